@@ -1,0 +1,52 @@
+"""The plain result an importer returns: no ids, no database, nothing written yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+class ImportError_(Exception):
+    """Input that cannot be imported; the message is one line meant for the user."""
+
+
+@dataclass
+class ParsedGroup:
+    name: str
+    facilitators: list[str] = field(default_factory=list)
+    line: int = 0  # 1-based line of the group's name in the source
+    clustered: bool = False  # the group sorted its own notes ("(klustrat)")
+
+
+@dataclass
+class ParsedNote:
+    text: str
+    group: int  # index into ParseResult.groups
+    section: str = ""
+    line: int = 0  # first source line (1-based)
+    end_line: int = 0  # last source line
+    uncertain: bool = False
+    comment: str = ""
+    personal_data: bool = False
+    cluster: str = ""  # the group's own cluster name, when the group was "(klustrat)"
+
+
+@dataclass
+class ParseWarning:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"rad {self.line}: {self.message}"
+
+
+@dataclass
+class ParseResult:
+    title: str = ""
+    date: dt.date | None = None
+    description: str = ""
+    groups: list[ParsedGroup] = field(default_factory=list)
+    notes: list[ParsedNote] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    source_name: str = ""
+    encoding: str = ""

@@ -1,0 +1,25 @@
+"""Test set-up shared by every test: headless Qt and no writes to the user's real settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Set before anything imports Qt: tests must not depend on the caller's environment.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "resources" / "samples" / "orebro-2021-11-10.txt"
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    return SEED.read_bytes()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
