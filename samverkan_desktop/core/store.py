@@ -1,0 +1,711 @@
+"""The only code that talks to SQLite: one workshop file, one transaction per change.
+
+Reads return the plain snapshots of `model`; writes commit at once and then tell subscribers
+what changed, so the board (or anything else) can follow the document.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, delete, event, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from . import model as m
+from .schema import (
+    ClusterRow,
+    GroupRow,
+    LinkRow,
+    MetaRow,
+    NoteRow,
+    ThemeLinkRow,
+    WorkshopRow,
+)
+
+SUFFIX = ".samverkan"
+# Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
+APPLICATION_ID = 0x53614D76
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+NOTE_FIELDS = frozenset(f.name for f in fields(m.Note)) - {"id", "created_at", "updated_at"}
+CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_at", "updated_at"}
+
+
+class StoreError(Exception):
+    """A workshop file that cannot be used; the message is one line meant for the user."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed transaction changed: entity kind -> ids (removed ids kept apart)."""
+
+    changed: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    removed: Mapping[str, frozenset[int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NoteRemoval:
+    """Everything needed to put deleted notes back exactly as they were."""
+
+    notes: tuple[m.Note, ...]
+    links: tuple[m.Link, ...]
+    themes: tuple[m.ThemeLink, ...]
+
+
+@dataclass(frozen=True)
+class ClusterRemoval:
+    cluster: m.Cluster
+    member_ids: tuple[int, ...]
+    child_ids: tuple[int, ...]
+    themes: tuple[m.ThemeLink, ...]
+
+
+def _alembic_config(connection: Any = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # A rollback journal, not WAL: the .samverkan file alone is the whole document when closed.
+    cursor.execute("PRAGMA journal_mode=DELETE")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise StoreError(f"Kan inte läsa {path.name}: {exc.strerror or exc}") from None
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
+
+
+def _file_info(path: Path) -> tuple[int, str | None]:
+    """Application id and Alembic revision, read without SQLAlchemy so that nothing is written to
+    a file we may refuse."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            rev = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                rev = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil (skadad databas).") from None
+    return app_id, rev
+
+
+class Store:
+    """An open workshop file. Use `Store.create` or `Store.open`; close it (or use `with`)."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._session: Session | None = None
+        self._pending_changed: dict[str, set[int]] = {}
+        self._pending_removed: dict[str, set[int]] = {}
+        self._subscribers: list[Callable[[Change], None]] = []
+        self._temp_copy: Path | None = None
+
+    # ----------------------------------------------------------------- opening and closing
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], workshop: m.Workshop | None = None) -> Store:
+        path = Path(path)
+        if path.exists():
+            raise StoreError(f"{path.name} finns redan.")
+        if not path.parent.is_dir():
+            raise StoreError(f"Mappen {path.parent} finns inte.")
+        store = cls._connect(path)
+        try:
+            store._migrate()
+            with store.transaction() as s:
+                w = workshop or m.Workshop()
+                s.add(WorkshopRow(title=w.title, date=w.date, description=w.description))
+        except Exception:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"Filen {path} finns inte.")
+        if path.is_dir():
+            raise StoreError(f"{path} är en mapp, inte en workshopfil.")
+        _check_header(path)
+        app_id, rev = _file_info(path)
+        if app_id != APPLICATION_ID:
+            raise StoreError(f"{path.name} är en SQLite-databas men ingen Samverkan-workshopfil.")
+        if rev is not None and rev not in _known_revisions():
+            raise StoreError(
+                f"{path.name} är gjord av en nyare version av Samverkan Desktop; uppdatera programmet."
+            )
+        current = rev == _head_revision()
+        if readonly and current:
+            return cls._connect(path, readonly=True)
+        if readonly:
+            # An older file is read through a migrated copy so that the original stays untouched.
+            temp_copy = Path(tempfile.mkdtemp(prefix="samverkan-")) / path.name
+            shutil.copy2(path, temp_copy)
+            store = cls._connect(temp_copy)
+            store._temp_copy = temp_copy
+        else:
+            if not os.access(path, os.W_OK):
+                raise StoreError(f"{path.name} är skrivskyddad.")
+            store = cls._connect(path)
+            if not current and rev is not None:
+                shutil.copy2(path, path.with_name(f"{path.name}.{rev}.bak"))
+        if not current:
+            try:
+                store._migrate()
+            except Exception:
+                store.close()
+                raise
+        return store
+
+    @classmethod
+    def _connect(cls, path: Path, readonly: bool = False) -> Store:
+        if readonly:
+            url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
+        else:
+            url = f"sqlite:///{path.resolve()}"
+        engine = create_engine(url)
+        event.listen(engine, "connect", _on_connect)
+        return cls(path, engine)
+
+    def _migrate(self) -> None:
+        try:
+            with self._engine.begin() as conn:
+                command.upgrade(_alembic_config(conn), "head")
+                conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"Kan inte uppdatera {self.path.name}: {exc.__class__.__name__}") from None
+
+    def close(self) -> None:
+        self._engine.dispose()
+        if self._temp_copy is not None:
+            shutil.rmtree(self._temp_copy.parent, ignore_errors=True)
+            self._temp_copy = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- transactions and changes
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        """Call `callback(change)` after every committed change; returns the unsubscribe."""
+        self._subscribers.append(callback)
+        return lambda: self._subscribers.remove(callback)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One SQLite transaction; nested uses join the outer one, which commits all or nothing."""
+        if self._session is not None:
+            yield self._session
+            return
+        session = Session(self._engine, expire_on_commit=False)
+        self._session = session
+        try:
+            with session.begin():
+                yield session
+        except SQLAlchemyError as exc:
+            self._discard_pending()
+            raise StoreError(f"Kunde inte spara i {self.path.name}: {_reason(exc)}") from None
+        except BaseException:
+            self._discard_pending()
+            raise
+        finally:
+            self._session = None
+            session.close()
+        self._publish()
+
+    def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None:
+        target = self._pending_removed if removed else self._pending_changed
+        target.setdefault(kind, set()).update(ids)
+
+    def _discard_pending(self) -> None:
+        self._pending_changed.clear()
+        self._pending_removed.clear()
+
+    def _publish(self) -> None:
+        if not (self._pending_changed or self._pending_removed):
+            return
+        change = Change(
+            {k: frozenset(v) for k, v in self._pending_changed.items()},
+            {k: frozenset(v) for k, v in self._pending_removed.items()},
+        )
+        self._discard_pending()
+        for callback in list(self._subscribers):
+            callback(change)
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        if self._session is not None:
+            yield self._session
+            return
+        with Session(self._engine) as session:
+            yield session
+
+    # ----------------------------------------------------------------- reads
+    def workshop(self) -> m.Workshop:
+        with self._read() as s:
+            row = s.scalars(select(WorkshopRow).limit(1)).first()
+            if row is None:
+                return m.Workshop()
+            return m.Workshop(row.title, row.date, row.description)
+
+    def groups(self) -> list[m.Group]:
+        with self._read() as s:
+            rows = s.scalars(select(GroupRow).order_by(GroupRow.position, GroupRow.id))
+            return [_group(r) for r in rows]
+
+    def notes(self, ids: Iterable[int] | None = None) -> list[m.Note]:
+        with self._read() as s:
+            query = select(NoteRow).order_by(NoteRow.id)
+            if ids is not None:
+                query = query.where(NoteRow.id.in_(list(ids)))
+            return [_note(r) for r in s.scalars(query)]
+
+    def note(self, note_id: int) -> m.Note:
+        found = self.notes([note_id])
+        if not found:
+            raise StoreError(f"Lappen {note_id} finns inte.")
+        return found[0]
+
+    def clusters(self, ids: Iterable[int] | None = None) -> list[m.Cluster]:
+        with self._read() as s:
+            query = select(ClusterRow).order_by(ClusterRow.id)
+            if ids is not None:
+                query = query.where(ClusterRow.id.in_(list(ids)))
+            return [_cluster(r) for r in s.scalars(query)]
+
+    def cluster(self, cluster_id: int) -> m.Cluster:
+        found = self.clusters([cluster_id])
+        if not found:
+            raise StoreError(f"Klustret {cluster_id} finns inte.")
+        return found[0]
+
+    def links(self) -> list[m.Link]:
+        with self._read() as s:
+            return [m.Link(r.source_id, r.target_id, r.kind) for r in s.scalars(select(LinkRow))]
+
+    def themes(self) -> list[m.ThemeLink]:
+        with self._read() as s:
+            rows = s.scalars(select(ThemeLinkRow))
+            return [m.ThemeLink(r.note_id, r.cluster_id) for r in rows]
+
+    def document(self) -> m.Document:
+        with self._read():
+            return m.Document(
+                self.workshop(),
+                tuple(self.groups()),
+                tuple(self.clusters()),
+                tuple(self.notes()),
+                tuple(self.links()),
+                tuple(self.themes()),
+            )
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        with self._read() as s:
+            row = s.get(MetaRow, key)
+            return row.value if row else default
+
+    # ----------------------------------------------------------------- writes: workshop, groups
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as s:
+            s.merge(MetaRow(key=key, value=value))
+
+    def set_workshop(self, workshop: m.Workshop) -> None:
+        with self.transaction() as s:
+            row = s.scalars(select(WorkshopRow).limit(1)).first()
+            if row is None:
+                row = WorkshopRow()
+                s.add(row)
+            row.title, row.date, row.description = workshop.title, workshop.date, workshop.description
+            self._mark("workshop", [0])
+
+    def add_group(self, name: str, facilitators: Iterable[str] = ()) -> m.Group:
+        with self.transaction() as s:
+            position = len(s.scalars(select(GroupRow.id)).all())
+            row = GroupRow(name=name, facilitators=list(facilitators), position=position)
+            s.add(row)
+            s.flush()
+            self._mark("group", [row.id])
+            return _group(row)
+
+    def update_group(self, group_id: int, **changes: Any) -> m.Group:
+        with self.transaction() as s:
+            row = _get(s, GroupRow, group_id)
+            for key, value in changes.items():
+                if key not in {"name", "facilitators", "position"}:
+                    raise ValueError(f"unknown group field {key}")
+                setattr(row, key, list(value) if key == "facilitators" else value)
+            self._mark("group", [group_id])
+            return _group(row)
+
+    # ----------------------------------------------------------------- writes: notes
+    def add_note(self, text: str, **values: Any) -> m.Note:
+        with self.transaction() as s:
+            row = NoteRow(text=text, **_checked(values, NOTE_FIELDS))
+            s.add(row)
+            s.flush()
+            self._mark("note", [row.id])
+            return _note(row)
+
+    def update_note(self, note_id: int, **changes: Any) -> m.Note:
+        self.update_notes({note_id: changes})
+        return self.note(note_id)
+
+    def update_notes(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        """Change fields of many notes in one transaction (a drag of 500 notes is one commit)."""
+        if not changes:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = [{"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()]
+        with self.transaction() as s:
+            _require(s, NoteRow, changes.keys())
+            s.execute(update(NoteRow), rows)
+            self._mark("note", changes.keys())
+
+    def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
+        self.update_notes({i: {"x": x, "y": y} for i, (x, y) in positions.items()})
+
+    def set_membership(self, membership: Mapping[int, int | None]) -> None:
+        """Put notes into clusters (None: out of any cluster)."""
+        self.update_notes({i: {"cluster_id": c} for i, c in membership.items()})
+
+    def delete_notes(self, ids: Iterable[int]) -> NoteRemoval:
+        ids = list(ids)
+        with self.transaction() as s:
+            notes = self.notes(ids)
+            id_set = set(ids)
+            links = tuple(
+                lk for lk in self.links() if lk.source in id_set or lk.target in id_set
+            )
+            themes = tuple(t for t in self.themes() if t.note_id in id_set)
+            s.execute(delete(NoteRow).where(NoteRow.id.in_(ids)))
+            self._mark("note", ids, removed=True)
+            if links:
+                self._mark("link", [0])
+            return NoteRemoval(tuple(notes), links, themes)
+
+    def restore_notes(self, removal: NoteRemoval) -> None:
+        with self.transaction() as s:
+            for note in removal.notes:
+                s.add(NoteRow(id=note.id, **_note_values(note)))
+            s.flush()
+            for lk in removal.links:
+                s.merge(LinkRow(source_id=lk.source, target_id=lk.target, kind=lk.kind))
+            for t in removal.themes:
+                s.merge(ThemeLinkRow(note_id=t.note_id, cluster_id=t.cluster_id))
+            self._mark("note", [n.id for n in removal.notes])
+            if removal.links:
+                self._mark("link", [0])
+            if removal.themes:
+                self._mark("theme", [0])
+
+    # ----------------------------------------------------------------- writes: clusters
+    def add_cluster(self, name: str, **values: Any) -> m.Cluster:
+        with self.transaction() as s:
+            row = ClusterRow(name=name, **_checked(values, CLUSTER_FIELDS))
+            s.add(row)
+            s.flush()
+            self._mark("cluster", [row.id])
+            return _cluster(row)
+
+    def update_cluster(self, cluster_id: int, **changes: Any) -> m.Cluster:
+        self.update_clusters({cluster_id: changes})
+        return self.cluster(cluster_id)
+
+    def update_clusters(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
+        if not changes:
+            return
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        rows = [
+            {"id": i, **_checked(c, CLUSTER_FIELDS), "updated_at": now} for i, c in changes.items()
+        ]
+        with self.transaction() as s:
+            _require(s, ClusterRow, changes.keys())
+            for i, c in changes.items():
+                if "parent_id" in c:
+                    self._check_parent(s, i, c["parent_id"])
+            s.execute(update(ClusterRow), rows)
+            self._mark("cluster", changes.keys())
+
+    def _check_parent(self, s: Session, cluster_id: int, parent_id: int | None) -> None:
+        seen = {cluster_id}
+        while parent_id is not None:
+            if parent_id in seen:
+                raise StoreError("Ett kluster kan inte ligga i sig självt.")
+            seen.add(parent_id)
+            parent_id = _get(s, ClusterRow, parent_id).parent_id
+
+    def delete_cluster(self, cluster_id: int) -> ClusterRemoval:
+        """Remove a cluster; its notes stay on the board unclustered, its children move up."""
+        with self.transaction() as s:
+            cluster = _cluster(_get(s, ClusterRow, cluster_id))
+            members = tuple(s.scalars(select(NoteRow.id).where(NoteRow.cluster_id == cluster_id)))
+            children = tuple(
+                s.scalars(select(ClusterRow.id).where(ClusterRow.parent_id == cluster_id))
+            )
+            themes = tuple(t for t in self.themes() if t.cluster_id == cluster_id)
+            s.execute(update(NoteRow).where(NoteRow.cluster_id == cluster_id).values(cluster_id=None))
+            s.execute(
+                update(ClusterRow)
+                .where(ClusterRow.parent_id == cluster_id)
+                .values(parent_id=cluster.parent_id)
+            )
+            s.execute(delete(ClusterRow).where(ClusterRow.id == cluster_id))
+            self._mark("cluster", [cluster_id], removed=True)
+            self._mark("note", members)
+            self._mark("cluster", children)
+            if themes:
+                self._mark("theme", [0])
+            return ClusterRemoval(cluster, members, children, themes)
+
+    def restore_cluster(self, removal: ClusterRemoval) -> None:
+        c = removal.cluster
+        with self.transaction() as s:
+            s.add(ClusterRow(id=c.id, **_cluster_values(c)))
+            s.flush()
+            if removal.member_ids:
+                s.execute(
+                    update(NoteRow).where(NoteRow.id.in_(removal.member_ids)).values(cluster_id=c.id)
+                )
+            if removal.child_ids:
+                s.execute(
+                    update(ClusterRow)
+                    .where(ClusterRow.id.in_(removal.child_ids))
+                    .values(parent_id=c.id)
+                )
+            for t in removal.themes:
+                s.merge(ThemeLinkRow(note_id=t.note_id, cluster_id=t.cluster_id))
+            self._mark("cluster", [c.id, *removal.child_ids])
+            self._mark("note", removal.member_ids)
+            if removal.themes:
+                self._mark("theme", [0])
+
+    # ----------------------------------------------------------------- writes: links
+    def add_link(self, link: m.Link) -> None:
+        if link.kind not in m.LINK_KINDS:
+            raise StoreError(f"Okänd länktyp: {link.kind}")
+        if link.source == link.target:
+            raise StoreError("En lapp kan inte länkas till sig själv.")
+        with self.transaction() as s:
+            s.merge(LinkRow(source_id=link.source, target_id=link.target, kind=link.kind))
+            self._mark("link", [link.source, link.target])
+
+    def remove_link(self, link: m.Link) -> None:
+        with self.transaction() as s:
+            s.execute(
+                delete(LinkRow).where(
+                    LinkRow.source_id == link.source,
+                    LinkRow.target_id == link.target,
+                    LinkRow.kind == link.kind,
+                )
+            )
+            self._mark("link", [link.source, link.target])
+
+    def add_theme(self, theme: m.ThemeLink) -> None:
+        with self.transaction() as s:
+            s.merge(ThemeLinkRow(note_id=theme.note_id, cluster_id=theme.cluster_id))
+            self._mark("theme", [theme.note_id])
+
+    def remove_theme(self, theme: m.ThemeLink) -> None:
+        with self.transaction() as s:
+            s.execute(
+                delete(ThemeLinkRow).where(
+                    ThemeLinkRow.note_id == theme.note_id,
+                    ThemeLinkRow.cluster_id == theme.cluster_id,
+                )
+            )
+            self._mark("theme", [theme.note_id])
+
+    # ----------------------------------------------------------------- whole documents
+    def add_document(self, doc: m.Document) -> dict[str, dict[int, int]]:
+        """Add a whole document (an import) in one transaction: all of it, or nothing.
+
+        Ids in `doc` are its own; they are mapped to new ids here, which are returned per kind.
+        The workshop's title, date and description are taken where this file has none yet.
+        """
+        with self.transaction() as s:
+            current = self.workshop()
+            merged = m.Workshop(
+                current.title or doc.workshop.title,
+                current.date or doc.workshop.date,
+                current.description or doc.workshop.description,
+            )
+            if merged != current:
+                self.set_workshop(merged)
+            offset = len(s.scalars(select(GroupRow.id)).all())
+            group_ids: dict[int, int] = {}
+            for i, g in enumerate(doc.groups):
+                row = GroupRow(name=g.name, facilitators=list(g.facilitators), position=offset + i)
+                s.add(row)
+                s.flush()
+                group_ids[g.id] = row.id
+            cluster_ids: dict[int, int] = {}
+            for c in doc.clusters:
+                values = _cluster_values(c)
+                values.update(parent_id=None, group_id=group_ids.get(c.group_id or -1))
+                row = ClusterRow(**values)
+                s.add(row)
+                s.flush()
+                cluster_ids[c.id] = row.id
+            for c in doc.clusters:
+                if c.parent_id is not None:
+                    if c.parent_id not in cluster_ids:
+                        raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
+                    s.get(ClusterRow, cluster_ids[c.id]).parent_id = cluster_ids[c.parent_id]  # type: ignore[union-attr]
+            note_ids: dict[int, int] = {}
+            for n in doc.notes:
+                values = _note_values(n)
+                values["group_id"] = group_ids.get(n.group_id) if n.group_id is not None else None
+                values["cluster_id"] = (
+                    cluster_ids.get(n.cluster_id) if n.cluster_id is not None else None
+                )
+                row = NoteRow(**values)
+                s.add(row)
+                s.flush()
+                note_ids[n.id] = row.id
+            for lk in doc.links:
+                if lk.source not in note_ids or lk.target not in note_ids:
+                    raise StoreError("En länk pekar på en lapp som saknas.")
+                if lk.kind not in m.LINK_KINDS:
+                    raise StoreError(f"Okänd länktyp: {lk.kind}")
+                s.merge(
+                    LinkRow(source_id=note_ids[lk.source], target_id=note_ids[lk.target], kind=lk.kind)
+                )
+            for t in doc.themes:
+                if t.note_id not in note_ids or t.cluster_id not in cluster_ids:
+                    raise StoreError("En temakoppling pekar på något som saknas.")
+                s.merge(ThemeLinkRow(note_id=note_ids[t.note_id], cluster_id=cluster_ids[t.cluster_id]))
+            self._mark("group", group_ids.values())
+            self._mark("cluster", cluster_ids.values())
+            self._mark("note", note_ids.values())
+            self._mark("link", [0])
+            return {"groups": group_ids, "clusters": cluster_ids, "notes": note_ids}
+
+    def save_copy(self, target: str | os.PathLike[str]) -> None:
+        """Write a consistent copy of the whole document to `target` (SQLite's backup API)."""
+        target = Path(target)
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                dest = sqlite3.connect(tmp)
+                try:
+                    raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+                finally:
+                    dest.close()
+            finally:
+                raw.close()
+            os.replace(tmp, target)
+        except (OSError, sqlite3.Error) as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"Kunde inte spara en kopia som {target.name}: {exc}") from None
+
+
+# --------------------------------------------------------------------- row <-> snapshot helpers
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]
+
+
+def _get(s: Session, table: type, key: int) -> Any:
+    row = s.get(table, key)
+    if row is None:
+        raise StoreError(f"{table.__tablename__}: {key} finns inte.")  # type: ignore[attr-defined]
+    return row
+
+
+def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
+    wanted = set(ids)
+    found = set(s.scalars(select(table.id).where(table.id.in_(wanted))))
+    missing = wanted - found
+    if missing:
+        raise StoreError(f"{table.__tablename__}: {sorted(missing)} finns inte.")
+
+
+def _checked(values: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, Any]:
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    return dict(values)
+
+
+def _group(r: GroupRow) -> m.Group:
+    return m.Group(r.id, r.name, tuple(r.facilitators or ()), r.position)
+
+
+def _note(r: NoteRow) -> m.Note:
+    return m.Note(
+        id=r.id, text=r.text, group_id=r.group_id, section=r.section, source=r.source,
+        uncertain=r.uncertain, comment=r.comment, personal_data=r.personal_data, votes=r.votes,
+        colour=r.colour, x=r.x, y=r.y, cluster_id=r.cluster_id, created_at=r.created_at,
+        updated_at=r.updated_at,
+    )
+
+
+def _cluster(r: ClusterRow) -> m.Cluster:
+    return m.Cluster(
+        id=r.id, name=r.name, description=r.description, colour=r.colour, x=r.x, y=r.y,
+        width=r.width, height=r.height, parent_id=r.parent_id, group_id=r.group_id,
+        created_at=r.created_at, updated_at=r.updated_at,
+    )
+
+
+def _note_values(n: m.Note) -> dict[str, Any]:
+    values = {k: getattr(n, k) for k in NOTE_FIELDS}
+    if n.created_at is not None:
+        values["created_at"] = n.created_at
+    if n.updated_at is not None:
+        values["updated_at"] = n.updated_at
+    return values
+
+
+def _cluster_values(c: m.Cluster) -> dict[str, Any]:
+    values = {k: getattr(c, k) for k in CLUSTER_FIELDS}
+    if c.created_at is not None:
+        values["created_at"] = c.created_at
+    if c.updated_at is not None:
+        values["updated_at"] = c.updated_at
+    return values
