@@ -381,6 +381,24 @@ class Store:
             self._mark("group", [group_id])
             return _group(row)
 
+    def delete_groups(self, ids: Iterable[int]) -> tuple[m.Group, ...]:
+        """Remove groups (undoing an import); notes and clusters left in them keep no group."""
+        wanted = set(ids)
+        with self.transaction() as s:
+            groups = tuple(g for g in self.groups() if g.id in wanted)
+            s.execute(delete(GroupRow).where(GroupRow.id.in_(wanted)))
+            self._mark("group", wanted, removed=True)
+            return groups
+
+    def restore_groups(self, groups: Iterable[m.Group]) -> None:
+        """Put back groups removed by `delete_groups`, with their ids."""
+        groups = list(groups)
+        with self.transaction() as s:
+            for g in groups:
+                s.add(GroupRow(id=g.id, name=g.name, facilitators=list(g.facilitators),
+                               position=g.position))
+            self._mark("group", [g.id for g in groups])
+
     # ----------------------------------------------------------------- writes: notes
     def add_note(self, text: str, **values: Any) -> m.Note:
         with self.transaction() as s:
