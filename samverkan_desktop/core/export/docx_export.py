@@ -1,0 +1,201 @@
+"""The cluster report as a Word document that the council's secretary can still edit.
+
+Built from Word's own styles (Title, Heading 1-4, List Bullet, a table with a repeating header
+row), so the navigation pane, a table of contents and a screen reader all understand it. The
+document language is Swedish (or English), so spell checking and speech pick the right voice.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from .. import model as m
+from .report import ClusterSection, NoteEntry, Report, build_report, note_marks, note_source
+
+_GREY = RGBColor(0x55, 0x55, 0x55)
+# XML 1.0 cannot hold most control characters; a stray one in a note must not break the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LANG = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _set_language(document: docx.document.Document, language: str) -> None:
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    rpr = rpr.find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), _LANG[language])
+
+
+def _field(paragraph: Paragraph, instruction: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word fills in when it lays out the pages."""
+    run = paragraph.add_run()
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instruction)
+    inner = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    inner.append(text)
+    fld.append(inner)
+    run._r.addnext(fld)
+
+
+def _page_footer(document: docx.document.Document, report: Report) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = _clean(report.title)
+    header.style = document.styles["Header"]
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # "Sida {page} av {pages}" with the two numbers as fields.
+    before, _, rest = report.labels["page"].partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    footer.add_run(before)
+    _field(footer, "PAGE")
+    footer.add_run(middle)
+    _field(footer, "NUMPAGES")
+    footer.add_run(after)
+
+
+def _repeat_header_row(table: Table) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+
+
+def _note(
+    document: docx.document.Document, note: NoteEntry, report: Report, show_group: bool
+) -> None:
+    p = document.add_paragraph(style="List Bullet")
+    p.add_run(_clean(note.text))
+    marks = note_marks(note, report.labels)
+    if marks:
+        p.add_run(" " + marks).italic = True
+    source = note_source(note) if show_group else note.section
+    details = [_clean(source)] if source else []
+    if note.comment:
+        details.append(f"{report.labels['comment']}: {_clean(note.comment)}")
+    for line in details:
+        run = p.add_run()
+        run.add_break()
+        run = p.add_run(line)
+        run.font.size = Pt(9)
+        run.font.color.rgb = _GREY
+
+
+def _section(document: docx.document.Document, s: ClusterSection, report: Report) -> None:
+    lab = report.labels
+    document.add_heading(_clean(f"{s.number} {s.name}"), level=min(2 + s.depth, 9))
+    facts = f"{s.total_notes} {lab['notes'].lower()}, {s.total_votes} {lab['votes'].lower()}"
+    if s.groups:
+        facts += " · " + ", ".join(s.groups)
+    document.add_paragraph().add_run(_clean(facts)).italic = True
+    if s.own_group:
+        document.add_paragraph(_clean(f"{lab['group_cluster']}: {s.own_group}"))
+    if s.description:
+        document.add_paragraph(_clean(s.description))
+    for note in s.notes:
+        _note(document, note, report, show_group=True)
+    if not s.notes and not s.children:
+        document.add_paragraph(lab["empty_cluster"])
+    for child in s.children:
+        _section(document, child, report)
+
+
+def _summary(document: docx.document.Document, report: Report) -> None:
+    lab = report.labels
+    head = (lab["number"], lab["name"], lab["notes"], lab["votes"], lab["contributing"])
+    table = document.add_table(rows=1, cols=len(head))
+    table.style = document.styles["Light List Accent 1"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, head, strict=True):
+        cell.text = text
+    _repeat_header_row(table)
+    for row in report.summary:
+        cells = table.add_row().cells
+        values = (row.number, "\u2003" * row.depth + row.name, str(row.notes), str(row.votes),
+                  ", ".join(row.groups))
+        for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            cell.text = _clean(text)
+            if i in (2, 3):
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for i in (2, 3):
+        table.rows[0].cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def build(report: Report) -> docx.document.Document:
+    lab = report.labels
+    cover = report.cover
+    document = docx.Document()
+    props = document.core_properties
+    props.title = _clean(f"{cover.title} – {lab['report']}")
+    props.author = "Samverkan Desktop"
+    props.subject = lab["report"]
+    props.language = _LANG[report.language]
+    _set_language(document, report.language)
+    _page_footer(document, report)
+
+    document.add_heading(_clean(cover.title), level=0)
+    document.add_paragraph(lab["report"], style="Subtitle")
+    if cover.date:
+        document.add_paragraph(f"{lab['date']}: {cover.date.isoformat()}")
+    if cover.description:
+        document.add_paragraph(_clean(cover.description))
+    document.add_paragraph(lab["counts"].format(
+        notes=cover.note_count, clusters=cover.cluster_count, groups=len(cover.groups),
+        votes=cover.vote_count,
+    ))
+    if cover.groups:
+        document.add_heading(lab["groups"], level=1)
+        for g in cover.groups:
+            p = document.add_paragraph(style="List Bullet")
+            p.add_run(_clean(g.name)).bold = True
+            if g.facilitators:
+                p.add_run(_clean(f" – {lab['facilitators']}: {', '.join(g.facilitators)}"))
+    if cover.redacted:
+        document.add_paragraph().add_run(lab["redacted"]).italic = True
+
+    document.add_heading(lab["summary"], level=1)
+    if report.summary:
+        _summary(document, report)
+    else:
+        document.add_paragraph(lab["no_clusters"])
+
+    if report.sections:
+        document.add_heading(lab["clusters"], level=1)
+        for s in report.sections:
+            _section(document, s, report)
+
+    document.add_heading(lab["unclustered"], level=1)
+    if not report.unclustered:
+        document.add_paragraph(lab["no_unclustered"])
+    for group in report.unclustered:
+        document.add_heading(_clean(group.group), level=2)
+        for note in group.notes:
+            _note(document, note, report, show_group=False)
+    end = document.add_paragraph(lab["created"].format(date=cover.created.isoformat()))
+    end.runs[0].font.color.rgb = _GREY
+    return document
+
+
+def write(
+    doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False, language: str = "sv"
+) -> None:
+    build(build_report(doc, redact=redact, language=language)).save(str(Path(path)))

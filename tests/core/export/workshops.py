@@ -1,0 +1,120 @@
+"""Workshops for the report tests: a small hand-made one and the clustered seed.
+
+Both are written through the real Store into a real SQLite file, as the app would.
+Shared by tests/core/export, tests/render, tests/ui/dialogs and bench/bench_report.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.store import Store
+
+MARKUP = '<b>bold</b> <img src="http://example.invalid/x.png"> &amp; &'
+EMAIL = "kontakt.person@example.se"
+PHONE = "070-123 45 67"
+FACILITATORS = ("Anette Valdemarsson", "Fredrik Wouda", "Lovisa Strand", "Åsa Öberg")
+
+
+def make_small(path: Path) -> Store:
+    """Three groups, nested clusters, a group's own cluster, votes, personal data and markup."""
+    store = Store.create(path, m.Workshop("Fördjupningsdag om samverkan", dt.date(2021, 11, 10)))
+    with store.transaction():
+        g1 = store.add_group("Arbetsmarknad grupp 1", FACILITATORS[:2])
+        g2 = store.add_group("Trygghet grupp 2", FACILITATORS[2:3])
+        g3 = store.add_group("Klimat", FACILITATORS[3:])
+        meet = store.add_cluster("Mötesplatser", x=0, y=0, width=700, height=500)
+        young = store.add_cluster(
+            "Unga och fritid", parent_id=meet.id, x=20, y=200, width=440, height=180
+        )
+        safe = store.add_cluster("Trygghet", group_id=g2.id, x=800, y=0, width=480, height=330)
+        lang = store.add_cluster("Språk och integration", x=0, y=600, width=480, height=330)
+        store.add_cluster("Tomt kluster", x=1400, y=0, width=300, height=200)
+        add = store.add_note
+        add("Mötesplatser behövs för integration och samtal", group_id=g1.id, section="Behov",
+            votes=3, cluster_id=meet.id, x=10, y=10)
+        add("Gemensamma mötesplatser i alla stadsdelar", group_id=g3.id, votes=1,
+            cluster_id=meet.id, x=230, y=10)
+        add("Aktiviteter för unga kvällstid och helger, 16-25 år", group_id=g2.id,
+            section="Mötesplatser", votes=4, cluster_id=young.id, x=30, y=220)
+        add("Mer modern organiserad ungdomsverksamhet", group_id=g2.id, section="Mötesplatser",
+            uncertain=True, comment="Svårläst i originalet", cluster_id=young.id, x=250, y=220)
+        add("Belysning!", group_id=g2.id, section="Trygghet", votes=2, cluster_id=safe.id,
+            x=810, y=20)
+        add(f"Fråga Lovisa Strand, ring {PHONE} eller mejla {EMAIL}", group_id=g2.id,
+            section="Trygghet", cluster_id=safe.id, x=1030, y=20)
+        add("Språk – även att ”det” fastnat i att man måste kunna språk", group_id=g1.id,
+            section="Behov", votes=5, cluster_id=lang.id, x=10, y=620)
+        add(MARKUP, group_id=g1.id, section="Behov", comment="Anettes anteckning",
+            cluster_id=lang.id, x=230, y=620)
+        add("Skogen", group_id=g3.id, section="Behov", x=1400, y=400)
+        add("Energi och koldioxidutsläpp", group_id=g3.id, section="Behov", votes=1, x=1400, y=560)
+        add("Digitaliseringen", group_id=g1.id, section="Behov", x=1620, y=400)
+    return store
+
+
+def small_document(tmp_path: Path) -> m.Document:
+    with make_small(tmp_path / "small.samverkan") as store:
+        return store.document()
+
+
+# Themes a facilitator might pick for the seed, each found by keywords (lower-case stems).
+SEED_THEMES = (
+    ("Arbete och sysselsättning", ("arbets", "jobb", "anställ", "sysselsätt", "lönebidrag")),
+    ("Språk och integration", ("språk", "integration", "kultur")),
+    ("Unga och fritid", ("unga", "ungdom", "barn", "fritid")),
+    ("Klimat och miljö", ("klimat", "miljö", "energi", "koldioxid", "skog", "solenergi")),
+    ("Samverkan och nätverk", ("samverk", "samarbet", "nätverk")),
+    ("Kunskap och utbildning", ("kunskap", "utbild", "studiecirk", "information")),
+    ("Pengar och långsiktighet", ("pengar", "finansier", "bidrag", "långsiktig", "resurs")),
+    ("Psykisk hälsa", ("psykisk", "hälsa", "ensam", "diagnos")),
+)
+
+
+def make_seed(path: Path, seed_path: Path) -> Store:
+    """The Örebro seed imported, then clustered as a facilitator might: keyword themes, the
+    groups' own "(klustrat)" clusters kept (two of them nested under a theme), dot votes."""
+    from samverkan_desktop.core.importers import read_source
+
+    store = Store.create(path)
+    store.add_document(read_source(seed_path))
+    notes = store.notes()
+    own = {c.name: c for c in store.clusters()}
+    with store.transaction():
+        themes = {}
+        for i, (name, _) in enumerate(SEED_THEMES):
+            themes[name] = store.add_cluster(
+                name, x=4000 + (i % 4) * 1500, y=(i // 4) * 1500, width=1400, height=1400
+            )
+        # A sub-theme inside a theme, and two of the groups' own clusters nested in themes.
+        young = themes["Unga och fritid"]
+        sport = store.add_cluster("Mötesplatser för unga", parent_id=young.id,
+                                  x=young.x + 50, y=young.y + 700, width=800, height=500)
+        store.update_clusters({
+            own["Integration"].id: {"parent_id": themes["Språk och integration"].id},
+            own["Trygghet"].id: {"parent_id": young.id},
+        })
+        membership: dict[int, int] = {}
+        votes: dict[int, dict[str, int]] = {}
+        for n in notes:
+            folded = n.text.casefold()
+            if n.cluster_id is None:
+                for name, stems in SEED_THEMES:
+                    if any(s in folded for s in stems):
+                        target = themes[name]
+                        if target is young and "mötesplats" in folded:
+                            target = sport
+                        membership[n.id] = target.id
+                        break
+            if n.id % 7 in (1, 4):  # a steady spread of dot votes
+                votes[n.id] = {"votes": (n.id * 3) % 5 + 1}
+        store.set_membership(membership)
+        store.update_notes(votes)
+    return store
+
+
+def seed_document(tmp_path: Path, seed_path: Path) -> m.Document:
+    with make_seed(tmp_path / "seed.samverkan", seed_path) as store:
+        return store.document()
