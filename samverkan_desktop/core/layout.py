@@ -1,0 +1,154 @@
+"""First layout of an imported workshop: one column per group, never a pile.
+
+Each group gets a column (groups left to right in their order) with room for its name on top.
+The clusters a group made itself become frames holding their notes; the group's other notes
+follow below in a grid. Clusters that belong to no group get a column of their own after the
+groups, and notes with no group end up in a last column. The result depends only on the
+document, so the same import always looks the same.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import model as m
+
+GAP = 20.0  # between notes, and around frames
+PAD = 20.0  # inside a cluster frame, around its notes
+CLUSTER_HEADER = 40.0  # room for the cluster's name at the top of its frame
+GROUP_HEADER = 60.0  # room above a column where the board draws the group's name
+COLUMN_GAP = 80.0
+NOTES_PER_ROW = 2
+COLUMN_WIDTH = NOTES_PER_ROW * m.NOTE_WIDTH + (NOTES_PER_ROW - 1) * GAP + 2 * PAD
+
+
+class _Placer:
+    def __init__(self, doc: m.Document) -> None:
+        self.notes: dict[int, tuple[float, float]] = {}
+        self.frames: dict[int, tuple[float, float, float, float]] = {}
+        self.children: dict[int | None, list[m.Cluster]] = {}
+        for c in doc.clusters:
+            self.children.setdefault(c.parent_id, []).append(c)
+        self.members: dict[int | None, list[m.Note]] = {}
+        for n in doc.notes:
+            self.members.setdefault(n.cluster_id, []).append(n)
+
+    def grid(self, notes: Sequence[m.Note], x: float, y: float, width: float) -> float:
+        """Place notes in rows inside `width` from (x, y); returns the height used."""
+        if not notes:
+            return 0.0
+        per_row = max(1, int((width + GAP) // (m.NOTE_WIDTH + GAP)))
+        for i, note in enumerate(notes):
+            row, col = divmod(i, per_row)
+            self.notes[note.id] = (x + col * (m.NOTE_WIDTH + GAP), y + row * (m.NOTE_HEIGHT + GAP))
+        rows = math.ceil(len(notes) / per_row)
+        return rows * m.NOTE_HEIGHT + (rows - 1) * GAP
+
+    def cluster(self, c: m.Cluster, x: float, y: float, width: float, seen: set[int]) -> float:
+        """Frame a cluster with its notes and (nested inside) its sub-clusters; returns its height."""
+        seen.add(c.id)
+        inner = y + CLUSTER_HEADER
+        used = self.grid(self.members.get(c.id, []), x + PAD, inner, width - 2 * PAD)
+        inner += used + (GAP if used else 0.0)
+        for child in self.children.get(c.id, []):
+            if child.id not in seen:  # a cycle would otherwise recurse for ever
+                inner += self.cluster(child, x + PAD, inner, width - 2 * PAD, seen) + GAP
+        height = max(inner - GAP + PAD, y + CLUSTER_HEADER + PAD) - y
+        self.frames[c.id] = (x, y, width, height)
+        return height
+
+
+def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.0) -> m.Document:
+    """Give every note a place and every cluster a frame; ids and everything else unchanged."""
+    placer = _Placer(doc)
+    group_ids = [g.id for g in doc.groups]
+    known_groups = set(group_ids)
+    cluster_ids = {c.id for c in doc.clusters}
+    roots = [c for c in doc.clusters if c.parent_id is None or c.parent_id not in cluster_ids]
+    seen: set[int] = set()
+
+    columns: list[tuple[list[m.Cluster], list[m.Note]]] = []
+    for gid in group_ids:
+        own = [c for c in roots if c.group_id == gid]
+        loose = [n for n in doc.notes if n.group_id == gid and n.cluster_id not in cluster_ids]
+        columns.append((own, loose))
+    for c in roots:
+        if c.group_id not in known_groups:
+            columns.append(([c], []))
+    homeless = [
+        n for n in doc.notes if n.group_id not in known_groups and n.cluster_id not in cluster_ids
+    ]
+    if homeless:
+        columns.append(([], homeless))
+
+    x = x_offset
+    for clusters, loose in columns:
+        y = y_offset + GROUP_HEADER
+        for c in clusters:
+            y += placer.cluster(c, x, y, COLUMN_WIDTH, seen) + 2 * GAP
+        placer.grid(loose, x + PAD, y, COLUMN_WIDTH - 2 * PAD)
+        x += COLUMN_WIDTH + COLUMN_GAP
+
+    # Clusters only reachable through a cycle of parents: still give them a place.
+    for c in doc.clusters:
+        if c.id not in seen:
+            placer.cluster(c, x, y_offset + GROUP_HEADER, COLUMN_WIDTH, seen)
+            x += COLUMN_WIDTH + COLUMN_GAP
+
+    notes = tuple(
+        replace(n, x=placer.notes[n.id][0], y=placer.notes[n.id][1]) if n.id in placer.notes else n
+        for n in doc.notes
+    )
+    clusters = tuple(
+        replace(c, x=f[0], y=f[1], width=f[2], height=f[3])
+        if (f := placer.frames.get(c.id))
+        else c
+        for c in doc.clusters
+    )
+    return replace(doc, notes=notes, clusters=clusters)
+
+
+def content_bounds(doc: m.Document) -> tuple[float, float, float, float] | None:
+    """(left, top, right, bottom) of everything on the board, or None for an empty board."""
+    boxes = [(n.x, n.y, n.x + m.NOTE_WIDTH, n.y + m.NOTE_HEIGHT) for n in doc.notes]
+    boxes += [(c.x, c.y, c.x + c.width, c.y + c.height) for c in doc.clusters if c.width > 0]
+    if not boxes:
+        return None
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def next_free_x(existing: m.Document) -> float:
+    """Where new groups go when added to a file: right of what is already on the board."""
+    bounds = content_bounds(existing)
+    return 0.0 if bounds is None else bounds[2] + COLUMN_GAP
+
+
+def is_pile(doc: m.Document) -> bool:
+    """True when the notes have no real places yet (all at one point), e.g. a hand-made JSON."""
+    return len(doc.notes) > 1 and len({(n.x, n.y) for n in doc.notes}) == 1
+
+
+def shift(doc: m.Document, dx: float, dy: float = 0.0) -> m.Document:
+    """Move everything by (dx, dy), keeping the arrangement."""
+    if not dx and not dy:
+        return doc
+    return replace(
+        doc,
+        notes=tuple(replace(n, x=n.x + dx, y=n.y + dy) for n in doc.notes),
+        clusters=tuple(replace(c, x=c.x + dx, y=c.y + dy) for c in doc.clusters),
+    )
+
+
+def place_right_of(doc: m.Document, existing: m.Document) -> m.Document:
+    """`doc` moved so that it starts right of everything `existing` has on the board."""
+    bounds = content_bounds(doc)
+    if bounds is None or content_bounds(existing) is None:
+        return doc
+    return shift(doc, next_free_x(existing) - bounds[0])

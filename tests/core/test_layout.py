@@ -1,0 +1,140 @@
+"""The first layout of an imported workshop: readable columns, never a pile."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from samverkan_desktop.core import layout
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.importers import read_source
+
+W, H = m.NOTE_WIDTH, m.NOTE_HEIGHT
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _box(n: m.Note) -> tuple[float, float, float, float]:
+    return (n.x, n.y, W, H)
+
+
+def _frame(c: m.Cluster) -> tuple[float, float, float, float]:
+    return (c.x, c.y, c.width, c.height)
+
+
+def _inside(n: m.Note, c: m.Cluster) -> bool:
+    return c.x < n.x and n.x + W < c.x + c.width and c.y < n.y and n.y + H < c.y + c.height
+
+
+def test_no_two_notes_of_the_seed_overlap(seed_path):
+    doc = read_source(seed_path)
+    assert len(doc.notes) > 100
+    overlapping = [
+        (a.id, b.id) for a, b in combinations(doc.notes, 2) if _overlap(_box(a), _box(b))
+    ]
+    assert overlapping == []
+
+
+def test_groups_are_columns_left_to_right_in_their_order(seed_path):
+    doc = read_source(seed_path)
+    spans = []
+    for g in doc.groups:
+        xs = [n.x for n in doc.notes if n.group_id == g.id]
+        assert xs, g.name
+        spans.append((min(xs), max(xs) + W))
+    for (_, right), (left, _) in zip(spans, spans[1:], strict=False):
+        assert right < left  # each group wholly left of the next one
+    # Room above every column for the group's name.
+    assert min(n.y for n in doc.notes) >= layout.GROUP_HEADER
+    assert min(c.y for c in doc.clusters) >= layout.GROUP_HEADER
+
+
+def test_a_groups_own_clusters_enclose_their_notes_inside_its_column(seed_path):
+    doc = read_source(seed_path)
+    clustered_groups = {c.group_id for c in doc.clusters}
+    assert len(clustered_groups) >= 2  # the seed has two "(klustrat)" groups
+    for c in doc.clusters:
+        members = [n for n in doc.notes if n.cluster_id == c.id]
+        assert members, c.name
+        assert all(_inside(n, c) for n in members), c.name
+        others = [n for n in doc.notes if n.cluster_id != c.id]
+        assert not any(_overlap(_box(n), _frame(c)) for n in others), c.name
+        column = [n for n in doc.notes if n.group_id == c.group_id]
+        assert min(n.x for n in column) > c.x and max(n.x + W for n in column) < c.x + c.width
+    for a, b in combinations(doc.clusters, 2):
+        assert not _overlap(_frame(a), _frame(b)), (a.name, b.name)
+
+
+def test_unclustered_notes_of_a_clustered_group_come_below_its_clusters():
+    doc = m.Document(
+        groups=(m.Group(1, "G"),),
+        clusters=(m.Cluster(1, "Tema", group_id=1),),
+        notes=(
+            m.Note(1, "lös", group_id=1),
+            m.Note(2, "i tema", group_id=1, cluster_id=1),
+            m.Note(3, "i tema", group_id=1, cluster_id=1),
+            m.Note(4, "i tema", group_id=1, cluster_id=1),
+        ),
+    )
+    out = layout.layout_document(doc)
+    frame = out.clusters[0]
+    loose = out.notes[0]
+    assert loose.y > frame.y + frame.height
+    assert all(_inside(n, frame) for n in out.notes[1:])
+    # Two notes a row inside the frame: three notes make two rows.
+    assert len({n.y for n in out.notes[1:]}) == 2 and len({n.x for n in out.notes[1:]}) == 2
+
+
+def test_layout_is_deterministic_and_keeps_everything_else(seed_path):
+    first = read_source(seed_path)
+    assert read_source(seed_path) == first
+    assert layout.layout_document(first) == first  # laying out again moves nothing
+    unplaced = m.Document(first.workshop, first.groups,
+                          tuple(c.with_(x=0.0, y=0.0, width=0.0, height=0.0) for c in first.clusters),
+                          tuple(n.with_(x=0.0, y=0.0) for n in first.notes))
+    assert layout.layout_document(unplaced) == first
+
+
+def test_x_offset_places_a_second_import_right_of_the_first(seed_path):
+    first = read_source(seed_path)
+    second = layout.place_right_of(read_source(seed_path), first)
+    right_of_first = layout.content_bounds(first)[2]
+    assert min(n.x for n in second.notes) > right_of_first
+    assert min(c.x for c in second.clusters) > right_of_first
+    assert [n.y for n in second.notes] == [n.y for n in first.notes]
+
+
+def test_notes_without_group_and_clusters_without_group_get_their_own_columns():
+    doc = m.Document(
+        groups=(m.Group(1, "G"),),
+        clusters=(m.Cluster(1, "Tvärs över grupper"), m.Cluster(2, "Under", parent_id=1)),
+        notes=(
+            m.Note(1, "grupp", group_id=1),
+            m.Note(2, "tema", group_id=1, cluster_id=1),
+            m.Note(3, "under", cluster_id=2),
+            m.Note(4, "ingen grupp"),
+        ),
+    )
+    out = layout.layout_document(doc)
+    top, under = out.clusters
+    n1, n2, n3, n4 = out.notes
+    assert n1.x < top.x < n4.x  # group column, then the cluster, then the homeless notes
+    assert _inside(n2, top) and _inside(n3, under)
+    # The sub-cluster's frame lies inside its parent's.
+    assert top.x < under.x and under.x + under.width < top.x + top.width
+    assert top.y < under.y and under.y + under.height < top.y + top.height
+    for a, b in combinations(out.notes, 2):
+        assert not _overlap(_box(a), _box(b))
+
+
+def test_an_empty_cluster_still_gets_a_visible_frame():
+    out = layout.layout_document(m.Document(groups=(m.Group(1, "G"),),
+                                            clusters=(m.Cluster(1, "Tom", group_id=1),)))
+    assert out.clusters[0].width > 0 and out.clusters[0].height > 0
+
+
+def test_a_pile_is_recognised():
+    pile = m.Document(notes=(m.Note(1, "a"), m.Note(2, "b")))
+    assert layout.is_pile(pile)
+    assert not layout.is_pile(layout.layout_document(pile))
