@@ -1,0 +1,126 @@
+"""The export formats, by name, and the one safe way to write any of them.
+
+An exporter is named by its module and function ("package.module:function") and imported only
+when used, so registering a Qt-based renderer here keeps `core` free of Qt. Adding a format is one
+line in `EXPORTERS`. The writer gets a temporary path in the target folder (with the target's
+suffix); `export()` renames it over the target only when the writer finished, so a failed export
+never leaves a half-written file behind.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+
+REDACTED_TEXT = "[Personuppgifter borttagna]"
+
+# writer(document, path, *, redact=...) -- `redact` is passed only to writers that support it.
+Writer = Callable[..., None]
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message is one line meant for the user."""
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    suffix: str  # with the dot, e.g. ".json"
+    label: str  # shown in file dialogs and `--help`
+    target: str  # "package.module:function" of the writer
+    redact: bool = False  # the writer can leave out personal data
+
+    def writer(self) -> Writer:
+        module, _, function = self.target.partition(":")
+        return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+
+
+EXPORTERS: dict[str, Exporter] = {
+    e.name: e
+    for e in (
+        Exporter("json", ".json", "JSON (utbytesformat)", f"{__name__}.json_format:write", True),
+    )
+}
+
+
+def exporter_for(name: str | None = None, path: str | os.PathLike[str] | None = None) -> Exporter:
+    """The exporter called `name`, or else the one whose suffix matches `path`."""
+    if name:
+        if name not in EXPORTERS:
+            known = ", ".join(sorted(EXPORTERS))
+            raise ExportError(f"Okänt exportformat {name!r} (finns: {known}).")
+        return EXPORTERS[name]
+    suffix = Path(path).suffix.lower() if path else ""
+    for exporter in EXPORTERS.values():
+        if suffix and exporter.suffix == suffix:
+            return exporter
+    raise ExportError(f"Ange ett exportformat ({', '.join(sorted(EXPORTERS))}).")
+
+
+def export(
+    doc: m.Document,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    redact: bool = False,
+    **options: Any,
+) -> Path:
+    """Write `doc` as `fmt` to `path`, all at once or not at all.
+
+    `options` (e.g. `language="en"`) go to the writer as they are; `redact` only to writers that
+    can redact, and asking one that cannot is refused rather than quietly ignored.
+    """
+    exporter = exporter_for(fmt)
+    if redact and not exporter.redact:
+        raise ExportError(f"Formatet {exporter.name} kan inte dölja personuppgifter.")
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} är en mapp; ange ett filnamn.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"Mappen {folder} finns inte.")
+    writer = exporter.writer()
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            dir=folder, prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}"
+        )
+    except OSError as exc:
+        raise ExportError(f"Kan inte skriva i {folder}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        if exporter.redact:
+            options["redact"] = redact
+        writer(doc, tmp, **options)
+        if target.exists():
+            # Keep the permissions a user gave the old file rather than mkstemp's private 0600.
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"Kunde inte skriva {target.name}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def redacted(doc: m.Document) -> m.Document:
+    """The document with the text and comments of notes marked as personal data removed."""
+    return replace(
+        doc,
+        notes=tuple(
+            n.with_(text=REDACTED_TEXT, comment="") if n.personal_data else n for n in doc.notes
+        ),
+    )
