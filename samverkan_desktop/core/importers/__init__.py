@@ -1,0 +1,172 @@
+"""Read a source file (a typed-up transcript or the JSON exchange format) into a laid-out Document.
+
+Nothing is written here: the caller hands the Document to `Store.add_document`, which adds it in
+one transaction. Ids in the Document are its own (1..n); the store maps them to new ones.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import exchange, layout
+from .. import model as m
+from .result import ImportError_, ParseResult, ParseWarning
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+
+# Files people pick by mistake, recognised by their first bytes, with what to do instead.
+_SIGNATURES = (
+    (b"SQLite format 3\x00", "är en databas (kanske en workshopfil), ingen text att importera"),
+    (b"PK\x03\x04", "är ett Word-dokument eller en zip-fil; spara den som oformaterad text (.txt)"),
+    (b"%PDF", "är en PDF; kopiera texten till en textfil (.txt) och importera den"),
+    (b"{\\rtf", "är en RTF-fil; spara den som oformaterad text (.txt)"),
+    (b"\xd0\xcf\x11\xe0", "är ett gammalt Word-dokument; spara det som oformaterad text (.txt)"),
+)
+
+
+class SourceError(ImportError_):
+    """A source that cannot be read at all; one line, naming the file."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a source gave: the laid-out document, its kind and the parser's warnings."""
+
+    name: str
+    kind: str  # "transcript" or "json"
+    document: m.Document
+    warnings: tuple[ParseWarning, ...] = ()
+
+
+def read_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> m.Document:
+    """The Document a source file holds, laid out; see `load_source`."""
+    return load_source(path, at_x=at_x).document
+
+
+def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> Source:
+    """Read, check and lay out a source file.
+
+    A transcript is laid out from x = `at_x` (or 0). A JSON file keeps its own positions unless it
+    has none (all notes on one spot); with `at_x` it is moved so that its left edge is there, which
+    is how an import lands to the right of what a file already holds.
+    """
+    path = Path(path)
+    data = read_bytes(path)
+    if exchange.looks_like_exchange(data) or path.suffix.lower() == ".json":
+        try:
+            doc = exchange.loads(data, path.name)
+        except exchange.NotJsonError as exc:
+            if path.suffix.lower() == ".json":
+                raise SourceError(str(exc)) from None
+            # A text file that merely starts with "{" is still a transcript.
+        except exchange.ExchangeError as exc:
+            raise SourceError(str(exc)) from None
+        else:
+            return Source(path.name, "json", _place_exchange(doc, at_x))
+    result = _parse_transcript(data, path.name)
+    doc = document_from_parse(result, path.name)
+    return Source(
+        path.name,
+        "transcript",
+        layout.layout_document(doc, x_offset=at_x or 0.0),
+        tuple(result.warnings),
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a source, refusing what is clearly not one with a one-line message."""
+    name = path.name or str(path)
+    try:
+        if not path.exists():
+            raise SourceError(f"Filen {path} finns inte.")
+        if path.is_dir():
+            raise SourceError(f"{path} är en mapp, inte en fil.")
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"{name} är för stor ({size / 1024 / 1024:.0f} MB; högst "
+                f"{MAX_SOURCE_BYTES // 1024 // 1024} MB)."
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise SourceError(f"Saknar behörighet att läsa {name}.") from None
+    except OSError as exc:
+        raise SourceError(f"Kan inte läsa {name}: {exc.strerror or exc}.") from None
+    if not data.strip():
+        raise SourceError(f"{name} är tom.")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise SourceError(f"{name} {what}.")
+    return data
+
+
+def _parse_transcript(data: bytes, name: str) -> ParseResult:
+    from .transcript import parse_transcript  # imported late: the parser is the heavy part
+
+    try:
+        return parse_transcript(data, name)
+    except ImportError_ as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else "okänt fel"
+        raise SourceError(message if name in message else f"{name}: {message}") from None
+    except UnicodeDecodeError:
+        raise SourceError(f"{name}: teckenkodningen känns inte igen.") from None
+
+
+def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:
+    if layout.is_pile(doc):
+        return layout.layout_document(doc, x_offset=at_x or 0.0)
+    bounds = layout.content_bounds(doc)
+    if at_x is None or bounds is None:
+        return doc
+    return layout.shift(doc, at_x - bounds[0])
+
+
+def document_from_parse(result: ParseResult, source_name: str = "") -> m.Document:
+    """A transcript's groups and notes as a Document (not laid out yet)."""
+    name = source_name or result.source_name
+    groups = tuple(
+        m.Group(id=i, name=g.name, facilitators=tuple(g.facilitators), position=i - 1)
+        for i, g in enumerate(result.groups, 1)
+    )
+    # A "(klustrat)" group's own clusters, in the order they first appear.
+    cluster_ids: dict[tuple[int, str], int] = {}
+    clusters: list[m.Cluster] = []
+    notes: list[m.Note] = []
+    for i, p in enumerate(result.notes, 1):
+        group_id = p.group + 1 if 0 <= p.group < len(groups) else None
+        cluster_id = None
+        if p.cluster:
+            key = (p.group, p.cluster)
+            if key not in cluster_ids:
+                cluster_ids[key] = len(clusters) + 1
+                clusters.append(m.Cluster(id=cluster_ids[key], name=p.cluster, group_id=group_id))
+            cluster_id = cluster_ids[key]
+        notes.append(
+            m.Note(
+                id=i,
+                text=p.text,
+                group_id=group_id,
+                section=p.section,
+                source=_source(name, p.line, p.end_line),
+                uncertain=p.uncertain,
+                comment=p.comment,
+                personal_data=p.personal_data,
+                cluster_id=cluster_id,
+            )
+        )
+    return m.Document(
+        workshop=m.Workshop(result.title, result.date, result.description),
+        groups=groups,
+        clusters=tuple(clusters),
+        notes=tuple(notes),
+    )
+
+
+def _source(name: str, line: int, end_line: int) -> str:
+    if not line:
+        return name
+    if end_line > line:
+        return f"{name}:{line}-{end_line}"
+    return f"{name}:{line}"
