@@ -1,0 +1,326 @@
+"""The command line: open the program, import a transcript, summarise or export a workshop file.
+
+    samverkan-desktop [FIL]
+    samverkan-desktop import KÄLLA --into FIL.samverkan
+    samverkan-desktop info FIL.samverkan
+    samverkan-desktop export FIL.samverkan --format json --output UT [--redact]
+
+Every failure is one line on stderr ("samverkan-desktop: fel: ..."), exit code 2 for a wrong
+command line and 1 for everything else, and leaves the files as they were.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import textwrap
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from samverkan_desktop import __version__
+from samverkan_desktop.core import layout
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.export import EXPORTERS, ExportError, export, exporter_for
+from samverkan_desktop.core.importers import load_source
+from samverkan_desktop.core.importers.result import ImportError_, ParseWarning
+from samverkan_desktop.core.store import SUFFIX, Store, StoreError
+
+PROG = "samverkan-desktop"
+COMMANDS = ("import", "info", "export")
+
+
+class UsageError(Exception):
+    """A command line we cannot understand (exit code 2)."""
+
+
+class CliError(Exception):
+    """Anything else that stops a command (exit code 1)."""
+
+
+# ----------------------------------------------------------------------------- argparse in Swedish
+# argparse has no Swedish catalogue; these are the messages a user can actually meet.
+_MESSAGES = (
+    (r"the following arguments are required: (.*)", r"det här saknas: \1"),
+    (r"unrecognized arguments: (.*)", r"okända argument: \1"),
+    (r"argument (.*?): expected one argument", r"\1 behöver ett värde"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"okänt val \2 för \1 (välj \3)"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"\1 tar inget värde (fick \2)"),
+    (r"ambiguous option: (.*?) could match (.*)", r"tvetydig flagga \1 (kan vara \2)"),
+)
+
+
+def _swedish(message: str) -> str:
+    for pattern, replacement in _MESSAGES:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix or "användning: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argument"
+        self._optionals.title = "flaggor"
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS,
+            help="visa den här hjälpen och avsluta",
+        )
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(_swedish(message))
+
+
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        usage=f"{PROG} [FIL] | {PROG} KOMMANDO ...",
+        description=_wrap("Sortera workshoplappar i teman och skriv rapporten. Utan kommando "
+                          "öppnas programmet, med FIL om den anges."),
+        epilog="exempel:\n"
+        f"  {PROG} import orebro-2021-11-10.txt --into orebro.samverkan\n"
+        f"  {PROG} info orebro.samverkan\n"
+        f"  {PROG} export orebro.samverkan --format json --output orebro.json\n"
+        f"  {PROG} orebro.samverkan",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help="visa versionen och avsluta")
+    commands = parser.add_subparsers(dest="command", title="kommandon", metavar="KOMMANDO")
+
+    imp = commands.add_parser(
+        "import", prog=f"{PROG} import",
+        help="importera en transkribering eller JSON-fil till en workshopfil",
+        description=_wrap("Läs en transkribering (.txt) eller en JSON-fil och lägg innehållet i "
+                          "en workshopfil. Finns filen inte skapas den; annars läggs grupperna "
+                          "till höger om det som redan finns. Blir något fel ändras ingenting."),
+    )
+    imp.add_argument("source", metavar="KÄLLA", help="transkribering (.txt) eller JSON-fil")
+    imp.add_argument("--into", metavar="FIL", required=True,
+                     help=f"workshopfilen ({SUFFIX}) som skapas eller fylls på")
+    imp.set_defaults(run=_cmd_import)
+
+    info = commands.add_parser("info", prog=f"{PROG} info", help="sammanfatta en workshopfil",
+                               description="Skriv en sammanfattning av en workshopfil.")
+    info.add_argument("file", metavar="FIL", help=f"workshopfil ({SUFFIX})")
+    info.set_defaults(run=_cmd_info)
+
+    exp = commands.add_parser(
+        "export", prog=f"{PROG} export", help="exportera en workshopfil",
+        description="Exportera en workshopfil. Format:\n"
+        + "\n".join(f"  {e.name:8} {e.label}" for e in EXPORTERS.values()),
+    )
+    exp.add_argument("file", metavar="FIL", help=f"workshopfil ({SUFFIX})")
+    exp.add_argument("--format", metavar="FORMAT", dest="fmt",
+                     help="exportformat (annars efter filändelsen på --output): "
+                     + ", ".join(sorted(EXPORTERS)))
+    exp.add_argument("--output", "-o", metavar="UT", required=True, help="filen som skrivs")
+    exp.add_argument("--redact", action="store_true",
+                     help="ta bort texten på lappar markerade som personuppgifter")
+    exp.set_defaults(run=_cmd_export)
+    return parser
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, 78)
+
+
+def _build_gui_parser() -> _Parser:
+    parser = _Parser(prog=PROG, description="Öppna Samverkan Desktop.")
+    parser.add_argument("file", metavar="FIL", nargs="?", help=f"workshopfil ({SUFFIX}) att öppna")
+    return parser
+
+
+# ----------------------------------------------------------------------------- entry point
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+            return _open_gui(_build_gui_parser().parse_args(args).file)
+        ns = _build_parser().parse_args(args)
+        if ns.command is None:
+            raise UsageError("ange ett kommando")
+        return int(ns.run(ns))
+    except UsageError as exc:
+        _fail(f"{exc} (se {PROG} --help)")
+        return 2
+    except (CliError, StoreError, ImportError_, ExportError) as exc:
+        _fail(str(exc))
+        return 1
+    except BrokenPipeError:
+        # The reader (`| head`) went away; the work is done and there is no one to tell.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as exc:
+        _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _fail("avbrutet")
+        return 130
+    except SystemExit as exc:  # --help and --version
+        return exc.code if isinstance(exc.code, int) else 0
+
+
+def _fail(message: str) -> None:
+    # One line, whatever the message holds (a file name with a newline, say).
+    line = " ".join(str(message).split())
+    print(f"{PROG}: fel: {line}", file=sys.stderr)
+
+
+def _open_gui(path: str | None) -> int:
+    try:
+        from samverkan_desktop.ui.app import main as gui_main
+    except ImportError as exc:
+        raise CliError(f"det grafiska gränssnittet kan inte startas ({exc})") from None
+    return int(gui_main(path) or 0)
+
+
+# ----------------------------------------------------------------------------- commands
+def _cmd_import(ns: argparse.Namespace) -> int:
+    target = Path(ns.into)
+    if target.is_dir():
+        raise CliError(f"{target} är en mapp; ange en workshopfil ({SUFFIX}).")
+    loaded = load_source(ns.source)  # everything is read and checked before a file is touched
+    doc = loaded.document
+    notes_before = 0
+    if target.exists():
+        with Store.open(target) as store:
+            existing = store.document()
+            notes_before = len(existing.notes)
+            doc = layout.place_right_of(doc, existing)
+            again = _already_imported(existing, doc)
+            store.add_document(doc)  # one transaction: all of it or nothing
+        verb = "Lade till"
+    else:
+        _create_atomically(target, doc)
+        again = 0
+        verb = "Skapade"
+    out = sys.stdout
+    print(f"{verb} {len(doc.notes)} lappar från {loaded.name} i {target.name}.", file=out)
+    if again:
+        print(f"Obs: {again} lappar har samma källa som lappar som redan fanns; "
+              "har samma fil importerats två gånger?", file=out)
+    if notes_before:
+        print(f"Filen har nu {notes_before + len(doc.notes)} lappar.", file=out)
+    print(file=out)
+    _summary(doc, out)
+    _warnings(loaded.warnings, out)
+    return 0
+
+
+def _already_imported(existing: m.Document, doc: m.Document) -> int:
+    """How many of the new notes come from a place in a source that the file already holds."""
+    sources = {n.source for n in existing.notes if n.source}
+    return sum(1 for n in doc.notes if n.source in sources)
+
+
+def _create_atomically(target: Path, doc: m.Document) -> None:
+    """Build the new file under a temporary name beside the target and rename it when complete."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise CliError(f"Mappen {folder} finns inte.")
+    if not os.access(folder, os.W_OK):
+        raise CliError(f"Kan inte skriva i mappen {folder}.")
+    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    leftovers = [tmp, tmp.with_name(tmp.name + "-journal")]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    try:
+        with Store.create(tmp, doc.workshop) as store:
+            store.add_document(doc)
+        os.replace(tmp, target)
+    finally:
+        for path in leftovers:
+            path.unlink(missing_ok=True)
+
+
+def _open_readonly(path: str) -> Store:
+    p = Path(path)
+    if p.exists() and p.is_file() and p.suffix.lower() in {".txt", ".json"}:
+        raise CliError(f"{p.name} är ingen workshopfil; importera den först med '{PROG} import'.")
+    return Store.open(p, readonly=True)
+
+
+def _cmd_info(ns: argparse.Namespace) -> int:
+    with _open_readonly(ns.file) as store:
+        doc = store.document()
+    print(f"Fil: {Path(ns.file).name}")
+    _summary(doc, sys.stdout)
+    return 0
+
+
+def _cmd_export(ns: argparse.Namespace) -> int:
+    output = Path(ns.output)
+    if ns.fmt and ns.fmt not in EXPORTERS:
+        raise UsageError(f"okänt format {ns.fmt!r} (finns: {', '.join(sorted(EXPORTERS))})")
+    try:
+        exporter = exporter_for(ns.fmt, output)
+    except ExportError:
+        known = ", ".join(sorted(EXPORTERS))
+        raise UsageError(
+            f"kan inte avgöra formatet av {output.name!r}; ange --format ({known})"
+        ) from None
+    source = Path(ns.file)
+    if output.exists() and source.exists() and os.path.samefile(output, source):
+        raise CliError("--output är samma fil som workshopfilen; välj ett annat namn.")
+    with _open_readonly(ns.file) as store:
+        doc = store.document()
+    written = export(doc, exporter.name, output, redact=ns.redact)
+    hidden = sum(1 for n in doc.notes if n.personal_data) if ns.redact else 0
+    extra = f" ({hidden} med personuppgifter dolda)" if ns.redact else ""
+    print(f"Exporterade {len(doc.notes)} lappar som {exporter.name} till {written}{extra}.")
+    return 0
+
+
+# ----------------------------------------------------------------------------- output
+def _summary(doc: m.Document, out: TextIO) -> None:
+    w = doc.workshop
+    clustered = sum(1 for n in doc.notes if n.cluster_id is not None)
+    print(f"Titel: {w.title or '(ingen)'}", file=out)
+    print(f"Datum: {w.date.isoformat() if w.date else '(inget)'}", file=out)
+    print(f"Grupper: {len(doc.groups)}", file=out)
+    print(f"Lappar: {len(doc.notes)}", file=out)
+    print(f"Kluster: {len(doc.clusters)}", file=out)
+    print(f"Klustrade lappar: {clustered} av {len(doc.notes)}", file=out)
+    print(f"Osäkra: {sum(1 for n in doc.notes if n.uncertain)}", file=out)
+    print(f"Personuppgifter: {sum(1 for n in doc.notes if n.personal_data)}", file=out)
+    if not doc.groups:
+        return
+    notes_per_group = Counter(n.group_id for n in doc.notes)
+    clusters_per_group: dict[int | None, list[m.Cluster]] = {}
+    for c in doc.clusters:
+        clusters_per_group.setdefault(c.group_id, []).append(c)
+    members = Counter(n.cluster_id for n in doc.notes)
+    print(file=out)
+    for g in doc.groups:
+        print(f"{g.name}: {notes_per_group[g.id]} lappar", file=out)
+        if g.facilitators:
+            print(f"  Samtalsledare: {', '.join(g.facilitators)}", file=out)
+        own = clusters_per_group.get(g.id, [])
+        if own:
+            # Wrap between clusters only: a no-break space holds each "name (count)" together.
+            names = ", ".join(f"{c.name} ({members[c.id]})".replace(" ", "\u00a0") for c in own)
+            text = textwrap.fill(names, 100, initial_indent="  Egna kluster: ",
+                                 subsequent_indent="    ", break_long_words=False)
+            print(text.replace("\u00a0", " "), file=out)
+    if notes_per_group[None]:
+        print(f"Utan grupp: {notes_per_group[None]} lappar", file=out)
+
+
+def _warnings(warnings: Sequence[ParseWarning], out: TextIO) -> None:
+    if not warnings:
+        return
+    print(file=out)
+    print(f"Varningar ({len(warnings)}):", file=out)
+    for warning in warnings:
+        print(f"  {warning}", file=out)
