@@ -1,0 +1,479 @@
+"""The store against real SQLite files: what a facilitator's file holds after every kind of change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.store import Change, Store, StoreError
+
+DATE = dt.date(2021, 11, 10)
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "workshop.samverkan"
+
+
+@pytest.fixture
+def store(path: Path):
+    s = Store.create(path, m.Workshop("Fördjupningsdag om samverkan", DATE, "Anteckningar"))
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def changes(store: Store) -> list[Change]:
+    seen: list[Change] = []
+    store.subscribe(seen.append)
+    return seen
+
+
+def _reopen(store: Store) -> Store:
+    store.close()
+    return Store.open(store.path)
+
+
+def _content(doc: m.Document) -> m.Document:
+    """A document without timestamps, which legitimately differ between writes."""
+    return m.Document(
+        workshop=doc.workshop,
+        groups=doc.groups,
+        clusters=tuple(c.with_(created_at=None, updated_at=None) for c in doc.clusters),
+        notes=tuple(n.with_(created_at=None, updated_at=None) for n in doc.notes),
+        links=tuple(sorted(doc.links, key=lambda lk: (lk.source, lk.target, lk.kind))),
+        themes=tuple(sorted(doc.themes, key=lambda t: (t.note_id, t.cluster_id))),
+    )
+
+
+def _fill(store: Store) -> dict[str, object]:
+    g1 = store.add_group("Arbetsmarknad grupp 1", ["Anette Valdemarsson", "Fredrik Wouda"])
+    g2 = store.add_group("Trygghet grupp 2", ["Lovisa Strand"])
+    parent = store.add_cluster("Trygghet", group_id=g2.id, x=10, y=20, width=300, height=200)
+    child = store.add_cluster("Belysning", parent_id=parent.id)
+    a = store.add_note("Mötesplatser behövs", group_id=g1.id, source="orebro.txt:30", x=5, y=6)
+    b = store.add_note("Belysning!", group_id=g2.id, cluster_id=child.id, uncertain=True)
+    c = store.add_note("Ring Anna 070-123 45 67", group_id=g2.id, personal_data=True, votes=3)
+    store.add_link(m.Link(a.id, b.id, m.RELATES_TO))
+    store.add_link(m.Link(c.id, a.id, m.DUPLICATE_OF))
+    store.add_theme(m.ThemeLink(a.id, parent.id))
+    return {"g1": g1, "g2": g2, "parent": parent, "child": child, "a": a, "b": b, "c": c}
+
+
+# ------------------------------------------------------------------------ create, open, close
+def test_create_writes_a_file_that_reopens_with_the_same_workshop(store: Store, path: Path):
+    store.close()
+    assert path.is_file()
+    with Store.open(path) as again:
+        assert again.workshop() == m.Workshop("Fördjupningsdag om samverkan", DATE, "Anteckningar")
+        assert again.notes() == [] and again.groups() == [] and again.clusters() == []
+
+
+def test_create_refuses_an_existing_file_and_a_missing_folder(store: Store, path: Path, tmp_path):
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="finns redan"):
+        Store.create(path)
+    assert path.read_bytes() == before
+    with pytest.raises(StoreError, match="finns inte"):
+        Store.create(tmp_path / "saknas" / "x.samverkan")
+
+
+def test_closed_file_is_the_whole_document_with_nothing_beside_it(store: Store, path: Path):
+    _fill(store)
+    store.close()
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    # A bare sqlite3 connection sees everything: nothing is waiting in a -wal file.
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    finally:
+        con.close()
+
+
+def test_reopening_gives_back_exactly_the_same_document(store: Store):
+    _fill(store)
+    before = store.document()
+    again = _reopen(store)
+    try:
+        assert again.document() == before
+    finally:
+        again.close()
+
+
+def test_readonly_store_reads_but_refuses_writes_and_leaves_the_file_alone(store, path):
+    _fill(store)
+    store.close()
+    before = path.read_bytes()
+    with Store.open(path, readonly=True) as ro:
+        assert len(ro.notes()) == 3
+        with pytest.raises(StoreError):
+            ro.add_note("ny lapp")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+# ------------------------------------------------------------------------ every write method
+def test_workshop_and_meta_are_saved(store: Store):
+    store.set_workshop(m.Workshop("Ny titel", dt.date(2022, 1, 2), "Beskrivning"))
+    store.set_meta("view", '{"zoom": 0.5}')
+    again = _reopen(store)
+    try:
+        assert again.workshop() == m.Workshop("Ny titel", dt.date(2022, 1, 2), "Beskrivning")
+        assert again.get_meta("view") == '{"zoom": 0.5}'
+        assert again.get_meta("saknas", "standard") == "standard"
+    finally:
+        again.close()
+
+
+def test_groups_are_added_in_order_and_can_be_renamed(store: Store):
+    g1 = store.add_group("Grupp 1", ["Anna", "Bo"])
+    g2 = store.add_group("Grupp 2")
+    store.update_group(g2.id, name="Psykisk ohälsa", facilitators=["Tina Modin"])
+    again = _reopen(store)
+    try:
+        assert again.groups() == [
+            m.Group(g1.id, "Grupp 1", ("Anna", "Bo"), 0),
+            m.Group(g2.id, "Psykisk ohälsa", ("Tina Modin",), 1),
+        ]
+    finally:
+        again.close()
+
+
+def test_note_fields_are_saved_and_updated(store: Store):
+    g = store.add_group("G")
+    note = store.add_note(
+        "Språk – även att ”det” fastnat", group_id=g.id, section="Behov", source="o.txt:12-14",
+        uncertain=True, comment="svårläst", personal_data=True, votes=2, colour="#ffcc00",
+        x=12.5, y=-3.0,
+    )
+    store.update_note(note.id, text="Språk", votes=5, uncertain=False)
+    other = store.add_note("Motivation")
+    store.update_notes({note.id: {"comment": ""}, other.id: {"section": "Metod"}})
+    store.move_notes({note.id: (100.0, 200.0), other.id: (300.0, 400.0)})
+    again = _reopen(store)
+    try:
+        saved = again.note(note.id)
+        assert (saved.text, saved.votes, saved.uncertain, saved.comment) == ("Språk", 5, False, "")
+        assert (saved.section, saved.source, saved.personal_data) == ("Behov", "o.txt:12-14", True)
+        assert (saved.colour, saved.group_id, saved.x, saved.y) == ("#ffcc00", g.id, 100.0, 200.0)
+        assert again.note(other.id).section == "Metod"
+        assert (again.note(other.id).x, again.note(other.id).y) == (300.0, 400.0)
+        assert saved.created_at is not None and saved.updated_at >= saved.created_at
+    finally:
+        again.close()
+
+
+def test_unknown_note_field_and_missing_note_are_refused(store: Store):
+    note = store.add_note("a")
+    with pytest.raises(ValueError):
+        store.update_note(note.id, colour_name="röd")
+    with pytest.raises(StoreError, match="finns inte"):
+        store.update_note(9999, text="b")
+    with pytest.raises(StoreError):
+        store.note(9999)
+
+
+def test_membership_puts_notes_in_and_out_of_clusters(store: Store):
+    c = store.add_cluster("Trygghet")
+    a, b = store.add_note("a"), store.add_note("b")
+    store.set_membership({a.id: c.id, b.id: c.id})
+    store.set_membership({b.id: None})
+    again = _reopen(store)
+    try:
+        assert again.note(a.id).cluster_id == c.id
+        assert again.note(b.id).cluster_id is None
+    finally:
+        again.close()
+
+
+def test_membership_in_a_missing_cluster_is_refused(store: Store):
+    a = store.add_note("a")
+    with pytest.raises(StoreError):
+        store.set_membership({a.id: 4711})
+    assert store.note(a.id).cluster_id is None
+
+
+def test_cluster_fields_are_saved_and_updated(store: Store):
+    g = store.add_group("G")
+    c = store.add_cluster("Tema", description="d", colour="#abc", x=1, y=2, width=3, height=4,
+                          group_id=g.id)
+    store.update_cluster(c.id, name="Trygghet", width=450.0)
+    d = store.add_cluster("Annat")
+    store.update_clusters({c.id: {"description": "Om trygghet"}, d.id: {"x": 900.0}})
+    again = _reopen(store)
+    try:
+        saved = again.cluster(c.id)
+        assert (saved.name, saved.description, saved.colour) == ("Trygghet", "Om trygghet", "#abc")
+        assert (saved.x, saved.y, saved.width, saved.height, saved.group_id) == (1, 2, 450, 4, g.id)
+        assert again.cluster(d.id).x == 900.0
+    finally:
+        again.close()
+
+
+def test_links_and_themes_are_added_and_removed(store: Store):
+    a, b = store.add_note("a"), store.add_note("b")
+    c = store.add_cluster("Tema")
+    store.add_link(m.Link(a.id, b.id, m.DUPLICATE_OF))
+    store.add_link(m.Link(a.id, b.id, m.DUPLICATE_OF))  # twice is still one link
+    store.add_theme(m.ThemeLink(b.id, c.id))
+    assert store.links() == [m.Link(a.id, b.id, m.DUPLICATE_OF)]
+    assert store.themes() == [m.ThemeLink(b.id, c.id)]
+    store.remove_link(m.Link(a.id, b.id, m.DUPLICATE_OF))
+    store.remove_theme(m.ThemeLink(b.id, c.id))
+    again = _reopen(store)
+    try:
+        assert again.links() == [] and again.themes() == []
+    finally:
+        again.close()
+
+
+def test_bad_links_are_refused(store: Store):
+    a = store.add_note("a")
+    with pytest.raises(StoreError, match="sig själv"):
+        store.add_link(m.Link(a.id, a.id))
+    with pytest.raises(StoreError, match="länktyp"):
+        store.add_link(m.Link(a.id, a.id + 1, "likes"))
+    with pytest.raises(StoreError):
+        store.add_link(m.Link(a.id, 4711))  # no such note
+    assert store.links() == []
+
+
+def test_add_document_adds_everything_with_new_ids(store: Store):
+    store.add_group("Befintlig grupp")
+    doc = m.Document(
+        m.Workshop("Ignoreras", None, "Fyller i tom beskrivning"),
+        groups=(m.Group(1, "Ny grupp", ("Anna",)),),
+        clusters=(m.Cluster(1, "Tema", group_id=1), m.Cluster(2, "Under", parent_id=1)),
+        notes=(m.Note(1, "a", group_id=1, cluster_id=2), m.Note(2, "b", group_id=1)),
+        links=(m.Link(1, 2),),
+        themes=(m.ThemeLink(2, 1),),
+    )
+    ids = store.add_document(doc)
+    new_group = ids["groups"][1]
+    cluster, under = ids["clusters"][1], ids["clusters"][2]
+    a, b = ids["notes"][1], ids["notes"][2]
+    assert store.workshop().title == "Fördjupningsdag om samverkan"  # kept
+    assert store.workshop().description == "Anteckningar"
+    assert [g.name for g in store.groups()] == ["Befintlig grupp", "Ny grupp"]
+    assert store.groups()[1].position == 1
+    assert store.cluster(cluster).group_id == new_group
+    assert store.cluster(under).parent_id == cluster
+    assert store.note(a).cluster_id == under and store.note(b).group_id == new_group
+    assert store.links() == [m.Link(a, b)]
+    assert store.themes() == [m.ThemeLink(b, cluster)]
+
+
+def test_add_document_with_a_dangling_link_adds_nothing(store: Store, changes):
+    doc = m.Document(
+        groups=(m.Group(1, "G"),), notes=(m.Note(1, "a", group_id=1),), links=(m.Link(1, 99),)
+    )
+    with pytest.raises(StoreError, match="saknas"):
+        store.add_document(doc)
+    assert store.groups() == [] and store.notes() == []
+    assert changes == []
+
+
+def test_save_copy_writes_a_separate_complete_file(store: Store, tmp_path: Path):
+    _fill(store)
+    copy = tmp_path / "kopia.samverkan"
+    store.save_copy(copy)
+    store.add_note("efter kopian")
+    with Store.open(copy) as saved:
+        assert len(saved.notes()) == 3
+        assert _content(saved.document()).groups == _content(store.document()).groups
+
+
+# ------------------------------------------------------------------------ transactions, changes
+def test_a_failing_write_in_a_transaction_undoes_the_earlier_ones(store: Store, changes):
+    a = store.add_note("a")
+    changes.clear()
+    with pytest.raises(StoreError):
+        with store.transaction():
+            store.add_group("G")
+            store.update_note(a.id, text="ändrad")
+            store.add_note("b")
+            store.update_note(4711, text="finns inte")
+            store.add_note("c")
+    assert store.groups() == []
+    assert [n.text for n in store.notes()] == ["a"]
+    assert changes == []  # nothing was committed, so nobody is told anything
+    again = _reopen(store)
+    try:
+        assert [n.text for n in again.notes()] == ["a"]
+    finally:
+        again.close()
+
+
+def test_an_exception_in_a_transaction_rolls_back_too(store: Store):
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_note("a")
+            raise RuntimeError("avbrott")
+    assert store.notes() == []
+
+
+def test_a_transaction_commits_once_and_notifies_once(store: Store, changes):
+    with store.transaction():
+        g = store.add_group("G")
+        a = store.add_note("a", group_id=g.id)
+        b = store.add_note("b")
+        c = store.add_cluster("Tema")
+        store.set_membership({b.id: c.id})
+    assert len(changes) == 1
+    assert changes[0].changed["note"] == {a.id, b.id}
+    assert changes[0].changed["group"] == {g.id}
+    assert changes[0].changed["cluster"] == {c.id}
+
+
+def test_each_write_notifies_what_it_changed(store: Store, changes):
+    a = store.add_note("a")
+    assert changes[-1] == Change({"note": frozenset({a.id})}, {})
+    store.move_notes({a.id: (1.0, 2.0)})
+    assert changes[-1].changed == {"note": {a.id}}
+    c = store.add_cluster("Tema")
+    assert changes[-1].changed == {"cluster": {c.id}}
+    store.set_workshop(m.Workshop("T"))
+    assert "workshop" in changes[-1].changed
+    removal = store.delete_notes([a.id])
+    assert changes[-1].removed == {"note": {a.id}}
+    store.restore_notes(removal)
+    assert changes[-1].changed == {"note": {a.id}}
+    store.delete_cluster(c.id)
+    assert changes[-1].removed == {"cluster": {c.id}}
+
+
+def test_unsubscribed_callbacks_hear_nothing(store: Store):
+    heard: list[Change] = []
+    unsubscribe = store.subscribe(heard.append)
+    store.add_note("a")
+    unsubscribe()
+    store.add_note("b")
+    assert len(heard) == 1
+
+
+def test_reads_inside_a_transaction_see_its_own_writes(store: Store):
+    with store.transaction():
+        a = store.add_note("a")
+        assert [n.id for n in store.notes()] == [a.id]
+
+
+# ------------------------------------------------------------------------ delete and restore
+def test_deleted_notes_come_back_exactly_with_their_links_and_themes(store: Store):
+    ids = _fill(store)
+    before = store.document()
+    removal = store.delete_notes([ids["a"].id, ids["b"].id])
+    assert [n.id for n in store.notes()] == [ids["c"].id]
+    assert store.links() == [] and store.themes() == []
+    store.restore_notes(removal)
+    assert _content(store.document()) == _content(before)
+    assert store.document().notes == before.notes  # timestamps too: it is the same note
+
+
+def test_deleted_cluster_comes_back_with_members_children_and_themes(store: Store):
+    ids = _fill(store)
+    grand = store.add_cluster("Lampor", parent_id=ids["child"].id)
+    before = store.document()
+    removal = store.delete_cluster(ids["child"].id)
+    # Its note stays on the board unclustered; its child moves up to its parent.
+    assert store.note(ids["b"].id).cluster_id is None
+    assert store.cluster(grand.id).parent_id == ids["parent"].id
+    store.restore_cluster(removal)
+    assert _content(store.document()) == _content(before)
+
+    removal = store.delete_cluster(ids["parent"].id)
+    assert store.themes() == []
+    assert store.cluster(ids["child"].id).parent_id is None
+    store.restore_cluster(removal)
+    assert _content(store.document()) == _content(before)
+
+
+def test_deleting_a_note_keeps_the_others_links(store: Store):
+    ids = _fill(store)
+    store.delete_notes([ids["b"].id])
+    assert store.links() == [m.Link(ids["c"].id, ids["a"].id, m.DUPLICATE_OF)]
+
+
+# ------------------------------------------------------------------------ nesting
+def test_clusters_nest_but_never_inside_themselves(store: Store):
+    top = store.add_cluster("Trygghet")
+    mid = store.add_cluster("Belysning", parent_id=top.id)
+    low = store.add_cluster("Gångvägar", parent_id=mid.id)
+    with pytest.raises(StoreError, match="sig självt"):
+        store.update_cluster(top.id, parent_id=low.id)
+    with pytest.raises(StoreError, match="sig självt"):
+        store.update_cluster(mid.id, parent_id=mid.id)
+    assert store.cluster(top.id).parent_id is None
+    store.update_cluster(low.id, parent_id=top.id)  # moving up is fine
+    assert store.cluster(low.id).parent_id == top.id
+    store.update_cluster(low.id, parent_id=None)
+    assert store.cluster(low.id).parent_id is None
+
+
+def test_a_missing_parent_is_refused(store: Store):
+    c = store.add_cluster("Tema")
+    with pytest.raises(StoreError):
+        store.update_cluster(c.id, parent_id=4711)
+    assert store.cluster(c.id).parent_id is None
+
+
+# ------------------------------------------------------------------------ files that are not ours
+def _refused_unchanged(file: Path, match: str) -> None:
+    before = file.read_bytes()
+    names = sorted(p.name for p in file.parent.iterdir())
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match=match) as info:
+            Store.open(file, readonly=readonly)
+        assert "\n" not in str(info.value)
+    assert file.read_bytes() == before
+    assert sorted(p.name for p in file.parent.iterdir()) == names
+
+
+def test_a_text_file_is_not_a_workshop(tmp_path: Path):
+    file = tmp_path / "anteckningar.samverkan"
+    file.write_text("Fördjupningsdag om samverkan 2021-11-10\n", encoding="utf-8")
+    _refused_unchanged(file, "ingen Samverkan-workshopfil")
+
+
+def test_an_empty_file_is_not_a_workshop(tmp_path: Path):
+    file = tmp_path / "tom.samverkan"
+    file.write_bytes(b"")
+    _refused_unchanged(file, "ingen Samverkan-workshopfil")
+
+
+def test_some_other_sqlite_database_is_not_a_workshop(tmp_path: Path):
+    file = tmp_path / "annan.sqlite"
+    con = sqlite3.connect(file)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    con.execute("INSERT INTO notes (text) VALUES ('hej')")
+    con.commit()
+    con.close()
+    _refused_unchanged(file, "SQLite-databas men ingen Samverkan-workshopfil")
+
+
+def test_a_damaged_database_is_refused(tmp_path: Path, store: Store, path: Path):
+    store.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:100] + b"\xff" * 500)  # right header, garbage pages
+    _refused_unchanged(path, "ingen Samverkan-workshopfil")
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_alone(store: Store, path: Path):
+    _fill(store)
+    store.close()
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    _refused_unchanged(path, "nyare version")
+
+
+def test_missing_file_and_folder_are_refused(tmp_path: Path):
+    with pytest.raises(StoreError, match="finns inte"):
+        Store.open(tmp_path / "saknas.samverkan")
+    with pytest.raises(StoreError, match="mapp"):
+        Store.open(tmp_path)
