@@ -1,0 +1,107 @@
+"""What the window shows when no workshop is open: the sample, open, new, and recent files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class StartPage(QWidget):
+    sampleRequested = Signal()
+    openRequested = Signal()
+    newRequested = Signal()
+    importRequested = Signal()
+    recentRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startPage")
+
+        title = QLabel(self.tr("Samverkan Desktop"))
+        title.setObjectName("startTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        lead = QLabel(
+            self.tr(
+                "Sortera workshoppens lappar i teman och ta fram underlaget till rapporten.\n"
+                "Allt sparas direkt i workshopfilen."
+            )
+        )
+        lead.setWordWrap(True)
+
+        self.sample_button = QPushButton(self.tr("Öppna exempelworkshopen"))
+        self.sample_button.setDefault(True)
+        self.sample_button.setToolTip(
+            self.tr("Fördjupningsdag om samverkan, Örebro 2021-11-10: sex grupper")
+        )
+        self.open_button = QPushButton(self.tr("Öppna…"))
+        self.new_button = QPushButton(self.tr("Ny…"))
+        self.import_button = QPushButton(self.tr("Importera anteckningar…"))
+        for button in (self.sample_button, self.open_button, self.new_button, self.import_button):
+            button.setMinimumHeight(34)
+        self.sample_button.clicked.connect(self.sampleRequested)
+        self.open_button.clicked.connect(self.openRequested)
+        self.new_button.clicked.connect(self.newRequested)
+        self.import_button.clicked.connect(self.importRequested)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sample_button)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
+
+        self.recent_label = QLabel(self.tr("Senast öppnade"))
+        self.recent_label.setObjectName("startSection")
+        self.recent = QListWidget()
+        self.recent.setFrameShape(QFrame.Shape.NoFrame)
+        self.recent.setMaximumHeight(220)
+        self.recent.itemActivated.connect(self._recent_activated)
+
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addWidget(lead)
+        column.addSpacing(18)
+        column.addLayout(buttons)
+        column.addSpacing(24)
+        column.addWidget(self.recent_label)
+        column.addWidget(self.recent)
+        column.addStretch(1)
+
+        card = QWidget()
+        card.setMaximumWidth(760)
+        card.setLayout(column)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(48, 56, 48, 24)
+        outer.addStretch(1)
+        outer.addWidget(card, 4)
+        outer.addStretch(1)
+
+    def set_recent(self, paths: list[str]) -> None:
+        self.recent.clear()
+        for path in paths:
+            p = Path(path)
+            item = QListWidgetItem(f"{p.name}    {p.parent}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            if not p.exists():
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.recent.addItem(item)
+        self.recent_label.setVisible(bool(paths))
+        self.recent.setVisible(bool(paths))
+
+    def _recent_activated(self, item: QListWidgetItem) -> None:
+        self.recentRequested.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,72 @@
+"""Fixtures for the application shell tests: private settings, scripted dialogs, a seed workshop.
+
+Settings go to an INI file in tmp_path and new workshops to a folder there, so no test touches the
+user's real settings or documents.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from samverkan_desktop.core.importers import read_source
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.context import AppContext, ScriptedInteraction
+from samverkan_desktop.ui.settings import Settings
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(scope="session")
+def _seed_template(tmp_path_factory, request) -> Path:
+    seed = Path(request.config.rootpath) / "resources" / "samples" / "orebro-2021-11-10.txt"
+    path = tmp_path_factory.mktemp("seed") / "orebro.samverkan"
+    doc = read_source(seed)
+    with Store.create(path, doc.workshop) as store:
+        store.add_document(doc)
+    return path
+
+
+@pytest.fixture
+def seed_workshop(_seed_template, tmp_path) -> Path:
+    """A fresh .samverkan made from the Örebro seed, in this test's tmp_path."""
+    path = tmp_path / "orebro.samverkan"
+    shutil.copyfile(_seed_template, path)
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def interaction() -> ScriptedInteraction:
+    return ScriptedInteraction()
+
+
+@pytest.fixture
+def ctx(settings, interaction, tmp_path) -> AppContext:
+    return AppContext(settings, interaction, workshop_dir=tmp_path / "Samverkan")
+
+
+@pytest.fixture
+def type_text():
+    """Type text as key presses; unlike QTest.keyClicks it also types "ö" (QTest aborts on it)."""
+
+    def type_into(widget, text: str) -> None:
+        for ch in text:
+            key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
+            if ch == " ":
+                key = Qt.Key.Key_Space
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+                )
+
+    return type_into
