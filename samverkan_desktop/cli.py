@@ -47,7 +47,8 @@ _MESSAGES = (
     (r"the following arguments are required: (.*)", r"det här saknas: \1"),
     (r"unrecognized arguments: (.*)", r"okända argument: \1"),
     (r"argument (.*?): expected one argument", r"\1 behöver ett värde"),
-    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"okänt val \2 för \1 (välj \3)"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+     r"okänt val \2 för \1 (välj \3)"),
     (r"argument (.*?): ignored explicit argument (.*)", r"\1 tar inget värde (fick \2)"),
     (r"ambiguous option: (.*?) could match (.*)", r"tvetydig flagga \1 (kan vara \2)"),
 )

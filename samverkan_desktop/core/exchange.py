@@ -128,7 +128,8 @@ def loads(data: bytes, source_name: str = "") -> m.Document:
     try:
         raw = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise NotJsonError(f"{where}ogiltig JSON på rad {exc.lineno}, kolumn {exc.colno}.") from None
+        position = f"rad {exc.lineno}, kolumn {exc.colno}"
+        raise NotJsonError(f"{where}ogiltig JSON på {position}.") from None
     except ValueError as exc:
         raise ExchangeError(f"{where}{exc}") from None
     try:
@@ -346,7 +347,9 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ExchangeError(f"workshop.date ska vara ett datum ÅÅÅÅ-MM-DD, inte {value!r}.") from None
+        raise ExchangeError(
+            f"workshop.date ska vara ett datum ÅÅÅÅ-MM-DD, inte {value!r}."
+        ) from None
 
 
 def _unique(ids: list[int], what: str) -> set[int]:

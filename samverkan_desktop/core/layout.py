@@ -47,7 +47,7 @@ class _Placer:
         return rows * m.NOTE_HEIGHT + (rows - 1) * GAP
 
     def cluster(self, c: m.Cluster, x: float, y: float, width: float, seen: set[int]) -> float:
-        """Frame a cluster with its notes and (nested inside) its sub-clusters; returns its height."""
+        """Frame a cluster with its notes and (nested) sub-clusters; returns its height."""
         seen.add(c.id)
         inner = y + CLUSTER_HEADER
         used = self.grid(self.members.get(c.id, []), x + PAD, inner, width - 2 * PAD)
@@ -84,9 +84,9 @@ def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.
         columns.append(([], homeless))
 
     x = x_offset
-    for clusters, loose in columns:
+    for own, loose in columns:
         y = y_offset + GROUP_HEADER
-        for c in clusters:
+        for c in own:
             y += placer.cluster(c, x, y, COLUMN_WIDTH, seen) + 2 * GAP
         placer.grid(loose, x + PAD, y, COLUMN_WIDTH - 2 * PAD)
         x += COLUMN_WIDTH + COLUMN_GAP

@@ -90,9 +90,12 @@ def test_layout_is_deterministic_and_keeps_everything_else(seed_path):
     first = read_source(seed_path)
     assert read_source(seed_path) == first
     assert layout.layout_document(first) == first  # laying out again moves nothing
-    unplaced = m.Document(first.workshop, first.groups,
-                          tuple(c.with_(x=0.0, y=0.0, width=0.0, height=0.0) for c in first.clusters),
-                          tuple(n.with_(x=0.0, y=0.0) for n in first.notes))
+    unplaced = m.Document(
+        first.workshop,
+        first.groups,
+        tuple(c.with_(x=0.0, y=0.0, width=0.0, height=0.0) for c in first.clusters),
+        tuple(n.with_(x=0.0, y=0.0) for n in first.notes),
+    )
     assert layout.layout_document(unplaced) == first
 
 

@@ -1,4 +1,4 @@
-"""`core` must run without Qt: the command line, the exporters and the tests of the domain need it."""
+"""`core` must run without Qt: the command line, the exporters and the domain tests need that."""
 
 from __future__ import annotations
 

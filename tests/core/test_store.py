@@ -1,4 +1,4 @@
-"""The store against real SQLite files: what a facilitator's file holds after every kind of change."""
+"""The store against real SQLite files: what a facilitator's file holds after every change."""
 
 from __future__ import annotations
 

@@ -115,7 +115,9 @@ def test_redact_withholds_notes_marked_as_personal_data(seed_store: Store, tmp_p
     assert "[Personuppgifter borttagna]" in text
 
 
-def test_a_failed_export_leaves_the_old_file_and_no_temporary_files(seed_store, tmp_path, monkeypatch):
+def test_a_failed_export_leaves_the_old_file_and_no_temporary_files(
+    seed_store, tmp_path, monkeypatch
+):
     out = tmp_path / "out"
     out.mkdir()
     target = out / "ws.json"

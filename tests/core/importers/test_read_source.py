@@ -15,7 +15,12 @@ from samverkan_desktop.core.importers import (
     load_source,
     read_source,
 )
-from samverkan_desktop.core.importers.result import ImportError_, ParsedGroup, ParsedNote, ParseResult
+from samverkan_desktop.core.importers.result import (
+    ImportError_,
+    ParsedGroup,
+    ParsedNote,
+    ParseResult,
+)
 from samverkan_desktop.core.store import Store
 
 
