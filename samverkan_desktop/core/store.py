@@ -397,6 +397,7 @@ class Store:
             for g in groups:
                 s.add(GroupRow(id=g.id, name=g.name, facilitators=list(g.facilitators),
                                position=g.position))
+            s.flush()  # before clusters and notes that point at them join the same transaction
             self._mark("group", [g.id for g in groups])
 
     # ----------------------------------------------------------------- writes: notes
