@@ -66,6 +66,9 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
         else:
             return Source(path.name, "json", _place_exchange(doc, at_x))
     result = _parse_transcript(data, path.name)
+    if not result.notes:
+        # Nothing to sort: most likely the wrong file, and an empty workshop would hide that.
+        raise SourceError(f"{path.name}: hittade inga lappar; är det rätt fil?")
     doc = document_from_parse(result, path.name)
     return Source(
         path.name,

@@ -125,6 +125,11 @@ def test_empty_file_is_refused(tmp_path: Path):
     _refused(tmp_path / "tom.txt", "tom.txt är tom")
 
 
+def test_a_text_without_notes_is_refused(tmp_path: Path):
+    (tmp_path / "inköpslista.txt").write_text("Mjölk och bröd\n", encoding="utf-8")
+    _refused(tmp_path / "inköpslista.txt", "inköpslista.txt: hittade inga lappar")
+
+
 def test_binary_files_are_refused_with_advice(tmp_path: Path):
     (tmp_path / "bild.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
     _refused(tmp_path / "bild.png", "bild.png.*(binär|textfil|styrtecken)")
