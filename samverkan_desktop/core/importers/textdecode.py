@@ -1,0 +1,77 @@
+"""Turn the bytes of a typed-up transcript into text without asking the user for an encoding.
+
+Facilitators save from Word, Notepad or a Mac editor, so we meet UTF-8 (with or without BOM),
+UTF-16 with a BOM ("Unicode text" in Word) and Windows-1252 (older "save as text").
+Anything else is refused with a one-line Swedish message rather than shown as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from samverkan_desktop.core.importers.result import ImportError_
+
+# Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Real text has practically no control characters; random or binary data decoded as cp1252
+# has about one in eight. The cut-off sits well between the two.
+_MAX_CONTROL_SHARE = 0.05
+
+# Tab, line breaks, vertical tab and form feed (Word page breaks) are layout, not binary.
+_LAYOUT_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name); the BOM is not part of the text.
+
+    Raises ImportError_ for data that is not text in one of the supported encodings.
+    """
+    data = bytes(data)
+    text, encoding = _decode(data)
+    _refuse_binary(text)
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
+            except UnicodeDecodeError:
+                name = encoding.removesuffix("-sig").upper()
+                raise ImportError_(
+                    f"Filen ser ut att vara {name} men innehåller ogiltiga tecken."
+                ) from None
+    if b"\x00" in data:
+        # UTF-16 without a BOM is not something Word or Notepad writes; NULs mean binary.
+        raise ImportError_("Filen är ingen textfil (den innehåller binära data).")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # Not valid UTF-8, so almost certainly a Windows "ANSI" file; cp1252 leaves five
+        # byte values undefined, and a file using them is not Swedish text in any case.
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise ImportError_(
+            "Filens teckenkodning känns inte igen (varken UTF-8, UTF-16 eller Windows-1252)."
+        ) from None
+
+
+def _refuse_binary(text: str) -> None:
+    if "\x00" in text:
+        raise ImportError_("Filen är ingen textfil (den innehåller binära data).")
+    controls = sum(
+        1 for ch in text if ch not in _LAYOUT_CONTROLS and unicodedata.category(ch) == "Cc"
+    )
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise ImportError_("Filen är ingen textfil (den innehåller mest styrtecken).")
