@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ..model import Document
+from ..model import Document, Workshop
 
 REMOVED = "[borttaget]"
 # A note the facilitator marked as personal data is withheld whole, as the JSON export does:
@@ -75,3 +76,24 @@ def redactor_for(doc: Document, extra_names: Iterable[str] = ()) -> Redactor:
 
 def redact_text(text: str, names: Iterable[str] = ()) -> str:
     return Redactor(names)(text)
+
+
+def redact_document(doc: Document, extra_names: Iterable[str] = ()) -> Document:
+    """`doc` with every text a report shows redacted, facilitators left out and notes marked as
+    personal data withheld; the same document feeds the report's text and its board picture."""
+    clean = redactor_for(doc, extra_names)
+    w = doc.workshop
+    return replace(
+        doc,
+        workshop=Workshop(clean(w.title), w.date, clean(w.description)),
+        groups=tuple(replace(g, name=clean(g.name), facilitators=()) for g in doc.groups),
+        clusters=tuple(
+            c.with_(name=clean(c.name), description=clean(c.description)) for c in doc.clusters
+        ),
+        notes=tuple(
+            n.with_(text=WITHHELD, comment="", section=clean(n.section))
+            if n.personal_data
+            else n.with_(text=clean(n.text), comment=clean(n.comment), section=clean(n.section))
+            for n in doc.notes
+        ),
+    )

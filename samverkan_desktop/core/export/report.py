@@ -8,11 +8,12 @@ most about come first. Numbers ("2.1") let a reader refer to a theme aloud.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import model as m
-from .redact import REMOVED, WITHHELD, redactor_for
+from .redact import REMOVED, redact_document
 
 LANGUAGES = ("sv", "en")  # Swedish first: the default for every format
 
@@ -31,6 +32,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "number": "Nr",
         "name": "Kluster",
         "contributing": "Grupper som bidragit",
+        "short": "Kort",
         "summary": "Sammanfattning",
         "overview": "Översikt av tavlan",
         "unclustered": "Lappar utan kluster",
@@ -67,6 +69,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "number": "No.",
         "name": "Cluster",
         "contributing": "Contributing groups",
+        "short": "Short",
         "summary": "Summary",
         "overview": "Overview of the board",
         "unclustered": "Notes not in a cluster",
@@ -104,6 +107,7 @@ class GroupInfo:
     name: str
     facilitators: tuple[str, ...]
     note_count: int
+    short: str = ""  # the label the board puts on the group's notes, e.g. "AI1"
 
 
 @dataclass(frozen=True)
@@ -195,18 +199,15 @@ def build_report(
 ) -> Report:
     """The report for `doc`. `redact` removes e-mail, phone numbers and known person names."""
     lab = labels(language)
-    clean: Callable[[str], str] = redactor_for(doc, extra_names) if redact else (lambda s: s)
+    if redact:
+        doc = redact_document(doc, extra_names)
     groups = sorted(doc.groups, key=lambda g: (g.position, g.id))
     group_order = {g.id: i for i, g in enumerate(groups)}
-    group_name = {g.id: clean(g.name) for g in groups}
+    group_name = {g.id: g.name for g in groups}
 
     def entry(n: m.Note) -> NoteEntry:
         group = group_name.get(n.group_id, lab["no_group"])  # type: ignore[arg-type]
-        if redact and n.personal_data:
-            text, comment = WITHHELD, ""
-        else:
-            text, comment = clean(n.text), clean(n.comment)
-        return NoteEntry(n.id, text, group, clean(n.section), n.votes, n.uncertain, comment)
+        return NoteEntry(n.id, n.text, group, n.section, n.votes, n.uncertain, n.comment)
 
     cluster_ids = {c.id for c in doc.clusters}
     children: dict[int | None, list[m.Cluster]] = {}
@@ -233,7 +234,7 @@ def build_report(
         gids = {n.group_id for n in notes}.union(*(contributors[k.id] for k in kids))
         contributors[c.id] = gids
         return ClusterSection(
-            c.id, "", clean(c.name), clean(c.description), depth,
+            c.id, "", c.name, c.description, depth,
             group_name.get(c.group_id, "") if c.group_id is not None else "",
             tuple(entry(n) for n in notes), tuple(kids),
             len(notes) + sum(k.total_notes for k in kids),
@@ -262,15 +263,17 @@ def build_report(
     if None in loose:
         unclustered.append(GroupNotes(lab["no_group"], tuple(entry(n) for n in loose[None])))
 
+    shorts = group_abbreviations(groups)
     cover = Cover(
-        title=clean(doc.workshop.title) or lab["untitled"],
+        title=doc.workshop.title or lab["untitled"],
         date=doc.workshop.date,
-        description=clean(doc.workshop.description),
+        description=doc.workshop.description,
         groups=tuple(
             GroupInfo(
                 group_name[g.id],
-                () if redact else tuple(g.facilitators),
+                tuple(g.facilitators),
                 sum(1 for n in doc.notes if n.group_id == g.id),
+                shorts[g.id],
             )
             for g in groups
         ),
@@ -281,6 +284,47 @@ def build_report(
         redacted=redact,
     )
     return Report(language, lab, cover, summary, sections, tuple(unclustered))
+
+
+# Words that carry no meaning in a group's abbreviation.
+_SMALL_WORDS = {"och", "i", "för", "av", "med", "om", "på", "till", "the", "and", "of", "grupp"}
+
+
+def _abbreviation(name: str) -> str:
+    number = ""
+    found = re.search(r"(\d+)\s*$", name.strip())
+    if found:
+        number = found.group(1)
+        name = name.strip()[: found.start()]
+    words = [w for w in re.split(r"[\s/,&+–-]+", name) if w and w.lower() not in _SMALL_WORDS]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not words:
+        letters = "G"
+    elif len(words) == 1:
+        letters = "".join(ch for ch in words[0] if ch.isalpha())[:2]
+    else:
+        letters = "".join(next(ch for ch in w if ch.isalpha()) for w in words[:2])
+    return letters.upper() + number
+
+
+def group_abbreviations(groups: Iterable[m.Group]) -> dict[int, str]:
+    """Short distinct labels per group id ("AI1" for "Arbetsmarknad och inkludering grupp 1").
+
+    The same rule as the board's note labels (ui/board/palette.group_labels), so a reader finds
+    the report's "AI1" on the board picture too.
+    """
+    groups = list(groups)
+    labels = {g.id: _abbreviation(g.name) for g in groups}
+    seen: dict[str, int] = {}
+    for label in labels.values():
+        seen[label] = seen.get(label, 0) + 1
+    counters: dict[str, int] = {}
+    for g in groups:
+        label = labels[g.id]
+        if seen[label] > 1:
+            counters[label] = counters.get(label, 0) + 1
+            labels[g.id] = f"{label}·{counters[label]}"
+    return labels
 
 
 def _rank(s: ClusterSection) -> tuple[int, int, str, int]:

@@ -27,28 +27,28 @@ def make_small(path: Path) -> Store:
         g3 = store.add_group("Klimat", FACILITATORS[3:])
         meet = store.add_cluster("Mötesplatser", x=0, y=0, width=700, height=500)
         young = store.add_cluster(
-            "Unga och fritid", parent_id=meet.id, x=20, y=200, width=440, height=180
+            "Unga och fritid", parent_id=meet.id, x=10, y=200, width=460, height=200
         )
         safe = store.add_cluster("Trygghet", group_id=g2.id, x=800, y=0, width=480, height=330)
         lang = store.add_cluster("Språk och integration", x=0, y=600, width=480, height=330)
         store.add_cluster("Tomt kluster", x=1400, y=0, width=300, height=200)
         add = store.add_note
         add("Mötesplatser behövs för integration och samtal", group_id=g1.id, section="Behov",
-            votes=3, cluster_id=meet.id, x=10, y=10)
+            votes=3, cluster_id=meet.id, x=20, y=50)
         add("Gemensamma mötesplatser i alla stadsdelar", group_id=g3.id, votes=1,
-            cluster_id=meet.id, x=230, y=10)
+            cluster_id=meet.id, x=240, y=50)
         add("Aktiviteter för unga kvällstid och helger, 16-25 år", group_id=g2.id,
-            section="Mötesplatser", votes=4, cluster_id=young.id, x=30, y=220)
+            section="Mötesplatser", votes=4, cluster_id=young.id, x=30, y=250)
         add("Mer modern organiserad ungdomsverksamhet", group_id=g2.id, section="Mötesplatser",
-            uncertain=True, comment="Svårläst i originalet", cluster_id=young.id, x=250, y=220)
+            uncertain=True, comment="Svårläst i originalet", cluster_id=young.id, x=250, y=250)
         add("Belysning!", group_id=g2.id, section="Trygghet", votes=2, cluster_id=safe.id,
-            x=810, y=20)
+            x=820, y=50)
         add(f"Fråga Lovisa Strand, ring {PHONE} eller mejla {EMAIL}", group_id=g2.id,
-            section="Trygghet", cluster_id=safe.id, x=1030, y=20)
+            section="Trygghet", cluster_id=safe.id, x=1040, y=50)
         add("Språk – även att ”det” fastnat i att man måste kunna språk", group_id=g1.id,
-            section="Behov", votes=5, cluster_id=lang.id, x=10, y=620)
+            section="Behov", votes=5, cluster_id=lang.id, x=20, y=650)
         add(MARKUP, group_id=g1.id, section="Behov", comment="Anettes anteckning",
-            cluster_id=lang.id, x=230, y=620)
+            cluster_id=lang.id, x=240, y=650)
         add("Skogen", group_id=g3.id, section="Behov", x=1400, y=400)
         add("Energi och koldioxidutsläpp", group_id=g3.id, section="Behov", votes=1, x=1400, y=560)
         add("Digitaliseringen", group_id=g1.id, section="Behov", x=1620, y=400)
@@ -82,16 +82,11 @@ def make_seed(path: Path, seed_path: Path) -> Store:
     store.add_document(read_source(seed_path))
     notes = store.notes()
     own = {c.name: c for c in store.clusters()}
+    right = max(n.x for n in notes) + 600
     with store.transaction():
-        themes = {}
-        for i, (name, _) in enumerate(SEED_THEMES):
-            themes[name] = store.add_cluster(
-                name, x=4000 + (i % 4) * 1500, y=(i // 4) * 1500, width=1400, height=1400
-            )
-        # A sub-theme inside a theme, and two of the groups' own clusters nested in themes.
+        themes = {name: store.add_cluster(name) for name, _ in SEED_THEMES}
         young = themes["Unga och fritid"]
-        sport = store.add_cluster("Mötesplatser för unga", parent_id=young.id,
-                                  x=young.x + 50, y=young.y + 700, width=800, height=500)
+        sport = store.add_cluster("Mötesplatser för unga", parent_id=young.id)
         store.update_clusters({
             own["Integration"].id: {"parent_id": themes["Språk och integration"].id},
             own["Trygghet"].id: {"parent_id": young.id},
@@ -112,7 +107,30 @@ def make_seed(path: Path, seed_path: Path) -> Store:
                 votes[n.id] = {"votes": (n.id * 3) % 5 + 1}
         store.set_membership(membership)
         store.update_notes(votes)
+        # The facilitator drags each theme's notes (and nested clusters) into its frame.
+        x = right
+        for i, (name, _) in enumerate(SEED_THEMES):
+            width, _height = _arrange(store, themes[name].id, x, 0 if i % 2 == 0 else 2400)
+            if i % 2:
+                x += width + 200
     return store
+
+
+def _arrange(store: Store, cluster_id: int, x: float, y: float, cols: int = 4) -> tuple[float, float]:
+    step_x, step_y = m.NOTE_WIDTH + 20, m.NOTE_HEIGHT + 20
+    members = [n for n in store.notes() if n.cluster_id == cluster_id]
+    store.move_notes({
+        n.id: (x + 20 + (i % cols) * step_x, y + 50 + (i // cols) * step_y)
+        for i, n in enumerate(members)
+    })
+    bottom = y + 50 + -(-len(members) // cols) * step_y
+    width = 20 + cols * step_x
+    for child in [c for c in store.clusters() if c.parent_id == cluster_id]:
+        _cw, ch = _arrange(store, child.id, x + 20, bottom, cols - 1)
+        bottom += ch + 20
+    height = bottom - y + 10
+    store.update_cluster(cluster_id, x=x, y=y, width=width, height=height)
+    return width, height
 
 
 def seed_document(tmp_path: Path, seed_path: Path) -> m.Document:

@@ -1,0 +1,86 @@
+"""The board as a picture file: PNG for slides and e-mail, SVG for print and further editing.
+
+Painted by the same `board_picture` as the PDF's board page: the app's board when available,
+else the overview from the Document. With `redact`, the picture is made from the redacted
+document, so names and contact details on notes (and facilitators in group headers) are gone.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsScene
+
+from ..core import model as m
+from ..core.export.redact import redact_document
+from .board_picture import board_picture
+from .qt_app import ensure_app
+
+# A PNG of the whole board at full size can be hundreds of megapixels; this keeps it openable
+# by any viewer while the notes stay legible (about 60 % zoom for the seed workshop).
+MAX_PIXELS = 24_000_000
+MAX_SIDE = 16_000
+
+
+def _size(source: QRectF, scale: float = 1.0) -> QSize:
+    scale = min(scale, math.sqrt(MAX_PIXELS / (source.width() * source.height())),
+                MAX_SIDE / source.width(), MAX_SIDE / source.height())
+    return QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+
+
+def write_png(
+    doc: m.Document,
+    path: str | os.PathLike[str],
+    *,
+    redact: bool = False,
+    scene: QGraphicsScene | None = None,
+) -> None:
+    ensure_app()
+    shown = redact_document(doc) if redact else doc
+    with board_picture(shown, None if redact else scene) as picture:
+        size = _size(picture.source)
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
+        finally:
+            painter.end()
+    # The suffix of `path` may be a temporary one: say the format.
+    if not image.save(str(Path(path)), "PNG"):
+        raise OSError(f"Kunde inte skriva bilden {Path(path).name}.")
+
+
+def write_svg(
+    doc: m.Document,
+    path: str | os.PathLike[str],
+    *,
+    redact: bool = False,
+    scene: QGraphicsScene | None = None,
+) -> None:
+    ensure_app()
+    shown = redact_document(doc) if redact else doc
+    with board_picture(shown, None if redact else scene) as picture:
+        source = picture.source
+        generator = QSvgGenerator()
+        generator.setFileName(str(Path(path)))
+        # One SVG unit per board unit: the picture is the board at 100 %.
+        generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
+        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+        generator.setResolution(96)
+        generator.setTitle(shown.workshop.title or "Samverkan")
+        generator.setDescription("Tavlan från Samverkan Desktop")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"Kunde inte skriva bilden {Path(path).name}.")
+        try:
+            picture.paint(painter, QRectF(0, 0, source.width(), source.height()))
+        finally:
+            painter.end()

@@ -1,0 +1,219 @@
+"""The board as a picture that paints itself with QPainter, as vectors on PDF and SVG devices.
+
+Where the app's board (`ui.board.scene.BoardScene`) is available it is what gets painted, so the
+report shows the board exactly as the facilitator left it. Without it (or when it fails), a plain
+overview is painted from the Document: cluster frames with their names, notes as coloured cards
+with their text. Note text is drawn with QPainter.drawText: plain text, never markup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsScene
+
+from ..core import model as m
+
+MARGIN = 40.0
+# The board's colours (ui/board/palette.py): Okabe & Ito's colour-blind-safe hues on paper white.
+_HUES = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2")
+_PAPER = QColor("#FFFDF7")
+_NO_GROUP = QColor("#ECEAE4")
+_TEXT = QColor("#22252A")
+_MUTED = QColor("#6B6F76")
+_FRAME_FILL = QColor(60, 64, 72, 14)
+_FRAME_BORDER = QColor("#A9ADB4")
+_TITLE_H = 40.0
+_PAD = 10.0
+
+
+class BoardPicture(Protocol):
+    kind: str  # "scene" (the app's board) or "overview" (painted here from the Document)
+    source: QRectF  # the part of the board shown, in scene units
+
+    def paint(self, painter: QPainter, target: QRectF) -> None: ...
+
+
+def group_colour(index: int | None) -> QColor:
+    """A group's pastel note colour, as on the board."""
+    if index is None:
+        return QColor(_NO_GROUP)
+    hue = QColor(_HUES[index % len(_HUES)])
+    mix = 0.30
+    return QColor(
+        round(_PAPER.red() + (hue.red() - _PAPER.red()) * mix),
+        round(_PAPER.green() + (hue.green() - _PAPER.green()) * mix),
+        round(_PAPER.blue() + (hue.blue() - _PAPER.blue()) * mix),
+    )
+
+
+def _fit(source: QRectF, target: QRectF) -> QRectF:
+    """The largest rectangle with `source`'s proportions centred in `target`."""
+    scale = min(target.width() / source.width(), target.height() / source.height())
+    w, h = source.width() * scale, source.height() * scale
+    return QRectF(target.center().x() - w / 2, target.center().y() - h / 2, w, h)
+
+
+class ScenePicture:
+    kind = "scene"
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self.scene = scene
+        rect = scene.itemsBoundingRect()
+        if rect.isEmpty():
+            rect = QRectF(0, 0, m.NOTE_WIDTH, m.NOTE_HEIGHT)
+        self.source = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def paint(self, painter: QPainter, target: QRectF) -> None:
+        self.scene.render(painter, _fit(self.source, target), self.source,
+                          Qt.AspectRatioMode.KeepAspectRatio)
+
+
+class OverviewPicture:
+    kind = "overview"
+
+    def __init__(self, doc: m.Document) -> None:
+        self.doc = doc
+        order = sorted(doc.groups, key=lambda g: (g.position, g.id))
+        self.group_index = {g.id: i for i, g in enumerate(order)}
+        self.frames = self._frames()
+        rect = QRectF()
+        for n in doc.notes:
+            rect = rect.united(QRectF(n.x, n.y, m.NOTE_WIDTH, m.NOTE_HEIGHT))
+        for frame in self.frames.values():
+            rect = rect.united(frame)
+        if rect.isEmpty():
+            rect = QRectF(0, 0, m.NOTE_WIDTH, m.NOTE_HEIGHT)
+        self.source = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    def _frames(self) -> dict[int, QRectF]:
+        """Each cluster's frame; one never sized (e.g. from a script) wraps its notes."""
+        frames: dict[int, QRectF] = {}
+        for c in self.doc.clusters:
+            if c.width > 0 and c.height > 0:
+                frames[c.id] = QRectF(c.x, c.y, c.width, c.height)
+                continue
+            rect = QRectF()
+            for n in self.doc.notes:
+                if n.cluster_id == c.id:
+                    rect = rect.united(QRectF(n.x, n.y, m.NOTE_WIDTH, m.NOTE_HEIGHT))
+            if not rect.isEmpty():
+                frames[c.id] = rect.adjusted(-20, -_TITLE_H - 10, 20, 20)
+        return frames
+
+    def _depth(self, cluster: m.Cluster) -> int:
+        parents = {c.id: c.parent_id for c in self.doc.clusters}
+        depth, seen, parent = 0, {cluster.id}, cluster.parent_id
+        while parent is not None and parent not in seen:
+            seen.add(parent)
+            depth += 1
+            parent = parents.get(parent)
+        return depth
+
+    def paint(self, painter: QPainter, target: QRectF) -> None:
+        fitted = _fit(self.source, target)
+        scale = fitted.width() / self.source.width()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(fitted.topLeft())
+        painter.scale(scale, scale)
+        painter.translate(-self.source.topLeft())
+        painter.setClipRect(self.source)
+        self._paint_frames(painter)
+        self._paint_notes(painter)
+        painter.restore()
+
+    def _font(self, pixels: int, bold: bool = False) -> QFont:
+        font = QFont("DejaVu Sans")
+        font.setPixelSize(pixels)
+        font.setBold(bold)
+        return font
+
+    def _paint_frames(self, painter: QPainter) -> None:
+        title = self._font(17, bold=True)
+        for c in sorted(self.doc.clusters, key=self._depth):
+            frame = self.frames.get(c.id)
+            if frame is None:
+                continue
+            painter.setPen(QPen(_FRAME_BORDER, 2))
+            painter.setBrush(QColor(c.colour) if QColor(c.colour).isValid() else _FRAME_FILL)
+            painter.drawRoundedRect(frame, 12, 12)
+            painter.setFont(title)
+            painter.setPen(_TEXT)
+            bar = QRectF(frame.x() + 14, frame.y(), frame.width() - 28, _TITLE_H)
+            name = painter.fontMetrics().elidedText(c.name, Qt.TextElideMode.ElideRight,
+                                                    int(bar.width()))
+            painter.drawText(bar, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+
+    def _paint_notes(self, painter: QPainter) -> None:
+        text_font = self._font(14)
+        small = self._font(11, bold=True)
+        for n in self.doc.notes:
+            card = QRectF(n.x, n.y, m.NOTE_WIDTH, m.NOTE_HEIGHT)
+            fill = QColor(n.colour) if QColor(n.colour).isValid() else group_colour(
+                self.group_index.get(n.group_id)  # type: ignore[arg-type]
+            )
+            painter.setPen(QPen(fill.darker(135), 1.2))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(card, 4, 4)
+            inner = card.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+            if n.votes:
+                painter.setFont(small)
+                painter.setPen(_MUTED)
+                painter.drawText(inner, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                                 "●" * min(n.votes, 8))
+                inner.setBottom(inner.bottom() - 14)
+            painter.save()
+            painter.setClipRect(inner)
+            painter.setFont(text_font)
+            painter.setPen(_TEXT)
+            painter.drawText(inner, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, n.text)
+            painter.restore()
+
+
+def _board_scene_class() -> tuple[type, type] | None:
+    try:
+        from ..ui.board.scene import BoardScene
+        from ..ui.document import DocumentModel
+    except ImportError:
+        return None
+    return BoardScene, DocumentModel
+
+
+@contextlib.contextmanager
+def board_picture(doc: m.Document, scene: QGraphicsScene | None = None) -> Iterator[BoardPicture]:
+    """The picture of `doc`'s board: `scene` when given, else the app's BoardScene built over a
+    temporary copy of `doc` (so a redacted document shows redacted), else the overview."""
+    if scene is not None:
+        yield ScenePicture(scene)
+        return
+    classes = _board_scene_class()
+    if classes is None:
+        yield OverviewPicture(doc)
+        return
+    board_scene, document_model = classes
+    from ..core.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="samverkan-board-") as folder:
+        store = Store.create(Path(folder) / "board.samverkan", doc.workshop)
+        model = None
+        try:
+            store.add_document(doc)
+            model = document_model(store)
+            built = board_scene(model)
+        except Exception:  # the overview is a fine picture too; the report must come out
+            store.close()
+            yield OverviewPicture(doc)
+            return
+        try:
+            yield ScenePicture(built)
+        finally:
+            built.clear()
+            model.close()

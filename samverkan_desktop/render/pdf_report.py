@@ -1,0 +1,288 @@
+"""The cluster report as an A4 PDF for the council: cover, summary, the board, one section per
+cluster, the notes outside clusters; running header, "Sida 3 av 12", bookmarks per cluster.
+
+Text is laid out by QTextDocument (real, searchable text; note text only ever inserted as plain
+text) and painted page by page with QPainter onto a QPdfWriter; the board page is landscape and
+painted as vectors. Qt writes no PDF outline, so pypdf adds the bookmarks afterwards (see
+`pdf_outline`), also in PDF/A-1b mode, where it keeps the XMP that declares PDF/A.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QGraphicsScene
+
+from ..core import model as m
+from ..core.export.redact import redact_document
+from ..core.export.report import Report, build_report
+from . import pdf_outline
+from .board_picture import BoardPicture, board_picture, group_colour
+from .cover import cover_text
+from .report_text import ACCENT, FONT_FAMILY, MUTED, RULE, Anchor, FlowText, body_text, summary_text
+
+# Device pixels per inch. Everything is vectors, so this only sets precision; it is high because
+# the board's items draw their text only when they are big enough in device pixels.
+RESOLUTION = 1200
+MARGIN_MM = QMarginsF(20, 24, 20, 22)  # left, top, right, bottom: room for header and footer
+KEEP_WITH_HEADING_PT = 54  # a heading needs this much of its section below it on the same page
+
+
+@dataclass
+class _Flow:
+    text: FlowText
+    first_page: int = 0
+    pages: int = 0
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * RESOLUTION
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _layout(orientation: QPageLayout.Orientation) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0),
+                       QPageLayout.Unit.Millimeter)
+
+
+class _Pages:
+    """Paints the report's pages in order onto one QPdfWriter."""
+
+    def __init__(self, writer: QPdfWriter, report: Report, picture: BoardPicture) -> None:
+        self.writer = writer
+        self.report = report
+        self.picture = picture
+        self.painter = QPainter()
+        self.page = 0
+        self.total = 0
+
+    def body_rect(self, landscape: bool = False) -> QRectF:
+        w, h = (297.0, 210.0) if landscape else (210.0, 297.0)
+        return QRectF(_px(MARGIN_MM.left()), _px(MARGIN_MM.top()),
+                      _px(w - MARGIN_MM.left() - MARGIN_MM.right()),
+                      _px(h - MARGIN_MM.top() - MARGIN_MM.bottom()))
+
+    def flows(self) -> list[_Flow]:
+        body = self.body_rect()
+        flows = [
+            _Flow(cover_text(self.report, self.writer, body.width())),
+            _Flow(summary_text(self.report, self.writer, body.width())),
+            _Flow(body_text(self.report, self.writer, body.width())),
+        ]
+        for flow in flows:
+            doc = flow.text.document
+            doc.setPageSize(QSizeF(body.width(), body.height()))
+            doc.documentLayout().documentSize()
+            _keep_headings_with_next(flow.text, body.height(), RESOLUTION / 72)
+            flow.pages = max(1, doc.pageCount())  # also finishes the layout
+        return flows
+
+    def run(self) -> list[Anchor]:
+        cover, summary, body = self.flows()
+        self.total = cover.pages + summary.pages + 1 + body.pages
+        anchors: list[Anchor] = []
+        self.painter.begin(self.writer)
+        try:
+            self.paint_flow(cover, header=False)
+            self.paint_flow(summary)
+            anchors += _place(summary)
+            anchors.append(Anchor(self.report.labels["overview"], 0, 0, self.page))
+            self.paint_board()
+            self.paint_flow(body)
+            anchors += _place(body)
+        finally:
+            self.painter.end()
+        return anchors
+
+    def new_page(self, landscape: bool = False) -> None:
+        orientation = QPageLayout.Orientation.Landscape if landscape else (
+            QPageLayout.Orientation.Portrait)
+        # The layout set before newPage() applies to the new page: the board page is landscape.
+        self.writer.setPageLayout(_layout(orientation))
+        if self.page > 0:
+            self.writer.newPage()
+        self.page += 1
+
+    def paint_flow(self, flow: _Flow, header: bool = True) -> None:
+        body = self.body_rect()
+        doc = flow.text.document
+        height = body.height()
+        flow.first_page = self.page
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, QColor("#1d2127"))
+        for i in range(flow.pages):
+            self.new_page()
+            self.paint_furniture(header=header or i > 0)
+            p = self.painter
+            p.save()
+            p.translate(body.left(), body.top() - i * height)
+            clip = QRectF(0, i * height, body.width(), height)
+            p.setClipRect(clip)
+            context.clip = clip
+            doc.documentLayout().draw(p, context)
+            p.restore()
+
+    def paint_board(self) -> None:
+        self.new_page(landscape=True)
+        self.paint_furniture(landscape=True)
+        p = self.painter
+        body = self.body_rect(landscape=True)
+        p.setFont(_font(15, bold=True))
+        p.setPen(ACCENT)
+        title_h = _px(9)
+        p.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                   self.report.labels["overview"])
+        legend_h = self.paint_legend(body)
+        area = QRectF(body.left(), body.top() + title_h + _px(2), body.width(),
+                      body.height() - title_h - legend_h - _px(5))
+        p.setPen(QPen(RULE, _px(0.25)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(area)
+        self.picture.paint(p, area.adjusted(_px(2), _px(2), -_px(2), -_px(2)))
+
+    def paint_legend(self, body: QRectF) -> float:
+        """One swatch per group under the board: colour is not the only cue, the name is there."""
+        p = self.painter
+        p.setFont(_font(8))
+        metrics = p.fontMetrics()
+        swatch, gap, line_h = _px(3.2), _px(5), _px(5)
+        x, y = body.left(), 0.0
+        rows: list[list[tuple[float, int, str]]] = [[]]
+        for i, g in enumerate(self.report.cover.groups):
+            name = f"{g.short}  {g.name}" if g.short else g.name
+            width = swatch + _px(1.5) + metrics.horizontalAdvance(name)
+            if x + width > body.right() and rows[-1]:
+                rows.append([])
+                x = body.left()
+            rows[-1].append((x, i, name))
+            x += width + gap
+        height = len(rows) * line_h
+        top = body.bottom() - height
+        for r, row in enumerate(rows):
+            y = top + r * line_h
+            for x, i, name in row:
+                p.setPen(QPen(group_colour(i).darker(135), _px(0.2)))
+                p.setBrush(group_colour(i))
+                p.drawRect(QRectF(x, y + (line_h - swatch) / 2, swatch, swatch))
+                p.setPen(MUTED)
+                p.drawText(QRectF(x + swatch + _px(1.5), y, body.right() - x, line_h),
+                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        return height
+
+    def paint_furniture(self, *, header: bool = True, landscape: bool = False) -> None:
+        """The running header (workshop title) and the footer "Sida n av N"."""
+        p = self.painter
+        w = _px(297 if landscape else 210)
+        h = _px(210 if landscape else 297)
+        left, right = _px(MARGIN_MM.left()), w - _px(MARGIN_MM.right())
+        p.setFont(_font(8))
+        p.setPen(MUTED)
+        if header:
+            top = _px(11)
+            line_h = _px(5)
+            title = p.fontMetrics().elidedText(self.report.title, Qt.TextElideMode.ElideRight,
+                                               int((right - left) * 0.7))
+            p.drawText(QRectF(left, top, right - left, line_h),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
+            p.drawText(QRectF(left, top, right - left, line_h),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                       self.report.labels["report"])
+            p.setPen(QPen(RULE, _px(0.25)))
+            p.drawLine(left, top + line_h + _px(1.2), right, top + line_h + _px(1.2))
+            p.setPen(MUTED)
+        footer = self.report.labels["page"].format(page=self.page, pages=self.total)
+        p.drawText(QRectF(left, h - _px(14), right - left, _px(5)),
+                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, footer)
+
+
+def _keep_headings_with_next(flow: FlowText, page_height: float, px_per_pt: float) -> None:
+    """Move a heading that would end a page to the next one, together with its section."""
+    doc = flow.document
+    layout = doc.documentLayout()
+    need = KEEP_WITH_HEADING_PT * px_per_pt
+    for position in flow.headings:
+        layout.documentSize()  # lays out what an earlier page break moved: rects are lazy
+        block = doc.findBlock(position)
+        rect = layout.blockBoundingRect(block)
+        page_end = (math.floor(rect.top() / page_height) + 1) * page_height
+        # A heading already at the top of a page stays: moving it would only leave a blank page.
+        if rect.bottom() + need > page_end and rect.top() % page_height > need:
+            cursor = QTextCursor(block)
+            fmt = block.blockFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(fmt)
+
+
+def _place(flow: _Flow) -> list[Anchor]:
+    doc = flow.text.document
+    layout = doc.documentLayout()
+    height = doc.pageSize().height()
+    for anchor in flow.text.anchors:
+        top = layout.blockBoundingRect(doc.findBlock(anchor.position)).top()
+        anchor.page = flow.first_page + int(top // height)
+    return flow.text.anchors
+
+
+def write_report(
+    report: Report,
+    path: str | os.PathLike[str],
+    picture: BoardPicture,
+    *,
+    pdfa: bool = False,
+) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(_layout(QPageLayout.Orientation.Portrait))
+    writer.setTitle(f"{report.title} – {report.labels['report']}")
+    writer.setCreator("Samverkan Desktop")
+    writer.setAuthor("Samverkan Desktop")
+    if pdfa:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
+    anchors = _Pages(writer, report, picture).run()
+    del writer  # flushes and closes the file
+    pdf_outline.add_outline(Path(path), [(a.title, a.level, a.page - 1) for a in anchors])
+
+
+def write(
+    doc: m.Document,
+    path: str | os.PathLike[str],
+    *,
+    redact: bool = False,
+    language: str = "sv",
+    pdfa: bool = False,
+    scene: QGraphicsScene | None = None,
+) -> None:
+    """Write the report of `doc` to `path`. `scene` is the app's board, when there is one; with
+    `redact`, the board is painted from the redacted document instead, so no name slips through."""
+    from .qt_app import ensure_app
+
+    ensure_app()
+    report = build_report(doc, redact=redact, language=language)
+    shown = redact_document(doc) if redact else doc
+    with board_picture(shown, None if redact else scene) as picture:
+        write_report(report, path, picture, pdfa=pdfa)
