@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ class Exporter:
     label: str  # shown in file dialogs and `--help`
     target: str  # "package.module:function" of the writer
     redact: bool = False  # the writer can leave out personal data
+    options: tuple[str, ...] = ()  # further keyword options the writer takes, e.g. "separator"
 
     def writer(self) -> Writer:
         module, _, function = self.target.partition(":")
@@ -46,27 +47,41 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter("json", ".json", "JSON (utbytesformat)", f"{__name__}.json_format:write", True),
+        Exporter("csv", ".csv", "CSV (en rad per lapp, för kalkylblad)",
+                 f"{__name__}.csv_export:write", True, ("language", "separator")),
+        Exporter("md", ".md", "Markdown (klusterrapport)", f"{__name__}.markdown:write", True,
+                 ("language",)),
+        Exporter("docx", ".docx", "Word (klusterrapport)", f"{__name__}.docx_export:write", True,
+                 ("language",)),
     )
 }
 
 
-def exporter_for(name: str | None = None, path: str | os.PathLike[str] | None = None) -> Exporter:
-    """The exporter called `name`, or else the one whose suffix matches `path`."""
+def exporter_for(
+    name: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    registry: Mapping[str, Exporter] | None = None,
+) -> Exporter:
+    """The exporter called `name`, or else the one whose suffix matches `path`.
+
+    `registry` defaults to `EXPORTERS`; the command line adds `render.EXPORTERS` (PDF, PNG, SVG).
+    """
+    registry = EXPORTERS if registry is None else registry
     if name:
-        if name not in EXPORTERS:
-            known = ", ".join(sorted(EXPORTERS))
+        if name not in registry:
+            known = ", ".join(sorted(registry))
             raise ExportError(f"Okänt exportformat {name!r} (finns: {known}).")
-        return EXPORTERS[name]
+        return registry[name]
     suffix = Path(path).suffix.lower() if path else ""
-    for exporter in EXPORTERS.values():
+    for exporter in registry.values():
         if suffix and exporter.suffix == suffix:
             return exporter
-    raise ExportError(f"Ange ett exportformat ({', '.join(sorted(EXPORTERS))}).")
+    raise ExportError(f"Ange ett exportformat ({', '.join(sorted(registry))}).")
 
 
 def export(
     doc: m.Document,
-    fmt: str,
+    fmt: str | Exporter,
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
@@ -77,7 +92,8 @@ def export(
     `options` (e.g. `language="en"`) go to the writer as they are; `redact` only to writers that
     can redact, and asking one that cannot is refused rather than quietly ignored.
     """
-    exporter = exporter_for(fmt)
+    # An Exporter object may come from another registry (render.EXPORTERS: PDF, PNG, SVG).
+    exporter = fmt if isinstance(fmt, Exporter) else exporter_for(fmt)
     if redact and not exporter.redact:
         raise ExportError(f"Formatet {exporter.name} kan inte dölja personuppgifter.")
     target = Path(path)
