@@ -9,6 +9,7 @@ never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import tempfile
@@ -108,7 +109,7 @@ def export(
             dir=folder, prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}"
         )
     except OSError as exc:
-        raise ExportError(f"Kan inte skriva i {folder}: {exc.strerror or exc}") from None
+        raise ExportError(f"Kan inte skriva i {folder}: {_reason(exc)}.") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -125,11 +126,23 @@ def export(
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"Kunde inte skriva {target.name}: {exc.strerror or exc}") from None
+        raise ExportError(f"Kunde inte skriva {target.name}: {_reason(exc)}.") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+_REASONS = {
+    errno.ENOSPC: "disken är full",
+    errno.EACCES: "saknar behörighet",
+    errno.EPERM: "saknar behörighet",
+    errno.EROFS: "disken är skrivskyddad",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def redacted(doc: m.Document) -> m.Document:

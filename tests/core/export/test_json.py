@@ -128,7 +128,7 @@ def test_a_failed_export_leaves_the_old_file_and_no_temporary_files(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("samverkan_desktop.core.export.json_format.write", broken)
-    with pytest.raises(ExportError, match="Kunde inte skriva ws.json"):
+    with pytest.raises(ExportError, match="Kunde inte skriva ws.json: disken är full"):
         export(seed_store.document(), "json", target)
     assert target.read_text(encoding="utf-8") == "gammal export"
     assert os.listdir(out) == ["ws.json"]
