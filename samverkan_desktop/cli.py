@@ -24,7 +24,7 @@ from typing import NoReturn, TextIO
 from samverkan_desktop import __version__
 from samverkan_desktop.core import layout
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core.export import EXPORTERS, ExportError, export, exporter_for
+from samverkan_desktop.core.export import EXPORTERS, Exporter, ExportError, export, exporter_for
 from samverkan_desktop.core.importers import load_source
 from samverkan_desktop.core.importers.result import ImportError_, ParseWarning
 from samverkan_desktop.core.store import SUFFIX, Store, StoreError
@@ -115,20 +115,33 @@ def _build_parser() -> _Parser:
     info.add_argument("file", metavar="FIL", help=f"workshopfil ({SUFFIX})")
     info.set_defaults(run=_cmd_info)
 
+    formats = _exporters()
     exp = commands.add_parser(
         "export", prog=f"{PROG} export", help="exportera en workshopfil",
         description="Exportera en workshopfil. Format:\n"
-        + "\n".join(f"  {e.name:8} {e.label}" for e in EXPORTERS.values()),
+        + "\n".join(f"  {e.name:8} {e.label}" for e in formats.values()),
     )
     exp.add_argument("file", metavar="FIL", help=f"workshopfil ({SUFFIX})")
     exp.add_argument("--format", metavar="FORMAT", dest="fmt",
                      help="exportformat (annars efter filändelsen på --output): "
-                     + ", ".join(sorted(EXPORTERS)))
+                     + ", ".join(formats))
     exp.add_argument("--output", "-o", metavar="UT", required=True, help="filen som skrivs")
     exp.add_argument("--redact", action="store_true",
-                     help="ta bort texten på lappar markerade som personuppgifter")
+                     help="ta bort personuppgifter: lappar markerade som personuppgifter, namn, "
+                     "e-postadresser och telefonnummer")
+    exp.add_argument("--language", choices=("sv", "en"),
+                     help="rapportens språk (standard: sv)")
+    exp.add_argument("--separator", choices=(",", ";"), metavar="TECKEN",
+                     help="avgränsare i csv: , (standard) eller ; (som Excel på svenska vill ha)")
     exp.set_defaults(run=_cmd_export)
     return parser
+
+
+def _exporters() -> dict[str, Exporter]:
+    """Every format: core's, then the Qt-drawn ones (PDF, PNG, SVG), whose registry loads no Qt."""
+    from samverkan_desktop.render import EXPORTERS as DRAWN
+
+    return {**EXPORTERS, **DRAWN}
 
 
 def _wrap(text: str) -> str:
@@ -262,21 +275,26 @@ def _cmd_info(ns: argparse.Namespace) -> int:
 
 def _cmd_export(ns: argparse.Namespace) -> int:
     output = Path(ns.output)
-    if ns.fmt and ns.fmt not in EXPORTERS:
-        raise UsageError(f"okänt format {ns.fmt!r} (finns: {', '.join(sorted(EXPORTERS))})")
+    formats = _exporters()
+    known = ", ".join(formats)
+    if ns.fmt and ns.fmt not in formats:
+        raise UsageError(f"okänt format {ns.fmt!r} (finns: {known})")
     try:
-        exporter = exporter_for(ns.fmt, output)
+        exporter = exporter_for(ns.fmt, output, formats)
     except ExportError:
-        known = ", ".join(sorted(EXPORTERS))
         raise UsageError(
             f"kan inte avgöra formatet av {output.name!r}; ange --format ({known})"
         ) from None
+    options = {k: v for k in ("language", "separator") if (v := getattr(ns, k)) is not None}
+    for key in options:
+        if key not in exporter.options:
+            raise UsageError(f"--{key} gäller inte formatet {exporter.name}")
     source = Path(ns.file)
     if output.exists() and source.exists() and os.path.samefile(output, source):
         raise CliError("--output är samma fil som workshopfilen; välj ett annat namn.")
     with _open_readonly(ns.file) as store:
         doc = store.document()
-    written = export(doc, exporter.name, output, redact=ns.redact)
+    written = export(doc, exporter, output, redact=ns.redact, **options)
     hidden = sum(1 for n in doc.notes if n.personal_data) if ns.redact else 0
     extra = f" ({hidden} med personuppgifter dolda)" if ns.redact else ""
     print(f"Exporterade {len(doc.notes)} lappar som {exporter.name} till {written}{extra}.")

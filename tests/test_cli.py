@@ -346,3 +346,34 @@ def test_without_a_command_the_program_opens(monkeypatch, tmp_path):
 def test_version(capsys):
     code, out, _ = call(capsys, "--version")
     assert code == 0 and out.startswith("samverkan-desktop ")
+
+
+def test_every_registered_format_is_offered_and_report_options_reach_the_writer(
+    workshop, tmp_path, capsys
+):
+    code, out, _ = call(capsys, "export", "--help")
+    assert code == 0
+    for name in ("json", "csv", "md", "docx", "pdf", "png", "svg"):
+        assert f"  {name} " in out
+    csv_file = tmp_path / "lappar.csv"
+    code, _, err = call(capsys, "export", workshop, "-o", csv_file, "--separator", ";")
+    assert code == 0, err
+    assert ";" in csv_file.read_text(encoding="utf-8-sig").splitlines()[0]
+    md_file = tmp_path / "rapport.md"
+    assert call(capsys, "export", workshop, "-o", md_file, "--language", "en")[0] == 0
+    assert "Cluster report" in md_file.read_text(encoding="utf-8")
+    code, _, err = call(capsys, "export", workshop, "-o", tmp_path / "x.json", "--separator", ";")
+    assert code == 2
+    assert_one_line_error(err, "--separator gäller inte formatet json")
+
+
+def test_the_drawn_formats_export_through_the_real_command(workshop, tmp_path):
+    # In a separate process: the PDF and PNG writers start their own headless Qt application.
+    pdf = run("export", workshop, "--format", "pdf", "--output", tmp_path / "rapport.pdf",
+              "--redact")
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
+    png = run("export", workshop, "--output", tmp_path / "tavla.png")
+    assert png.returncode == 0, png.stderr
+    assert (tmp_path / "tavla.png").read_bytes().startswith(b"\x89PNG")
+    assert _files(tmp_path) == ["orebro.samverkan", "rapport.pdf", "tavla.png"]

@@ -14,13 +14,11 @@ import importlib
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import model as m
-
-REDACTED_TEXT = "[Personuppgifter borttagna]"
 
 # writer(document, path, *, redact=...) -- `redact` is passed only to writers that support it.
 Writer = Callable[..., None]
@@ -144,12 +142,3 @@ _REASONS = {
 def _reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
-
-def redacted(doc: m.Document) -> m.Document:
-    """The document with the text and comments of notes marked as personal data removed."""
-    return replace(
-        doc,
-        notes=tuple(
-            n.with_(text=REDACTED_TEXT, comment="") if n.personal_data else n for n in doc.notes
-        ),
-    )

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .. import exchange
 from .. import model as m
-from . import redacted
+from .redact import redact_document
 
 
 def write(doc: m.Document, path: Path, *, redact: bool = False) -> None:
-    Path(path).write_bytes(exchange.dumps(redacted(doc) if redact else doc))
+    # Redacted the same way as every report format, so `--redact` means one thing everywhere.
+    Path(path).write_bytes(exchange.dumps(redact_document(doc) if redact else doc))

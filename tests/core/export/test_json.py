@@ -107,12 +107,16 @@ def test_the_file_is_readable_utf8_with_the_documented_shape(seed_store: Store, 
             assert note["id"] in member_lists[note["cluster_id"]]
 
 
-def test_redact_withholds_notes_marked_as_personal_data(seed_store: Store, tmp_path: Path):
+def test_redact_withholds_personal_data_and_removes_names(seed_store: Store, tmp_path: Path):
     marked = next(n for n in seed_store.notes() if n.personal_data)
-    data = _exported(seed_store, tmp_path / "ws.json", redact=True)
-    text = data.decode("utf-8")
-    assert marked.text not in text and "Lästes upp" not in text
+    plain = _exported(seed_store, tmp_path / "plain.json").decode("utf-8")
+    assert "Anette Valdemarsson" in plain and marked.text in plain
+    text = _exported(seed_store, tmp_path / "ws.json", redact=True).decode("utf-8")
+    assert json.dumps(marked.text, ensure_ascii=False) not in text and "Lästes upp" not in text
     assert "[Personuppgifter borttagna]" in text
+    assert "Anette Valdemarsson" not in text and "Valdemarsson" not in text
+    # Still a valid workshop file with every note in it.
+    assert len(read_source(tmp_path / "ws.json").notes) == len(seed_store.notes())
 
 
 def test_a_failed_export_leaves_the_old_file_and_no_temporary_files(
