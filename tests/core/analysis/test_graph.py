@@ -1,0 +1,140 @@
+"""The theme graph over the seed workshop, kept in step with the workshop file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.analysis import graph as g
+
+ARBETE_1 = "Arbetsmarknad och inkludering grupp 1"
+PSYKISK = "Psykisk ohälsa/ofrivillig ensamhet"
+BROTT_1 = "Brottsförebyggande/Trygghetsfrämjande grupp 1"
+BROTT_2 = "Brottsförebyggande/Trygghetsfrämjande grupp 2"
+
+
+def note_by_text(doc: m.Document, start: str) -> m.Note:
+    [note] = [n for n in doc.notes if n.text.startswith(start)]
+    return note
+
+
+def group_named(doc: m.Document, name: str) -> m.Group:
+    return next(grp for grp in doc.groups if grp.name == name)
+
+
+def _meeting_places(store):
+    """A facilitator's theme holding mötesplatser notes of two groups, one in a sub-cluster."""
+    doc = store.document()
+    a = note_by_text(doc, "Mötesplatser behövs för integration")
+    b = note_by_text(doc, "Behov av gemensamma mötesplatser")
+    theme = store.add_cluster("Mötesplatser")
+    sub = store.add_cluster("Lokaler", parent_id=theme.id)
+    store.set_membership({a.id: theme.id, b.id: sub.id})
+    return theme, sub, a, b
+
+
+def test_a_theme_reports_every_group_that_raised_it_including_sub_clusters(seed_store) -> None:
+    theme, sub, a, b = _meeting_places(seed_store)
+    doc = seed_store.document()
+    raised = g.groups_by_theme(g.build_graph(doc))[theme.id]
+    assert raised == {
+        group_named(doc, ARBETE_1).id: [a.id],
+        group_named(doc, PSYKISK).id: [b.id],
+    }
+    assert raised.keys() > g.groups_by_theme(g.build_graph(doc))[sub.id].keys()
+
+
+def test_also_relates_to_brings_a_third_group_into_the_theme(seed_store) -> None:
+    theme, _, _, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    fritid = note_by_text(doc, "Fritidsgårdar – mötesplatser för unga")
+    seed_store.add_theme(m.ThemeLink(fritid.id, theme.id))
+    raised = g.groups_by_theme(g.build_graph(seed_store.document()))[theme.id]
+    assert group_named(doc, BROTT_1).id in raised
+    assert fritid.id in raised[group_named(doc, BROTT_1).id]
+
+
+def test_the_groups_own_clusters_are_themes_of_their_group(seed_store) -> None:
+    doc = seed_store.document()
+    graph = g.build_graph(doc)
+    trygghet = next(c for c in doc.clusters if c.name == "Trygghet")
+    assert set(g.groups_by_theme(graph)[trygghet.id]) == {group_named(doc, BROTT_2).id}
+    assert len(g.theme_notes(graph, trygghet.id)) == 8
+
+
+def test_themes_raised_by_the_same_groups_cooccur(seed_store) -> None:
+    theme, _, _, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    psykisk = group_named(doc, PSYKISK).id
+    integration = next(c for c in doc.clusters if c.name == "Integration")
+    pairs = g.cooccurring_themes(g.build_graph(doc))
+    assert pairs[(min(theme.id, integration.id), max(theme.id, integration.id))] == {psykisk}
+    assert all(ids for ids in pairs.values())
+
+
+def test_a_note_linked_across_themes_bridges_them(seed_store) -> None:
+    theme, _, a, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    trygghet = next(c for c in doc.clusters if c.name == "Trygghet")
+    belysning = note_by_text(doc, "Belysning!")
+    seed_store.add_link(m.Link(a.id, belysning.id, m.RELATES_TO))
+    bridges = g.bridging_notes(g.build_graph(seed_store.document()))
+    assert bridges[a.id] == {theme.id, trygghet.id}
+    assert bridges[belysning.id] == {theme.id, trygghet.id}
+
+
+def test_unclustered_and_unlinked_notes(seed_store) -> None:
+    doc = seed_store.document()
+    graph = g.build_graph(doc)
+    loose = {n.id for n in doc.notes if n.cluster_id is None}
+    assert set(g.unclustered_notes(graph)) == loose
+    assert set(g.unlinked_notes(graph)) == loose
+    a, b = sorted(loose)[:2]
+    seed_store.add_link(m.Link(a, b, m.DUPLICATE_OF))
+    graph = g.build_graph(seed_store.document())
+    assert set(g.unclustered_notes(graph)) == loose
+    assert set(g.unlinked_notes(graph)) == loose - {a, b}
+
+
+def test_the_graph_follows_store_changes_without_a_rebuild(seed_store) -> None:
+    graph = g.build_graph(seed_store.document())
+    seed_store.subscribe(lambda change: g.update_graph(graph, change, seed_store))
+    theme, _, a, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    belysning = note_by_text(doc, "Belysning!")
+    seed_store.add_link(m.Link(a.id, belysning.id, m.RELATES_TO))
+    seed_store.add_theme(m.ThemeLink(belysning.id, theme.id))
+    seed_store.update_cluster(theme.id, name="Mötesplatser och lokaler")
+    removal = seed_store.delete_notes([note_by_text(doc, "Långsiktighet!").id])
+    seed_store.delete_cluster(next(c.id for c in doc.clusters if c.name == "Kunskap"))
+    seed_store.restore_notes(removal)
+
+    rebuilt = g.build_graph(seed_store.document())
+    assert dict(graph.nodes(data=True)) == dict(rebuilt.nodes(data=True))
+    assert sorted(graph.edges(keys=True)) == sorted(rebuilt.edges(keys=True))
+    assert graph.nodes[g.cluster_node(theme.id)]["label"] == "Mötesplatser och lokaler"
+
+
+def test_graphml_and_gexf_read_back_with_networkx(seed_store, tmp_path: Path) -> None:
+    theme, _, a, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    g.write_graphml(doc, tmp_path / "teman.graphml")
+    g.write_gexf(doc, tmp_path / "teman.gexf")
+    original = g.build_graph(doc)
+    for back in (
+        nx.read_graphml(tmp_path / "teman.graphml", force_multigraph=True),
+        nx.read_gexf(tmp_path / "teman.gexf"),
+    ):
+        assert back.number_of_nodes() == original.number_of_nodes()
+        assert back.number_of_edges() == original.number_of_edges()
+    back = nx.read_graphml(tmp_path / "teman.graphml", force_multigraph=True)
+    note = back.nodes[g.note_node(a.id)]
+    assert note["label"] == "Mötesplatser behövs för integration och samtal"
+    assert note["kind"] == "note"
+    assert back.nodes[g.cluster_node(theme.id)]["label"] == "Mötesplatser"
+    kinds = {d["kind"] for _, _, d in back.edges(data=True)}
+    assert {"member", "parent", "group"} <= kinds
+    gexf = nx.read_gexf(tmp_path / "teman.gexf")
+    assert gexf.nodes[g.note_node(a.id)]["label"].startswith("Mötesplatser behövs")
