@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QRectF, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..core import model as m
 
@@ -27,7 +28,8 @@ _PAPER = QColor("#FFFDF7")
 _NO_GROUP = QColor("#ECEAE4")
 _TEXT = QColor("#22252A")
 _MUTED = QColor("#6B6F76")
-_FRAME_FILL = QColor(60, 64, 72, 14)
+# Opaque on purpose: PDF/A-1 allows no transparency (Qt would paint a translucent fill solid).
+_FRAME_FILLS = (QColor("#F0F0F1"), QColor("#E6E7E9"), QColor("#DCDDE0"))
 _FRAME_BORDER = QColor("#A9ADB4")
 _TITLE_H = 40.0
 _PAD = 10.0
@@ -71,8 +73,18 @@ class ScenePicture:
         self.source = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
     def paint(self, painter: QPainter, target: QRectF) -> None:
-        self.scene.render(painter, _fit(self.source, target), self.source,
-                          Qt.AspectRatioMode.KeepAspectRatio)
+        # Items that cache themselves as pixmaps (notes do, for smooth panning) would land in a
+        # PDF or SVG as blurry bitmaps; drawn uncached they are vectors with real text.
+        cached = [(item, item.cacheMode()) for item in self.scene.items()
+                  if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+        for item, _mode in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        try:
+            self.scene.render(painter, _fit(self.source, target), self.source,
+                              Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            for item, mode in cached:
+                item.setCacheMode(mode)
 
 
 class OverviewPicture:
@@ -138,12 +150,16 @@ class OverviewPicture:
 
     def _paint_frames(self, painter: QPainter) -> None:
         title = self._font(17, bold=True)
-        for c in sorted(self.doc.clusters, key=self._depth):
+        for c in sorted(self.doc.clusters, key=self._depth):  # parents under their children
             frame = self.frames.get(c.id)
             if frame is None:
                 continue
             painter.setPen(QPen(_FRAME_BORDER, 2))
-            painter.setBrush(QColor(c.colour) if QColor(c.colour).isValid() else _FRAME_FILL)
+            depth = self._depth(c)
+            own = QColor(c.colour)
+            if own.isValid():
+                own.setAlpha(255)
+            painter.setBrush(own if own.isValid() else _FRAME_FILLS[min(depth, 2)])
             painter.drawRoundedRect(frame, 12, 12)
             painter.setFont(title)
             painter.setPen(_TEXT)
@@ -188,9 +204,18 @@ def _board_scene_class() -> tuple[type, type] | None:
 
 
 @contextlib.contextmanager
-def board_picture(doc: m.Document, scene: QGraphicsScene | None = None) -> Iterator[BoardPicture]:
+def board_picture(
+    doc: m.Document, scene: QGraphicsScene | None = None, *, opaque: bool = False
+) -> Iterator[BoardPicture]:
     """The picture of `doc`'s board: `scene` when given, else the app's BoardScene built over a
-    temporary copy of `doc` (so a redacted document shows redacted), else the overview."""
+    temporary copy of `doc` (so a redacted document shows redacted), else the overview.
+
+    `opaque` (for PDF/A) always gives the overview: the board's frames are translucent, which
+    PDF/A-1 forbids and Qt then paints solid grey over the notes.
+    """
+    if opaque:
+        yield OverviewPicture(doc)
+        return
     if scene is not None:
         yield ScenePicture(scene)
         return
@@ -212,8 +237,11 @@ def board_picture(doc: m.Document, scene: QGraphicsScene | None = None) -> Itera
             store.close()
             yield OverviewPicture(doc)
             return
+        # The scene finishes some items (group headers) on a zero-delay timer: let it run.
+        QCoreApplication.processEvents()
         try:
             yield ScenePicture(built)
         finally:
-            built.clear()
             model.close()
+            # Destroyed now, with its timers, so nothing fires later on items that are gone.
+            shiboken6.delete(built)

@@ -26,7 +26,9 @@ def add_outline(path: Path, entries: Sequence[Entry]) -> None:
     last_page = len(writer.pages) - 1
     for title, level, page in entries:
         parent = parents.get(level - 1) if level > 0 else None
-        item = writer.add_outline_item(title, min(max(page, 0), last_page), parent=parent)
+        item = writer.add_outline_item(
+            title=title, page_number=min(max(page, 0), last_page), parent=parent
+        )
         parents[level] = item
     writer.page_mode = "/UseOutlines"  # readers open with the bookmarks shown
     tmp = path.with_name(f".{path.name}.outline")

@@ -265,7 +265,7 @@ def write_report(
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     anchors = _Pages(writer, report, picture).run()
     del writer  # flushes and closes the file
-    pdf_outline.add_outline(Path(path), [(a.title, a.level, a.page - 1) for a in anchors])
+    pdf_outline.add_outline(Path(path), [(a.title, a.level, a.page) for a in anchors])
 
 
 def write(
@@ -284,5 +284,5 @@ def write(
     ensure_app()
     report = build_report(doc, redact=redact, language=language)
     shown = redact_document(doc) if redact else doc
-    with board_picture(shown, None if redact else scene) as picture:
+    with board_picture(shown, None if redact else scene, opaque=pdfa) as picture:
         write_report(report, path, picture, pdfa=pdfa)
