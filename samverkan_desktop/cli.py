@@ -131,8 +131,10 @@ def _build_parser() -> _Parser:
                      "e-postadresser och telefonnummer")
     exp.add_argument("--language", choices=("sv", "en"),
                      help="rapportens språk (standard: sv)")
-    exp.add_argument("--separator", choices=(",", ";"), metavar="TECKEN",
+    exp.add_argument("--separator", "--csv-separator", choices=(",", ";"), metavar="TECKEN",
                      help="avgränsare i csv: , (standard) eller ; (som Excel på svenska vill ha)")
+    exp.add_argument("--pdfa", action="store_true",
+                     help="pdf som PDF/A-1b, för långtidsarkivering (t.ex. i diariet)")
     exp.set_defaults(run=_cmd_export)
     return parser
 
@@ -286,6 +288,8 @@ def _cmd_export(ns: argparse.Namespace) -> int:
             f"kan inte avgöra formatet av {output.name!r}; ange --format ({known})"
         ) from None
     options = {k: v for k in ("language", "separator") if (v := getattr(ns, k)) is not None}
+    if ns.pdfa:
+        options["pdfa"] = True
     for key in options:
         if key not in exporter.options:
             raise UsageError(f"--{key} gäller inte formatet {exporter.name}")
