@@ -4,6 +4,7 @@
     samverkan-desktop import KÄLLA --into FIL.samverkan
     samverkan-desktop info FIL.samverkan
     samverkan-desktop export FIL.samverkan --format json --output UT [--redact]
+    samverkan-desktop suggest FIL.samverkan [--group NAMN] [--all] [--json]
 
 Every failure is one line on stderr ("samverkan-desktop: fel: ..."), exit code 2 for a wrong
 command line and 1 for everything else, and leaves the files as they were.
@@ -30,7 +31,7 @@ from samverkan_desktop.core.importers.result import ImportError_, ParseWarning
 from samverkan_desktop.core.store import SUFFIX, Store, StoreError
 
 PROG = "samverkan-desktop"
-COMMANDS = ("import", "info", "export")
+COMMANDS = ("import", "info", "export", "suggest")
 
 
 class UsageError(Exception):
@@ -136,6 +137,18 @@ def _build_parser() -> _Parser:
     exp.add_argument("--pdfa", action="store_true",
                      help="pdf som PDF/A-1b, för långtidsarkivering (t.ex. i diariet)")
     exp.set_defaults(run=_cmd_export)
+
+    sug = commands.add_parser(
+        "suggest", prog=f"{PROG} suggest", help="föreslå kluster för oklustrade lappar",
+        description=_wrap("Föreslå kluster för lapparna som inte ligger i något kluster, med "
+                          "namn och de ord som förenar dem. Filen ändras inte."),
+    )
+    sug.add_argument("file", metavar="FIL", help=f"workshopfil ({SUFFIX})")
+    sug.add_argument("--group", metavar="NAMN", help="bara den här gruppens lappar")
+    sug.add_argument("--all", action="store_true",
+                     help="alla lappar, som om inga kluster fanns")
+    sug.add_argument("--json", action="store_true", help="skriv förslagen som JSON")
+    sug.set_defaults(run=_cmd_suggest)
     return parser
 
 
@@ -302,6 +315,41 @@ def _cmd_export(ns: argparse.Namespace) -> int:
     hidden = sum(1 for n in doc.notes if n.personal_data) if ns.redact else 0
     extra = f" ({hidden} med personuppgifter dolda)" if ns.redact else ""
     print(f"Exporterade {len(doc.notes)} lappar som {exporter.name} till {written}{extra}.")
+    return 0
+
+
+def _cmd_suggest(ns: argparse.Namespace) -> int:
+    import json
+
+    from samverkan_desktop.core.analysis.suggest import suggest_clusters
+    from samverkan_desktop.core.textfold import fold
+
+    with _open_readonly(ns.file) as store:
+        doc = store.document()
+    group_id = None
+    if ns.group is not None:
+        matches = [g for g in doc.groups if fold(g.name.strip()) == fold(ns.group.strip())]
+        if not matches:
+            names = ", ".join(repr(g.name) for g in doc.groups) or "inga"
+            raise CliError(f"ingen grupp heter {ns.group!r} (grupper: {names})")
+        group_id = matches[0].id
+    found = suggest_clusters(doc, group_id=group_id, include_clustered=ns.all)
+    if ns.json:
+        data = {
+            "suggestions": [
+                {"name": s.name, "note_ids": list(s.note_ids), "terms": list(s.terms)}
+                for s in found
+            ]
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    texts = {n.id: n.text for n in doc.notes}
+    if not found:
+        print("Inga förslag: för få lappar utan kluster, eller inga som hör ihop.")
+    for s in found:
+        print(f"{s.name} ({len(s.note_ids)} lappar; {', '.join(s.terms)})")
+        for note_id in s.note_ids:
+            print(f"  - {' '.join(texts[note_id].split())}")
     return 0
 
 

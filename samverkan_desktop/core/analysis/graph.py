@@ -297,9 +297,19 @@ def unlinked_notes(graph: nx.MultiDiGraph) -> list[int]:
 
 
 # --------------------------------------------------------------------------- export
-def write_graphml(doc: m.Document, path: str | os.PathLike[str]) -> None:
-    nx.write_graphml(build_graph(doc), os.fspath(path), encoding="utf-8")
+def write_graphml(doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False) -> None:
+    """The theme graph as GraphML (yEd, Gephi, Cytoscape); `redact` as the other exports."""
+    nx.write_graphml(build_graph(_maybe_redacted(doc, redact)), os.fspath(path), encoding="utf-8")
 
 
-def write_gexf(doc: m.Document, path: str | os.PathLike[str]) -> None:
-    nx.write_gexf(build_graph(doc), os.fspath(path), encoding="utf-8")
+def write_gexf(doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False) -> None:
+    """The theme graph as GEXF (Gephi)."""
+    nx.write_gexf(build_graph(_maybe_redacted(doc, redact)), os.fspath(path), encoding="utf-8")
+
+
+def _maybe_redacted(doc: m.Document, redact: bool) -> m.Document:
+    if not redact:
+        return doc
+    from ..export.redact import redact_document
+
+    return redact_document(doc)

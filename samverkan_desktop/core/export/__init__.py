@@ -52,6 +52,10 @@ EXPORTERS: dict[str, Exporter] = {
                  ("language",)),
         Exporter("docx", ".docx", "Word (klusterrapport)", f"{__name__}.docx_export:write", True,
                  ("language",)),
+        Exporter("graphml", ".graphml", "GraphML (temagraf för yEd, Gephi)",
+                 "samverkan_desktop.core.analysis.graph:write_graphml", True),
+        Exporter("gexf", ".gexf", "GEXF (temagraf för Gephi)",
+                 "samverkan_desktop.core.analysis.graph:write_gexf", True),
     )
 }
 
