@@ -1,0 +1,1 @@
+"""Dialogs that ask for more than a yes, a no or a file name."""
