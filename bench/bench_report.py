@@ -59,7 +59,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         doc = workshops.seed_document(tmp, REPO / "resources" / "samples" / "orebro-2021-11-10.txt")
-        print(f"Seed: {len(doc.notes)} lappar, {len(doc.clusters)} kluster, {len(doc.groups)} grupper")
+        print(f"Seed: {len(doc.notes)} lappar, {len(doc.clusters)} kluster, "
+              f"{len(doc.groups)} grupper")
         pdf_report.write(doc, tmp / "warm.pdf")  # first use loads fonts and modules
         pdf = _time(lambda: pdf_report.write(doc, tmp / "r.pdf"), runs)
         pdfa = _time(lambda: pdf_report.write(doc, tmp / "a.pdf", pdfa=True), runs)
