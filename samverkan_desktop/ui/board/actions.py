@@ -1,0 +1,269 @@
+"""The board's QActions, with Swedish texts and shortcuts, enabled by what is selected.
+
+The main window puts them into its menus; they are also added to the view (so their shortcuts
+work while the board has focus) and make up the board's right-click menu.
+Single-key shortcuts (N, Del, +, -) only fire while the board has focus, so they never eat
+letters typed into a search field.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+import shiboken6
+from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog
+
+from ...core import model as m
+from .. import commands as cmd
+from ..document import DocumentModel
+from .view import BoardView
+
+# Asked which group a new note belongs to when the selection does not tell; None: cancel.
+ChooseGroup = Callable[[Sequence[m.Group]], int | None]
+
+
+def _ask_group(parent: BoardView) -> ChooseGroup:
+    def choose(groups: Sequence[m.Group]) -> int | None:
+        names = [g.name for g in groups]
+        name, ok = QInputDialog.getItem(
+            parent,
+            parent.tr("Ny lapp"),
+            parent.tr("Vilken grupp kommer lappen från?"),
+            names,
+            0,
+            False,
+        )
+        return groups[names.index(name)].id if ok and name in names else None
+
+    return choose
+
+
+class BoardActions(QObject):
+    def __init__(
+        self,
+        view: BoardView,
+        doc: DocumentModel,
+        choose_group: ChooseGroup | None = None,
+    ) -> None:
+        super().__init__(view)
+        self.view = view
+        self.scene = view.board()
+        self.doc = doc
+        self.choose_group = choose_group or _ask_group(view)
+        tr = self.tr
+        S = QKeySequence.StandardKey
+        board_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+        self.group_as_cluster = self._make(tr("Gruppera som kluster"), "Ctrl+G", self._group)
+        self.rename_cluster = self._make(tr("Byt namn på kluster"), "F2", self._rename)
+        self.tidy_cluster = self._make(tr("Ordna klustret"), "Ctrl+Shift+O", self._tidy)
+        self.merge_clusters = self._make(
+            tr("Slå ihop kluster"), "Ctrl+Shift+J", self._merge_clusters
+        )
+        self.delete_cluster = self._make(
+            tr("Ta bort kluster (behåll lapparna)"), "Shift+Del", self._delete_clusters
+        )
+        self.new_note = self._make(tr("Ny lapp"), "N", self._new_note, board_only)
+        self.edit_note = self._make(tr("Redigera lapp"), "Return", self._edit, board_only)
+        self.split_note = self._make(tr("Dela lapp i två"), "Ctrl+Shift+D", self._split)
+        self.merge_notes = self._make(tr("Slå ihop lappar"), "Ctrl+J", self._merge_notes)
+        self.add_vote = self._make(
+            tr("Lägg till prickröst"), "+", lambda: self._votes(+1), board_only
+        )
+        self.remove_vote = self._make(
+            tr("Ta bort prickröst"), "-", lambda: self._votes(-1), board_only
+        )
+        self.delete = self._make(tr("Ta bort"), S.Delete, self._delete, board_only)
+        self.select_all = self._make(tr("Markera allt"), S.SelectAll, self.scene.select_all)
+        self.zoom_to_fit = self._make(tr("Visa hela tavlan"), "Ctrl+0", view.zoom_to_fit)
+        self.zoom_100 = self._make(tr("Verklig storlek (100 %)"), "Ctrl+1", view.zoom_100)
+        self.zoom_in = self._make(tr("Zooma in"), S.ZoomIn, lambda: view.zoom_by(1.25))
+        self.zoom_out = self._make(tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_by(0.8))
+        self.add_vote.setShortcuts(
+            [QKeySequence("+"), QKeySequence(Qt.Key.Key_Plus | Qt.KeyboardModifier.KeypadModifier)]
+        )
+        self.remove_vote.setShortcuts(
+            [QKeySequence("-"), QKeySequence(Qt.Key.Key_Minus | Qt.KeyboardModifier.KeypadModifier)]
+        )
+        self.delete.setShortcuts([QKeySequence(S.Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        self.edit_note.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+
+        view.set_context_actions(self.context_menu_actions())
+        self.scene.selectionChanged.connect(self.update_enabled)
+        self.scene.editingChanged.connect(self.update_enabled)
+        doc.undo_stack.indexChanged.connect(self.update_enabled)
+        self.update_enabled()
+
+    def _make(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+        context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(context)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.view.addAction(action)
+        return action
+
+    def all_actions(self) -> list[QAction]:
+        return [a for a in self.context_menu_actions() if a is not None] + [
+            self.select_all,
+            self.zoom_to_fit,
+            self.zoom_100,
+            self.zoom_in,
+            self.zoom_out,
+        ]
+
+    def context_menu_actions(self) -> list[QAction | None]:
+        """In menu order; None marks a separator."""
+        return [
+            self.new_note,
+            self.edit_note,
+            self.split_note,
+            self.merge_notes,
+            self.add_vote,
+            self.remove_vote,
+            None,
+            self.group_as_cluster,
+            self.rename_cluster,
+            self.tidy_cluster,
+            self.merge_clusters,
+            self.delete_cluster,
+            None,
+            self.delete,
+        ]
+
+    # ----------------------------------------------------------------- enabling
+    def update_enabled(self) -> None:
+        if not shiboken6.isValid(self.scene):
+            return  # a scene being destroyed still announces that its selection went away
+        notes = self.scene.selected_note_ids()
+        clusters = self.scene.selected_cluster_ids()
+        editing = self.scene.active_editor()
+        one_note = len(notes) == 1
+        self.group_as_cluster.setEnabled(bool(notes or clusters))
+        self.rename_cluster.setEnabled(len(clusters) == 1)
+        self.tidy_cluster.setEnabled(bool(clusters))
+        self.merge_clusters.setEnabled(len(clusters) >= 2)
+        self.delete_cluster.setEnabled(bool(clusters))
+        self.edit_note.setEnabled(one_note)
+        self.split_note.setEnabled(
+            (one_note and cmd.split_point(self.doc.note(notes[0]).text) > 0)
+            or (editing is not None and editing[0] == "note")
+        )
+        self.merge_notes.setEnabled(len(notes) >= 2)
+        self.add_vote.setEnabled(bool(notes))
+        self.remove_vote.setEnabled(any(self.doc.note(i).votes > 0 for i in notes))
+        self.delete.setEnabled(bool(notes or clusters))
+
+    # ----------------------------------------------------------------- slots
+    def _group(self) -> None:
+        self.scene.group_selection()
+
+    def _rename(self) -> None:
+        clusters = self.scene.selected_cluster_ids()
+        if len(clusters) == 1:
+            self.scene.rename_cluster(clusters[0])
+
+    def _tidy(self) -> None:
+        clusters = self.scene.selected_cluster_ids()
+        if not clusters:
+            return
+        stack = self.doc.undo_stack
+        if len(clusters) > 1:
+            stack.beginMacro(self.tr("Ordna {n} kluster").format(n=len(clusters)))
+        for cid in clusters:
+            if cid in self.doc.clusters:
+                self.doc.push(cmd.TidyClusterCommand(self.doc, cid))
+        if len(clusters) > 1:
+            stack.endMacro()
+
+    def _merge_clusters(self) -> None:
+        clusters = self.scene.selected_cluster_ids()
+        if len(clusters) >= 2:
+            command = cmd.MergeClustersCommand(self.doc, clusters)
+            if self.doc.push(command):
+                self.scene.select_clusters([command.target])
+
+    def _delete_clusters(self) -> None:
+        clusters = self.scene.selected_cluster_ids()
+        if clusters:
+            self.doc.push(cmd.DeleteClusterCommand(self.doc, clusters))
+
+    def _delete(self) -> None:
+        notes, clusters = self.scene.selected_note_ids(), self.scene.selected_cluster_ids()
+        if notes or clusters:
+            self.doc.push(cmd.DeleteCommand(self.doc, notes, clusters))
+
+    def _edit(self) -> None:
+        notes = self.scene.selected_note_ids()
+        if len(notes) == 1:
+            self.scene.edit_note(notes[0])
+
+    def _votes(self, step: int) -> None:
+        notes = self.scene.selected_note_ids()
+        if notes:
+            votes = {i: max(0, self.doc.note(i).votes + step) for i in notes}
+            if any(votes[i] != self.doc.note(i).votes for i in notes):
+                self.doc.push(cmd.SetVotesCommand(self.doc, votes))
+
+    def _split(self) -> None:
+        editing = self.scene.active_editor()
+        if editing is not None and editing[0] == "note" and editing[1] is not None:
+            _, note_id, editor = editing
+            text, at = editor.text(), editor.cursor_position()
+            self.scene.close_editor()
+            if cmd.split_point(text, at) and text[:at].strip() and text[at:].strip():
+                self.doc.push(cmd.SplitNoteCommand(self.doc, note_id, at=at, text=text))
+            return
+        notes = self.scene.selected_note_ids()
+        if len(notes) == 1 and cmd.split_point(self.doc.note(notes[0]).text):
+            self.doc.push(cmd.SplitNoteCommand(self.doc, notes[0]))
+
+    def _merge_notes(self) -> None:
+        notes = self.scene.selected_note_ids()
+        if len(notes) >= 2:
+            command = cmd.MergeNotesCommand(self.doc, notes)
+            if self.doc.push(command):
+                self.scene.select_notes([command.keep_id])
+
+    def _new_note(self) -> None:
+        group = self._group_for_new_note()
+        if group is False:
+            return
+        self.scene.start_new_note(group, self._new_note_place())
+
+    def _group_for_new_note(self) -> int | None | bool:
+        """The group of the selection; otherwise ask. False: the user cancelled."""
+        doc = self.doc
+        groups = [doc.note(i).group_id for i in self.scene.selected_note_ids()]
+        for cid in self.scene.selected_cluster_ids():
+            cluster = doc.cluster(cid)
+            if cluster.group_id is not None:
+                groups.append(cluster.group_id)
+            groups += [doc.note(i).group_id for i in doc.subtree_notes(cid)]
+        known = [g for g in groups if g is not None]
+        if known:
+            return Counter(known).most_common(1)[0][0]
+        ordered = sorted(doc.groups.values(), key=lambda g: (g.position, g.id))
+        if not ordered:
+            return None
+        if len(ordered) == 1:
+            return ordered[0].id
+        chosen = self.choose_group(ordered)
+        return False if chosen is None else chosen
+
+    def _new_note_place(self) -> QPointF:
+        view = self.view
+        pos = view.last_mouse_pos
+        if pos is not None and view.viewport().rect().contains(pos):
+            return view.mapToScene(pos)
+        return view.mapToScene(view.viewport().rect().center())

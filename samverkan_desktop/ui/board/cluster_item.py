@@ -1,0 +1,251 @@
+"""A cluster on the board: a named frame with its note count and a handle to resize it.
+
+Frames lie under the notes; a nested frame lies above the frame around it, and its translucent
+fill stacks on its parent's, so nesting depth shows without any extra ink.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ...core import model as m
+from . import metrics as mt
+from . import palette as pal
+
+CLUSTER_Z = 10.0  # plus the nesting depth; notes are far above at NOTE_Z
+LABEL_Z = 4000.0
+LABEL_LOD = 0.45  # below this zoom, names are shown by ClusterLabel items
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClusterItem", text)
+
+
+def count_text(notes: int, clusters: int) -> str:
+    parts = [_tr("1 lapp") if notes == 1 else _tr("{n} lappar").format(n=notes)]
+    if clusters:
+        parts.append(_tr("1 kluster") if clusters == 1 else _tr("{n} kluster").format(n=clusters))
+    return " · ".join(parts)
+
+
+class ResizeHandle(QGraphicsRectItem):
+    """The bottom-right corner grip; the scene resizes the frame when it is dragged."""
+
+    def __init__(self, parent: ClusterItem) -> None:
+        super().__init__(0, 0, mt.HANDLE, mt.HANDLE, parent)
+        self.setCursor(Qt.CursorShape.SizeFDiagCursor)
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setAcceptHoverEvents(True)
+
+    @property
+    def cluster_item(self) -> ClusterItem:
+        parent = self.parentItem()
+        assert isinstance(parent, ClusterItem)
+        return parent
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(pal.FRAME_BORDER, 1.3))
+        s = mt.HANDLE
+        for d in (4.0, 8.0, 12.0):
+            painter.drawLine(QPointF(s - 3, s - 3 - d + 3), QPointF(s - 3 - d + 3, s - 3))
+
+
+class ClusterItem(QGraphicsItem):
+    def __init__(self, cluster: m.Cluster, rect: QRectF) -> None:
+        super().__init__()
+        self.cluster = cluster
+        self._size = rect.size()
+        self.depth = 0
+        self.notes = 0
+        self.subclusters = 0
+        self.group_label = ""
+        self.group_colour: QColor | None = None
+        self.drop_target = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.handle = ResizeHandle(self)
+        self.set_cluster(cluster, rect)
+
+    @property
+    def cluster_id(self) -> int:
+        return self.cluster.id
+
+    def rect(self) -> QRectF:
+        return QRectF(QPointF(0, 0), self._size)
+
+    def scene_rect(self) -> QRectF:
+        return self.rect().translated(self.pos())
+
+    def title_rect(self) -> QRectF:
+        return QRectF(0, 0, self._size.width(), mt.TITLE_H)
+
+    def set_cluster(self, cluster: m.Cluster, rect: QRectF) -> None:
+        self.cluster = cluster
+        self.setPos(rect.topLeft())
+        self.set_size(rect.width(), rect.height())
+        self.setToolTip(cluster.description)
+        self.update()
+
+    def set_size(self, width: float, height: float) -> None:
+        if (width, height) != (self._size.width(), self._size.height()):
+            self.prepareGeometryChange()
+            self._size.setWidth(width)
+            self._size.setHeight(height)
+        self.handle.setPos(width - mt.HANDLE, height - mt.HANDLE)
+
+    def set_depth(self, depth: int) -> None:
+        self.depth = depth
+        self.setZValue(CLUSTER_Z + depth)
+
+    def set_counts(self, notes: int, clusters: int) -> None:
+        if (notes, clusters) != (self.notes, self.subclusters):
+            self.notes, self.subclusters = notes, clusters
+            self.update()
+
+    def set_group(self, label: str, colour: QColor | None) -> None:
+        self.group_label, self.group_colour = label, colour
+        self.update()
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
+    # ----------------------------------------------------------------- painting
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.rect())
+        return path
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        # The scene handles the title and the handle; a press on the body passes through,
+        # so that a rubber band can start inside a frame.
+        event.ignore()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
+        rect = self.rect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.drop_target:
+            pen = QPen(pal.ACCENT, max(3.0, 2.5 / lod))
+            fill = pal.DROP_FILL
+        elif self.isSelected():
+            pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
+            fill = pal.FRAME_FILL
+        else:
+            pen = QPen(pal.FRAME_BORDER, max(1.3, 1.0 / lod))
+            fill = pal.FRAME_FILL
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 10, 10)
+        self._paint_title(painter, lod)
+
+    def _paint_title(self, painter: QPainter, lod: float) -> None:
+        if lod < LABEL_LOD:
+            return  # the scene shows a screen-sized ClusterLabel instead
+        width = self._size.width()
+        x = 14.0
+        if self.group_label:
+            chip_font = mt.label_font()
+            chip_w = QFontMetricsF(chip_font).horizontalAdvance(self.group_label) + 12
+            chip = QRectF(x, 11, chip_w, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.group_colour or pal.NO_GROUP)
+            painter.drawRoundedRect(chip, 9, 9)
+            painter.setFont(chip_font)
+            painter.setPen(pal.TEXT)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.group_label)
+            x = chip.right() + 8
+        count = count_text(self.notes, self.subclusters)
+        small = mt.small_font()
+        count_w = QFontMetricsF(small).horizontalAdvance(count)
+        room = width - x - 14 - count_w - 12
+        font = mt.title_font()
+        painter.setFont(font)
+        painter.setPen(pal.TEXT)
+        name = self.cluster.name.strip() or _tr("Namnlöst kluster")
+        elided = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, max(room, 24))
+        painter.drawText(QPointF(x, 26), elided)
+        painter.setFont(small)
+        painter.setPen(pal.MUTED_TEXT)
+        painter.drawText(QPointF(width - 14 - count_w, 26), count)
+
+
+class ClusterLabel(QGraphicsItem):
+    """A cluster's name at screen size, above the notes, for when the board is zoomed out.
+
+    Far out the notes are patches of colour and the cluster names are what one navigates by.
+    The label is as wide as its frame is on screen, so neighbouring labels do not collide.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(LABEL_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._name = ""
+        self._count = ""
+        self._frame_width = 0.0
+        self._zoom = 0.1
+        self._text = ""
+        self._rect = QRectF()
+
+    def set_text(self, name: str, count: str, frame_width: float) -> None:
+        self._name = name.strip() or _tr("Namnlöst kluster")
+        self._count = count
+        self._frame_width = frame_width
+        self._relayout()
+
+    def set_zoom(self, zoom: float) -> None:
+        if zoom != self._zoom:
+            self._zoom = zoom
+            self._relayout()
+
+    def _relayout(self) -> None:
+        font = mt.label_font()
+        metrics = QFontMetricsF(font)
+        room = max(self._frame_width * self._zoom - 10, 60.0)
+        full = f"{self._name} · {self._count}"
+        if metrics.horizontalAdvance(full) <= room - 10:
+            text = full
+        else:
+            text = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room - 10)
+        self.prepareGeometryChange()
+        self._text = text
+        self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 6)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(pal.FRAME_BORDER, 1))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(self._rect, 4, 4)
+        painter.setFont(mt.label_font())
+        painter.setPen(pal.TEXT)
+        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

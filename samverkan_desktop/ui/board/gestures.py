@@ -1,0 +1,206 @@
+"""Mouse gestures on the board: dragging items and resizing a frame.
+
+While the mouse moves only the graphics items move (and the frame under the pointer lights up);
+on release the gesture becomes ONE command with the new places and the memberships the drop
+implies. The model is never touched before that.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF
+
+from .. import commands as cmd
+from . import arrange
+from . import metrics as mt
+from .cluster_item import ClusterItem
+from .note_item import NoteItem
+
+if TYPE_CHECKING:
+    from .scene import BoardScene
+
+DRAG_Z = 100_000.0
+
+
+class MoveSet:
+    """What moves when the selection moves: selected notes, selected clusters and their content."""
+
+    def __init__(self, scene: BoardScene) -> None:
+        doc = scene.doc
+        clusters: set[int] = set()
+        for cid in scene.selected_cluster_ids():
+            clusters.add(cid)
+            clusters.update(doc.descendants(cid))
+        notes = set(scene.selected_note_ids())
+        for cid in clusters:
+            notes |= doc.members(cid)
+        self.notes = sorted(notes)
+        self.clusters = sorted(clusters)
+        # Only these can change their home: the others travel inside a moving cluster.
+        self.free_notes = [n for n in self.notes if doc.note(n).cluster_id not in clusters]
+        self.root_clusters = [c for c in self.clusters if doc.cluster(c).parent_id not in clusters]
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.clusters)
+
+
+def drop_target_for_note(scene: BoardScene, centre: QPointF, moving: set[int]) -> int | None:
+    return arrange.innermost_cluster(scene.doc, centre, exclude=moving)
+
+
+def drop_target_for_cluster(scene: BoardScene, rect: QRectF, moving: set[int]) -> int | None:
+    return arrange.innermost_cluster(
+        scene.doc, rect.center(), exclude=moving, larger_than=rect.width() * rect.height()
+    )
+
+
+def move_command(
+    scene: BoardScene, moves: MoveSet, dx: float, dy: float, nudge: bool = False
+) -> cmd.MoveCommand | None:
+    """The command for moving `moves` by (dx, dy): new places, new homes, grown frames."""
+    if not moves or (dx == 0 and dy == 0):
+        return None
+    doc = scene.doc
+    moving = set(moves.clusters)
+    notes = {i: (doc.note(i).x + dx, doc.note(i).y + dy) for i in moves.notes}
+    clusters: dict[int, arrange.Geometry | tuple[float, float]] = {}
+    for cid in moves.clusters:
+        rect = arrange.cluster_rect(doc, doc.cluster(cid)).translated(dx, dy)
+        clusters[cid] = arrange.geometry(rect)
+    membership: dict[int, int | None] = {}
+    parents: dict[int, int | None] = {}
+    grown: dict[int, arrange.Geometry] = {}
+    for nid in moves.free_notes:
+        rect = arrange.note_rect(doc.note(nid), notes[nid])
+        target = drop_target_for_note(scene, rect.center(), moving)
+        membership[nid] = target
+        arrange.grow_to_fit(doc, target, rect, grown)
+    for cid in moves.root_clusters:
+        rect = arrange.rect_of(clusters[cid])  # type: ignore[arg-type]
+        target = drop_target_for_cluster(scene, rect, moving)
+        parents[cid] = target
+        arrange.grow_to_fit(doc, target, rect, grown)
+    clusters.update(grown)
+    return cmd.MoveCommand(doc, notes, clusters, membership, parents, nudge=nudge)
+
+
+class DragGesture:
+    """Dragging the selection; started on a press on a note or a frame's title."""
+
+    def __init__(
+        self,
+        scene: BoardScene,
+        start: QPointF,
+        pressed: NoteItem | ClusterItem,
+        click_selects_only: bool,
+    ) -> None:
+        self.scene = scene
+        self.start = start
+        self.pressed = pressed
+        self.click_selects_only = click_selects_only
+        self.moves = MoveSet(scene)
+        self.moved = False
+        self.delta = QPointF()
+        self._target: int | None = None
+        self._items: list[tuple[NoteItem | ClusterItem, QPointF, float]] = []
+        for nid in self.moves.notes:
+            item = scene.note_item(nid)
+            if item is not None:
+                self._items.append((item, item.pos(), item.zValue()))
+        for cid in self.moves.clusters:
+            item = scene.cluster_item(cid)
+            if item is not None:
+                self._items.append((item, item.pos(), item.zValue()))
+
+    def move(self, pos: QPointF) -> None:
+        self.delta = pos - self.start
+        if not self.moved:
+            self.moved = True
+            for item, _, z in self._items:
+                item.setZValue(z + DRAG_Z)
+        for item, origin, _ in self._items:
+            item.setPos(origin + self.delta)
+        self._show_target()
+
+    def _show_target(self) -> None:
+        moving = set(self.moves.clusters)
+        item = self.pressed
+        if isinstance(item, NoteItem):
+            if item.note.cluster_id in moving:
+                target = None
+            else:
+                target = drop_target_for_note(self.scene, item.scene_rect().center(), moving)
+        elif item.cluster_id in self.moves.root_clusters:
+            target = drop_target_for_cluster(self.scene, item.scene_rect(), moving)
+        else:
+            target = None
+        if target != self._target:
+            self.scene.show_drop_target(target)
+            self._target = target
+
+    def finish(self) -> None:
+        self._restore()
+        if not self.moved:
+            if self.click_selects_only:
+                self.scene.clearSelection()
+                self.pressed.setSelected(True)
+            return
+        command = move_command(self.scene, self.moves, self.delta.x(), self.delta.y())
+        if command is not None:
+            self.scene.doc.push(command)
+        self.scene.sync_items(self.moves.notes, self.moves.clusters)
+
+    def cancel(self) -> None:
+        self._restore()
+        for item, origin, _ in self._items:
+            item.setPos(origin)
+
+    def _restore(self) -> None:
+        self.scene.show_drop_target(None)
+        for item, _, z in self._items:
+            item.setZValue(z)
+
+
+class ResizeGesture:
+    """Dragging a frame's corner handle."""
+
+    def __init__(self, scene: BoardScene, item: ClusterItem, start: QPointF) -> None:
+        self.scene = scene
+        self.item = item
+        self.start = start
+        self.origin = item.scene_rect()
+        self.moved = False
+        doc = scene.doc
+        cid = item.cluster_id
+        inside = [arrange.note_rect(doc.note(n)) for n in doc.members(cid)]
+        inside += [arrange.cluster_rect(doc, doc.cluster(c)) for c in doc.children(cid)]
+        content = arrange.union(inside)
+        # The frame may not shrink past what it holds, nor below a usable size.
+        self.min_w = max(
+            mt.MIN_FRAME_W, content.right() + mt.FRAME_PAD - self.origin.left() if inside else 0.0
+        )
+        self.min_h = max(
+            mt.MIN_FRAME_H, content.bottom() + mt.FRAME_PAD - self.origin.top() if inside else 0.0
+        )
+
+    def move(self, pos: QPointF) -> None:
+        self.moved = True
+        delta = pos - self.start
+        self.item.set_size(
+            max(self.min_w, self.origin.width() + delta.x()),
+            max(self.min_h, self.origin.height() + delta.y()),
+        )
+
+    def finish(self) -> None:
+        if not self.moved:
+            return
+        rect = self.item.scene_rect()
+        if rect != self.origin:
+            self.scene.doc.push(
+                cmd.ResizeClusterCommand(self.scene.doc, self.item.cluster_id, rect)
+            )
+        self.scene.sync_items((), [self.item.cluster_id])
+
+    def cancel(self) -> None:
+        self.item.set_size(self.origin.width(), self.origin.height())

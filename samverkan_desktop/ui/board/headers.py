@@ -1,0 +1,151 @@
+"""Group headers: the group's name and facilitators above the place where its notes are.
+
+A header sits above the group's "home": its notes that are not yet in a theme cluster, and the
+clusters the group made itself. Once every note of a group is sorted into themes, its header
+goes away.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ..document import DocumentModel
+from . import arrange
+from . import metrics as mt
+from . import palette as pal
+from .cluster_item import LABEL_LOD
+
+if TYPE_CHECKING:
+    from .scene import BoardScene
+
+HEADER_ROOM = 60.0  # core.layout leaves this much above each column
+HEADER_Z = 3000.0
+
+
+class GroupHeader(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(HEADER_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._name = ""
+        self._people = ""
+        self._label = ""
+        self._index: int | None = None
+        self._width = 400.0
+        self._far_scale = 0.0  # zoomed out: drawn at screen size, this many pixels per unit
+
+    def set_far(self, scale: float) -> None:
+        self.prepareGeometryChange()
+        self._far_scale = scale
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, bool(scale))
+        self.update()
+
+    def _room(self) -> float:
+        return max(self._width * self._far_scale, 90.0) if self._far_scale else self._width
+
+    def set_group(
+        self, name: str, people: str, label: str, index: int | None, width: float
+    ) -> None:
+        self.prepareGeometryChange()
+        self._name, self._people, self._label, self._index = name, people, label, index
+        self._width = max(width, 260.0)
+        self.update()
+
+    def _height(self) -> float:
+        return 26.0 if self._far_scale else HEADER_ROOM - 8
+
+    def boundingRect(self) -> QRectF:
+        # Drawn above its position, so that at any zoom it ends just above the group's notes.
+        return QRectF(0, -self._height(), self._room(), self._height())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        chip_font = mt.label_font()
+        top = -self._height()
+        chip = QRectF(0, top + 2, QFontMetricsF(chip_font).horizontalAdvance(self._label) + 14, 22)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(pal.note_fill(self._index))
+        painter.drawRoundedRect(chip, 11, 11)
+        painter.setFont(chip_font)
+        painter.setPen(pal.label_colour(self._index))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self._label)
+        title = mt.header_font()
+        painter.setFont(title)
+        painter.setPen(pal.TEXT)
+        room = self._room() - chip.right() - 10
+        name = QFontMetricsF(title).elidedText(self._name, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(QPointF(chip.right() + 10, top + 20), name)
+        if self._people and not self._far_scale:
+            small = mt.small_font()
+            painter.setFont(small)
+            painter.setPen(pal.MUTED_TEXT)
+            people = QFontMetricsF(small).elidedText(
+                self._people, Qt.TextElideMode.ElideRight, self._width
+            )
+            painter.drawText(QPointF(0, top + 42), people)
+
+
+class GroupHeaders:
+    """Keeps one header per group in the scene, placed above the group's home."""
+
+    def __init__(self, scene: BoardScene) -> None:
+        self._scene = scene
+        self._items: dict[int, GroupHeader] = {}
+        self._zoom = 1.0
+
+    def refresh(self, doc: DocumentModel) -> None:
+        homes: dict[int, list[QRectF]] = {}
+        own = {c.id: c.group_id for c in doc.clusters.values() if c.group_id is not None}
+        for note in doc.notes.values():
+            if note.group_id is None:
+                continue
+            if note.cluster_id is None or own.get(note.cluster_id) == note.group_id:
+                homes.setdefault(note.group_id, []).append(arrange.note_rect(note))
+        for cluster in doc.clusters.values():
+            if cluster.group_id is not None and cluster.parent_id is None:
+                homes.setdefault(cluster.group_id, []).append(arrange.cluster_rect(doc, cluster))
+        labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
+        for gid in list(self._items):
+            if gid not in homes or gid not in doc.groups:
+                self._scene.removeItem(self._items.pop(gid))
+        for gid, rects in homes.items():
+            group = doc.groups.get(gid)
+            if group is None:
+                continue
+            item = self._items.get(gid)
+            if item is None:
+                item = GroupHeader()
+                self._items[gid] = item
+                self._scene.addItem(item)
+            home = arrange.union(rects)
+            item.set_group(
+                group.name,
+                ", ".join(group.facilitators),
+                labels[gid],
+                doc.group_index(gid),
+                home.width(),
+            )
+            item.setPos(home.left(), home.top() - 6)
+        self.set_zoom(self._zoom)
+
+    def set_zoom(self, zoom: float) -> None:
+        self._zoom = zoom
+        scale = zoom if zoom < LABEL_LOD else 0.0
+        for item in self._items.values():
+            item.set_far(scale)
+
+    def rect(self) -> QRectF:
+        return arrange.union(
+            i.sceneBoundingRect()
+            for i in self._items.values()
+            if not i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+        )
+
+    def items(self) -> list[GroupHeader]:
+        return list(self._items.values())

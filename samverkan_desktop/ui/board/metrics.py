@@ -1,0 +1,137 @@
+"""Sizes and fonts of things on the board, and how a note's text is broken into lines.
+
+Scene units are pixels at 100 % zoom, so fonts are given in pixels: a note reads the same on
+every screen, and the layout of a board does not depend on the machine it was made on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from ...core import model as m
+
+NOTE_W = m.NOTE_WIDTH
+NOTE_H = m.NOTE_HEIGHT
+# A long note first gets a smaller font, then grows up to MAX_NOTE_H, then is elided (the full
+# text is in its tooltip and editor). core.layout stacks notes NOTE_HEIGHT + 20 apart, so a note
+# that grows no further never covers the one below it.
+MAX_NOTE_H = m.NOTE_HEIGHT + 16
+TEXT_SIZES = (14, 13, 12)  # pixels; about 10.5, 10 and 9 pt on a 96 dpi screen
+NOTE_PAD = 10.0
+NOTE_HEADER = 24.0  # the group label and the markers
+NOTE_FOOTER = 18.0  # dot votes, when there are any
+NOTE_TEXT_PX = 14
+LABEL_PX = 11
+
+TITLE_H = 40.0  # a cluster frame's title bar (core.layout leaves the same room)
+FRAME_PAD = 20.0  # inside a frame, around its notes
+GAP = 20.0  # between notes that a tidy lays out
+TITLE_PX = 15
+HANDLE = 16.0  # the resize handle in a frame's corner
+MIN_FRAME_W = 220.0
+MIN_FRAME_H = TITLE_H + 60.0
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+@lru_cache(maxsize=4)
+def note_font(pixels: int = NOTE_TEXT_PX) -> QFont:
+    return _font(pixels)
+
+
+@lru_cache(maxsize=1)
+def label_font() -> QFont:
+    return _font(LABEL_PX, bold=True)
+
+
+@lru_cache(maxsize=1)
+def title_font() -> QFont:
+    return _font(TITLE_PX, bold=True)
+
+
+@lru_cache(maxsize=1)
+def small_font() -> QFont:
+    return _font(12)
+
+
+@dataclass(frozen=True)
+class TextLines:
+    """A note's text broken into lines that fit: where each line starts, and the lines."""
+
+    lines: tuple[tuple[QPointF, str], ...]
+    height: float  # of the whole note
+    elided: bool
+    pixels: int  # the font size used
+
+
+@lru_cache(maxsize=50_000)
+def note_lines(text: str, with_footer: bool = False) -> TextLines:
+    """The largest of TEXT_SIZES at which the text fits the note, else the smallest, grown."""
+    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
+    for pixels in TEXT_SIZES:
+        lines = _break(text, pixels, bottom_room)
+        if lines.height <= NOTE_H and not lines.elided:
+            return lines
+    return lines
+
+
+def _break(text: str, pixels: int, bottom_room: float) -> TextLines:
+    font = note_font(pixels)
+    metrics = QFontMetricsF(font)
+    width = NOTE_W - 2 * NOTE_PAD
+    limit = MAX_NOTE_H - bottom_room  # no line may end below this
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines: list[tuple[QPointF, str]] = []
+    y = NOTE_HEADER
+    elided = False
+    paragraphs = [p for p in text.strip().split("\n") if p.strip()] or [""]
+    for p_index, paragraph in enumerate(paragraphs):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        pieces: list[tuple[int, int]] = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            pieces.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        for i, (start, length) in enumerate(pieces):
+            more = i < len(pieces) - 1 or p_index < len(paragraphs) - 1
+            if more and y + 2 * metrics.lineSpacing() > limit:
+                # The last line that fits: as much as fits, ended with an ellipsis.
+                rest = " ".join([paragraph[start:], *paragraphs[p_index + 1 :]])
+                shown = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+                lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), shown))
+                y += metrics.lineSpacing()
+                elided = True
+                break
+            piece = paragraph[start : start + length].rstrip()
+            lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), piece))
+            y += metrics.lineSpacing()
+        if elided:
+            break
+    height = max(NOTE_H, min(MAX_NOTE_H, y + bottom_room))
+    return TextLines(tuple(lines), height, elided, pixels)
+
+
+def note_height(note: m.Note) -> float:
+    return note_lines(note.text, note.votes > 0).height
+
+
+@lru_cache(maxsize=1)
+def header_font() -> QFont:
+    return _font(20, bold=True)

@@ -1,0 +1,204 @@
+"""A note on the board: a sticky note in its group's colour, with its group's label and marks.
+
+The item only shows a `model.Note`; moving, editing and selecting are the scene's business.
+Text is always drawn as plain text, line by line.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ...core import model as m
+from . import metrics as mt
+from . import palette as pal
+
+NOTE_Z = 1000.0
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoteItem", text)
+
+
+_SHADOW = QColor(40, 36, 20, 34)
+_DOT = QColor("#33363B")
+
+
+class NoteStyle:
+    """How a group's notes look: paper colour, label colour and the short label."""
+
+    __slots__ = ("fill", "ink", "label", "group_name")
+
+    def __init__(self, fill: QColor, ink: QColor, label: str, group_name: str) -> None:
+        self.fill, self.ink, self.label, self.group_name = fill, ink, label, group_name
+
+
+class NoteItem(QGraphicsItem):
+    def __init__(self, note: m.Note, style: NoteStyle) -> None:
+        super().__init__()
+        self.note = note
+        self.style = style
+        self._lines = mt.note_lines(note.text, note.votes > 0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # A note repaints only when it changes or the zoom does, not on every scroll.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(NOTE_Z)
+        self.setPos(note.x, note.y)
+        self._update_tooltip()
+
+    @property
+    def note_id(self) -> int:
+        return self.note.id
+
+    def height(self) -> float:
+        return self._lines.height
+
+    def rect(self) -> QRectF:
+        return QRectF(0, 0, mt.NOTE_W, self._lines.height)
+
+    def scene_rect(self) -> QRectF:
+        return self.rect().translated(self.pos())
+
+    def set_note(self, note: m.Note, style: NoteStyle | None = None) -> None:
+        lines = mt.note_lines(note.text, note.votes > 0)
+        if lines.height != self._lines.height:
+            self.prepareGeometryChange()
+        self.note, self._lines = note, lines
+        if style is not None:
+            self.style = style
+        self.setPos(note.x, note.y)
+        self._update_tooltip()
+        self.update()
+
+    def _update_tooltip(self) -> None:
+        n = self.note
+        parts = [f"<p style='white-space:pre-wrap'>{html.escape(n.text)}</p>"]
+        details = [self.style.group_name]
+        if n.section:
+            details.append(n.section)
+        if n.source:
+            details.append(n.source)
+        parts.append(
+            "<p style='color:#555'>" + "<br>".join(html.escape(d) for d in details if d) + "</p>"
+        )
+        if n.comment:
+            parts.append(f"<p><i>{_tr('Kommentar:')}</i> {html.escape(n.comment)}</p>")
+        if n.uncertain:
+            parts.append(f"<p><i>{_tr('Osäker läsning av originalet')}</i></p>")
+        if n.personal_data:
+            parts.append(f"<p><i>{_tr('Innehåller personuppgifter')}</i></p>")
+        self.setToolTip("".join(parts))
+
+    # ----------------------------------------------------------------- painting
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, mt.NOTE_W + 7, self._lines.height + 8)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.rect())
+        return path
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        rect = self.rect()
+        fill = pal.parse_colour(self.note.colour) or self.style.fill
+        if lod < 0.3:
+            # Far out: a patch of colour is all anyone can see, and all we draw.
+            painter.fillRect(rect, fill)
+            if self.isSelected():
+                painter.setPen(QPen(pal.ACCENT, 3 / lod))
+                painter.drawRect(rect)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_SHADOW)
+        painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 3, 3)
+        self._paint_header(painter, lod)
+        if lod >= 0.45:
+            painter.setFont(mt.note_font(self._lines.pixels))
+            painter.setPen(pal.TEXT)
+            for origin, line in self._lines.lines:
+                painter.drawText(origin, line)
+        else:
+            self._paint_text_bars(painter)
+        if self.note.votes > 0:
+            self._paint_votes(painter)
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(pal.ACCENT, max(2.5, 1.5 / lod)))
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+
+    def _paint_header(self, painter: QPainter, lod: float) -> None:
+        painter.setFont(mt.label_font())
+        painter.setPen(self.style.ink)
+        painter.drawText(QPointF(mt.NOTE_PAD, 16), self.style.label)
+        x = mt.NOTE_W - mt.NOTE_PAD
+        n = self.note
+        if n.personal_data:
+            x = self._badge(painter, x, "PU", pal.WARNING, filled=False)
+        if n.comment:
+            x = self._comment_mark(painter, x)
+        if n.uncertain:
+            x = self._badge(painter, x, "?", pal.WARNING, filled=True)
+
+    def _badge(
+        self, painter: QPainter, right: float, text: str, colour: QColor, filled: bool
+    ) -> float:
+        painter.setFont(mt.label_font())
+        width = max(15.0, painter.fontMetrics().horizontalAdvance(text) + 8)
+        box = QRectF(right - width, 5, width, 15)
+        painter.setPen(QPen(colour, 1.2))
+        painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 7.5, 7.5)
+        painter.setPen(QColor("white") if filled else colour)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        return box.left() - 4
+
+    def _comment_mark(self, painter: QPainter, right: float) -> float:
+        """A small speech bubble: the note has a comment (read it in the tooltip)."""
+        box = QRectF(right - 16, 6, 16, 11)
+        path = QPainterPath()
+        path.addRoundedRect(box, 3, 3)
+        tail = QPainterPath()
+        tail.moveTo(box.left() + 4, box.bottom() - 1)
+        tail.lineTo(box.left() + 3, box.bottom() + 4)
+        tail.lineTo(box.left() + 9, box.bottom() - 1)
+        path = path.united(tail)
+        painter.setPen(QPen(pal.MUTED_TEXT, 1.2))
+        painter.setBrush(QColor(255, 255, 255, 170))
+        painter.drawPath(path)
+        return box.left() - 5
+
+    def _paint_text_bars(self, painter: QPainter) -> None:
+        """Zoomed out: grey bars where the lines are, cheaper and calmer than blurred text."""
+        painter.setBrush(QColor(0, 0, 0, 40))
+        painter.setPen(Qt.PenStyle.NoPen)
+        for origin, line in self._lines.lines:
+            width = min(mt.NOTE_W - 2 * mt.NOTE_PAD, 7.0 * len(line))
+            painter.drawRect(QRectF(origin.x(), origin.y() - 9, width, 7))
+
+    def _paint_votes(self, painter: QPainter) -> None:
+        votes = self.note.votes
+        y = self._lines.height - mt.NOTE_PAD - 5
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_DOT)
+        shown = min(votes, 5)
+        x = mt.NOTE_PAD + 5
+        for _ in range(shown):
+            painter.drawEllipse(QPointF(x, y), 4.5, 4.5)
+            x += 12
+        painter.setFont(mt.label_font())
+        painter.setPen(_DOT)
+        painter.drawText(QPointF(x - 1, y + 4), str(votes))

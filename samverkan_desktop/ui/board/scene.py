@@ -1,0 +1,625 @@
+"""The board's scene: one item per note and per cluster, following the `DocumentModel`.
+
+Items show the model; the scene turns mouse gestures into commands (see `gestures.py`) and
+updates only the items whose ids a change names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
+
+from ...core import model as m
+from .. import commands as cmd
+from ..document import DocumentModel
+from . import arrange
+from . import metrics as mt
+from . import palette as pal
+from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, count_text
+from .editor import InlineEditor
+from .gestures import DragGesture, MoveSet, ResizeGesture, move_command
+from .headers import GroupHeaders
+from .note_item import NoteItem, NoteStyle
+
+DIMMED = 0.18
+
+
+class BoardScene(QGraphicsScene):
+    """Follows `doc`; see the board contract in docs/ARCHITECTURE.md."""
+
+    # A cluster was made from the selection (the main window may want to show it in a list).
+    clusterCreated = Signal(int)
+    # An inline editor opened or closed (actions such as "split" depend on it).
+    editingChanged = Signal()
+
+    def __init__(self, doc: DocumentModel, parent: object = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self._notes: dict[int, NoteItem] = {}
+        self._clusters: dict[int, ClusterItem] = {}
+        self._labels: dict[int, ClusterLabel] = {}
+        self._styles: dict[int | None, NoteStyle] = {}
+        self._group_labels: dict[int, str] = {}
+        self._highlight: frozenset[int] | None = None
+        self._group_filter: frozenset[int] | None = None
+        self._gesture: DragGesture | ResizeGesture | None = None
+        self._editor: InlineEditor | None = None
+        self._editing: tuple[str, int | None] | None = None
+        self._drop_target: int | None = None
+        self._zoomed_out = False
+        self._zoom = 1.0
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setBackgroundBrush(pal.BOARD_BACKGROUND)
+        self._headers = GroupHeaders(self)
+        self._headers_timer = QTimer(self)
+        self._headers_timer.setSingleShot(True)
+        self._headers_timer.timeout.connect(lambda: self._headers.refresh(doc))
+        self._rebuild()
+        doc.groupsChanged.connect(self._on_groups)
+        doc.clustersChanged.connect(self._on_clusters)
+        doc.notesChanged.connect(self._on_notes)
+        doc.notesRemoved.connect(self._on_notes_removed)
+        doc.clustersRemoved.connect(self._on_clusters_removed)
+
+    # ----------------------------------------------------------------- items
+    def note_item(self, note_id: int) -> NoteItem | None:
+        return self._notes.get(note_id)
+
+    def cluster_item(self, cluster_id: int) -> ClusterItem | None:
+        return self._clusters.get(cluster_id)
+
+    def note_items(self) -> list[NoteItem]:
+        return list(self._notes.values())
+
+    def cluster_items(self) -> list[ClusterItem]:
+        return list(self._clusters.values())
+
+    def _rebuild(self) -> None:
+        for item in [*self._notes.values(), *self._clusters.values(), *self._labels.values()]:
+            self.removeItem(item)
+        self._notes.clear()
+        self._clusters.clear()
+        self._labels.clear()
+        self._refresh_styles()
+        self._on_clusters(frozenset(self.doc.clusters))
+        self._on_notes(frozenset(self.doc.notes))
+        self._headers.refresh(self.doc)
+
+    def _refresh_styles(self) -> None:
+        groups = self.doc.groups
+        self._group_labels = pal.group_labels(sorted(groups.values(), key=lambda g: g.position))
+        self._styles = {None: NoteStyle(pal.note_fill(None), pal.label_colour(None), "", "")}
+        for gid, group in groups.items():
+            index = self.doc.group_index(gid)
+            self._styles[gid] = NoteStyle(
+                pal.note_fill(index), pal.label_colour(index), self._group_labels[gid], group.name
+            )
+
+    def _style(self, group_id: int | None) -> NoteStyle:
+        return self._styles.get(group_id) or self._styles[None]
+
+    # ----------------------------------------------------------------- following the model
+    def _on_groups(self, _ids: frozenset[int]) -> None:
+        self._refresh_styles()
+        for item in self._notes.values():
+            item.set_note(item.note, self._style(item.note.group_id))
+        for cid in self._clusters:
+            self._update_cluster(cid)
+        self._schedule_headers()
+
+    def _on_clusters(self, ids: frozenset[int]) -> None:
+        touched: set[int] = set()
+        for cid in ids:
+            cluster = self.doc.clusters.get(cid)
+            if cluster is None:
+                continue
+            rect = arrange.cluster_rect(self.doc, cluster)
+            item = self._clusters.get(cid)
+            if item is None:
+                item = ClusterItem(cluster, rect)
+                self._clusters[cid] = item
+                self.addItem(item)
+                label = ClusterLabel()
+                label.set_zoom(self._zoom)
+                label.setVisible(self._zoomed_out)
+                self._labels[cid] = label
+                self.addItem(label)
+            else:
+                if item.cluster.parent_id is not None:  # the old home loses the count
+                    touched.add(item.cluster.parent_id)
+                    touched.update(self.doc.ancestors(item.cluster.parent_id))
+                item.set_cluster(cluster, rect)
+            touched.add(cid)
+            touched.update(self.doc.descendants(cid))  # their depth may have changed
+            touched.update(self.doc.ancestors(cid))
+        for cid in touched:
+            self._update_cluster(cid)
+        self._grow_scene_rect()
+        self._schedule_headers()
+
+    def _update_cluster(self, cid: int) -> None:
+        item = self._clusters.get(cid)
+        if item is None or cid not in self.doc.clusters:
+            return  # removed; its item goes when clustersRemoved arrives
+        doc = self.doc
+        cluster = doc.cluster(cid)
+        item.set_depth(doc.depth(cid))
+        item.set_counts(len(doc.subtree_notes(cid)), len(doc.children(cid)))
+        gid = cluster.group_id
+        index = doc.group_index(gid)
+        item.set_group(
+            self._group_labels.get(gid, "") if gid else "",
+            pal.note_fill(index) if index is not None else None,
+        )
+        label = self._labels[cid]
+        label.set_text(cluster.name, count_text(item.notes, item.subclusters), item.rect().width())
+        label.setPos(item.pos() + QPointF(4, 4))
+        self._apply_emphasis_cluster(item)
+
+    def _on_notes(self, ids: frozenset[int]) -> None:
+        touched: set[int] = set()
+        for nid in ids:
+            note = self.doc.notes.get(nid)
+            if note is None:
+                continue
+            item = self._notes.get(nid)
+            if item is None:
+                item = NoteItem(note, self._style(note.group_id))
+                self._notes[nid] = item
+                self.addItem(item)
+            else:
+                if item.note.cluster_id is not None:
+                    touched.add(item.note.cluster_id)
+                item.set_note(note, self._style(note.group_id))
+            if note.cluster_id is not None:
+                touched.add(note.cluster_id)
+            self._apply_emphasis(item)
+        self._refresh_counts(touched)
+        self._grow_scene_rect()
+        self._schedule_headers()
+
+    def _refresh_counts(self, cluster_ids: Iterable[int]) -> None:
+        wanted = set()
+        for cid in cluster_ids:
+            if cid in self._clusters:
+                wanted.add(cid)
+                wanted.update(self.doc.ancestors(cid))
+        for cid in wanted:
+            self._update_cluster(cid)
+
+    def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        touched = set()
+        for nid in ids:
+            item = self._notes.pop(nid, None)
+            if item is not None:
+                if item.note.cluster_id is not None:
+                    touched.add(item.note.cluster_id)
+                self.removeItem(item)
+        self._refresh_counts(touched)
+        self._schedule_headers()
+
+    def _on_clusters_removed(self, ids: frozenset[int]) -> None:
+        for cid in ids:
+            item = self._clusters.pop(cid, None)
+            if item is not None:
+                self.removeItem(item)
+            label = self._labels.pop(cid, None)
+            if label is not None:
+                self.removeItem(label)
+        self._refresh_counts(self._clusters)
+        self._schedule_headers()
+
+    def _schedule_headers(self) -> None:
+        self._headers_timer.start(0)
+
+    def sync_items(self, note_ids: Iterable[int], cluster_ids: Iterable[int]) -> None:
+        """Put items back where the model has them (after a gesture the store refused)."""
+        for nid in note_ids:
+            item, note = self._notes.get(nid), self.doc.notes.get(nid)
+            if item is not None and note is not None:
+                item.setPos(note.x, note.y)
+        for cid in cluster_ids:
+            item, cluster = self._clusters.get(cid), self.doc.clusters.get(cid)
+            if item is not None and cluster is not None:
+                item.set_cluster(cluster, arrange.cluster_rect(self.doc, cluster))
+                self._labels[cid].setPos(item.pos() + QPointF(4, 4))
+
+    def content_rect(self) -> QRectF:
+        """Everything on the board (notes, frames, group headers)."""
+        rect = arrange.union(
+            [i.scene_rect() for i in self._notes.values()]
+            + [i.scene_rect() for i in self._clusters.values()]
+        )
+        return rect.united(self._headers.rect()) if not self._headers.rect().isNull() else rect
+
+    def _grow_scene_rect(self) -> None:
+        # Room to pan past the edges; the rect only grows so that the view never jumps.
+        wanted = self.content_rect().adjusted(-1500, -1500, 1500, 1500)
+        current = self.sceneRect()
+        if not current.contains(wanted):
+            self.setSceneRect(current.united(wanted))
+
+    # ----------------------------------------------------------------- selection
+    def selected_note_ids(self) -> list[int]:
+        return sorted(i.note_id for i in self.selectedItems() if isinstance(i, NoteItem))
+
+    def selected_cluster_ids(self) -> list[int]:
+        return sorted(i.cluster_id for i in self.selectedItems() if isinstance(i, ClusterItem))
+
+    def select_notes(self, ids: Iterable[int]) -> None:
+        self._select([self._notes[i] for i in ids if i in self._notes])
+
+    def select_clusters(self, ids: Iterable[int]) -> None:
+        self._select([self._clusters[i] for i in ids if i in self._clusters])
+
+    def select_all(self) -> None:
+        self._select(
+            [i for i in [*self._notes.values(), *self._clusters.values()] if i.isVisible()]
+        )
+
+    def _select(self, items: list[QGraphicsItem]) -> None:
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for item in items:
+                item.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    # ----------------------------------------------------------------- highlight and filter
+    def set_highlight(self, ids: Iterable[int] | None) -> None:
+        """Dim every note not in `ids` (a search); None shows all again."""
+        self._highlight = None if ids is None else frozenset(ids)
+        self._apply_all_emphasis()
+
+    def set_group_filter(self, ids: Iterable[int] | None) -> None:
+        """Show only notes of these groups; None shows all groups."""
+        self._group_filter = None if ids is None else frozenset(ids)
+        self._apply_all_emphasis()
+
+    def _apply_all_emphasis(self) -> None:
+        for item in self._notes.values():
+            self._apply_emphasis(item)
+        for item in self._clusters.values():
+            self._apply_emphasis_cluster(item)
+
+    def _apply_emphasis(self, item: NoteItem) -> None:
+        note = item.note
+        item.setVisible(self._group_filter is None or note.group_id in self._group_filter)
+        lit = self._highlight is None or note.id in self._highlight
+        item.setOpacity(1.0 if lit else DIMMED)
+
+    def _apply_emphasis_cluster(self, item: ClusterItem) -> None:
+        if self._highlight is None:
+            item.setOpacity(1.0)
+            return
+        lit = bool(self.doc.subtree_notes(item.cluster_id) & self._highlight)
+        item.setOpacity(1.0 if lit else 0.45)
+
+    # ----------------------------------------------------------------- zoom-dependent labels
+    def set_zoom(self, zoom: float) -> None:
+        """The view tells its zoom, so that cluster names stay legible far out."""
+        zoomed_out = zoom < LABEL_LOD
+        self._zoom = zoom
+        for label in self._labels.values():
+            label.setVisible(zoomed_out)
+            if zoomed_out:
+                label.set_zoom(zoom)
+        self._zoomed_out = zoomed_out
+        self._headers.set_zoom(zoom)
+
+    # ----------------------------------------------------------------- drop feedback
+    def show_drop_target(self, cluster_id: int | None) -> None:
+        if self._drop_target is not None and self._drop_target in self._clusters:
+            self._clusters[self._drop_target].set_drop_target(False)
+        self._drop_target = cluster_id
+        if cluster_id is not None and cluster_id in self._clusters:
+            self._clusters[cluster_id].set_drop_target(True)
+
+    def drop_target(self) -> int | None:
+        return self._drop_target
+
+    # ----------------------------------------------------------------- mouse
+    def _hit(self, pos: QPointF) -> tuple[str, QGraphicsItem] | None:
+        for item in self.items(
+            pos,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            QTransform(),
+        ):
+            if not item.isVisible():
+                continue
+            if isinstance(item, InlineEditor):
+                return "editor", item
+            if isinstance(item, ResizeHandle):
+                return "resize", item.cluster_item
+            if isinstance(item, NoteItem):
+                return "note", item
+            if isinstance(item, ClusterItem):
+                if item.mapFromScene(pos).y() <= mt.TITLE_H:
+                    return "title", item
+                # A frame's body lets clicks through: a rubber band can start inside a frame.
+        return None
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hit = self._hit(event.scenePos())
+        if self._editor is not None and (hit is None or hit[0] != "editor"):
+            self._editor.commit()
+        if event.button() == Qt.MouseButton.RightButton and hit and hit[0] in ("note", "title"):
+            item = hit[1]
+            if not item.isSelected():
+                self.clearSelection()
+                item.setSelected(True)
+            event.accept()
+            return
+        if event.button() != Qt.MouseButton.LeftButton or hit is None or hit[0] == "editor":
+            super().mousePressEvent(event)
+            return
+        kind, item = hit
+        if kind == "resize":
+            assert isinstance(item, ClusterItem)
+            self.clearSelection()
+            item.setSelected(True)
+            self._gesture = ResizeGesture(self, item, event.scenePos())
+            event.accept()
+            return
+        assert isinstance(item, NoteItem | ClusterItem)
+        adding = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
+        was_selected = item.isSelected()
+        if adding:
+            item.setSelected(not was_selected)
+            if was_selected:
+                event.accept()
+                return
+        elif not was_selected:
+            self.clearSelection()
+            item.setSelected(True)
+        self._gesture = DragGesture(
+            self, event.scenePos(), item, click_selects_only=was_selected and not adding
+        )
+        event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._gesture is None:
+            super().mouseMoveEvent(event)
+            return
+        if not self._gesture.moved:
+            down = event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if (event.screenPos() - down).manhattanLength() < QApplication.startDragDistance():
+                return
+        self._gesture.move(event.scenePos())
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._gesture is None:
+            super().mouseReleaseEvent(event)
+            return
+        gesture, self._gesture = self._gesture, None
+        gesture.finish()
+        event.accept()
+
+    def cancel_gesture(self) -> bool:
+        if self._gesture is None:
+            return False
+        gesture, self._gesture = self._gesture, None
+        gesture.cancel()
+        return True
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hit = self._hit(event.scenePos())
+        if hit is not None and hit[0] == "note" and event.button() == Qt.MouseButton.LeftButton:
+            assert isinstance(hit[1], NoteItem)
+            self.edit_note(hit[1].note_id)
+            event.accept()
+            return
+        if hit is not None and hit[0] == "title" and event.button() == Qt.MouseButton.LeftButton:
+            assert isinstance(hit[1], ClusterItem)
+            self.rename_cluster(hit[1].cluster_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    # ----------------------------------------------------------------- keyboard-driven moves
+    def move_selection(self, dx: float, dy: float) -> bool:
+        """Nudge the selection (arrow keys); repeated nudges are one undo step."""
+        moves = MoveSet(self)
+        command = move_command(self, moves, dx, dy, nudge=True)
+        if command is None:
+            return False
+        self.doc.push(command)
+        return True
+
+    def group_selection(self, name: str | None = None) -> int | None:
+        """Ctrl+G: a new cluster of the selection, with its name open for typing."""
+        notes, clusters = self.selected_note_ids(), self.selected_cluster_ids()
+        if not notes and not clusters:
+            return None
+        command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name)
+        frame = arrange.rect_of(command.frame)
+        if self._covers_others(frame, set(notes), set(clusters), command.parent_id):
+            near = arrange.union(arrange.note_rect(self.doc.note(i)) for i in notes)
+            spot = self.free_spot(self._gathered_size(notes), near)
+            command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name, origin=spot)
+        if not self.doc.push(command) or command.cluster_id is None:
+            return None
+        self.select_clusters([command.cluster_id])
+        self.clusterCreated.emit(command.cluster_id)
+        for view in self.views():
+            view.ensureVisible(arrange.rect_of(command.frame), 40, 40)
+        self.rename_cluster(command.cluster_id)
+        return command.cluster_id
+
+    def _covers_others(
+        self, frame: QRectF, notes: set[int], clusters: set[int], parent: int | None
+    ) -> bool:
+        """Would a frame here seem to hold notes or clusters that are not going into it?"""
+        inside: set[int] = set()
+        for cid in clusters:
+            inside |= self.doc.subtree_notes(cid)
+            inside.update(self.doc.descendants(cid))
+        around = {parent, *self.doc.ancestors(parent)} if parent is not None else set()
+        for item in self.items(frame, Qt.ItemSelectionMode.IntersectsItemShape):
+            if isinstance(item, NoteItem) and item.isVisible():
+                if (
+                    item.note_id not in notes
+                    and item.note_id not in inside
+                    and frame.contains(item.scene_rect().center())
+                ):
+                    return True
+            elif isinstance(item, ClusterItem):
+                cid = item.cluster_id
+                if cid not in clusters and cid not in inside and cid not in around:
+                    return True
+        return False
+
+    def _gathered_size(self, notes: list[int]) -> tuple[float, float]:
+        placement = arrange.grid_at([self.doc.note(i) for i in notes], QPointF(0, 0))
+        rects = [arrange.note_rect(self.doc.note(i), p) for i, p in placement.notes.items()]
+        frame = (
+            arrange.frame_around(rects) if rects else QRectF(0, 0, mt.MIN_FRAME_W, mt.MIN_FRAME_H)
+        )
+        return frame.width(), frame.height()
+
+    def free_spot(self, size: tuple[float, float], near: QRectF) -> QPointF:
+        """Top-left of an empty area of `size` close to `near` (right of it, preferably)."""
+        width, height = size
+        margin = mt.GAP * 2
+        step_x, step_y = mt.NOTE_W + mt.GAP, mt.NOTE_H + mt.GAP
+        start = QPointF(near.right() + margin, near.top()) if not near.isNull() else QPointF()
+        candidates = [
+            QPointF(start.x() + i * step_x, start.y() + j * step_y)
+            for i in range(0, 20)
+            for j in (0, 1, -1, 2, -2, 3)
+        ]
+        candidates.sort(key=lambda p: (p - start).manhattanLength())
+        for spot in candidates:
+            area = QRectF(spot, QRectF(0, 0, width, height).size()).adjusted(
+                -margin, -margin, margin, margin
+            )
+            if not any(isinstance(i, NoteItem | ClusterItem) for i in self.items(area)):
+                return spot
+        bounds = self.content_rect()
+        return QPointF(bounds.right() + margin * 2, bounds.top())
+
+    # ----------------------------------------------------------------- inline editing
+    def active_editor(self) -> tuple[str, int | None, InlineEditor] | None:
+        if self._editor is None or self._editing is None:
+            return None
+        return self._editing[0], self._editing[1], self._editor
+
+    def rename_cluster(self, cluster_id: int) -> None:
+        item = self._clusters.get(cluster_id)
+        if item is None:
+            return
+        cluster = self.doc.cluster(cluster_id)
+        editor = InlineEditor(
+            cluster.name,
+            mt.title_font(),
+            max(180.0, item.rect().width() - 16),
+            multiline=False,
+            background=pal.BOARD_BACKGROUND.lighter(104),
+        )
+        editor.setPos(item.pos() + QPointF(6, 4))
+
+        def done(text: str) -> None:
+            name = " ".join(text.split())
+            if name and name != self.doc.clusters.get(cluster_id, cluster).name:
+                self.doc.push(cmd.RenameClusterCommand(self.doc, cluster_id, name))
+
+        self._open_editor(editor, ("cluster", cluster_id), done)
+
+    def edit_note(self, note_id: int) -> None:
+        item = self._notes.get(note_id)
+        if item is None:
+            return
+        note = self.doc.note(note_id)
+        editor = InlineEditor(
+            note.text,
+            mt.note_font(),
+            mt.NOTE_W,
+            multiline=True,
+            background=item.style.fill,
+            min_height=item.height(),
+        )
+        editor.setPos(item.pos())
+
+        def done(text: str) -> None:
+            text = text.strip()
+            current = self.doc.notes.get(note_id)
+            if text and current is not None and text != current.text:
+                self.doc.push(cmd.EditNoteTextCommand(self.doc, note_id, text))
+
+        self._open_editor(editor, ("note", note_id), done)
+
+    def start_new_note(self, group_id: int | None, at: QPointF) -> None:
+        """An empty note at `at` (its centre) to type into; Enter adds it as one command."""
+        top_left = at - QPointF(mt.NOTE_W / 2, mt.NOTE_H / 2)
+        editor = InlineEditor(
+            "",
+            mt.note_font(),
+            mt.NOTE_W,
+            multiline=True,
+            background=self._style(group_id).fill,
+            min_height=mt.NOTE_H,
+        )
+        editor.setPos(top_left)
+
+        def done(text: str) -> None:
+            if not text.strip():
+                return
+            probe = m.Note(0, text.strip(), x=top_left.x(), y=top_left.y())
+            centre = arrange.note_rect(probe).center()
+            cluster = arrange.innermost_cluster(self.doc, centre)
+            command = cmd.AddNoteCommand(
+                self.doc, text, group_id, top_left.x(), top_left.y(), cluster
+            )
+            if self.doc.push(command) and command.note_id is not None:
+                self.select_notes([command.note_id])
+
+        self._open_editor(editor, ("new", group_id), done)
+
+    def close_editor(self) -> None:
+        """Close the inline editor without applying what was typed."""
+        if self._editor is not None:
+            self._editor.cancel()
+
+    def _open_editor(
+        self, editor: InlineEditor, what: tuple[str, int | None], on_commit: object
+    ) -> None:
+        if self._editor is not None:
+            self._editor.commit()
+        self._editor, self._editing = editor, what
+        self.addItem(editor)
+
+        def finish(text: str | None) -> None:
+            if self._editor is not editor:
+                return
+            self._editor, self._editing = None, None
+            editor.hide()
+            self.editingChanged.emit()
+            # Removing an item inside its own key or focus handler is not safe; do it next.
+            QTimer.singleShot(
+                0, lambda: self.removeItem(editor) if editor.scene() is self else None
+            )
+            for view in self.views():
+                view.setFocus()
+            if text is not None:
+                on_commit(text)  # type: ignore[operator]
+
+        editor.committed.connect(finish)
+        editor.cancelled.connect(lambda: finish(None))
+        for view in self.views():
+            view.ensureVisible(editor.sceneBoundingRect(), 30, 30)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editingChanged.emit()

@@ -1,0 +1,274 @@
+"""The board's view: zoom around the pointer, pan every usual way, rubber-band selection.
+
+Zoom: Ctrl+wheel, pinch (touch or trackpad), `zoom_to_fit` (Ctrl+0), `zoom_100` (Ctrl+1).
+Pan: the scroll bars or wheel, the middle mouse button, or Space held while dragging.
+Arrow keys nudge the selection (Shift: further); Escape cancels a drag or clears the selection.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPixmap,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QMenu, QPinchGesture, QWidget
+
+from . import palette as pal
+from .scene import BoardScene
+
+MIN_ZOOM = 0.04
+MAX_ZOOM = 4.0
+NUDGE = 10.0
+NUDGE_FAR = 50.0
+GRID = 40.0
+
+
+class BoardView(QGraphicsView):
+    zoomChanged = Signal(float)
+
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self._board = scene
+        self._pan_from: QPoint | None = None
+        self._space = False
+        self._context_actions: Sequence[QAction | None] = ()
+        self.last_mouse_pos: QPoint | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        # A rubber band started inside a frame must not pick up the frame itself.
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.ContainsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setMouseTracking(True)
+
+    def board(self) -> BoardScene:
+        return self._board
+
+    # ----------------------------------------------------------------- zoom
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float, anchor: QPointF | None = None) -> None:
+        """Zoom to `zoom`, keeping the scene point under `anchor` (viewport pixels) in place."""
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        if anchor is None:
+            anchor = QPointF(self.viewport().rect().center())
+        fixed = self.mapToScene(anchor.toPoint())
+        factor = zoom / self.zoom()
+        self.scale(factor, factor)
+        moved = self.mapFromScene(fixed)
+        shift = moved - anchor.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + shift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + shift.y())
+        self._board.set_zoom(zoom)
+        self.zoomChanged.emit(zoom)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        self.set_zoom(self.zoom() * factor, anchor)
+
+    def zoom_100(self) -> None:
+        self.set_zoom(1.0)
+
+    def zoom_to_fit(self) -> None:
+        self.fit_rect(self._board.content_rect())
+
+    def fit_rect(self, rect: QRectF, most: float = 1.0) -> None:
+        """Show all of `rect`, but never closer than `most`."""
+        if rect.isNull():
+            self.set_zoom(1.0)
+            return
+        rect = rect.adjusted(-40, -40, 40, 40)
+        area = self.viewport().rect()
+        zoom = min(area.width() / rect.width(), area.height() / rect.height(), most)
+        self.set_zoom(zoom)
+        self.centerOn(rect.center())
+
+    def center_on_cluster(self, cluster_id: int) -> None:
+        item = self._board.cluster_item(cluster_id)
+        if item is None:
+            return
+        rect = item.scene_rect()
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if rect.width() > visible.width() or rect.height() > visible.height():
+            self.fit_rect(rect)
+        else:
+            self.centerOn(rect.center())
+
+    def view_state(self) -> dict[str, float]:
+        centre = self.mapToScene(self.viewport().rect().center())
+        return {"zoom": self.zoom(), "x": centre.x(), "y": centre.y()}
+
+    def restore_view_state(self, state: dict[str, object]) -> None:
+        """Zoom and centre from `view_state`; anything unusable is ignored."""
+        try:
+            zoom = float(state["zoom"])  # type: ignore[arg-type]
+            x, y = float(state["x"]), float(state["y"])  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError):
+            return
+        if not all(math.isfinite(v) for v in (zoom, x, y)) or zoom <= 0:
+            return
+        self.set_zoom(zoom)
+        self.centerOn(QPointF(x, y))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120 or event.pixelDelta().y() / 50
+            if steps:
+                self.zoom_by(1.2**steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            assert isinstance(event, QGestureEvent)
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), QPointF(centre))
+                event.accept()
+                return True
+        if event.type() == QEvent.Type.NativeGesture:
+            assert isinstance(event, QNativeGestureEvent)
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + event.value(), event.position())
+                return True
+        return super().viewportEvent(event)
+
+    # ----------------------------------------------------------------- panning
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        self.last_mouse_pos = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def _editing(self) -> bool:
+        return self._board.active_editor() is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._editing():
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setInteractive(False)  # so the hand pans even over notes
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            event.accept()
+            return
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, -1),
+            Qt.Key.Key_Down: (0, 1),
+        }
+        if key in arrows and (
+            self._board.selected_note_ids() or self._board.selected_cluster_ids()
+        ):
+            step = NUDGE_FAR if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
+            dx, dy = arrows[key]
+            self._board.move_selection(dx * step, dy * step)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            if not self._board.cancel_gesture():
+                self._board.clearSelection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space:
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.setInteractive(True)
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event: object) -> None:
+        if self._space:  # the Space release went elsewhere; do not stay stuck in pan mode
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            self.setInteractive(True)
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+
+    # ----------------------------------------------------------------- context menu
+    def set_context_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions for the right-click menu (None: a separator)."""
+        self._context_actions = tuple(actions)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self._context_actions or self._editing():
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        for action in self._context_actions:
+            if action is None:
+                menu.addSeparator()
+            elif action.isEnabled():
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    # ----------------------------------------------------------------- background
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, pal.BOARD_BACKGROUND)
+        if self.zoom() < 0.5:
+            return
+        # A faint dot grid: it shows that the board moves when panning, without competing.
+        painter.setBrushOrigin(0, 0)
+        painter.fillRect(rect, _grid_brush())
+
+
+def _grid_brush() -> QBrush:
+    global _GRID_BRUSH
+    if _GRID_BRUSH is None:
+        tile = QPixmap(int(GRID), int(GRID))
+        tile.fill(pal.BOARD_BACKGROUND)
+        p = QPainter(tile)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(pal.GRID_DOT)
+        p.drawEllipse(QPointF(GRID / 2, GRID / 2), 1.5, 1.5)
+        p.end()
+        _GRID_BRUSH = QBrush(tile)
+    return _GRID_BRUSH
+
+
+_GRID_BRUSH: QBrush | None = None

@@ -1,0 +1,635 @@
+"""Every user action on a workshop as a QUndoCommand.
+
+A command changes the document through the store only; the board follows the store's change
+signals. `redo()` and `undo()` each run in one store transaction, so an action is all or
+nothing, and a command the store refuses is dropped from the stack with a message.
+Deleted things come back with the same ids (the store's removal records), so the commands
+further up the stack still point at the right notes and clusters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtGui import QUndoCommand
+
+from ..core import model as m
+from ..core.store import ClusterRemoval, NoteRemoval, StoreError
+from .board import arrange
+from .board.metrics import GAP, NOTE_W
+from .document import DocumentModel
+
+MOVE_ID = 1001
+VOTES_ID = 1002
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 lapp' / '3 lappar' (the forms are translated, the number is not)."""
+    return (tr(one) if n == 1 else tr(many)).format(n=n)
+
+
+def quoted(name: str) -> str:
+    return f"»{name.strip() or tr('namnlöst')}«"
+
+
+class StoreCommand(QUndoCommand):
+    """Runs `_redo`/`_undo` in one store transaction; a refused command leaves the stack."""
+
+    def __init__(self, doc: DocumentModel, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.failed = False
+
+    def redo(self) -> None:
+        try:
+            with self.doc.store.transaction():
+                self._redo()
+        except StoreError as exc:
+            self.failed = True
+            self.setObsolete(True)
+            self.doc.report_error(exc)
+
+    def undo(self) -> None:
+        try:
+            with self.doc.store.transaction():
+                self._undo()
+        except StoreError as exc:
+            self.doc.report_error(exc)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+FieldChanges = Mapping[int, Mapping[str, Any]]
+
+
+class EditCommand(StoreCommand):
+    """Changes fields of notes and clusters; undo puts the old values back."""
+
+    def __init__(
+        self,
+        doc: DocumentModel,
+        text: str,
+        notes: FieldChanges | None = None,
+        clusters: FieldChanges | None = None,
+    ) -> None:
+        super().__init__(doc, text)
+        self.after_notes = {i: dict(c) for i, c in (notes or {}).items()}
+        self.after_clusters = {i: dict(c) for i, c in (clusters or {}).items()}
+        self.before_notes = {
+            i: {f: getattr(doc.note(i), f) for f in c} for i, c in self.after_notes.items()
+        }
+        self.before_clusters = {
+            i: {f: getattr(doc.cluster(i), f) for f in c} for i, c in self.after_clusters.items()
+        }
+
+    def _redo(self) -> None:
+        self._apply(self.after_notes, self.after_clusters)
+
+    def _undo(self) -> None:
+        self._apply(self.before_notes, self.before_clusters)
+
+    def _apply(self, notes: FieldChanges, clusters: FieldChanges) -> None:
+        store = self.doc.store
+        reparented = [i for i, c in clusters.items() if "parent_id" in c]
+        if reparented:
+            # Detach first, so that swapping who holds whom is not mistaken for a cycle.
+            store.update_clusters({i: {"parent_id": None} for i in reparented})
+        store.update_clusters(clusters)
+        store.update_notes(notes)
+
+
+def _merge_changes(target: dict[int, dict[str, Any]], changes: FieldChanges) -> None:
+    for i, c in changes.items():
+        target.setdefault(i, {}).update(c)
+
+
+class MoveCommand(EditCommand):
+    """Notes and clusters moved together, with the memberships the drop implies.
+
+    A drag of many items is one MoveCommand, pushed on mouse release. Nudges with the arrow
+    keys (`nudge=True`) of the same items merge into one undo step.
+    """
+
+    def __init__(
+        self,
+        doc: DocumentModel,
+        notes: Mapping[int, tuple[float, float]] | None = None,
+        clusters: Mapping[int, arrange.Geometry | tuple[float, float]] | None = None,
+        membership: Mapping[int, int | None] | None = None,
+        parents: Mapping[int, int | None] | None = None,
+        nudge: bool = False,
+        text: str | None = None,
+    ) -> None:
+        note_changes: dict[int, dict[str, Any]] = {}
+        cluster_changes: dict[int, dict[str, Any]] = {}
+        for i, (x, y) in (notes or {}).items():
+            note_changes[i] = {"x": x, "y": y}
+        for i, geom in (clusters or {}).items():
+            change: dict[str, Any] = {"x": geom[0], "y": geom[1]}
+            if len(geom) == 4:
+                change.update(width=geom[2], height=geom[3])
+            cluster_changes[i] = change
+        membership = {i: c for i, c in (membership or {}).items() if doc.note(i).cluster_id != c}
+        parents = {i: p for i, p in (parents or {}).items() if doc.cluster(i).parent_id != p}
+        _merge_changes(note_changes, {i: {"cluster_id": c} for i, c in membership.items()})
+        _merge_changes(cluster_changes, {i: {"parent_id": p} for i, p in parents.items()})
+        moved_notes = set(notes or {}) | set(membership)
+        moved_clusters = set(parents) | {
+            i for i in (clusters or {}) if i not in _inner(doc, clusters)
+        }
+        super().__init__(
+            doc,
+            text or _move_text(doc, moved_notes, moved_clusters, membership, parents),
+            note_changes,
+            cluster_changes,
+        )
+        self.nudge = nudge
+
+    def id(self) -> int:
+        return MOVE_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MoveCommand) or not other.nudge:
+            return False
+        if set(other.after_notes) != set(self.after_notes):
+            return False
+        if set(other.after_clusters) != set(self.after_clusters):
+            return False
+        _merge_changes(self.after_notes, other.after_notes)
+        _merge_changes(self.after_clusters, other.after_clusters)
+        return True
+
+
+def _inner(doc: DocumentModel, clusters: Mapping[int, Any] | None) -> set[int]:
+    """Clusters that only move because a cluster around them moves."""
+    ids = set(clusters or {})
+    return {i for i in ids if any(a in ids for a in doc.ancestors(i))}
+
+
+def _move_text(
+    doc: DocumentModel,
+    notes: set[int],
+    clusters: set[int],
+    membership: Mapping[int, int | None],
+    parents: Mapping[int, int | None],
+) -> str:
+    # Notes that travel inside a moved cluster are not what the user thinks of as moved.
+    carried = set()
+    for cid in clusters:
+        carried |= doc.subtree_notes(cid)
+    loose = notes - carried
+    if parents and not loose and len(clusters) == 1:
+        (cid,) = clusters
+        parent = parents.get(cid)
+        if parent is None:
+            return tr("Ta ut {name} ur {other}").format(
+                name=quoted(doc.cluster(cid).name),
+                other=quoted(doc.cluster(doc.cluster(cid).parent_id).name)
+                if doc.cluster(cid).parent_id in doc.clusters
+                else tr("klustret"),
+            )
+        return tr("Lägg {name} i {other}").format(
+            name=quoted(doc.cluster(cid).name), other=quoted(doc.cluster(parent).name)
+        )
+    if loose and not clusters and membership and set(membership) == loose:
+        targets = set(membership.values())
+        if len(targets) == 1:
+            (target,) = targets
+            what = count(len(loose), "1 lapp", "{n} lappar")
+            if target is None:
+                return tr("Ta ut {what} ur klustret").format(what=what)
+            return tr("Lägg {what} i {name}").format(
+                what=what, name=quoted(doc.cluster(target).name)
+            )
+    if clusters and not loose:
+        if len(clusters) == 1:
+            return tr("Flytta {name}").format(name=quoted(doc.cluster(next(iter(clusters))).name))
+        return tr("Flytta {what}").format(what=count(len(clusters), "1 kluster", "{n} kluster"))
+    if loose and clusters:
+        return tr("Flytta {notes} och {clusters}").format(
+            notes=count(len(loose), "1 lapp", "{n} lappar"),
+            clusters=count(len(clusters), "1 kluster", "{n} kluster"),
+        )
+    return tr("Flytta {what}").format(what=count(len(loose), "1 lapp", "{n} lappar"))
+
+
+class SetMembershipCommand(MoveCommand):
+    """Put notes into a cluster, or (None) out of any; their places stay."""
+
+    def __init__(self, doc: DocumentModel, membership: Mapping[int, int | None]) -> None:
+        super().__init__(doc, membership=membership)
+
+
+class SetParentCommand(MoveCommand):
+    """Nest a cluster inside another (KJ super-groups), or take it out (None)."""
+
+    def __init__(self, doc: DocumentModel, cluster_id: int, parent_id: int | None) -> None:
+        super().__init__(doc, parents={cluster_id: parent_id})
+
+
+class RenameClusterCommand(EditCommand):
+    def __init__(self, doc: DocumentModel, cluster_id: int, name: str) -> None:
+        super().__init__(
+            doc,
+            tr("Byt namn till {name}").format(name=quoted(name)),
+            clusters={cluster_id: {"name": name.strip()}},
+        )
+
+
+class ResizeClusterCommand(EditCommand):
+    def __init__(self, doc: DocumentModel, cluster_id: int, rect: QRectF) -> None:
+        super().__init__(
+            doc,
+            tr("Ändra storlek på {name}").format(name=quoted(doc.cluster(cluster_id).name)),
+            clusters={
+                cluster_id: dict(
+                    zip(("x", "y", "width", "height"), arrange.geometry(rect), strict=True)
+                )
+            },
+        )
+
+
+def _placement_changes(p: arrange.Placement) -> tuple[FieldChanges, FieldChanges]:
+    notes = {i: {"x": x, "y": y} for i, (x, y) in p.notes.items()}
+    clusters = {
+        i: dict(zip(("x", "y", "width", "height"), g, strict=True)) for i, g in p.clusters.items()
+    }
+    return notes, clusters
+
+
+class TidyClusterCommand(EditCommand):
+    """The cluster's notes in a neat grid inside the frame, which grows to fit."""
+
+    def __init__(self, doc: DocumentModel, cluster_id: int) -> None:
+        notes, clusters = _placement_changes(arrange.tidy(doc, cluster_id))
+        super().__init__(
+            doc,
+            tr("Ordna {name}").format(name=quoted(doc.cluster(cluster_id).name)),
+            notes,
+            clusters,
+        )
+
+
+class SetVotesCommand(EditCommand):
+    """Dot votes; repeated presses of +/- on the same notes are one undo step."""
+
+    def __init__(self, doc: DocumentModel, votes: Mapping[int, int]) -> None:
+        super().__init__(
+            doc,
+            tr("Ändra prickröster på {what}").format(
+                what=count(len(votes), "1 lapp", "{n} lappar")
+            ),
+            notes={i: {"votes": max(0, v)} for i, v in votes.items()},
+        )
+
+    def id(self) -> int:
+        return VOTES_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetVotesCommand) or set(other.after_notes) != set(
+            self.after_notes
+        ):
+            return False
+        _merge_changes(self.after_notes, other.after_notes)
+        return True
+
+
+class EditNoteTextCommand(EditCommand):
+    def __init__(self, doc: DocumentModel, note_id: int, text: str) -> None:
+        super().__init__(doc, tr("Ändra lappens text"), notes={note_id: {"text": text.strip()}})
+
+
+class GroupAsClusterCommand(StoreCommand):
+    """A new cluster holding the selected notes (and, nested, the selected clusters).
+
+    Without `origin` the frame is drawn around the items where they are; with it the notes are
+    gathered into a grid whose frame starts there (the board picks a free spot when a frame
+    around them would cover other notes).
+    """
+
+    def __init__(
+        self,
+        doc: DocumentModel,
+        note_ids: Iterable[int],
+        cluster_ids: Iterable[int] = (),
+        name: str | None = None,
+        origin: QPointF | None = None,
+    ) -> None:
+        self.note_ids = sorted(set(note_ids))
+        self.cluster_ids = sorted(set(cluster_ids))
+        # Clusters inside a selected cluster stay where they are.
+        chosen = set(self.cluster_ids)
+        self.cluster_ids = [c for c in self.cluster_ids if not set(doc.ancestors(c)) & chosen]
+        carried: set[int] = set()
+        for c in self.cluster_ids:
+            carried |= doc.subtree_notes(c)
+        self.note_ids = [i for i in self.note_ids if i not in carried]
+        notes = [doc.note(i) for i in self.note_ids]
+        what = count(len(notes), "1 lapp", "{n} lappar")
+        if not notes:
+            what = count(len(self.cluster_ids), "1 kluster", "{n} kluster")
+        super().__init__(doc, tr("Gruppera {what} som kluster").format(what=what))
+        self.name = name if name is not None else tr("Nytt kluster")
+        self.parent_id = self._common_parent(notes)
+        placement = arrange.Placement()
+        if origin is not None and notes:
+            placement = arrange.grid_at(arrange.reading_order(notes), origin)
+        rects = [arrange.note_rect(doc.note(i), placement.notes.get(i)) for i in self.note_ids]
+        rects += [arrange.cluster_rect(doc, doc.cluster(c)) for c in self.cluster_ids]
+        self.frame = arrange.geometry(arrange.frame_around(rects))
+        pending: dict[int, arrange.Geometry] = {}
+        arrange.grow_to_fit(doc, self.parent_id, arrange.rect_of(self.frame), pending)
+        self.moves = EditCommand(
+            doc, "", *_placement_changes(arrange.Placement(placement.notes, pending))
+        )
+        self.old_membership = {i: doc.note(i).cluster_id for i in self.note_ids}
+        self.old_parents = {c: doc.cluster(c).parent_id for c in self.cluster_ids}
+        self.cluster_id: int | None = None
+        self._removal: ClusterRemoval | None = None
+
+    def _common_parent(self, notes: list[m.Note]) -> int | None:
+        """Selected items that all sit in one cluster make the new one nest inside it."""
+        homes = {n.cluster_id for n in notes} | {
+            self.doc.cluster(c).parent_id for c in self.cluster_ids
+        }
+        return homes.pop() if len(homes) == 1 else None
+
+    def _redo(self) -> None:
+        store = self.doc.store
+        if self._removal is None:
+            x, y, w, h = self.frame
+            created = store.add_cluster(
+                self.name, x=x, y=y, width=w, height=h, parent_id=self.parent_id
+            )
+            self.cluster_id = created.id
+        else:
+            store.restore_cluster(self._removal)
+        self.moves._redo()
+        store.set_membership({i: self.cluster_id for i in self.note_ids})
+        if self.cluster_ids:
+            store.update_clusters({c: {"parent_id": self.cluster_id} for c in self.cluster_ids})
+
+    def _undo(self) -> None:
+        store = self.doc.store
+        assert self.cluster_id is not None
+        store.set_membership(self.old_membership)
+        if self.cluster_ids:
+            store.update_clusters({c: {"parent_id": p} for c, p in self.old_parents.items()})
+        self._removal = store.delete_cluster(self.cluster_id)
+        self.moves._undo()
+
+
+class DeleteCommand(StoreCommand):
+    """Delete notes and clusters; a deleted cluster's other notes stay, unclustered."""
+
+    def __init__(
+        self, doc: DocumentModel, note_ids: Iterable[int] = (), cluster_ids: Iterable[int] = ()
+    ) -> None:
+        self.note_ids = sorted(set(note_ids))
+        self.cluster_ids = sorted(set(cluster_ids))
+        parts = []
+        if self.note_ids:
+            parts.append(count(len(self.note_ids), "1 lapp", "{n} lappar"))
+        if len(self.cluster_ids) == 1 and not self.note_ids:
+            parts.append(
+                tr("klustret {name}").format(name=quoted(doc.cluster(self.cluster_ids[0]).name))
+            )
+        elif self.cluster_ids:
+            parts.append(count(len(self.cluster_ids), "1 kluster", "{n} kluster"))
+        super().__init__(doc, tr("Ta bort {what}").format(what=tr(" och ").join(parts)))
+        self._notes: NoteRemoval | None = None
+        self._clusters: list[ClusterRemoval] = []
+
+    def _redo(self) -> None:
+        store = self.doc.store
+        if self.note_ids:
+            self._notes = store.delete_notes(self.note_ids)
+        self._clusters = [store.delete_cluster(c) for c in self.cluster_ids]
+
+    def _undo(self) -> None:
+        store = self.doc.store
+        for removal in reversed(self._clusters):
+            store.restore_cluster(removal)
+        if self._notes is not None:
+            store.restore_notes(self._notes)
+
+
+class DeleteNotesCommand(DeleteCommand):
+    def __init__(self, doc: DocumentModel, note_ids: Iterable[int]) -> None:
+        super().__init__(doc, note_ids=note_ids)
+
+
+class DeleteClusterCommand(DeleteCommand):
+    def __init__(self, doc: DocumentModel, cluster_ids: int | Iterable[int]) -> None:
+        ids = [cluster_ids] if isinstance(cluster_ids, int) else cluster_ids
+        super().__init__(doc, cluster_ids=ids)
+
+
+class MergeClustersCommand(StoreCommand):
+    """The clusters become one (the one with most notes keeps its name), laid out tidily."""
+
+    def __init__(self, doc: DocumentModel, cluster_ids: Iterable[int]) -> None:
+        ids = sorted(set(cluster_ids))
+        if len(ids) < 2:
+            raise ValueError("merging needs at least two clusters")
+        self.target = max(ids, key=lambda c: (len(doc.subtree_notes(c)), -c))
+        # A selected cluster nested in another selected one is merged like the rest.
+        self.others = [c for c in ids if c != self.target]
+        super().__init__(
+            doc,
+            tr("Slå ihop {what} till {name}").format(
+                what=count(len(ids), "1 kluster", "{n} kluster"),
+                name=quoted(doc.cluster(self.target).name),
+            ),
+        )
+        absorbed = set(self.others)
+        notes = set(doc.members(self.target))
+        children = set(doc.children(self.target))
+        for c in self.others:
+            notes |= doc.members(c)
+            children |= doc.children(c)
+        # Nothing may end up inside itself: clusters around the target stay where they are.
+        children -= absorbed | {self.target} | set(doc.ancestors(self.target))
+        self.notes, self.children = sorted(notes), sorted(children)
+        # Laid out as if the merge were done; applied after the membership changes.
+        placement = arrange.tidy(doc, self.target, notes, children)
+        for c in absorbed:
+            placement.clusters.pop(c, None)
+        self.layout = EditCommand(doc, "", *_placement_changes(placement))
+        self._removals: list[ClusterRemoval] = []
+
+    def _redo(self) -> None:
+        store = self.doc.store
+        self._removals = [store.delete_cluster(c) for c in self.others]
+        store.set_membership({i: self.target for i in self.notes})
+        if self.children:
+            store.update_clusters({c: {"parent_id": self.target} for c in self.children})
+        self.layout._redo()
+
+    def _undo(self) -> None:
+        store = self.doc.store
+        self.layout._undo()
+        for removal in reversed(self._removals):
+            store.restore_cluster(removal)
+
+
+class AddNoteCommand(StoreCommand):
+    def __init__(
+        self,
+        doc: DocumentModel,
+        text: str,
+        group_id: int | None,
+        x: float,
+        y: float,
+        cluster_id: int | None = None,
+    ) -> None:
+        super().__init__(doc, tr("Ny lapp"))
+        self.values = dict(group_id=group_id, x=x, y=y, cluster_id=cluster_id)
+        self.note_text = text.strip()
+        self.note_id: int | None = None
+        self._removal: NoteRemoval | None = None
+        pending: dict[int, arrange.Geometry] = {}
+        probe = m.Note(0, self.note_text, x=x, y=y)
+        arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(probe), pending)
+        self.grow = EditCommand(doc, "", *_placement_changes(arrange.Placement({}, pending)))
+
+    def _redo(self) -> None:
+        if self._removal is None:
+            self.note_id = self.doc.store.add_note(self.note_text, **self.values).id
+        else:
+            self.doc.store.restore_notes(self._removal)
+        self.grow._redo()
+
+    def _undo(self) -> None:
+        assert self.note_id is not None
+        self.grow._undo()
+        self._removal = self.doc.store.delete_notes([self.note_id])
+
+
+def split_point(text: str, at: int | None = None) -> int:
+    """Where to cut a note in two: at `at` if given, else the sentence end nearest the middle.
+
+    Falls back on the word break nearest the middle; returns 0 when there is no sensible cut.
+    """
+    if at is not None:
+        return max(0, min(len(text), at))
+    middle = len(text) / 2
+    for marks in (("\n",), (". ", "? ", "! "), ("; ", " – ", " - ", ": "), (", ",), (" ",)):
+        cuts = [
+            i + len(mark)
+            for mark in marks
+            for i in range(len(text))
+            if text.startswith(mark, i) and text[: i + 1].strip() and text[i + len(mark) :].strip()
+        ]
+        if cuts:
+            return int(min(cuts, key=lambda c: abs(c - middle)))
+    return 0
+
+
+class SplitNoteCommand(StoreCommand):
+    """One note becomes two: the first part stays, the rest is a new note beside it."""
+
+    def __init__(
+        self, doc: DocumentModel, note_id: int, at: int | None = None, text: str | None = None
+    ) -> None:
+        super().__init__(doc, tr("Dela lappen i två"))
+        note = doc.note(note_id)
+        full = note.text if text is None else text
+        cut = split_point(full, at)
+        self.first, self.second = full[:cut].strip(), full[cut:].strip()
+        if not self.first or not self.second:
+            raise ValueError("nothing to split")
+        self.note_id = note_id
+        self.edit = EditCommand(doc, "", notes={note_id: {"text": self.first}})
+        copy = {
+            f: getattr(note, f)
+            for f in (
+                "group_id",
+                "section",
+                "source",
+                "uncertain",
+                "comment",
+                "personal_data",
+                "colour",
+                "cluster_id",
+                "y",
+            )
+        }
+        copy["x"] = note.x + NOTE_W + GAP
+        self.new_values = copy
+        self.new_id: int | None = None
+        self._removal: NoteRemoval | None = None
+        pending: dict[int, arrange.Geometry] = {}
+        probe = m.Note(0, self.second, x=copy["x"], y=note.y)
+        arrange.grow_to_fit(doc, note.cluster_id, arrange.note_rect(probe), pending)
+        self.grow = EditCommand(doc, "", *_placement_changes(arrange.Placement({}, pending)))
+
+    def _redo(self) -> None:
+        store = self.doc.store
+        self.edit._redo()
+        if self._removal is None:
+            self.new_id = store.add_note(self.second, **self.new_values).id
+        else:
+            store.restore_notes(self._removal)
+        self.grow._redo()
+
+    def _undo(self) -> None:
+        assert self.new_id is not None
+        self.grow._undo()
+        self._removal = self.doc.store.delete_notes([self.new_id])
+        self.edit._undo()
+
+
+class MergeNotesCommand(StoreCommand):
+    """Notes become one: the first (in reading order) keeps the joined text and their marks."""
+
+    def __init__(self, doc: DocumentModel, note_ids: Iterable[int]) -> None:
+        notes = arrange.reading_order(doc.note(i) for i in set(note_ids))
+        if len(notes) < 2:
+            raise ValueError("merging needs at least two notes")
+        super().__init__(
+            doc, tr("Slå ihop {what}").format(what=count(len(notes), "1 lapp", "{n} lappar"))
+        )
+        keep, rest = notes[0], notes[1:]
+        self.keep_id = keep.id
+        self.rest_ids = [n.id for n in rest]
+
+        def joined(attr: str, sep: str) -> str:
+            parts = [getattr(n, attr).strip() for n in notes]
+            unique = list(dict.fromkeys(p for p in parts if p))
+            return sep.join(unique)
+
+        self.edit = EditCommand(
+            doc,
+            "",
+            notes={
+                keep.id: {
+                    "text": "\n".join(n.text.strip() for n in notes),
+                    "comment": joined("comment", "\n"),
+                    "source": joined("source", "; "),
+                    "votes": sum(n.votes for n in notes),
+                    "uncertain": any(n.uncertain for n in notes),
+                    "personal_data": any(n.personal_data for n in notes),
+                }
+            },
+        )
+        self._removal: NoteRemoval | None = None
+
+    def _redo(self) -> None:
+        self._removal = self.doc.store.delete_notes(self.rest_ids)
+        self.edit._redo()
+
+    def _undo(self) -> None:
+        self.edit._undo()
+        assert self._removal is not None
+        self.doc.store.restore_notes(self._removal)

@@ -1,0 +1,243 @@
+"""The open workshop as the UI sees it: the store, its undo stack and Qt signals for each change.
+
+`DocumentModel` keeps a snapshot of every note, cluster and group, refreshed from the store after
+each committed change, so that the board and the panels read plain dicts instead of querying
+SQLite while they paint. Nothing here writes to the store: commands do (see `commands.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core import model as m
+from ..core.store import Change, Store, StoreError
+
+
+class DocumentModel(QObject):
+    """Owns the `Store` and the `QUndoStack`; re-emits store changes as signals.
+
+    Signals carry the frozenset of ids touched. They fire after the cache is up to date, in an
+    order that lets a listener rely on clusters existing before the notes that point at them.
+    """
+
+    groupsChanged = Signal(object)
+    clustersChanged = Signal(object)
+    notesChanged = Signal(object)
+    notesRemoved = Signal(object)
+    clustersRemoved = Signal(object)
+    linksChanged = Signal()
+    themesChanged = Signal()
+    workshopChanged = Signal()
+    # A command that could not be carried out; one line for the status bar.
+    errorOccurred = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._undo = QUndoStack(self)
+        self._notes: dict[int, m.Note] = {}
+        self._clusters: dict[int, m.Cluster] = {}
+        self._groups: dict[int, m.Group] = {}
+        self._members: dict[int, set[int]] = {}
+        self._children: dict[int, set[int]] = {}
+        self._group_order: dict[int, int] = {}
+        self._closed = False
+        self._workshop = m.Workshop()
+        self._reload()
+        self._unsubscribe = store.subscribe(self._on_change)
+
+    # ----------------------------------------------------------------- ownership
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def close(self) -> None:
+        """Stop following the store and close it; the model must not be used afterwards."""
+        if self._closed:
+            return
+        self._closed = True
+        self._undo.clear()
+        self._unsubscribe()
+        self._store.close()
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Carry out `command` and put it on the undo stack; False when the store refused it.
+
+        Qt deletes a command that merged into the previous one or failed, so success is read
+        from a plain Python attribute that `StoreCommand` sets, not from the command itself.
+        """
+        self._undo.push(command)
+        return not getattr(command, "failed", False)
+
+    def report_error(self, error: Exception) -> None:
+        self.errorOccurred.emit(str(error))
+
+    # ----------------------------------------------------------------- cached reads
+    @property
+    def notes(self) -> Mapping[int, m.Note]:
+        return MappingProxyType(self._notes)
+
+    @property
+    def clusters(self) -> Mapping[int, m.Cluster]:
+        return MappingProxyType(self._clusters)
+
+    @property
+    def groups(self) -> Mapping[int, m.Group]:
+        return MappingProxyType(self._groups)
+
+    @property
+    def workshop(self) -> m.Workshop:
+        return self._workshop
+
+    def note(self, note_id: int) -> m.Note:
+        return self._notes[note_id]
+
+    def cluster(self, cluster_id: int) -> m.Cluster:
+        return self._clusters[cluster_id]
+
+    def group(self, group_id: int) -> m.Group:
+        return self._groups[group_id]
+
+    def group_index(self, group_id: int | None) -> int | None:
+        """The group's place in the workshop order (its column and colour), None if none."""
+        return self._group_order.get(group_id) if group_id is not None else None
+
+    def members(self, cluster_id: int) -> frozenset[int]:
+        """Ids of the notes directly in the cluster."""
+        return frozenset(self._members.get(cluster_id, ()))
+
+    def children(self, cluster_id: int | None) -> frozenset[int]:
+        """Ids of the clusters directly inside `cluster_id` (None: the top-level clusters)."""
+        if cluster_id is None:
+            return frozenset(c.id for c in self._clusters.values() if c.parent_id is None)
+        return frozenset(self._children.get(cluster_id, ()))
+
+    def descendants(self, cluster_id: int) -> Iterator[int]:
+        """Ids of every cluster nested (at any depth) inside `cluster_id`."""
+        stack, seen = [cluster_id], {cluster_id}
+        while stack:
+            for child in self._children.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+                    yield child
+
+    def subtree_notes(self, cluster_id: int) -> set[int]:
+        """Notes in the cluster or in any cluster nested inside it."""
+        ids = set(self._members.get(cluster_id, ()))
+        for child in self.descendants(cluster_id):
+            ids.update(self._members.get(child, ()))
+        return ids
+
+    def ancestors(self, cluster_id: int | None) -> Iterator[int]:
+        """The cluster's parent, grandparent and so on (not the cluster itself)."""
+        seen: set[int] = set()
+        current = self._clusters.get(cluster_id) if cluster_id is not None else None
+        while current is not None and current.parent_id is not None:
+            if current.parent_id in seen:
+                return
+            seen.add(current.parent_id)
+            yield current.parent_id
+            current = self._clusters.get(current.parent_id)
+
+    def depth(self, cluster_id: int) -> int:
+        """0 for a top-level cluster, 1 for one nested inside it, and so on."""
+        return sum(1 for _ in self.ancestors(cluster_id))
+
+    # ----------------------------------------------------------------- following the store
+    def _reload(self) -> None:
+        self._workshop = self._store.workshop()
+        self._set_groups(self._store.groups())
+        self._clusters = {}
+        self._notes = {}
+        self._members.clear()
+        self._children.clear()
+        self._put_clusters(self._store.clusters())
+        self._put_notes(self._store.notes())
+
+    def _set_groups(self, groups: list[m.Group]) -> None:
+        self._groups = {g.id: g for g in groups}
+        ordered = sorted(groups, key=lambda g: (g.position, g.id))
+        self._group_order = {g.id: i for i, g in enumerate(ordered)}
+
+    def _put_notes(self, notes: Iterable[m.Note]) -> None:
+        for note in notes:
+            old = self._notes.get(note.id)
+            if old is not None and old.cluster_id is not None:
+                self._members.get(old.cluster_id, set()).discard(note.id)
+            self._notes[note.id] = note
+            if note.cluster_id is not None:
+                self._members.setdefault(note.cluster_id, set()).add(note.id)
+
+    def _drop_notes(self, ids: Iterable[int]) -> None:
+        for note_id in ids:
+            old = self._notes.pop(note_id, None)
+            if old is not None and old.cluster_id is not None:
+                self._members.get(old.cluster_id, set()).discard(note_id)
+
+    def _put_clusters(self, clusters: Iterable[m.Cluster]) -> None:
+        for cluster in clusters:
+            old = self._clusters.get(cluster.id)
+            if old is not None and old.parent_id is not None:
+                self._children.get(old.parent_id, set()).discard(cluster.id)
+            self._clusters[cluster.id] = cluster
+            if cluster.parent_id is not None:
+                self._children.setdefault(cluster.parent_id, set()).add(cluster.id)
+
+    def _drop_clusters(self, ids: Iterable[int]) -> None:
+        for cluster_id in ids:
+            old = self._clusters.pop(cluster_id, None)
+            if old is not None and old.parent_id is not None:
+                self._children.get(old.parent_id, set()).discard(cluster_id)
+            self._members.pop(cluster_id, None)
+
+    def _on_change(self, change: Change) -> None:
+        try:
+            self._apply(change)
+        except StoreError as exc:  # the file went away under us; say so rather than crash
+            self.report_error(exc)
+
+    def _apply(self, change: Change) -> None:
+        changed, removed = change.changed, change.removed
+        note_ids = frozenset(changed.get("note", ())) - frozenset(removed.get("note", ()))
+        cluster_ids = frozenset(changed.get("cluster", ())) - frozenset(removed.get("cluster", ()))
+        group_ids = frozenset(changed.get("group", ()))
+        gone_notes = frozenset(removed.get("note", ()))
+        gone_clusters = frozenset(removed.get("cluster", ()))
+        gone_groups = frozenset(removed.get("group", ()))
+
+        if "workshop" in changed:
+            self._workshop = self._store.workshop()
+        if group_ids or gone_groups:
+            self._set_groups(self._store.groups())
+        self._drop_notes(gone_notes)
+        self._drop_clusters(gone_clusters)
+        if cluster_ids:
+            self._put_clusters(self._store.clusters(cluster_ids))
+        if note_ids:
+            self._put_notes(self._store.notes(note_ids))
+
+        if "workshop" in changed:
+            self.workshopChanged.emit()
+        if group_ids or gone_groups:
+            self.groupsChanged.emit(group_ids | gone_groups)
+        if cluster_ids:
+            self.clustersChanged.emit(cluster_ids)
+        if note_ids:
+            self.notesChanged.emit(note_ids)
+        if gone_notes:
+            self.notesRemoved.emit(gone_notes)
+        if gone_clusters:
+            self.clustersRemoved.emit(gone_clusters)
+        if "link" in changed or "link" in removed:
+            self.linksChanged.emit()
+        if "theme" in changed or "theme" in removed:
+            self.themesChanged.emit()

@@ -1,0 +1,155 @@
+"""A small real board to drive with the mouse and keyboard.
+
+`Board` holds a real workshop file (tmp_path), its DocumentModel, the scene, a shown and active
+view and the board's actions, plus helpers that press, move and release the mouse on the view's
+viewport at scene points, as a user would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView
+from samverkan_desktop.ui.document import DocumentModel
+
+NONE = Qt.KeyboardModifier.NoModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+@dataclass
+class Board:
+    path: Path
+    doc: DocumentModel
+    scene: BoardScene
+    view: BoardView
+    actions: BoardActions
+    qtbot: object
+    ids: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def store(self) -> Store:
+        return self.doc.store
+
+    def at(self, x: float, y: float) -> QPoint:
+        return self.view.mapFromScene(QPointF(x, y))
+
+    def note_centre(self, name: str) -> QPointF:
+        item = self.scene.note_item(self.ids[name])
+        assert item is not None
+        return item.scene_rect().center()
+
+    def title_point(self, name: str) -> QPointF:
+        item = self.scene.cluster_item(self.ids[name])
+        assert item is not None
+        return item.pos() + QPointF(item.rect().width() / 2, 20)
+
+    def press(
+        self, point: QPointF, modifiers: Qt.KeyboardModifier = NONE, button: Qt.MouseButton = LEFT
+    ) -> None:
+        QTest.mousePress(self.view.viewport(), button, modifiers, self.at(point.x(), point.y()))
+
+    def move(self, point: QPointF) -> None:
+        QTest.mouseMove(self.view.viewport(), self.at(point.x(), point.y()))
+
+    def release(
+        self, point: QPointF, modifiers: Qt.KeyboardModifier = NONE, button: Qt.MouseButton = LEFT
+    ) -> None:
+        QTest.mouseRelease(self.view.viewport(), button, modifiers, self.at(point.x(), point.y()))
+
+    def drag(
+        self,
+        start: QPointF,
+        end: QPointF,
+        modifiers: Qt.KeyboardModifier = NONE,
+        button: Qt.MouseButton = LEFT,
+    ) -> None:
+        """Press at `start`, move there in steps, release at `end` (all scene points)."""
+        self.press(start, modifiers, button)
+        for t in (0.25, 0.5, 0.75, 1.0):
+            self.move(start + (end - start) * t)
+        self.release(end, modifiers, button)
+
+    def click(self, point: QPointF, modifiers: Qt.KeyboardModifier = NONE) -> None:
+        QTest.mouseClick(self.view.viewport(), LEFT, modifiers, self.at(point.x(), point.y()))
+
+    def double_click(self, point: QPointF) -> None:
+        QTest.mouseDClick(self.view.viewport(), LEFT, NONE, self.at(point.x(), point.y()))
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = NONE) -> None:
+        QTest.keyClick(self.view.viewport(), key, modifiers)
+
+    def type(self, text: str) -> None:
+        # keyClicks only knows ASCII; Swedish letters go as key events carrying their text.
+        for ch in text:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click, self.view.viewport(), Qt.Key.Key_unknown, ch, NONE
+            )
+
+    def stored_note(self, name: str) -> m.Note:
+        return self.store.note(self.ids[name])
+
+    def stored_cluster(self, name: str) -> m.Cluster:
+        return self.store.cluster(self.ids[name])
+
+    def item_pos(self, name: str) -> tuple[float, float]:
+        # Clusters have capital names (A, B, C), notes lower-case ones.
+        if name[0].isupper():
+            item = self.scene.cluster_item(self.ids[name])
+        else:
+            item = self.scene.note_item(self.ids[name])
+        assert item is not None
+        return (item.pos().x(), item.pos().y())
+
+
+def build_store(path: Path) -> tuple[Store, dict[str, int]]:
+    """Two groups; four loose notes in a column; frame A with two notes; frame B holding a
+    nested frame C; everything within x -20..1240, y -20..900."""
+    store = Store.create(path, m.Workshop("Testverkstad"))
+    ids: dict[str, int] = {}
+    ids["g1"] = store.add_group("Arbetsmarknad och inkludering grupp 1").id
+    ids["g2"] = store.add_group("Klimat").id
+    for i, name in enumerate(("n1", "n2", "n3", "n4")):
+        note = store.add_note(f"Lös lapp {i + 1}", group_id=ids["g1"], x=0.0, y=i * 160.0)
+        ids[name] = note.id
+    ids["A"] = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
+    ids["a1"] = store.add_note(
+        "Belysning!", group_id=ids["g2"], x=320.0, y=40.0, cluster_id=ids["A"]
+    ).id
+    ids["a2"] = store.add_note(
+        "Fler vuxna ute", group_id=ids["g2"], x=540.0, y=40.0, cluster_id=ids["A"]
+    ).id
+    ids["B"] = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
+    ids["C"] = store.add_cluster(
+        "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=ids["B"]
+    ).id
+    ids["c1"] = store.add_note(
+        "Mötas i ögonhöjd", group_id=ids["g2"], x=840.0, y=340.0, cluster_id=ids["C"]
+    ).id
+    return store, ids
+
+
+@pytest.fixture
+def board(qtbot, tmp_path) -> Board:
+    path = tmp_path / "board.samverkan"
+    store, ids = build_store(path)
+    doc = DocumentModel(store)
+    scene = BoardScene(doc)
+    view = BoardView(scene)
+    actions = BoardActions(view, doc, choose_group=lambda groups: groups[0].id)
+    qtbot.addWidget(view)
+    view.resize(1400, 1000)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.setFocus()
+    view.set_zoom(1.0)
+    view.centerOn(QPointF(610, 440))
+    yield Board(path, doc, scene, view, actions, qtbot, ids)
+    doc.close()

@@ -1,0 +1,197 @@
+"""Clusters from the keyboard and menus: group as cluster, rename, tidy, merge, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+
+from samverkan_desktop.ui.board.metrics import NOTE_H, NOTE_W
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def select(board, *names):
+    board.click(board.note_centre(names[0]))
+    for name in names[1:]:
+        board.click(board.note_centre(name), CTRL)
+
+
+def test_ctrl_g_groups_the_selection_with_its_name_open_for_typing(board):
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+
+    clusters = [c for c in board.store.clusters() if c.name == "Nytt kluster"]
+    assert len(clusters) == 1
+    new = clusters[0]
+    for name in ("n1", "n2"):
+        note = board.stored_note(name)
+        assert note.cluster_id == new.id
+        # The frame is drawn around the notes.
+        assert new.x <= note.x and note.x + NOTE_W <= new.x + new.width
+        assert new.y <= note.y and note.y + NOTE_H <= new.y + new.height
+    assert board.scene.selected_cluster_ids() == [new.id]
+
+    editing = board.scene.active_editor()
+    assert editing is not None and editing[:2] == ("cluster", new.id)
+    board.type("Språk")  # the proposed name is selected, so typing replaces it
+    board.key(Qt.Key.Key_Return)
+    assert board.store.cluster(new.id).name == "Språk"
+    assert board.scene.active_editor() is None
+
+    stack = board.doc.undo_stack
+    assert stack.count() == 2
+    stack.undo()
+    assert board.store.cluster(new.id).name == "Nytt kluster"
+    stack.undo()
+    assert board.store.clusters([new.id]) == []
+    assert board.scene.cluster_item(new.id) is None
+    assert board.stored_note("n1").cluster_id is None
+    stack.redo()
+    assert board.store.cluster(new.id).name == "Nytt kluster"  # same id comes back
+    assert board.stored_note("n2").cluster_id == new.id
+    assert board.scene.cluster_item(new.id) is not None
+
+
+def test_grouping_notes_inside_a_cluster_nests_the_new_cluster_there(board):
+    select(board, "a1", "a2")
+    board.key(Qt.Key.Key_G, CTRL)
+    board.key(Qt.Key.Key_Escape)  # keep the proposed name
+    new = board.store.cluster(board.scene.selected_cluster_ids()[0])
+    assert new.parent_id == board.ids["A"]
+    frame = board.stored_cluster("A")
+    assert frame.x <= new.x and new.x + new.width <= frame.x + frame.width
+    assert frame.y <= new.y and new.y + new.height <= frame.y + frame.height
+
+
+def test_grouping_scattered_notes_gathers_them_in_a_free_spot(board):
+    # n1 and c1 are far apart: a frame around them would cover A and other notes.
+    select(board, "n1", "c1")
+    board.key(Qt.Key.Key_G, CTRL)
+    board.key(Qt.Key.Key_Return)
+    new = board.store.cluster(board.scene.selected_cluster_ids()[0])
+    assert new.parent_id is None
+    notes = [board.stored_note("n1"), board.stored_note("c1")]
+    assert {n.cluster_id for n in notes} == {new.id}
+    for other in board.store.clusters():
+        if other.id != new.id:
+            overlap = (
+                new.x < other.x + other.width
+                and other.x < new.x + new.width
+                and new.y < other.y + other.height
+                and other.y < new.y + new.height
+            )
+            assert not overlap, other.name
+    # One undo step puts the notes back where they were, in their old clusters.
+    board.doc.undo_stack.undo()
+    assert board.stored_note("c1").cluster_id == board.ids["C"]
+    assert (board.stored_note("n1").x, board.stored_note("n1").y) == (0.0, 0.0)
+
+
+def test_f2_renames_inline_and_escape_cancels(board):
+    board.click(board.title_point("A"))
+    board.key(Qt.Key.Key_F2)
+    board.type("Något annat")
+    board.key(Qt.Key.Key_Escape)
+    assert board.stored_cluster("A").name == "Trygghet"
+    assert board.doc.undo_stack.count() == 0
+
+    board.key(Qt.Key.Key_F2)
+    board.type("Trygghet och belysning")
+    board.key(Qt.Key.Key_Return)
+    assert board.stored_cluster("A").name == "Trygghet och belysning"
+    assert board.doc.undo_stack.undoText() == "Byt namn till »Trygghet och belysning«"
+
+
+def test_double_click_on_the_title_renames_and_a_click_elsewhere_commits(board):
+    board.double_click(board.title_point("B"))
+    assert board.scene.active_editor()[:2] == ("cluster", board.ids["B"])
+    board.type("Samarbete")
+    board.click(QPointF(100, 900))  # empty board
+    assert board.stored_cluster("B").name == "Samarbete"
+
+
+def test_tidy_lays_the_notes_out_in_a_grid_and_the_frame_grows_to_fit(board):
+    # Throw three loose notes into A, anywhere.
+    for name, spot in (("n1", (400, 250)), ("n2", (650, 300)), ("n3", (700, 120))):
+        board.drag(board.note_centre(name), QPointF(*spot))
+    board.click(board.title_point("A"))
+    board.key(Qt.Key.Key_O, CTRL | SHIFT)
+
+    frame = board.stored_cluster("A")
+    members = [n for n in board.store.notes() if n.cluster_id == frame.id]
+    assert len(members) == 5
+    spots = {(n.x, n.y) for n in members}
+    assert len(spots) == 5  # no two on top of each other
+    xs = sorted({n.x for n in members})
+    ys = sorted({n.y for n in members})
+    # Two columns fit the frame's width; rows are a note and a gap apart, below the title.
+    assert xs == [frame.x + 20, frame.x + 20 + NOTE_W + 20]
+    assert ys == [frame.y + 40 + row * (NOTE_H + 20) for row in range(3)]
+    for n in members:
+        assert frame.x < n.x and n.x + NOTE_W < frame.x + frame.width
+        assert frame.y < n.y and n.y + NOTE_H < frame.y + frame.height
+    assert board.doc.undo_stack.undoText() == "Ordna »Trygghet«"
+    assert frame.height > 360  # grew from 360 to hold three rows
+
+    before = board.stored_cluster("A")
+    board.doc.undo_stack.undo()
+    assert board.stored_cluster("A").height < before.height
+    assert (board.stored_note("n1").x, board.stored_note("n1").y) == (300.0, 185.0)
+
+
+def test_merging_two_clusters(board):
+    board.click(board.title_point("A"))
+    board.click(board.title_point("C"), CTRL)
+    board.key(Qt.Key.Key_J, CTRL | SHIFT)
+
+    remaining = {c.name for c in board.store.clusters()}
+    assert remaining == {"Trygghet", "Samverkan"}
+    for name in ("a1", "a2", "c1"):
+        assert board.stored_note(name).cluster_id == board.ids["A"]
+    assert board.scene.cluster_item(board.ids["C"]) is None
+    assert board.scene.cluster_item(board.ids["A"]).notes == 3
+
+    board.doc.undo_stack.undo()
+    assert board.stored_note("c1").cluster_id == board.ids["C"]
+    assert board.stored_cluster("C").parent_id == board.ids["B"]
+    assert board.scene.cluster_item(board.ids["C"]) is not None
+    assert board.stored_cluster("A").width == 460
+
+
+def test_deleting_a_cluster_keeps_its_notes(board):
+    positions = {n: board.item_pos(n) for n in ("a1", "a2")}
+    board.click(board.title_point("A"))
+    board.key(Qt.Key.Key_Delete, SHIFT)
+    assert [c.name for c in board.store.clusters()].count("Trygghet") == 0
+    for name, pos in positions.items():
+        note = board.stored_note(name)
+        assert note.cluster_id is None
+        assert (note.x, note.y) == pos
+        assert board.scene.note_item(board.ids[name]) is not None
+
+    board.doc.undo_stack.undo()
+    assert board.stored_note("a1").cluster_id == board.ids["A"]
+    assert board.scene.cluster_item(board.ids["A"]) is not None
+
+
+def test_delete_key_on_a_nested_frame_moves_its_notes_up_to_no_cluster(board):
+    board.click(board.title_point("C"))
+    board.key(Qt.Key.Key_Delete)
+    assert board.store.clusters([board.ids["C"]]) == []
+    assert board.stored_note("c1").cluster_id is None
+    assert board.stored_cluster("B").parent_id is None
+
+
+def test_actions_follow_the_selection(board):
+    a = board.actions
+    assert not a.group_as_cluster.isEnabled()
+    board.click(board.note_centre("n1"))
+    assert a.group_as_cluster.isEnabled() and a.edit_note.isEnabled()
+    assert not a.merge_notes.isEnabled() and not a.rename_cluster.isEnabled()
+    board.click(board.title_point("A"))
+    assert a.rename_cluster.isEnabled() and a.tidy_cluster.isEnabled()
+    assert not a.merge_clusters.isEnabled()
+    board.click(board.title_point("B"), CTRL)
+    assert a.merge_clusters.isEnabled() and not a.rename_cluster.isEnabled()
+    assert a.group_as_cluster.text() == "Gruppera som kluster"
+    assert a.group_as_cluster.shortcut().toString() == "Ctrl+G"

@@ -1,0 +1,151 @@
+"""Editing notes on the board: text, new notes, votes, split, merge, delete, nudge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from samverkan_desktop.ui.board import palette
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_double_click_edits_the_text_and_enter_commits_one_step(board):
+    board.double_click(board.note_centre("n1"))
+    editing = board.scene.active_editor()
+    assert editing is not None and editing[:2] == ("note", board.ids["n1"])
+    board.type("Bristande <b>språkstöd</b>")
+    board.key(Qt.Key.Key_Return, SHIFT)  # a new line, not a commit
+    board.type("i skolan")
+    board.key(Qt.Key.Key_Return)
+    assert board.stored_note("n1").text == "Bristande <b>språkstöd</b>\ni skolan"
+    # Shown as typed: plain text, never markup.
+    item = board.scene.note_item(board.ids["n1"])
+    shown = " ".join(line for _, line in item._lines.lines)
+    assert "<b>språkstöd</b>" in shown
+    assert "&lt;b&gt;" in item.toolTip()
+    assert board.doc.undo_stack.undoText() == "Ändra lappens text"
+    board.doc.undo_stack.undo()
+    assert board.stored_note("n1").text == "Lös lapp 1"
+
+
+def test_n_adds_a_note_of_the_selections_group_where_the_pointer_is(board):
+    board.click(board.note_centre("a1"))  # group Klimat
+    spot = QPointF(200, 800)
+    board.move(spot)
+    board.key(Qt.Key.Key_N)
+    board.type("Cykelvägar")
+    board.key(Qt.Key.Key_Return)
+    added = [n for n in board.store.notes() if n.text == "Cykelvägar"]
+    assert len(added) == 1
+    note = added[0]
+    assert note.group_id == board.ids["g2"]
+    assert (note.x + 100, note.y + 65) == (spot.x(), spot.y())
+    assert note.cluster_id is None
+    assert board.scene.selected_note_ids() == [note.id]
+    assert board.doc.undo_stack.undoText() == "Ny lapp"
+    board.doc.undo_stack.undo()
+    assert board.store.notes([note.id]) == []
+    board.doc.undo_stack.redo()
+    assert board.store.note(note.id).text == "Cykelvägar"  # the same note, same id
+
+
+def test_a_new_note_typed_inside_a_frame_joins_that_cluster(board):
+    board.move(QPointF(1000, 180))  # inside B, above C
+    board.key(Qt.Key.Key_N)  # nothing selected: the group is asked for (first group here)
+    board.type("Gemensam kalender")
+    board.key(Qt.Key.Key_Return)
+    note = next(n for n in board.store.notes() if n.text == "Gemensam kalender")
+    assert note.cluster_id == board.ids["B"]
+    assert note.group_id == board.ids["g1"]
+
+
+def test_escape_on_a_new_note_adds_nothing(board):
+    board.key(Qt.Key.Key_N)
+    board.type("Ångrar mig")
+    board.key(Qt.Key.Key_Escape)
+    assert len(board.store.notes()) == 7
+    assert board.doc.undo_stack.count() == 0
+
+
+def test_plus_and_minus_set_dot_votes_as_one_undo_step(board):
+    board.click(board.note_centre("n1"))
+    for _ in range(3):
+        board.key(Qt.Key.Key_Plus)
+    assert board.stored_note("n1").votes == 3
+    board.key(Qt.Key.Key_Minus)
+    assert board.stored_note("n1").votes == 2
+    assert board.doc.undo_stack.count() == 1
+    assert board.scene.note_item(board.ids["n1"]).note.votes == 2
+    board.doc.undo_stack.undo()
+    assert board.stored_note("n1").votes == 0
+
+
+def test_split_a_note_in_two_at_a_sentence(board):
+    board.store.update_note(board.ids["n4"], text="Fler mötesplatser. Bättre kollektivtrafik.")
+    board.click(board.note_centre("n4"))
+    board.key(Qt.Key.Key_D, CTRL | SHIFT)
+    texts = sorted(n.text for n in board.store.notes() if n.group_id == board.ids["g1"])
+    assert "Fler mötesplatser." in texts and "Bättre kollektivtrafik." in texts
+    new = next(n for n in board.store.notes() if n.text == "Bättre kollektivtrafik.")
+    assert new.y == board.stored_note("n4").y and new.x > board.stored_note("n4").x
+    board.doc.undo_stack.undo()
+    assert board.stored_note("n4").text == "Fler mötesplatser. Bättre kollektivtrafik."
+    assert board.store.notes([new.id]) == []
+
+
+def test_split_while_editing_cuts_at_the_cursor(board):
+    board.double_click(board.note_centre("n3"))
+    board.type("Språkcafé och läxhjälp")
+    for _ in range(len(" och läxhjälp")):
+        board.key(Qt.Key.Key_Left)
+    board.key(Qt.Key.Key_D, CTRL | SHIFT)
+    assert board.stored_note("n3").text == "Språkcafé"
+    assert any(n.text == "och läxhjälp" for n in board.store.notes())
+    assert board.scene.active_editor() is None
+
+
+def test_merge_notes_into_one(board):
+    board.click(board.note_centre("n1"))
+    board.click(board.note_centre("n2"), CTRL)
+    board.key(Qt.Key.Key_J, CTRL)
+    assert board.stored_note("n1").text == "Lös lapp 1\nLös lapp 2"
+    assert board.store.notes([board.ids["n2"]]) == []
+    assert board.scene.selected_note_ids() == [board.ids["n1"]]
+    board.doc.undo_stack.undo()
+    assert board.stored_note("n2").text == "Lös lapp 2"
+    assert board.stored_note("n1").text == "Lös lapp 1"
+
+
+def test_delete_and_undo_bring_the_note_back_in_its_cluster(board):
+    board.click(board.note_centre("a1"))
+    board.key(Qt.Key.Key_Delete)
+    assert board.store.notes([board.ids["a1"]]) == []
+    assert board.scene.note_item(board.ids["a1"]) is None
+    assert board.doc.undo_stack.undoText() == "Ta bort 1 lapp"
+    board.doc.undo_stack.undo()
+    note = board.stored_note("a1")
+    assert note.cluster_id == board.ids["A"]
+    assert board.scene.note_item(note.id) is not None
+
+
+def test_arrow_keys_nudge_the_selection_as_one_undo_step(board):
+    x, y = board.item_pos("n4")
+    board.click(board.note_centre("n4"))
+    board.key(Qt.Key.Key_Right)
+    board.key(Qt.Key.Key_Right)
+    board.key(Qt.Key.Key_Down, SHIFT)
+    assert (board.stored_note("n4").x, board.stored_note("n4").y) == (x + 20, y + 50)
+    assert board.doc.undo_stack.count() == 1
+    board.doc.undo_stack.undo()
+    assert board.item_pos("n4") == (x, y)
+
+
+def test_notes_show_their_groups_label_and_colour(board):
+    first = board.scene.note_item(board.ids["n1"])
+    second = board.scene.note_item(board.ids["a1"])
+    assert first.style.label == "AI1"
+    assert second.style.label == "KL"
+    assert QColor(first.style.fill) != QColor(second.style.fill)
+    assert first.style.fill == palette.note_fill(0)

@@ -1,0 +1,148 @@
+"""Navigating the board: zoom around the pointer, fit, 100 %, panning, selecting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from samverkan_desktop.ui.board import BoardScene, BoardView
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def wheel(board, point: QPointF, steps: int, modifiers=CTRL) -> None:
+    """A wheel turn at a scene point, as the mouse delivers it."""
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(board.at(point.x(), point.y()))
+    viewport = board.view.viewport()
+    event = QWheelEvent(
+        pos,
+        QPointF(viewport.mapToGlobal(pos.toPoint())),
+        QPoint(),
+        QPoint(0, 120 * steps),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
+def test_ctrl_wheel_zooms_around_the_pointer(board):
+    spot = board.note_centre("a1")
+    pixel = board.at(spot.x(), spot.y())
+    wheel(board, spot, 2)
+    assert board.view.zoom() > 1.3
+    # The note under the pointer stays under the pointer.
+    after = board.view.mapToScene(pixel)
+    assert abs(after.x() - spot.x()) < 2 and abs(after.y() - spot.y()) < 2
+    wheel(board, spot, -4)
+    assert board.view.zoom() < 1.0
+
+
+def test_a_plain_wheel_scrolls_instead_of_zooming(board):
+    before = board.view.verticalScrollBar().value()
+    wheel(board, QPointF(600, 400), -1, Qt.KeyboardModifier.NoModifier)
+    assert board.view.zoom() == 1.0
+    assert board.view.verticalScrollBar().value() > before
+
+
+def test_zoom_to_fit_and_100_percent_from_the_keyboard(board):
+    board.store.add_note("Långt bort", x=6000.0, y=4000.0)
+    board.key(Qt.Key.Key_0, CTRL)
+    visible = board.view.mapToScene(board.view.viewport().rect()).boundingRect()
+    for item in board.scene.note_items() + board.scene.cluster_items():
+        assert visible.contains(item.scene_rect()), item
+    assert board.view.zoom() < 0.3
+    board.key(Qt.Key.Key_1, CTRL)
+    assert board.view.zoom() == 1.0
+
+
+def test_view_state_round_trips_into_another_view(board, qtbot):
+    board.view.set_zoom(0.5)
+    board.view.centerOn(QPointF(900, 300))
+    state = board.view.view_state()
+    other = BoardView(BoardScene(board.doc))
+    qtbot.addWidget(other)
+    other.resize(board.view.size())
+    other.show()
+    other.restore_view_state(state)
+    assert other.zoom() == 0.5
+    centre = other.mapToScene(other.viewport().rect().center())
+    assert abs(centre.x() - 900) <= 4 and abs(centre.y() - 300) <= 4  # a pixel is 2 units
+    other.restore_view_state({"zoom": "nonsense"})  # ignored, no error
+    assert other.zoom() == 0.5
+
+
+def drag_pixels(board, start: QPoint, end: QPoint, button=Qt.MouseButton.LeftButton) -> None:
+    """A drag in viewport pixels: while panning, scene points move under the mouse."""
+    viewport = board.view.viewport()
+    QTest.mousePress(viewport, button, Qt.KeyboardModifier.NoModifier, start)
+    for t in (0.25, 0.5, 0.75, 1.0):
+        QTest.mouseMove(viewport, start + (end - start) * t)
+    QTest.mouseRelease(viewport, button, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_space_and_drag_pans_even_over_a_note(board):
+    h = board.view.horizontalScrollBar().value()
+    QTest.keyPress(board.view.viewport(), Qt.Key.Key_Space)
+    start = board.at(board.note_centre("a1").x(), board.note_centre("a1").y())
+    drag_pixels(board, start, start + QPoint(-200, 0))
+    QTest.keyRelease(board.view.viewport(), Qt.Key.Key_Space)
+    assert board.view.horizontalScrollBar().value() == h + 200
+    assert board.doc.undo_stack.count() == 0  # the note did not move
+    board.drag(board.note_centre("a1"), board.note_centre("a1") + QPointF(0, 300))
+    assert board.doc.undo_stack.count() == 1  # and after Space, dragging moves notes again
+
+
+def test_middle_mouse_pans(board):
+    v = board.view.verticalScrollBar().value()
+    start = board.at(600, 500)
+    drag_pixels(board, start, start + QPoint(0, -150), Qt.MouseButton.MiddleButton)
+    assert board.view.verticalScrollBar().value() == v + 150
+
+
+def test_rubber_band_inside_a_frame_selects_its_notes_not_the_frame(board):
+    board.drag(QPointF(755, 200), QPointF(305, 35))  # around a1 and a2, from inside A
+    assert board.scene.selected_note_ids() == sorted([board.ids["a1"], board.ids["a2"]])
+    assert board.scene.selected_cluster_ids() == []
+
+
+def test_rubber_band_around_a_whole_frame_selects_it(board):
+    board.drag(QPointF(-40, -40), QPointF(780, 380))
+    assert board.ids["A"] in board.scene.selected_cluster_ids()
+    assert board.ids["n1"] in board.scene.selected_note_ids()
+
+
+def test_ctrl_a_selects_everything(board):
+    board.key(Qt.Key.Key_A, CTRL)
+    assert len(board.scene.selected_note_ids()) == 7
+    assert len(board.scene.selected_cluster_ids()) == 3
+
+
+def test_center_on_cluster(board):
+    board.view.center_on_cluster(board.ids["C"])
+    centre = board.view.mapToScene(board.view.viewport().rect().center())
+    frame = board.scene.cluster_item(board.ids["C"]).scene_rect()
+    assert abs(centre.x() - frame.center().x()) <= 2
+    assert abs(centre.y() - frame.center().y()) <= 2
+
+
+def test_search_highlight_and_group_filter(board):
+    board.scene.set_highlight([board.ids["a1"]])
+    assert board.scene.note_item(board.ids["a1"]).opacity() == 1.0
+    assert board.scene.note_item(board.ids["n1"]).opacity() < 0.5
+    assert board.scene.cluster_item(board.ids["A"]).opacity() == 1.0
+    assert board.scene.cluster_item(board.ids["B"]).opacity() < 1.0
+    board.scene.set_highlight(None)
+    assert board.scene.note_item(board.ids["n1"]).opacity() == 1.0
+
+    board.scene.set_group_filter([board.ids["g2"]])
+    assert not board.scene.note_item(board.ids["n1"]).isVisible()
+    assert board.scene.note_item(board.ids["a1"]).isVisible()
+    board.key(Qt.Key.Key_A, CTRL)
+    assert board.ids["n1"] not in board.scene.selected_note_ids()
+    board.scene.set_group_filter(None)
+    assert board.scene.note_item(board.ids["n1"]).isVisible()
