@@ -143,7 +143,7 @@ class _Writer:
         self.paragraph(self.block(top=top, bottom=bottom, indent=indent), char)
         self.text(text, char)
 
-    def note(self, note: NoteEntry, *, show_group: bool) -> None:
+    def note(self, note: NoteEntry, *, show_group: bool, cluster: str = "") -> None:
         # A real list, so the bullet hangs and wrapped lines align with the text.
         current = self.list
         self.paragraph(self.block(bottom=5), _char(colour=MUTED))
@@ -159,7 +159,7 @@ class _Writer:
         marks = note_marks(note, self.lab)
         if marks:
             self.text(" " + marks, _char(italic=True, colour=MUTED))
-        details = note_source(note) if show_group else note.section
+        details = note_source(note, cluster) if show_group else note.section
         small = _char(BODY_PT - 1.5, colour=MUTED)
         if details:
             self.text("\u2028" + details, small)
@@ -259,7 +259,7 @@ def _section(w: _Writer, s: ClusterSection) -> None:
     if s.description:
         w.line(_plain(s.description), _char(), bottom=6)
     for note in s.notes:
-        w.note(note, show_group=True)
+        w.note(note, show_group=True, cluster=s.name)
     if not s.notes and not s.children:
         w.line(lab["empty_cluster"], _char(colour=MUTED))
     for child in s.children:

@@ -81,14 +81,15 @@ def _repeat_header_row(table: Table) -> None:
 
 
 def _note(
-    document: docx.document.Document, note: NoteEntry, report: Report, show_group: bool
+    document: docx.document.Document, note: NoteEntry, report: Report, show_group: bool,
+    cluster: str = "",
 ) -> None:
     p = document.add_paragraph(style="List Bullet")
     p.add_run(_clean(note.text))
     marks = note_marks(note, report.labels)
     if marks:
         p.add_run(" " + marks).italic = True
-    source = note_source(note) if show_group else note.section
+    source = note_source(note, cluster) if show_group else note.section
     details = [_clean(source)] if source else []
     if note.comment:
         details.append(f"{report.labels['comment']}: {_clean(note.comment)}")
@@ -112,7 +113,7 @@ def _section(document: docx.document.Document, s: ClusterSection, report: Report
     if s.description:
         document.add_paragraph(_clean(s.description))
     for note in s.notes:
-        _note(document, note, report, show_group=True)
+        _note(document, note, report, show_group=True, cluster=s.name)
     if not s.notes and not s.children:
         document.add_paragraph(lab["empty_cluster"])
     for child in s.children:

@@ -29,7 +29,9 @@ def _lines(text: str) -> list[str]:
     return [escape(line) for line in text.splitlines() if line.strip()] or [""]
 
 
-def _note(note: NoteEntry, report: Report, *, show_group: bool = True) -> list[str]:
+def _note(
+    note: NoteEntry, report: Report, *, show_group: bool = True, cluster: str = ""
+) -> list[str]:
     lab = report.labels
     lines = _lines(note.text)
     marks = note_marks(note, lab)
@@ -38,7 +40,7 @@ def _note(note: NoteEntry, report: Report, *, show_group: bool = True) -> list[s
     if marks:
         first += f" *{escape(marks)}*"
     out = [first]
-    source = note_source(note) if show_group else note.section
+    source = note_source(note, cluster) if show_group else note.section
     if source:
         out.append(f"  {escape(source)}")
     if note.comment:
@@ -61,7 +63,7 @@ def _section(s: ClusterSection, report: Report) -> list[str]:
     if s.description:
         out += [" ".join(_lines(s.description)), ""]
     for note in s.notes:
-        out += _note(note, report)
+        out += _note(note, report, cluster=s.name)
     if s.notes:
         out.append("")
     elif not s.children:

@@ -349,9 +349,11 @@ def note_marks(note: NoteEntry, lab: dict[str, str]) -> str:
     return f"({', '.join(parts)})" if parts else ""
 
 
-def note_source(note: NoteEntry) -> str:
-    """Where a note came from, for the line under it: "Grupp 2 · Trygghet"."""
-    return " · ".join(p for p in (note.group, note.section) if p)
+def note_source(note: NoteEntry, cluster: str = "") -> str:
+    """Where a note came from, for the line under it: "Grupp 2 · Trygghet". A section that only
+    repeats the name of the `cluster` it is listed under (a group's own cluster) is left out."""
+    section = "" if note.section.casefold() == cluster.casefold() else note.section
+    return " · ".join(p for p in (note.group, section) if p)
 
 
 __all__ = [
