@@ -197,12 +197,22 @@ class BoardScene(QGraphicsScene):
 
     def _on_notes_removed(self, ids: frozenset[int]) -> None:
         touched = set()
-        for nid in ids:
-            item = self._notes.pop(nid, None)
-            if item is not None:
-                if item.note.cluster_id is not None:
-                    touched.add(item.note.cluster_id)
-                self.removeItem(item)
+        deselected = False
+        # One selectionChanged after all are gone: listeners must not see a half-removed set
+        # whose notes the model no longer has.
+        self.blockSignals(True)
+        try:
+            for nid in ids:
+                item = self._notes.pop(nid, None)
+                if item is not None:
+                    if item.note.cluster_id is not None:
+                        touched.add(item.note.cluster_id)
+                    deselected = deselected or item.isSelected()
+                    self.removeItem(item)
+        finally:
+            self.blockSignals(False)
+        if deselected:
+            self.selectionChanged.emit()
         self._refresh_counts(touched)
         self._schedule_headers()
 
