@@ -20,7 +20,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     """Install Qt's and our translators for `language`; returns them (keep them alive)."""
     if language not in LANGUAGES:
         language = "sv"
-    QLocale.setDefault(QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English)
+    )
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = [(f"qtbase_{language}", qt_dir)] if language != "en" else []

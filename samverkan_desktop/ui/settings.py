@@ -34,7 +34,9 @@ OPTIONS = (WINDOW_GEOMETRY, WINDOW_STATE, RECENT_FILES, LAST_DIRECTORY, SAMPLE_C
 
 def default_qsettings() -> QSettings:
     """The user's own settings file (an INI file, so it is readable and alike on every OS)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 class Settings:

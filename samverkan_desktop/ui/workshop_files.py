@@ -24,10 +24,6 @@ class FileProblem(Exception):
     """Something the user asked for could not be done; the message is one line for them."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("workshop_files", text)
-
-
 def read_document(source: Path) -> m.Document:
     """A transcript or JSON exchange file as a laid-out document (nothing written yet)."""
     from ..core.importers import read_source
@@ -98,9 +94,9 @@ def ensure_sample(folder: Path) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FileProblem(
-            _tr("Kan inte skapa mappen {folder}: {reason}").format(
-                folder=folder, reason=exc.strerror or exc
-            )
+            QCoreApplication.translate(
+                "workshop_files", "Kan inte skapa mappen {folder}: {reason}"
+            ).format(folder=folder, reason=exc.strerror or exc)
         ) from None
     create_from_source(SAMPLE_SOURCE, target)
     return target

@@ -57,13 +57,16 @@ def ctx(settings, interaction, tmp_path) -> AppContext:
 
 @pytest.fixture
 def type_text():
-    """Type text as key presses; unlike QTest.keyClicks it also types "ö" (QTest aborts on it)."""
+    """Type text as key presses ("\\b" is Backspace); unlike QTest.keyClicks it also types "ö"
+    (QTest aborts on it)."""
 
     def type_into(widget, text: str) -> None:
         for ch in text:
             key = ord(ch.upper()) if ch.isascii() and ch.isalnum() else Qt.Key.Key_unknown
             if ch == " ":
                 key = Qt.Key.Key_Space
+            elif ch == "\b":
+                key, ch = Qt.Key.Key_Backspace, ""
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(
                     widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)

@@ -7,7 +7,7 @@ the model's signals, so a change made anywhere shows up here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import icons
 from ..document import DocumentModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +40,7 @@ class ClustersPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Kluster"), self.tr("Lappar")])
         self.tree.setUniformRowHeights(True)
+        self.tree.setIconSize(QSize(14, 14))
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(
@@ -116,6 +118,8 @@ class ClustersPanel(QWidget):
                     self._add(None, cluster_id)
             for cluster_id, item in self._items.items():
                 item.setExpanded(cluster_id not in collapsed)
+            # The expand arrows' column is only worth its width when something is nested.
+            self.tree.setRootIsDecorated(any(p is not None for p in self._shape.values()))
             if current in self._items:
                 self.tree.setCurrentItem(self._items[current])
         has_clusters = bool(self._items)
@@ -148,6 +152,8 @@ class ClustersPanel(QWidget):
         name = cluster.name or self.tr("(namnlöst)")
         item.setText(NAME, name)
         item.setText(COUNT, str(total))
+        group = doc.group_index(cluster.group_id)
+        item.setIcon(NAME, icons.cluster_swatch() if group is None else icons.group_swatch(group))
         tip = self.tr("%n lappar", "", total)
         if total != own:
             tip += self.tr(" (%n direkt i klustret)", "", own)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ..document import DocumentModel
 
@@ -17,6 +17,7 @@ class ProgressIndicator(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setFixedWidth(140)
         self.bar.setFixedHeight(10)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.label)
@@ -42,8 +43,12 @@ class ProgressIndicator(QWidget):
     def update_counts(self, _ids: object = None) -> None:
         done, total = self.counts()
         self.setVisible(self._doc is not None)
-        self.label.setText(self.tr("{done} av {total} lappar klustrade").format(done=done, total=total))
+        self.label.setText(
+            self.tr("{done} av {total} lappar klustrade").format(done=done, total=total)
+        )
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         percent = round(100 * done / total) if total else 0
-        self.setToolTip(self.tr("{percent} % av lapparna ligger i ett kluster").format(percent=percent))
+        self.setToolTip(
+            self.tr("{percent} % av lapparna ligger i ett kluster").format(percent=percent)
+        )

@@ -7,7 +7,7 @@ signals; the window passes that on to the board (highlight, group filter, centre
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ...core.textfold import fold
+from .. import icons
+from ..board import palette
 from ..document import DocumentModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -45,6 +48,7 @@ class SearchPanel(QWidget):
 
         self.count = QLabel()
         self.count.setObjectName("searchCount")
+        self.count.setWordWrap(True)
         self.next_button = QPushButton(self.tr("Nästa"))
         self.next_button.setToolTip(self.tr("Visa nästa träff (Enter)"))
         self.next_button.clicked.connect(self.next_hit)
@@ -55,15 +59,22 @@ class SearchPanel(QWidget):
         self.groups_label = QLabel(self.tr("Visa grupper"))
         self.groups = QListWidget()
         self.groups.setObjectName("groupFilter")
+        self.groups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.groups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.groups.setUniformItemSizes(True)
+        self.groups.setIconSize(QSize(14, 14))
         self.groups.itemChanged.connect(self._group_toggled)
 
+        # As tall as its content: the clusters list below gets the rest of the column.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.field)
         layout.addLayout(row)
         layout.addSpacing(6)
         layout.addWidget(self.groups_label)
-        layout.addWidget(self.groups, 1)
+        layout.addWidget(self.groups)
+        layout.addStretch(1)
         self._show_count()
 
     # ----------------------------------------------------------------- document
@@ -149,19 +160,29 @@ class SearchPanel(QWidget):
             for i in range(self.groups.count())
             if self.groups.item(i).checkState() != Qt.CheckState.Checked
         }
+        groups = sorted(doc.groups.values(), key=lambda g: (g.position, g.id)) if doc else []
+        labels = palette.group_labels(groups)
         with QSignalBlocker(self.groups):
             self.groups.clear()
-            groups = sorted(doc.groups.values(), key=lambda g: (g.position, g.id)) if doc else []
-            for group in groups:
+            for index, group in enumerate(groups):
                 count = sum(1 for n in doc.notes.values() if n.group_id == group.id)
-                item = QListWidgetItem(f"{group.name}  ({count})")
+                item = QListWidgetItem(icons.group_swatch(index), f"{group.name} ({count})")
                 item.setData(ID_ROLE, group.id)
-                item.setToolTip(", ".join(group.facilitators))
+                tip = f"{labels[group.id]}: {group.name}\n" + self.tr("%n lappar", "", count)
+                if group.facilitators:
+                    tip += "\n" + self.tr("Samtalsledare: {names}").format(
+                        names=", ".join(group.facilitators)
+                    )
+                item.setToolTip(tip)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
                     Qt.CheckState.Unchecked if group.id in hidden else Qt.CheckState.Checked
                 )
                 self.groups.addItem(item)
+        rows = min(max(len(groups), 1), 10)
+        self.groups.setFixedHeight(
+            rows * self.groups.sizeHintForRow(0) + 2 * self.groups.frameWidth() + 2
+        )
         self.groups_label.setVisible(bool(groups))
         self.groups.setVisible(bool(groups))
         self.groupFilterChanged.emit(self.selected_groups())

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,27 +42,31 @@ class StartPage(QWidget):
         )
         lead.setWordWrap(True)
 
-        self.sample_button = QPushButton(self.tr("Öppna exempelworkshopen"))
-        self.sample_button.setDefault(True)
-        self.sample_button.setToolTip(
-            self.tr("Fördjupningsdag om samverkan, Örebro 2021-11-10: sex grupper")
+        def choice(title: str, description: str) -> QCommandLinkButton:
+            return QCommandLinkButton(title, description)
+
+        self.sample_button = choice(
+            self.tr("Öppna exempelworkshopen"),
+            self.tr("Fördjupningsdag om samverkan, Örebro 2021-11-10: lappar från sex grupper."),
         )
-        self.open_button = QPushButton(self.tr("Öppna…"))
-        self.new_button = QPushButton(self.tr("Ny…"))
-        self.import_button = QPushButton(self.tr("Importera anteckningar…"))
-        for button in (self.sample_button, self.open_button, self.new_button, self.import_button):
-            button.setMinimumHeight(34)
+        self.import_button = choice(
+            self.tr("Importera anteckningar…"),
+            self.tr("En utskrift av workshoppen (.txt) eller en JSON-fil blir en ny workshopfil."),
+        )
+        self.open_button = choice(
+            self.tr("Öppna…"), self.tr("En workshopfil (.samverkan) som du redan arbetar med.")
+        )
+        self.new_button = choice(self.tr("Ny…"), self.tr("En tom workshop för egna lappar."))
+        self.sample_button.setDefault(True)
         self.sample_button.clicked.connect(self.sampleRequested)
         self.open_button.clicked.connect(self.openRequested)
         self.new_button.clicked.connect(self.newRequested)
         self.import_button.clicked.connect(self.importRequested)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sample_button)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.import_button)
-        buttons.addStretch(1)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(2)
+        for button in (self.sample_button, self.import_button, self.open_button, self.new_button):
+            buttons.addWidget(button)
 
         self.recent_label = QLabel(self.tr("Senast öppnade"))
         self.recent_label.setObjectName("startSection")
@@ -85,7 +89,7 @@ class StartPage(QWidget):
         card.setMaximumWidth(760)
         card.setLayout(column)
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(48, 56, 48, 24)
+        outer.setContentsMargins(24, 56, 24, 24)
         outer.addStretch(1)
         outer.addWidget(card, 4)
         outer.addStretch(1)

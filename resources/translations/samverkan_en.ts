@@ -1,0 +1,612 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_GB" sourcelanguage="sv_SE">
+  <context>
+    <name>BoardActions</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="182" />
+      <source>Ordna {n} kluster</source>
+      <translation>Tidy {n} clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="60" />
+      <source>Gruppera som kluster</source>
+      <translation>Group as cluster</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="61" />
+      <source>Byt namn på kluster</source>
+      <translation>Rename cluster</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="62" />
+      <source>Ordna klustret</source>
+      <translation>Tidy cluster</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="64" />
+      <source>Slå ihop kluster</source>
+      <translation>Merge clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="67" />
+      <source>Ta bort kluster (behåll lapparna)</source>
+      <translation>Delete cluster (keep the notes)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="69" />
+      <source>Ny lapp</source>
+      <translation>New note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="70" />
+      <source>Redigera lapp</source>
+      <translation>Edit note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="71" />
+      <source>Dela lapp i två</source>
+      <translation>Split note in two</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="72" />
+      <source>Slå ihop lappar</source>
+      <translation>Merge notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="74" />
+      <source>Lägg till prickröst</source>
+      <translation>Add dot vote</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="77" />
+      <source>Ta bort prickröst</source>
+      <translation>Remove dot vote</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="79" />
+      <source>Ta bort</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="80" />
+      <source>Markera allt</source>
+      <translation>Select all</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="81" />
+      <source>Visa hela tavlan</source>
+      <translation>Show the whole board</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="82" />
+      <source>Verklig storlek (100 %)</source>
+      <translation>Actual size (100 %)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="83" />
+      <source>Zooma in</source>
+      <translation>Zoom in</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="84" />
+      <source>Zooma ut</source>
+      <translation>Zoom out</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClustersPanel</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="41" />
+      <source>Kluster</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="41" />
+      <source>Lappar</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="60" />
+      <source>Inga kluster ännu.
+Markera lappar på tavlan och tryck Ctrl+G.</source>
+      <translation>No clusters yet.
+Select notes on the board and press Ctrl+G.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="152" />
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="183" />
+      <source>(namnlöst)</source>
+      <translation>(unnamed)</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="157" />
+      <source>%n lappar</source>
+      <translation>
+        <numerusform>%n note</numerusform>
+        <numerusform>%n notes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="159" />
+      <source> (%n direkt i klustret)</source>
+      <translation>
+        <numerusform> (%n directly in the cluster)</numerusform>
+        <numerusform> (%n directly in the cluster)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="161" />
+      <source>Gruppens eget kluster: {group}</source>
+      <translation>The group's own cluster: {group}</translation>
+    </message>
+  </context>
+  <context>
+    <name>FileActions</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="43" />
+      <source>&amp;Ny workshop…</source>
+      <translation>&amp;New workshop…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="44" />
+      <source>&amp;Öppna…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="45" />
+      <source>Öppna &amp;senaste</source>
+      <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="47" />
+      <source>Öppna e&amp;xempelworkshopen</source>
+      <translation>Open the sa&amp;mple workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="48" />
+      <source>&amp;Importera anteckningar…</source>
+      <translation>&amp;Import notes…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="49" />
+      <source>Spara en &amp;kopia som…</source>
+      <translation>Save a &amp;copy as…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="50" />
+      <source>&amp;Exportera</source>
+      <translation>&amp;Export</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="51" />
+      <source>&amp;Rapport…</source>
+      <translation>&amp;Report…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="62" />
+      <source>S&amp;täng workshoppen</source>
+      <translation>&amp;Close workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="63" />
+      <source>&amp;Avsluta</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="86" />
+      <source>Samverkan-workshoppar (*%s)</source>
+      <translation>Samverkan workshops (*%s)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="86" />
+      <source>Alla filer (*)</source>
+      <translation>All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="97" />
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="100" />
+      <source>Ny workshop</source>
+      <translation>New workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="108" />
+      <source>Kan inte skapa workshoppen</source>
+      <translation>Cannot create the workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="115" />
+      <source>Öppna workshop</source>
+      <translation>Open workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="125" />
+      <source>Kan inte skapa exempelworkshopen</source>
+      <translation>Cannot create the sample workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="140" />
+      <source>(inga ännu)</source>
+      <translation>(none yet)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="143" />
+      <source>Rensa listan</source>
+      <translation>Clear the list</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="151" />
+      <source>Importera anteckningar</source>
+      <translation>Import notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="153" />
+      <source>Anteckningar (*.txt *.json);;Alla filer (*)</source>
+      <translation>Notes (*.txt *.json);;All files (*)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="168" />
+      <source>Importera {name}</source>
+      <translation>Import {name}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="171" />
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="185" />
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="197" />
+      <source>Kan inte importera</source>
+      <translation>Cannot import</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="175" />
+      <source>%n lappar importerade från {name}</source>
+      <translation>
+        <numerusform>%n note imported from {name}</numerusform>
+        <numerusform>%n notes imported from {name}</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="189" />
+      <source>Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} med de {count} lapparna?</source>
+      <translation>No workshop is open. Create the workshop file {target} next to {source} with its {count} notes?</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="192" />
+      <source>Importera</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="192" />
+      <source>Skapa</source>
+      <translation>Create</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="205" />
+      <source> (kopia)</source>
+      <translation> (copy)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="207" />
+      <source>Spara en kopia som</source>
+      <translation>Save a copy as</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="214" />
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="226" />
+      <source>Kan inte spara kopian</source>
+      <translation>Cannot save the copy</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="216" />
+      <source>{name} är den öppna filen; välj ett annat namn.</source>
+      <translation>{name} is the open file; choose another name.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="229" />
+      <source>En kopia är sparad som {name}</source>
+      <translation>A copy was saved as {name}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="236" />
+      <source>Rapporten är sparad som {name}</source>
+      <translation>The report was saved as {name}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="247" />
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="255" />
+      <source>Exportera</source>
+      <translation>Export</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="248" />
+      <source>%n lappar är markerade som personuppgifter.</source>
+      <translation>
+        <numerusform>%n note is marked as personal data.</numerusform>
+        <numerusform>%n notes are marked as personal data.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="249" />
+      <source>Dölj personuppgifterna</source>
+      <translation>Leave out personal data</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="249" />
+      <source>Ta med allt</source>
+      <translation>Include everything</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="266" />
+      <source>Kan inte exportera</source>
+      <translation>Cannot export</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="269" />
+      <source>Exporterat till {name}</source>
+      <translation>Exported to {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="86" />
+      <source>Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)</source>
+      <translation>Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="113" />
+      <source>Sök och filtrera</source>
+      <translation>Search and filter</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="120" />
+      <source>Kluster</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="124" />
+      <source>&lt;öppnad&gt;</source>
+      <translation>&lt;opened&gt;</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="127" />
+      <source>Historik</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="141" />
+      <source>&amp;Arkiv</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="144" />
+      <source>&amp;Redigera</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="145" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="182" />
+      <source>Ångra</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="147" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="185" />
+      <source>Gör om</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="152" />
+      <source>&amp;Sök bland lapparna</source>
+      <translation>&amp;Find in notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="158" />
+      <source>&amp;Visa</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="163" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="423" />
+      <source>Språk</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="173" />
+      <source>&amp;Hjälp</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="174" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="410" />
+      <source>Om Samverkan Desktop</source>
+      <translation>About Samverkan Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="177" />
+      <source>Verktygsfält</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="206" />
+      <source>Kan inte öppna workshoppen</source>
+      <translation>Cannot open the workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="412" />
+      <source>Samverkan Desktop sorterar workshoppars lappar i teman.
+Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; inget skickas över nätet.</source>
+      <translation>Samverkan Desktop sorts workshop notes into themes.
+Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="423" />
+      <source>Språket byts nästa gång du startar programmet.</source>
+      <translation>The language changes the next time you start the program.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressIndicator</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/progress.py" line="47" />
+      <source>{done} av {total} lappar klustrade</source>
+      <translation>{done} of {total} notes clustered</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/progress.py" line="53" />
+      <source>{percent} % av lapparna ligger i ett kluster</source>
+      <translation>{percent} % of the notes are in a cluster</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchPanel</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="44" />
+      <source>Sök i lapparna…</source>
+      <translation>Search the notes…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="52" />
+      <source>Nästa</source>
+      <translation>Next</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="53" />
+      <source>Visa nästa träff (Enter)</source>
+      <translation>Show the next hit (Enter)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="59" />
+      <source>Visa grupper</source>
+      <translation>Show groups</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="145" />
+      <source>Skriv för att söka; Enter visar nästa träff.</source>
+      <translation>Type to search; Enter shows the next hit.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="147" />
+      <source>Inga träffar</source>
+      <translation>No hits</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="150" />
+      <source>Träff {n} av {total}</source>
+      <translation>Hit {n} of {total}</translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="153" />
+      <source>%n träffar</source>
+      <translation>
+        <numerusform>%n hit</numerusform>
+        <numerusform>%n hits</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="171" />
+      <source>%n lappar</source>
+      <translation>
+        <numerusform>%n note</numerusform>
+        <numerusform>%n notes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="173" />
+      <source>Samtalsledare: {names}</source>
+      <translation>Facilitators: {names}</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartPage</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="31" />
+      <source>Samverkan Desktop</source>
+      <translation>Samverkan Desktop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="39" />
+      <source>Sortera workshoppens lappar i teman och ta fram underlaget till rapporten.
+Allt sparas direkt i workshopfilen.</source>
+      <translation>Sort the workshop's notes into themes and prepare the report.
+Everything is saved at once in the workshop file.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="49" />
+      <source>Öppna exempelworkshopen</source>
+      <translation>Open the sample workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="50" />
+      <source>Fördjupningsdag om samverkan, Örebro 2021-11-10: lappar från sex grupper.</source>
+      <translation>Fördjupningsdag om samverkan, Örebro 2021-11-10: notes from six groups.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="53" />
+      <source>Importera anteckningar…</source>
+      <translation>Import notes…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="54" />
+      <source>En utskrift av workshoppen (.txt) eller en JSON-fil blir en ny workshopfil.</source>
+      <translation>A typed-up workshop (.txt) or a JSON file becomes a new workshop file.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="57" />
+      <source>Öppna…</source>
+      <translation>Open…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="57" />
+      <source>En workshopfil (.samverkan) som du redan arbetar med.</source>
+      <translation>A workshop file (.samverkan) you are already working on.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="59" />
+      <source>Ny…</source>
+      <translation>New…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="59" />
+      <source>En tom workshop för egna lappar.</source>
+      <translation>An empty workshop for your own notes.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="71" />
+      <source>Senast öppnade</source>
+      <translation>Recently opened</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/app.py" line="52" />
+      <source>Något gick fel</source>
+      <translation>Something went wrong</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/app.py" line="55" />
+      <source>Ett oväntat fel: {error}</source>
+      <translation>An unexpected error: {error}</translation>
+    </message>
+  </context>
+  <context>
+    <name>workshop_files</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/workshop_files.py" line="97" />
+      <source>Kan inte skapa mappen {folder}: {reason}</source>
+      <translation>Cannot create the folder {folder}: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoardView</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="33" />
+      <source>Ny lapp</source>
+      <translation>New note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="34" />
+      <source>Vilken grupp kommer lappen från?</source>
+      <translation>Which group is the note from?</translation>
+    </message>
+  </context>
+</TS>

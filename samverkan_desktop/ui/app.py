@@ -1,0 +1,80 @@
+"""Starting the GUI: the QApplication, translators, the AppContext and the first window.
+
+`main(path)` is what `samverkan-desktop [FILE]` runs. Everything the window needs is made here
+and passed in; nothing is kept in module globals.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from ..core.store import StoreError
+from . import icons
+from .context import AppContext, Interaction, QtInteraction
+from .i18n import install_translators, remove_translators
+from .main_window import MainWindow
+from .settings import APPLICATION, LANGUAGE, ORGANIZATION, SAMPLE_CREATED, Settings
+
+
+def open_first(window: MainWindow, ctx: AppContext, path: str | None) -> None:
+    """What the window shows on start.
+
+    FILE given: open it; if it cannot be opened, say why once and show the start page.
+    No FILE: the last workshop, else (the first time) the sample workshop, else the start page.
+    """
+    if path:
+        window.open_path(Path(path))  # a failure has been reported; the start page is shown
+        return
+    recent = ctx.settings.recent_files()
+    if recent and Path(recent[0]).is_file():
+        if window.open_path(Path(recent[0])):
+            return
+    if not ctx.settings.get(SAMPLE_CREATED):
+        window.files.open_sample()
+
+
+def _excepthook(interaction: Interaction):
+    """Show errors that escape a slot as one message instead of a traceback on a console the
+    user never sees; the traceback still goes to stderr for a bug report."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QCoreApplication.quit()
+            return
+        if not issubclass(kind, StoreError):
+            traceback.print_exception(kind, exc, tb)
+        title = QCoreApplication.translate("app", "Något gick fel")
+        text = str(exc).splitlines()[0] if str(exc) else kind.__name__
+        if not issubclass(kind, StoreError):
+            text = QCoreApplication.translate("app", "Ett oväntat fel: {error}").format(error=text)
+        interaction.critical(title, text)
+
+    return hook
+
+
+def main(path: str | None = None, *, ctx: AppContext | None = None) -> int:
+    """Run the GUI until its window closes; `ctx` lets a test bring its own settings."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setWindowIcon(icons.app_icon())
+    if ctx is None:
+        ctx = AppContext(Settings(), QtInteraction())
+    translators = install_translators(app, ctx.settings.get(LANGUAGE))
+    previous_hook = sys.excepthook
+    sys.excepthook = _excepthook(ctx.interaction)
+    try:
+        window = MainWindow(ctx)
+        window.show()
+        open_first(window, ctx, path)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        remove_translators(app, translators)
+        ctx.settings.sync()

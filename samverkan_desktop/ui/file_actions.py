@@ -1,0 +1,269 @@
+"""The File menu: new, open, recent, import, save a copy, export, close, quit.
+
+Every change is already in the workshop file when it is made, so there is no Save. The
+questions go through `AppContext.interaction`, which is what lets tests drive these without
+dialogs. Opening a file is the window's job (`MainWindow.open_path`); this decides which file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ..core import layout
+from ..core.export import EXPORTERS
+from ..core.store import SUFFIX, StoreError
+from . import workshop_files as files
+from .context import AppContext
+from .dialogs.export_report import REPORT_FORMATS, run_export
+from .importing import ImportCommand
+from .settings import SAMPLE_CREATED
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class FileActions(QObject):
+    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+
+        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+            act = QAction(text, window)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.new = action(self.tr("&Ny workshop…"), self.new_workshop, QKeySequence.StandardKey.New)
+        self.open = action(self.tr("&Öppna…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(self.tr("Öppna &senaste"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.sample = action(self.tr("Öppna e&xempelworkshopen"), self.open_sample)
+        self.import_ = action(self.tr("&Importera anteckningar…"), self.import_source, "Ctrl+I")
+        self.save_copy = action(self.tr("Spara en &kopia som…"), self.save_copy_as, "Ctrl+Shift+S")
+        self.export_menu = QMenu(self.tr("&Exportera"), window)
+        self.export_report = action(self.tr("&Rapport…"), self.export_report_dialog, "Ctrl+E")
+        self.export_menu.addAction(self.export_report)
+        self.export_menu.addSeparator()
+        self.exports: dict[str, QAction] = {}
+        for exporter in EXPORTERS.values():
+            if exporter.name in REPORT_FORMATS:
+                continue  # offered, with their options, by the report dialog
+            act = QAction(f"{exporter.label}…", window)
+            act.triggered.connect(lambda _=False, name=exporter.name: self.export(name))
+            self.export_menu.addAction(act)
+            self.exports[exporter.name] = act
+        self.close = action(self.tr("S&täng workshoppen"), window.close_document, "Ctrl+W")
+        self.quit = action(self.tr("&Avsluta"), window.close, QKeySequence.StandardKey.Quit)
+        self.needs_document = [self.save_copy, self.close, self.export_menu.menuAction()]
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.new)
+        menu.addAction(self.open)
+        menu.addMenu(self.recent_menu)
+        menu.addAction(self.sample)
+        menu.addSeparator()
+        menu.addAction(self.import_)
+        menu.addSeparator()
+        menu.addAction(self.save_copy)
+        menu.addMenu(self.export_menu)
+        menu.addSeparator()
+        menu.addAction(self.close)
+        menu.addAction(self.quit)
+
+    def update_enabled(self, has_document: bool) -> None:
+        for act in self.needs_document:
+            act.setEnabled(has_document)
+
+    # ----------------------------------------------------------------- helpers
+    def _workshop_filter(self) -> str:
+        return self.tr("Samverkan-workshoppar (*%s)") % SUFFIX + ";;" + self.tr("Alla filer (*)")
+
+    def _fail(self, title: str, problem: Exception) -> None:
+        self.ctx.interaction.critical(title, str(problem))
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
+    # ----------------------------------------------------------------- actions
+    def new_workshop(self) -> None:
+        suggestion = files.free_path(
+            Path(self.ctx.start_directory()) / (self.tr("Ny workshop") + SUFFIX)
+        )
+        target = self.ctx.interaction.save_path(
+            self.tr("Ny workshop"), str(suggestion), self._workshop_filter()
+        )
+        if target is None:
+            return
+        target = files.with_suffix(target)
+        try:
+            files.create_empty(target)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte skapa workshoppen"), exc)
+            return
+        self.ctx.remember_directory(target)
+        self.window.open_path(target)
+
+    def open_dialog(self) -> None:
+        path = self.ctx.interaction.open_path(
+            self.tr("Öppna workshop"), self.ctx.start_directory(), self._workshop_filter()
+        )
+        if path is not None:
+            self.ctx.remember_directory(path)
+            self.window.open_path(path)
+
+    def open_sample(self) -> bool:
+        try:
+            path = files.ensure_sample(self.ctx.workshop_dir)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte skapa exempelworkshopen"), exc)
+            return False
+        self.ctx.settings.set(SAMPLE_CREATED, True)
+        return self.window.open_path(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.ctx.settings.recent_files()
+        for path in paths:
+            act = self.recent_menu.addAction(Path(path).name)
+            act.setToolTip(path)
+            act.setStatusTip(path)
+            act.setEnabled(Path(path).is_file())
+            act.triggered.connect(lambda _=False, p=path: self.window.open_path(Path(p)))
+        if not paths:
+            self.recent_menu.addAction(self.tr("(inga ännu)")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Rensa listan"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.ctx.settings.set_recent_files([])
+        self.window.refresh_start_page()
+
+    def import_source(self) -> None:
+        source = self.ctx.interaction.open_path(
+            self.tr("Importera anteckningar"),
+            self.ctx.start_directory(),
+            self.tr("Anteckningar (*.txt *.json);;Alla filer (*)"),
+        )
+        if source is not None:
+            self.ctx.remember_directory(source)
+            self.import_path(source)
+
+    def import_path(self, source: Path) -> None:
+        """Add a transcript or JSON file to the open workshop, or make a new workshop of it."""
+        doc = self.window.doc
+        if doc is None:
+            self._import_to_new_file(source)
+            return
+        try:
+            document = layout.place_right_of(files.read_document(source), doc.store.document())
+            command = ImportCommand.run(
+                doc, document, self.tr("Importera {name}").format(name=source.name)
+            )
+        except (files.FileProblem, StoreError) as exc:
+            self._fail(self.tr("Kan inte importera"), exc)
+            return
+        doc.push(command)
+        self._status(
+            self.tr("%n lappar importerade från {name}", "", len(command.note_ids())).format(
+                name=source.name
+            )
+        )
+        self.window.show_notes(command.note_ids())
+
+    def _import_to_new_file(self, source: Path) -> None:
+        try:
+            document = files.read_document(source)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte importera"), exc)
+            return
+        target = files.free_path(source.with_suffix(SUFFIX))
+        question = self.tr(
+            "Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} "
+            "med de {count} lapparna?"
+        ).format(target=target.name, source=source.name, count=len(document.notes))
+        if not self.ctx.interaction.confirm(self.tr("Importera"), question, self.tr("Skapa")):
+            return
+        try:
+            files.create_from_document(document, target)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte importera"), exc)
+            return
+        self.window.open_path(target)
+
+    def save_copy_as(self) -> None:
+        doc, current = self.window.doc, self.window.path
+        if doc is None or current is None:
+            return
+        suggestion = files.free_path(current.with_name(current.stem + self.tr(" (kopia)") + SUFFIX))
+        target = self.ctx.interaction.save_path(
+            self.tr("Spara en kopia som"), str(suggestion), self._workshop_filter()
+        )
+        if target is None:
+            return
+        target = files.with_suffix(target)
+        if target.resolve() == current.resolve():
+            self._fail(
+                self.tr("Kan inte spara kopian"),
+                Exception(
+                    self.tr("{name} är den öppna filen; välj ett annat namn.").format(
+                        name=target.name
+                    )
+                ),
+            )
+            return
+        self.window.save_view_state()
+        try:
+            doc.store.save_copy(target)
+        except StoreError as exc:
+            self._fail(self.tr("Kan inte spara kopian"), exc)
+            return
+        self.ctx.remember_directory(target)
+        self._status(self.tr("En kopia är sparad som {name}").format(name=target.name))
+
+    def export_report_dialog(self) -> None:
+        if self.window.doc is None:
+            return
+        written = run_export(self.window, self.ctx, self.window.doc.store.document())
+        if written is not None:
+            self._status(self.tr("Rapporten är sparad som {name}").format(name=written.name))
+
+    def export(self, name: str) -> None:
+        doc, current = self.window.doc, self.window.path
+        if doc is None or current is None:
+            return
+        exporter = EXPORTERS[name]
+        redact = False
+        private = sum(1 for n in doc.notes.values() if n.personal_data)
+        if private and exporter.redact:
+            choice = self.ctx.interaction.choose(
+                self.tr("Exportera"),
+                self.tr("%n lappar är markerade som personuppgifter.", "", private),
+                [self.tr("Dölj personuppgifterna"), self.tr("Ta med allt")],
+            )
+            if choice is None:
+                return
+            redact = choice == 0
+        target = self.ctx.interaction.save_path(
+            self.tr("Exportera"),
+            str(Path(self.ctx.start_directory()) / (current.stem + exporter.suffix)),
+            f"{exporter.label} (*{exporter.suffix})",
+        )
+        if target is None:
+            return
+        if not target.suffix:
+            target = target.with_suffix(exporter.suffix)
+        try:
+            files.export_document(doc.store, name, target, redact=redact)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte exportera"), exc)
+            return
+        self.ctx.remember_directory(target)
+        self._status(self.tr("Exporterat till {name}").format(name=target.name))

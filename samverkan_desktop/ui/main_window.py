@@ -1,0 +1,467 @@
+"""The main window: the board in the middle, search and clusters beside it, menus, status bar.
+
+The window owns at most one open workshop (a `DocumentModel`) and the board built on it. Every
+change is written to the file when it is made; the window only adds what belongs to the user
+rather than the workshop: its geometry and dock layout (settings) and, on leaving a workshop,
+the board's zoom and centre (the workshop's meta, so they travel with the file).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QUndoView,
+    QWidget,
+)
+
+from ..core.store import SUFFIX, Store, StoreError
+from . import commands
+from .board.actions import BoardActions
+from .board.scene import BoardScene
+from .board.view import BoardView
+from .context import AppContext
+from .document import DocumentModel
+from .file_actions import FileActions
+from .i18n import LANGUAGES
+from .panels.clusters_panel import ClustersPanel
+from .panels.progress import ProgressIndicator
+from .panels.search_panel import SearchPanel
+from .panels.start_page import StartPage
+from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
+
+APP_NAME = "Samverkan Desktop"
+VIEW_META_KEY = "board/view"
+READABLE_ZOOM = 0.75
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.doc: DocumentModel | None = None
+        self.path: Path | None = None
+        self.scene: BoardScene | None = None
+        self.view: BoardView | None = None
+        self.board_actions: BoardActions | None = None
+        self._view_restored = True
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.start_page = StartPage()
+        self.start_page.sampleRequested.connect(lambda: self.files.open_sample())
+        self.start_page.openRequested.connect(lambda: self.files.open_dialog())
+        self.start_page.newRequested.connect(lambda: self.files.new_workshop())
+        self.start_page.importRequested.connect(lambda: self.files.import_source())
+        self.start_page.recentRequested.connect(lambda p: self.open_path(Path(p)))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+
+        self.undo_group = QUndoGroup(self)
+        self.files = FileActions(self, ctx)
+        self._make_docks()
+        self._make_menus()
+        self._make_toolbar()
+        self._start_page_docks: dict[QDockWidget, bool] | None = None
+        self.progress = ProgressIndicator()
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("zoomLabel")
+        self.zoom_label.setToolTip(self.tr("Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)"))
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.statusBar().setSizeGripEnabled(True)
+        self._restore_window()
+        self._show_document_state()
+
+    # ----------------------------------------------------------------- construction
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_docks(self) -> None:
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.search_panel = SearchPanel()
+        self.search_panel.highlightChanged.connect(self._on_highlight)
+        self.search_panel.groupFilterChanged.connect(self._on_group_filter)
+        self.search_panel.hitRequested.connect(lambda note_id: self.show_notes([note_id]))
+        self.search_dock = self._dock(
+            "searchDock", self.tr("Sök och filtrera"), self.search_panel, left
+        )
+
+        self.clusters_panel = ClustersPanel()
+        self.clusters_panel.clusterActivated.connect(self.go_to_cluster)
+        self.clusters_panel.renameRequested.connect(self._rename_cluster)
+        self.clusters_dock = self._dock(
+            "clustersDock", self.tr("Kluster"), self.clusters_panel, left
+        )
+
+        self.undo_view = QUndoView(self.undo_group)
+        self.undo_view.setEmptyLabel(self.tr("<öppnad>"))
+        self.history_dock = self._dock(
+            "historyDock",
+            self.tr("Historik"),
+            self.undo_view,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.history_dock.hide()
+        self.resizeDocks(
+            [self.search_dock, self.clusters_dock], [280, 280], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.search_dock, self.clusters_dock], [260, 440], Qt.Orientation.Vertical
+        )
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&Arkiv"))
+        self.files.fill_menu(self.file_menu)
+
+        self.edit_menu = bar.addMenu(self.tr("&Redigera"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Ångra"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Gör om"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.find_action = QAction(self.tr("&Sök bland lapparna"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.edit_menu.addAction(self.find_action)
+        self._board_menu_actions: list[QAction] = []
+
+        self.view_menu = bar.addMenu(self.tr("&Visa"))
+        self._view_board_anchor = self.view_menu.addSeparator()
+        for dock in (self.search_dock, self.clusters_dock, self.history_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        language_menu = self.view_menu.addMenu(self.tr("Språk"))
+        group = QActionGroup(self)
+        current = self.ctx.settings.get(LANGUAGE)
+        for code, label in LANGUAGES.items():
+            act = language_menu.addAction(label)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.triggered.connect(lambda _=False, c=code: self._set_language(c))
+            group.addAction(act)
+
+        self.help_menu = bar.addMenu(self.tr("&Hjälp"))
+        self.help_menu.addAction(self.tr("Om Samverkan Desktop"), self._about)
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = self.addToolBar(self.tr("Verktygsfält"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Short, fixed texts here; the Edit menu's undo/redo name the action they undo.
+        self.undo_button = QAction(self.tr("Ångra"), self)
+        self.undo_button.triggered.connect(self.undo_group.undo)
+        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QAction(self.tr("Gör om"), self)
+        self.redo_button.triggered.connect(self.undo_group.redo)
+        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.toolbar.addAction(self.files.import_)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.undo_button)
+        self.toolbar.addAction(self.redo_button)
+        self._toolbar_board_anchor = self.toolbar.addSeparator()
+        self._board_toolbar_actions: list[QAction] = []
+
+    # ----------------------------------------------------------------- opening and closing
+    def open_path(self, path: Path) -> bool:
+        """Open a workshop file in this window; on failure say why and keep what was shown."""
+        path = Path(path)
+        if self.path is not None and path.resolve() == self.path.resolve():
+            return True
+        try:
+            store = Store.open(path)
+        except StoreError as exc:
+            self.ctx.interaction.critical(self.tr("Kan inte öppna workshoppen"), str(exc))
+            self.ctx.settings.remove_recent_file(str(path.resolve()))
+            self.refresh_start_page()
+            return False
+        self.close_document()
+        self.doc = DocumentModel(store, self)
+        self.path = path
+        self._attach_board(self.doc)
+        self.ctx.settings.add_recent_file(str(path.resolve()))
+        self._show_document_state()
+        self._view_restored = False
+        if self.isVisible():
+            self._restore_view()
+        return True
+
+    def close_document(self) -> None:
+        """Leave the open workshop (saving the board's view into it) and show the start page."""
+        if self.doc is None:
+            return
+        self.save_view_state()
+        doc = self.doc
+        self.search_panel.set_document(None)
+        self.clusters_panel.set_document(None)
+        self.progress.set_document(None)
+        self._detach_board()
+        self.undo_group.removeStack(doc.undo_stack)
+        self.doc = None
+        self.path = None
+        doc.close()
+        doc.deleteLater()
+        self._show_document_state()
+
+    def save_view_state(self) -> None:
+        if self.doc is None or self.view is None or not self._view_restored:
+            return
+        try:
+            self.doc.store.set_meta(VIEW_META_KEY, json.dumps(self.view.view_state()))
+        except StoreError as exc:  # the view is a convenience; never block closing on it
+            self.statusBar().showMessage(str(exc), 8000)
+
+    def _restore_view(self) -> None:
+        if self.doc is None or self.view is None or self._view_restored:
+            return
+        self._view_restored = True
+        saved = self.doc.store.get_meta(VIEW_META_KEY)
+        try:
+            state = json.loads(saved) if saved else None
+        except ValueError:
+            state = None
+        if isinstance(state, dict):
+            self.view.restore_view_state(state)
+        else:
+            self.view.zoom_to_fit()
+
+    # ----------------------------------------------------------------- the board
+    def _attach_board(self, doc: DocumentModel) -> None:
+        self.scene = BoardScene(doc)
+        self.view = BoardView(self.scene)
+        self.view.setObjectName("boardView")
+        self.board_actions = BoardActions(self.view, doc)
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
+        self._install_board_actions(self.board_actions)
+        self.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
+        self.view.zoomChanged.connect(self._show_zoom)
+        doc.workshopChanged.connect(self._update_title)
+        doc.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.search_panel.set_document(doc)
+        self.clusters_panel.set_document(doc)
+        self.progress.set_document(doc)
+
+    def _detach_board(self) -> None:
+        for act in self._board_menu_actions:
+            self.edit_menu.removeAction(act)
+            self.view_menu.removeAction(act)
+        for act in self._board_toolbar_actions:
+            self.toolbar.removeAction(act)
+        self._board_menu_actions = []
+        self._board_toolbar_actions = []
+        if self.view is not None:
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        if self.scene is not None:
+            self.scene.deleteLater()
+        if self.board_actions is not None:
+            self.board_actions.deleteLater()
+        self.scene = self.view = self.board_actions = None
+        self.stack.setCurrentWidget(self.start_page)
+
+    def _install_board_actions(self, actions: BoardActions) -> None:
+        # The view already holds these (their shortcuts), and its right-click menu shows them.
+        added: list[QAction] = []
+        for act in [*actions.context_menu_actions(), None, actions.select_all]:
+            if act is None:
+                added.append(self.edit_menu.addSeparator())
+            else:
+                self.edit_menu.addAction(act)
+                added.append(act)
+        for act in (actions.zoom_to_fit, actions.zoom_100, actions.zoom_in, actions.zoom_out):
+            self.view_menu.insertAction(self._view_board_anchor, act)
+            added.append(act)
+        self._board_menu_actions = added
+        on_toolbar = [actions.new_note, actions.group_as_cluster, None, actions.zoom_to_fit]
+        for act in on_toolbar:
+            if act is None:
+                self._board_toolbar_actions.append(self.toolbar.addSeparator())
+            else:
+                self.toolbar.addAction(act)
+                self._board_toolbar_actions.append(act)
+
+    def go_to_cluster(self, cluster_id: int) -> None:
+        if self.view is None or self.scene is None:
+            return
+        self.scene.select_clusters([cluster_id])
+        self.view.center_on_cluster(cluster_id)
+
+    def show_notes(self, note_ids: list[int]) -> None:
+        """Select the notes and bring them into view (a search hit, an import)."""
+        if self.view is None or self.scene is None or not note_ids:
+            return
+        self.scene.select_notes(note_ids)
+        items = [self.scene.note_item(i) for i in note_ids]
+        items = [i for i in items if i is not None]
+        if not items:
+            return
+        rect = items[0].sceneBoundingRect()
+        for item in items[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        if len(items) == 1:
+            if self.view.zoom() < READABLE_ZOOM:  # a hit is only found when it can be read
+                self.view.set_zoom(1.0)
+            self.view.centerOn(rect.center())
+        else:
+            self.view.fit_rect(rect)
+
+    def _show_zoom(self, zoom: float) -> None:
+        self.zoom_label.setText(f"{round(zoom * 100)} %")
+
+    def focus_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.field.setFocus()
+        self.search_panel.field.selectAll()
+
+    def _on_highlight(self, ids: frozenset[int] | None) -> None:
+        if self.scene is not None:
+            self.scene.set_highlight(ids)
+
+    def _on_group_filter(self, ids: frozenset[int] | None) -> None:
+        if self.scene is not None:
+            self.scene.set_group_filter(ids)
+
+    def _rename_cluster(self, cluster_id: int, name: str) -> None:
+        if self.doc is not None:
+            self.doc.push(commands.RenameClusterCommand(self.doc, cluster_id, name))
+
+    # ----------------------------------------------------------------- what the window shows
+    def _show_document_state(self) -> None:
+        has_doc = self.doc is not None
+        self.files.update_enabled(has_doc)
+        self.find_action.setEnabled(has_doc)
+        for dock in (self.search_dock, self.clusters_dock):
+            dock.widget().setEnabled(has_doc)
+        self.zoom_label.setVisible(has_doc)
+        self.toolbar.setVisible(has_doc)
+        if not has_doc:
+            self.stack.setCurrentWidget(self.start_page)
+            self.refresh_start_page()
+        self._docks_for_start_page(not has_doc)
+        self._update_title()
+
+    def _docks_for_start_page(self, start: bool) -> None:
+        """Empty panels beside the start page are noise: hide them, and bring them back as the
+        user left them when a workshop opens."""
+        docks = (self.search_dock, self.clusters_dock, self.history_dock)
+        if start and self._start_page_docks is None:
+            self._start_page_docks = {d: not d.isHidden() for d in docks}
+            for dock in docks:
+                dock.hide()
+        elif not start and self._start_page_docks is not None:
+            for dock, visible in self._start_page_docks.items():
+                dock.setVisible(visible)
+            self._start_page_docks = None
+
+    def refresh_start_page(self) -> None:
+        self.start_page.set_recent(self.ctx.settings.recent_files())
+
+    def _update_title(self) -> None:
+        if self.doc is None or self.path is None:
+            self.setWindowTitle(APP_NAME)
+            self.setWindowFilePath("")
+            return
+        parts = [self.path.name]
+        title = self.doc.workshop.title.strip()
+        if title and title != self.path.stem:
+            parts.append(title)
+        parts.append(APP_NAME)
+        self.setWindowTitle(" — ".join(parts))
+        self.setWindowFilePath(str(self.path))
+
+    def _about(self) -> None:
+        self.ctx.interaction.inform(
+            self.tr("Om Samverkan Desktop"),
+            self.tr(
+                "Samverkan Desktop sorterar workshoppars lappar i teman.\n"
+                "Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; "
+                "inget skickas över nätet."
+            ),
+        )
+
+    def _set_language(self, code: str) -> None:
+        if code == self.ctx.settings.get(LANGUAGE):
+            return
+        self.ctx.settings.set(LANGUAGE, code)
+        self.ctx.interaction.inform(
+            self.tr("Språk"), self.tr("Språket byts nästa gång du startar programmet.")
+        )
+
+    # ----------------------------------------------------------------- window state
+    def _restore_window(self) -> None:
+        geometry = self.ctx.settings.get(WINDOW_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = self.ctx.settings.get(WINDOW_STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_window_state(self) -> None:
+        if self._start_page_docks is not None:
+            self._docks_for_start_page(
+                False
+            )  # save the layout the user chose, not the start page's
+        self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(WINDOW_STATE, self.saveState())
+        self.ctx.settings.sync()
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self._restore_view()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        self.close_document()
+        event.accept()
+
+    # ----------------------------------------------------------------- drag and drop files
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return
+        event.acceptProposedAction()
+        path = paths[0]
+        if path.suffix.lower() == SUFFIX:
+            self.open_path(path)
+        else:
+            self.files.import_path(path)
