@@ -114,7 +114,7 @@ Select notes on the board and press Ctrl+G.</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="152" />
-      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="183" />
+      <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="186" />
       <source>(namnlöst)</source>
       <translation>(unnamed)</translation>
     </message>
@@ -347,98 +347,98 @@ Select notes on the board and press Ctrl+G.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="86" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="87" />
       <source>Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)</source>
       <translation>Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="113" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="114" />
       <source>Sök och filtrera</source>
       <translation>Search and filter</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="120" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="121" />
       <source>Kluster</source>
       <translation>Clusters</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="124" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="125" />
       <source>&lt;öppnad&gt;</source>
       <translation>&lt;opened&gt;</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="127" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="128" />
       <source>Historik</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="141" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="138" />
       <source>&amp;Arkiv</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="144" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="141" />
       <source>&amp;Redigera</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="145" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="182" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="142" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="179" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="147" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="185" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="144" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="182" />
       <source>Gör om</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="152" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="149" />
       <source>&amp;Sök bland lapparna</source>
       <translation>&amp;Find in notes</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="158" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="155" />
       <source>&amp;Visa</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="163" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="423" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="160" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="428" />
       <source>Språk</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="173" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="170" />
       <source>&amp;Hjälp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="174" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="410" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="171" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="415" />
       <source>Om Samverkan Desktop</source>
       <translation>About Samverkan Desktop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="177" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="174" />
       <source>Verktygsfält</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="206" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="203" />
       <source>Kan inte öppna workshoppen</source>
       <translation>Cannot open the workshop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="412" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="417" />
       <source>Samverkan Desktop sorterar workshoppars lappar i teman.
 Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; inget skickas över nätet.</source>
       <translation>Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="423" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="428" />
       <source>Språket byts nästa gång du startar programmet.</source>
       <translation>The language changes the next time you start the program.</translation>
     </message>
@@ -459,42 +459,37 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
   <context>
     <name>SearchPanel</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="44" />
-      <source>Sök i lapparna…</source>
-      <translation>Search the notes…</translation>
-    </message>
-    <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="52" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="53" />
       <source>Nästa</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="53" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="54" />
       <source>Visa nästa träff (Enter)</source>
       <translation>Show the next hit (Enter)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="59" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="60" />
       <source>Visa grupper</source>
       <translation>Show groups</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="145" />
-      <source>Skriv för att söka; Enter visar nästa träff.</source>
-      <translation>Type to search; Enter shows the next hit.</translation>
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="45" />
+      <source>Sök i lapparna (Ctrl+F)</source>
+      <translation>Search the notes (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="147" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="153" />
       <source>Inga träffar</source>
       <translation>No hits</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="150" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="156" />
       <source>Träff {n} av {total}</source>
       <translation>Hit {n} of {total}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="153" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="159" />
       <source>%n träffar</source>
       <translation>
         <numerusform>%n hit</numerusform>
@@ -502,7 +497,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="171" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="184" />
       <source>%n lappar</source>
       <translation>
         <numerusform>%n note</numerusform>
@@ -510,7 +505,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       </translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="173" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="186" />
       <source>Samtalsledare: {names}</source>
       <translation>Facilitators: {names}</translation>
     </message>

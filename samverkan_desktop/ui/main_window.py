@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import (
     QAction,
@@ -129,12 +130,8 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.history_dock.hide()
-        self.resizeDocks(
-            [self.search_dock, self.clusters_dock], [280, 280], Qt.Orientation.Horizontal
-        )
-        self.resizeDocks(
-            [self.search_dock, self.clusters_dock], [260, 440], Qt.Orientation.Vertical
-        )
+        # Wide enough for a group's name beside its count; saved layouts override this.
+        self.resizeDocks([self.search_dock], [330], Qt.Orientation.Horizontal)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -269,6 +266,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(doc.undo_stack)
         self._install_board_actions(self.board_actions)
         self.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
+        self.scene.selectionChanged.connect(self._follow_board_selection)
         self.view.zoomChanged.connect(self._show_zoom)
         doc.workshopChanged.connect(self._update_title)
         doc.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -339,6 +337,13 @@ class MainWindow(QMainWindow):
             self.view.centerOn(rect.center())
         else:
             self.view.fit_rect(rect)
+
+    def _follow_board_selection(self) -> None:
+        if self.scene is None or not shiboken6.isValid(self.scene):
+            return  # a scene being torn down still reports its selection going away
+        clusters = self.scene.selected_cluster_ids()
+        if len(clusters) == 1 and not self.scene.selected_note_ids():
+            self.clusters_panel.select_cluster(clusters[0])
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)} %")

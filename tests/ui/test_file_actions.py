@@ -43,7 +43,7 @@ def test_import_into_an_empty_workshop_is_undone_in_one_step(
     assert len(window.doc.notes) == 216
 
 
-def test_a_second_import_lands_to_the_right_of_the_board(
+def test_a_second_import_lands_to_the_right_of_what_is_there(
     window, interaction, seed_workshop, seed_path
 ):
     window.open_path(seed_workshop)

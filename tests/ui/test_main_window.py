@@ -60,7 +60,7 @@ def test_clusters_panel_lists_the_seed_clusters_with_counts(window):
     assert listed["Mötesplatser"] == 4 and listed["Samverkan"] == 12
 
 
-def test_clicking_a_cluster_centres_the_board_on_it_and_selects_it(qtbot, window):
+def test_clicking_a_cluster_centres_the_view_on_it_and_selects_it(qtbot, window):
     view, scene = window.view, window.scene
     view.zoom_100()
     cluster = next(c for c in window.doc.clusters.values() if c.name == "Övrigt")
@@ -104,7 +104,7 @@ def test_enter_in_the_search_box_shows_the_next_hit_readably(qtbot, window, type
     )
 
 
-def test_unticking_a_group_hides_its_notes_on_the_board(window):
+def test_unticking_a_group_hides_its_notes_in_the_view(window):
     group = min(window.doc.groups.values(), key=lambda g: g.position)
     window.search_panel.set_group_checked(group.id, False)
     notes = window.doc.notes.values()
@@ -183,7 +183,7 @@ def test_file_menu_has_the_swedish_actions(window):
     assert menus == ["Arkiv", "Redigera", "Visa", "Hjälp"]
 
 
-def test_edit_menu_holds_undo_redo_and_the_board_actions(window):
+def test_edit_menu_holds_undo_redo_and_the_note_and_cluster_actions(window):
     texts = [a.text() for a in window.edit_menu.actions() if a.text()]
     assert texts[:2] == ["Ångra", "Gör om"]
     for wanted in ("Gruppera som kluster", "Byt namn på kluster", "Ny lapp", "Markera allt"):

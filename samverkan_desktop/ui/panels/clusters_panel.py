@@ -168,6 +168,9 @@ class ClustersPanel(QWidget):
         item = self.tree.currentItem()
         return item.data(NAME, ID_ROLE) if item is not None else None
 
+    def sizeHint(self) -> QSize:
+        return QSize(320, 420)
+
     # ----------------------------------------------------------------- gestures
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.clusterActivated.emit(item.data(NAME, ID_ROLE))

@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,7 @@ class SearchPanel(QWidget):
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(self.tr("Sök i lapparna…"))
+        self.field.setPlaceholderText(self.tr("Sök i lapparna (Ctrl+F)"))
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next_hit)
@@ -57,12 +58,18 @@ class SearchPanel(QWidget):
         row.addWidget(self.next_button)
 
         self.groups_label = QLabel(self.tr("Visa grupper"))
-        self.groups = QListWidget()
+        self.groups = QTreeWidget()
         self.groups.setObjectName("groupFilter")
-        self.groups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.groups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.groups.setUniformItemSizes(True)
+        self.groups.setColumnCount(2)
+        self.groups.setHeaderHidden(True)
+        self.groups.setRootIsDecorated(False)
+        self.groups.setUniformRowHeights(True)
         self.groups.setIconSize(QSize(14, 14))
+        self.groups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.groups.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.groups.itemChanged.connect(self._group_toggled)
 
         # As tall as its content: the clusters list below gets the rest of the column.
@@ -100,10 +107,9 @@ class SearchPanel(QWidget):
     def selected_groups(self) -> frozenset[int] | None:
         ids = set()
         all_checked = True
-        for i in range(self.groups.count()):
-            item = self.groups.item(i)
-            if item.checkState() == Qt.CheckState.Checked:
-                ids.add(item.data(ID_ROLE))
+        for item in self._group_items():
+            if item.checkState(0) == Qt.CheckState.Checked:
+                ids.add(item.data(0, ID_ROLE))
             else:
                 all_checked = False
         return None if all_checked else frozenset(ids)
@@ -142,7 +148,7 @@ class SearchPanel(QWidget):
         searching = bool(self.field.text().strip())
         self.next_button.setEnabled(len(self._hits) > 0)
         if not searching:
-            self.count.setText(self.tr("Skriv för att söka; Enter visar nästa träff."))
+            self.count.setText("")
         elif not self._hits:
             self.count.setText(self.tr("Inga träffar"))
         elif self._cursor >= 0:
@@ -153,12 +159,15 @@ class SearchPanel(QWidget):
             self.count.setText(self.tr("%n träffar", "", len(self._hits)))
 
     # ----------------------------------------------------------------- group filter
+    def _group_items(self) -> list[QTreeWidgetItem]:
+        return [self.groups.topLevelItem(i) for i in range(self.groups.topLevelItemCount())]
+
     def _fill_groups(self, _ids: object = None) -> None:
         doc = self._doc
         hidden = {
-            self.groups.item(i).data(ID_ROLE)
-            for i in range(self.groups.count())
-            if self.groups.item(i).checkState() != Qt.CheckState.Checked
+            item.data(0, ID_ROLE)
+            for item in self._group_items()
+            if item.checkState(0) != Qt.CheckState.Checked
         }
         groups = sorted(doc.groups.values(), key=lambda g: (g.position, g.id)) if doc else []
         labels = palette.group_labels(groups)
@@ -166,33 +175,39 @@ class SearchPanel(QWidget):
             self.groups.clear()
             for index, group in enumerate(groups):
                 count = sum(1 for n in doc.notes.values() if n.group_id == group.id)
-                item = QListWidgetItem(icons.group_swatch(index), f"{group.name} ({count})")
-                item.setData(ID_ROLE, group.id)
-                tip = f"{labels[group.id]}: {group.name}\n" + self.tr("%n lappar", "", count)
+                item = QTreeWidgetItem([f"{labels[group.id]}  {group.name}", str(count)])
+                item.setIcon(0, icons.group_swatch(index))
+                item.setTextAlignment(
+                    1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                item.setData(0, ID_ROLE, group.id)
+                tip = f"{group.name}\n" + self.tr("%n lappar", "", count)
                 if group.facilitators:
                     tip += "\n" + self.tr("Samtalsledare: {names}").format(
                         names=", ".join(group.facilitators)
                     )
-                item.setToolTip(tip)
+                item.setToolTip(0, tip)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
-                    Qt.CheckState.Unchecked if group.id in hidden else Qt.CheckState.Checked
+                    0, Qt.CheckState.Unchecked if group.id in hidden else Qt.CheckState.Checked
                 )
-                self.groups.addItem(item)
+                self.groups.addTopLevelItem(item)
         rows = min(max(len(groups), 1), 10)
-        self.groups.setFixedHeight(
-            rows * self.groups.sizeHintForRow(0) + 2 * self.groups.frameWidth() + 2
-        )
+        row_height = self.groups.sizeHintForRow(0) if groups else 20
+        self.groups.setFixedHeight(rows * row_height + 2 * self.groups.frameWidth() + 2)
         self.groups_label.setVisible(bool(groups))
         self.groups.setVisible(bool(groups))
         self.groupFilterChanged.emit(self.selected_groups())
 
     def set_group_checked(self, group_id: int, checked: bool) -> None:
-        for i in range(self.groups.count()):
-            item = self.groups.item(i)
-            if item.data(ID_ROLE) == group_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for item in self._group_items():
+            if item.data(0, ID_ROLE) == group_id:
+                state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                item.setCheckState(0, state)
 
-    def _group_toggled(self, _item: QListWidgetItem) -> None:
+    def _group_toggled(self, _item: QTreeWidgetItem, _column: int) -> None:
         self.groupFilterChanged.emit(self.selected_groups())
         self._search()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, super().sizeHint().height())

@@ -70,9 +70,16 @@ class StartPage(QWidget):
 
         self.recent_label = QLabel(self.tr("Senast öppnade"))
         self.recent_label.setObjectName("startSection")
+        font = self.recent_label.font()
+        font.setBold(True)
+        self.recent_label.setFont(font)
         self.recent = QListWidget()
         self.recent.setFrameShape(QFrame.Shape.NoFrame)
-        self.recent.setMaximumHeight(220)
+        # Part of the page, not a box on it: the window's own background, only as tall as needed.
+        self.recent.viewport().setAutoFillBackground(False)
+        self.recent.setStyleSheet("QListWidget { background: transparent; }")
+        self.recent.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.recent.itemClicked.connect(self._recent_activated)
         self.recent.itemActivated.connect(self._recent_activated)
 
         column = QVBoxLayout()
@@ -98,12 +105,14 @@ class StartPage(QWidget):
         self.recent.clear()
         for path in paths:
             p = Path(path)
-            item = QListWidgetItem(f"{p.name}    {p.parent}")
+            item = QListWidgetItem(f"{p.name}  —  {p.parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             if not p.exists():
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.recent.addItem(item)
+        rows = max(len(paths), 1)
+        self.recent.setFixedHeight(rows * self.recent.sizeHintForRow(0) + 4 if paths else 0)
         self.recent_label.setVisible(bool(paths))
         self.recent.setVisible(bool(paths))
 
