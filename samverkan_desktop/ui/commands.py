@@ -341,17 +341,17 @@ class GroupAsClusterCommand(StoreCommand):
         super().__init__(doc, tr("Gruppera {what} som kluster").format(what=what))
         self.name = name if name is not None else tr("Nytt kluster")
         self.parent_id = self._common_parent(notes)
-        placement = arrange.Placement()
-        if origin is not None and notes:
-            placement = arrange.grid_at(arrange.reading_order(notes), origin)
-        rects = [arrange.note_rect(doc.note(i), placement.notes.get(i)) for i in self.note_ids]
-        rects += [arrange.cluster_rect(doc, doc.cluster(c)) for c in self.cluster_ids]
-        self.frame = arrange.geometry(arrange.frame_around(rects))
-        pending: dict[int, arrange.Geometry] = {}
-        arrange.grow_to_fit(doc, self.parent_id, arrange.rect_of(self.frame), pending)
-        self.moves = EditCommand(
-            doc, "", *_placement_changes(arrange.Placement(placement.notes, pending))
-        )
+        if origin is not None:
+            children = sorted((doc.cluster(c) for c in self.cluster_ids), key=lambda c: (c.y, c.x))
+            placement, frame = arrange.pack(doc, origin, arrange.reading_order(notes), children)
+        else:
+            placement = arrange.Placement()
+            rects = [arrange.note_rect(n) for n in notes]
+            rects += [arrange.cluster_rect(doc, doc.cluster(c)) for c in self.cluster_ids]
+            frame = arrange.frame_around(rects)
+        self.frame = arrange.geometry(frame)
+        arrange.grow_to_fit(doc, self.parent_id, frame, placement.clusters)
+        self.moves = EditCommand(doc, "", *_placement_changes(placement))
         self.old_membership = {i: doc.note(i).cluster_id for i in self.note_ids}
         self.old_parents = {c: doc.cluster(c).parent_id for c in self.cluster_ids}
         self.cluster_id: int | None = None

@@ -116,6 +116,53 @@ def reading_order(notes: Iterable[m.Note]) -> list[m.Note]:
     return sorted(notes, key=lambda n: (round(n.y / (NOTE_H / 2)), n.x, n.id))
 
 
+def pack(
+    doc: DocumentModel,
+    origin: QPointF,
+    notes: list[m.Note],
+    children: list[m.Cluster],
+    width: float = 0.0,
+) -> tuple[Placement, QRectF]:
+    """Notes in a grid, sub-clusters (with all they hold) in rows below, in a frame at `origin`.
+
+    The frame is at least `width` wide (0: as wide as a squarish grid needs); returns the new
+    places and the frame.
+    """
+    out = Placement()
+    inner_w = max(NOTE_W, width - 2 * FRAME_PAD)
+    if width > 0:
+        cols = max(1, int((inner_w + GAP) // (NOTE_W + GAP)))
+        if notes and math.ceil(len(notes) / cols) > cols + 2:
+            cols = max(cols, math.ceil(math.sqrt(len(notes))))
+    else:
+        cols = max(1, min(4, math.ceil(math.sqrt(len(notes)))))
+    left = origin.x() + FRAME_PAD
+    y = origin.y() + TITLE_H
+    content_w = 0.0
+    grid: dict[int, tuple[float, float]] = {}
+    for start in range(0, len(notes), cols):
+        row = notes[start : start + cols]
+        for col, note in enumerate(row):
+            grid[note.id] = (left + col * (NOTE_W + GAP), y)
+        content_w = max(content_w, len(row) * (NOTE_W + GAP) - GAP)
+        y += max(note_height(n) for n in row) + GAP
+    shelf_w = max(inner_w if width > 0 else 0.0, content_w, 2 * NOTE_W + GAP)
+    x, shelf_h = left, 0.0
+    for child in children:
+        rect = cluster_rect(doc, child)
+        if x > left and x + rect.width() > left + shelf_w:
+            x, y, shelf_h = left, y + shelf_h + GAP, 0.0
+        out.update(shift_subtree(doc, child.id, x - rect.x(), y - rect.y()))
+        content_w = max(content_w, x + rect.width() - left)
+        x += rect.width() + GAP
+        shelf_h = max(shelf_h, rect.height())
+    out.notes.update(grid)  # the grid wins over a sub-cluster's old members
+    bottom = y + shelf_h if children else y - GAP if notes else y
+    frame_w = max(width, content_w + 2 * FRAME_PAD, MIN_FRAME_W)
+    frame_h = max(bottom - origin.y() + FRAME_PAD, MIN_FRAME_H)
+    return out, QRectF(origin.x(), origin.y(), frame_w, frame_h)
+
+
 def tidy(
     doc: DocumentModel,
     cluster_id: int,
@@ -135,42 +182,14 @@ def tidy(
         (doc.cluster(i) for i in (doc.children(cluster_id) if child_ids is None else child_ids)),
         key=lambda c: (c.y, c.x, c.id),
     )
-    out = Placement()
-    inner_w = max(NOTE_W, frame.width() - 2 * FRAME_PAD)
-    cols = max(1, int((inner_w + GAP) // (NOTE_W + GAP)))
-    if notes and math.ceil(len(notes) / cols) > cols + 2:
-        cols = max(cols, math.ceil(math.sqrt(len(notes))))
-    left = frame.x() + FRAME_PAD
-    y = frame.y() + TITLE_H
-    content_w = 0.0
-    grid: dict[int, tuple[float, float]] = {}
-    for start in range(0, len(notes), cols):
-        row = notes[start : start + cols]
-        for col, note in enumerate(row):
-            grid[note.id] = (left + col * (NOTE_W + GAP), y)
-        content_w = max(content_w, len(row) * (NOTE_W + GAP) - GAP)
-        y += max(note_height(n) for n in row) + GAP
-    shelf_w = max(inner_w, content_w)
-    x, shelf_h = left, 0.0
-    for child in children:
-        rect = cluster_rect(doc, child)
-        if x > left and x + rect.width() > left + shelf_w:
-            x, y, shelf_h = left, y + shelf_h + GAP, 0.0
-        out.update(shift_subtree(doc, child.id, x - rect.x(), y - rect.y()))
-        content_w = max(content_w, x + rect.width() - left)
-        x += rect.width() + GAP
-        shelf_h = max(shelf_h, rect.height())
-    out.notes.update(grid)  # the grid wins over a sub-cluster's old members
-    bottom = y + shelf_h if children else y - GAP if notes else y
-    width = max(frame.width(), content_w + 2 * FRAME_PAD, MIN_FRAME_W)
-    height = max(bottom - frame.y() + FRAME_PAD, MIN_FRAME_H)
-    out.clusters[cluster_id] = (frame.x(), frame.y(), width, height)
-    grow_to_fit(doc, cluster.parent_id, QRectF(frame.x(), frame.y(), width, height), out.clusters)
+    out, rect = pack(doc, frame.topLeft(), notes, children, frame.width())
+    out.clusters[cluster_id] = geometry(rect)
+    grow_to_fit(doc, cluster.parent_id, rect, out.clusters)
     return out
 
 
 def grid_at(notes: list[m.Note], origin: QPointF, cols: int | None = None) -> Placement:
-    """Notes in a grid whose top-left frame corner is `origin` (used to gather a selection)."""
+    """Notes in a grid whose top-left frame corner is `origin` (`pack` also takes clusters)."""
     out = Placement()
     if not notes:
         return out

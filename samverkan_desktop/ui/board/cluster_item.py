@@ -6,6 +6,8 @@ fill stacks on its parent's, so nesting depth shows without any extra ink.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -94,7 +96,10 @@ class ClusterItem(QGraphicsItem):
         self.cluster = cluster
         self.setPos(rect.topLeft())
         self.set_size(rect.width(), rect.height())
-        self.setToolTip(cluster.description)
+        tip = f"<b>{html.escape(cluster.name)}</b>"
+        if cluster.description:
+            tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
+        self.setToolTip(tip)
         self.update()
 
     def set_size(self, width: float, height: float) -> None:
@@ -130,11 +135,6 @@ class ClusterItem(QGraphicsItem):
         path = QPainterPath()
         path.addRect(self.rect())
         return path
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         # The scene handles the title and the handle; a press on the body passes through,

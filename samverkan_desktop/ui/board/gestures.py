@@ -150,6 +150,7 @@ class DragGesture:
         if command is not None:
             self.scene.doc.push(command)
         self.scene.sync_items(self.moves.notes, self.moves.clusters)
+        self.scene.bring_to_front(self.moves.notes)
 
     def cancel(self) -> None:
         self._restore()

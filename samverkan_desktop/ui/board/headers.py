@@ -38,6 +38,11 @@ class GroupHeader(QGraphicsItem):
         self._width = 400.0
         self._far_scale = 0.0  # zoomed out: drawn at screen size, this many pixels per unit
 
+    def limit_width(self, width: float) -> None:
+        if width < self._width:
+            self.prepareGeometryChange()
+            self._width = max(width, 60.0)
+
     def set_far(self, scale: float) -> None:
         self.prepareGeometryChange()
         self._far_scale = scale
@@ -52,7 +57,7 @@ class GroupHeader(QGraphicsItem):
     ) -> None:
         self.prepareGeometryChange()
         self._name, self._people, self._label, self._index = name, people, label, index
-        self._width = max(width, 260.0)
+        self._width = max(width + 60.0, 260.0)  # the gap to the next column is free
         self.update()
 
     def _height(self) -> float:
@@ -101,7 +106,12 @@ class GroupHeaders:
 
     def refresh(self, doc: DocumentModel) -> None:
         homes: dict[int, list[QRectF]] = {}
-        own = {c.id: c.group_id for c in doc.clusters.values() if c.group_id is not None}
+        # A group's own clusters count as home only while they are not sorted into a theme.
+        own = {
+            c.id: c.group_id
+            for c in doc.clusters.values()
+            if c.group_id is not None and c.parent_id is None
+        }
         for note in doc.notes.values():
             if note.group_id is None:
                 continue
@@ -132,7 +142,17 @@ class GroupHeaders:
                 home.width(),
             )
             item.setPos(home.left(), home.top() - 6)
+        self._keep_apart()
         self.set_zoom(self._zoom)
+
+    def _keep_apart(self) -> None:
+        """A header may not run into the next one to its right."""
+        items = sorted(self._items.values(), key=lambda i: i.pos().x())
+        for i, item in enumerate(items):
+            for other in items[i + 1 :]:
+                if abs(other.pos().y() - item.pos().y()) < HEADER_ROOM * 2:
+                    item.limit_width(other.pos().x() - item.pos().x() - 16)
+                    break
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom

@@ -41,7 +41,7 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note = note
         self.style = style
-        self._lines = mt.note_lines(note.text, note.votes > 0)
+        self._height = mt.note_height(note)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # A note repaints only when it changes or the zoom does, not on every scroll.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -54,19 +54,24 @@ class NoteItem(QGraphicsItem):
         return self.note.id
 
     def height(self) -> float:
-        return self._lines.height
+        return self._height
+
+    @property
+    def lines(self) -> mt.TextLines:
+        """The text broken into lines (laid out when first painted; cached by text)."""
+        return mt.note_lines(self.note.text, self.note.votes > 0)
 
     def rect(self) -> QRectF:
-        return QRectF(0, 0, mt.NOTE_W, self._lines.height)
+        return QRectF(0, 0, mt.NOTE_W, self._height)
 
     def scene_rect(self) -> QRectF:
         return self.rect().translated(self.pos())
 
     def set_note(self, note: m.Note, style: NoteStyle | None = None) -> None:
-        lines = mt.note_lines(note.text, note.votes > 0)
-        if lines.height != self._lines.height:
+        height = mt.note_height(note)
+        if height != self._height:
             self.prepareGeometryChange()
-        self.note, self._lines = note, lines
+        self.note, self._height = note, height
         if style is not None:
             self.style = style
         self.setPos(note.x, note.y)
@@ -94,17 +99,12 @@ class NoteItem(QGraphicsItem):
 
     # ----------------------------------------------------------------- painting
     def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, mt.NOTE_W + 7, self._lines.height + 8)
+        return QRectF(-3, -3, mt.NOTE_W + 7, self._height + 8)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(self.rect())
         return path
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -127,9 +127,10 @@ class NoteItem(QGraphicsItem):
         painter.drawRoundedRect(rect, 3, 3)
         self._paint_header(painter, lod)
         if lod >= 0.45:
-            painter.setFont(mt.note_font(self._lines.pixels))
+            lines = self.lines
+            painter.setFont(mt.note_font(lines.pixels))
             painter.setPen(pal.TEXT)
-            for origin, line in self._lines.lines:
+            for origin, line in lines.lines:
                 painter.drawText(origin, line)
         else:
             self._paint_text_bars(painter)
@@ -185,13 +186,13 @@ class NoteItem(QGraphicsItem):
         """Zoomed out: grey bars where the lines are, cheaper and calmer than blurred text."""
         painter.setBrush(QColor(0, 0, 0, 40))
         painter.setPen(Qt.PenStyle.NoPen)
-        for origin, line in self._lines.lines:
+        for origin, line in self.lines.lines:
             width = min(mt.NOTE_W - 2 * mt.NOTE_PAD, 7.0 * len(line))
             painter.drawRect(QRectF(origin.x(), origin.y() - 9, width, 7))
 
     def _paint_votes(self, painter: QPainter) -> None:
         votes = self.note.votes
-        y = self._lines.height - mt.NOTE_PAD - 5
+        y = self._height - mt.NOTE_PAD - 5
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_DOT)
         shown = min(votes, 5)

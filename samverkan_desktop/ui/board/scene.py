@@ -27,7 +27,7 @@ from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, co
 from .editor import InlineEditor
 from .gestures import DragGesture, MoveSet, ResizeGesture, move_command
 from .headers import GroupHeaders
-from .note_item import NoteItem, NoteStyle
+from .note_item import NOTE_Z, NoteItem, NoteStyle
 
 DIMMED = 0.18
 
@@ -56,6 +56,7 @@ class BoardScene(QGraphicsScene):
         self._drop_target: int | None = None
         self._zoomed_out = False
         self._zoom = 1.0
+        self._front = 0.0  # grows as notes are dropped; keeps the last dropped on top
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
@@ -161,7 +162,7 @@ class BoardScene(QGraphicsScene):
         )
         label = self._labels[cid]
         label.set_text(cluster.name, count_text(item.notes, item.subclusters), item.rect().width())
-        label.setPos(item.pos() + QPointF(4, 4))
+        self._place_label(cid)
         self._apply_emphasis_cluster(item)
 
     def _on_notes(self, ids: frozenset[int]) -> None:
@@ -240,7 +241,15 @@ class BoardScene(QGraphicsScene):
             item, cluster = self._clusters.get(cid), self.doc.clusters.get(cid)
             if item is not None and cluster is not None:
                 item.set_cluster(cluster, arrange.cluster_rect(self.doc, cluster))
-                self._labels[cid].setPos(item.pos() + QPointF(4, 4))
+                self._place_label(cid)
+
+    def bring_to_front(self, note_ids: Iterable[int]) -> None:
+        """Notes just dropped lie on top of the ones they were dropped onto."""
+        for nid in note_ids:
+            item = self._notes.get(nid)
+            if item is not None:
+                self._front += 0.001
+                item.setZValue(NOTE_Z + self._front)
 
     def content_rect(self) -> QRectF:
         """Everything on the board (notes, frames, group headers)."""
@@ -318,14 +327,26 @@ class BoardScene(QGraphicsScene):
     # ----------------------------------------------------------------- zoom-dependent labels
     def set_zoom(self, zoom: float) -> None:
         """The view tells its zoom, so that cluster names stay legible far out."""
-        zoomed_out = zoom < LABEL_LOD
+        self._zoomed_out = zoom < LABEL_LOD
         self._zoom = zoom
-        for label in self._labels.values():
-            label.setVisible(zoomed_out)
-            if zoomed_out:
-                label.set_zoom(zoom)
-        self._zoomed_out = zoomed_out
+        for cid in self._labels:
+            self._place_label(cid)
         self._headers.set_zoom(zoom)
+
+    def _place_label(self, cid: int) -> None:
+        label, item = self._labels.get(cid), self._clusters.get(cid)
+        if label is None or item is None:
+            return
+        label.setPos(item.pos() + QPointF(4, 4))
+        visible = self._zoomed_out
+        parent = self.doc.clusters.get(item.cluster.parent_id or -1)
+        if visible and parent is not None:
+            # A nested frame's name would sit on its parent's: show it only where there is room.
+            gap = (item.cluster.y - parent.y) * self._zoom
+            visible = gap > label.boundingRect().height() + 4
+        label.setVisible(visible)
+        if visible:
+            label.set_zoom(self._zoom)
 
     # ----------------------------------------------------------------- drop feedback
     def show_drop_target(self, cluster_id: int | None) -> None:
@@ -458,8 +479,11 @@ class BoardScene(QGraphicsScene):
         command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name)
         frame = arrange.rect_of(command.frame)
         if self._covers_others(frame, set(notes), set(clusters), command.parent_id):
-            near = arrange.union(arrange.note_rect(self.doc.note(i)) for i in notes)
-            spot = self.free_spot(self._gathered_size(notes), near)
+            near = arrange.union(
+                [arrange.note_rect(self.doc.note(i)) for i in notes]
+                + [arrange.cluster_rect(self.doc, self.doc.cluster(c)) for c in clusters]
+            )
+            spot = self.free_spot(self._gathered_size(notes, clusters), near)
             command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name, origin=spot)
         if not self.doc.push(command) or command.cluster_id is None:
             return None
@@ -493,12 +517,10 @@ class BoardScene(QGraphicsScene):
                     return True
         return False
 
-    def _gathered_size(self, notes: list[int]) -> tuple[float, float]:
-        placement = arrange.grid_at([self.doc.note(i) for i in notes], QPointF(0, 0))
-        rects = [arrange.note_rect(self.doc.note(i), p) for i, p in placement.notes.items()]
-        frame = (
-            arrange.frame_around(rects) if rects else QRectF(0, 0, mt.MIN_FRAME_W, mt.MIN_FRAME_H)
-        )
+    def _gathered_size(self, notes: list[int], clusters: list[int]) -> tuple[float, float]:
+        doc = self.doc
+        children = [doc.cluster(c) for c in clusters]
+        _, frame = arrange.pack(doc, QPointF(0, 0), [doc.note(i) for i in notes], children)
         return frame.width(), frame.height()
 
     def free_spot(self, size: tuple[float, float], near: QRectF) -> QPointF:

@@ -195,3 +195,30 @@ def test_actions_follow_the_selection(board):
     assert a.merge_clusters.isEnabled() and not a.rename_cluster.isEnabled()
     assert a.group_as_cluster.text() == "Gruppera som kluster"
     assert a.group_as_cluster.shortcut().toString() == "Ctrl+G"
+
+
+def test_ctrl_g_on_frames_far_apart_makes_a_super_group_in_a_free_spot(board):
+    c_before = board.stored_cluster("C")
+    board.click(board.title_point("A"))
+    board.click(board.title_point("C"), CTRL)
+    board.key(Qt.Key.Key_G, CTRL)
+    board.key(Qt.Key.Key_Escape)
+    new = board.store.cluster(board.scene.selected_cluster_ids()[0])
+    a, c = board.stored_cluster("A"), board.stored_cluster("C")
+    assert a.parent_id == new.id and c.parent_id == new.id
+    for child in (a, c):
+        assert new.x < child.x and child.x + child.width < new.x + new.width
+        assert new.y < child.y and child.y + child.height < new.y + new.height
+    # Their notes travelled with them.
+    assert board.stored_note("c1").y - c.y == 340 - c_before.y
+    assert board.scene.cluster_item(new.id).subclusters == 2
+    board.doc.undo_stack.undo()
+    c = board.stored_cluster("C")
+    assert (c.x, c.y, c.width, c.height, c.parent_id) == (
+        c_before.x,
+        c_before.y,
+        c_before.width,
+        c_before.height,
+        board.ids["B"],
+    )
+    assert board.stored_note("c1").y == 340

@@ -22,7 +22,7 @@ def test_double_click_edits_the_text_and_enter_commits_one_step(board):
     assert board.stored_note("n1").text == "Bristande <b>språkstöd</b>\ni skolan"
     # Shown as typed: plain text, never markup.
     item = board.scene.note_item(board.ids["n1"])
-    shown = " ".join(line for _, line in item._lines.lines)
+    shown = " ".join(line for _, line in item.lines.lines)
     assert "<b>språkstöd</b>" in shown
     assert "&lt;b&gt;" in item.toolTip()
     assert board.doc.undo_stack.undoText() == "Ändra lappens text"
@@ -149,3 +149,12 @@ def test_notes_show_their_groups_label_and_colour(board):
     assert second.style.label == "KL"
     assert QColor(first.style.fill) != QColor(second.style.fill)
     assert first.style.fill == palette.note_fill(0)
+
+
+def test_a_very_long_note_grows_then_elides_and_keeps_its_whole_text_in_the_tooltip(board):
+    text = "Ett mycket långt inlägg om samverkan mellan föreningar och kommunen. " * 8
+    board.store.update_note(board.ids["n4"], text=text.strip())
+    item = board.scene.note_item(board.ids["n4"])
+    assert item.height() > 130
+    assert item.lines.elided and item.lines.lines[-1][1].endswith("…")
+    assert text.strip() in item.toolTip()

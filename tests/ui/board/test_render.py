@@ -55,7 +55,7 @@ def test_the_seed_at_100_percent_shows_readable_group_coloured_notes(seed_view, 
         for dy in range(0, 20)
     ]
     assert sum(dark) > 40
-    assert all(i._lines.pixels >= 12 for i in scene.note_items())
+    assert all(i.lines.pixels >= 12 for i in scene.note_items())
 
 
 def test_the_seed_zoomed_out_shows_every_cluster_name(seed_view, tmp_path):
