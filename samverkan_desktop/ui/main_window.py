@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -49,6 +49,7 @@ from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 APP_NAME = "Samverkan Desktop"
 VIEW_META_KEY = "board/view"
 READABLE_ZOOM = 0.75
+VIEW_SAVE_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.undo_group = QUndoGroup(self)
+        self._view_save_timer = QTimer(self)
+        self._view_save_timer.setSingleShot(True)
+        self._view_save_timer.setInterval(VIEW_SAVE_DELAY_MS)
+        self._view_save_timer.timeout.connect(self.save_view_state)
         self.files = FileActions(self, ctx)
         self._make_docks()
         self._make_menus()
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         """Leave the open workshop (saving the board's view into it) and show the start page."""
         if self.doc is None:
             return
+        self._view_save_timer.stop()
         self.save_view_state()
         doc = self.doc
         self.search_panel.set_document(None)
@@ -268,6 +274,14 @@ class MainWindow(QMainWindow):
         self.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
         self.scene.selectionChanged.connect(self._follow_board_selection)
         self.view.zoomChanged.connect(self._show_zoom)
+        # Keep the view in the file a moment after panning or zooming stops, not only on close,
+        # so that it survives a crash or a killed session.
+        for signal in (
+            self.view.zoomChanged,
+            self.view.horizontalScrollBar().valueChanged,
+            self.view.verticalScrollBar().valueChanged,
+        ):
+            signal.connect(self._view_save_timer.start)
         doc.workshopChanged.connect(self._update_title)
         doc.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.search_panel.set_document(doc)

@@ -213,3 +213,15 @@ def test_the_whole_window_renders_on_the_seed_workshop(window, tmp_path):
         )
         > 10
     )
+
+
+def test_the_view_is_kept_in_the_file_soon_after_panning(qtbot, window, seed_workshop):
+    window.view.set_zoom(0.8)
+    window.view.centerOn(QPointF(1200, 400))
+
+    def stored_zoom() -> float | None:
+        with Store.open(seed_workshop, readonly=True) as store:
+            saved = store.get_meta(VIEW_META_KEY)
+        return json.loads(saved)["zoom"] if saved else None
+
+    qtbot.waitUntil(lambda: stored_zoom() == pytest.approx(0.8), timeout=5000)
