@@ -13,9 +13,12 @@ Attributes are strings and numbers only (no None), so GraphML and GEXF take the 
 from __future__ import annotations
 
 import itertools
+import math
 import os
+import random
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 import networkx as nx
@@ -294,6 +297,150 @@ def unlinked_notes(graph: nx.MultiDiGraph) -> list[int]:
         and all(k == GROUP for _, _, k in graph.out_edges(n, keys=True))
         and not any(True for _ in graph.in_edges(n))
     )
+
+
+# --------------------------------------------------------------------------- theme map
+@dataclass(frozen=True)
+class ThemeNode:
+    cluster_id: int
+    name: str
+    notes: int  # notes in the theme, sub-clusters and "also relates to" included
+    groups: tuple[int, ...]  # the groups that raised it, in group order
+
+
+@dataclass(frozen=True)
+class ThemeEdge:
+    a: int
+    b: int
+    kind: str  # "link": notes of the two themes are linked; "shared": raised by the same groups
+    weight: int  # links between them, or groups that raised both
+
+
+# A map draws "shared" edges from this many groups on: one group raising both themes is that
+# group's own structure (it still pulls the two together in the layout), two or more a pattern.
+SHARED_MIN_GROUPS = 2
+
+
+def theme_overview(graph: nx.MultiDiGraph) -> tuple[list[ThemeNode], list[ThemeEdge]]:
+    """The top-level themes and what joins them, for drawing a map of the workshop."""
+    order = {
+        node_id(n): d.get("position", 0)
+        for n, d in graph.nodes(data=True)
+        if d.get("kind") == "group"
+    }
+    raised = groups_by_theme(graph)
+    tops = [c for c in themes(graph) if not _out(graph, cluster_node(c), PARENT)]
+    nodes = [
+        ThemeNode(
+            c,
+            str(graph.nodes[cluster_node(c)].get("label", "")),
+            len(theme_notes(graph, c)),
+            tuple(sorted(raised[c], key=lambda gid: (order.get(gid, 0), gid))),
+        )
+        for c in tops
+    ]
+    links: dict[tuple[int, int], int] = defaultdict(int)
+    for u, v, kind in graph.edges(keys=True):
+        if kind in m.LINK_KINDS:
+            pairs = itertools.product(note_themes_own(graph, u), note_themes_own(graph, v))
+        elif kind == THEME:
+            pairs = itertools.product(note_themes_own(graph, u), [_outermost(graph, node_id(v))])
+        else:
+            continue
+        for a, b in pairs:
+            if a != b:
+                links[(min(a, b), max(a, b))] += 1
+    edges = [ThemeEdge(a, b, "link", n) for (a, b), n in sorted(links.items())]
+    for (a, b), groups in sorted(cooccurring_themes(graph).items()):
+        edges.append(ThemeEdge(a, b, "shared", len(groups)))
+    return nodes, edges
+
+
+def note_themes_own(graph: nx.MultiDiGraph, note: str) -> list[int]:
+    """The top-level theme a note node sits in, as a list (empty when unclustered)."""
+    return [_outermost(graph, node_id(c)) for c in _out(graph, note, MEMBER)]
+
+
+def theme_layout(
+    nodes: list[ThemeNode],
+    edges: list[ThemeEdge],
+    *,
+    seed: int = 1,
+    iterations: int = 120,
+    min_distance: float = 0.0,
+) -> dict[int, tuple[float, float]]:
+    """Positions in [-1, 1] for the themes, the same every time for the same seed.
+
+    This is Fruchterman-Reingold, the algorithm of networkx's `spring_layout`, written out in
+    plain Python: `spring_layout` needs numpy (some 70 MB installed) and a workshop map has
+    at most a few dozen themes. Themes joined by more links are pulled closer together.
+    `min_distance` (in the result's units) then pushes apart themes that would overlap.
+    """
+    ids = [n.cluster_id for n in nodes]
+    if not ids:
+        return {}
+    if len(ids) == 1:
+        return {ids[0]: (0.0, 0.0)}
+    weights: dict[tuple[int, int], float] = defaultdict(float)
+    for e in edges:
+        weights[(min(e.a, e.b), max(e.a, e.b))] += e.weight * (1.0 if e.kind == "link" else 0.05)
+    rng = random.Random(seed)
+    pos = {i: [rng.random(), rng.random()] for i in ids}
+    # A little more room than networkx's default 1/sqrt(n), so lone themes do not crowd.
+    k = 1.6 / math.sqrt(len(ids))
+    step = 0.1
+    for _ in range(iterations):
+        shift = {i: [0.0, 0.0] for i in ids}
+        for a, b in itertools.combinations(ids, 2):
+            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
+            dist = max(math.hypot(dx, dy), 0.01)
+            force = k * k / dist - dist * dist / k * weights.get((min(a, b), max(a, b)), 0.0)
+            fx, fy = dx / dist * force, dy / dist * force
+            shift[a][0] += fx
+            shift[a][1] += fy
+            shift[b][0] -= fx
+            shift[b][1] -= fy
+        for i in ids:
+            length = max(math.hypot(*shift[i]), 0.01)
+            pos[i][0] += shift[i][0] / length * min(length, step)
+            pos[i][1] += shift[i][1] / length * min(length, step)
+        step = max(step - 0.1 / iterations, 0.002)
+    return _separated(_rescaled({i: (p[0], p[1]) for i, p in pos.items()}), min_distance)
+
+
+def _separated(
+    pos: dict[int, tuple[float, float]], min_distance: float, rounds: int = 200
+) -> dict[int, tuple[float, float]]:
+    """Push apart, a little at a time, any two points closer than `min_distance`."""
+    if min_distance <= 0:
+        return pos
+    points = {i: list(p) for i, p in pos.items()}
+    for _ in range(rounds):
+        moved = False
+        for a, b in itertools.combinations(sorted(points), 2):
+            dx, dy = points[b][0] - points[a][0], points[b][1] - points[a][1]
+            dist = math.hypot(dx, dy)
+            if dist >= min_distance:
+                continue
+            if dist < 1e-9:
+                dx, dy, dist = 1.0, 0.0, 1.0
+            push = (min_distance - dist) / 2
+            points[a][0] -= dx / dist * push
+            points[a][1] -= dy / dist * push
+            points[b][0] += dx / dist * push
+            points[b][1] += dy / dist * push
+            moved = True
+        if not moved:
+            break
+    return {i: (p[0], p[1]) for i, p in points.items()}
+
+
+def _rescaled(pos: dict[int, tuple[float, float]]) -> dict[int, tuple[float, float]]:
+    """Centred on the origin, the largest coordinate 1 (as networkx's `rescale_layout`)."""
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    span = max(max(abs(x - cx), abs(y - cy)) for x, y in pos.values()) or 1.0
+    return {i: ((x - cx) / span, (y - cy) / span) for i, (x, y) in pos.items()}
 
 
 # --------------------------------------------------------------------------- export

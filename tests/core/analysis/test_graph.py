@@ -138,3 +138,37 @@ def test_graphml_and_gexf_read_back_with_networkx(seed_store, tmp_path: Path) ->
     assert {"member", "parent", "group"} <= kinds
     gexf = nx.read_gexf(tmp_path / "teman.gexf")
     assert gexf.nodes[g.note_node(a.id)]["label"].startswith("Mötesplatser behövs")
+
+
+def test_the_theme_overview_joins_themes_by_links_and_shared_groups(seed_store) -> None:
+    theme, _, a, _ = _meeting_places(seed_store)
+    doc = seed_store.document()
+    trygghet = next(c for c in doc.clusters if c.name == "Trygghet")
+    seed_store.add_link(m.Link(a.id, note_by_text(doc, "Belysning!").id, m.RELATES_TO))
+    nodes, edges = g.theme_overview(g.build_graph(seed_store.document()))
+    by_id = {n.cluster_id: n for n in nodes}
+    assert set(by_id) == {c.id for c in doc.clusters if c.parent_id is None}
+    assert by_id[theme.id].notes == 2 and len(by_id[theme.id].groups) == 2
+    link = [e for e in edges if e.kind == "link"]
+    assert [(e.a, e.b, e.weight) for e in link] == [
+        (min(theme.id, trygghet.id), max(theme.id, trygghet.id), 1)
+    ]
+
+
+def test_the_theme_layout_is_repeatable_and_keeps_themes_apart() -> None:
+    nodes = [g.ThemeNode(i, f"Tema {i}", 3, (1,)) for i in range(50)]
+    edges = [g.ThemeEdge(i, i + 1, "link", 1) for i in range(0, 49, 2)]
+    first = g.theme_layout(nodes, edges, min_distance=0.2)
+    assert first == g.theme_layout(nodes, edges, min_distance=0.2)
+    points = list(first.values())
+    closest = min(
+        ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5
+        for i, (ax, ay) in enumerate(points)
+        for bx, by in points[i + 1 :]
+    )
+    assert closest >= 0.19
+    linked = [
+        ((first[e.a][0] - first[e.b][0]) ** 2 + (first[e.a][1] - first[e.b][1]) ** 2) ** 0.5
+        for e in edges
+    ]
+    assert sum(linked) / len(linked) < 0.6  # linked themes sit near each other
