@@ -8,11 +8,10 @@ the board's zoom and centre (the workshop's meta, so they travel with the file).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -45,11 +44,10 @@ from .panels.progress import ProgressIndicator
 from .panels.search_panel import SearchPanel
 from .panels.start_page import StartPage
 from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
+from .workspace import VIEW_META_KEY, Workspace
 
 APP_NAME = "Samverkan Desktop"
-VIEW_META_KEY = "board/view"
-READABLE_ZOOM = 0.75
-VIEW_SAVE_DELAY_MS = 1500
+__all__ = ["APP_NAME", "VIEW_META_KEY", "MainWindow"]
 
 
 class MainWindow(QMainWindow):
@@ -57,12 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ctx = ctx
-        self.doc: DocumentModel | None = None
-        self.path: Path | None = None
-        self.scene: BoardScene | None = None
-        self.view: BoardView | None = None
-        self.board_actions: BoardActions | None = None
-        self._view_restored = True
+        self.workspace: Workspace | None = None
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
@@ -77,10 +70,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         self.undo_group = QUndoGroup(self)
-        self._view_save_timer = QTimer(self)
-        self._view_save_timer.setSingleShot(True)
-        self._view_save_timer.setInterval(VIEW_SAVE_DELAY_MS)
-        self._view_save_timer.timeout.connect(self.save_view_state)
         self.files = FileActions(self, ctx)
         self._make_docks()
         self._make_menus()
@@ -196,7 +185,27 @@ class MainWindow(QMainWindow):
         self._toolbar_board_anchor = self.toolbar.addSeparator()
         self._board_toolbar_actions: list[QAction] = []
 
-    # ----------------------------------------------------------------- opening and closing
+    # ----------------------------------------------------------------- the open workshop
+    @property
+    def doc(self) -> DocumentModel | None:
+        return self.workspace.doc if self.workspace else None
+
+    @property
+    def path(self) -> Path | None:
+        return self.workspace.path if self.workspace else None
+
+    @property
+    def scene(self) -> BoardScene | None:
+        return self.workspace.scene if self.workspace else None
+
+    @property
+    def view(self) -> BoardView | None:
+        return self.workspace.view if self.workspace else None
+
+    @property
+    def board_actions(self) -> BoardActions | None:
+        return self.workspace.actions if self.workspace else None
+
     def open_path(self, path: Path) -> bool:
         """Open a workshop file in this window; on failure say why and keep what was shown."""
         path = Path(path)
@@ -210,85 +219,45 @@ class MainWindow(QMainWindow):
             self.refresh_start_page()
             return False
         self.close_document()
-        self.doc = DocumentModel(store, self)
-        self.path = path
-        self._attach_board(self.doc)
+        self.workspace = Workspace(store, path, self)
+        self._attach(self.workspace)
         self.ctx.settings.add_recent_file(str(path.resolve()))
         self._show_document_state()
-        self._view_restored = False
         if self.isVisible():
-            self._restore_view()
+            self.workspace.restore_view_state()
         return True
 
     def close_document(self) -> None:
-        """Leave the open workshop (saving the board's view into it) and show the start page."""
-        if self.doc is None:
+        """Leave the open workshop (its view is kept in the file) and show the start page."""
+        workspace = self.workspace
+        if workspace is None:
             return
-        self._view_save_timer.stop()
-        self.save_view_state()
-        doc = self.doc
-        self.search_panel.set_document(None)
-        self.clusters_panel.set_document(None)
-        self.progress.set_document(None)
-        self._detach_board()
-        self.undo_group.removeStack(doc.undo_stack)
-        self.doc = None
-        self.path = None
-        doc.close()
-        doc.deleteLater()
+        self._detach(workspace)
+        self.workspace = None
+        workspace.close()
         self._show_document_state()
 
     def save_view_state(self) -> None:
-        if self.doc is None or self.view is None or not self._view_restored:
-            return
-        try:
-            self.doc.store.set_meta(VIEW_META_KEY, json.dumps(self.view.view_state()))
-        except StoreError as exc:  # the view is a convenience; never block closing on it
-            self.statusBar().showMessage(str(exc), 8000)
+        if self.workspace is not None:
+            self.workspace.save_view_state()
 
-    def _restore_view(self) -> None:
-        if self.doc is None or self.view is None or self._view_restored:
-            return
-        self._view_restored = True
-        saved = self.doc.store.get_meta(VIEW_META_KEY)
-        try:
-            state = json.loads(saved) if saved else None
-        except ValueError:
-            state = None
-        if isinstance(state, dict):
-            self.view.restore_view_state(state)
-        else:
-            self.view.zoom_to_fit()
+    def _attach(self, ws: Workspace) -> None:
+        self.stack.addWidget(ws.view)
+        self.stack.setCurrentWidget(ws.view)
+        self.undo_group.addStack(ws.doc.undo_stack)
+        self.undo_group.setActiveStack(ws.doc.undo_stack)
+        self._install_board_actions(ws.actions)
+        ws.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        ws.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
+        ws.scene.selectionChanged.connect(self._follow_board_selection)
+        ws.view.zoomChanged.connect(self._show_zoom)
+        ws.doc.workshopChanged.connect(self._update_title)
+        for panel in (self.search_panel, self.clusters_panel, self.progress):
+            panel.set_document(ws.doc)
 
-    # ----------------------------------------------------------------- the board
-    def _attach_board(self, doc: DocumentModel) -> None:
-        self.scene = BoardScene(doc)
-        self.view = BoardView(self.scene)
-        self.view.setObjectName("boardView")
-        self.board_actions = BoardActions(self.view, doc)
-        self.stack.addWidget(self.view)
-        self.stack.setCurrentWidget(self.view)
-        self.undo_group.addStack(doc.undo_stack)
-        self.undo_group.setActiveStack(doc.undo_stack)
-        self._install_board_actions(self.board_actions)
-        self.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
-        self.scene.selectionChanged.connect(self._follow_board_selection)
-        self.view.zoomChanged.connect(self._show_zoom)
-        # Keep the view in the file a moment after panning or zooming stops, not only on close,
-        # so that it survives a crash or a killed session.
-        for signal in (
-            self.view.zoomChanged,
-            self.view.horizontalScrollBar().valueChanged,
-            self.view.verticalScrollBar().valueChanged,
-        ):
-            signal.connect(self._view_save_timer.start)
-        doc.workshopChanged.connect(self._update_title)
-        doc.errorOccurred.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.search_panel.set_document(doc)
-        self.clusters_panel.set_document(doc)
-        self.progress.set_document(doc)
-
-    def _detach_board(self) -> None:
+    def _detach(self, ws: Workspace) -> None:
+        for panel in (self.search_panel, self.clusters_panel, self.progress):
+            panel.set_document(None)
         for act in self._board_menu_actions:
             self.edit_menu.removeAction(act)
             self.view_menu.removeAction(act)
@@ -296,14 +265,8 @@ class MainWindow(QMainWindow):
             self.toolbar.removeAction(act)
         self._board_menu_actions = []
         self._board_toolbar_actions = []
-        if self.view is not None:
-            self.stack.removeWidget(self.view)
-            self.view.deleteLater()
-        if self.scene is not None:
-            self.scene.deleteLater()
-        if self.board_actions is not None:
-            self.board_actions.deleteLater()
-        self.scene = self.view = self.board_actions = None
+        self.undo_group.removeStack(ws.doc.undo_stack)
+        self.stack.removeWidget(ws.view)
         self.stack.setCurrentWidget(self.start_page)
 
     def _install_board_actions(self, actions: BoardActions) -> None:
@@ -319,8 +282,7 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self._view_board_anchor, act)
             added.append(act)
         self._board_menu_actions = added
-        on_toolbar = [actions.new_note, actions.group_as_cluster, None, actions.zoom_to_fit]
-        for act in on_toolbar:
+        for act in (actions.new_note, actions.group_as_cluster, None, actions.zoom_to_fit):
             if act is None:
                 self._board_toolbar_actions.append(self.toolbar.addSeparator())
             else:
@@ -328,36 +290,20 @@ class MainWindow(QMainWindow):
                 self._board_toolbar_actions.append(act)
 
     def go_to_cluster(self, cluster_id: int) -> None:
-        if self.view is None or self.scene is None:
-            return
-        self.scene.select_clusters([cluster_id])
-        self.view.center_on_cluster(cluster_id)
+        if self.workspace is not None:
+            self.workspace.go_to_cluster(cluster_id)
 
     def show_notes(self, note_ids: list[int]) -> None:
-        """Select the notes and bring them into view (a search hit, an import)."""
-        if self.view is None or self.scene is None or not note_ids:
-            return
-        self.scene.select_notes(note_ids)
-        items = [self.scene.note_item(i) for i in note_ids]
-        items = [i for i in items if i is not None]
-        if not items:
-            return
-        rect = items[0].sceneBoundingRect()
-        for item in items[1:]:
-            rect = rect.united(item.sceneBoundingRect())
-        if len(items) == 1:
-            if self.view.zoom() < READABLE_ZOOM:  # a hit is only found when it can be read
-                self.view.set_zoom(1.0)
-            self.view.centerOn(rect.center())
-        else:
-            self.view.fit_rect(rect)
+        if self.workspace is not None:
+            self.workspace.show_notes(note_ids)
 
     def _follow_board_selection(self) -> None:
-        if self.scene is None or not shiboken6.isValid(self.scene):
+        ws = self.workspace
+        if ws is None or not shiboken6.isValid(ws.scene):
             return  # a scene being torn down still reports its selection going away
-        clusters = self.scene.selected_cluster_ids()
-        if len(clusters) == 1 and not self.scene.selected_note_ids():
-            self.clusters_panel.select_cluster(clusters[0])
+        cluster = ws.selected_cluster()
+        if cluster is not None:
+            self.clusters_panel.select_cluster(cluster)
 
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)} %")
@@ -453,16 +399,16 @@ class MainWindow(QMainWindow):
 
     def save_window_state(self) -> None:
         if self._start_page_docks is not None:
-            self._docks_for_start_page(
-                False
-            )  # save the layout the user chose, not the start page's
+            # Save the layout the user chose, not the start page's.
+            self._docks_for_start_page(False)
         self.ctx.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.ctx.settings.set(WINDOW_STATE, self.saveState())
         self.ctx.settings.sync()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
-        self._restore_view()
+        if self.workspace is not None:
+            self.workspace.restore_view_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()

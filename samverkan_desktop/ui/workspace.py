@@ -1,0 +1,117 @@
+"""One open workshop in the window: its DocumentModel, the board on it, and the board's view.
+
+The window makes a `Workspace` when a file opens and closes it when the file is left, so
+everything that lives exactly as long as an open file is made and torn down in one place. The
+board's zoom and centre are kept in the file's meta (they travel with the workshop), written a
+moment after panning stops and on close.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from ..core.store import Store, StoreError
+from .board.actions import BoardActions
+from .board.scene import BoardScene
+from .board.view import BoardView
+from .document import DocumentModel
+
+VIEW_META_KEY = "board/view"
+VIEW_SAVE_DELAY_MS = 1500
+READABLE_ZOOM = 0.75
+
+
+class Workspace(QObject):
+    # A one-line problem for the status bar (the view could not be kept, a command failed).
+    problem = Signal(str)
+
+    def __init__(self, store: Store, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.doc = DocumentModel(store, self)
+        self.scene = BoardScene(self.doc)
+        self.view = BoardView(self.scene)
+        self.view.setObjectName("boardView")
+        self.actions = BoardActions(self.view, self.doc)
+        self.doc.errorOccurred.connect(self.problem)
+        self._view_restored = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(VIEW_SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_view_state)
+        # Not only on close: the view then survives a crash or a killed session too.
+        for signal in (
+            self.view.zoomChanged,
+            self.view.horizontalScrollBar().valueChanged,
+            self.view.verticalScrollBar().valueChanged,
+        ):
+            signal.connect(self._save_timer.start)
+
+    def close(self) -> None:
+        """Keep the view in the file, then close the file; the workspace is done after this."""
+        self._save_timer.stop()
+        self.save_view_state()
+        self.view.deleteLater()
+        self.scene.deleteLater()
+        self.actions.deleteLater()
+        self.doc.close()
+        self.deleteLater()
+
+    # ----------------------------------------------------------------- the view in the file
+    def restore_view_state(self) -> None:
+        """Zoom and centre as they were left; the whole board the first time. Call once the
+        view has its size (the window is shown)."""
+        if self._view_restored:
+            return
+        self._view_restored = True
+        saved = self.doc.store.get_meta(VIEW_META_KEY)
+        try:
+            state = json.loads(saved) if saved else None
+        except ValueError:
+            state = None
+        if isinstance(state, dict):
+            self.view.restore_view_state(state)
+        else:
+            self.view.zoom_to_fit()
+
+    def save_view_state(self) -> None:
+        if not self._view_restored:
+            return  # not yet shown: what the view holds now is not what the user left
+        try:
+            self.doc.store.set_meta(VIEW_META_KEY, json.dumps(self.view.view_state()))
+        except StoreError as exc:  # the view is a convenience; never block closing on it
+            self.problem.emit(str(exc))
+
+    # ----------------------------------------------------------------- going places
+    def go_to_cluster(self, cluster_id: int) -> None:
+        self.scene.select_clusters([cluster_id])
+        self.view.center_on_cluster(cluster_id)
+
+    def show_notes(self, note_ids: list[int]) -> None:
+        """Select the notes and bring them into view (a search hit, an import)."""
+        items = [i for i in (self.scene.note_item(n) for n in note_ids) if i is not None]
+        if not items:
+            return
+        self.scene.select_notes(note_ids)
+        rect = items[0].sceneBoundingRect()
+        for item in items[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        if len(items) == 1:
+            if self.view.zoom() < READABLE_ZOOM:  # a hit is only found when it can be read
+                self.view.set_zoom(1.0)
+            self.view.centerOn(rect.center())
+        else:
+            self.view.fit_rect(rect)
+
+    def selected_cluster(self) -> int | None:
+        """The one cluster selected on the board (and nothing else), if so."""
+        clusters = self.scene.selected_cluster_ids()
+        if len(clusters) == 1 and not self.scene.selected_note_ids():
+            return clusters[0]
+        return None
+
+    def focus_board(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
