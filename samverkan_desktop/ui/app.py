@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -39,21 +40,31 @@ def open_first(window: MainWindow, ctx: AppContext, path: str | None) -> None:
         window.files.open_sample()
 
 
-def _excepthook(interaction: Interaction):
+def _excepthook(interaction: Interaction) -> Callable[..., None]:
     """Show errors that escape a slot as one message instead of a traceback on a console the
-    user never sees; the traceback still goes to stderr for a bug report."""
+    user never sees; the traceback still goes to stderr for a bug report. One message at a
+    time, and not the same one again and again (an error while painting repeats)."""
+    showing = False
+    shown: set[str] = set()
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
         if issubclass(kind, KeyboardInterrupt):
             QCoreApplication.quit()
             return
         if not issubclass(kind, StoreError):
             traceback.print_exception(kind, exc, tb)
-        title = QCoreApplication.translate("app", "Något gick fel")
-        text = str(exc).splitlines()[0] if str(exc) else kind.__name__
+        text = str(exc).splitlines()[0] if str(exc).strip() else kind.__name__
         if not issubclass(kind, StoreError):
             text = QCoreApplication.translate("app", "Ett oväntat fel: {error}").format(error=text)
-        interaction.critical(title, text)
+        if showing or text in shown:
+            return
+        showing = True
+        shown.add(text)
+        try:
+            interaction.critical(QCoreApplication.translate("app", "Något gick fel"), text)
+        finally:
+            showing = False
 
     return hook
 

@@ -140,9 +140,10 @@ class AppContext:
     def start_directory(self) -> str:
         """The folder file dialogs open in: the last one used, else the workshop folder."""
         last = self.settings.get(LAST_DIRECTORY)
-        if last and Path(last).is_dir():
-            return last
-        return str(self.workshop_dir)
+        for folder in (last, self.workshop_dir, self.workshop_dir.parent, Path.home()):
+            if folder and Path(folder).is_dir():
+                return str(folder)
+        return ""
 
     def remember_directory(self, path: Path) -> None:
         self.settings.set(LAST_DIRECTORY, str(path.parent))

@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         )
 
         self.undo_view = QUndoView(self.undo_group)
-        self.undo_view.setEmptyLabel(self.tr("<öppnad>"))
+        self.undo_view.setEmptyLabel(self.tr("Utgångsläge"))
         self.history_dock = self._dock(
             "historyDock",
             self.tr("Historik"),
@@ -225,6 +225,13 @@ class MainWindow(QMainWindow):
         self._show_document_state()
         if self.isVisible():
             self.workspace.restore_view_state()
+        doc = self.workspace.doc
+        self.statusBar().showMessage(
+            self.tr("Öppnade {name}: {notes} lappar från {groups} grupper").format(
+                name=path.name, notes=len(doc.notes), groups=len(doc.groups)
+            ),
+            8000,
+        )
         return True
 
     def close_document(self) -> None:

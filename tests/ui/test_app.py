@@ -130,3 +130,14 @@ def test_swedish_counts_say_one_lapp_and_many_lappar(qapp, qtbot, ctx, seed_work
         window.close_document()
     finally:
         remove_translators(qapp, translators)
+
+
+def test_an_escaped_error_is_shown_once_in_one_line(interaction, capsys):
+    hook = app_module._excepthook(interaction)
+    try:
+        raise ValueError("trasigt värde\nmer detaljer")
+    except ValueError as exc:
+        for _ in range(3):  # e.g. the same failure on every repaint
+            hook(type(exc), exc, exc.__traceback__)
+    assert interaction.errors() == ["Ett oväntat fel: trasigt värde"]
+    assert "Traceback" in capsys.readouterr().err  # still there for a bug report

@@ -8,6 +8,7 @@ signals; the window passes that on to the board (highlight, group filter, centre
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +47,8 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next_hit)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field, self.field.clear)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
 
         self.count = QLabel()
         self.count.setObjectName("searchCount")
