@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QInputDialog
 from ...core import model as m
 from .. import commands as cmd
 from ..document import DocumentModel
+from . import arrange
 from .view import BoardView
 
 # Asked which group a new note belongs to when the selection does not tell; None: cancel.
@@ -53,6 +54,7 @@ class BoardActions(QObject):
         self.scene = view.board()
         self.doc = doc
         self.choose_group = choose_group or _ask_group(view)
+        self._last_group: int | None = None  # the group of the last note added here
         tr = self.tr
         S = QKeySequence.StandardKey
         board_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -96,6 +98,7 @@ class BoardActions(QObject):
         view.set_context_actions(self.context_menu_actions())
         self.scene.selectionChanged.connect(self.update_enabled)
         self.scene.editingChanged.connect(self.update_enabled)
+        self.scene.newNoteRequested.connect(self._new_note_at)
         doc.undo_stack.indexChanged.connect(self.update_enabled)
         self.update_enabled()
 
@@ -236,28 +239,38 @@ class BoardActions(QObject):
                 self.scene.select_notes([command.keep_id])
 
     def _new_note(self) -> None:
-        group = self._group_for_new_note()
-        if group is False:
-            return
-        self.scene.start_new_note(group, self._new_note_place())
+        clusters = self.scene.selected_cluster_ids()
+        self._new_note_at(self._new_note_place(), clusters)
 
-    def _group_for_new_note(self) -> int | None | bool:
-        """The group of the selection; otherwise ask. False: the user cancelled."""
+    def _new_note_at(self, at: QPointF, clusters: Sequence[int] = ()) -> None:
         doc = self.doc
         groups = [doc.note(i).group_id for i in self.scene.selected_note_ids()]
-        for cid in self.scene.selected_cluster_ids():
+        frame = arrange.innermost_cluster(doc, at)
+        for cid in [*clusters, *([frame] if frame is not None else [])]:
             cluster = doc.cluster(cid)
             if cluster.group_id is not None:
                 groups.append(cluster.group_id)
             groups += [doc.note(i).group_id for i in doc.subtree_notes(cid)]
-        known = [g for g in groups if g is not None]
+        group = self._choose_group(groups)
+        if group is not False:
+            self._last_group = group if isinstance(group, int) else self._last_group
+            self.scene.start_new_note(group, at)
+
+    def _choose_group(self, hints: Sequence[int | None]) -> int | None | bool:
+        """The group most of `hints` belong to, else the last one used, else ask.
+
+        False: the user cancelled.
+        """
+        known = [g for g in hints if g is not None and g in self.doc.groups]
         if known:
             return Counter(known).most_common(1)[0][0]
-        ordered = sorted(doc.groups.values(), key=lambda g: (g.position, g.id))
+        ordered = sorted(self.doc.groups.values(), key=lambda g: (g.position, g.id))
         if not ordered:
             return None
         if len(ordered) == 1:
             return ordered[0].id
+        if self._last_group in self.doc.groups:
+            return self._last_group
         chosen = self.choose_group(ordered)
         return False if chosen is None else chosen
 

@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QGraphicsSceneMouseEvent,
 )
 
-from ...core import model as m
-from .. import commands as cmd
 from ..document import DocumentModel
-from . import arrange
+from . import arrange, grouping
 from . import metrics as mt
 from . import palette as pal
 from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, count_text
+from .editing import InlineEditing
 from .editor import InlineEditor
 from .gestures import DragGesture, MoveSet, ResizeGesture, move_command
 from .headers import GroupHeaders
@@ -39,6 +38,8 @@ class BoardScene(QGraphicsScene):
     clusterCreated = Signal(int)
     # An inline editor opened or closed (actions such as "split" depend on it).
     editingChanged = Signal()
+    # A double-click on empty board (or a frame's body): a new note is wanted there.
+    newNoteRequested = Signal(QPointF)
 
     def __init__(self, doc: DocumentModel, parent: object = None) -> None:
         super().__init__(parent)
@@ -51,8 +52,7 @@ class BoardScene(QGraphicsScene):
         self._highlight: frozenset[int] | None = None
         self._group_filter: frozenset[int] | None = None
         self._gesture: DragGesture | ResizeGesture | None = None
-        self._editor: InlineEditor | None = None
-        self._editing: tuple[str, int | None] | None = None
+        self.editing = InlineEditing(self)
         self._drop_target: int | None = None
         self._zoomed_out = False
         self._zoom = 1.0
@@ -104,14 +104,14 @@ class BoardScene(QGraphicsScene):
                 pal.note_fill(index), pal.label_colour(index), self._group_labels[gid], group.name
             )
 
-    def _style(self, group_id: int | None) -> NoteStyle:
+    def note_style(self, group_id: int | None) -> NoteStyle:
         return self._styles.get(group_id) or self._styles[None]
 
     # ----------------------------------------------------------------- following the model
     def _on_groups(self, _ids: frozenset[int]) -> None:
         self._refresh_styles()
         for item in self._notes.values():
-            item.set_note(item.note, self._style(item.note.group_id))
+            item.set_note(item.note, self.note_style(item.note.group_id))
         for cid in self._clusters:
             self._update_cluster(cid)
         self._schedule_headers()
@@ -173,13 +173,13 @@ class BoardScene(QGraphicsScene):
                 continue
             item = self._notes.get(nid)
             if item is None:
-                item = NoteItem(note, self._style(note.group_id))
+                item = NoteItem(note, self.note_style(note.group_id))
                 self._notes[nid] = item
                 self.addItem(item)
             else:
                 if item.note.cluster_id is not None:
                     touched.add(item.note.cluster_id)
-                item.set_note(note, self._style(note.group_id))
+                item.set_note(note, self.note_style(note.group_id))
             if note.cluster_id is not None:
                 touched.add(note.cluster_id)
             self._apply_emphasis(item)
@@ -214,17 +214,27 @@ class BoardScene(QGraphicsScene):
             self.blockSignals(False)
         if deselected:
             self.selectionChanged.emit()
+        self.editing.forget("note", ids)
         self._refresh_counts(touched)
         self._schedule_headers()
 
     def _on_clusters_removed(self, ids: frozenset[int]) -> None:
-        for cid in ids:
-            item = self._clusters.pop(cid, None)
-            if item is not None:
-                self.removeItem(item)
-            label = self._labels.pop(cid, None)
-            if label is not None:
-                self.removeItem(label)
+        deselected = False
+        self.blockSignals(True)  # as for notes: one selectionChanged once they are all gone
+        try:
+            for cid in ids:
+                item = self._clusters.pop(cid, None)
+                if item is not None:
+                    deselected = deselected or item.isSelected()
+                    self.removeItem(item)
+                label = self._labels.pop(cid, None)
+                if label is not None:
+                    self.removeItem(label)
+        finally:
+            self.blockSignals(False)
+        if deselected:
+            self.selectionChanged.emit()
+        self.editing.forget("cluster", ids)
         self._refresh_counts(self._clusters)
         self._schedule_headers()
 
@@ -383,8 +393,8 @@ class BoardScene(QGraphicsScene):
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         hit = self._hit(event.scenePos())
-        if self._editor is not None and (hit is None or hit[0] != "editor"):
-            self._editor.commit()
+        if hit is None or hit[0] != "editor":
+            self.editing.commit()
         if event.button() == Qt.MouseButton.RightButton and hit and hit[0] in ("note", "title"):
             item = hit[1]
             if not item.isSelected():
@@ -459,6 +469,10 @@ class BoardScene(QGraphicsScene):
             self.rename_cluster(hit[1].cluster_id)
             event.accept()
             return
+        if hit is None and event.button() == Qt.MouseButton.LeftButton:
+            self.newNoteRequested.emit(event.scenePos())  # as on a paper wall: write here
+            event.accept()
+            return
         super().mouseDoubleClickEvent(event)
 
     # ----------------------------------------------------------------- keyboard-driven moves
@@ -473,185 +487,27 @@ class BoardScene(QGraphicsScene):
 
     def group_selection(self, name: str | None = None) -> int | None:
         """Ctrl+G: a new cluster of the selection, with its name open for typing."""
-        notes, clusters = self.selected_note_ids(), self.selected_cluster_ids()
-        if not notes and not clusters:
-            return None
-        command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name)
-        frame = arrange.rect_of(command.frame)
-        if self._covers_others(frame, set(notes), set(clusters), command.parent_id):
-            near = arrange.union(
-                [arrange.note_rect(self.doc.note(i)) for i in notes]
-                + [arrange.cluster_rect(self.doc, self.doc.cluster(c)) for c in clusters]
-            )
-            spot = self.free_spot(self._gathered_size(notes, clusters), near)
-            command = cmd.GroupAsClusterCommand(self.doc, notes, clusters, name, origin=spot)
-        if not self.doc.push(command) or command.cluster_id is None:
-            return None
-        self.select_clusters([command.cluster_id])
-        self.clusterCreated.emit(command.cluster_id)
-        for view in self.views():
-            view.ensureVisible(arrange.rect_of(command.frame), 40, 40)
-        self.rename_cluster(command.cluster_id)
-        return command.cluster_id
-
-    def _covers_others(
-        self, frame: QRectF, notes: set[int], clusters: set[int], parent: int | None
-    ) -> bool:
-        """Would a frame here seem to hold notes or clusters that are not going into it?"""
-        inside: set[int] = set()
-        for cid in clusters:
-            inside |= self.doc.subtree_notes(cid)
-            inside.update(self.doc.descendants(cid))
-        around = {parent, *self.doc.ancestors(parent)} if parent is not None else set()
-        for item in self.items(frame, Qt.ItemSelectionMode.IntersectsItemShape):
-            if isinstance(item, NoteItem) and item.isVisible():
-                if (
-                    item.note_id not in notes
-                    and item.note_id not in inside
-                    and frame.contains(item.scene_rect().center())
-                ):
-                    return True
-            elif isinstance(item, ClusterItem):
-                cid = item.cluster_id
-                if cid not in clusters and cid not in inside and cid not in around:
-                    return True
-        return False
-
-    def _gathered_size(self, notes: list[int], clusters: list[int]) -> tuple[float, float]:
-        doc = self.doc
-        children = [doc.cluster(c) for c in clusters]
-        _, frame = arrange.pack(doc, QPointF(0, 0), [doc.note(i) for i in notes], children)
-        return frame.width(), frame.height()
+        return grouping.group_selection(self, name)
 
     def free_spot(self, size: tuple[float, float], near: QRectF) -> QPointF:
         """Top-left of an empty area of `size` close to `near` (right of it, preferably)."""
-        width, height = size
-        margin = mt.GAP * 2
-        step_x, step_y = mt.NOTE_W + mt.GAP, mt.NOTE_H + mt.GAP
-        start = QPointF(near.right() + margin, near.top()) if not near.isNull() else QPointF()
-        candidates = [
-            QPointF(start.x() + i * step_x, start.y() + j * step_y)
-            for i in range(0, 20)
-            for j in (0, 1, -1, 2, -2, 3)
-        ]
-        candidates.sort(key=lambda p: (p - start).manhattanLength())
-        for spot in candidates:
-            area = QRectF(spot, QRectF(0, 0, width, height).size()).adjusted(
-                -margin, -margin, margin, margin
-            )
-            if not any(isinstance(i, NoteItem | ClusterItem) for i in self.items(area)):
-                return spot
-        bounds = self.content_rect()
-        return QPointF(bounds.right() + margin * 2, bounds.top())
+        return grouping.free_spot(self, size, near)
 
     # ----------------------------------------------------------------- inline editing
     def active_editor(self) -> tuple[str, int | None, InlineEditor] | None:
-        if self._editor is None or self._editing is None:
-            return None
-        return self._editing[0], self._editing[1], self._editor
+        """What is being edited inline: ("note" | "cluster" | "new", id, editor), or None."""
+        return self.editing.active()
 
     def rename_cluster(self, cluster_id: int) -> None:
-        item = self._clusters.get(cluster_id)
-        if item is None:
-            return
-        cluster = self.doc.cluster(cluster_id)
-        editor = InlineEditor(
-            cluster.name,
-            mt.title_font(),
-            max(180.0, item.rect().width() - 16),
-            multiline=False,
-            background=pal.BOARD_BACKGROUND.lighter(104),
-        )
-        editor.setPos(item.pos() + QPointF(6, 4))
-
-        def done(text: str) -> None:
-            name = " ".join(text.split())
-            if name and name != self.doc.clusters.get(cluster_id, cluster).name:
-                self.doc.push(cmd.RenameClusterCommand(self.doc, cluster_id, name))
-
-        self._open_editor(editor, ("cluster", cluster_id), done)
+        self.editing.rename_cluster(cluster_id)
 
     def edit_note(self, note_id: int) -> None:
-        item = self._notes.get(note_id)
-        if item is None:
-            return
-        note = self.doc.note(note_id)
-        editor = InlineEditor(
-            note.text,
-            mt.note_font(),
-            mt.NOTE_W,
-            multiline=True,
-            background=item.style.fill,
-            min_height=item.height(),
-        )
-        editor.setPos(item.pos())
-
-        def done(text: str) -> None:
-            text = text.strip()
-            current = self.doc.notes.get(note_id)
-            if text and current is not None and text != current.text:
-                self.doc.push(cmd.EditNoteTextCommand(self.doc, note_id, text))
-
-        self._open_editor(editor, ("note", note_id), done)
+        self.editing.edit_note(note_id)
 
     def start_new_note(self, group_id: int | None, at: QPointF) -> None:
-        """An empty note at `at` (its centre) to type into; Enter adds it as one command."""
-        top_left = at - QPointF(mt.NOTE_W / 2, mt.NOTE_H / 2)
-        editor = InlineEditor(
-            "",
-            mt.note_font(),
-            mt.NOTE_W,
-            multiline=True,
-            background=self._style(group_id).fill,
-            min_height=mt.NOTE_H,
-        )
-        editor.setPos(top_left)
-
-        def done(text: str) -> None:
-            if not text.strip():
-                return
-            probe = m.Note(0, text.strip(), x=top_left.x(), y=top_left.y())
-            centre = arrange.note_rect(probe).center()
-            cluster = arrange.innermost_cluster(self.doc, centre)
-            command = cmd.AddNoteCommand(
-                self.doc, text, group_id, top_left.x(), top_left.y(), cluster
-            )
-            if self.doc.push(command) and command.note_id is not None:
-                self.select_notes([command.note_id])
-
-        self._open_editor(editor, ("new", group_id), done)
+        """An empty note centred at `at` to type into; Enter adds it as one command."""
+        self.editing.new_note(group_id, at)
 
     def close_editor(self) -> None:
         """Close the inline editor without applying what was typed."""
-        if self._editor is not None:
-            self._editor.cancel()
-
-    def _open_editor(
-        self, editor: InlineEditor, what: tuple[str, int | None], on_commit: object
-    ) -> None:
-        if self._editor is not None:
-            self._editor.commit()
-        self._editor, self._editing = editor, what
-        self.addItem(editor)
-
-        def finish(text: str | None) -> None:
-            if self._editor is not editor:
-                return
-            self._editor, self._editing = None, None
-            editor.hide()
-            self.editingChanged.emit()
-            # Removing an item inside its own key or focus handler is not safe; do it next.
-            QTimer.singleShot(
-                0, lambda: self.removeItem(editor) if editor.scene() is self else None
-            )
-            for view in self.views():
-                view.setFocus()
-            if text is not None:
-                on_commit(text)  # type: ignore[operator]
-
-        editor.committed.connect(finish)
-        editor.cancelled.connect(lambda: finish(None))
-        for view in self.views():
-            view.ensureVisible(editor.sceneBoundingRect(), 30, 30)
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.editingChanged.emit()
+        self.editing.cancel()

@@ -53,12 +53,26 @@ def test_n_adds_a_note_of_the_selections_group_where_the_pointer_is(board):
 
 def test_a_new_note_typed_inside_a_frame_joins_that_cluster(board):
     board.move(QPointF(1000, 180))  # inside B, above C
-    board.key(Qt.Key.Key_N)  # nothing selected: the group is asked for (first group here)
+    board.key(Qt.Key.Key_N)  # nothing selected: the group most of B's notes come from
     board.type("Gemensam kalender")
     board.key(Qt.Key.Key_Return)
     note = next(n for n in board.store.notes() if n.text == "Gemensam kalender")
     assert note.cluster_id == board.ids["B"]
-    assert note.group_id == board.ids["g1"]
+    assert note.group_id == board.ids["g2"]
+
+
+def test_n_on_empty_board_asks_for_the_group_and_then_remembers_it(board):
+    asked = []
+    board.actions.choose_group = lambda groups: asked.append(groups) or groups[1].id
+    for text in ("Första", "Andra"):
+        board.move(QPointF(150, 800))
+        board.key(Qt.Key.Key_N)
+        board.type(text)
+        board.key(Qt.Key.Key_Return)
+        board.click(QPointF(150, 950))  # nothing selected
+    added = [n for n in board.store.notes() if n.text in ("Första", "Andra")]
+    assert {n.group_id for n in added} == {board.ids["g2"]}
+    assert len(asked) == 1
 
 
 def test_escape_on_a_new_note_adds_nothing(board):
@@ -158,3 +172,27 @@ def test_a_very_long_note_grows_then_elides_and_keeps_its_whole_text_in_the_tool
     assert item.height() > 130
     assert item.lines.elided and item.lines.lines[-1][1].endswith("…")
     assert text.strip() in item.toolTip()
+
+
+def test_double_click_on_empty_board_writes_a_new_note_there(board):
+    spot = QPointF(1000, 200)  # inside frame B, whose notes are from Klimat
+    board.double_click(spot)
+    editing = board.scene.active_editor()
+    assert editing is not None and editing[0] == "new"
+    board.type("Gemensamma lokaler")
+    board.click(QPointF(100, 900))  # clicking away commits
+    note = next(n for n in board.store.notes() if n.text == "Gemensamma lokaler")
+    assert note.cluster_id == board.ids["B"]
+    assert note.group_id == board.ids["g2"]
+
+
+def test_undo_while_editing_a_note_closes_the_editor(board):
+    board.click(board.note_centre("n1"))
+    board.key(Qt.Key.Key_N)
+    board.type("Tillfällig")
+    board.key(Qt.Key.Key_Return)
+    new_id = board.scene.selected_note_ids()[0]
+    board.scene.edit_note(new_id)
+    board.doc.undo_stack.undo()  # the main window's Undo, while the editor is open
+    assert board.scene.active_editor() is None
+    assert board.store.notes([new_id]) == []

@@ -146,3 +146,27 @@ def test_search_highlight_and_group_filter(board):
     assert board.ids["n1"] not in board.scene.selected_note_ids()
     board.scene.set_group_filter(None)
     assert board.scene.note_item(board.ids["n1"]).isVisible()
+
+
+def test_a_trackpad_pinch_zooms_around_the_fingers(board):
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    spot = board.note_centre("a2")
+    pos = QPointF(board.at(spot.x(), spot.y()))
+    viewport = board.view.viewport()
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        pos,
+        pos,
+        QPointF(viewport.mapToGlobal(pos.toPoint())),
+        0.5,
+        QPointF(),
+        0,
+    )
+    QApplication.sendEvent(viewport, event)
+    assert board.view.zoom() == 1.5
+    after = board.view.mapToScene(pos.toPoint())
+    assert abs(after.x() - spot.x()) < 2 and abs(after.y() - spot.y()) < 2
