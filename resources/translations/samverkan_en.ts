@@ -3,92 +3,92 @@
   <context>
     <name>BoardActions</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="182" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="185" />
       <source>Ordna {n} kluster</source>
       <translation>Tidy {n} clusters</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="60" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="62" />
       <source>Gruppera som kluster</source>
       <translation>Group as cluster</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="61" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="63" />
       <source>Byt namn på kluster</source>
       <translation>Rename cluster</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="62" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="64" />
       <source>Ordna klustret</source>
       <translation>Tidy cluster</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="64" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="66" />
       <source>Slå ihop kluster</source>
       <translation>Merge clusters</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="67" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="69" />
       <source>Ta bort kluster (behåll lapparna)</source>
       <translation>Delete cluster (keep the notes)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="69" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="71" />
       <source>Ny lapp</source>
       <translation>New note</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="70" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="72" />
       <source>Redigera lapp</source>
       <translation>Edit note</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="71" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="73" />
       <source>Dela lapp i två</source>
       <translation>Split note in two</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="72" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="74" />
       <source>Slå ihop lappar</source>
       <translation>Merge notes</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="74" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="76" />
       <source>Lägg till prickröst</source>
       <translation>Add dot vote</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="77" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="79" />
       <source>Ta bort prickröst</source>
       <translation>Remove dot vote</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="79" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="81" />
       <source>Ta bort</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="80" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="82" />
       <source>Markera allt</source>
       <translation>Select all</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="81" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="83" />
       <source>Visa hela tavlan</source>
       <translation>Show the whole board</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="82" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="84" />
       <source>Verklig storlek (100 %)</source>
       <translation>Actual size (100 %)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="83" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="85" />
       <source>Zooma in</source>
       <translation>Zoom in</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="84" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="86" />
       <source>Zooma ut</source>
       <translation>Zoom out</translation>
     </message>
@@ -347,98 +347,103 @@ Select notes on the board and press Ctrl+G.</translation>
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="87" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="81" />
       <source>Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)</source>
       <translation>Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="114" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="108" />
       <source>Sök och filtrera</source>
       <translation>Search and filter</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="121" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="115" />
       <source>Kluster</source>
       <translation>Clusters</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="125" />
-      <source>&lt;öppnad&gt;</source>
-      <translation>&lt;opened&gt;</translation>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="119" />
+      <source>Utgångsläge</source>
+      <translation>Starting point</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="128" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="122" />
       <source>Historik</source>
       <translation>History</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="138" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="132" />
       <source>&amp;Arkiv</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="141" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="135" />
       <source>&amp;Redigera</source>
       <translation>&amp;Edit</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="142" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="179" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="136" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="173" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="144" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="182" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="138" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="176" />
       <source>Gör om</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="149" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="143" />
       <source>&amp;Sök bland lapparna</source>
       <translation>&amp;Find in notes</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="155" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="149" />
       <source>&amp;Visa</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="160" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="428" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="154" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="395" />
       <source>Språk</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="170" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="164" />
       <source>&amp;Hjälp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="171" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="415" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="165" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="382" />
       <source>Om Samverkan Desktop</source>
       <translation>About Samverkan Desktop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="174" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="168" />
       <source>Verktygsfält</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="203" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="217" />
       <source>Kan inte öppna workshoppen</source>
       <translation>Cannot open the workshop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="417" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="230" />
+      <source>Öppnade {name}: {notes} lappar från {groups} grupper</source>
+      <translation>Opened {name}: {notes} notes from {groups} groups</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="384" />
       <source>Samverkan Desktop sorterar workshoppars lappar i teman.
 Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; inget skickas över nätet.</source>
       <translation>Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="428" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="395" />
       <source>Språket byts nästa gång du startar programmet.</source>
       <translation>The language changes the next time you start the program.</translation>
     </message>
@@ -459,37 +464,37 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
   <context>
     <name>SearchPanel</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="53" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="56" />
       <source>Nästa</source>
       <translation>Next</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="54" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="57" />
       <source>Visa nästa träff (Enter)</source>
       <translation>Show the next hit (Enter)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="60" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="63" />
       <source>Visa grupper</source>
       <translation>Show groups</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="45" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="46" />
       <source>Sök i lapparna (Ctrl+F)</source>
       <translation>Search the notes (Ctrl+F)</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="153" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="156" />
       <source>Inga träffar</source>
       <translation>No hits</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="156" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="159" />
       <source>Träff {n} av {total}</source>
       <translation>Hit {n} of {total}</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="159" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="162" />
       <source>%n träffar</source>
       <translation>
         <numerusform>%n hit</numerusform>
@@ -497,7 +502,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="184" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="187" />
       <source>%n lappar</source>
       <translation>
         <numerusform>%n note</numerusform>
@@ -505,7 +510,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       </translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="186" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="189" />
       <source>Samtalsledare: {names}</source>
       <translation>Facilitators: {names}</translation>
     </message>
@@ -573,12 +578,12 @@ Everything is saved at once in the workshop file.</translation>
   <context>
     <name>app</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/app.py" line="52" />
+      <location filename="../../samverkan_desktop/ui/app.py" line="65" />
       <source>Något gick fel</source>
       <translation>Something went wrong</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/app.py" line="55" />
+      <location filename="../../samverkan_desktop/ui/app.py" line="59" />
       <source>Ett oväntat fel: {error}</source>
       <translation>An unexpected error: {error}</translation>
     </message>
@@ -594,12 +599,12 @@ Everything is saved at once in the workshop file.</translation>
   <context>
     <name>BoardView</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="33" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="34" />
       <source>Ny lapp</source>
       <translation>New note</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="34" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="35" />
       <source>Vilken grupp kommer lappen från?</source>
       <translation>Which group is the note from?</translation>
     </message>

@@ -41,7 +41,7 @@
   <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="159" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="162" />
       <source>%n träffar</source>
       <translation>
         <numerusform>%n träff</numerusform>
@@ -49,7 +49,7 @@
       </translation>
     </message>
     <message numerus="yes">
-      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="184" />
+      <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="187" />
       <source>%n lappar</source>
       <translation>
         <numerusform>%n lapp</numerusform>

@@ -141,3 +141,29 @@ def test_an_escaped_error_is_shown_once_in_one_line(interaction, capsys):
             hook(type(exc), exc, exc.__traceback__)
     assert interaction.errors() == ["Ett oväntat fel: trasigt värde"]
     assert "Traceback" in capsys.readouterr().err  # still there for a bug report
+
+
+def test_in_english_no_menu_or_panel_title_is_left_in_swedish(qapp, qtbot, ctx, seed_workshop):
+    translators = install_translators(qapp, "en")
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.open_path(seed_workshop)
+
+        def texts(menu):
+            for act in menu.actions():
+                yield act.text()
+                if act.menu() is not None:
+                    yield from texts(act.menu())
+
+        # The export formats' labels come from core's registry, which has no translations.
+        formats = {a.text() for a in window.files.exports.values()}
+        shown = [t for m in window.menuBar().actions() for t in texts(m.menu()) if t not in formats]
+        shown += [d.windowTitle() for d in (window.search_dock, window.clusters_dock)]
+        shown += [window.progress.label.text(), window.search_panel.field.placeholderText()]
+        swedish = [t for t in shown if any(ch in t.lower() for ch in "åäö")]
+        assert swedish == []
+        assert "Group as cluster" in shown and "Undo" in shown
+        window.close_document()
+    finally:
+        remove_translators(qapp, translators)
