@@ -1,0 +1,287 @@
+"""Temakarta: the workshop's themes as a map in a dock.
+
+Each top-level cluster is a circle sized by its notes, ringed by the colours of the groups that
+raised it (with their short labels beside it, so colour is never the only cue). A solid line
+joins two themes whose notes are linked; a dashed one joins themes that the same groups raised.
+The layout is seeded, so the map looks the same each time. Clicking a theme selects it on the
+board. The map follows the document, redrawn a moment after the last change.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGraphicsItem,
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.analysis import graph as tg
+from ..board import palette as pal
+from ..document import DocumentModel
+
+# Half the width of the map, in scene units, grows with the number of themes; the themes
+# themselves keep their size on screen (they ignore the view's zoom), so names stay readable.
+SPREAD_BASE, SPREAD_PER_THEME = 120.0, 45.0
+MIN_R, MAX_R = 10.0, 34.0
+RING = 5.0
+LABEL_PX = 12
+LABEL_ROOM = 140.0
+# The map shrinks to fit its dock down to this scale; below it the dock scrolls, since the themes
+# keep their size and would run into each other.
+MIN_FIT_SCALE = 0.85
+REFRESH_MS = 400
+
+
+class ThemeItem(QGraphicsItem):
+    """One theme: a disc, a ring of group colours, its name and its groups' short labels."""
+
+    def __init__(
+        self, node: tg.ThemeNode, radius: float, colours: list[QColor], labels: list[str]
+    ) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.node = node
+        self.radius = radius
+        self.colours = colours
+        self.labels = labels
+        self.selected = False
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"{node.name}\n{node.notes} lappar · {', '.join(labels)}")
+        font = QFont()
+        font.setPixelSize(LABEL_PX)
+        self.font = font
+        metrics = QFontMetricsF(font)
+        self.name = metrics.elidedText(node.name or "–", Qt.TextElideMode.ElideRight, 130)
+        self.groups = ", ".join(labels)
+        self.text_w = max(
+            metrics.horizontalAdvance(self.name), metrics.horizontalAdvance(self.groups)
+        )
+
+    def boundingRect(self) -> QRectF:
+        r = self.radius + RING + 1
+        width = max(2 * r, self.text_w + 4)
+        return QRectF(-width / 2, -r, width, 2 * r + 2 * LABEL_PX + 8)
+
+    def shape(self):  # type: ignore[no-untyped-def]
+        from PySide6.QtGui import QPainterPath
+
+        path = QPainterPath()
+        path.addRect(self.boundingRect())
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self.radius
+        ring = QRectF(-r - RING / 2, -r - RING / 2, 2 * r + RING, 2 * r + RING)
+        if self.colours:
+            span = 360 * 16 / len(self.colours)
+            for i, colour in enumerate(self.colours):
+                painter.setPen(QPen(colour, RING, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.drawArc(ring, int(90 * 16 - i * span), int(-span))
+        fill = QColor(pal.ACCENT if self.selected else QColor("#FFFFFF"))
+        painter.setPen(QPen(pal.FRAME_BORDER if not self.selected else pal.ACCENT, 1))
+        painter.setBrush(QBrush(fill))
+        painter.drawEllipse(QPointF(0, 0), r, r)
+        painter.setPen(QColor("#FFFFFF") if self.selected else pal.TEXT)
+        painter.setFont(self.font)
+        painter.drawText(
+            QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(self.node.notes)
+        )
+        top = r + RING + 2
+        width = self.boundingRect().width()
+        painter.setPen(pal.TEXT)
+        painter.drawText(
+            QRectF(-width / 2, top, width, LABEL_PX + 3), Qt.AlignmentFlag.AlignCenter, self.name
+        )
+        painter.setPen(pal.MUTED_TEXT)
+        painter.drawText(
+            QRectF(-width / 2, top + LABEL_PX + 3, width, LABEL_PX + 3),
+            Qt.AlignmentFlag.AlignCenter,
+            self.groups,
+        )
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene = self.scene()
+        if isinstance(scene, ThemeScene) and event.button() == Qt.MouseButton.LeftButton:
+            scene.activate(self.node.cluster_id)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+class ThemeScene(QGraphicsScene):
+    themeActivated = Signal(int)
+
+    def __init__(self, doc: DocumentModel) -> None:
+        super().__init__()
+        self.doc = doc
+        self.items_by_theme: dict[int, ThemeItem] = {}
+        self.selected: int | None = None
+        self.setBackgroundBrush(pal.BOARD_BACKGROUND)
+
+    def activate(self, cluster_id: int) -> None:
+        self.selected = cluster_id
+        for cid, item in self.items_by_theme.items():
+            item.selected = cid == cluster_id
+            item.update()
+        self.themeActivated.emit(cluster_id)
+
+    def rebuild(self) -> None:
+        from ..suggestions import snapshot
+
+        self.clear()
+        self.items_by_theme = {}
+        document = snapshot(self.doc)
+        graph = tg.build_graph(document)
+        nodes, edges = tg.theme_overview(graph)
+        spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
+        # Room for a theme's name (about 130 px wide) between two themes, in layout units.
+        positions = tg.theme_layout(nodes, edges, min_distance=LABEL_ROOM / spread)
+        order = {g.id: self.doc.group_index(g.id) for g in document.groups}
+        labels = pal.group_labels(document.groups)
+        biggest = max((n.notes for n in nodes), default=1) or 1
+        for edge in edges:
+            if edge.kind == "shared" and edge.weight < tg.SHARED_MIN_GROUPS:
+                continue
+            a, b = positions[edge.a], positions[edge.b]
+            line = QGraphicsLineItem(a[0] * spread, a[1] * spread, b[0] * spread, b[1] * spread)
+            if edge.kind == "link":
+                pen = QPen(QColor("#55595F"), 1.0 + math.log2(1 + edge.weight))
+            else:
+                pen = QPen(QColor("#A9ADB4"), 1.0 + 0.5 * edge.weight, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            line.setPen(pen)
+            line.setZValue(-1)
+            line.setToolTip(
+                self.tr("{n} länkar").format(n=edge.weight)
+                if edge.kind == "link"
+                else self.tr("{n} grupper tog upp båda").format(n=edge.weight)
+            )
+            self.addItem(line)
+        for node in nodes:
+            radius = MIN_R + (MAX_R - MIN_R) * math.sqrt(node.notes / biggest)
+            colours = [pal.hue(order.get(g) or 0) for g in node.groups]
+            item = ThemeItem(node, radius, colours, [labels.get(g, "?") for g in node.groups])
+            x, y = positions[node.cluster_id]
+            item.setPos(x * spread, y * spread)
+            item.selected = node.cluster_id == self.selected
+            self.addItem(item)
+            self.items_by_theme[node.cluster_id] = item
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-70, -50, 70, 70))
+
+
+class ThemeMapView(QGraphicsView):
+    def __init__(self, scene: ThemeScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setMinimumSize(420, 300)
+
+    def fit(self) -> None:
+        rect = self.scene().sceneRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+            scale = self.transform().m11()
+            if scale > 1.0 or scale < MIN_FIT_SCALE:
+                self.resetTransform()
+                if scale < MIN_FIT_SCALE:
+                    self.scale(MIN_FIT_SCALE, MIN_FIT_SCALE)
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.fit()
+
+    def wheelEvent(self, event: object) -> None:
+        delta = event.angleDelta().y()  # type: ignore[attr-defined]
+        factor = 1.15 if delta > 0 else 1 / 1.15
+        self.scale(factor, factor)
+
+
+class ThemeMapDock(QDockWidget):
+    """The dock; `themeActivated(cluster_id)` when a theme is clicked."""
+
+    themeActivated = Signal(int)
+
+    def __init__(self, doc: DocumentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("themeMapDock")
+        self.setWindowTitle(self.tr("Temakarta"))
+        self.doc = doc
+        self.map_scene = ThemeScene(doc)
+        self.map_scene.themeActivated.connect(self.themeActivated)
+        self.view = ThemeMapView(self.map_scene)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.legend = QWidget()
+        self.legend_layout = QHBoxLayout(self.legend)
+        self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view, 1)
+        hint = QLabel(self.tr("Heldragen linje: länkade lappar. Streckad: samma grupper."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        for signal in (
+            doc.notesChanged,
+            doc.notesRemoved,
+            doc.clustersChanged,
+            doc.clustersRemoved,
+            doc.groupsChanged,
+        ):
+            signal.connect(self._schedule)
+        doc.linksChanged.connect(self._schedule)
+        doc.themesChanged.connect(self._schedule)
+        self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
+        self._dirty = True
+
+    def _schedule(self, *_args: object) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        if not self._dirty and self.map_scene.items():
+            return
+        self._dirty = False
+        self.map_scene.rebuild()
+        self._fill_legend()
+        self.view.fit()
+
+    def _fill_legend(self) -> None:
+        while self.legend_layout.count():
+            item = self.legend_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        groups = sorted(self.doc.groups.values(), key=lambda g: (g.position, g.id))
+        labels = pal.group_labels(groups)
+        for group in groups:
+            swatch = QLabel()
+            swatch.setFixedSize(12, 12)
+            colour = pal.hue(self.doc.group_index(group.id) or 0).name()
+            swatch.setStyleSheet(f"background: {colour}; border-radius: 6px;")
+            text = QLabel(labels[group.id])
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            text.setToolTip(group.name)
+            self.legend_layout.addWidget(swatch)
+            self.legend_layout.addWidget(text)
+        self.legend_layout.addStretch(1)

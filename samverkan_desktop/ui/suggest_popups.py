@@ -1,0 +1,198 @@
+"""The small windows of the suggestions: "Var hör lappen hemma?" and near-duplicates as links.
+
+Both only propose; what the facilitator picks becomes an undo command: the note moves into the
+chosen cluster (the board's move command), or the ticked pairs are linked (`AddLinksCommand`).
+Note text is data: it is shown as plain text everywhere here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import model as m
+from ..core.analysis.suggest import LinkProposal, Placement
+from . import commands as cmd
+from .board import arrange
+from .board import metrics as mt
+from .document import DocumentModel
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("suggest_popups", text)
+
+
+def _button_text(text: str) -> str:
+    return text.replace("&", "&&")  # a note's "&" is a character, not a keyboard mnemonic
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+# ----------------------------------------------------------------------------- links
+class AddLinksCommand(cmd.StoreCommand):
+    """Link pairs of notes (relates-to or duplicate-of); undo takes the links away again."""
+
+    def __init__(self, doc: DocumentModel, links: Sequence[m.Link]) -> None:
+        self.links = list(dict.fromkeys(links))
+        super().__init__(
+            doc,
+            tr("Länka 1 par lappar")
+            if len(self.links) == 1
+            else tr("Länka {n} par lappar").format(n=len(self.links)),
+        )
+        existing = set(doc.store.links())
+        self.links = [lk for lk in self.links if lk not in existing]
+
+    def _redo(self) -> None:
+        for link in self.links:
+            self.doc.store.add_link(link)
+
+    def _undo(self) -> None:
+        for link in self.links:
+            self.doc.store.remove_link(link)
+
+
+def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.MoveCommand:
+    """The note into the cluster, in the first free place of the cluster's grid; the frame
+    (and the frames around it) grow to hold it. One undoable move."""
+    frame = arrange.cluster_rect(doc, doc.cluster(cluster_id))
+    taken = [arrange.note_rect(doc.note(i)) for i in doc.members(cluster_id) if i != note_id]
+    taken += [arrange.cluster_rect(doc, doc.cluster(c)) for c in doc.children(cluster_id)]
+    note = doc.note(note_id)
+    step_x, step_y = mt.NOTE_W + mt.GAP, mt.MAX_NOTE_H + mt.GAP
+    cols = max(1, int((frame.width() - 2 * mt.FRAME_PAD + mt.GAP) // step_x))
+    left, top = frame.x() + mt.FRAME_PAD, frame.y() + mt.TITLE_H
+    spot = QPointF(left, top)
+    for slot in range(10_000):
+        spot = QPointF(left + (slot % cols) * step_x, top + (slot // cols) * step_y)
+        probe = arrange.note_rect(note, (spot.x(), spot.y())).adjusted(2, 2, -2, -2)
+        if not any(probe.intersects(r) for r in taken):
+            break
+    pending: dict[int, arrange.Geometry] = {}
+    arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(note, (spot.x(), spot.y())), pending)
+    return cmd.MoveCommand(
+        doc,
+        notes={note_id: (spot.x(), spot.y())},
+        clusters=pending,
+        membership={note_id: cluster_id},
+    )
+
+
+# ----------------------------------------------------------------------------- the popup
+class BelongPopup(QFrame):
+    """Three clusters the note could go to, each with the words it shares with them."""
+
+    chosen = Signal(int)
+
+    def __init__(
+        self, doc: DocumentModel, note_id: int, places: Sequence[Placement], parent: QWidget
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.note_id = note_id
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        heading = QLabel(tr("Var hör lappen hemma?"))
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        note = QLabel(_short(doc.note(note_id).text, 70))
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons: list[QPushButton] = []
+        for place in places:
+            name = doc.cluster(place.cluster_id).name
+            reason = tr("delar: {words}").format(words=", ".join(place.shared_terms))
+            button = QPushButton(_button_text(f"{_short(name, 40)}  —  {reason}"))
+            button.setToolTip(name)
+            button.clicked.connect(lambda _=False, c=place.cluster_id: self._choose(c))
+            layout.addWidget(button)
+            self.buttons.append(button)
+        if not places:
+            none = QLabel(tr("Inget kluster delar ord med lappen."))
+            none.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(none)
+
+    def _choose(self, cluster_id: int) -> None:
+        self.close()
+        self.chosen.emit(cluster_id)
+
+    def show_at(self, global_pos: QPoint) -> None:
+        self.adjustSize()
+        self.move(global_pos)
+        self.show()
+
+
+# ----------------------------------------------------------------------------- duplicates
+class DuplicatesDialog(QDialog):
+    """Notes of different groups that say much the same; the ticked pairs get linked."""
+
+    def __init__(
+        self, doc: DocumentModel, proposals: Sequence[LinkProposal], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Liknande lappar i olika grupper"))
+        self.doc = doc
+        self.proposals = list(proposals)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            tr("Bocka för de par som ska länkas. Länkarna går att ångra.")
+            if proposals
+            else tr("Hittade inga lappar i olika grupper som säger nästan samma sak.")
+        )
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        for proposal in self.proposals:
+            item = QListWidgetItem(self._describe(proposal))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.setMinimumWidth(560)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.link_button = buttons.addButton(
+            tr("Länka markerade"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _describe(self, p: LinkProposal) -> str:
+        a, b = self.doc.note(p.link.source), self.doc.note(p.link.target)
+        kind = tr("dubblett") if p.link.kind == m.DUPLICATE_OF else tr("hör ihop")
+        return (
+            f"»{_short(a.text, 45)}« ({self._group(a)})  ↔  »{_short(b.text, 45)}« "
+            f"({self._group(b)})  —  {kind}; {tr('delar')}: {', '.join(p.shared_terms)}"
+        )
+
+    def _group(self, note: m.Note) -> str:
+        group = self.doc.groups.get(note.group_id) if note.group_id is not None else None
+        return _short(group.name, 24) if group else tr("ingen grupp")
+
+    def checked_links(self) -> list[m.Link]:
+        return [
+            p.link
+            for row, p in enumerate(self.proposals)
+            if self.list.item(row).checkState() == Qt.CheckState.Checked
+        ]
