@@ -27,6 +27,7 @@ from ..core.analysis.suggest import LinkProposal, Placement
 from . import commands as cmd
 from .board import arrange
 from .board import metrics as mt
+from .board import palette as pal
 from .document import DocumentModel
 
 
@@ -152,6 +153,7 @@ class DuplicatesDialog(QDialog):
         self.setWindowTitle(tr("Liknande lappar i olika grupper"))
         self.doc = doc
         self.proposals = list(proposals)
+        self.labels = pal.group_labels(doc.groups.values())
         layout = QVBoxLayout(self)
         intro = QLabel(
             tr("Bocka för de par som ska länkas. Länkarna går att ångra.")
@@ -167,7 +169,9 @@ class DuplicatesDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        self.list.setMinimumWidth(560)
+        self.list.setMinimumSize(620, 380)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         self.link_button = buttons.addButton(
@@ -179,16 +183,21 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(buttons)
 
     def _describe(self, p: LinkProposal) -> str:
+        """Three lines: each note with its group's short label, then why they were paired."""
         a, b = self.doc.note(p.link.source), self.doc.note(p.link.target)
         kind = tr("dubblett") if p.link.kind == m.DUPLICATE_OF else tr("hör ihop")
         return (
-            f"»{_short(a.text, 45)}« ({self._group(a)})  ↔  »{_short(b.text, 45)}« "
-            f"({self._group(b)})  —  {kind}; {tr('delar')}: {', '.join(p.shared_terms)}"
+            f"»{_short(a.text, 70)}«  ({self._group(a)})\n"
+            f"»{_short(b.text, 70)}«  ({self._group(b)})\n"
+            f"{kind} · {tr('delar')}: {', '.join(p.shared_terms)}"
         )
 
     def _group(self, note: m.Note) -> str:
-        group = self.doc.groups.get(note.group_id) if note.group_id is not None else None
-        return _short(group.name, 24) if group else tr("ingen grupp")
+        return (
+            self.labels.get(note.group_id, tr("ingen grupp"))
+            if note.group_id
+            else tr("ingen grupp")
+        )
 
     def checked_links(self) -> list[m.Link]:
         return [
