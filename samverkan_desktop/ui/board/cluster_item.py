@@ -150,12 +150,12 @@ class ClusterItem(QGraphicsItem):
         if self.drop_target:
             pen = QPen(pal.ACCENT, max(3.0, 2.5 / lod))
             fill = pal.DROP_FILL
-        elif self.isSelected():
-            pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
-            fill = pal.FRAME_FILL
         else:
-            pen = QPen(pal.FRAME_BORDER, max(1.3, 1.0 / lod))
-            fill = pal.FRAME_FILL
+            fill = pal.NESTED_FILL if self.depth else pal.FRAME_FILL
+            if self.isSelected():
+                pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
+            else:
+                pen = QPen(pal.FRAME_BORDER, max(1.3, 1.0 / lod))
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 10, 10)

@@ -24,6 +24,7 @@ def _tr(text: str) -> str:
 
 
 _SHADOW = QColor(40, 36, 20, 34)
+_LIFTED_SHADOW = QColor(40, 36, 20, 38)
 _DOT = QColor("#33363B")
 
 
@@ -42,6 +43,7 @@ class NoteItem(QGraphicsItem):
         self.note = note
         self.style = style
         self._height = mt.note_height(note)
+        self._lifted = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # A note repaints only when it changes or the zoom does, not on every scroll.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -98,7 +100,16 @@ class NoteItem(QGraphicsItem):
         self.setToolTip("".join(parts))
 
     # ----------------------------------------------------------------- painting
+    def set_lifted(self, lifted: bool) -> None:
+        """While it is dragged, a note casts a longer shadow: it is in the hand, not the wall."""
+        if lifted != self._lifted:
+            self.prepareGeometryChange()
+            self._lifted = lifted
+            self.update()
+
     def boundingRect(self) -> QRectF:
+        if self._lifted:
+            return QRectF(-3, -3, mt.NOTE_W + 12, self._height + 14)
         return QRectF(-3, -3, mt.NOTE_W + 7, self._height + 8)
 
     def shape(self) -> QPainterPath:
@@ -121,6 +132,9 @@ class NoteItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
+        if self._lifted:
+            painter.setBrush(_LIFTED_SHADOW)
+            painter.drawRoundedRect(rect.translated(5, 8), 4, 4)
         painter.setBrush(_SHADOW)
         painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
         painter.setBrush(fill)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtTest import QTest
 
 from samverkan_desktop.ui.board import palette
 
@@ -196,3 +197,14 @@ def test_undo_while_editing_a_note_closes_the_editor(board):
     board.doc.undo_stack.undo()  # the main window's Undo, while the editor is open
     assert board.scene.active_editor() is None
     assert board.store.notes([new_id]) == []
+
+
+def test_typing_in_a_note_never_fires_the_boards_single_key_shortcuts(board):
+    board.double_click(board.note_centre("n1"))
+    QTest.keyClicks(board.view.viewport(), "N + -")  # real key codes: N, +, -
+    board.key(Qt.Key.Key_Backspace)
+    board.key(Qt.Key.Key_Return)
+    assert board.stored_note("n1").text == "N +"
+    assert board.stored_note("n1").votes == 0
+    assert len(board.store.notes()) == 7
+    assert board.doc.undo_stack.count() == 1
