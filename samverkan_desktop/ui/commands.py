@@ -30,8 +30,8 @@ def tr(text: str) -> str:
 
 
 def count(n: int, one: str, many: str) -> str:
-    """'1 lapp' / '3 lappar' (the forms are translated, the number is not)."""
-    return (tr(one) if n == 1 else tr(many)).format(n=n)
+    """'1 lapp' / '3 lappar': `one` and `many` come translated (so lupdate sees them)."""
+    return (one if n == 1 else many).format(n=n)
 
 
 def quoted(name: str) -> str:
@@ -205,7 +205,7 @@ def _move_text(
         targets = set(membership.values())
         if len(targets) == 1:
             (target,) = targets
-            what = count(len(loose), "1 lapp", "{n} lappar")
+            what = count(len(loose), tr("1 lapp"), tr("{n} lappar"))
             if target is None:
                 return tr("Ta ut {what} ur klustret").format(what=what)
             return tr("Lägg {what} i {name}").format(
@@ -214,13 +214,15 @@ def _move_text(
     if clusters and not loose:
         if len(clusters) == 1:
             return tr("Flytta {name}").format(name=quoted(doc.cluster(next(iter(clusters))).name))
-        return tr("Flytta {what}").format(what=count(len(clusters), "1 kluster", "{n} kluster"))
+        return tr("Flytta {what}").format(
+            what=count(len(clusters), tr("1 kluster"), tr("{n} kluster"))
+        )
     if loose and clusters:
         return tr("Flytta {notes} och {clusters}").format(
-            notes=count(len(loose), "1 lapp", "{n} lappar"),
-            clusters=count(len(clusters), "1 kluster", "{n} kluster"),
+            notes=count(len(loose), tr("1 lapp"), tr("{n} lappar")),
+            clusters=count(len(clusters), tr("1 kluster"), tr("{n} kluster")),
         )
-    return tr("Flytta {what}").format(what=count(len(loose), "1 lapp", "{n} lappar"))
+    return tr("Flytta {what}").format(what=count(len(loose), tr("1 lapp"), tr("{n} lappar")))
 
 
 class SetMembershipCommand(MoveCommand):
@@ -287,7 +289,7 @@ class SetVotesCommand(EditCommand):
         super().__init__(
             doc,
             tr("Ändra prickröster på {what}").format(
-                what=count(len(votes), "1 lapp", "{n} lappar")
+                what=count(len(votes), tr("1 lapp"), tr("{n} lappar"))
             ),
             notes={i: {"votes": max(0, v)} for i, v in votes.items()},
         )
@@ -335,9 +337,9 @@ class GroupAsClusterCommand(StoreCommand):
             carried |= doc.subtree_notes(c)
         self.note_ids = [i for i in self.note_ids if i not in carried]
         notes = [doc.note(i) for i in self.note_ids]
-        what = count(len(notes), "1 lapp", "{n} lappar")
+        what = count(len(notes), tr("1 lapp"), tr("{n} lappar"))
         if not notes:
-            what = count(len(self.cluster_ids), "1 kluster", "{n} kluster")
+            what = count(len(self.cluster_ids), tr("1 kluster"), tr("{n} kluster"))
         super().__init__(doc, tr("Gruppera {what} som kluster").format(what=what))
         self.name = name if name is not None else tr("Nytt kluster")
         self.parent_id = self._common_parent(notes)
@@ -399,13 +401,13 @@ class DeleteCommand(StoreCommand):
         self.cluster_ids = sorted(set(cluster_ids))
         parts = []
         if self.note_ids:
-            parts.append(count(len(self.note_ids), "1 lapp", "{n} lappar"))
+            parts.append(count(len(self.note_ids), tr("1 lapp"), tr("{n} lappar")))
         if len(self.cluster_ids) == 1 and not self.note_ids:
             parts.append(
                 tr("klustret {name}").format(name=quoted(doc.cluster(self.cluster_ids[0]).name))
             )
         elif self.cluster_ids:
-            parts.append(count(len(self.cluster_ids), "1 kluster", "{n} kluster"))
+            parts.append(count(len(self.cluster_ids), tr("1 kluster"), tr("{n} kluster")))
         super().__init__(doc, tr("Ta bort {what}").format(what=tr(" och ").join(parts)))
         self._notes: NoteRemoval | None = None
         self._clusters: list[ClusterRemoval] = []
@@ -448,7 +450,7 @@ class MergeClustersCommand(StoreCommand):
         super().__init__(
             doc,
             tr("Slå ihop {what} till {name}").format(
-                what=count(len(ids), "1 kluster", "{n} kluster"),
+                what=count(len(ids), tr("1 kluster"), tr("{n} kluster")),
                 name=quoted(doc.cluster(self.target).name),
             ),
         )
@@ -598,7 +600,8 @@ class MergeNotesCommand(StoreCommand):
         if len(notes) < 2:
             raise ValueError("merging needs at least two notes")
         super().__init__(
-            doc, tr("Slå ihop {what}").format(what=count(len(notes), "1 lapp", "{n} lappar"))
+            doc,
+            tr("Slå ihop {what}").format(what=count(len(notes), tr("1 lapp"), tr("{n} lappar"))),
         )
         keep, rest = notes[0], notes[1:]
         self.keep_id = keep.id
