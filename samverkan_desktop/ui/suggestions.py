@@ -5,10 +5,13 @@ The work runs on a thread pool (`SuggestionRunner`) from a snapshot of the docum
 UI thread, so SQLite is only touched there; a progress bar with Avbryt sits over the board, and
 results come back on the UI thread as a queued signal.
 
-Wiring (main window):
+Wiring (main window), for each open workshop:
     suggestions = SuggestionActions(view, doc, window)
+    menu = window.menuBar().addMenu(window.tr("&Sortera"))
     menu.addActions(suggestions.all_actions())
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, suggestions.theme_dock)
+    suggestions.message.connect(window.statusBar().showMessage)
+and `suggestions.close()` before the workshop's DocumentModel closes.
 """
 
 from __future__ import annotations
@@ -217,6 +220,17 @@ class SuggestionActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())
         self.view.addAction(action)
         return action
+
+    def close(self) -> None:
+        """Before the workshop closes: stop a run, wait for its thread, take the dock away."""
+        self._pending = None  # a result still on its way is dropped
+        self.runner.cancel()
+        self.runner.wait()
+        self.ghosts.clear()
+        window = self.theme_dock.parentWidget()
+        if isinstance(window, QMainWindow):
+            window.removeDockWidget(self.theme_dock)
+        self.theme_dock.deleteLater()
 
     def all_actions(self) -> list[QAction]:
         return [

@@ -221,3 +221,17 @@ def test_theme_map_draws_the_themes_and_selects_one_on_the_board(
     qtbot.waitUntil(lambda: new in dock.map_scene.items_by_theme, timeout=5000)
     assert dock.map_scene.items_by_theme[new].labels == ["AI1", "BT2"]
     dock.grab().save(str(tmp_path / "temakarta-ny.png"))
+
+
+def test_closing_stops_a_run_and_takes_the_map_away(qtbot, shell: Shell) -> None:
+    suggestions = shell.suggestions
+    suggestions.theme_map.trigger()
+    assert suggestions.theme_dock in shell.window.findChildren(type(suggestions.theme_dock))
+    suggestions.suggest.trigger()
+    suggestions.close()
+    assert not suggestions.runner.is_running() or suggestions.runner.wait()
+    qtbot.waitUntil(
+        lambda: (
+            suggestions.theme_dock not in shell.window.findChildren(type(suggestions.theme_dock))
+        )
+    )
