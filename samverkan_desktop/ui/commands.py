@@ -129,12 +129,14 @@ class MoveCommand(EditCommand):
         parents: Mapping[int, int | None] | None = None,
         nudge: bool = False,
         text: str | None = None,
+        grown: Mapping[int, arrange.Geometry] | None = None,
     ) -> None:
+        """`grown`: frames that grew to hold what was dropped into them (not "moved")."""
         note_changes: dict[int, dict[str, Any]] = {}
         cluster_changes: dict[int, dict[str, Any]] = {}
         for i, (x, y) in (notes or {}).items():
             note_changes[i] = {"x": x, "y": y}
-        for i, geom in (clusters or {}).items():
+        for i, geom in [*(clusters or {}).items(), *(grown or {}).items()]:
             change: dict[str, Any] = {"x": geom[0], "y": geom[1]}
             if len(geom) == 4:
                 change.update(width=geom[2], height=geom[3])
@@ -167,6 +169,15 @@ class MoveCommand(EditCommand):
             return False
         _merge_changes(self.after_notes, other.after_notes)
         _merge_changes(self.after_clusters, other.after_clusters)
+        # A field only the later nudge changed (a note nudged out of its frame) is undone to
+        # what it was before both.
+        for before, later in (
+            (self.before_notes, other.before_notes),
+            (self.before_clusters, other.before_clusters),
+        ):
+            for i, fields in later.items():
+                for name, value in fields.items():
+                    before[i].setdefault(name, value)
         return True
 
 

@@ -58,7 +58,11 @@ def drop_target_for_cluster(scene: BoardScene, rect: QRectF, moving: set[int]) -
 def move_command(
     scene: BoardScene, moves: MoveSet, dx: float, dy: float, nudge: bool = False
 ) -> cmd.MoveCommand | None:
-    """The command for moving `moves` by (dx, dy): new places, new homes, grown frames."""
+    """The command for moving `moves` by (dx, dy): new places, new homes, grown frames.
+
+    A nudge grows no frame: a note nudged step by step towards a frame's edge must be able
+    to leave it (its centre crossing the edge), not push the edge ahead of it.
+    """
     if not moves or (dx == 0 and dy == 0):
         return None
     doc = scene.doc
@@ -75,14 +79,17 @@ def move_command(
         rect = arrange.note_rect(doc.note(nid), notes[nid])
         target = drop_target_for_note(scene, rect.center(), moving)
         membership[nid] = target
-        arrange.grow_to_fit(doc, target, rect, grown)
+        if not nudge:
+            arrange.grow_to_fit(doc, target, rect, grown)
     for cid in moves.root_clusters:
         rect = arrange.rect_of(clusters[cid])  # type: ignore[arg-type]
         target = drop_target_for_cluster(scene, rect, moving)
         parents[cid] = target
-        arrange.grow_to_fit(doc, target, rect, grown)
-    clusters.update(grown)
-    return cmd.MoveCommand(doc, notes, clusters, membership, parents, nudge=nudge)
+        if not nudge:
+            arrange.grow_to_fit(doc, target, rect, grown)
+    for cid in moving:
+        grown.pop(cid, None)
+    return cmd.MoveCommand(doc, notes, clusters, membership, parents, nudge=nudge, grown=grown)
 
 
 class DragGesture:

@@ -48,6 +48,7 @@ def test_dropping_notes_near_a_frame_edge_grows_the_frame_to_hold_them(board):
     assert note.cluster_id == board.ids["A"]
     assert frame.x + frame.width >= note.x + 200
     assert frame.y + frame.height >= note.y + 130
+    assert board.doc.undo_stack.undoText() == "Lägg 1 lapp i »Trygghet«"
 
 
 def test_a_drag_of_several_notes_is_one_undo_step(board):

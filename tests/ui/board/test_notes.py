@@ -208,3 +208,14 @@ def test_typing_in_a_note_never_fires_the_boards_single_key_shortcuts(board):
     assert board.stored_note("n1").votes == 0
     assert len(board.store.notes()) == 7
     assert board.doc.undo_stack.count() == 1
+
+
+def test_nudging_a_note_out_of_its_frame_and_undoing_puts_it_back_in(board):
+    board.click(board.note_centre("a1"))
+    for _ in range(12):
+        board.key(Qt.Key.Key_Left, SHIFT)  # 600 units left: far out of A
+    assert board.stored_note("a1").cluster_id is None
+    assert board.doc.undo_stack.count() == 1
+    board.doc.undo_stack.undo()
+    note = board.stored_note("a1")
+    assert (note.x, note.y, note.cluster_id) == (320.0, 40.0, board.ids["A"])
