@@ -199,8 +199,9 @@ class ClusterLabel(QGraphicsItem):
     The label is as wide as its frame is on screen, so neighbouring labels do not collide.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, cluster_id: int) -> None:
         super().__init__()
+        self.cluster_id = cluster_id  # a click on the label is a click on the frame's title
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setZValue(LABEL_Z)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)

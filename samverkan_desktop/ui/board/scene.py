@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
+    QGraphicsView,
 )
 
 from ..document import DocumentModel
@@ -128,7 +129,7 @@ class BoardScene(QGraphicsScene):
                 item = ClusterItem(cluster, rect)
                 self._clusters[cid] = item
                 self.addItem(item)
-                label = ClusterLabel()
+                label = ClusterLabel(cid)
                 label.set_zoom(self._zoom)
                 label.setVisible(self._zoomed_out)
                 self._labels[cid] = label
@@ -370,12 +371,13 @@ class BoardScene(QGraphicsScene):
         return self._drop_target
 
     # ----------------------------------------------------------------- mouse
-    def _hit(self, pos: QPointF) -> tuple[str, QGraphicsItem] | None:
+    def _hit(self, event: QGraphicsSceneMouseEvent) -> tuple[str, QGraphicsItem] | None:
+        pos = event.scenePos()
+        view = event.widget().parentWidget() if event.widget() is not None else None
+        # The view's transform, so that the screen-sized cluster labels are hit where they show.
+        transform = view.viewportTransform() if isinstance(view, QGraphicsView) else QTransform()
         for item in self.items(
-            pos,
-            Qt.ItemSelectionMode.IntersectsItemShape,
-            Qt.SortOrder.DescendingOrder,
-            QTransform(),
+            pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, transform
         ):
             if not item.isVisible():
                 continue
@@ -383,6 +385,8 @@ class BoardScene(QGraphicsScene):
                 return "editor", item
             if isinstance(item, ResizeHandle):
                 return "resize", item.cluster_item
+            if isinstance(item, ClusterLabel) and item.cluster_id in self._clusters:
+                return "title", self._clusters[item.cluster_id]
             if isinstance(item, NoteItem):
                 return "note", item
             if isinstance(item, ClusterItem):
@@ -392,7 +396,7 @@ class BoardScene(QGraphicsScene):
         return None
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        hit = self._hit(event.scenePos())
+        hit = self._hit(event)
         if hit is None or hit[0] != "editor":
             self.editing.commit()
         if event.button() == Qt.MouseButton.RightButton and hit and hit[0] in ("note", "title"):
@@ -458,7 +462,7 @@ class BoardScene(QGraphicsScene):
         return True
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        hit = self._hit(event.scenePos())
+        hit = self._hit(event)
         if hit is not None and hit[0] == "note" and event.button() == Qt.MouseButton.LeftButton:
             assert isinstance(hit[1], NoteItem)
             self.edit_note(hit[1].note_id)

@@ -170,3 +170,15 @@ def test_a_trackpad_pinch_zooms_around_the_fingers(board):
     assert board.view.zoom() == 1.5
     after = board.view.mapToScene(pos.toPoint())
     assert abs(after.x() - spot.x()) < 2 and abs(after.y() - spot.y()) < 2
+
+
+def test_zoomed_out_a_clusters_name_label_can_be_grabbed_to_move_it(board):
+    board.view.set_zoom(0.25)
+    board.view.centerOn(QPointF(600, 400))
+    frame = board.scene.cluster_item(board.ids["A"])
+    label_px = board.view.mapFromScene(frame.pos()) + QPoint(30, 16)  # low in the label
+    assert board.view.mapToScene(label_px).y() - frame.pos().y() > 40  # below the title bar
+    start = board.view.mapToScene(label_px)
+    board.drag(start, start + QPointF(0, 1200))
+    assert board.stored_cluster("A").y == 1200
+    assert board.stored_note("a1").y == 1240
