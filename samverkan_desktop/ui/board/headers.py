@@ -105,7 +105,16 @@ class GroupHeaders:
         self._zoom = 1.0
 
     def refresh(self, doc: DocumentModel) -> None:
-        homes: dict[int, list[QRectF]] = {}
+        # Left, top and right of each group's home; plain numbers, as this runs over every note.
+        homes: dict[int, list[float]] = {}
+
+        def take(gid: int, left: float, top: float, right: float) -> None:
+            box = homes.get(gid)
+            if box is None:
+                homes[gid] = [left, top, right]
+            else:
+                box[0], box[1], box[2] = min(box[0], left), min(box[1], top), max(box[2], right)
+
         # A group's own clusters count as home only while they are not sorted into a theme.
         own = {
             c.id: c.group_id
@@ -116,15 +125,16 @@ class GroupHeaders:
             if note.group_id is None:
                 continue
             if note.cluster_id is None or own.get(note.cluster_id) == note.group_id:
-                homes.setdefault(note.group_id, []).append(arrange.note_rect(note))
+                take(note.group_id, note.x, note.y, note.x + mt.NOTE_W)
         for cluster in doc.clusters.values():
             if cluster.group_id is not None and cluster.parent_id is None:
-                homes.setdefault(cluster.group_id, []).append(arrange.cluster_rect(doc, cluster))
+                rect = arrange.cluster_rect(doc, cluster)
+                take(cluster.group_id, rect.left(), rect.top(), rect.right())
         labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
         for gid in list(self._items):
             if gid not in homes or gid not in doc.groups:
                 self._scene.removeItem(self._items.pop(gid))
-        for gid, rects in homes.items():
+        for gid, (left, top, right) in homes.items():
             group = doc.groups.get(gid)
             if group is None:
                 continue
@@ -133,15 +143,14 @@ class GroupHeaders:
                 item = GroupHeader()
                 self._items[gid] = item
                 self._scene.addItem(item)
-            home = arrange.union(rects)
             item.set_group(
                 group.name,
                 ", ".join(group.facilitators),
                 labels[gid],
                 doc.group_index(gid),
-                home.width(),
+                right - left,
             )
-            item.setPos(home.left(), home.top() - 6)
+            item.setPos(left, top - 6)
         self._keep_apart()
         self.set_zoom(self._zoom)
 

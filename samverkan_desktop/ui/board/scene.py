@@ -144,7 +144,7 @@ class BoardScene(QGraphicsScene):
             touched.update(self.doc.ancestors(cid))
         for cid in touched:
             self._update_cluster(cid)
-        self._grow_scene_rect()
+        self._grow_scene_rect([self._clusters[c].scene_rect() for c in ids if c in self._clusters])
         self._schedule_headers()
 
     def _update_cluster(self, cid: int) -> None:
@@ -185,7 +185,7 @@ class BoardScene(QGraphicsScene):
                 touched.add(note.cluster_id)
             self._apply_emphasis(item)
         self._refresh_counts(touched)
-        self._grow_scene_rect()
+        self._grow_scene_rect([self._notes[n].scene_rect() for n in ids if n in self._notes])
         self._schedule_headers()
 
     def _refresh_counts(self, cluster_ids: Iterable[int]) -> None:
@@ -270,9 +270,12 @@ class BoardScene(QGraphicsScene):
         )
         return rect.united(self._headers.rect()) if not self._headers.rect().isNull() else rect
 
-    def _grow_scene_rect(self) -> None:
-        # Room to pan past the edges; the rect only grows so that the view never jumps.
-        wanted = self.content_rect().adjusted(-1500, -1500, 1500, 1500)
+    def _grow_scene_rect(self, rects: list[QRectF]) -> None:
+        """Make room for `rects` (what just changed), and to pan past them."""
+        if not rects:
+            return
+        # The rect only grows, so that the view never jumps under the user's hands.
+        wanted = arrange.union(rects).adjusted(-1500, -1500, 1500, 1500)
         current = self.sceneRect()
         if not current.contains(wanted):
             self.setSceneRect(current.united(wanted))
