@@ -148,8 +148,9 @@ class BoardActions(QObject):
     def update_enabled(self) -> None:
         if not shiboken6.isValid(self.scene):
             return  # a scene being destroyed still announces that its selection went away
-        notes = self.scene.selected_note_ids()
-        clusters = self.scene.selected_cluster_ids()
+        # Only what the model still has: a change may be half-way through reaching the scene.
+        notes = [i for i in self.scene.selected_note_ids() if i in self.doc.notes]
+        clusters = [i for i in self.scene.selected_cluster_ids() if i in self.doc.clusters]
         editing = self.scene.active_editor()
         one_note = len(notes) == 1
         self.group_as_cluster.setEnabled(bool(notes or clusters))
