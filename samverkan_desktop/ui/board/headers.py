@@ -85,7 +85,9 @@ class GroupHeader(QGraphicsItem):
         painter.setPen(pal.TEXT)
         room = self._room() - chip.right() - 10
         name = QFontMetricsF(title).elidedText(self._name, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(QPointF(chip.right() + 10, top + 20), name)
+        # "Ar…" says nothing the chip does not; far out a narrow column shows the chip alone.
+        if name == self._name or len(name) > 6:
+            painter.drawText(QPointF(chip.right() + 10, top + 20), name)
         if self._people and not self._far_scale:
             small = mt.small_font()
             painter.setFont(small)
