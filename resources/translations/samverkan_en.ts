@@ -3,7 +3,7 @@
   <context>
     <name>BoardActions</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/board/actions.py" line="185" />
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="186" />
       <source>Ordna {n} kluster</source>
       <translation>Tidy {n} clusters</translation>
     </message>
@@ -383,13 +383,13 @@ Select notes on the board and press Ctrl+G.</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/main_window.py" line="136" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="173" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="176" />
       <source>Ångra</source>
       <translation>Undo</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/main_window.py" line="138" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="176" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="179" />
       <source>Gör om</source>
       <translation>Redo</translation>
     </message>
@@ -400,50 +400,55 @@ Select notes on the board and press Ctrl+G.</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/main_window.py" line="149" />
+      <source>&amp;Sortera</source>
+      <translation>&amp;Sort</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="152" />
       <source>&amp;Visa</source>
       <translation>&amp;View</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="154" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="395" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="157" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="416" />
       <source>Språk</source>
       <translation>Language</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="164" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="167" />
       <source>&amp;Hjälp</source>
       <translation>&amp;Help</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="165" />
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="382" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="168" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="403" />
       <source>Om Samverkan Desktop</source>
       <translation>About Samverkan Desktop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="168" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="171" />
       <source>Verktygsfält</source>
       <translation>Toolbar</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="217" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="220" />
       <source>Kan inte öppna workshoppen</source>
       <translation>Cannot open the workshop</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="230" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="233" />
       <source>Öppnade {name}: {notes} lappar från {groups} grupper</source>
       <translation>Opened {name}: {notes} notes from {groups} groups</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="384" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="405" />
       <source>Samverkan Desktop sorterar workshoppars lappar i teman.
 Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; inget skickas över nätet.</source>
       <translation>Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="395" />
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="416" />
       <source>Språket byts nästa gång du startar programmet.</source>
       <translation>The language changes the next time you start the program.</translation>
     </message>
@@ -459,6 +464,19 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       <location filename="../../samverkan_desktop/ui/panels/progress.py" line="53" />
       <source>{percent} % av lapparna ligger i ett kluster</source>
       <translation>{percent} % of the notes are in a cluster</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressOverlay</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="142" />
+      <source>Letar efter lappar som hör ihop …</source>
+      <translation>Looking for notes that belong together …</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="146" />
+      <source>Avbryt</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -573,6 +591,90 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/panels/start_page.py" line="71" />
       <source>Senast öppnade</source>
       <translation>Recently opened</translation>
+    </message>
+  </context>
+  <context>
+    <name>SuggestionActions</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="193" />
+      <source>Förslagen misslyckades: {0}</source>
+      <translation>The suggestions failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="195" />
+      <source>Avbrutet.</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="289" />
+      <source>{n} förslag. Godta, byt namn eller avvisa vart och ett.</source>
+      <translation>{n} suggestions. Accept, rename or reject each one.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="294" />
+      <source>Inga förslag: för få lappar utan kluster, eller inga som hör ihop.</source>
+      <translation>No suggestions: too few notes outside clusters, or none that belong together.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="198" />
+      <source>Föreslå kluster</source>
+      <translation>Suggest clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="199" />
+      <source>Föreslå kluster för lapparna som inte ligger i något kluster</source>
+      <translation>Suggest clusters for the notes that are in no cluster</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="201" />
+      <source>Föreslå kluster för alla lappar</source>
+      <translation>Suggest clusters for all notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="203" />
+      <source>Dölj förslagen</source>
+      <translation>Hide the suggestions</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="204" />
+      <source>Var hör lappen hemma?</source>
+      <translation>Where does the note belong?</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="206" />
+      <source>Liknande lappar i olika grupper …</source>
+      <translation>Similar notes in different groups …</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggestions.py" line="209" />
+      <source>Temakarta</source>
+      <translation>Theme map</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThemeMapDock</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="222" />
+      <source>Temakarta</source>
+      <translation>Theme map</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="235" />
+      <source>Heldragen linje: länkade lappar. Streckad: samma grupper.</source>
+      <translation>Solid line: linked notes. Dashed: the same groups.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThemeScene</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="170" />
+      <source>{n} länkar</source>
+      <translation>{n} links</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="172" />
+      <source>{n} grupper tog upp båda</source>
+      <translation>{n} groups raised both</translation>
     </message>
   </context>
   <context>

@@ -47,6 +47,7 @@ from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from .workspace import VIEW_META_KEY, Workspace
 
 APP_NAME = "Samverkan Desktop"
+SIDE_PANEL_WIDTH = 330
 __all__ = ["APP_NAME", "VIEW_META_KEY", "MainWindow"]
 
 
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         )
         self.history_dock.hide()
         # Wide enough for a group's name beside its count; saved layouts override this.
-        self.resizeDocks([self.search_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.search_dock], [SIDE_PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -146,11 +147,14 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.find_action)
         self._board_menu_actions: list[QAction] = []
 
+        self.sort_menu = bar.addMenu(self.tr("&Sortera"))
+        self.sort_menu.menuAction().setVisible(False)
+
         self.view_menu = bar.addMenu(self.tr("&Visa"))
         self._view_board_anchor = self.view_menu.addSeparator()
         for dock in (self.search_dock, self.clusters_dock, self.history_dock):
             self.view_menu.addAction(dock.toggleViewAction())
-        self.view_menu.addSeparator()
+        self._view_docks_anchor = self.view_menu.addSeparator()
         language_menu = self.view_menu.addMenu(self.tr("Språk"))
         group = QActionGroup(self)
         current = self.ctx.settings.get(LANGUAGE)
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
         ws.scene.selectionChanged.connect(self._follow_board_selection)
         ws.view.zoomChanged.connect(self._show_zoom)
         ws.doc.workshopChanged.connect(self._update_title)
+        self._install_suggestions(ws)
         for panel in (self.search_panel, self.clusters_panel, self.progress):
             panel.set_document(ws.doc)
 
@@ -272,6 +277,11 @@ class MainWindow(QMainWindow):
             self.toolbar.removeAction(act)
         self._board_menu_actions = []
         self._board_toolbar_actions = []
+        # removeAction, not clear(): clear() deletes actions it thinks it owns.
+        for act in ws.suggestions.all_actions():
+            self.sort_menu.removeAction(act)
+            self.view_menu.removeAction(act)
+        self.sort_menu.menuAction().setVisible(False)
         self.undo_group.removeStack(ws.doc.undo_stack)
         self.stack.removeWidget(ws.view)
         self.stack.setCurrentWidget(self.start_page)
@@ -295,6 +305,25 @@ class MainWindow(QMainWindow):
             else:
                 self.toolbar.addAction(act)
                 self._board_toolbar_actions.append(act)
+
+    def _install_suggestions(self, ws: Workspace) -> None:
+        suggestions = ws.suggestions
+        self.sort_menu.addActions(suggestions.all_actions())
+        self.sort_menu.menuAction().setVisible(True)
+        self.view_menu.insertAction(self._view_docks_anchor, suggestions.theme_map)
+        suggestions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        dock = suggestions.theme_dock
+        # Made per workshop, after the window restored its layout: put it back where it was.
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+
+            def first_shown(visible: bool) -> None:
+                if visible:  # as wide as the panels on the left, not half the board
+                    dock.visibilityChanged.disconnect(first_shown)
+                    self.resizeDocks([dock], [SIDE_PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+            dock.visibilityChanged.connect(first_shown)
 
     def go_to_cluster(self, cluster_id: int) -> None:
         if self.workspace is not None:

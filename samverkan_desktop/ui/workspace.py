@@ -12,12 +12,14 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow
 
 from ..core.store import Store, StoreError
 from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
 from .document import DocumentModel
+from .suggestions import SuggestionActions
 
 VIEW_META_KEY = "board/view"
 VIEW_SAVE_DELAY_MS = 1500
@@ -28,14 +30,16 @@ class Workspace(QObject):
     # A one-line problem for the status bar (the view could not be kept, a command failed).
     problem = Signal(str)
 
-    def __init__(self, store: Store, path: Path, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, store: Store, path: Path, window: QMainWindow) -> None:
+        super().__init__(window)
         self.path = path
         self.doc = DocumentModel(store, self)
         self.scene = BoardScene(self.doc)
         self.view = BoardView(self.scene)
         self.view.setObjectName("boardView")
         self.actions = BoardActions(self.view, self.doc)
+        # Suggested clusters, "where does this note belong", near-duplicates, the theme map.
+        self.suggestions = SuggestionActions(self.view, self.doc, window)
         self.doc.errorOccurred.connect(self.problem)
         self._view_restored = False
         self._save_timer = QTimer(self)
@@ -48,12 +52,16 @@ class Workspace(QObject):
             self.view.horizontalScrollBar().valueChanged,
             self.view.verticalScrollBar().valueChanged,
         ):
-            signal.connect(self._save_timer.start)
+            signal.connect(self._view_moved)
+
+    def _view_moved(self, *_: object) -> None:
+        self._save_timer.start()  # not start(value): the signals carry a zoom or a pixel offset
 
     def close(self) -> None:
         """Keep the view in the file, then close the file; the workspace is done after this."""
         self._save_timer.stop()
         self.save_view_state()
+        self.suggestions.close()  # its worker thread reads the document: stop it first
         self.view.deleteLater()
         self.scene.deleteLater()
         self.actions.deleteLater()

@@ -179,8 +179,10 @@ def test_file_menu_has_the_swedish_actions(window):
         "Stäng workshoppen",
         "Avsluta",
     ]
-    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["Arkiv", "Redigera", "Visa", "Hjälp"]
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions() if a.isVisible()]
+    assert menus == ["Arkiv", "Redigera", "Sortera", "Visa", "Hjälp"]
+    sort = [a.text() for a in window.sort_menu.actions() if a.text()]
+    assert "Föreslå kluster" in sort and "Temakarta" in sort
 
 
 def test_edit_menu_holds_undo_redo_and_the_note_and_cluster_actions(window):
@@ -225,3 +227,21 @@ def test_the_view_is_kept_in_the_file_soon_after_panning(qtbot, window, seed_wor
         return json.loads(saved)["zoom"] if saved else None
 
     qtbot.waitUntil(lambda: stored_zoom() == pytest.approx(0.8), timeout=5000)
+
+
+def test_the_theme_map_comes_back_where_it_was_left(make_window, seed_workshop):
+    first = make_window()
+    first.open_path(seed_workshop)
+    dock = first.workspace.suggestions.theme_dock
+    assert not dock.isVisible()
+    first.workspace.suggestions.theme_map.trigger()
+    assert dock.isVisible()
+    first.close()
+
+    second = make_window()
+    second.open_path(seed_workshop)
+    again = second.workspace.suggestions.theme_dock
+    assert again.isVisible()
+    assert second.dockWidgetArea(again) == Qt.DockWidgetArea.RightDockWidgetArea
+    second.close_document()
+    assert again not in second.findChildren(type(again)) or not again.isVisible()
