@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ..core import model as m
-from ..core.export import EXPORTERS, ExportError, export
+from ..core.export import ExportError, export
 from ..core.importers.result import ImportError_
 from ..core.store import SUFFIX, Store, StoreError
 from .i18n import RESOURCES
@@ -100,11 +100,6 @@ def ensure_sample(folder: Path) -> Path:
         ) from None
     create_from_source(SAMPLE_SOURCE, target)
     return target
-
-
-def export_formats() -> dict[str, tuple[str, str, bool]]:
-    """Format name -> (label, suffix, can leave out personal data), from the export registry."""
-    return {e.name: (e.label, e.suffix, e.redact) for e in EXPORTERS.values()}
 
 
 def export_document(store: Store, fmt: str, target: Path, *, redact: bool = False) -> None:
