@@ -166,6 +166,8 @@ def _wrap(text: str) -> str:
 def _build_gui_parser() -> _Parser:
     parser = _Parser(prog=PROG, description="Öppna Samverkan Desktop.")
     parser.add_argument("file", metavar="FIL", nargs="?", help=f"workshopfil ({SUFFIX}) att öppna")
+    parser.add_argument("--sample", action="store_true",
+                        help="öppna exempelworkshopen (Örebro 2021-11-10), skapad första gången")
     return parser
 
 
@@ -173,8 +175,11 @@ def _build_gui_parser() -> _Parser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
-            return _open_gui(_build_gui_parser().parse_args(args).file)
+        if not args or args[0] == "--sample" or (
+            args[0] not in COMMANDS and not args[0].startswith("-")
+        ):
+            gui = _build_gui_parser().parse_args(args)
+            return _open_gui(gui.file, sample=gui.sample)
         ns = _build_parser().parse_args(args)
         if ns.command is None:
             raise UsageError("ange ett kommando")
@@ -206,12 +211,12 @@ def _fail(message: str) -> None:
     print(f"{PROG}: fel: {line}", file=sys.stderr)
 
 
-def _open_gui(path: str | None) -> int:
+def _open_gui(path: str | None, *, sample: bool = False) -> int:
     try:
         from samverkan_desktop.ui.app import main as gui_main
     except ImportError as exc:
         raise CliError(f"det grafiska gränssnittet kan inte startas ({exc})") from None
-    return int(gui_main(path) or 0)
+    return int(gui_main(path, sample=sample) or 0)
 
 
 # ----------------------------------------------------------------------------- commands

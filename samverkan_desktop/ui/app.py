@@ -23,12 +23,18 @@ from .main_window import MainWindow
 from .settings import APPLICATION, LANGUAGE, ORGANIZATION, SAMPLE_CREATED, Settings
 
 
-def open_first(window: MainWindow, ctx: AppContext, path: str | None) -> None:
+def open_first(
+    window: MainWindow, ctx: AppContext, path: str | None, *, sample: bool = False
+) -> None:
     """What the window shows on start.
 
+    `sample`: the sample workshop (made the first time, then reopened as the user left it).
     FILE given: open it; if it cannot be opened, say why once and show the start page.
     No FILE: the last workshop, else (the first time) the sample workshop, else the start page.
     """
+    if sample:
+        window.files.open_sample()
+        return
     if path:
         window.open_path(Path(path))  # a failure has been reported; the start page is shown
         return
@@ -69,7 +75,9 @@ def _excepthook(interaction: Interaction) -> Callable[..., None]:
     return hook
 
 
-def main(path: str | None = None, *, ctx: AppContext | None = None) -> int:
+def main(
+    path: str | None = None, *, sample: bool = False, ctx: AppContext | None = None
+) -> int:
     """Run the GUI until its window closes; `ctx` lets a test bring its own settings."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -83,7 +91,7 @@ def main(path: str | None = None, *, ctx: AppContext | None = None) -> int:
     try:
         window = MainWindow(ctx)
         window.show()
-        open_first(window, ctx, path)
+        open_first(window, ctx, path, sample=sample)
         return app.exec()
     finally:
         sys.excepthook = previous_hook

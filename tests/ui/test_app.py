@@ -49,6 +49,16 @@ def test_with_the_last_workshop_gone_the_start_page_shows(window, ctx, tmp_path)
     assert window.start_page.sample_button.isVisible()
 
 
+def test_sample_flag_opens_the_sample_even_when_another_workshop_was_last(
+    window, ctx, seed_workshop
+):
+    ctx.settings.set(SAMPLE_CREATED, True)
+    ctx.settings.add_recent_file(str(seed_workshop))
+    open_first(window, ctx, None, sample=True)
+    assert window.path == ctx.workshop_dir / "orebro-2021-11-10.samverkan"
+    assert len(window.doc.notes) == 216
+
+
 def test_a_named_file_is_opened(window, ctx, seed_workshop):
     open_first(window, ctx, str(seed_workshop))
     assert window.path == seed_workshop
