@@ -70,7 +70,7 @@ class Workspace(QObject):
 
     # ----------------------------------------------------------------- the view in the file
     def restore_view_state(self) -> None:
-        """Zoom and centre as they were left; the whole board the first time. Call once the
+        """Zoom and centre as they were left; the board's full width the first time. Call once the
         view has its size (the window is shown)."""
         if self._view_restored:
             return
@@ -83,7 +83,7 @@ class Workspace(QObject):
         if isinstance(state, dict):
             self.view.restore_view_state(state)
         else:
-            self.view.zoom_to_fit()
+            self.view.first_view()
 
     def save_view_state(self) -> None:
         if not self._view_restored:

@@ -34,6 +34,10 @@ NUDGE_FAR = 50.0
 GRID = 40.0
 
 
+# The first view's least zoom: notes' text is drawn from 30 % but read comfortably from about 60 %.
+FIRST_VIEW_READABLE_ZOOM = 0.6
+
+
 class BoardView(QGraphicsView):
     zoomChanged = Signal(float)
 
@@ -96,6 +100,21 @@ class BoardView(QGraphicsView):
         zoom = min(area.width() / rect.width(), area.height() / rect.height(), most)
         self.set_zoom(zoom)
         self.centerOn(rect.center())
+
+    def first_view(self) -> None:
+        """The board's top left, as wide as fits but close enough to read the notes: an imported
+        workshop is a row of tall group columns, and fitting all of it shrinks notes to dots."""
+        rect = self._board.content_rect()
+        if rect.isNull():
+            self.set_zoom(1.0)
+            return
+        rect = rect.adjusted(-40, -40, 40, 40)
+        fit_width = self.viewport().width() / rect.width()
+        self.set_zoom(min(max(fit_width, FIRST_VIEW_READABLE_ZOOM), 1.0))
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(
+            rect.left() + visible.width() / 2, rect.top() + visible.height() / 2
+        )
 
     def center_on_cluster(self, cluster_id: int) -> None:
         item = self._board.cluster_item(cluster_id)

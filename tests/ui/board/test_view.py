@@ -6,6 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from samverkan_desktop.ui.board import BoardScene, BoardView
+from samverkan_desktop.ui.board.view import FIRST_VIEW_READABLE_ZOOM
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -58,6 +59,20 @@ def test_zoom_to_fit_and_100_percent_from_the_keyboard(board):
     assert board.view.zoom() < 0.3
     board.key(Qt.Key.Key_1, CTRL)
     assert board.view.zoom() == 1.0
+
+
+def test_first_view_shows_the_top_left_close_enough_to_read(board):
+    for column in range(6):  # tall columns, as an imported workshop has
+        for row in range(30):
+            board.store.add_note(f"Lapp {row}", x=column * 460.0, y=200.0 + row * 150.0)
+    board.view.zoom_to_fit()
+    fit_all = board.view.zoom()
+    board.view.first_view()
+    visible = board.view.mapToScene(board.view.viewport().rect()).boundingRect()
+    content = board.scene.content_rect()
+    assert fit_all < 0.3 and board.view.zoom() >= FIRST_VIEW_READABLE_ZOOM
+    assert visible.left() <= content.left() < visible.left() + 100  # left column in sight
+    assert visible.top() - 100 < content.top() < visible.top() + 100  # the top row is in sight
 
 
 def test_view_state_round_trips_into_another_view(board, qtbot):
