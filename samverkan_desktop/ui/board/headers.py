@@ -132,6 +132,11 @@ class GroupHeaders:
             if cluster.group_id is not None and cluster.parent_id is None:
                 rect = arrange.cluster_rect(doc, cluster)
                 take(cluster.group_id, rect.left(), rect.top(), rect.right())
+        themes = [
+            arrange.cluster_rect(doc, c)
+            for c in doc.clusters.values()
+            if c.parent_id is None and c.group_id is None
+        ]
         labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
         for gid in list(self._items):
             if gid not in homes or gid not in doc.groups:
@@ -152,7 +157,7 @@ class GroupHeaders:
                 doc.group_index(gid),
                 right - left,
             )
-            item.setPos(left, top - 6)
+            item.setPos(left, _clear_of(themes, left, right, top) - 6)
         self._keep_apart()
         self.set_zoom(self._zoom)
 
@@ -180,3 +185,15 @@ class GroupHeaders:
 
     def items(self) -> list[GroupHeader]:
         return list(self._items.values())
+
+
+def _clear_of(frames: list[QRectF], left: float, right: float, top: float) -> float:
+    """The bottom edge for a header over a column whose first loose note is at `top`, moved up
+    past theme frames it would run into (a theme made from the column's top notes sits there)."""
+    for _ in range(len(frames) + 1):
+        room = QRectF(left, top - HEADER_ROOM, right - left, HEADER_ROOM)
+        hit = [f for f in frames if f.intersects(room)]
+        if not hit:
+            break
+        top = min(f.top() for f in hit) - 2
+    return top
