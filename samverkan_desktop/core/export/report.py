@@ -8,11 +8,11 @@ most about come first. Numbers ("2.1") let a reader refer to a theme aloud.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import model as m
+from ..labels import group_labels
 from .redact import REMOVED, redact_document
 
 LANGUAGES = ("sv", "en")  # Swedish first: the default for every format
@@ -263,7 +263,7 @@ def build_report(
     if None in loose:
         unclustered.append(GroupNotes(lab["no_group"], tuple(entry(n) for n in loose[None])))
 
-    shorts = group_abbreviations(groups)
+    shorts = group_labels(groups)
     cover = Cover(
         title=doc.workshop.title or lab["untitled"],
         date=doc.workshop.date,
@@ -284,47 +284,6 @@ def build_report(
         redacted=redact,
     )
     return Report(language, lab, cover, summary, sections, tuple(unclustered))
-
-
-# Words that carry no meaning in a group's abbreviation.
-_SMALL_WORDS = {"och", "i", "för", "av", "med", "om", "på", "till", "the", "and", "of", "grupp"}
-
-
-def _abbreviation(name: str) -> str:
-    number = ""
-    found = re.search(r"(\d+)\s*$", name.strip())
-    if found:
-        number = found.group(1)
-        name = name.strip()[: found.start()]
-    words = [w for w in re.split(r"[\s/,&+–-]+", name) if w and w.lower() not in _SMALL_WORDS]
-    words = [w for w in words if any(ch.isalpha() for ch in w)]
-    if not words:
-        letters = "G"
-    elif len(words) == 1:
-        letters = "".join(ch for ch in words[0] if ch.isalpha())[:2]
-    else:
-        letters = "".join(next(ch for ch in w if ch.isalpha()) for w in words[:2])
-    return letters.upper() + number
-
-
-def group_abbreviations(groups: Iterable[m.Group]) -> dict[int, str]:
-    """Short distinct labels per group id ("AI1" for "Arbetsmarknad och inkludering grupp 1").
-
-    The same rule as the board's note labels (ui/board/palette.group_labels), so a reader finds
-    the report's "AI1" on the board picture too.
-    """
-    groups = list(groups)
-    labels = {g.id: _abbreviation(g.name) for g in groups}
-    seen: dict[str, int] = {}
-    for label in labels.values():
-        seen[label] = seen.get(label, 0) + 1
-    counters: dict[str, int] = {}
-    for g in groups:
-        label = labels[g.id]
-        if seen[label] > 1:
-            counters[label] = counters.get(label, 0) + 1
-            labels[g.id] = f"{label}·{counters[label]}"
-    return labels
 
 
 def _rank(s: ClusterSection) -> tuple[int, int, str, int]:
