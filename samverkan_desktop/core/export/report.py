@@ -35,6 +35,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "short": "Kort",
         "summary": "Sammanfattning",
         "overview": "Översikt av tavlan",
+        "theme_map": "Temakarta",
+        "theme_map_key": "Varje cirkel är ett tema, större ju fler lappar det har; de färgade "
+        "bågarna och förkortningarna under namnet är grupperna som tog upp det. Heldragen linje: "
+        "lappar i de två temana är länkade. Streckad linje: minst {groups} grupper tog upp båda.",
+        "theme_facts": "{unclustered} lappar ligger utan kluster, {unlinked} av dem utan någon "
+        "koppling till ett tema eller en annan lapp.",
+        "bridging": "Lappar som knyter ihop teman",
         "unclustered": "Lappar utan kluster",
         "no_group": "Utan grupp",
         "section": "Avsnitt",
@@ -72,6 +79,13 @@ _LABELS: dict[str, dict[str, str]] = {
         "short": "Short",
         "summary": "Summary",
         "overview": "Overview of the board",
+        "theme_map": "Theme map",
+        "theme_map_key": "Each circle is a theme, larger the more notes it has; the coloured arcs "
+        "and the abbreviations under its name are the groups that raised it. Solid line: notes of "
+        "the two themes are linked. Dashed line: at least {groups} groups raised both.",
+        "theme_facts": "{unclustered} notes are in no cluster, {unlinked} of them without any "
+        "link to a theme or another note.",
+        "bridging": "Notes that join themes",
         "unclustered": "Notes not in a cluster",
         "no_group": "No group",
         "section": "Section",
