@@ -1,8 +1,9 @@
 """Ctrl+G: a cluster made of the selection.
 
 The frame goes around the selected notes where they are, unless it would seem to hold notes or
-frames that are not part of it; then the selection is gathered into a tidy frame in the nearest
-free spot, so the board never shows a frame around things that are not in it.
+frames that are not part of it, or its title bar would go under the notes above; then the
+selection is gathered into a tidy frame in the nearest free spot (inside the cluster they share,
+below what it holds), so the board never shows a frame around things that are not in it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from .note_item import NoteItem
 if TYPE_CHECKING:
     from .scene import BoardScene
 
+CLEARANCE = mt.GAP / 2  # how close another note may come to a new frame made in place
+
 
 def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     """Make the cluster, select it and open its name for typing; returns its id."""
@@ -34,7 +37,11 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
             [arrange.note_rect(doc.note(i)) for i in notes]
             + [arrange.cluster_rect(doc, doc.cluster(c)) for c in clusters]
         )
-        spot = free_spot(scene, gathered_size(scene, notes, clusters), near)
+        size = gathered_size(scene, notes, clusters)
+        if command.parent_id is None:
+            spot = free_spot(scene, size, near)
+        else:
+            spot = spot_below(scene, command.parent_id, set(notes), set(clusters))
         command = cmd.GroupAsClusterCommand(doc, notes, clusters, name, origin=spot)
     if not doc.push(command) or command.cluster_id is None:
         return None
@@ -56,12 +63,14 @@ def covers_others(
         inside |= doc.subtree_notes(cid)
         inside.update(doc.descendants(cid))
     around = {parent, *doc.ancestors(parent)} if parent is not None else set()
-    for item in scene.items(frame, Qt.ItemSelectionMode.IntersectsItemShape):
+    # A note against the frame's edge looks as if it were in it; one over the title hides it.
+    near = frame.adjusted(-CLEARANCE, -CLEARANCE, CLEARANCE, CLEARANCE)
+    for item in scene.items(near, Qt.ItemSelectionMode.IntersectsItemShape):
         if isinstance(item, NoteItem) and item.isVisible():
             if (
                 item.note_id not in notes
                 and item.note_id not in inside
-                and frame.contains(item.scene_rect().center())
+                and near.intersects(item.scene_rect())
             ):
                 return True
         elif isinstance(item, ClusterItem):
@@ -69,6 +78,19 @@ def covers_others(
             if cid not in clusters and cid not in inside and cid not in around:
                 return True
     return False
+
+
+def spot_below(scene: BoardScene, parent: int, notes: set[int], clusters: set[int]) -> QPointF:
+    """Inside `parent`, left-aligned below everything that stays in it: the parent grows down to
+    hold the new frame, and nothing it holds is moved or covered."""
+    doc = scene.doc
+    frame = arrange.cluster_rect(doc, doc.cluster(parent))
+    staying = [arrange.note_rect(doc.note(i)) for i in doc.members(parent) if i not in notes]
+    staying += [
+        arrange.cluster_rect(doc, doc.cluster(c)) for c in doc.children(parent) if c not in clusters
+    ]
+    top = arrange.union(staying).bottom() + mt.GAP if staying else frame.top() + mt.TITLE_H
+    return QPointF(frame.left() + mt.FRAME_PAD, top)
 
 
 def gathered_size(scene: BoardScene, notes: list[int], clusters: list[int]) -> tuple[float, float]:

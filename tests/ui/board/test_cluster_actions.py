@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from samverkan_desktop.ui.board.metrics import NOTE_H, NOTE_W
 
@@ -222,3 +222,49 @@ def test_ctrl_g_on_frames_far_apart_makes_a_super_group_in_a_free_spot(board):
         board.ids["B"],
     )
     assert board.stored_note("c1").y == 340
+
+
+def frame_touches(frame, note) -> bool:
+    """Does a note lie in or against the frame (its title bar included)?"""
+    return frame.adjusted(-2, -2, 2, 2).intersects(QRectF(note.x, note.y, NOTE_W, NOTE_H))
+
+
+def test_grouping_a_middle_row_of_a_cluster_covers_no_other_note(board):
+    # Three rows of two in A; the middle row becomes a sub-cluster.
+    for name, spot in (("n1", (400, 250)), ("n2", (650, 300)), ("n3", (700, 120))):
+        board.drag(board.note_centre(name), QPointF(*spot))
+    board.drag(board.note_centre("n4"), QPointF(450, 200))
+    board.click(board.title_point("A"))
+    board.key(Qt.Key.Key_O, CTRL | SHIFT)
+    rows = sorted(
+        (n for n in board.store.notes() if n.cluster_id == board.ids["A"]),
+        key=lambda n: (n.y, n.x),
+    )
+    middle = rows[2:4]
+    before = board.stored_cluster("A")
+    board.click(board.scene.note_item(middle[0].id).scene_rect().center())
+    board.click(board.scene.note_item(middle[1].id).scene_rect().center(), CTRL)
+    board.key(Qt.Key.Key_G, CTRL)
+    board.key(Qt.Key.Key_Return)
+
+    new = board.store.cluster(board.scene.selected_cluster_ids()[0])
+    assert new.parent_id == board.ids["A"]
+    frame = QRectF(new.x, new.y, new.width, new.height)
+    others = [n for n in board.store.notes() if n.cluster_id != new.id]
+    assert [n.text for n in others if frame_touches(frame, n)] == []
+    # On the board too: the new frame's title bar is not under a note.
+    item = board.scene.cluster_item(new.id)
+    title = item.mapRectToScene(item.title_rect())
+    assert not any(
+        i.note_id != middle[0].id and i.note_id != middle[1].id
+        for i in board.scene.note_items()
+        if i.scene_rect().intersects(title)
+    )
+    # A holds it and grew downwards only: nothing beside it is run into.
+    a = board.stored_cluster("A")
+    assert a.x <= new.x and new.x + new.width <= a.x + a.width
+    assert a.y <= new.y and new.y + new.height <= a.y + a.height
+    assert (a.x, a.y, a.width) == (before.x, before.y, before.width)
+    board.doc.undo_stack.undo()
+    assert {board.stored_note(n).cluster_id for n in ("n1", "n2", "n3", "n4")} == {board.ids["A"]}
+    assert board.scene.cluster_item(new.id) is None
