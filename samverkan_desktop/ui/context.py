@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from .settings import LAST_DIRECTORY, Settings
@@ -52,7 +52,7 @@ class QtInteraction:
         return Path(path) if path else None
 
     def confirm(self, title: str, text: str, accept: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent())
+        box = _box(QMessageBox.Icon.Question, title, text, self._parent())
         yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(yes)
@@ -60,7 +60,7 @@ class QtInteraction:
         return box.clickedButton() is yes
 
     def choose(self, title: str, text: str, options: list[str]) -> int | None:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self._parent())
+        box = _box(QMessageBox.Icon.Question, title, text, self._parent())
         buttons = [box.addButton(o, QMessageBox.ButtonRole.AcceptRole) for o in options]
         box.addButton(QMessageBox.StandardButton.Cancel)
         if buttons:
@@ -70,10 +70,18 @@ class QtInteraction:
         return buttons.index(clicked) if clicked in buttons else None
 
     def inform(self, title: str, text: str) -> None:
-        QMessageBox.information(self._parent(), title, text)
+        _box(QMessageBox.Icon.Information, title, text, self._parent()).exec()
 
     def critical(self, title: str, text: str) -> None:
-        QMessageBox.critical(self._parent(), title, text)
+        _box(QMessageBox.Icon.Critical, title, text, self._parent()).exec()
+
+
+def _box(icon: QMessageBox.Icon, title: str, text: str, parent: QWidget | None) -> QMessageBox:
+    """A message box that shows its text as written: messages quote file and cluster names,
+    which may hold "<" and would otherwise be read as HTML."""
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 @dataclass

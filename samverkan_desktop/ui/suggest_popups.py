@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..core import model as m
 from ..core.analysis.suggest import LinkProposal, Placement
 from . import commands as cmd
+from . import plaintext
 from .board import arrange
 from .board import metrics as mt
 from .board import palette as pal
@@ -123,7 +124,7 @@ class BelongPopup(QFrame):
             name = doc.cluster(place.cluster_id).name
             reason = tr("delar: {words}").format(words=", ".join(place.shared_terms))
             button = QPushButton(_button_text(f"{_short(name, 40)}  —  {reason}"))
-            button.setToolTip(name)
+            button.setToolTip(plaintext.tooltip(name))
             button.clicked.connect(lambda _=False, c=place.cluster_id: self._choose(c))
             layout.addWidget(button)
             self.buttons.append(button)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import icons
+from .. import icons, plaintext
 from ..document import DocumentModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -161,8 +161,8 @@ class ClustersPanel(QWidget):
             tip += "\n" + self.tr("Gruppens eget kluster: {group}").format(
                 group=doc.group(cluster.group_id).name
             )
-        item.setToolTip(NAME, f"{name}\n{tip}")
-        item.setToolTip(COUNT, tip)
+        item.setToolTip(NAME, plaintext.tooltip(f"{name}\n{tip}"))
+        item.setToolTip(COUNT, plaintext.tooltip(tip))
 
     def _current_id(self) -> int | None:
         item = self.tree.currentItem()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.textfold import fold
-from .. import icons
+from .. import icons, plaintext
 from ..board import palette
 from ..document import DocumentModel
 
@@ -189,7 +189,7 @@ class SearchPanel(QWidget):
                     tip += "\n" + self.tr("Samtalsledare: {names}").format(
                         names=", ".join(group.facilitators)
                     )
-                item.setToolTip(0, tip)
+                item.setToolTip(0, plaintext.tooltip(tip))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
                     0, Qt.CheckState.Unchecked if group.id in hidden else Qt.CheckState.Checked

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import plaintext
+
 
 class StartPage(QWidget):
     sampleRequested = Signal()
@@ -107,7 +109,7 @@ class StartPage(QWidget):
             p = Path(path)
             item = QListWidgetItem(f"{p.name}  —  {p.parent}")
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setToolTip(plaintext.tooltip(path))
             if not p.exists():
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.recent.addItem(item)
