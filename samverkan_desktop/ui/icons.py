@@ -39,9 +39,32 @@ def group_swatch(index: int | None, size: int = 14) -> QIcon:
     return _swatch(palette.note_fill(index).darker(108).name(), size, False)
 
 
-def cluster_swatch(size: int = 14) -> QIcon:
-    """An outlined square for a cluster the facilitator made (it has no group colour)."""
-    return _swatch(palette.FRAME_BORDER.name(), size, True)
+@cache
+def cluster_swatch(groups: tuple[int | None, ...] = (), size: int = 14) -> QIcon:
+    """A small frame for a cluster the facilitator made: a title band over stripes in the colours
+    of the groups its notes come from (an empty outline looked like a checkbox)."""
+    pixmap = QPixmap(size * 2, size * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    frame = QRectF(1.5, 1.5, size - 3, size - 3)
+    body = frame.adjusted(0, 4, 0, 0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(palette.FRAME_BORDER)
+    painter.drawRoundedRect(frame, 2.5, 2.5)
+    painter.setBrush(QColor("white"))
+    painter.drawRect(body)
+    for i, index in enumerate(groups):
+        stripe = QRectF(body.x() + i * body.width() / len(groups), body.y(), 0, body.height())
+        stripe.setWidth(body.width() / len(groups))
+        painter.setBrush(palette.note_fill(index).darker(108))
+        painter.drawRect(stripe)
+    painter.setPen(palette.FRAME_BORDER.darker(115))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(frame, 2.5, 2.5)
+    painter.end()
+    return QIcon(pixmap)
 
 
 @cache

@@ -7,6 +7,8 @@ the model's signals, so a change made anywhere shows up here.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,7 +155,10 @@ class ClustersPanel(QWidget):
         item.setText(NAME, name)
         item.setText(COUNT, str(total))
         group = doc.group_index(cluster.group_id)
-        item.setIcon(NAME, icons.cluster_swatch() if group is None else icons.group_swatch(group))
+        if group is None:
+            item.setIcon(NAME, icons.cluster_swatch(self._main_groups(cluster_id)))
+        else:
+            item.setIcon(NAME, icons.group_swatch(group))
         tip = self.tr("%n lappar", "", total)
         if total != own:
             tip += self.tr(" (%n direkt i klustret)", "", own)
@@ -163,6 +168,15 @@ class ClustersPanel(QWidget):
             )
         item.setToolTip(NAME, plaintext.tooltip(f"{name}\n{tip}"))
         item.setToolTip(COUNT, plaintext.tooltip(tip))
+
+    def _main_groups(self, cluster_id: int) -> tuple[int, ...]:
+        """The groups most of a cluster's notes come from (at most three), by palette index."""
+        doc = self._doc
+        assert doc is not None
+        counts = Counter(
+            doc.group_index(doc.note(i).group_id) for i in doc.subtree_notes(cluster_id)
+        )
+        return tuple(sorted(g for g, _ in counts.most_common(3) if g is not None))
 
     def _current_id(self) -> int | None:
         item = self.tree.currentItem()

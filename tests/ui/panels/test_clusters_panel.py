@@ -109,3 +109,18 @@ def test_an_empty_workshop_says_how_to_make_a_cluster(qtbot, tmp_path):
     assert widget.empty.isVisible()
     assert "Ctrl+G" in widget.empty.text()
     model.close()
+
+
+def test_a_facilitators_cluster_shows_the_colour_of_the_group_its_notes_came_from(panel, doc):
+    from PySide6.QtGui import QColor
+
+    from samverkan_desktop.ui.board import palette
+    from samverkan_desktop.ui.commands import GroupAsClusterCommand
+
+    first = min(doc.groups.values(), key=lambda g: g.position)
+    notes = [n.id for n in doc.notes.values() if n.group_id == first.id][:3]
+    command = GroupAsClusterCommand(doc, notes, name="Språkstöd")
+    doc.push(command)
+    image = panel.item_for(command.cluster_id).icon(NAME).pixmap(14, 14).toImage()
+    middle = QColor(image.pixel(image.width() // 2, image.height() * 2 // 3))
+    assert middle.name() == palette.note_fill(doc.group_index(first.id)).darker(108).name()
