@@ -219,3 +219,35 @@ def test_nudging_a_note_out_of_its_frame_and_undoing_puts_it_back_in(board):
     board.doc.undo_stack.undo()
     note = board.stored_note("a1")
     assert (note.x, note.y, note.cluster_id) == (320.0, 40.0, board.ids["A"])
+
+
+def test_marks_for_uncertain_reading_comment_personal_data_and_votes_are_drawn(board, tmp_path):
+    board.store.update_note(
+        board.ids["n1"], uncertain=True, comment="Svårläst", personal_data=True, votes=3
+    )
+    board.view.centerOn(QPointF(100, 150))
+    image = board.view.grab().toImage()
+    image.save(str(tmp_path / "marks.png"))
+
+    def pixels(name: str, left: float, top: float, width: float, height: float, wanted) -> int:
+        origin = board.scene.note_item(board.ids[name]).pos()
+        corner = board.at(origin.x() + left, origin.y() + top)
+        return sum(
+            1
+            for dx in range(int(width))
+            for dy in range(int(height))
+            if wanted(QColor(image.pixel(corner.x() + dx, corner.y() + dy)))
+        )
+
+    def warning(c: QColor) -> bool:  # the orange of '?' and 'PU'
+        return c.red() > 150 and c.green() < 120 and c.blue() < 60
+
+    def dark(c: QColor) -> bool:
+        return c.lightness() < 90
+
+    marks = (200 - 90, 3, 90, 20)  # the header's right end
+    dots = (8, 100, 90, 22)  # the bottom left
+    assert pixels("n1", *marks, warning) > 40 and pixels("n2", *marks, warning) == 0
+    assert pixels("n1", *dots, dark) > 60 and pixels("n2", *dots, dark) == 0
+    tip = board.scene.note_item(board.ids["n1"]).toolTip()
+    assert "Svårläst" in tip and "Osäker läsning" in tip and "personuppgifter" in tip
