@@ -22,7 +22,16 @@ def test_dragging_a_note_onto_a_frame_puts_it_in_that_cluster(board):
     assert board.scene.drop_target() is None
     item = board.scene.note_item(board.ids["n1"])
     assert item.scene_rect().center() == target
+    assert board.scene.cluster_item(board.ids["A"]).notes == 3  # the frame's count says so
     assert board.doc.undo_stack.undoText() == "Lägg 1 lapp i »Trygghet«"
+
+    board.doc.undo_stack.undo()
+    assert board.stored_note("n1").cluster_id is None
+    assert item.note.cluster_id is None and board.item_pos("n1") == (0.0, 0.0)
+    assert board.scene.cluster_item(board.ids["A"]).notes == 2
+    board.doc.undo_stack.redo()
+    assert board.stored_note("n1").cluster_id == board.ids["A"]
+    assert item.scene_rect().center() == target
 
 
 def test_dragging_a_note_out_of_its_frame_takes_it_out(board):
@@ -32,6 +41,10 @@ def test_dragging_a_note_out_of_its_frame_takes_it_out(board):
     assert note.cluster_id is None
     assert (note.x, note.y) == board.item_pos("a1")
     assert board.scene.cluster_item(board.ids["A"]).notes == 1
+    board.doc.undo_stack.undo()
+    assert board.stored_note("a1").cluster_id == board.ids["A"]
+    assert board.item_pos("a1") == (320.0, 40.0)
+    assert board.scene.cluster_item(board.ids["A"]).notes == 2
 
 
 def test_a_drop_on_nested_frames_goes_to_the_innermost(board):
