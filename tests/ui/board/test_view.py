@@ -197,3 +197,27 @@ def test_zoomed_out_a_clusters_name_label_can_be_grabbed_to_move_it(board):
     board.drag(start, start + QPointF(0, 1200))
     assert board.stored_cluster("A").y == 1200
     assert board.stored_note("a1").y == 1240
+
+
+def test_dragging_a_scroll_bar_pans_the_board(board):
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    bar = board.view.horizontalScrollBar()
+    assert bar.isVisible() and bar.maximum() > bar.minimum()
+    value = bar.value()
+    before = board.view.mapToScene(board.view.viewport().rect().center())
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    slider = QStyle.SubControl.SC_ScrollBarSlider
+    style = bar.style()
+    handle = style.subControlRect(QStyle.ComplexControl.CC_ScrollBar, option, slider, bar).center()
+    QTest.mousePress(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle)
+    for step in range(1, 5):
+        QTest.mouseMove(bar, handle + QPoint(15 * step, 0))
+    QTest.mouseRelease(
+        bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, handle + QPoint(60, 0)
+    )
+    assert bar.value() > value
+    after = board.view.mapToScene(board.view.viewport().rect().center())
+    assert after.x() > before.x() + 20 and after.y() == before.y()
+    assert board.doc.undo_stack.count() == 0
