@@ -36,6 +36,7 @@ GRID = 40.0
 
 # The first view's least zoom: notes' text is drawn from 30 % but read comfortably from about 60 %.
 FIRST_VIEW_READABLE_ZOOM = 0.6
+FAR_HEADER_ROOM = 30.0  # pixels: a zoomed-out group header's height (board/headers.py)
 
 
 class BoardView(QGraphicsView):
@@ -88,18 +89,20 @@ class BoardView(QGraphicsView):
         self.set_zoom(1.0)
 
     def zoom_to_fit(self) -> None:
-        self.fit_rect(self._board.content_rect())
+        # Far out the group headers are drawn at screen size above the columns: leave them room.
+        self.fit_rect(self._board.content_rect(), top_pixels=FAR_HEADER_ROOM)
 
-    def fit_rect(self, rect: QRectF, most: float = 1.0) -> None:
-        """Show all of `rect`, but never closer than `most`."""
+    def fit_rect(self, rect: QRectF, most: float = 1.0, top_pixels: float = 0.0) -> None:
+        """Show all of `rect`, but never closer than `most`, with `top_pixels` free above it."""
         if rect.isNull():
             self.set_zoom(1.0)
             return
         rect = rect.adjusted(-40, -40, 40, 40)
         area = self.viewport().rect()
-        zoom = min(area.width() / rect.width(), area.height() / rect.height(), most)
+        height = max(area.height() - top_pixels, 1.0)
+        zoom = min(area.width() / rect.width(), height / rect.height(), most)
         self.set_zoom(zoom)
-        self.centerOn(rect.center())
+        self.centerOn(rect.center() - QPointF(0, top_pixels / 2 / self.zoom()))
 
     def first_view(self) -> None:
         """The board's top left, as wide as fits but close enough to read the notes: an imported

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from samverkan_desktop.core.importers import read_source
@@ -69,3 +69,16 @@ def test_the_seed_zoomed_out_shows_every_cluster_name(seed_view, tmp_path):
     assert len(colours(image)) > 20
     view.zoom_100()
     assert not any(label.isVisible() for label in labels)
+
+
+def test_zoom_to_fit_leaves_room_for_the_group_headers_above_the_columns(seed_view):
+    from samverkan_desktop.ui.board.headers import GroupHeader
+
+    view = seed_view
+    view.zoom_to_fit()
+    area = QRectF(view.viewport().rect())
+    headers = [i for i in view.board().items() if isinstance(i, GroupHeader)]
+    assert len(headers) == 6
+    for header in headers:
+        on_screen = header.deviceTransform(view.viewportTransform()).mapRect(header.boundingRect())
+        assert area.contains(on_screen), on_screen
