@@ -173,14 +173,14 @@ Select notes on the board and press Ctrl+G.</translation>
       <translation>Save a &amp;copy as…</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/file_actions.py" line="50" />
-      <source>&amp;Exportera</source>
-      <translation>&amp;Export</translation>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="52" />
+      <source>Exportera &amp;rapport…</source>
+      <translation>Export &amp;report…</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/file_actions.py" line="51" />
-      <source>&amp;Rapport…</source>
-      <translation>&amp;Report…</translation>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="54" />
+      <source>Exportera &amp;data</source>
+      <translation>Export &amp;data</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/file_actions.py" line="62" />
@@ -709,6 +709,118 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/board/actions.py" line="35" />
       <source>Vilken grupp kommer lappen från?</source>
       <translation>Which group is the note from?</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportReportDialog</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="60" />
+      <source>Exportera rapport</source>
+      <translation>Export report</translation>
+    </message>
+    <message>
+      <source>PDF (klusterrapport för utskrift och diariet)</source>
+      <translation>PDF (cluster report for printing and the archive)</translation>
+    </message>
+    <message>
+      <source>Word (klusterrapport)</source>
+      <translation>Word (cluster report)</translation>
+    </message>
+    <message>
+      <source>Markdown (klusterrapport)</source>
+      <translation>Markdown (cluster report)</translation>
+    </message>
+    <message>
+      <source>CSV (en rad per lapp, för kalkylblad)</source>
+      <translation>CSV (one row per note, for spreadsheets)</translation>
+    </message>
+    <message>
+      <source>PNG (bild av tavlan)</source>
+      <translation>PNG (picture of the board)</translation>
+    </message>
+    <message>
+      <source>SVG (tavlan som vektorbild)</source>
+      <translation>SVG (the board as a vector image)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="70" />
+      <source>Ta bort personuppgifter (namn, e-post, telefonnummer)</source>
+      <translation>Remove personal data (names, e-mail, phone numbers)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="72" />
+      <source>t.ex. Kalle Ek, Stina Berg</source>
+      <translation>e.g. Kalle Ek, Stina Berg</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="73" />
+      <source>Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på lapparna; namnen sparas i workshopfilen till nästa gång.</source>
+      <translation>The facilitators are always removed. Type other people who may be named on the notes here; the names are kept in the workshop file for next time.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="77" />
+      <source>PDF/A för långtidsarkivering (diariet)</source>
+      <translation>PDF/A for long-term archiving</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="79" />
+      <source>Komma (,)</source>
+      <translation>Comma (,)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="80" />
+      <source>Semikolon (;) – för Excel på svenska</source>
+      <translation>Semicolon (;) – for Excel in Swedish</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="87" />
+      <source>Fil att skriva</source>
+      <translation>File to write</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="89" />
+      <source>Välj…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="96" />
+      <source>Format:</source>
+      <translation>Format:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="98" />
+      <source>Fler namn att ta bort:</source>
+      <translation>More names to remove:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="100" />
+      <source>Avgränsare:</source>
+      <translation>Separator:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="101" />
+      <source>Språk:</source>
+      <translation>Language:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="102" />
+      <source>Spara som:</source>
+      <translation>Save as:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="106" />
+      <source>Exportera</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="107" />
+      <source>Avbryt</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="166" />
+      <source>Ange en fil att skriva.</source>
+      <translation>Enter a file to write.</translation>
     </message>
   </context>
 </TS>

@@ -47,10 +47,12 @@ class FileActions(QObject):
         self.sample = action(self.tr("Öppna e&xempelworkshopen"), self.open_sample)
         self.import_ = action(self.tr("&Importera anteckningar…"), self.import_source, "Ctrl+I")
         self.save_copy = action(self.tr("Spara en &kopia som…"), self.save_copy_as, "Ctrl+Shift+S")
-        self.export_menu = QMenu(self.tr("&Exportera"), window)
-        self.export_report = action(self.tr("&Rapport…"), self.export_report_dialog, "Ctrl+E")
-        self.export_menu.addAction(self.export_report)
-        self.export_menu.addSeparator()
+        # The report is what a facilitator exports most: one step from the File menu. The
+        # data formats (for other programs) share a submenu.
+        self.export_report = action(
+            self.tr("Exportera &rapport…"), self.export_report_dialog, "Ctrl+E"
+        )
+        self.export_menu = QMenu(self.tr("Exportera &data"), window)
         self.exports: dict[str, QAction] = {}
         for exporter in EXPORTERS.values():
             if exporter.name in REPORT_FORMATS:
@@ -61,7 +63,9 @@ class FileActions(QObject):
             self.exports[exporter.name] = act
         self.close = action(self.tr("S&täng workshoppen"), window.close_document, "Ctrl+W")
         self.quit = action(self.tr("&Avsluta"), window.close, QKeySequence.StandardKey.Quit)
-        self.needs_document = [self.save_copy, self.close, self.export_menu.menuAction()]
+        self.needs_document = [
+            self.save_copy, self.export_report, self.close, self.export_menu.menuAction()
+        ]
 
     def fill_menu(self, menu: QMenu) -> None:
         menu.addAction(self.new)
@@ -72,6 +76,7 @@ class FileActions(QObject):
         menu.addAction(self.import_)
         menu.addSeparator()
         menu.addAction(self.save_copy)
+        menu.addAction(self.export_report)
         menu.addMenu(self.export_menu)
         menu.addSeparator()
         menu.addAction(self.close)
@@ -231,7 +236,8 @@ class FileActions(QObject):
     def export_report_dialog(self) -> None:
         if self.window.doc is None:
             return
-        written = run_export(self.window, self.ctx, self.window.doc.store.document())
+        store = self.window.doc.store
+        written = run_export(self.window, self.ctx, store.document(), store)
         if written is not None:
             self._status(self.tr("Rapporten är sparad som {name}").format(name=written.name))
 

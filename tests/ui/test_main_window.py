@@ -175,7 +175,8 @@ def test_file_menu_has_the_swedish_actions(window):
         "Öppna exempelworkshopen",
         "Importera anteckningar…",
         "Spara en kopia som…",
-        "Exportera",
+        "Exportera rapport…",
+        "Exportera data",
         "Stäng workshoppen",
         "Avsluta",
     ]

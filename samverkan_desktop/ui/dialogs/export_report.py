@@ -7,6 +7,7 @@ as it was; the error is shown in one line and the dialog stays open to try anoth
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -26,8 +27,11 @@ from PySide6.QtWidgets import (
 from ...core import model as m
 from ...core.export import EXPORTERS as CORE_EXPORTERS
 from ...core.export import Exporter, ExportError, export
+from ...core.export.redact import NAMES_META_KEY, known_names, parse_names
+from ...core.store import Store
 from ...render import EXPORTERS as DRAWN_EXPORTERS
 from ..context import AppContext, Interaction
+from ..settings import LANGUAGE
 
 # The formats a council report is wanted in, most asked for first.
 REPORT_FORMATS = ("pdf", "docx", "md", "csv", "png", "svg")
@@ -49,6 +53,8 @@ class ExportReportDialog(QDialog):
         interaction: Interaction,
         directory: str = "",
         parent: QWidget | None = None,
+        language: str = "sv",
+        names: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Exportera rapport"))
@@ -60,8 +66,15 @@ class ExportReportDialog(QDialog):
 
         self.format_box = QComboBox()
         for name, exporter in self.exporters.items():
-            self.format_box.addItem(exporter.label, name)
+            # The registry's labels are Swedish; the .ts carries them under this context.
+            self.format_box.addItem(tr(exporter.label), name)
         self.redact_box = QCheckBox(tr("Ta bort personuppgifter (namn, e-post, telefonnummer)"))
+        self.names_edit = QLineEdit(", ".join(names))
+        self.names_edit.setPlaceholderText(tr("t.ex. Kalle Ek, Stina Berg"))
+        self.names_edit.setToolTip(tr(
+            "Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på lapparna; "
+            "namnen sparas i workshopfilen till nästa gång."
+        ))
         self.pdfa_box = QCheckBox(tr("PDF/A för långtidsarkivering (diariet)"))
         self.separator_box = QComboBox()
         self.separator_box.addItem(tr("Komma (,)"), ",")
@@ -69,6 +82,8 @@ class ExportReportDialog(QDialog):
         self.language_box = QComboBox()
         self.language_box.addItem("Svenska", "sv")
         self.language_box.addItem("English", "en")
+        # The report speaks the language the facilitator chose for the program.
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(tr("Fil att skriva"))
         self.path_edit.setMinimumWidth(self.path_edit.fontMetrics().averageCharWidth() * 55)
@@ -81,6 +96,7 @@ class ExportReportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Format:"), self.format_box)
         form.addRow("", self.redact_box)
+        form.addRow(tr("Fler namn att ta bort:"), self.names_edit)
         form.addRow("", self.pdfa_box)
         form.addRow(tr("Avgränsare:"), self.separator_box)
         form.addRow(tr("Språk:"), self.language_box)
@@ -99,6 +115,7 @@ class ExportReportDialog(QDialog):
         stem = (document.workshop.title or "rapport").strip()
         self._stem = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in stem)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.redact_box.toggled.connect(self._format_changed)
         self._format_changed()
 
     # ----------------------------------------------------------------- state
@@ -108,6 +125,7 @@ class ExportReportDialog(QDialog):
     def _format_changed(self) -> None:
         exporter = self.exporter()
         self.redact_box.setEnabled(exporter.redact)
+        self.names_edit.setEnabled(exporter.redact and self.redact_box.isChecked())
         self.pdfa_box.setEnabled("pdfa" in exporter.options)
         self.separator_box.setEnabled("separator" in exporter.options)
         self.language_box.setEnabled("language" in exporter.options)
@@ -126,6 +144,10 @@ class ExportReportDialog(QDialog):
         if "language" in exporter.options:
             wanted["language"] = self.language_box.currentData()
         return wanted
+
+    def names(self) -> tuple[str, ...]:
+        """The further people whose names the redaction removes."""
+        return parse_names(self.names_edit.text())
 
     # ----------------------------------------------------------------- actions
     def browse(self) -> None:
@@ -148,7 +170,7 @@ class ExportReportDialog(QDialog):
         redact = exporter.redact and self.redact_box.isChecked()
         try:
             self.written = export(self.document, exporter, Path(text), redact=redact,
-                                  **self.options())
+                                  names=self.names() if redact else (), **self.options())
         except ExportError as exc:
             self.interaction.critical(tr("Exportera rapport"), str(exc))
             return
@@ -156,14 +178,23 @@ class ExportReportDialog(QDialog):
 
 
 def run_export(
-    parent: QWidget | None, context: AppContext, document: m.Document
+    parent: QWidget | None, context: AppContext, document: m.Document, store: Store | None = None
 ) -> Path | None:
-    """Show the dialog for `document`; the written file, or None when cancelled."""
-    dialog = ExportReportDialog(document, context.interaction, context.start_directory(), parent)
+    """Show the dialog for `document`; the written file, or None when cancelled.
+
+    With the workshop's `store`, the names to redact are read from and kept in the workshop file.
+    """
+    dialog = ExportReportDialog(
+        document, context.interaction, context.start_directory(), parent,
+        language=context.settings.get(LANGUAGE),
+        names=known_names(store) if store is not None else (),
+    )
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
             return None
         context.remember_directory(dialog.written)
+        if store is not None and dialog.names() != known_names(store):
+            store.set_meta(NAMES_META_KEY, "\n".join(dialog.names()))
         return dialog.written
     finally:
         dialog.deleteLater()
