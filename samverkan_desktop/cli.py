@@ -26,6 +26,7 @@ from samverkan_desktop import __version__
 from samverkan_desktop.core import layout
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.export import EXPORTERS, Exporter, ExportError, export, exporter_for
+from samverkan_desktop.core.export.redact import known_names
 from samverkan_desktop.core.importers import load_source
 from samverkan_desktop.core.importers.result import ImportError_, ParseWarning
 from samverkan_desktop.core.store import SUFFIX, Store, StoreError
@@ -130,6 +131,10 @@ def _build_parser() -> _Parser:
     exp.add_argument("--redact", action="store_true",
                      help="ta bort personuppgifter: lappar markerade som personuppgifter, namn, "
                      "e-postadresser och telefonnummer")
+    exp.add_argument("--redact-name", metavar="NAMN", action="append", default=[],
+                     dest="redact_names",
+                     help="med --redact: ta också bort det här namnet (kan anges flera gånger; "
+                     "namn som sparats i workshopfilen tas alltid bort)")
     exp.add_argument("--language", choices=("sv", "en"),
                      help="rapportens språk (standard: sv)")
     exp.add_argument("--separator", "--csv-separator", choices=(",", ";"), metavar="TECKEN",
@@ -311,12 +316,15 @@ def _cmd_export(ns: argparse.Namespace) -> int:
     for key in options:
         if key not in exporter.options:
             raise UsageError(f"--{key} gäller inte formatet {exporter.name}")
+    if ns.redact_names and not ns.redact:
+        raise UsageError("--redact-name gäller bara tillsammans med --redact")
     source = Path(ns.file)
     if output.exists() and source.exists() and os.path.samefile(output, source):
         raise CliError("--output är samma fil som workshopfilen; välj ett annat namn.")
     with _open_readonly(ns.file) as store:
         doc = store.document()
-    written = export(doc, exporter, output, redact=ns.redact, **options)
+        names = (*known_names(store), *ns.redact_names) if ns.redact else ()
+    written = export(doc, exporter, output, redact=ns.redact, names=names, **options)
     hidden = sum(1 for n in doc.notes if n.personal_data) if ns.redact else 0
     extra = f" ({hidden} med personuppgifter dolda)" if ns.redact else ""
     print(f"Exporterade {len(doc.notes)} lappar som {exporter.name} till {written}{extra}.")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..core import model as m
 from ..core.export import ExportError, export
+from ..core.export.redact import known_names
 from ..core.importers.result import ImportError_
 from ..core.store import SUFFIX, Store, StoreError
 from .i18n import RESOURCES
@@ -105,6 +106,7 @@ def ensure_sample(folder: Path) -> Path:
 def export_document(store: Store, fmt: str, target: Path, *, redact: bool = False) -> None:
     """Write the whole workshop as `fmt` to `target`; the registry writes all or nothing."""
     try:
-        export(store.document(), fmt, target, redact=redact)
+        names = known_names(store) if redact else ()
+        export(store.document(), fmt, target, redact=redact, names=names)
     except (ExportError, StoreError) as exc:
         raise FileProblem(str(exc)) from None

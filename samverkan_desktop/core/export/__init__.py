@@ -13,12 +13,13 @@ import errno
 import importlib
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from .redact import redact_document
 
 # writer(document, path, *, redact=...) -- `redact` is passed only to writers that support it.
 Writer = Callable[..., None]
@@ -88,12 +89,14 @@ def export(
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
+    names: Iterable[str] = (),
     **options: Any,
 ) -> Path:
     """Write `doc` as `fmt` to `path`, all at once or not at all.
 
     `options` (e.g. `language="en"`) go to the writer as they are; `redact` only to writers that
-    can redact, and asking one that cannot is refused rather than quietly ignored.
+    can redact, and asking one that cannot is refused rather than quietly ignored. `names` are
+    further people (besides the facilitators) whose names `redact` removes.
     """
     # An Exporter object may come from another registry (render.EXPORTERS: PDF, PNG, SVG).
     exporter = fmt if isinstance(fmt, Exporter) else exporter_for(fmt)
@@ -106,6 +109,10 @@ def export(
     if not folder.is_dir():
         raise ExportError(f"Mappen {folder} finns inte.")
     writer = exporter.writer()
+    names = [n for n in names if n.strip()]
+    if redact and names:
+        # Taken out before the writer sees the document, so every format loses them alike.
+        doc = redact_document(doc, names)
     try:
         fd, tmp_name = tempfile.mkstemp(
             dir=folder, prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}"
@@ -125,7 +132,7 @@ def export(
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ExportError(f"Kunde inte skriva {target.name}: {_reason(exc)}.") from None
@@ -133,6 +140,19 @@ def export(
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError:
+        if not target.exists():
+            raise
+        # On Windows a file open in a reader (Acrobat, Word) cannot be replaced.
+        raise ExportError(
+            f"Kunde inte ersätta {target.name}: filen är låst, kanske öppen i ett annat program. "
+            "Stäng den och försök igen."
+        ) from None
 
 
 _REASONS = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
 from ..model import Document, Workshop
 
@@ -33,6 +34,31 @@ _PHONE = re.compile(
 # Swedish personal identity numbers: YYMMDD-NNNN or YYYYMMDD-NNNN.
 _PERSONNUMMER = re.compile(r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])\d{2}[-+]\d{4}(?![\d-])")
 _NAME_PART = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+# Further people a workshop knows about (participants, people named on notes): kept in the
+# workshop file under this meta key, one name a line, and removed like the facilitators.
+NAMES_META_KEY = "redact/names"
+_NAME_SEPARATORS = re.compile(r"[\n;,]+")
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """Names typed as a list ("Kalle Ek, Stina Berg" or one a line), without repeats."""
+    seen: dict[str, None] = {}
+    for name in _NAME_SEPARATORS.split(text):
+        name = " ".join(name.split())
+        if name:
+            seen.setdefault(name, None)
+    return tuple(seen)
+
+
+class _Meta(Protocol):
+    def get_meta(self, key: str, default: str = "") -> str: ...
+
+
+def known_names(store: _Meta) -> tuple[str, ...]:
+    """The further names saved with a workshop (see NAMES_META_KEY)."""
+    return parse_names(store.get_meta(NAMES_META_KEY))
 
 
 def person_names(doc: Document, extra: Iterable[str] = ()) -> list[str]:
