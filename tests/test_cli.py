@@ -378,3 +378,56 @@ def test_the_drawn_formats_export_through_the_real_command(workshop, tmp_path):
     assert png.returncode == 0, png.stderr
     assert (tmp_path / "tavla.png").read_bytes().startswith(b"\x89PNG")
     assert _files(tmp_path) == ["orebro.samverkan", "rapport.pdf", "tavla.png"]
+
+
+# ------------------------------------------------------------------------ report failures, names
+def test_report_into_an_unwritable_folder_is_one_line_and_writes_nothing(workshop, tmp_path):
+    # /proc takes no new files, even from root; the real program in its own process.
+    result = run("export", workshop, "--format", "pdf", "--output", "/proc/rapport.pdf")
+    assert result.returncode == 1 and result.stdout == ""
+    assert_one_line_error(result.stderr, "Kan inte skriva i /proc")
+    assert not Path("/proc/rapport.pdf").exists()
+
+
+def test_report_over_a_file_open_in_a_reader_keeps_it(workshop, tmp_path, capsys, monkeypatch):
+    old = tmp_path / "rapport.docx"
+    old.write_bytes(b"gammal rapport")
+    replace = os.replace
+
+    def locked(src, dst):
+        if Path(dst) == old:  # what Windows does to a file open in Word
+            raise PermissionError(13, "Access is denied", str(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    code, out, err = call(capsys, "export", workshop, "--output", old)
+    assert code == 1 and out == ""
+    assert_one_line_error(err, "Kunde inte ersätta rapport.docx", "öppen i ett annat program")
+    assert old.read_bytes() == b"gammal rapport"
+    assert _files(tmp_path) == ["orebro.samverkan", "rapport.docx"]
+
+
+def test_redact_also_removes_names_saved_in_the_file_and_given_on_the_line(workshop, tmp_path):
+    from samverkan_desktop.core.export.redact import NAMES_META_KEY
+
+    with Store.open(workshop) as store:
+        store.add_note("Kalle Ek och Stina Berg ordnar lokalen; Åke Lind bjuder på fika")
+        store.set_meta(NAMES_META_KEY, "Kalle Ek\nStina Berg")
+    out = tmp_path / "rapport.md"
+    result = run("export", workshop, "-o", out, "--redact", "--redact-name", "Åke Lind")
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    for name in ("Kalle", "Stina", "Åke", "Lind", "Anette Valdemarsson", "ah@hma.se"):
+        assert name not in text, name
+    assert "ordnar lokalen" in text
+    plain = tmp_path / "plain.md"
+    assert run("export", workshop, "-o", plain).returncode == 0
+    assert "Kalle Ek och Stina Berg" in plain.read_text(encoding="utf-8")
+
+
+def test_redact_name_without_redact_is_a_usage_error(workshop, tmp_path, capsys):
+    code, out, err = call(capsys, "export", workshop, "-o", tmp_path / "x.md",
+                          "--redact-name", "Kalle Ek")
+    assert code == 2 and out == ""
+    assert_one_line_error(err, "--redact-name", "--redact")
+    assert _files(tmp_path) == ["orebro.samverkan"]

@@ -73,7 +73,7 @@ def test_bookmarks_lead_to_each_cluster_on_its_page(
     reader = _write(seed_doc, tmp_path / "rapport.pdf")
     outline = _outline(reader)
     titles = [t for _, t, _ in outline]
-    assert titles[:3] == ["Sammanfattning", "Översikt av tavlan", "Kluster"]
+    assert titles[:4] == ["Sammanfattning", "Översikt av tavlan", "Temakarta", "Kluster"]
     clusters = [(d, t, p) for d, t, p in outline if d >= 1 and re.match(r"\d", t)]
     assert len(clusters) == len(seed_doc.clusters)
     for depth, title, page in clusters:
@@ -183,5 +183,29 @@ def test_a_failing_render_leaves_the_old_file_and_no_temporary(
     monkeypatch.setattr(pdf_report.pdf_outline, "add_outline", broken)
     with pytest.raises(ExportError, match="Kunde inte skriva rapport.pdf"):
         export(small_doc, EXPORTERS["pdf"], old)
+    assert old.read_bytes() == b"gammal rapport"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf", "small.samverkan"]
+
+
+def test_an_old_report_open_in_a_reader_is_kept_and_the_message_says_why(
+    small_doc: m.Document, tmp_path: Path, qapp, monkeypatch
+) -> None:
+    # On Windows a PDF open in Acrobat cannot be replaced: os.replace raises PermissionError.
+    old = tmp_path / "rapport.pdf"
+    old.write_bytes(b"gammal rapport")
+
+    replace = os.replace
+
+    def locked(src: object, dst: object) -> None:
+        if Path(dst) == old:  # only the file the reader holds; our own temporaries move freely
+            raise PermissionError(13, "Access is denied", str(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError) as err:
+        export(small_doc, EXPORTERS["pdf"], old)
+    message = str(err.value)
+    assert message.startswith("Kunde inte ersätta rapport.pdf") and "öppen" in message
+    assert "\n" not in message
     assert old.read_bytes() == b"gammal rapport"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf", "small.samverkan"]

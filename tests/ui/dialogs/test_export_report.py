@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import docx
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "core" / "export"))
 
@@ -101,3 +102,207 @@ def test_an_unwritable_target_is_one_line_and_the_dialog_stays(
     assert dialog.isVisible() and dialog.written is None
     [error] = interaction.errors()
     assert "är en mapp" in error and "\n" not in error
+
+
+# ------------------------------------------------------------------ from the main window's menu
+def _window(qtbot, ctx, workshop: Path):
+    from samverkan_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(workshop)
+    return window
+
+
+def _through_the_file_menu(qtbot, window, drive) -> None:
+    """Open Arkiv with the mouse, click "Exportera rapport…" and let `drive` work the modal
+    dialog that opens (its exec() runs inside the click)."""
+    bar = window.menuBar()
+    file_title = next(a for a in bar.actions() if a.text() == "&Arkiv")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center())
+    menu = window.file_menu
+    qtbot.waitUntil(menu.isVisible)
+    item = next(a for a in menu.actions() if a.text() == "Exportera &rapport…")
+    assert item.isEnabled() and item.shortcut().toString() == "Ctrl+E"
+    seen: list[ExportReportDialog] = []
+
+    def work_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportReportDialog):
+            QTimer.singleShot(20, work_the_dialog)
+            return
+        seen.append(dialog)
+        drive(dialog)
+
+    QTimer.singleShot(0, work_the_dialog)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+    assert seen, "the menu entry opened no dialog"
+
+
+def test_file_menu_export_report_writes_the_pdf_the_user_chose(
+    qtbot, ctx, interaction, seed_workshop: Path, tmp_path: Path
+) -> None:
+    window = _window(qtbot, ctx, seed_workshop)
+    target = tmp_path / "till rådet.pdf"
+    interaction.will_select_files(target)
+
+    def drive(dialog: ExportReportDialog) -> None:
+        assert dialog.format_box.currentData() == "pdf"
+        assert dialog.language_box.currentData() == "sv"
+        qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+        _click_export(qtbot, dialog)
+
+    _through_the_file_menu(qtbot, window, drive)
+    # pypdf reads some of Qt's word gaps as tabs; a PDF viewer shows spaces.
+    text = " ".join(p.extract_text() for p in PdfReader(target).pages).replace("\t", " ")
+    assert "Fördjupningsdag om samverkan" in text and "Sammanfattning" in text
+    assert "Sida 1 av" in text
+    assert "till rådet.pdf" in window.statusBar().currentMessage()
+    assert interaction.errors() == []
+    window.close_document()
+
+
+def test_the_report_language_follows_the_ui_language(
+    qtbot, ctx, interaction, seed_workshop: Path, tmp_path: Path
+) -> None:
+    from samverkan_desktop.ui.settings import LANGUAGE
+
+    ctx.settings.set(LANGUAGE, "en")
+    window = _window(qtbot, ctx, seed_workshop)
+    target = tmp_path / "report.docx"
+
+    def drive(dialog: ExportReportDialog) -> None:
+        assert dialog.language_box.currentData() == "en"
+        _choose_format(qtbot, dialog, "docx")
+        dialog.path_edit.clear()
+        qtbot.keyClicks(dialog.path_edit, str(target))
+        _click_export(qtbot, dialog)
+
+    _through_the_file_menu(qtbot, window, drive)
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    assert "Summary" in paragraphs and "Sammanfattning" not in paragraphs
+    window.close_document()
+
+
+def test_cancelling_the_dialog_writes_nothing(
+    qtbot, ctx, seed_workshop: Path, tmp_path: Path
+) -> None:
+    window = _window(qtbot, ctx, seed_workshop)
+    ctx.settings.sync()
+    before = sorted(p.name for p in tmp_path.iterdir())
+
+    def drive(dialog: ExportReportDialog) -> None:
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)
+
+    _through_the_file_menu(qtbot, window, drive)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    window.close_document()
+
+
+def _type_path(qtbot, dialog: ExportReportDialog, path: Path | str) -> None:
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(path))
+
+
+def test_an_old_report_open_in_a_reader_stays_and_the_dialog_says_why(
+    qtbot, small_doc: m.Document, tmp_path: Path, monkeypatch
+) -> None:
+    old = tmp_path / "rapport.pdf"
+    old.write_bytes(b"gammal rapport")
+    replace = os.replace
+
+    def locked(src, dst):
+        if Path(dst) == old:  # what Windows does to a PDF open in a reader
+            raise PermissionError(13, "Access is denied", str(dst))
+        replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    dialog, interaction = _dialog(qtbot, small_doc, tmp_path)
+    _type_path(qtbot, dialog, old)
+    _click_export(qtbot, dialog)
+    assert dialog.isVisible() and dialog.written is None
+    [error] = interaction.errors()
+    assert "Kunde inte ersätta rapport.pdf" in error and "Stäng den" in error
+    assert "\n" not in error
+    assert old.read_bytes() == b"gammal rapport"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf", "small.samverkan"]
+    # Closed in the reader, the same click now writes it.
+    monkeypatch.setattr(os, "replace", replace)
+    _click_export(qtbot, dialog)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert old.read_bytes().startswith(b"%PDF")
+
+
+def test_a_folder_that_takes_no_files_is_one_line_and_the_dialog_stays(
+    qtbot, small_doc: m.Document, tmp_path: Path
+) -> None:
+    dialog, interaction = _dialog(qtbot, small_doc, tmp_path)
+    _type_path(qtbot, dialog, "/proc/rapport.pdf")  # not writable even for root
+    _click_export(qtbot, dialog)
+    assert dialog.isVisible() and dialog.written is None
+    [error] = interaction.errors()
+    assert error.startswith("Kan inte skriva i /proc") and "\n" not in error
+
+
+def test_further_names_are_removed_and_kept_in_the_workshop_for_next_time(
+    qtbot, ctx, seed_workshop: Path, tmp_path: Path, type_text
+) -> None:
+    from samverkan_desktop.core.store import Store
+
+    with Store.open(seed_workshop) as store:
+        store.add_note("Kalle Ek och Stina Berg ordnar lokalen")
+    window = _window(qtbot, ctx, seed_workshop)
+    target = tmp_path / "till diariet.md"
+
+    def drive(dialog: ExportReportDialog) -> None:
+        assert not dialog.names_edit.isEnabled()  # only with redaction
+        _choose_format(qtbot, dialog, "md")
+        qtbot.mouseClick(dialog.redact_box, Qt.MouseButton.LeftButton)
+        assert dialog.names_edit.isEnabled()
+        dialog.names_edit.setFocus()
+        type_text(dialog.names_edit, "Kalle Ek, Stina Berg")
+        _type_path(qtbot, dialog, target)
+        _click_export(qtbot, dialog)
+
+    _through_the_file_menu(qtbot, window, drive)
+    text = target.read_text("utf-8")
+    for secret in ("Kalle", "Stina", "Anette Valdemarsson", "ah@hma.se"):
+        assert secret not in text, secret
+    assert "ordnar lokalen" in text
+
+    def look(dialog: ExportReportDialog) -> None:
+        assert dialog.names_edit.text() == "Kalle Ek, Stina Berg"
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)
+
+    _through_the_file_menu(qtbot, window, look)
+    window.close_document()
+
+
+def test_in_english_the_dialog_has_no_swedish_left(
+    qapp, qtbot, small_doc: m.Document, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from samverkan_desktop.ui.i18n import install_translators, remove_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        dialog = ExportReportDialog(small_doc, ScriptedInteraction(), str(tmp_path),
+                                    language="en")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = [dialog.windowTitle(), dialog.names_edit.placeholderText()]
+        shown += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
+            QAbstractButton)]
+        shown += [box.itemText(i) for box in (dialog.format_box, dialog.separator_box)
+                  for i in range(box.count())]
+        assert "Export report" in shown and "PDF (cluster report for printing and the archive)" in (
+            shown)
+        swedish = [t for t in shown if any(ch in t.lower() for ch in "åäö")]
+        assert swedish == []
+        assert dialog.language_box.currentData() == "en"
+    finally:
+        remove_translators(qapp, translators)
