@@ -173,6 +173,8 @@ def test_a_very_long_note_grows_then_elides_and_keeps_its_whole_text_in_the_tool
     assert item.height() > 130
     assert item.lines.elided and item.lines.lines[-1][1].endswith("…")
     assert text.strip() in item.toolTip()
+    board.double_click(item.scene_rect().center())
+    assert board.scene.active_editor()[2].text() == text.strip()  # the editor has all of it
 
 
 def test_double_click_on_empty_board_writes_a_new_note_there(board):
