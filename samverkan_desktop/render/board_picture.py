@@ -42,6 +42,11 @@ class BoardPicture(Protocol):
     def paint(self, painter: QPainter, target: QRectF) -> None: ...
 
 
+def group_hue(index: int) -> QColor:
+    """A group's full colour, as its ring on the theme map."""
+    return QColor(_HUES[index % len(_HUES)])
+
+
 def group_colour(index: int | None) -> QColor:
     """A group's pastel note colour, as on the board."""
     if index is None:

@@ -1,16 +1,19 @@
-"""The cluster report as an A4 PDF for the council: cover, summary, the board, one section per
-cluster, the notes outside clusters; running header, "Sida 3 av 12", bookmarks per cluster.
+"""The cluster report as an A4 PDF for the council: cover, summary, the board, the theme map,
+one section per cluster, the notes outside clusters; running header, "Sida 3 av 12", bookmarks
+per cluster.
 
 Text is laid out by QTextDocument (real, searchable text; note text only ever inserted as plain
-text) and painted page by page with QPainter onto a QPdfWriter; the board page is landscape and
-painted as vectors. Qt writes no PDF outline, so pypdf adds the bookmarks afterwards (see
-`pdf_outline`), also in PDF/A-1b mode, where it keeps the XMP that declares PDF/A.
+text) and painted page by page with QPainter onto a QPdfWriter; the board and theme map pages are
+landscape and painted as vectors (the map by render/theme_picture, as in the app's Temakarta).
+Qt writes no PDF outline, so pypdf adds the bookmarks afterwards (see `pdf_outline`), also in
+PDF/A-1b mode, where it keeps the XMP that declares PDF/A.
 """
 
 from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +38,23 @@ from ..core import model as m
 from ..core.export.redact import redact_document
 from ..core.export.report import Report, build_report
 from . import pdf_outline
-from .board_picture import BoardPicture, board_picture, group_colour
+from . import theme_picture as tp
+from .board_picture import BoardPicture, board_picture, group_colour, group_hue
 from .cover import cover_text
 from .report_text import ACCENT, FONT_FAMILY, MUTED, RULE, Anchor, FlowText, body_text, summary_text
+from .theme_page import ThemePage, theme_page
 
 # Device pixels per inch. Everything is vectors, so this only sets precision; it is high because
 # the board's items draw their text only when they are big enough in device pixels.
 RESOLUTION = 1200
 MARGIN_MM = QMarginsF(20, 24, 20, 22)  # left, top, right, bottom: room for header and footer
+PAPER = QColor("#FFFFFF")
 KEEP_WITH_HEADING_PT = 54  # a heading needs this much of its section below it on the same page
+# A theme's name on the map: this size when there is room, smaller when themes would run into
+# each other, never below the smaller size (50 themes raised by most groups come out at 6 pt).
+MAP_NAME_PT, MAP_NAME_MIN_PT = 9.0, 6.0
+# Paper has no tooltip: a theme's name may take more room than in the app before it is cut.
+MAP_NAME_WIDTH = 1.4 * tp.NAME_WIDTH
 
 
 @dataclass
@@ -72,10 +83,17 @@ def _layout(orientation: QPageLayout.Orientation) -> QPageLayout:
 class _Pages:
     """Paints the report's pages in order onto one QPdfWriter."""
 
-    def __init__(self, writer: QPdfWriter, report: Report, picture: BoardPicture) -> None:
+    def __init__(
+        self,
+        writer: QPdfWriter,
+        report: Report,
+        picture: BoardPicture,
+        themes: ThemePage | None = None,
+    ) -> None:
         self.writer = writer
         self.report = report
         self.picture = picture
+        self.themes = themes
         self.painter = QPainter()
         self.page = 0
         self.total = 0
@@ -103,7 +121,7 @@ class _Pages:
 
     def run(self) -> list[Anchor]:
         cover, summary, body = self.flows()
-        self.total = cover.pages + summary.pages + 1 + body.pages
+        self.total = cover.pages + summary.pages + 1 + (self.themes is not None) + body.pages
         anchors: list[Anchor] = []
         self.painter.begin(self.writer)
         try:
@@ -112,6 +130,9 @@ class _Pages:
             anchors += _place(summary)
             anchors.append(Anchor(self.report.labels["overview"], 0, 0, self.page))
             self.paint_board()
+            if self.themes is not None:
+                anchors.append(Anchor(self.report.labels["theme_map"], 0, 0, self.page))
+                self.paint_theme_map(self.themes)
             self.paint_flow(body)
             anchors += _place(body)
         finally:
@@ -146,17 +167,21 @@ class _Pages:
             doc.documentLayout().draw(p, context)
             p.restore()
 
+    def paint_title(self, body: QRectF, title: str) -> float:
+        p = self.painter
+        p.setFont(_font(15, bold=True))
+        p.setPen(ACCENT)
+        title_h = _px(9)
+        p.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+        return title_h
+
     def paint_board(self) -> None:
         self.new_page(landscape=True)
         self.paint_furniture(landscape=True)
         p = self.painter
         body = self.body_rect(landscape=True)
-        p.setFont(_font(15, bold=True))
-        p.setPen(ACCENT)
-        title_h = _px(9)
-        p.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                   self.report.labels["overview"])
+        title_h = self.paint_title(body, self.report.labels["overview"])
         legend_h = self.paint_legend(body)
         area = QRectF(body.left(), body.top() + title_h + _px(2), body.width(),
                       body.height() - title_h - legend_h - _px(5))
@@ -165,8 +190,44 @@ class _Pages:
         p.drawRect(area)
         self.picture.paint(p, area.adjusted(_px(2), _px(2), -_px(2), -_px(2)))
 
-    def paint_legend(self, body: QRectF) -> float:
-        """One swatch per group under the board: colour is not the only cue, the name is there."""
+    def paint_theme_map(self, page: ThemePage) -> None:
+        """The themes as a map (circles, group rings, lines), with how to read it and the notes
+        it cannot show written under it."""
+        self.new_page(landscape=True)
+        self.paint_furniture(landscape=True)
+        p = self.painter
+        body = self.body_rect(landscape=True)
+        title_h = self.paint_title(body, self.report.labels["theme_map"])
+        bottom = body.bottom() - self.paint_legend(body, group_hue) - _px(2)
+        p.setFont(_font(8))
+        p.setPen(MUTED)
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        # Bottom up: the notes joining themes, the notes outside any, how to read the map.
+        for text in (page.bridges, page.facts, page.key):
+            if not text:
+                continue
+            height = p.fontMetrics().boundingRect(body.toRect(), int(flags), text).height()
+            bottom -= height + _px(1.5)
+            p.drawText(QRectF(body.left(), bottom, body.width(), height), flags, text)
+        area = QRectF(body.left(), body.top() + title_h + _px(2), body.width(),
+                      bottom - body.top() - title_h - _px(4))
+        p.setPen(QPen(RULE, _px(0.25)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(area)
+        inner = area.adjusted(_px(3), _px(3), -_px(3), -_px(3))
+        # Device pixels per map unit at the largest name size, and the layout spacing that
+        # leaves room for a name between two themes at that size.
+        unit = MAP_NAME_PT / 72 * RESOLUTION / tp.LABEL_PX
+        spacing = tp.LABEL_ROOM * unit / (min(inner.width(), inner.height()) / 2)
+        themes = tp.theme_map(page.nodes, page.edges, page.colour_of, page.label_of,
+                              min_distance=spacing, font=tp.label_font(FONT_FAMILY),
+                              name_width=MAP_NAME_WIDTH)
+        tp.paint_map(p, inner, themes, max_unit=unit,
+                     min_unit=unit * MAP_NAME_MIN_PT / MAP_NAME_PT, backdrop=PAPER)
+
+    def paint_legend(self, body: QRectF, colour: Callable[[int], QColor] = group_colour) -> float:
+        """One swatch per group under the board: colour is not the only cue, the name is there.
+        `colour` is the group's colour on this page (notes: pastel; theme map rings: full)."""
         p = self.painter
         p.setFont(_font(8))
         metrics = p.fontMetrics()
@@ -186,8 +247,8 @@ class _Pages:
         for r, row in enumerate(rows):
             y = top + r * line_h
             for x, i, name in row:
-                p.setPen(QPen(group_colour(i).darker(135), _px(0.2)))
-                p.setBrush(group_colour(i))
+                p.setPen(QPen(colour(i).darker(135), _px(0.2)))
+                p.setBrush(colour(i))
                 p.drawRect(QRectF(x, y + (line_h - swatch) / 2, swatch, swatch))
                 p.setPen(MUTED)
                 p.drawText(QRectF(x + swatch + _px(1.5), y, body.right() - x, line_h),
@@ -254,6 +315,7 @@ def write_report(
     picture: BoardPicture,
     *,
     pdfa: bool = False,
+    themes: ThemePage | None = None,
 ) -> None:
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -263,7 +325,7 @@ def write_report(
     writer.setAuthor("Samverkan Desktop")
     if pdfa:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
-    anchors = _Pages(writer, report, picture).run()
+    anchors = _Pages(writer, report, picture, themes).run()
     del writer  # flushes and closes the file
     pdf_outline.add_outline(Path(path), [(a.title, a.level, a.page) for a in anchors])
 
@@ -285,4 +347,4 @@ def write(
     report = build_report(doc, redact=redact, language=language)
     shown = redact_document(doc) if redact else doc
     with board_picture(shown, None if redact else scene, opaque=pdfa) as picture:
-        write_report(report, path, picture, pdfa=pdfa)
+        write_report(report, path, picture, pdfa=pdfa, themes=theme_page(shown, report))

@@ -4,15 +4,16 @@ Each top-level cluster is a circle sized by its notes, ringed by the colours of 
 raised it (with their short labels beside it, so colour is never the only cue). A solid line
 joins two themes whose notes are linked; a dashed one joins themes that the same groups raised.
 The layout is seeded, so the map looks the same each time. Clicking a theme selects it on the
-board. The map follows the document, redrawn a moment after the last change.
+board. The map follows the document, redrawn a moment after the last change. The drawing itself
+is render/theme_picture's, which paints the same map into the PDF report.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QDockWidget,
     QGraphicsItem,
@@ -28,16 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.analysis import graph as tg
+from ...render import theme_picture as tp
 from ..board import palette as pal
 from ..document import DocumentModel
 
 # Half the width of the map, in scene units, grows with the number of themes; the themes
 # themselves keep their size on screen (they ignore the view's zoom), so names stay readable.
 SPREAD_BASE, SPREAD_PER_THEME = 120.0, 45.0
-MIN_R, MAX_R = 10.0, 34.0
-RING = 5.0
-LABEL_PX = 12
-LABEL_ROOM = 140.0
 # The map shrinks to fit its dock down to this scale; below it the dock scrolls, since the themes
 # keep their size and would run into each other.
 MIN_FIT_SCALE = 0.85
@@ -45,38 +43,22 @@ REFRESH_MS = 400
 
 
 class ThemeItem(QGraphicsItem):
-    """One theme: a disc, a ring of group colours, its name and its groups' short labels."""
+    """One theme on the map, drawn by the glyph the PDF report draws too; reports clicks."""
 
-    def __init__(
-        self, node: tg.ThemeNode, radius: float, colours: list[QColor], labels: list[str]
-    ) -> None:
+    def __init__(self, glyph: tp.ThemeGlyph) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.node = node
-        self.radius = radius
-        self.colours = colours
-        self.labels = labels
+        self.glyph = glyph
+        self.node = glyph.node
+        self.labels = glyph.labels
         self.selected = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"{node.name}\n{node.notes} lappar · {', '.join(labels)}")
-        font = QFont()
-        font.setPixelSize(LABEL_PX)
-        self.font = font
-        metrics = QFontMetricsF(font)
-        self.name = metrics.elidedText(node.name or "–", Qt.TextElideMode.ElideRight, 130)
-        self.groups = ", ".join(labels)
-        self.text_w = max(
-            metrics.horizontalAdvance(self.name), metrics.horizontalAdvance(self.groups)
-        )
+        self.setToolTip(f"{self.node.name}\n{self.node.notes} lappar · {glyph.groups}")
 
     def boundingRect(self) -> QRectF:
-        r = self.radius + RING + 1
-        width = max(2 * r, self.text_w + 4)
-        return QRectF(-width / 2, -r, width, 2 * r + 2 * LABEL_PX + 8)
+        return self.glyph.bounding_rect()
 
-    def shape(self):  # type: ignore[no-untyped-def]
-        from PySide6.QtGui import QPainterPath
-
+    def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRect(self.boundingRect())
         return path
@@ -84,35 +66,7 @@ class ThemeItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = self.radius
-        ring = QRectF(-r - RING / 2, -r - RING / 2, 2 * r + RING, 2 * r + RING)
-        if self.colours:
-            span = 360 * 16 / len(self.colours)
-            for i, colour in enumerate(self.colours):
-                painter.setPen(QPen(colour, RING, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-                painter.drawArc(ring, int(90 * 16 - i * span), int(-span))
-        fill = QColor(pal.ACCENT if self.selected else QColor("#FFFFFF"))
-        painter.setPen(QPen(pal.FRAME_BORDER if not self.selected else pal.ACCENT, 1))
-        painter.setBrush(QBrush(fill))
-        painter.drawEllipse(QPointF(0, 0), r, r)
-        painter.setPen(QColor("#FFFFFF") if self.selected else pal.TEXT)
-        painter.setFont(self.font)
-        painter.drawText(
-            QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(self.node.notes)
-        )
-        top = r + RING + 2
-        width = self.boundingRect().width()
-        painter.setPen(pal.TEXT)
-        painter.drawText(
-            QRectF(-width / 2, top, width, LABEL_PX + 3), Qt.AlignmentFlag.AlignCenter, self.name
-        )
-        painter.setPen(pal.MUTED_TEXT)
-        painter.drawText(
-            QRectF(-width / 2, top + LABEL_PX + 3, width, LABEL_PX + 3),
-            Qt.AlignmentFlag.AlignCenter,
-            self.groups,
-        )
+        self.glyph.paint(painter, self.selected, pal.BOARD_BACKGROUND)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         scene = self.scene()
@@ -131,6 +85,7 @@ class ThemeScene(QGraphicsScene):
         self.doc = doc
         self.items_by_theme: dict[int, ThemeItem] = {}
         self.selected: int | None = None
+        self.shared_least = tg.SHARED_MIN_GROUPS  # groups two themes share for a dashed line
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
 
     def activate(self, cluster_id: int) -> None:
@@ -149,20 +104,21 @@ class ThemeScene(QGraphicsScene):
         graph = tg.build_graph(document)
         nodes, edges = tg.theme_overview(graph)
         spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
-        # Room for a theme's name (about 130 px wide) between two themes, in layout units.
-        positions = tg.theme_layout(nodes, edges, min_distance=LABEL_ROOM / spread)
         order = {g.id: self.doc.group_index(g.id) for g in document.groups}
-        labels = pal.group_labels(document.groups)
-        biggest = max((n.notes for n in nodes), default=1) or 1
-        for edge in edges:
-            if edge.kind == "shared" and edge.weight < tg.SHARED_MIN_GROUPS:
-                continue
+        self.shared_least = tp.shared_threshold(edges, len(nodes))
+        themes = tp.theme_map(
+            nodes,
+            edges,
+            {g.id: pal.hue(order.get(g.id) or 0) for g in document.groups},
+            pal.group_labels(document.groups),
+            # Room for a theme's name between two themes, in layout units.
+            min_distance=tp.LABEL_ROOM / spread,
+        )
+        positions = themes.layout
+        for edge in themes.edges:
             a, b = positions[edge.a], positions[edge.b]
             line = QGraphicsLineItem(a[0] * spread, a[1] * spread, b[0] * spread, b[1] * spread)
-            if edge.kind == "link":
-                pen = QPen(QColor("#55595F"), 1.0 + math.log2(1 + edge.weight))
-            else:
-                pen = QPen(QColor("#A9ADB4"), 1.0 + 0.5 * edge.weight, Qt.PenStyle.DashLine)
+            pen = tp.edge_pen(edge)
             pen.setCosmetic(True)
             line.setPen(pen)
             line.setZValue(-1)
@@ -172,15 +128,13 @@ class ThemeScene(QGraphicsScene):
                 else self.tr("{n} grupper tog upp båda").format(n=edge.weight)
             )
             self.addItem(line)
-        for node in nodes:
-            radius = MIN_R + (MAX_R - MIN_R) * math.sqrt(node.notes / biggest)
-            colours = [pal.hue(order.get(g) or 0) for g in node.groups]
-            item = ThemeItem(node, radius, colours, [labels.get(g, "?") for g in node.groups])
-            x, y = positions[node.cluster_id]
+        for cid, glyph in themes.glyphs.items():
+            item = ThemeItem(glyph)
+            x, y = positions[cid]
             item.setPos(x * spread, y * spread)
-            item.selected = node.cluster_id == self.selected
+            item.selected = cid == self.selected
             self.addItem(item)
-            self.items_by_theme[node.cluster_id] = item
+            self.items_by_theme[cid] = item
         self.setSceneRect(self.itemsBoundingRect().adjusted(-70, -50, 70, 70))
 
 
@@ -232,10 +186,10 @@ class ThemeMapDock(QDockWidget):
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
-        hint = QLabel(self.tr("Heldragen linje: länkade lappar. Streckad: samma grupper."))
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         self.setWidget(body)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -264,6 +218,11 @@ class ThemeMapDock(QDockWidget):
             return
         self._dirty = False
         self.map_scene.rebuild()
+        self.hint.setText(
+            self.tr(
+                "Heldragen linje: länkade lappar. Streckad: minst {n} grupper tog upp båda."
+            ).format(n=self.map_scene.shared_least)
+        )
         self._fill_legend()
         self.view.fit()
 

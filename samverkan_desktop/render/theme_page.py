@@ -1,0 +1,83 @@
+"""What the report's Temakarta page shows, from the theme graph: the themes and what joins them,
+each group's colour and short label, and the notes the map cannot show (outside any cluster,
+or joining themes).
+
+Built from the same (redacted, when asked) Document as the rest of the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+from PySide6.QtGui import QColor
+
+from ..core import model as m
+from ..core.analysis import graph as tg
+from ..core.export.report import Report
+from .board_picture import group_hue
+from .theme_picture import shared_threshold
+
+BRIDGES_SHOWN = 6  # the page has room for a few; the rest are counted
+NOTE_CHARS = 70
+
+
+@dataclass(frozen=True)
+class ThemePage:
+    nodes: list[tg.ThemeNode]
+    edges: list[tg.ThemeEdge]
+    colour_of: dict[int, QColor]  # group id -> ring colour
+    label_of: dict[int, str]  # group id -> short label, as in the report's summary
+    key: str  # how to read the map
+    facts: str  # notes outside clusters, and how many of them are linked to nothing
+    bridges: str  # notes that join themes, "" when none do
+
+
+def theme_page(doc: m.Document, report: Report) -> ThemePage | None:
+    """The page for `doc`, or None when it has no themes to draw."""
+    graph = tg.build_graph(doc)
+    nodes, edges = tg.theme_overview(graph)
+    if not nodes:
+        return None
+    lab = report.labels
+    groups = sorted(doc.groups, key=lambda g: (g.position, g.id))
+    # report.cover.groups is in this order too: the map's labels are the summary table's.
+    shorts = [g.short or g.name for g in report.cover.groups]
+    unclustered = tg.unclustered_notes(graph)
+    facts = (
+        lab["theme_facts"].format(
+            unclustered=len(unclustered), unlinked=len(tg.unlinked_notes(graph))
+        )
+        if unclustered
+        else lab["no_unclustered"]
+    )
+    return ThemePage(
+        nodes,
+        edges,
+        {g.id: group_hue(i) for i, g in enumerate(groups)},
+        dict(zip((g.id for g in groups), shorts, strict=False)),
+        lab["theme_map_key"].format(groups=shared_threshold(edges, len(nodes))),
+        facts,
+        _bridges(graph, lab["bridging"]),
+    )
+
+
+def _bridges(graph: nx.MultiDiGraph, heading: str) -> str:
+    found = tg.bridging_notes(graph)
+    if not found:
+        return ""
+    names = {
+        tg.node_id(n): str(d.get("label", ""))
+        for n, d in graph.nodes(data=True)
+        if d.get("kind") == "cluster"
+    }
+    order = sorted(found, key=lambda i: (-len(found[i]), i))
+    parts = []
+    for note_id in order[:BRIDGES_SHOWN]:
+        text = " ".join(str(graph.nodes[tg.note_node(note_id)]["label"]).split())
+        if len(text) > NOTE_CHARS:
+            text = text[: NOTE_CHARS - 1].rstrip() + "…"
+        themes = ", ".join(sorted(names.get(c, "") for c in found[note_id]))
+        parts.append(f"”{text}” ({themes})")
+    more = " …" if len(order) > BRIDGES_SHOWN else ""
+    return f"{heading} ({len(order)}): " + "; ".join(parts) + more
