@@ -86,6 +86,11 @@ class ThemeScene(QGraphicsScene):
         self.items_by_theme: dict[int, ThemeItem] = {}
         self.selected: int | None = None
         self.shared_least = tg.SHARED_MIN_GROUPS  # groups two themes share for a dashed line
+        # What the map cannot show: notes outside clusters, those linked to nothing at all, and
+        # notes that join themes (by links or "also relates to").
+        self.unclustered: list[int] = []
+        self.unlinked: list[int] = []
+        self.bridging: dict[int, set[int]] = {}
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
 
     def activate(self, cluster_id: int) -> None:
@@ -103,6 +108,9 @@ class ThemeScene(QGraphicsScene):
         document = snapshot(self.doc)
         graph = tg.build_graph(document)
         nodes, edges = tg.theme_overview(graph)
+        self.unclustered = tg.unclustered_notes(graph)
+        self.unlinked = tg.unlinked_notes(graph)
+        self.bridging = tg.bridging_notes(graph)
         spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
         order = {g.id: self.doc.group_index(g.id) for g in document.groups}
         self.shared_least = tp.shared_threshold(edges, len(nodes))
@@ -186,6 +194,10 @@ class ThemeMapDock(QDockWidget):
         self.legend_layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
+        self.facts = QLabel()
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.facts.setWordWrap(True)
+        layout.addWidget(self.facts)
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
@@ -218,6 +230,13 @@ class ThemeMapDock(QDockWidget):
             return
         self._dirty = False
         self.map_scene.rebuild()
+        scene = self.map_scene
+        self.facts.setText(
+            self.tr("%n lappar utan kluster", "", len(scene.unclustered))
+            + self.tr(", %n av dem utan någon koppling", "", len(scene.unlinked))
+            + ". "
+            + self.tr("%n lappar knyter ihop teman.", "", len(scene.bridging))
+        )
         self.hint.setText(
             self.tr(
                 "Heldragen linje: länkade lappar. Streckad: minst {n} grupper tog upp båda."
