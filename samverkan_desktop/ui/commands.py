@@ -130,11 +130,13 @@ class MoveCommand(EditCommand):
         nudge: bool = False,
         text: str | None = None,
         grown: Mapping[int, arrange.Geometry] | None = None,
+        pushed: Mapping[int, tuple[float, float]] | None = None,
     ) -> None:
-        """`grown`: frames that grew to hold what was dropped into them (not "moved")."""
+        """`grown`: frames that grew to hold what was dropped into them, or were pushed out of a
+        grown frame's way; `pushed`: notes pushed out of its way (neither counts as "moved")."""
         note_changes: dict[int, dict[str, Any]] = {}
         cluster_changes: dict[int, dict[str, Any]] = {}
-        for i, (x, y) in (notes or {}).items():
+        for i, (x, y) in [*(pushed or {}).items(), *(notes or {}).items()]:
             note_changes[i] = {"x": x, "y": y}
         for i, geom in [*(clusters or {}).items(), *(grown or {}).items()]:
             change: dict[str, Any] = {"x": geom[0], "y": geom[1]}
@@ -326,8 +328,8 @@ class GroupAsClusterCommand(StoreCommand):
     """A new cluster holding the selected notes (and, nested, the selected clusters).
 
     Without `origin` the frame is drawn around the items where they are; with it the notes are
-    gathered into a grid whose frame starts there (the board picks a free spot when a frame
-    around them would cover other notes).
+    gathered into a grid whose frame starts there, `width` wide if given (the board picks a free
+    spot when a frame around them would cover other notes).
     """
 
     def __init__(
@@ -337,6 +339,7 @@ class GroupAsClusterCommand(StoreCommand):
         cluster_ids: Iterable[int] = (),
         name: str | None = None,
         origin: QPointF | None = None,
+        width: float = 0.0,
     ) -> None:
         self.note_ids = sorted(set(note_ids))
         self.cluster_ids = sorted(set(cluster_ids))
@@ -356,7 +359,9 @@ class GroupAsClusterCommand(StoreCommand):
         self.parent_id = self._common_parent(notes)
         if origin is not None:
             children = sorted((doc.cluster(c) for c in self.cluster_ids), key=lambda c: (c.y, c.x))
-            placement, frame = arrange.pack(doc, origin, arrange.reading_order(notes), children)
+            placement, frame = arrange.pack(
+                doc, origin, arrange.reading_order(notes), children, width
+            )
         else:
             placement = arrange.Placement()
             rects = [arrange.note_rect(n) for n in notes]
@@ -364,6 +369,7 @@ class GroupAsClusterCommand(StoreCommand):
             frame = arrange.frame_around(rects)
         self.frame = arrange.geometry(frame)
         arrange.grow_to_fit(doc, self.parent_id, frame, placement.clusters)
+        placement = arrange.with_room(doc, placement)
         self.moves = EditCommand(doc, "", *_placement_changes(placement))
         self.old_membership = {i: doc.note(i).cluster_id for i in self.note_ids}
         self.old_parents = {c: doc.cluster(c).parent_id for c in self.cluster_ids}
@@ -514,7 +520,8 @@ class AddNoteCommand(StoreCommand):
         pending: dict[int, arrange.Geometry] = {}
         probe = m.Note(0, self.note_text, x=x, y=y)
         arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(probe), pending)
-        self.grow = EditCommand(doc, "", *_placement_changes(arrange.Placement({}, pending)))
+        grown = arrange.with_room(doc, arrange.Placement({}, pending))
+        self.grow = EditCommand(doc, "", *_placement_changes(grown))
 
     def _redo(self) -> None:
         if self._removal is None:
@@ -585,7 +592,8 @@ class SplitNoteCommand(StoreCommand):
         pending: dict[int, arrange.Geometry] = {}
         probe = m.Note(0, self.second, x=copy["x"], y=note.y)
         arrange.grow_to_fit(doc, note.cluster_id, arrange.note_rect(probe), pending)
-        self.grow = EditCommand(doc, "", *_placement_changes(arrange.Placement({}, pending)))
+        grown = arrange.with_room(doc, arrange.Placement({}, pending))
+        self.grow = EditCommand(doc, "", *_placement_changes(grown))
 
     def _redo(self) -> None:
         store = self.doc.store

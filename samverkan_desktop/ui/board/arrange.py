@@ -111,6 +111,79 @@ def grow_to_fit(
         cluster_id = cluster.parent_id
 
 
+def inside_frame(frame: QRectF, rects: list[QRectF]) -> tuple[float, float]:
+    """The shift that brings `rects` (dropped into `frame`) off its edges and below its title,
+    where the frame is wide enough: a drop then never widens a frame into its neighbours, nor
+    raises its title into what is above. What sticks out below still grows the frame."""
+    union_ = union(rects)
+    dx = dy = 0.0
+    left, right = frame.left() + FRAME_PAD, frame.right() - FRAME_PAD
+    if union_.width() <= right - left:
+        if union_.left() < left:
+            dx = left - union_.left()
+        elif union_.right() > right:
+            dx = right - union_.right()
+    if union_.top() < frame.top() + TITLE_H:
+        dy = frame.top() + TITLE_H - union_.top()
+    return dx, dy
+
+
+def make_room(
+    doc: DocumentModel,
+    grown: Mapping[int, Geometry],
+    skip_notes: Iterable[int] = (),
+    skip_clusters: Iterable[int] = (),
+) -> Placement:
+    """Top-level frames and loose notes that a frame grown downwards now runs into, moved down
+    out of its way (a group's clusters are stacked in its column), and whatever they push in turn.
+
+    `skip_*` are items that this change already places (the dragged ones)."""
+    walls: list[tuple[QRectF, QRectF]] = []  # (before, after) of what grew or was pushed
+    for cid, geom in grown.items():
+        cluster = doc.clusters.get(cid)
+        if cluster is not None and cluster.parent_id is None:
+            before, after = cluster_rect(doc, cluster), rect_of(geom)
+            if after.bottom() > before.bottom() and after.contains(before):  # grew, not moved
+                walls.append((before, after))
+    out = Placement()
+    if not walls:
+        return out
+    notes_skipped, clusters_skipped = set(skip_notes), set(skip_clusters) | set(grown)
+    things = [
+        (cluster_rect(doc, c), c.id, True)
+        for c in doc.clusters.values()
+        if c.parent_id is None and c.id not in clusters_skipped
+    ]
+    things += [
+        (note_rect(n), n.id, False)
+        for n in doc.notes.values()
+        if n.cluster_id is None and n.id not in notes_skipped
+    ]
+    things.sort(key=lambda t: (t[0].top(), t[0].left()))
+    for rect, item_id, is_cluster in things:
+        dy = 0.0
+        for before, after in walls:
+            below = rect.top() >= before.bottom() - 0.5
+            beside = rect.left() < after.right() and after.left() < rect.right()
+            if below and beside and rect.top() < after.bottom() + GAP:
+                dy = max(dy, after.bottom() + GAP - rect.top())
+        if dy <= 0:
+            continue
+        if is_cluster:
+            out.update(shift_subtree(doc, item_id, 0.0, dy))
+        else:
+            out.notes[item_id] = (rect.x(), rect.y() + dy)
+        walls.append((rect, rect.translated(0.0, dy)))
+    return out
+
+
+def with_room(doc: DocumentModel, placement: Placement) -> Placement:
+    """`placement`, and what its grown frames now run into moved out of their way."""
+    out = Placement(dict(placement.notes), dict(placement.clusters))
+    out.update(make_room(doc, placement.clusters, placement.notes, placement.clusters))
+    return out
+
+
 def reading_order(notes: Iterable[m.Note]) -> list[m.Note]:
     """Top to bottom, then left to right, as a person would read the notes off the wall."""
     return sorted(notes, key=lambda n: (round(n.y / (NOTE_H / 2)), n.x, n.id))
@@ -185,7 +258,7 @@ def tidy(
     out, rect = pack(doc, frame.topLeft(), notes, children, frame.width())
     out.clusters[cluster_id] = geometry(rect)
     grow_to_fit(doc, cluster.parent_id, rect, out.clusters)
-    return out
+    return with_room(doc, out)
 
 
 def grid_at(notes: list[m.Note], origin: QPointF, cols: int | None = None) -> Placement:

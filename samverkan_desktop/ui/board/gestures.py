@@ -18,6 +18,7 @@ from .cluster_item import ClusterItem
 from .note_item import NoteItem
 
 if TYPE_CHECKING:
+    from ..document import DocumentModel
     from .scene import BoardScene
 
 DRAG_Z = 100_000.0
@@ -77,10 +78,13 @@ def move_command(
     grown: dict[int, arrange.Geometry] = {}
     for nid in moves.free_notes:
         rect = arrange.note_rect(doc.note(nid), notes[nid])
-        target = drop_target_for_note(scene, rect.center(), moving)
-        membership[nid] = target
+        membership[nid] = drop_target_for_note(scene, rect.center(), moving)
+    if not nudge:
+        _take_inside(doc, notes, membership)
+    for nid in moves.free_notes:
+        target = membership[nid]
         if not nudge:
-            arrange.grow_to_fit(doc, target, rect, grown)
+            arrange.grow_to_fit(doc, target, arrange.note_rect(doc.note(nid), notes[nid]), grown)
     for cid in moves.root_clusters:
         rect = arrange.rect_of(clusters[cid])  # type: ignore[arg-type]
         target = drop_target_for_cluster(scene, rect, moving)
@@ -89,7 +93,35 @@ def move_command(
             arrange.grow_to_fit(doc, target, rect, grown)
     for cid in moving:
         grown.pop(cid, None)
-    return cmd.MoveCommand(doc, notes, clusters, membership, parents, nudge=nudge, grown=grown)
+    room = arrange.make_room(doc, grown, notes, moving)
+    return cmd.MoveCommand(
+        doc,
+        notes,
+        clusters,
+        membership,
+        parents,
+        nudge=nudge,
+        grown={**grown, **room.clusters},
+        pushed=room.notes,
+    )
+
+
+def _take_inside(
+    doc: DocumentModel,
+    notes: dict[int, tuple[float, float]],
+    membership: dict[int, int | None],
+) -> None:
+    """Notes dropped across a frame's side or title are moved inside it, together."""
+    into: dict[int, list[int]] = {}
+    for nid, target in membership.items():
+        if target is not None:
+            into.setdefault(target, []).append(nid)
+    for target, ids in into.items():
+        frame = arrange.cluster_rect(doc, doc.cluster(target))
+        rects = [arrange.note_rect(doc.note(i), notes[i]) for i in ids]
+        dx, dy = arrange.inside_frame(frame, rects)
+        for i in ids:
+            notes[i] = (notes[i][0] + dx, notes[i][1] + dy)
 
 
 class DragGesture:

@@ -37,12 +37,15 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
             [arrange.note_rect(doc.note(i)) for i in notes]
             + [arrange.cluster_rect(doc, doc.cluster(c)) for c in clusters]
         )
-        size = gathered_size(scene, notes, clusters)
+        width = 0.0
         if command.parent_id is None:
-            spot = free_spot(scene, size, near)
+            spot = free_spot(scene, gathered_size(scene, notes, clusters), near)
         else:
             spot = spot_below(scene, command.parent_id, set(notes), set(clusters))
-        command = cmd.GroupAsClusterCommand(doc, notes, clusters, name, origin=spot)
+            # As wide as the cluster holds, so that it grows down only, not into its neighbours.
+            parent = arrange.cluster_rect(doc, doc.cluster(command.parent_id))
+            width = parent.width() - 2 * mt.FRAME_PAD
+        command = cmd.GroupAsClusterCommand(doc, notes, clusters, name, origin=spot, width=width)
     if not doc.push(command) or command.cluster_id is None:
         return None
     scene.select_clusters([command.cluster_id])

@@ -136,7 +136,8 @@ def test_tidy_lays_the_notes_out_in_a_grid_and_the_frame_grows_to_fit(board):
     before = board.stored_cluster("A")
     board.doc.undo_stack.undo()
     assert board.stored_cluster("A").height < before.height
-    assert (board.stored_note("n1").x, board.stored_note("n1").y) == (300.0, 185.0)
+    # Where it was dropped, taken inside A's edge (dropped at x 300, on A's left edge).
+    assert (board.stored_note("n1").x, board.stored_note("n1").y) == (320.0, 185.0)
 
 
 def test_merging_two_clusters(board):
@@ -268,3 +269,18 @@ def test_grouping_a_middle_row_of_a_cluster_covers_no_other_note(board):
     board.doc.undo_stack.undo()
     assert {board.stored_note(n).cluster_id for n in ("n1", "n2", "n3", "n4")} == {board.ids["A"]}
     assert board.scene.cluster_item(new.id) is None
+
+
+def test_a_frame_that_grows_when_tidied_pushes_the_frame_below_it_down(board):
+    below = board.store.add_cluster("Under", x=300.0, y=380.0, width=460.0, height=200.0)
+    for name, spot in (("n1", (400, 250)), ("n2", (650, 300)), ("n3", (700, 120))):
+        board.store.move_notes({board.ids[name]: (spot[0] - 100, spot[1] - 65)})
+        board.store.set_membership({board.ids[name]: board.ids["A"]})
+    board.click(board.title_point("A"))
+    board.key(Qt.Key.Key_O, CTRL | SHIFT)
+    a, d = board.stored_cluster("A"), board.store.cluster(below.id)
+    assert a.y + a.height > 380  # three rows no longer fit in 360
+    assert d.y >= a.y + a.height + 20
+    assert board.scene.cluster_item(below.id).pos().y() == d.y
+    board.doc.undo_stack.undo()
+    assert board.store.cluster(below.id).y == 380.0

@@ -161,3 +161,48 @@ def test_escape_during_a_drag_puts_everything_back(board):
     board.release(start + QPointF(300, 100))
     assert board.item_pos("n1") == before
     assert board.doc.undo_stack.count() == 0
+
+
+def overlaps(a, b) -> bool:
+    return (
+        a.x < b.x + b.width
+        and b.x < a.x + a.width
+        and a.y < b.y + b.height
+        and b.y < a.y + a.height
+    )
+
+
+def test_a_frame_that_grows_under_a_drop_pushes_what_is_below_it_down(board):
+    # D sits just under A (as a group's clusters do in its column), a loose note under D.
+    below = board.store.add_cluster("Under", x=300.0, y=380.0, width=460.0, height=200.0)
+    inside = board.store.add_note("I D", x=320.0, y=420.0, cluster_id=below.id)
+    loose = board.store.add_note("Lös under", x=320.0, y=600.0)
+    board.drag(board.note_centre("n1"), QPointF(530, 330))  # into A, near its bottom
+
+    a, d = board.stored_cluster("A"), board.store.cluster(below.id)
+    assert board.stored_note("n1").cluster_id == board.ids["A"]
+    assert a.y + a.height > 360  # A grew to hold the note
+    assert not overlaps(a, d) and d.y >= a.y + a.height + 20
+    assert (d.x, d.width, d.height) == (300.0, 460.0, 200.0)
+    moved = d.y - 380.0
+    assert board.store.note(inside.id).y == 420.0 + moved  # D's note went with it
+    assert board.store.note(loose.id).y >= d.y + d.height + 20
+    assert board.scene.cluster_item(below.id).pos().y() == d.y
+    assert board.doc.undo_stack.count() == 1
+    assert board.doc.undo_stack.undoText() == "Lägg 1 lapp i »Trygghet«"
+
+    board.doc.undo_stack.undo()
+    assert board.store.cluster(below.id).y == 380.0
+    assert board.store.note(inside.id).y == 420.0 and board.store.note(loose.id).y == 600.0
+    assert board.stored_cluster("A").height == 360.0
+
+
+def test_a_note_dropped_on_a_frames_side_edge_is_taken_inside_instead_of_widening_it(board):
+    board.drag(board.note_centre("n1"), QPointF(745, 150))  # centre in A, right half beyond it
+    a, b = board.stored_cluster("A"), board.stored_cluster("B")
+    note = board.stored_note("n1")
+    assert note.cluster_id == board.ids["A"]
+    assert (a.x, a.width) == (300.0, 460.0)  # A did not grow into B
+    assert a.x < note.x and note.x + 200 < a.x + a.width
+    assert not overlaps(a, b)
+    assert board.item_pos("n1") == (note.x, note.y)
