@@ -3,8 +3,11 @@
 Truth: the two groups that sorted their own notes ("(klustrat)"). Their labels are hidden, the
 suggestion clusters each group's notes, and the result is compared with adjusted Rand index and
 normalised mutual information, next to a random baseline and a plain word-overlap baseline, and
-with each normalisation step switched off in turn. Then the time for the seed and for 10,000
-notes, next to the word-overlap baseline timed in the same run.
+with each normalisation step switched off in turn. Then the time for the seed (goal: under 1 s)
+and for 10,000 notes (goal: under 10 s), next to the word-overlap baseline timed in the same run.
+The timing goals are checked here, not in the unit tests: test machines are shared and noisy.
+The exit status is 1 when the suggestion does not beat both baselines; a missed time goal is
+printed, not failed, since it depends on the machine.
 
     python bench/bench_suggest.py [--seeds 5] [--notes 10000]
 """
@@ -25,6 +28,7 @@ from samverkan_desktop.core.importers import document_from_parse  # noqa: E402
 from samverkan_desktop.core.importers.transcript import parse_transcript  # noqa: E402
 
 SEED_FILE = REPO / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED_GOAL_S, BIG_GOAL_S = 1.0, 10.0  # the issue's goals, for the seed and for 10,000 notes
 STEPS = {
     "lemmatise": "lemmas (simplemma)",
     "stem": "Snowball stems",
@@ -162,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  seed, {len(doc.notes)} notes: suggestion {cold:.2f} s cold (opens the Swedish "
         f"dictionary), {warm:.2f} s warm; word-overlap baseline {base_seed:.2f} s"
+        f"  -> goal < {SEED_GOAL_S:.0f} s (cold): {_met(cold, SEED_GOAL_S)}"
     )
     big = ev.recombined_document(doc, args.notes, seed=1)
     big_texts = [n.text for n in big.notes]
@@ -174,8 +179,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  {len(big.notes):,} recombined notes: suggestion {ours_big:.2f} s "
         f"({len(found)} clusters); word-overlap baseline {base_big:.2f} s"
+        f"  -> goal < {BIG_GOAL_S:.0f} s: {_met(ours_big, BIG_GOAL_S)}"
     )
     return 0 if beats else 1
+
+
+def _met(seconds: float, goal: float) -> str:
+    return "met" if seconds < goal else "NOT met"
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import statistics
-import time
 
 import pytest
 
@@ -113,21 +112,17 @@ def test_a_long_run_can_be_cancelled_and_reports_progress(seed_doc_10k) -> None:
     assert seen[0] == (0, 10_000) and seen[-1][0] < 10_000
 
 
-def test_10000_notes_take_less_than_ten_seconds(seed_doc_10k) -> None:
-    done: list[tuple[int, int]] = []
-    started = time.perf_counter()
-    found = suggest.suggest_clusters(
-        seed_doc_10k, include_clustered=True, progress=lambda a, b: done.append((a, b))
-    )
-    assert time.perf_counter() - started < 10
-    assert len(found) > 20 and done[-1] == (10_000, 10_000)
-
-
-def test_the_seed_takes_less_than_a_second(seed_store) -> None:
+# How long the seed (goal: under 1 s) and 10,000 notes (goal: under 10 s) take is measured by
+# bench/bench_suggest.py, not here: the machines that run the tests are shared and noisy.
+def test_progress_counts_up_to_every_note(seed_store) -> None:
     doc = seed_store.document()
-    started = time.perf_counter()
-    suggest.suggest_clusters(doc, include_clustered=True)
-    assert time.perf_counter() - started < 1.0
+    done: list[tuple[int, int]] = []
+    found = suggest.suggest_clusters(
+        doc, include_clustered=True, progress=lambda a, b: done.append((a, b))
+    )
+    assert found
+    assert done[0] == (0, len(doc.notes)) and done[-1] == (len(doc.notes), len(doc.notes))
+    assert [a for a, _ in done] == sorted(a for a, _ in done)  # the bar only moves forward
 
 
 def test_suggestions_beat_random_and_word_overlap_on_the_groups_own_clusters(
