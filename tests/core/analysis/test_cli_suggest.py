@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
@@ -108,3 +112,25 @@ def test_a_redacted_graph_leaves_out_the_facilitators(workshop, tmp_path, capsys
     assert call(capsys, "export", workshop, "--output", out_file, "--redact")[0] == 0
     text = out_file.read_text("utf-8")
     assert "Valdemarsson" not in text and "ah@hma.se" not in text
+
+
+def test_suggest_as_a_separate_process_on_a_read_only_file(workshop, tmp_path):
+    """As a script runs it: its own process, the file write-protected (say, on a shared drive),
+    JSON on stdout, nothing written anywhere."""
+    repo = Path(__file__).resolve().parents[3]
+    before, mtime = digest(workshop), workshop.stat().st_mtime_ns
+    workshop.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "samverkan_desktop", "suggest", str(workshop), "--json"],
+            capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(repo)},
+        )
+    finally:
+        workshop.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert (done.returncode, done.stderr) == (0, "")
+    suggestions = json.loads(done.stdout)["suggestions"]
+    assert len(suggestions) >= 3
+    assert all(s["name"] and s["terms"] and len(s["note_ids"]) >= 2 for s in suggestions)
+    assert (digest(workshop), workshop.stat().st_mtime_ns) == (before, mtime)
+    assert sorted(p.name for p in workshop.parent.iterdir()) == ["orebro.samverkan"]
