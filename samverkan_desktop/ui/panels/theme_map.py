@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ...core.analysis import graph as tg
 from ...render import theme_picture as tp
+from .. import plaintext
 from ..board import palette as pal
 from ..document import DocumentModel
 
@@ -53,7 +54,9 @@ class ThemeItem(QGraphicsItem):
         self.labels = glyph.labels
         self.selected = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"{self.node.name}\n{self.node.notes} lappar · {glyph.groups}")
+        self.setToolTip(
+            plaintext.tooltip(f"{self.node.name}\n{self.node.notes} lappar · {glyph.groups}")
+        )
 
     def boundingRect(self) -> QRectF:
         return self.glyph.bounding_rect()
@@ -231,12 +234,11 @@ class ThemeMapDock(QDockWidget):
         self._dirty = False
         self.map_scene.rebuild()
         scene = self.map_scene
-        self.facts.setText(
-            self.tr("%n lappar utan kluster", "", len(scene.unclustered))
-            + self.tr(", %n av dem utan någon koppling", "", len(scene.unlinked))
-            + ". "
-            + self.tr("%n lappar knyter ihop teman.", "", len(scene.bridging))
-        )
+        facts = self.tr("%n lappar utan kluster", "", len(scene.unclustered))
+        if scene.unclustered:
+            facts += self.tr(", %n av dem utan någon koppling", "", len(scene.unlinked))
+        facts += ". " + self.tr("%n lappar knyter ihop teman.", "", len(scene.bridging))
+        self.facts.setText(facts)
         self.hint.setText(
             self.tr(
                 "Heldragen linje: länkade lappar. Streckad: minst {n} grupper tog upp båda."
@@ -259,7 +261,7 @@ class ThemeMapDock(QDockWidget):
             swatch.setStyleSheet(f"background: {colour}; border-radius: 6px;")
             text = QLabel(labels[group.id])
             text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setToolTip(group.name)
+            text.setToolTip(plaintext.tooltip(group.name))
             self.legend_layout.addWidget(swatch)
             self.legend_layout.addWidget(text)
         self.legend_layout.addStretch(1)
