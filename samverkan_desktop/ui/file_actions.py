@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from ..core import layout
 from ..core.export import EXPORTERS
 from ..core.store import SUFFIX, StoreError
+from . import plaintext
 from . import workshop_files as files
 from .context import AppContext
 from .dialogs.export_report import REPORT_FORMATS, run_export
@@ -136,8 +137,9 @@ class FileActions(QObject):
         self.recent_menu.clear()
         paths = self.ctx.settings.recent_files()
         for path in paths:
-            act = self.recent_menu.addAction(Path(path).name)
-            act.setToolTip(path)
+            # "&" in a file name is a letter, not a keyboard shortcut marker.
+            act = self.recent_menu.addAction(Path(path).name.replace("&", "&&"))
+            act.setToolTip(plaintext.tooltip(path))
             act.setStatusTip(path)
             act.setEnabled(Path(path).is_file())
             act.triggered.connect(lambda _=False, p=path: self.window.open_path(Path(p)))

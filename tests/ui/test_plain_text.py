@@ -105,3 +105,16 @@ def test_a_message_that_quotes_a_file_name_with_tags_shows_them(qtbot):
     QTimer.singleShot(50, read_and_close)
     QtInteraction().critical("Kan inte öppna workshoppen", "<b>x</b>.samverkan är ingen fil.")
     assert seen == [(Qt.TextFormat.PlainText, "<b>x</b>.samverkan är ingen fil.")]
+
+
+def test_a_recent_file_with_an_ampersand_is_listed_by_its_real_name(window, ctx, tmp_path):
+    import shutil
+
+    odd = tmp_path / "Råd & dåd.samverkan"
+    shutil.copyfile(window.path, odd)
+    ctx.settings.add_recent_file(str(odd))
+    window.files.recent_menu.aboutToShow.emit()
+    action = window.files.recent_menu.actions()[0]
+    assert action.text() == "Råd && dåd.samverkan"  # shown as "Råd & dåd.samverkan"
+    action.trigger()
+    assert window.path == odd
