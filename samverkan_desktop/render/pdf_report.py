@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextCursor,
     QTextFormat,
 )
@@ -115,7 +116,7 @@ class _Pages:
             doc = flow.text.document
             doc.setPageSize(QSizeF(body.width(), body.height()))
             doc.documentLayout().documentSize()
-            _keep_headings_with_next(flow.text, body.height(), RESOLUTION / 72)
+            _keep_together(flow.text, body.height(), RESOLUTION / 72)
             flow.pages = max(1, doc.pageCount())  # also finishes the layout
         return flows
 
@@ -163,7 +164,10 @@ class _Pages:
             p.translate(body.left(), body.top() - i * height)
             clip = QRectF(0, i * height, body.width(), height)
             p.setClipRect(clip)
-            context.clip = clip
+            # The layout draws every line that touches the clip: a line starting exactly at the
+            # page break would also be drawn (clipped, but still in the text) on the page before,
+            # and a line ending there on the page after. One device pixel in, they are not.
+            context.clip = clip.adjusted(0, 1, 0, -1)
             doc.documentLayout().draw(p, context)
             p.restore()
 
@@ -281,22 +285,49 @@ class _Pages:
                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, footer)
 
 
-def _keep_headings_with_next(flow: FlowText, page_height: float, px_per_pt: float) -> None:
-    """Move a heading that would end a page to the next one, together with its section."""
+def _keep_together(flow: FlowText, page_height: float, px_per_pt: float) -> None:
+    """Page breaks a reader expects: a heading that would end a page goes to the next one with
+    its section, and a note that would be split there goes over whole, taking its heading along
+    when it is the section's first note."""
     doc = flow.document
     layout = doc.documentLayout()
     need = KEEP_WITH_HEADING_PT * px_per_pt
-    for position in flow.headings:
+    headings, whole = set(flow.headings), set(flow.whole)
+    heading: QTextBlock | None = None  # the last heading, while no note has followed it
+    for position in sorted(headings | whole):
         layout.documentSize()  # lays out what an earlier page break moved: rects are lazy
         block = doc.findBlock(position)
         rect = layout.blockBoundingRect(block)
-        page_end = (math.floor(rect.top() / page_height) + 1) * page_height
-        # A heading already at the top of a page stays: moving it would only leave a blank page.
-        if rect.bottom() + need > page_end and rect.top() % page_height > need:
-            cursor = QTextCursor(block)
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            cursor.setBlockFormat(fmt)
+        page = math.floor(rect.top() / page_height)
+        if position in headings:
+            heading = block
+            # A heading already at the top of a page stays: moving it would only leave a blank.
+            if rect.bottom() + need > (page + 1) * page_height and rect.top() % page_height > need:
+                _break_before(block)
+            continue
+        lines = block.layout()
+        if lines.lineCount() == 0:
+            continue
+        last = lines.lineAt(lines.lineCount() - 1)
+        top = rect.top() + lines.lineAt(0).y()
+        bottom = rect.top() + last.y() + last.height()
+        first_note, heading = heading, None
+        if math.floor(top / page_height) == math.floor((bottom - 1) / page_height):
+            continue  # on one page
+        if bottom - top > page_height / 2:
+            continue  # a very long note may break, as a paragraph of prose would
+        target = block
+        if first_note is not None:
+            above = layout.blockBoundingRect(first_note)
+            if math.floor(above.top() / page_height) == page and above.top() % page_height > 1:
+                target = first_note
+        _break_before(target)
+
+
+def _break_before(block: QTextBlock) -> None:
+    fmt = block.blockFormat()
+    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(block).setBlockFormat(fmt)
 
 
 def _place(flow: _Flow) -> list[Anchor]:

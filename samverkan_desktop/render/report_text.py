@@ -37,6 +37,9 @@ RULE = QColor("#c9ccd1")
 ACCENT = QColor("#0b5a8c")
 HEAD_FILL = QColor("#e8eef4")
 STRIPE_FILL = QColor("#f6f7f9")
+# Without ligatures: "fi" in "profilering" would be one glyph, which copies, searches and
+# indexes (pdftotext, a diarium's full-text search) as "ﬁ", so "profilering" would not be found.
+NO_LIGATURES = {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
 # Heading sizes by level (1: part, 2: cluster, 3: sub-cluster, 4+: deeper).
 _HEADING_PT = {1: 17.0, 2: 13.5, 3: 11.5, 4: 10.5}
 
@@ -56,6 +59,9 @@ class FlowText:
     document: QTextDocument
     anchors: list[Anchor] = field(default_factory=list)
     headings: list[int] = field(default_factory=list)  # block positions kept with what follows
+    # Notes: each kept on one page, since its source or comment alone at the top of the next
+    # page would not say which note it belongs to.
+    whole: list[int] = field(default_factory=list)
 
 
 def _plain(text: str) -> str:
@@ -71,6 +77,7 @@ def _char(size: float = BODY_PT, *, bold: bool = False, italic: bool = False,
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     fmt.setFontItalic(italic)
     fmt.setForeground(QBrush(colour))
+    fmt.setFontFeatures(NO_LIGATURES)
     return fmt
 
 
@@ -83,6 +90,8 @@ class _Writer:
         doc.setDocumentMargin(0)
         font = QFont(FONT_FAMILY)
         font.setPointSizeF(BODY_PT)
+        for tag, value in NO_LIGATURES.items():
+            font.setFeature(tag, value)
         doc.setDefaultFont(font)
         doc.setTextWidth(width)
         # Nothing in this document may come from outside: no base URL, no resources.
@@ -147,6 +156,7 @@ class _Writer:
         # A real list, so the bullet hangs and wrapped lines align with the text.
         current = self.list
         self.paragraph(self.block(bottom=5), _char(colour=MUTED))
+        self.flow.whole.append(self.cursor.block().position())
         if current is None:
             fmt = QTextListFormat()
             fmt.setStyle(QTextListFormat.Style.ListDisc)
