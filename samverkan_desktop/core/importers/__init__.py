@@ -86,6 +86,8 @@ def read_bytes(path: Path) -> bytes:
             raise SourceError(f"Filen {path} finns inte.")
         if path.is_dir():
             raise SourceError(f"{path} är en mapp, inte en fil.")
+        if not path.is_file():  # a pipe or a device (/dev/zero) would block or never end
+            raise SourceError(f"{name} är ingen vanlig fil.")
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(

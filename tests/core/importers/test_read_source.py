@@ -120,6 +120,13 @@ def test_missing_file_and_folder_are_refused(tmp_path: Path):
     _refused(tmp_path, "är en mapp")
 
 
+def test_a_pipe_or_a_device_is_refused_instead_of_read_forever(pipe):
+    _refused(pipe.path, "rör.txt är ingen vanlig fil")
+    assert pipe.elapsed() < pipe.GRACE
+    if Path("/dev/zero").exists():  # endless zeros: reading it would fill the memory
+        _refused(Path("/dev/zero"), "zero är ingen vanlig fil")
+
+
 def test_empty_file_is_refused(tmp_path: Path):
     (tmp_path / "tom.txt").write_bytes(b"\n  \r\n")
     _refused(tmp_path / "tom.txt", "tom.txt är tom")
