@@ -54,6 +54,8 @@ def _solid_lines(dock) -> list[QGraphicsLineItem]:
 
 def test_the_map_follows_grouping_linking_undo_and_redo(qtbot, window, tmp_path: Path) -> None:
     dock = window.workspace.suggestions.theme_dock
+    window.activateWindow()  # the keyboard goes to the active window, as for a user
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     QTest.keyClick(window, Qt.Key.Key_T, CTRL | SHIFT)  # Visa > Temakarta
     qtbot.waitUntil(lambda: dock.isVisible() and bool(dock.map_scene.items_by_theme))
     before = set(_themes(dock))
