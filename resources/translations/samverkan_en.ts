@@ -654,14 +654,38 @@ Everything is saved at once in the workshop file.</translation>
   <context>
     <name>ThemeMapDock</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="222" />
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="1" />
       <source>Temakarta</source>
       <translation>Theme map</translation>
     </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="237" />
+      <source>%n lappar utan kluster</source>
+      <translation>
+        <numerusform>%n note in no cluster</numerusform>
+        <numerusform>%n notes in no cluster</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="239" />
+      <source>, %n av dem utan någon koppling</source>
+      <translation>
+        <numerusform>, %n of them linked to nothing</numerusform>
+        <numerusform>, %n of them linked to nothing</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="240" />
+      <source>%n lappar knyter ihop teman.</source>
+      <translation>
+        <numerusform>%n note joins themes.</numerusform>
+        <numerusform>%n notes join themes.</numerusform>
+      </translation>
+    </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="235" />
-      <source>Heldragen linje: länkade lappar. Streckad: samma grupper.</source>
-      <translation>Solid line: linked notes. Dashed: the same groups.</translation>
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="244" />
+      <source>Heldragen linje: länkade lappar. Streckad: minst {n} grupper tog upp båda.</source>
+      <translation>Solid line: linked notes. Dashed: at least {n} groups raised both.</translation>
     </message>
   </context>
   <context>

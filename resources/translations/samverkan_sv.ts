@@ -57,4 +57,31 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>ThemeMapDock</name>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="237" />
+      <source>%n lappar utan kluster</source>
+      <translation>
+        <numerusform>%n lapp utan kluster</numerusform>
+        <numerusform>%n lappar utan kluster</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="239" />
+      <source>, %n av dem utan någon koppling</source>
+      <translation>
+        <numerusform>, %n av dem utan någon koppling</numerusform>
+        <numerusform>, %n av dem utan någon koppling</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <location filename="../../samverkan_desktop/ui/panels/theme_map.py" line="240" />
+      <source>%n lappar knyter ihop teman.</source>
+      <translation>
+        <numerusform>%n lapp knyter ihop teman.</numerusform>
+        <numerusform>%n lappar knyter ihop teman.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>
