@@ -16,12 +16,20 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .. import model as m
-from .report import ClusterSection, NoteEntry, Report, build_report, note_marks, note_source
+from .report import (
+    ClusterSection,
+    NoteEntry,
+    Report,
+    build_report,
+    note_marks,
+    note_source,
+    section_facts,
+)
 
 _GREY = RGBColor(0x55, 0x55, 0x55)
 # XML 1.0 cannot hold most control characters; a stray one in a note must not break the file.
@@ -104,10 +112,7 @@ def _note(
 def _section(document: docx.document.Document, s: ClusterSection, report: Report) -> None:
     lab = report.labels
     document.add_heading(_clean(f"{s.number} {s.name}"), level=min(2 + s.depth, 9))
-    facts = f"{s.total_notes} {lab['notes'].lower()}, {s.total_votes} {lab['votes'].lower()}"
-    if s.groups:
-        facts += " · " + ", ".join(s.groups)
-    document.add_paragraph().add_run(_clean(facts)).italic = True
+    document.add_paragraph().add_run(_clean(section_facts(s, lab))).italic = True
     if s.own_group:
         document.add_paragraph(_clean(f"{lab['group_cluster']}: {s.own_group}"))
     if s.description:
@@ -120,25 +125,46 @@ def _section(document: docx.document.Document, s: ClusterSection, report: Report
         _section(document, child, report)
 
 
+# A4 (python-docx starts from US Letter) with 2.5 cm margins: 16 cm of text, which the summary
+# table's columns share.
+_PAGE_CM, _MARGIN_CM = (21.0, 29.7), 2.5
+_SUMMARY_WIDTHS_CM = (1.2, 6.6, 2.1, 2.1, 4.0)
+
+
 def _summary(document: docx.document.Document, report: Report) -> None:
     lab = report.labels
     head = (lab["number"], lab["name"], lab["notes"], lab["votes"], lab["contributing"])
     table = document.add_table(rows=1, cols=len(head))
     table.style = document.styles["Light List Accent 1"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # Fixed widths: left to Word (and LibreOffice) every column gets a fifth, and names break
+    # inside words ("Förebyggand/e").
+    table.autofit = False
     for cell, text in zip(table.rows[0].cells, head, strict=True):
         cell.text = text
     _repeat_header_row(table)
+    # Groups by their short label, as on the board and in the PDF, with the key under the
+    # table: full names made every row a tall block.
+    short = {g.name: g.short or g.name for g in report.cover.groups}
     for row in report.summary:
         cells = table.add_row().cells
         values = (row.number, "\u2003" * row.depth + row.name, str(row.notes), str(row.votes),
-                  ", ".join(row.groups))
+                  ", ".join(short.get(g, g) for g in row.groups))
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = _clean(text)
             if i in (2, 3):
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for i in (2, 3):
         table.rows[0].cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for column, width in zip(table.columns, _SUMMARY_WIDTHS_CM, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+    key = "  ·  ".join(f"{g.short} = {g.name}" for g in report.cover.groups if g.short)
+    if key:
+        run = document.add_paragraph().add_run(_clean(key))
+        run.font.size = Pt(9)
+        run.font.color.rgb = _GREY
 
 
 def build(report: Report) -> docx.document.Document:
@@ -151,6 +177,9 @@ def build(report: Report) -> docx.document.Document:
     props.subject = lab["report"]
     props.language = _LANG[report.language]
     _set_language(document, report.language)
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(_PAGE_CM[0]), Cm(_PAGE_CM[1])
+    section.left_margin = section.right_margin = Cm(_MARGIN_CM)
     _page_footer(document, report)
 
     document.add_heading(_clean(cover.title), level=0)

@@ -54,9 +54,11 @@ def test_notes_are_bullets_and_summary_is_a_table(small_doc: m.Document, tmp_pat
     table = document.tables[0]
     rows = [[c.text for c in row.cells] for row in table.rows]
     assert rows[0] == ["Nr", "Kluster", "Lappar", "Röster", "Grupper som bidragit"]
-    assert rows[1] == ["1", "Mötesplatser", "4", "8",
-                       "Arbetsmarknad grupp 1, Trygghet grupp 2, Klimat"]
+    # Groups by their short labels (as on the board), explained right under the table.
+    assert rows[1] == ["1", "Mötesplatser", "4", "8", "AR1, TR2, KL"]
     assert rows[2][1].strip() == "Unga och fritid"
+    after = document.paragraphs[[p.text for p in document.paragraphs].index("Sammanfattning") + 1]
+    assert after.text == "AR1 = Arbetsmarknad grupp 1  ·  TR2 = Trygghet grupp 2  ·  KL = Klimat"
     # The header row repeats on every page and tells a screen reader what the columns are.
     assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")
 
@@ -91,3 +93,18 @@ def test_control_characters_in_a_note_do_not_break_the_file(tmp_path: Path) -> N
     out = tmp_path / "rapport.docx"
     docx_export.write(doc, out)
     assert "KopieratfrånWord" in _all_text(docx.Document(str(out)))
+
+
+def test_a4_pages_and_a_summary_table_that_fits_them(small_doc: m.Document, tmp_path: Path) -> None:
+    out = tmp_path / "rapport.docx"
+    docx_export.write(small_doc, out)
+    document = docx.Document(str(out))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    text_width = section.page_width - section.left_margin - section.right_margin
+    table = document.tables[0]
+    widths = [cell.width for cell in table.rows[1].cells]
+    # Fixed widths, the name column widest: Word's equal fifths broke names inside words.
+    assert table.autofit is False
+    assert abs(sum(widths) - text_width) < docx.shared.Cm(0.1)
+    assert max(widths) == widths[1] and min(widths) == widths[0]
