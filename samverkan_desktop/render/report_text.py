@@ -27,7 +27,14 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from ..core.export.report import ClusterSection, NoteEntry, Report, note_marks, note_source
+from ..core.export.report import (
+    ClusterSection,
+    NoteEntry,
+    Report,
+    note_marks,
+    note_source,
+    section_facts,
+)
 
 FONT_FAMILY = "DejaVu Sans"  # ships with every Linux desktop; Qt falls back elsewhere
 BODY_PT = 10.0
@@ -260,10 +267,7 @@ def body_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
 def _section(w: _Writer, s: ClusterSection) -> None:
     lab = w.lab
     w.heading(f"{s.number}\u2002{s.name}", 2 + s.depth, outline=1 + s.depth)
-    facts = f"{s.total_notes} {lab['notes'].lower()}, {s.total_votes} {lab['votes'].lower()}"
-    if s.groups:
-        facts += " · " + ", ".join(s.groups)
-    w.line(facts, _char(BODY_PT - 1, italic=True, colour=MUTED), bottom=6)
+    w.line(section_facts(s, lab), _char(BODY_PT - 1, italic=True, colour=MUTED), bottom=6)
     if s.own_group:
         w.line(f"{lab['group_cluster']}: {s.own_group}", _char(BODY_PT - 1, colour=MUTED))
     if s.description:

@@ -13,7 +13,7 @@ from pypdf.generic import IndirectObject
 
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.export import export
-from samverkan_desktop.core.export.report import build_report
+from samverkan_desktop.core.export.report import build_report, section_facts
 from samverkan_desktop.render import EXPORTERS
 
 A4 = (595, 842)  # points, portrait
@@ -179,13 +179,13 @@ def test_each_cluster_is_a_section_with_its_notes_and_their_details(
         at = body.find(heading, positions[-1] if positions else 0)
         assert at >= 0, heading
         positions.append(at)
-        facts = f"{section.total_notes} lappar, {section.total_votes} röster"
+        facts = section_facts(section, report.labels).split(" · ")[0]  # "1 lapp, 3 röster"
         assert body.find(facts, at) == at + len(heading) + 1, heading
     nested = next(s for s in report.all_sections() if s.depth == 1)
     parent = next(s for s in report.sections if nested in s.children)
     assert body.index(f"{parent.number} {parent.name}") < body.index(
         f"{nested.number} {nested.name}")
-    marks = {"(osäker tolkning)", "Kommentar:", "röster)", "(1 röst)"}
+    marks = {"(osäker tolkning)", "Kommentar:", "röster)", "(1 röst)", "1 lapp, "}
     assert all(mark in body for mark in marks)
     # A note with votes, uncertain reading and comment, as the reader sees it.
     unsure = next(n for s in report.all_sections() for n in s.notes if n.uncertain and n.comment)

@@ -11,7 +11,15 @@ import re
 from pathlib import Path
 
 from .. import model as m
-from .report import ClusterSection, NoteEntry, Report, build_report, note_marks, note_source
+from .report import (
+    ClusterSection,
+    NoteEntry,
+    Report,
+    build_report,
+    note_marks,
+    note_source,
+    section_facts,
+)
 
 # Characters that act anywhere in a line: emphasis, code, links, raw HTML, entities, tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
@@ -54,10 +62,7 @@ def _section(s: ClusterSection, report: Report) -> list[str]:
     lab = report.labels
     level = "#" * min(3 + s.depth, 6)
     out = [f"{level} {s.number} {escape(s.name)}", ""]
-    facts = f"{s.total_notes} {lab['notes'].lower()}, {s.total_votes} {lab['votes'].lower()}"
-    if s.groups:
-        facts += f" · {', '.join(s.groups)}"
-    out += [f"*{escape(facts)}*", ""]
+    out += [f"*{escape(section_facts(s, lab))}*", ""]
     if s.own_group:
         out += [escape(f"{lab['group_cluster']}: {s.own_group}"), ""]
     if s.description:

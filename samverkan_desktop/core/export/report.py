@@ -29,6 +29,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "clusters": "Kluster",
         "votes": "Röster",
         "vote": "röst",
+        "note": "lapp",
         "number": "Nr",
         "name": "Kluster",
         "contributing": "Grupper som bidragit",
@@ -73,6 +74,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "clusters": "Clusters",
         "votes": "Votes",
         "vote": "vote",
+        "note": "note",
         "number": "No.",
         "name": "Cluster",
         "contributing": "Contributing groups",
@@ -322,6 +324,14 @@ def note_marks(note: NoteEntry, lab: dict[str, str]) -> str:
     return f"({', '.join(parts)})" if parts else ""
 
 
+def section_facts(s: ClusterSection, lab: dict[str, str]) -> str:
+    """The line under a cluster's heading: "1 lapp, 3 röster · Grupp 1, Grupp 2"."""
+    notes = lab["note"] if s.total_notes == 1 else lab["notes"].lower()
+    votes = lab["vote"] if s.total_votes == 1 else lab["votes"].lower()
+    facts = f"{s.total_notes} {notes}, {s.total_votes} {votes}"
+    return f"{facts} · {', '.join(s.groups)}" if s.groups else facts
+
+
 def note_source(note: NoteEntry, cluster: str = "") -> str:
     """Where a note came from, for the line under it: "Grupp 2 · Trygghet". A section that only
     repeats the name of the `cluster` it is listed under (a group's own cluster) is left out."""
@@ -331,5 +341,5 @@ def note_source(note: NoteEntry, cluster: str = "") -> str:
 
 __all__ = [
     "LANGUAGES", "REMOVED", "ClusterSection", "Cover", "GroupInfo", "GroupNotes", "NoteEntry",
-    "Report", "SummaryRow", "build_report", "labels", "note_marks", "note_source",
+    "Report", "SummaryRow", "build_report", "labels", "note_marks", "note_source", "section_facts",
 ]

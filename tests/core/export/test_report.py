@@ -119,3 +119,23 @@ def test_seed_report_has_every_note_once(seed_doc: m.Document) -> None:
     assert len(report.summary) == len(seed_doc.clusters) >= 12
     votes = [r.votes for r in report.summary if r.depth == 0]
     assert votes == sorted(votes, reverse=True)
+
+
+def test_one_note_and_one_vote_are_said_in_the_singular(
+    small_doc: m.Document, tmp_path: Path
+) -> None:
+    from samverkan_desktop.core.export.report import section_facts
+
+    report = build_report(small_doc)
+    facts = {s.name: section_facts(s, report.labels) for s in report.all_sections()}
+    assert facts["Mötesplatser"] == (
+        "4 lappar, 8 röster · Arbetsmarknad grupp 1, Trygghet grupp 2, Klimat")
+    assert facts["Tomt kluster"] == "0 lappar, 0 röster"
+    with Store.create(tmp_path / "one.samverkan", m.Workshop("W")) as store:
+        one = store.add_cluster("Ensam")
+        store.add_note("Belysning!", cluster_id=one.id, votes=1)
+        doc = store.document()
+    [section] = build_report(doc).sections
+    assert section_facts(section, build_report(doc).labels) == "1 lapp, 1 röst"
+    english = build_report(doc, language="en")
+    assert section_facts(english.sections[0], english.labels) == "1 note, 1 vote"
