@@ -662,46 +662,46 @@ class Store:
             offset = len(s.scalars(select(GroupRow.id)).all())
             group_ids: dict[int, int] = {}
             for i, g in enumerate(doc.groups):
-                row = GroupRow(name=g.name, facilitators=list(g.facilitators), position=offset + i)
-                s.add(row)
+                group = GroupRow(name=g.name, facilitators=list(g.facilitators),
+                                 position=offset + i)
+                s.add(group)
                 s.flush()
-                group_ids[g.id] = row.id
+                group_ids[g.id] = group.id
             cluster_ids: dict[int, int] = {}
             for c in doc.clusters:
                 values = _cluster_values(c)
-                values.update(parent_id=None, group_id=group_ids.get(c.group_id or -1))
-                row = ClusterRow(**values)
-                s.add(row)
+                # Ids are the document's own, and 0 is one (a hand-written JSON file).
+                values.update(parent_id=None, group_id=_mapped(group_ids, c.group_id))
+                cluster = ClusterRow(**values)
+                s.add(cluster)
                 s.flush()
-                cluster_ids[c.id] = row.id
+                cluster_ids[c.id] = cluster.id
             for c in doc.clusters:
                 if c.parent_id is not None:
                     if c.parent_id not in cluster_ids:
                         raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
-                    s.get(ClusterRow, cluster_ids[c.id]).parent_id = cluster_ids[c.parent_id]  # type: ignore[union-attr]
+                    _get(s, ClusterRow, cluster_ids[c.id]).parent_id = cluster_ids[c.parent_id]
             note_ids: dict[int, int] = {}
             for n in doc.notes:
                 values = _note_values(n)
-                values["group_id"] = group_ids.get(n.group_id) if n.group_id is not None else None
-                values["cluster_id"] = (
-                    cluster_ids.get(n.cluster_id) if n.cluster_id is not None else None
-                )
-                row = NoteRow(**values)
-                s.add(row)
+                values["group_id"] = _mapped(group_ids, n.group_id)
+                values["cluster_id"] = _mapped(cluster_ids, n.cluster_id)
+                note = NoteRow(**values)
+                s.add(note)
                 s.flush()
-                note_ids[n.id] = row.id
+                note_ids[n.id] = note.id
             for lk in doc.links:
                 if lk.source not in note_ids or lk.target not in note_ids:
                     raise StoreError("En länk pekar på en lapp som saknas.")
                 if lk.kind not in m.LINK_KINDS:
                     raise StoreError(f"Okänd länktyp: {lk.kind}")
-                s.merge(
-                    LinkRow(source_id=note_ids[lk.source], target_id=note_ids[lk.target], kind=lk.kind)
-                )
+                source, target = note_ids[lk.source], note_ids[lk.target]
+                s.merge(LinkRow(source_id=source, target_id=target, kind=lk.kind))
             for t in doc.themes:
                 if t.note_id not in note_ids or t.cluster_id not in cluster_ids:
                     raise StoreError("En temakoppling pekar på något som saknas.")
-                s.merge(ThemeLinkRow(note_id=note_ids[t.note_id], cluster_id=cluster_ids[t.cluster_id]))
+                s.merge(ThemeLinkRow(note_id=note_ids[t.note_id],
+                                     cluster_id=cluster_ids[t.cluster_id]))
             self._mark("group", group_ids.values())
             self._mark("cluster", cluster_ids.values())
             self._mark("note", note_ids.values())
@@ -747,6 +747,10 @@ def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
     missing = wanted - found
     if missing:
         raise StoreError(f"{table.__tablename__}: {sorted(missing)} finns inte.")
+
+
+def _mapped(ids: Mapping[int, int], key: int | None) -> int | None:
+    return None if key is None else ids.get(key)
 
 
 def _checked(values: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, Any]:

@@ -477,3 +477,19 @@ def test_missing_file_and_folder_are_refused(tmp_path: Path):
         Store.open(tmp_path / "saknas.samverkan")
     with pytest.raises(StoreError, match="mapp"):
         Store.open(tmp_path)
+
+
+def test_add_document_keeps_id_0_apart_from_no_id(store: Store):
+    # A hand-written JSON file may number from 0; the cluster must keep its group.
+    doc = m.Document(
+        groups=(m.Group(0, "Grupp noll"),),
+        clusters=(m.Cluster(0, "Tema noll", group_id=0),),
+        notes=(m.Note(0, "Lapp noll", group_id=0, cluster_id=0),),
+    )
+    ids = store.add_document(doc)
+    (group,) = store.groups()
+    (cluster,) = store.clusters()
+    (note,) = store.notes()
+    assert ids == {"groups": {0: group.id}, "clusters": {0: cluster.id}, "notes": {0: note.id}}
+    assert cluster.group_id == group.id
+    assert (note.group_id, note.cluster_id) == (group.id, cluster.id)

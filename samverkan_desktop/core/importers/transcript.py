@@ -389,7 +389,8 @@ class _Parser:
         matching = [
             n for n in marked if any(w.lower() in words for w in re.findall(r"(\w+)\*", n.text))
         ]
-        target = (matching or marked or [None])[-1]
+        found = matching or marked
+        target = found[-1] if found else None
         if target is None:
             self.warn(
                 block.lines[0].no,
