@@ -1,7 +1,8 @@
 """The only code that talks to SQLite: one workshop file, one transaction per change.
 
 Reads return the plain snapshots of `model`; writes commit at once and then tell subscribers
-what changed, so the board (or anything else) can follow the document.
+what changed, so the board (or anything else) can follow the document. Whether a file on disk is
+a workshop that can be opened at all is `store_file`'s question.
 """
 
 from __future__ import annotations
@@ -18,14 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, delete, event, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from . import model as m
+from . import store_file
 from .schema import (
     ClusterRow,
     GroupRow,
@@ -35,19 +35,12 @@ from .schema import (
     ThemeLinkRow,
     WorkshopRow,
 )
+from .store_file import APPLICATION_ID, StoreError
 
 SUFFIX = ".samverkan"
-# Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
-APPLICATION_ID = 0x53614D76
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-_MIGRATIONS = Path(__file__).with_name("migrations")
 
 NOTE_FIELDS = frozenset(f.name for f in fields(m.Note)) - {"id", "created_at", "updated_at"}
 CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_at", "updated_at"}
-
-
-class StoreError(Exception):
-    """A workshop file that cannot be used; the message is one line meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -73,96 +66,6 @@ class ClusterRemoval:
     member_ids: tuple[int, ...]
     child_ids: tuple[int, ...]
     themes: tuple[m.ThemeLink, ...]
-
-
-def _alembic_config(connection: Any = None) -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_MIGRATIONS))
-    cfg.attributes["connection"] = connection
-    return cfg
-
-
-def _head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
-
-
-def _known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-
-
-def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # A rollback journal, not WAL: the .samverkan file alone is the whole document when closed.
-    cursor.execute("PRAGMA journal_mode=DELETE")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise StoreError(f"Kan inte läsa {path.name}: {exc.strerror or exc}") from None
-    if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
-
-
-def _interrupted(path: Path) -> bool:
-    """Whether a hot journal lies beside the file: only a writable connection may read it now."""
-    try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            con.execute("PRAGMA schema_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.OperationalError as exc:
-        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK
-    except sqlite3.DatabaseError:
-        pass  # _file_info says what is wrong with it
-    return False
-
-
-def _roll_back(path: Path) -> None:
-    """Let SQLite put back the last committed state from the hot journal (it then removes it)."""
-    try:
-        con = sqlite3.connect(path)
-        try:
-            con.execute("PRAGMA schema_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        pass  # _file_info says what is wrong with it
-
-
-def _file_info(path: Path) -> tuple[int, str | None]:
-    """Application id and Alembic revision, read without SQLAlchemy so that nothing is written to
-    a file we may refuse."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    try:
-        con = sqlite3.connect(uri, uri=True)
-        try:
-            app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            rev = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                rev = row[0] if row else None
-            # Damage deeper in the file would otherwise surface later, halfway through a read
-            # or an import; a quick check of every page costs ~10 ms for 10,000 notes.
-            intact = con.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-        finally:
-            con.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise StoreError(f"{path.name} används av ett annat program just nu.") from None
-        intact = False
-    except sqlite3.DatabaseError:
-        intact = False
-    if not intact:
-        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil (skadad databas).")
-    return app_id, rev
 
 
 class Store:
@@ -200,29 +103,17 @@ class Store:
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
         path = Path(path)
-        if not path.exists():
-            raise StoreError(f"Filen {path} finns inte.")
-        if path.is_dir():
-            raise StoreError(f"{path} är en mapp, inte en workshopfil.")
-        if not path.is_file():  # a pipe or a device would block or never end
-            raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
-        _check_header(path)
-        if _interrupted(path):
+        store_file.check_path(path)
+        if store_file.interrupted(path):
             # A write was cut off (a crash, a lost network drive) and the journal beside the file
             # holds what SQLite needs to put back the last committed state.
             if readonly:
                 return cls._open_rolled_back_copy(path)
             if not os.access(path, os.W_OK):
                 raise StoreError(f"{path.name} är skrivskyddad.")
-            _roll_back(path)
-        app_id, rev = _file_info(path)
-        if app_id != APPLICATION_ID:
-            raise StoreError(f"{path.name} är en SQLite-databas men ingen Samverkan-workshopfil.")
-        if rev is not None and rev not in _known_revisions():
-            raise StoreError(
-                f"{path.name} är gjord av en nyare version av Samverkan Desktop; uppdatera programmet."
-            )
-        current = rev == _head_revision()
+            store_file.roll_back(path)
+        rev = store_file.revision(path)
+        current = rev == store_file.head_revision()
         if readonly and current:
             return cls._connect(path, readonly=True)
         if readonly:
@@ -253,7 +144,7 @@ class Store:
             shutil.copy2(path, copy)
             journal = path.with_name(f"{path.name}-journal")
             shutil.copy2(journal, copy.with_name(journal.name))
-            _roll_back(copy)
+            store_file.roll_back(copy)
             store = cls.open(copy)
         except BaseException:
             shutil.rmtree(copy.parent, ignore_errors=True)
@@ -268,16 +159,17 @@ class Store:
         else:
             url = f"sqlite:///{path.resolve()}"
         engine = create_engine(url)
-        event.listen(engine, "connect", _on_connect)
+        event.listen(engine, "connect", store_file.on_connect)
         return cls(path, engine)
 
     def _migrate(self) -> None:
         try:
             with self._engine.begin() as conn:
-                command.upgrade(_alembic_config(conn), "head")
+                command.upgrade(store_file.alembic_config(conn), "head")
                 conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
         except SQLAlchemyError as exc:
-            raise StoreError(f"Kan inte uppdatera {self.path.name}: {exc.__class__.__name__}") from None
+            reason = exc.__class__.__name__
+            raise StoreError(f"Kan inte uppdatera {self.path.name}: {reason}") from None
 
     def close(self) -> None:
         self._engine.dispose()
@@ -424,7 +316,8 @@ class Store:
             if row is None:
                 row = WorkshopRow()
                 s.add(row)
-            row.title, row.date, row.description = workshop.title, workshop.date, workshop.description
+            row.title, row.date = workshop.title, workshop.date
+            row.description = workshop.description
             self._mark("workshop", [0])
 
     def add_group(self, name: str, facilitators: Iterable[str] = ()) -> m.Group:
@@ -483,7 +376,9 @@ class Store:
         if not changes:
             return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-        rows = [{"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()]
+        rows = [
+            {"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()
+        ]
         with self.transaction() as s:
             _require(s, NoteRow, changes.keys())
             s.execute(update(NoteRow), rows)
@@ -571,7 +466,9 @@ class Store:
                 s.scalars(select(ClusterRow.id).where(ClusterRow.parent_id == cluster_id))
             )
             themes = tuple(t for t in self.themes() if t.cluster_id == cluster_id)
-            s.execute(update(NoteRow).where(NoteRow.cluster_id == cluster_id).values(cluster_id=None))
+            s.execute(
+                update(NoteRow).where(NoteRow.cluster_id == cluster_id).values(cluster_id=None)
+            )
             s.execute(
                 update(ClusterRow)
                 .where(ClusterRow.parent_id == cluster_id)
