@@ -42,7 +42,17 @@ from . import pdf_outline
 from . import theme_picture as tp
 from .board_picture import BoardPicture, board_picture, group_colour, group_hue
 from .cover import cover_text
-from .report_text import ACCENT, FONT_FAMILY, MUTED, RULE, Anchor, FlowText, body_text, summary_text
+from .report_text import (
+    ACCENT,
+    FONT_FAMILY,
+    MUTED,
+    NO_LIGATURES,
+    RULE,
+    Anchor,
+    FlowText,
+    body_text,
+    summary_text,
+)
 from .theme_page import ThemePage, theme_page
 
 # Device pixels per inch. Everything is vectors, so this only sets precision; it is high because
@@ -73,6 +83,8 @@ def _font(points: float, bold: bool = False) -> QFont:
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(points)
     font.setBold(bold)
+    for tag, value in NO_LIGATURES.items():  # searchable as typed, as the flowing text
+        font.setFeature(tag, value)
     return font
 
 
