@@ -10,6 +10,7 @@ import dataclasses
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF
+from sqlalchemy import event
 
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.store import Store
@@ -91,6 +92,19 @@ COMMANDS = {
 @pytest.mark.parametrize("name", COMMANDS)
 def test_each_command_undoes_and_redoes_exactly(doc, name):
     round_trip(doc, COMMANDS[name](doc))
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_each_command_is_one_commit_each_way(doc, name):
+    # A crash between two commits of one action would leave half of it in the file.
+    commits: list[int] = []
+    event.listen(doc.store._engine, "commit", lambda _conn: commits.append(1))
+    assert doc.push(COMMANDS[name](doc))
+    assert len(commits) == 1
+    doc.undo_stack.undo()
+    assert len(commits) == 2
+    doc.undo_stack.redo()
+    assert len(commits) == 3
 
 
 def test_the_board_texts_are_swedish(doc):
