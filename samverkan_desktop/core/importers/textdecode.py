@@ -8,6 +8,7 @@ Anything else is refused with a one-line Swedish message rather than shown as mo
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from samverkan_desktop.core.importers.result import ImportError_
@@ -27,6 +28,22 @@ _MAX_CONTROL_SHARE = 0.05
 
 # Tab, line breaks, vertical tab and form feed (Word page breaks) are layout, not binary.
 _LAYOUT_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+
+# A whole UTF-8 sequence of two to four bytes. Swedish Windows-1252 text practically never holds
+# one ("Ã¤" is no Swedish), so a file with more of these than stray high bytes is UTF-8 into which
+# a few Windows-1252 characters were pasted (an en dash from an old Word file, say).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+MIXED = "utf-8+cp1252"
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252"), error.end
+
+
+codecs.register_error("samverkan-cp1252", _as_cp1252)
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -57,6 +74,13 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    sequences = len(_UTF8_SEQUENCE.findall(data))
+    stray = sum(1 for byte in _UTF8_SEQUENCE.sub(b"", data) if byte >= 0x80)
+    if sequences > stray:
+        try:
+            return data.decode("utf-8", errors="samverkan-cp1252"), MIXED
+        except UnicodeDecodeError:
+            pass  # a stray byte that is no Windows-1252 character either
     try:
         # Not valid UTF-8, so almost certainly a Windows "ANSI" file; cp1252 leaves five
         # byte values undefined, and a file using them is not Swedish text in any case.

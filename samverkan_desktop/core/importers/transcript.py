@@ -28,7 +28,7 @@ from samverkan_desktop.core.importers.result import (
     ParseResult,
     ParseWarning,
 )
-from samverkan_desktop.core.importers.textdecode import decode_text
+from samverkan_desktop.core.importers.textdecode import MIXED, decode_text
 
 __all__ = ["decode_text", "parse_transcript"]
 
@@ -163,8 +163,22 @@ def parse_transcript(data: bytes, source_name: str = "") -> ParseResult:
     if not lines:
         raise ImportError_("Filen är tom.")
     result = ParseResult(source_name=source_name, encoding=encoding)
+    if encoding == MIXED:
+        result.warnings.append(ParseWarning(
+            _first_line_not_utf8(data),
+            "Filen är UTF-8 men har några tecken i Windows-1252; de lästes som sådana.",
+        ))
     _Parser(lines, result).run()
     return result
+
+
+def _first_line_not_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        return head.count(b"\n") + head.replace(b"\r\n", b"").count(b"\r") + 1
+    return 1
 
 
 def _split_lines(text: str) -> list[_Line]:

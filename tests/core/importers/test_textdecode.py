@@ -85,3 +85,25 @@ def test_undecodable_input_is_refused(data: bytes) -> None:
 def test_a_page_break_form_feed_is_text_not_binary() -> None:
     text, _ = decode_text(b"Rad ett\r\n\x0cRad tv\xc3\xa5\r\n")
     assert text == "Rad ett\r\n\x0cRad två\r\n"
+
+
+def test_utf8_with_a_few_windows_1252_characters_pasted_in_reads_both() -> None:
+    # One en dash and one closing quote from an old Word file in an otherwise UTF-8 transcript:
+    # read as Windows-1252 as a whole, every "ö" would turn into "Ã¶".
+    data = SAMPLE.encode("utf-8") + b"M\xc3\xb6te \x96 kaffe \x94gott\x94\r\n"
+    text, encoding = decode_text(data)
+    assert text == SAMPLE + "Möte – kaffe ”gott”\r\n"
+    assert encoding == "utf-8+cp1252"
+
+
+def test_windows_1252_text_with_a_stray_utf8_pair_stays_windows_1252() -> None:
+    # Mostly Windows-1252 Swedish: the majority decides.
+    data = "Fördjupningsdag för äldre – möten på Åby\r\n".encode("cp1252") * 5 + b"caf\xc3\xa9\r\n"
+    text, encoding = decode_text(data)
+    assert encoding == "cp1252"
+    assert text.startswith("Fördjupningsdag för äldre – möten på Åby\r\n")
+
+
+def test_mixed_text_with_a_byte_that_is_nothing_is_refused() -> None:
+    with pytest.raises(ImportError_, match="teckenkodning"):
+        decode_text("Möte för äldre ".encode() + b"\x81")

@@ -352,6 +352,16 @@ def test_every_encoding_and_line_ending_gives_the_same_result(data: bytes, encod
     ]
 
 
+def test_utf8_with_a_pasted_windows_1252_dash_reads_whole_and_says_where() -> None:
+    data = SWEDISH.encode("utf-8") + b"- Kaffe \x96 och kaka\r\n"
+    result = parse_transcript(data)
+    assert result.title == "Träff på Åby"
+    assert texts(result)[-1] == "Kaffe – och kaka"
+    assert [str(w) for w in result.warnings] == [
+        "rad 6: Filen är UTF-8 men har några tecken i Windows-1252; de lästes som sådana."
+    ]
+
+
 def test_decode_text_is_exported_from_the_parser_module() -> None:
     assert decode_text("Åby".encode("cp1252")) == ("Åby", "cp1252")
 
