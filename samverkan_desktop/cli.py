@@ -229,6 +229,9 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     target = Path(ns.into)
     if target.is_dir():
         raise CliError(f"{target} är en mapp; ange en workshopfil ({SUFFIX}).")
+    if not target.exists() and target.suffix.lower() != SUFFIX:
+        # "--into notes.json" would make a database that only looks like an export.
+        raise CliError(f"{target.name}: en ny workshopfil ska sluta på {SUFFIX}.")
     loaded = load_source(ns.source)  # everything is read and checked before a file is touched
     doc = loaded.document
     notes_before = 0

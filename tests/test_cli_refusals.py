@@ -212,3 +212,12 @@ def test_the_installed_command_is_samverkan_desktop():
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("samverkan-desktop ")
+
+
+@pytest.mark.parametrize("name", ["orebro.json", "orebro.txt", "orebro"])
+def test_a_new_workshop_must_be_named_samverkan(name, seed_path: Path, tmp_path: Path, capsys):
+    code = cli.main(["import", str(seed_path), "--into", str(tmp_path / name)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err == f"samverkan-desktop: fel: {name}: en ny workshopfil ska sluta på .samverkan.\n"
+    assert list(tmp_path.iterdir()) == []
