@@ -90,7 +90,9 @@ class LinkRow(Base):
 
 class ThemeLinkRow(Base):
     __tablename__ = "note_themes"
-    note_id: Mapped[int] = mapped_column(ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True)
+    note_id: Mapped[int] = mapped_column(
+        ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True
+    )
     cluster_id: Mapped[int] = mapped_column(
         ForeignKey("clusters.id", ondelete="CASCADE"), primary_key=True
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -99,7 +98,6 @@ def test_cover_names_the_workshop_its_groups_and_counts(
     counts = (f"{len(seed_doc.notes)} lappar i {len(seed_doc.clusters)} kluster från "
               f"{len(seed_doc.groups)} grupper, {votes} röster")
     assert counts in cover.replace("\n", " ")
-    flat = cover.replace("\n", " ")
     for group in seed_doc.groups:
         # A long group name wraps in its cell; its words are all there, in order.
         assert re.search(_wrapped(group.name), cover), group.name

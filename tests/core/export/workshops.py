@@ -116,7 +116,9 @@ def make_seed(path: Path, seed_path: Path) -> Store:
     return store
 
 
-def _arrange(store: Store, cluster_id: int, x: float, y: float, cols: int = 4) -> tuple[float, float]:
+def _arrange(
+    store: Store, cluster_id: int, x: float, y: float, cols: int = 4
+) -> tuple[float, float]:
     step_x, step_y = m.NOTE_WIDTH + 20, m.NOTE_HEIGHT + 20
     members = [n for n in store.notes() if n.cluster_id == cluster_id]
     store.move_notes({
