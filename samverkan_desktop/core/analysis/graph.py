@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import math
 import os
-import random
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -371,41 +370,30 @@ def theme_layout(
 ) -> dict[int, tuple[float, float]]:
     """Positions in [-1, 1] for the themes, the same every time for the same seed.
 
-    This is Fruchterman-Reingold, the algorithm of networkx's `spring_layout`, written out in
-    plain Python: `spring_layout` needs numpy (some 70 MB installed) and a workshop map has
-    at most a few dozen themes. Themes joined by more links are pulled closer together.
-    `min_distance` (in the result's units) then pushes apart themes that would overlap.
+    networkx's `spring_layout` (Fruchterman-Reingold), seeded: themes joined by more links are
+    pulled closer together, themes that merely share groups only a little. `min_distance` (in
+    the result's units) then pushes apart themes that would overlap.
     """
     ids = [n.cluster_id for n in nodes]
     if not ids:
         return {}
     if len(ids) == 1:
         return {ids[0]: (0.0, 0.0)}
-    weights: dict[tuple[int, int], float] = defaultdict(float)
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
     for e in edges:
-        weights[(min(e.a, e.b), max(e.a, e.b))] += e.weight * (1.0 if e.kind == "link" else 0.05)
-    rng = random.Random(seed)
-    pos = {i: [rng.random(), rng.random()] for i in ids}
+        weight = e.weight * (1.0 if e.kind == "link" else 0.05)
+        if graph.has_edge(e.a, e.b):
+            graph[e.a][e.b]["weight"] += weight
+        else:
+            graph.add_edge(e.a, e.b, weight=weight)
     # A little more room than networkx's default 1/sqrt(n), so lone themes do not crowd.
-    k = 1.6 / math.sqrt(len(ids))
-    step = 0.1
-    for _ in range(iterations):
-        shift = {i: [0.0, 0.0] for i in ids}
-        for a, b in itertools.combinations(ids, 2):
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            dist = max(math.hypot(dx, dy), 0.01)
-            force = k * k / dist - dist * dist / k * weights.get((min(a, b), max(a, b)), 0.0)
-            fx, fy = dx / dist * force, dy / dist * force
-            shift[a][0] += fx
-            shift[a][1] += fy
-            shift[b][0] -= fx
-            shift[b][1] -= fy
-        for i in ids:
-            length = max(math.hypot(*shift[i]), 0.01)
-            pos[i][0] += shift[i][0] / length * min(length, step)
-            pos[i][1] += shift[i][1] / length * min(length, step)
-        step = max(step - 0.1 / iterations, 0.002)
-    return _separated(_rescaled({i: (p[0], p[1]) for i, p in pos.items()}), min_distance)
+    pos = nx.spring_layout(
+        graph, k=1.6 / math.sqrt(len(ids)), iterations=iterations, seed=seed, weight="weight"
+    )
+    return _separated(
+        _rescaled({i: (float(p[0]), float(p[1])) for i, p in pos.items()}), min_distance
+    )
 
 
 def _separated(
