@@ -20,6 +20,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_report.py
+	$(BIN)/python bench/bench_board.py
 	$(BIN)/python bench/bench_suggest.py
 
 bench-suggest: $(STAMP)

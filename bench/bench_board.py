@@ -26,7 +26,13 @@ if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+)
 
 from samverkan_desktop.core.analysis.evaluation import recombined_document  # noqa: E402
 from samverkan_desktop.core.importers import read_source  # noqa: E402
@@ -50,6 +56,38 @@ def timed(label: str, action: Callable[[], object], runs: int = 1) -> object:
     return result
 
 
+def baseline(doc, path: Path, width: float, height: float) -> None:
+    """The floor Qt itself sets: the same notes as plain rectangles with plain text, no model."""
+    def build() -> QGraphicsScene:
+        plain = QGraphicsScene()
+        for n in doc.notes:
+            rect = QGraphicsRectItem(0, 0, width, height)
+            rect.setPos(n.x, n.y)
+            QGraphicsSimpleTextItem(n.text[:60], rect)
+            plain.addItem(rect)
+        return plain
+
+    plain = timed("baseline: plain QGraphicsScene of the same notes", build)
+    view = QGraphicsView(plain)
+    view.resize(1400, 900)
+    view.show()
+    QTest.qWaitForWindowExposed(view)
+    view.fitInView(plain.itemsBoundingRect())
+    timed("baseline: paint plain scene zoomed to fit", view.viewport().repaint, 5)
+    view.resetTransform()
+    view.centerOn(doc.notes[0].x, doc.notes[0].y)
+    timed("baseline: paint plain scene at 100 %", view.viewport().repaint, 5)
+    store_move = Store.open(path)
+    first = doc.notes[0]
+    timed(
+        "baseline: store.move_notes of one note, no UI",
+        lambda: store_move.move_notes({1: (first.x + 1, first.y)}),
+        3,
+    )
+    store_move.close()
+    view.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notes", type=int, default=10_000)
@@ -60,6 +98,8 @@ def main() -> None:
     path = Path(tempfile.mkdtemp()) / "big.samverkan"
     with Store.create(path, doc.workshop) as store:
         store.add_document(doc)
+    baseline(doc, path, 200.0, 130.0)
+    print()
     model = timed("open: read every note", lambda: DocumentModel(Store.open(path)))
     scene = timed("open: build the board", lambda: BoardScene(model))
     view = BoardView(scene)
