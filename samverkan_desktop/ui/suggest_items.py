@@ -320,9 +320,20 @@ class GhostLayer(QObject):
         board = self.scene
         if hasattr(board, "select_clusters"):
             board.select_clusters([command.cluster_id])
-        self.view.ensureVisible(arrange.rect_of(command.frame), 40, 40)
+        self._show_beside_panel(arrange.rect_of(command.frame))
         self.accepted.emit(command.cluster_id)
         return command.cluster_id
+
+    def _show_beside_panel(self, rect: QRectF) -> None:
+        """Bring the new cluster into sight, left of the cards pinned over the board's right."""
+        self.view.ensureVisible(rect, 40, 40)
+        if not self.panel.isVisible():
+            return
+        on_screen = self.view.mapFromScene(rect).boundingRect()
+        overlap = on_screen.right() + 20 - self.panel.geometry().left()
+        if overlap > 0 and on_screen.top() < self.panel.geometry().bottom():
+            bar = self.view.horizontalScrollBar()
+            bar.setValue(bar.value() + min(overlap, max(0, on_screen.left() - 20)))
 
     def dismiss(self, frame: GhostFrame) -> None:
         self._remove(frame)

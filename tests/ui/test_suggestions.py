@@ -98,6 +98,18 @@ def test_suggest_accept_one_dismiss_one_and_undo(qtbot, shell: Shell) -> None:
     assert doc.members(max(doc.clusters)) == members
 
 
+def test_an_accepted_cluster_is_shown_beside_the_cards_not_under_them(qtbot, shell: Shell) -> None:
+    _suggest(qtbot, shell)
+    ghosts = shell.suggestions.ghosts
+    qtbot.mouseClick(ghosts.card(1).accept_button, LEFT)
+    [cluster_id] = shell.scene.selected_cluster_ids()
+    item = shell.scene.cluster_item(cluster_id)
+    on_screen = shell.view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    assert shell.view.viewport().rect().intersects(on_screen)
+    assert ghosts.panel.isVisible()  # two or more suggestions are still waiting
+    assert on_screen.right() <= ghosts.panel.geometry().left()
+
+
 def test_rename_before_accepting(qtbot, shell: Shell) -> None:
     _suggest(qtbot, shell)
     card = shell.suggestions.ghosts.card(1)
