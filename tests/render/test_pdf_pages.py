@@ -213,6 +213,9 @@ def test_metadata_outline_and_searchable_words(seed_pdf: PdfReader) -> None:
     # "fi" is two letters, not the ligature glyph, so a search for the word finds it.
     assert "etnisk profilering påverkar" in whole.replace("\n", " ")
     assert "Måste vara funktions- och organisationsstyrt" in whole.replace("\n", " ")
+    # The board page too: its notes are painted with the board's own fonts.
+    ligatures = [ch for ch in whole if "\ufb00" <= ch <= "\ufb06"]
+    assert ligatures == []
 
 
 def test_a_note_and_its_comment_stay_on_one_page(

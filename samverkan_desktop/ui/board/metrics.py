@@ -42,6 +42,10 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     font.setPixelSize(pixels)
     font.setBold(bold)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    # No ligatures: the board is also painted into the PDF report, where "fi" drawn as one glyph
+    # would copy and search as "ﬁ", and "profilering" would not be found.
+    font.setFeature(QFont.Tag("liga"), 0)
+    font.setFeature(QFont.Tag("clig"), 0)
     return font
 
 
