@@ -73,3 +73,23 @@ def type_text():
                 )
 
     return type_into
+
+
+@pytest.fixture
+def empty_window(qtbot, ctx):
+    """The main window, shown, with no workshop open."""
+    from samverkan_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close_document()
+
+
+@pytest.fixture
+def seed_window(qtbot, empty_window, seed_workshop):
+    """The main window open on a copy of the seed workshop."""
+    qtbot.waitExposed(empty_window)
+    assert empty_window.open_path(seed_workshop)
+    return empty_window

@@ -16,12 +16,8 @@ from samverkan_desktop.ui.settings import SAMPLE_CREATED
 
 
 @pytest.fixture
-def window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.close_document()
+def window(empty_window):
+    return empty_window
 
 
 def test_first_start_opens_the_sample_workshop(window, ctx):

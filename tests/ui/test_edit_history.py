@@ -6,21 +6,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from samverkan_desktop.ui.main_window import MainWindow
-
 NONE = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
 
 
 @pytest.fixture
-def window(qtbot, ctx, seed_workshop):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(seed_workshop)
-    yield window
-    window.close_document()
+def window(seed_window):
+    return seed_window
 
 
 def history(window) -> list[str]:

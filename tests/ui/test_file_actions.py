@@ -8,16 +8,11 @@ import shutil
 import pytest
 
 from samverkan_desktop.core.store import Store
-from samverkan_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, ctx):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.close_document()
+def window(empty_window):
+    return empty_window
 
 
 def test_import_into_an_empty_workshop_is_undone_in_one_step(

@@ -8,7 +8,6 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 
-from samverkan_desktop.ui.main_window import MainWindow
 from samverkan_desktop.ui.panels.clusters_panel import NAME
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -25,14 +24,8 @@ def shown(tooltip: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot, ctx, seed_workshop):
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_path(seed_workshop)
-    yield window
-    window.close_document()
+def window(seed_window):
+    return seed_window
 
 
 def type_on_board(window, text: str) -> None:

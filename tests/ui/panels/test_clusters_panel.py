@@ -17,13 +17,6 @@ from samverkan_desktop.ui.panels.clusters_panel import COUNT, NAME, ClustersPane
 
 
 @pytest.fixture
-def doc(seed_workshop):
-    model = DocumentModel(Store.open(seed_workshop))
-    yield model
-    model.close()
-
-
-@pytest.fixture
 def panel(qtbot, doc):
     widget = ClustersPanel()
     qtbot.addWidget(widget)

@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.textfold import fold
 from samverkan_desktop.ui.commands import EditNoteTextCommand
-from samverkan_desktop.ui.document import DocumentModel
 from samverkan_desktop.ui.panels.search_panel import SearchPanel
-
-
-@pytest.fixture
-def doc(seed_workshop):
-    model = DocumentModel(Store.open(seed_workshop))
-    yield model
-    model.close()
 
 
 @pytest.fixture
