@@ -280,11 +280,21 @@ class SuggestionActions(QObject):
                 progress=progress,
             )
 
-        return self._run(job, self._show_suggestions)
+        return self._run(job, lambda found: self._show_suggestions(found, group_id))
 
-    def _show_suggestions(self, found: list[suggest.Suggestion]) -> None:
+    def _show_suggestions(
+        self, found: list[suggest.Suggestion], group_id: int | None = None
+    ) -> None:
         self.ghosts.show(found)
-        if found:
+        if found and group_id is not None and group_id in self.doc.groups:
+            # Selected notes narrow the run to their group: say so, or it looks like a bug.
+            self._say(
+                self.tr(
+                    "{n} förslag bland lapparna från {group} (de markerade lapparnas grupp). "
+                    "Godta, byt namn eller avvisa vart och ett."
+                ).format(n=len(found), group=self.doc.groups[group_id].name)
+            )
+        elif found:
             self._say(
                 self.tr("{n} förslag. Godta, byt namn eller avvisa vart och ett.").format(
                     n=len(found)

@@ -110,6 +110,20 @@ def test_an_accepted_cluster_is_shown_beside_the_cards_not_under_them(qtbot, she
     assert on_screen.right() <= ghosts.panel.geometry().left()
 
 
+def test_with_notes_selected_only_their_group_is_suggested_and_the_status_says_so(
+    qtbot, shell: Shell
+) -> None:
+    said: list[str] = []
+    shell.suggestions.message.connect(said.append)
+    note_id = shell.note_id("Mötesplatser behövs för integration")
+    shell.click_note(note_id)
+    group_id = shell.doc.note(note_id).group_id
+    _suggest(qtbot, shell)
+    members = {i for f in shell.suggestions.ghosts.frames for i in f.note_ids}
+    assert {shell.doc.note(i).group_id for i in members} == {group_id}
+    assert shell.doc.groups[group_id].name in said[-1]
+
+
 def test_rename_before_accepting(qtbot, shell: Shell) -> None:
     _suggest(qtbot, shell)
     card = shell.suggestions.ghosts.card(1)
