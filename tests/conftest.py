@@ -15,6 +15,15 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "resources" / "samples" / "orebro-2021-11-10.txt"
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Backups and other per-user files go to a fresh folder, never the user's real one
+    (subprocesses of the test inherit it through the environment)."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("SAMVERKAN_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def seed_bytes() -> bytes:
     return SEED.read_bytes()

@@ -35,7 +35,7 @@ from .schema import (
     ThemeLinkRow,
     WorkshopRow,
 )
-from .store_file import APPLICATION_ID, StoreError
+from .store_file import APPLICATION_ID, DamagedFile, StoreError  # noqa: F401 (re-exported)
 
 SUFFIX = ".samverkan"
 

@@ -23,6 +23,11 @@ class StoreError(Exception):
     """A workshop file that cannot be used; the message is one line meant for the user."""
 
 
+class DamagedFile(StoreError):
+    """The file is (or claims to be) a workshop, but what it holds cannot be read or trusted.
+    The app offers the newest good backup instead; the file itself is never overwritten."""
+
+
 def alembic_config(connection: Any = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
@@ -117,7 +122,7 @@ def revision(path: Path) -> str | None:
     except sqlite3.DatabaseError:
         intact = False
     if not intact:
-        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil (skadad databas).")
+        raise DamagedFile(f"{path.name} är en skadad databas och kan inte öppnas.")
     if app_id != APPLICATION_ID:
         raise StoreError(f"{path.name} är en SQLite-databas men ingen Samverkan-workshopfil.")
     if rev is not None and rev not in _known_revisions():
