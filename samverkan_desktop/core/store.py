@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, delete, event, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from . import model as m
 from . import store_file
@@ -79,24 +80,26 @@ class Store:
         self._pending_removed: dict[str, set[int]] = {}
         self._subscribers: list[Callable[[Change], None]] = []
         self._temp_copy: Path | None = None
+        self.readonly = False
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
     def create(cls, path: str | os.PathLike[str], workshop: m.Workshop | None = None) -> Store:
         path = Path(path)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise StoreError(f"{path.name} finns redan.")
         if not path.parent.is_dir():
             raise StoreError(f"Mappen {path.parent} finns inte.")
-        store = cls._connect(path)
+        store = cls._connect(path, mode="rwc")
         try:
             store._migrate()
             with store.transaction() as s:
                 w = workshop or m.Workshop()
                 s.add(WorkshopRow(title=w.title, date=w.date, description=w.description))
-        except Exception:
+        except BaseException:
             store.close()
             path.unlink(missing_ok=True)
+            store_file.journal_path(path.resolve()).unlink(missing_ok=True)
             raise
         return store
 
@@ -104,48 +107,43 @@ class Store:
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
         path = Path(path)
         store_file.check_path(path)
-        if store_file.interrupted(path):
-            # A write was cut off (a crash, a lost network drive) and the journal beside the file
-            # holds what SQLite needs to put back the last committed state.
+        real = path.resolve()  # a link's journal, backup and upgrade all belong to the real file
+        journal = store_file.journal_state(real)
+        if readonly and journal != "none":
+            return cls._open_copy(path, real, with_journal=journal == "hot")
+        if not readonly and not os.access(real, os.W_OK):
+            raise StoreError(f"{path.name} är skrivskyddad.")
+        if journal == "stale":
+            # Most likely a backup copied over the file after a crash: never play the old
+            # journal into it; keep it aside instead.
+            store_file.set_aside_journal(real)
+        elif journal == "hot":
+            # A write was cut off (a crash, a lost network drive): put back the last commit.
+            store_file.roll_back(real)
+        rev = store_file.revision(real, path.name)
+        if rev != store_file.head_revision():
             if readonly:
-                return cls._open_rolled_back_copy(path)
-            if not os.access(path, os.W_OK):
-                raise StoreError(f"{path.name} är skrivskyddad.")
-            store_file.roll_back(path)
-        rev = store_file.revision(path)
-        current = rev == store_file.head_revision()
-        if readonly and current:
-            return cls._connect(path, readonly=True)
-        if readonly:
-            # An older file is read through a migrated copy so that the original stays untouched.
-            temp_copy = Path(tempfile.mkdtemp(prefix="samverkan-")) / path.name
-            shutil.copy2(path, temp_copy)
-            store = cls._connect(temp_copy)
-            store._temp_copy = temp_copy
-        else:
-            if not os.access(path, os.W_OK):
-                raise StoreError(f"{path.name} är skrivskyddad.")
-            store = cls._connect(path)
-            if not current and rev is not None:
-                shutil.copy2(path, path.with_name(f"{path.name}.{rev}.bak"))
-        if not current:
-            try:
-                store._migrate()
-            except Exception:
-                store.close()
-                raise
-        return store
+                return cls._open_copy(path, real, with_journal=False)
+            cls._upgrade(real, rev, path.name)
+        return cls._connect(real, mode="ro" if readonly else "rw", shown=path)
 
     @classmethod
-    def _open_rolled_back_copy(cls, path: Path) -> Store:
-        """Read an interrupted file through a copy, so that the original stays as it is."""
-        copy = Path(tempfile.mkdtemp(prefix="samverkan-")) / path.name
+    def _open_copy(cls, path: Path, real: Path, *, with_journal: bool) -> Store:
+        """Read a file that needs a change first (a journal to play back or to ignore, an older
+        schema) through a private copy, so that the original stays exactly as it is."""
+        copy = Path(tempfile.mkdtemp(prefix="samverkan-")) / "copy.samverkan"
         try:
-            shutil.copy2(path, copy)
-            journal = path.with_name(f"{path.name}-journal")
-            shutil.copy2(journal, copy.with_name(journal.name))
-            store_file.roll_back(copy)
-            store = cls.open(copy)
+            shutil.copyfile(real, copy)
+            if with_journal:
+                shutil.copyfile(store_file.journal_path(real), store_file.journal_path(copy))
+                store_file.roll_back(copy)
+            rev = store_file.revision(copy, path.name)
+            if rev != store_file.head_revision():
+                cls._upgrade(copy, rev, path.name, keep_backup=False)
+            store = cls._connect(copy, mode="ro", shown=path)
+        except OSError as exc:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+            raise StoreError(f"Kan inte läsa {path.name}: {exc.strerror or exc}") from None
         except BaseException:
             shutil.rmtree(copy.parent, ignore_errors=True)
             raise
@@ -153,23 +151,58 @@ class Store:
         return store
 
     @classmethod
-    def _connect(cls, path: Path, readonly: bool = False) -> Store:
-        if readonly:
-            url = f"sqlite:///file:{path.resolve()}?mode=ro&uri=true"
-        else:
-            url = f"sqlite:///{path.resolve()}"
-        engine = create_engine(url)
+    def _upgrade(cls, real: Path, rev: str | None, name: str, keep_backup: bool = True) -> None:
+        """Bring an older file to the current schema on a copy, then put the copy in its place.
+
+        SQLite runs some schema changes outside the transaction, so a migration that fails
+        halfway would leave the file changed; on a copy, a failure changes nothing, and the
+        original stays beside it as `<name>.<revision>.bak`.
+        """
+        work = real.with_name(f".{real.name}.upgrade.tmp")
+        leftovers = (work, store_file.journal_path(work))
+        try:
+            shutil.copy2(real, work)
+            upgraded = cls._connect(work, mode="rw", shown=Path(name))
+            try:
+                upgraded._migrate()
+            finally:
+                upgraded.close()
+            store_file.revision(work, name)  # the upgraded copy must be sound before it is used
+            if keep_backup and rev is not None:
+                shutil.copy2(real, real.with_name(f"{real.name}.{rev}.bak"))
+            os.replace(work, real)
+        except OSError as exc:
+            raise StoreError(
+                f"Kan inte uppdatera {name} till den här versionen: {exc.strerror or exc}"
+            ) from None
+        finally:
+            for leftover in leftovers:
+                leftover.unlink(missing_ok=True)
+
+    @classmethod
+    def _connect(cls, path: Path, mode: str = "rw", shown: Path | None = None) -> Store:
+        """An engine on the file at `path` (mode "ro", "rw" or "rwc"); `shown` is the path the
+        user gave, whose name messages use."""
+        uri = store_file.sqlite_uri(path.resolve(), mode)
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            poolclass=QueuePool,
+        )
         event.listen(engine, "connect", store_file.on_connect)
-        return cls(path, engine)
+        store = cls(shown or path, engine)
+        store.readonly = mode == "ro"
+        return store
 
     def _migrate(self) -> None:
         try:
             with self._engine.begin() as conn:
                 command.upgrade(store_file.alembic_config(conn), "head")
                 conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
-        except SQLAlchemyError as exc:
-            reason = exc.__class__.__name__
-            raise StoreError(f"Kan inte uppdatera {self.path.name}: {reason}") from None
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"Kan inte uppdatera {self.path.name} till den här versionen: {_reason(exc)}"
+            ) from None
 
     def close(self) -> None:
         self._engine.dispose()
@@ -200,9 +233,9 @@ class Store:
         try:
             with session.begin():
                 yield session
-        except SQLAlchemyError as exc:
+        except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:
             self._discard_pending()
-            raise StoreError(f"Kunde inte spara i {self.path.name}: {_reason(exc)}") from None
+            raise self._failure("Kunde inte spara i", exc) from None
         except BaseException:
             self._discard_pending()
             raise
@@ -238,8 +271,17 @@ class Store:
         try:
             with Session(self._engine) as session:
                 yield session
-        except SQLAlchemyError as exc:  # a file damaged or gone since it was opened
-            raise StoreError(f"Kan inte läsa {self.path.name}: {_reason(exc)}") from None
+        except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:  # damaged or gone since it opened
+            raise self._failure("Kan inte läsa", exc) from None
+
+    def _failure(self, what: str, exc: BaseException) -> StoreError:
+        """The user's words for what SQLite (or a value it returned) said; never its own text."""
+        if isinstance(exc, _DAMAGED_VALUE) or _code(exc) in _DAMAGE_CODES:
+            return DamagedFile(
+                f"{self.path.name} är skadad: en del av innehållet går inte att läsa. "
+                "Öppna en säkerhetskopia."
+            )
+        return StoreError(f"{what} {self.path.name}: {_reason(exc)}")
 
     # ----------------------------------------------------------------- reads
     def workshop(self) -> m.Workshop:
@@ -626,9 +668,42 @@ class Store:
 
 
 # --------------------------------------------------------------------- row <-> snapshot helpers
-def _reason(exc: SQLAlchemyError) -> str:
+# A value SQLAlchemy could not turn into Python (a bad date, a number that is text): the file
+# holds something this program never wrote.
+_DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError, KeyError)
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
+_REASONS = {
+    sqlite3.SQLITE_READONLY: "filen är skrivskyddad",
+    sqlite3.SQLITE_BUSY: "ett annat program använder filen just nu; försök igen om en stund",
+    sqlite3.SQLITE_LOCKED: "ett annat program använder filen just nu; försök igen om en stund",
+    sqlite3.SQLITE_FULL: "disken är full; frigör utrymme och försök igen",
+    sqlite3.SQLITE_IOERR: "filen gick inte att läsa eller skriva (är nätverksenheten eller "
+    "USB-minnet borta?)",
+    sqlite3.SQLITE_CANTOPEN: "filen går inte att öppna (flyttad, borttagen eller utan behörighet)",
+    sqlite3.SQLITE_PERM: "behörighet saknas",
+    sqlite3.SQLITE_CONSTRAINT: "ändringen stämmer inte med det som finns i filen (har något "
+    "tagits bort under tiden?)",
+    sqlite3.SQLITE_TOOBIG: "en text eller ett värde är för stort",
+    sqlite3.SQLITE_NOMEM: "minnet tog slut",
+    sqlite3.SQLITE_NOTFOUND: "filen hittades inte",
+}
+
+
+def _code(exc: BaseException) -> int | None:
+    """SQLite's primary result code behind an exception, if it came from SQLite."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _reason(exc: BaseException) -> str:
+    code = _code(exc)
+    if code in _REASONS:
+        return _REASONS[code]
     orig = getattr(exc, "orig", None)
-    return str(orig or exc).splitlines()[0]
+    if isinstance(orig, OverflowError) or isinstance(exc, OverflowError):
+        return "ett tal är för stort"
+    return "ett oväntat fel i databasen"
 
 
 def _get(s: Session, table: type, key: int) -> Any:

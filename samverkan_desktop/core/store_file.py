@@ -6,9 +6,13 @@ is set up.
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import quote
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -16,6 +20,7 @@ from alembic.script import ScriptDirectory
 # Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
 APPLICATION_ID = 0x53614D76
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -69,10 +74,46 @@ def check_path(path: Path) -> None:
         raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
 
 
-def interrupted(path: Path) -> bool:
-    """Whether a hot journal lies beside the file: only a writable connection may read it now."""
+def sqlite_uri(path: Path, mode: str) -> str:
+    """A SQLite URI for the file at `path`: every character a file name may hold ("%20", "#",
+    "?", spaces, å) is escaped, so no name can point SQLite at another file. Windows drive
+    paths become file:///C:/... and UNC paths file:////server/share/... as SQLite wants them."""
+    text = path.as_posix()
+    if not text.startswith("/"):
+        text = "/" + text
+    return f"file://{quote(text, safe='/:')}?mode={mode}"
+
+
+def connect(path: Path, mode: str = "ro") -> sqlite3.Connection:
+    """A plain sqlite3 connection through `sqlite_uri` (mode "ro", "rw" or "rwc")."""
+    return sqlite3.connect(sqlite_uri(path, mode), uri=True, check_same_thread=False)
+
+
+def journal_path(real: Path) -> Path:
+    """Where SQLite keeps the rollback journal: beside the real file, never beside a link."""
+    return real.with_name(f"{real.name}-journal")
+
+
+JournalState = Literal["none", "hot", "stale"]
+
+
+def journal_state(real: Path) -> JournalState:
+    """What the journal beside `real` means.
+
+    "hot": a write to this very file was cut off; SQLite must play the journal back to get the
+    last committed state. "stale": a hot journal that was not written for the file as it is now,
+    typically because a backup was copied over the file after a crash; playing it back would
+    write pages of the old file into the backup and destroy it. "none": nothing to do.
+    """
+    if not _is_hot(real):
+        return "none"
+    return "hot" if _belongs(real) and _rolls_back_cleanly(real) else "stale"
+
+
+def _is_hot(real: Path) -> bool:
+    """Whether SQLite sees a hot journal: only a writable connection may read the file now."""
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect(real, "ro")
         try:
             con.execute("PRAGMA schema_version").fetchone()
         finally:
@@ -80,28 +121,138 @@ def interrupted(path: Path) -> bool:
     except sqlite3.OperationalError as exc:
         return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_ROLLBACK
     except sqlite3.DatabaseError:
-        pass  # revision() says what is wrong with it
+        pass  # revision() says what is wrong with the file
     return False
 
 
-def roll_back(path: Path) -> None:
+def _belongs(real: Path) -> bool:
+    """Whether the journal was written while the file was in its present state.
+
+    SQLite never writes a page into the file before it has saved the page's old content in the
+    journal. When page 1 was saved (it is at commit time: its change counter goes up), the
+    file's page 1 holds either that saved counter or the counter plus one. When it was not, the
+    file's page 1 is still the one the transaction started from, so the page count in it is the
+    one the journal recorded at the start.
+    """
+    try:
+        with journal_path(real).open("rb") as fh:
+            journal = fh.read()
+        with real.open("rb") as fh:
+            header = fh.read(100)
+        file_size = real.stat().st_size
+    except OSError:
+        return False
+    if len(header) < 100 or len(journal) < 28 or journal[:8] != _JOURNAL_MAGIC:
+        return False
+    page_size = _page_size(header)
+    if int.from_bytes(journal[24:28], "big") != page_size:
+        return False
+    first_page = _journalled_page_one(journal, page_size)
+    if first_page is None:
+        initial_pages = int.from_bytes(journal[16:20], "big")
+        counted = header[24:28] == header[92:96]
+        pages_now = int.from_bytes(header[28:32], "big") if counted else file_size // page_size
+        return pages_now == initial_pages
+    saved = int.from_bytes(first_page[24:28], "big")
+    now = int.from_bytes(header[24:28], "big")
+    return now in (saved, (saved + 1) % 2**32)
+
+
+def _journalled_page_one(journal: bytes, page_size: int) -> bytes | None:
+    """The original page 1 saved in a rollback journal, if any (every segment is searched)."""
+    offset = 0
+    while offset + 28 <= len(journal) and journal[offset : offset + 8] == _JOURNAL_MAGIC:
+        records = int.from_bytes(journal[offset + 8 : offset + 12], "big")
+        sector = int.from_bytes(journal[offset + 20 : offset + 24], "big") or 512
+        position = offset + sector
+        record_size = 4 + page_size + 4
+        if records == 0xFFFFFFFF:  # "as many as the file holds" (no-sync journals)
+            records = (len(journal) - position) // record_size
+        for _ in range(records):
+            if position + record_size > len(journal):
+                return None
+            if int.from_bytes(journal[position : position + 4], "big") == 1:
+                return journal[position + 4 : position + 4 + page_size]
+            position += record_size
+        offset = -(-position // sector) * sector  # the next segment starts on a sector
+    return None
+
+
+def _page_size(header: bytes) -> int:
+    size = int.from_bytes(header[16:18], "big")
+    return 65536 if size == 1 else size
+
+
+def _rolls_back_cleanly(real: Path) -> bool:
+    """Play the journal back into a copy: a journal of this file always gives a sound file,
+    down to every index matching its table (integrity_check; rare, so its cost is fine)."""
+    folder = Path(tempfile.mkdtemp(prefix="samverkan-check-"))
+    try:
+        copy = folder / "check.samverkan"
+        shutil.copyfile(real, copy)
+        shutil.copyfile(journal_path(real), journal_path(copy))
+        try:
+            roll_back(copy)
+        except StoreError:
+            return False
+        try:
+            revision(copy)
+            con = connect(copy, "ro")
+            try:
+                if con.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
+                    return False
+            finally:
+                con.close()
+        except DamagedFile:
+            return False
+        except StoreError:
+            pass  # a newer program's file, say: the caller refuses the file as it is
+        return True
+    except OSError:
+        return False
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def set_aside_journal(real: Path) -> Path:
+    """Rename a stale journal so that SQLite never plays it back; kept, not deleted."""
+    journal = journal_path(real)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = real.with_name(f"{real.name}-journal.{stamp}.old")
+    try:
+        journal.replace(target)
+    except OSError as exc:
+        raise StoreError(
+            f"{real.name} har en gammal journalfil bredvid sig som inte hör till filen och som "
+            f"inte går att flytta undan ({_os_reason(exc)})."
+        ) from None
+    return target
+
+
+def roll_back(real: Path) -> None:
     """Let SQLite put back the last committed state from the hot journal (it then removes it)."""
     try:
-        con = sqlite3.connect(path)
+        con = connect(real, "rw")
         try:
             con.execute("PRAGMA schema_version").fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError:
-        pass  # revision() says what is wrong with it
+        pass  # the caller checks what is left
+    if journal_path(real).exists() and _is_hot(real):
+        raise StoreError(
+            f"{real.name} har en avbruten ändring som inte kan tas tillbaka, eftersom mappen "
+            "inte går att skriva i; kopiera filen och filen som slutar på -journal till en mapp "
+            "där du får skriva och öppna den där."
+        )
 
 
-def revision(path: Path) -> str | None:
+def revision(path: Path, name: str | None = None) -> str | None:
     """The file's Alembic revision (None: no schema yet). Refuses a damaged file, another
     program's database and a file from a newer version of this program."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    name = name or path.name
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = connect(path, "ro")
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             query = "SELECT name FROM sqlite_master WHERE type='table'"
@@ -113,21 +264,126 @@ def revision(path: Path) -> str | None:
             # Damage deeper in the file would otherwise surface later, halfway through a read
             # or an import; a quick check of every page costs ~10 ms for 10,000 notes.
             intact = con.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+            # The cell rules describe the current schema; an older file is checked once it
+            # has been brought up to date (Store._upgrade).
+            intact = intact and (rev != head_revision() or _cells_sound(con, tables))
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise StoreError(f"{path.name} används av ett annat program just nu.") from None
+        code = getattr(exc, "sqlite_errorcode", None)
+        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise StoreError(f"{name} används av ett annat program just nu.") from None
+        if code == sqlite3.SQLITE_READONLY_ROLLBACK:
+            raise StoreError(
+                f"{name} har en avbruten ändring som bara kan tas tillbaka när filen öppnas "
+                "för redigering."
+            ) from None
+        if code == sqlite3.SQLITE_CANTOPEN:
+            raise StoreError(f"{name} kan inte öppnas (saknas behörighet?).") from None
         intact = False
     except sqlite3.DatabaseError:
         intact = False
+    if intact and not _whole(path):
+        intact = False  # cut short: SQLite reads the missing end as zeros and says nothing
     if not intact:
-        raise DamagedFile(f"{path.name} är en skadad databas och kan inte öppnas.")
+        raise DamagedFile(f"{name} är en skadad databas och kan inte öppnas.")
     if app_id != APPLICATION_ID:
-        raise StoreError(f"{path.name} är en SQLite-databas men ingen Samverkan-workshopfil.")
+        raise StoreError(f"{name} är en SQLite-databas men ingen Samverkan-workshopfil.")
     if rev is not None and rev not in _known_revisions():
         raise StoreError(
-            f"{path.name} är gjord av en nyare version av Samverkan Desktop; "
-            "uppdatera programmet."
+            f"{name} är gjord av en nyare version av Samverkan Desktop; uppdatera programmet."
         )
     return rev
+
+
+def _text(column: str) -> str:
+    return f"typeof({column}) = 'text'"
+
+
+def _integer(column: str, nullable: bool = False) -> str:
+    rule = f"typeof({column}) = 'integer'"
+    return f"({column} IS NULL OR {rule})" if nullable else rule
+
+
+def _number(column: str) -> str:
+    return f"(typeof({column}) IN ('integer', 'real') AND abs({column}) < 1e12)"
+
+
+def _flag(column: str) -> str:
+    return f"{column} IN (0, 1)"
+
+
+def _moment(column: str, nullable: bool = False) -> str:
+    # As SQLAlchemy writes them ("2021-11-10 09:30:00.000000"); the "+0 days" round trip
+    # refuses impossible dates such as 2021-02-30, which Python would refuse halfway through a
+    # read.
+    second = f"substr({column}, 1, 19)"
+    rule = (
+        f"(typeof({column}) = 'text' AND datetime({second}, '+0 days') = {second} AND "
+        f"(length({column}) = 19 OR substr({column}, 20) GLOB '.[0-9][0-9][0-9][0-9][0-9][0-9]'))"
+    )
+    return f"({column} IS NULL OR {rule})" if nullable else rule
+
+
+def _day(column: str) -> str:
+    return f"({column} IS NULL OR (typeof({column}) = 'text' AND date({column}, '+0 days') = {column}))"
+
+
+# What every cell of a sound file holds, table by table. quick_check looks at the structure of
+# the pages, not at the values; a flipped bit, a bad date or a blob written by another program
+# into a text column would otherwise surface halfway through a read or an export.
+_CELL_RULES = {
+    "workshop": [_text("title"), _text("description"), _day("date"), _moment("created_at")],
+    "groups": [
+        _text("name"), _integer("position"),
+        "(json_valid(facilitators) AND json_type(facilitators) = 'array' AND NOT EXISTS "
+        "(SELECT 1 FROM json_each(groups.facilitators) WHERE type != 'text'))",
+    ],
+    "clusters": [
+        _text("name"), _text("description"), _text("colour"),
+        *(_number(c) for c in ("x", "y", "width", "height")),
+        _integer("parent_id", True), _integer("group_id", True),
+        _moment("created_at"), _moment("updated_at"),
+    ],
+    "notes": [
+        *(_text(c) for c in ("text", "section", "source", "comment", "colour")),
+        _integer("group_id", True), _integer("cluster_id", True), _integer("votes"),
+        _flag("uncertain"), _flag("personal_data"), _number("x"), _number("y"),
+        _moment("created_at"), _moment("updated_at"),
+    ],
+    "note_links": [_integer("source_id"), _integer("target_id"), _text("kind")],
+    "note_themes": [_integer("note_id"), _integer("cluster_id")],
+    "meta": [_text("key"), _text("value")],
+}
+
+
+def _cells_sound(con: sqlite3.Connection, tables: set[str]) -> bool:
+    """Whether every cell holds what the program wrote there (one scan of each table)."""
+    for table, rules in _CELL_RULES.items():
+        if table not in tables:
+            return False
+        query = f"SELECT 1 FROM {table} WHERE NOT ({' AND '.join(rules)}) LIMIT 1"
+        if con.execute(query).fetchone() is not None:
+            return False
+    return True
+
+
+def _whole(path: Path) -> bool:
+    """Whether the file is as long as its header says: a whole number of pages, and exactly the
+    page count the header records when that count is valid (SQLite >= 3.7.0 keeps it so)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    page_size = _page_size(header)
+    if len(header) < 100 or page_size < 512 or size % page_size:
+        return False
+    pages = int.from_bytes(header[28:32], "big")
+    counter_valid = header[24:28] == header[92:96]
+    return not (counter_valid and pages and pages * page_size != size)
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__

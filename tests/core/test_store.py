@@ -459,7 +459,7 @@ def test_a_damaged_database_is_refused(tmp_path: Path, store: Store, path: Path)
     store.close()
     data = path.read_bytes()
     path.write_bytes(data[:100] + b"\xff" * 500)  # right header, garbage pages
-    _refused_unchanged(path, "ingen Samverkan-workshopfil")
+    _refused_unchanged(path, "skadad databas")
 
 
 def test_a_file_from_a_newer_version_is_refused_and_left_alone(store: Store, path: Path):

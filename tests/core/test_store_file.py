@@ -139,7 +139,7 @@ def test_a_file_that_goes_bad_after_opening_gives_a_store_error_not_a_crash(tmp_
     store = Store.open(path, readonly=True)
     try:
         path.write_bytes(path.read_bytes()[:4096])  # cut short, e.g. a network drive went away
-        with pytest.raises(StoreError, match="Kan inte läsa ws.samverkan"):
+        with pytest.raises(StoreError, match="ws.samverkan är skadad"):
             store.notes()
     finally:
         store.close()
