@@ -186,10 +186,15 @@ class Store:
         uri = store_file.sqlite_uri(path.resolve(), mode)
         engine = create_engine(
             "sqlite://",
-            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            # isolation_level=None: the driver opens no transactions of its own, so that the
+            # BEGIN below covers every statement, PRAGMAs and schema changes included.
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, check_same_thread=False, isolation_level=None
+            ),
             poolclass=QueuePool,
         )
         event.listen(engine, "connect", store_file.on_connect)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         store = cls(shown or path, engine)
         store.readonly = mode == "ro"
         return store
@@ -232,8 +237,9 @@ class Store:
         self._session = session
         try:
             with session.begin():
+                _stamp(session)
                 yield session
-        except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:
+        except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("Kunde inte spara i", exc) from None
         except BaseException:
@@ -668,9 +674,16 @@ class Store:
 
 
 # --------------------------------------------------------------------- row <-> snapshot helpers
+def _stamp(session: Session) -> None:
+    """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
+    journal then always starts with page 1, whose stamp tells whose journal it is."""
+    current = session.execute(text("PRAGMA user_version")).scalar() or 0
+    session.execute(text(f"PRAGMA user_version = {store_file.next_stamp(int(current))}"))
+
+
 # A value SQLAlchemy could not turn into Python (a bad date, a number that is text): the file
 # holds something this program never wrote.
-_DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError, KeyError)
+_DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError)
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
 _REASONS = {
     sqlite3.SQLITE_READONLY: "filen är skrivskyddad",

@@ -153,9 +153,33 @@ def _belongs(real: Path) -> bool:
         counted = header[24:28] == header[92:96]
         pages_now = int.from_bytes(header[28:32], "big") if counted else file_size // page_size
         return pages_now == initial_pages
-    saved = int.from_bytes(first_page[24:28], "big")
-    now = int.from_bytes(header[24:28], "big")
-    return now in (saved, (saved + 1) % 2**32)
+    saved_counter, counter = _counter(first_page), _counter(header)
+    saved_stamp, stamp = _stamp(first_page), _stamp(header)
+    if counter == saved_counter:  # page 1 not written yet: the file's is the saved one
+        return stamp == saved_stamp
+    # Page 1 written: the counter went one up, the stamp one step on (a writer other than the
+    # store, such as a migration, leaves the stamp as it was).
+    stepped = (saved_stamp, next_stamp(saved_stamp))
+    return counter == (saved_counter + 1) % 2**32 and stamp in stepped
+
+
+def _counter(page_one: bytes) -> int:
+    return int.from_bytes(page_one[24:28], "big")
+
+
+def _stamp(page_one: bytes) -> int:
+    return int.from_bytes(page_one[60:64], "big", signed=True)
+
+
+def next_stamp(stamp: int) -> int:
+    """The stamp the next write transaction puts into the header's user_version field.
+
+    Every write of the store first moves the stamp one step along a fixed sequence, so the
+    journal's saved page 1 holds the stamp before the write and the file's page 1 holds either
+    that stamp (not yet written) or the next one (written). A backup copied over the file holds
+    the stamp of an older state, which matches neither.
+    """
+    return (stamp * 1103515245 + 12345) % 2**31
 
 
 def _journalled_page_one(journal: bytes, page_size: int) -> bytes | None:
@@ -326,7 +350,8 @@ def _moment(column: str, nullable: bool = False) -> str:
 
 
 def _day(column: str) -> str:
-    return f"({column} IS NULL OR (typeof({column}) = 'text' AND date({column}, '+0 days') = {column}))"
+    rule = f"typeof({column}) = 'text' AND date({column}, '+0 days') = {column}"
+    return f"({column} IS NULL OR ({rule}))"
 
 
 # What every cell of a sound file holds, table by table. quick_check looks at the structure of
