@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from ..core.store import Store, StoreError
+from .backups import BackupKeeper
 from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
@@ -41,6 +42,9 @@ class Workspace(QObject):
         # Suggested clusters, "where does this note belong", near-duplicates, the theme map.
         self.suggestions = SuggestionActions(self.view, self.doc, window)
         self.doc.errorOccurred.connect(self.problem)
+        # On open, every ten minutes of editing and on close (not when read-only).
+        self.backups = BackupKeeper(self.doc, self)
+        self.backups.problem.connect(self.problem)
         self._view_restored = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -62,6 +66,7 @@ class Workspace(QObject):
         self._save_timer.stop()
         self.save_view_state()
         self.suggestions.close()  # its worker thread reads the document: stop it first
+        self.backups.close()
         self.view.deleteLater()
         self.scene.deleteLater()
         self.actions.deleteLater()
