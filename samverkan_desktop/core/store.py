@@ -282,7 +282,7 @@ class Store:
 
     def _failure(self, what: str, exc: BaseException) -> StoreError:
         """The user's words for what SQLite (or a value it returned) said; never its own text."""
-        if isinstance(exc, _DAMAGED_VALUE) or _code(exc) in _DAMAGE_CODES:
+        if isinstance(exc, _DAMAGED_VALUE) or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
             return DamagedFile(
                 f"{self.path.name} är skadad: en del av innehållet går inte att läsa. "
                 "Öppna en säkerhetskopia."
@@ -707,6 +707,13 @@ def _code(exc: BaseException) -> int | None:
     orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
+
+
+def _undecodable(exc: BaseException) -> bool:
+    """The driver's own failure to turn a fetched cell into Python (text that is not UTF-8):
+    raised by Python's sqlite3 itself, so it carries no SQLite result code."""
+    orig = getattr(exc, "orig", None)
+    return isinstance(orig, sqlite3.OperationalError) and _code(orig) is None
 
 
 def _reason(exc: BaseException) -> str:

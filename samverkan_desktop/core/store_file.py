@@ -387,7 +387,8 @@ def _cells_sound(con: sqlite3.Connection, tables: set[str]) -> bool:
     for table, rules in _CELL_RULES.items():
         if table not in tables:
             return False
-        query = f"SELECT 1 FROM {table} WHERE NOT ({' AND '.join(rules)}) LIMIT 1"
+        # coalesce: a rule that SQLite cannot even evaluate (NULL) fails too
+        query = f"SELECT 1 FROM {table} WHERE NOT coalesce(({' AND '.join(rules)}), 0) LIMIT 1"
         if con.execute(query).fetchone() is not None:
             return False
     return True
