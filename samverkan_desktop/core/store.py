@@ -204,7 +204,7 @@ class Store:
             with self._engine.begin() as conn:
                 command.upgrade(store_file.alembic_config(conn), "head")
                 conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
-        except (SQLAlchemyError, sqlite3.Error) as exc:
+        except Exception as exc:  # noqa: BLE001 - whatever a migration raised, the file is safe
             raise StoreError(
                 f"Kan inte uppdatera {self.path.name} till den här versionen: {_reason(exc)}"
             ) from None
