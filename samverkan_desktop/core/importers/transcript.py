@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from samverkan_desktop.core import personal_data
 from samverkan_desktop.core.importers.result import (
     ImportError_,
     ParsedGroup,
@@ -111,15 +112,6 @@ _UNCERTAIN_INLINE = re.compile(
     r"oläslig|svår(?:t att )?läs\w* (?:på )?lappen|ser (?:ej|inte) (?:riktigt |helt )?vad det står",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Swedish numbers: trunk 0 or +46/0046, then 7 to 9 digits in groups. The look-arounds keep
-# times (15:30-07:30), dates and ranges (16-25 år) out.
-_PHONE = re.compile(
-    r"(?<![\w+/.,-])(?:(?:\+|00)46[ -]?(?:\(0\)[ -]?)?|0)[1-9]\d{0,2}(?:[ -]?\d{1,4}){1,4}"
-    r"(?![\w:/-])"
-)
-_PHONE_PREFIX = re.compile(r"^(?:\+46|0046|0)\s*-?\s*(?:\(0\))?")
-_PERSONNUMMER = re.compile(r"(?<![\d-])(?:19|20)?(\d{2})(\d{2})(\d{2})[-+]\d{4}(?![\d-])")
 
 
 @dataclass
@@ -587,17 +579,8 @@ def _join_paragraphs(lines: list[_Line], layout: _Layout) -> str:
 
 
 def _has_personal_data(text: str) -> bool:
-    if _EMAIL.search(text):
-        return True
-    for m in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", _PHONE_PREFIX.sub("", m[0]))
-        if 7 <= len(digits) <= 9:
-            return True
-    for m in _PERSONNUMMER.finditer(text):
-        month, day = int(m[2]), int(m[3])
-        if 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91):
-            return True
-    return False
+    # The same rule the exports redact with, so what is flagged here is what a report leaves out.
+    return personal_data.contains(text)
 
 
 def _line_at(block: _Block, offset: int) -> int:
