@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_report.py
 	$(BIN)/python bench/bench_board.py
 	$(BIN)/python bench/bench_suggest.py
+	$(BIN)/python bench/bench_redact.py
 
 bench-suggest: $(STAMP)
 	$(BIN)/python bench/bench_suggest.py
