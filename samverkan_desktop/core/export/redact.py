@@ -79,7 +79,8 @@ def redact_text(text: str, names: Iterable[str] = ()) -> str:
 def redact_document(doc: Document, extra_names: Iterable[str] = ()) -> Document:
     """`doc` with every text field redacted, facilitators left out and notes marked as personal
     data withheld; the same document feeds every export format, the report's text and its board
-    picture. Colours are "#rrggbb" values, not text anyone typed, and stay as they are."""
+    picture. Colours too: a hand-edited JSON file can put any text there, and a real "#rrggbb"
+    comes through unchanged."""
     clean = redactor_for(doc, extra_names)
     w = doc.workshop
     return replace(
@@ -87,15 +88,17 @@ def redact_document(doc: Document, extra_names: Iterable[str] = ()) -> Document:
         workshop=Workshop(clean(w.title), w.date, clean(w.description)),
         groups=tuple(replace(g, name=clean(g.name), facilitators=()) for g in doc.groups),
         clusters=tuple(
-            c.with_(name=clean(c.name), description=clean(c.description)) for c in doc.clusters
+            c.with_(name=clean(c.name), description=clean(c.description), colour=clean(c.colour))
+            for c in doc.clusters
         ),
         notes=tuple(
-            # A source is often a file name: "Anteckningar Anna Svensson anna@x.se.txt:12".
-            n.with_(text=WITHHELD, comment="", section=clean(n.section), source=clean(n.source))
-            if n.personal_data
-            else n.with_(
-                text=clean(n.text), comment=clean(n.comment), section=clean(n.section),
+            n.with_(
+                text=WITHHELD if n.personal_data else clean(n.text),
+                comment="" if n.personal_data else clean(n.comment),
+                section=clean(n.section),
+                # Often a file name: "Anteckningar Anna Svensson anna@x.se.txt:12".
                 source=clean(n.source),
+                colour=clean(n.colour),
             )
             for n in doc.notes
         ),
