@@ -18,7 +18,7 @@ import pytest
 from samverkan_desktop import cli
 from samverkan_desktop.core import store_file
 from samverkan_desktop.core.importers import read_source
-from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.store import Store, StoreError
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "resources" / "samples" / "orebro-2021-11-10.txt"
@@ -28,7 +28,7 @@ SEED = REPO / "resources" / "samples" / "orebro-2021-11-10.txt"
 _CRASH = r"""
 import os, signal, sys
 from sqlalchemy import text
-from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.store import Store, StoreError
 path, spill = sys.argv[1], sys.argv[2] == "spill"
 store = Store.open(path)
 ids = [n.id for n in store.notes()]
@@ -170,3 +170,45 @@ def test_the_journal_of_a_file_opened_through_a_link_is_the_one_beside_the_real_
     assert _files(workshop.parent) == ["genvägar", "orebro.samverkan"]
     with Store.open(workshop, readonly=True) as store:
         assert "genom länken" in {n.text for n in store.notes()}
+
+
+@pytest.fixture
+def read_only_view(tmp_path: Path):
+    """A read-only view of a folder (a read-only bind mount, as a write-protected network share
+    would be); skipped where this machine does not allow mounting."""
+    source, view = tmp_path / "share", tmp_path / "view"
+    source.mkdir()
+    view.mkdir()
+    mounted = subprocess.run(["mount", "--bind", str(source), str(view)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("mounting is not allowed here")
+    try:
+        remount = ["mount", "-o", "remount,bind,ro", str(view)]
+        if subprocess.run(remount, capture_output=True).returncode != 0:
+            pytest.skip("a read-only remount is not allowed here")
+        yield source, view
+    finally:
+        subprocess.run(["umount", str(view)], capture_output=True)
+
+
+def test_a_crashed_file_on_a_read_only_share_is_read_not_called_damaged(
+    workshop: Path, read_only_view, capsys
+):
+    """An intact file whose journal cannot be played back (the folder is read-only) was called
+    "skadad"; it is read as it was at its last commit, and editing it says why it can't be."""
+    source, view = read_only_view
+    _edit(workshop, 30)
+    committed = snapshot(workshop)
+    crash_while_writing(workshop, spill=True)
+    for p in (workshop, store_file.journal_path(workshop)):
+        shutil.copy2(p, source / p.name)
+    shared = view / workshop.name
+    assert snapshot(shared) == committed
+    assert cli.main(["info", str(shared)]) == 0
+    assert "Lappar: 216" in capsys.readouterr().out
+    with pytest.raises(StoreError) as info:
+        Store.open(shared)
+    assert "skadad" not in str(info.value) and "\n" not in str(info.value)
+    assert cli.main(["import", str(SEED), "--into", str(shared)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "skadad" not in err
