@@ -912,6 +912,18 @@ def test_ordinary_parentheses_are_left_alone() -> None:
         "tel:0701234567",
         "Personnummer 19800101-1234",
         "Anna Berg lovade att återkomma",  # the group's facilitator
+        # issue 8: forms the importer missed (core/personal_data.py is the rule)
+        "Pnr 198504044567",
+        "Pnr 8505055678",
+        "Pnr 19850606 6789",
+        "Pnr 850707–7890",
+        "Pnr 850707+7890",
+        "Ring (070) 777 88 99",
+        "Ring 070.888.99.00",
+        "Ring 0046 (0)19-33 44 55",
+        "Ring +1 (555) 123-4567",
+        "Ring +44 20 7946 0958",
+        "Ring 08-123 45 67",
     ],
 )
 def test_personal_data_is_flagged(line: str) -> None:
@@ -928,6 +940,9 @@ def test_personal_data_is_flagged(line: str) -> None:
         "Möte 2021-11-10 kl 08.00-17.00",
         "1-2 dagars utbildning, 25% av inkomsten",
         "Anna och Berg",  # parts of a facilitator's name are not the name
+        "Fika 08.30-09.15, öppet 0800-1700",
+        "Möte 211110 1530 i aulan",  # a date and a time, not a personnummer
+        "Budget 1 250 000 kr, 350 deltagare",
     ],
 )
 def test_times_ages_years_and_dates_are_not_personal_data(line: str) -> None:
