@@ -31,7 +31,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import phonenumbers
 
@@ -190,7 +189,6 @@ def _birth_date(century: str | None, yy: str, mm: str, dd: str, hundred_plus: bo
     return False
 
 
-@lru_cache(maxsize=4096)
 def _is_phone_number(candidate: str) -> bool:
     if _TIME_OR_DATE.match(candidate) or _TIME_RANGE.fullmatch(candidate):
         return False
