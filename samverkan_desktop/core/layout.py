@@ -10,8 +10,8 @@ document, so the same import always looks the same.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
 from . import model as m
 
@@ -47,17 +47,50 @@ class _Placer:
         return rows * m.NOTE_HEIGHT + (rows - 1) * GAP
 
     def cluster(self, c: m.Cluster, x: float, y: float, width: float, seen: set[int]) -> float:
-        """Frame a cluster with its notes and (nested) sub-clusters; returns its height."""
+        """Frame a cluster with its notes and (nested) sub-clusters; returns its height.
+
+        Depth first with a stack of its own rather than recursion: a file from elsewhere may nest
+        clusters deeper than Python's recursion limit."""
         seen.add(c.id)
+        stack = [self._open(c, x, y, width)]
+        while True:
+            frame = stack[-1]
+            child = next((k for k in frame.children if k.id not in seen), None)
+            if child is not None:  # `seen` also stops a cycle of parents from looping for ever
+                seen.add(child.id)
+                stack.append(self._open(child, frame.x + PAD, frame.inner, _inside(frame.width)))
+                continue
+            height = max(frame.inner - GAP + PAD, frame.y + CLUSTER_HEADER + PAD) - frame.y
+            self.frames[frame.cluster.id] = (frame.x, frame.y, frame.width, height)
+            stack.pop()
+            if not stack:
+                return height
+            stack[-1].inner += height + GAP
+
+    def _open(self, c: m.Cluster, x: float, y: float, width: float) -> _Frame:
+        """Start a cluster's frame: its own notes go in first, the sub-clusters below them."""
         inner = y + CLUSTER_HEADER
         used = self.grid(self.members.get(c.id, []), x + PAD, inner, width - 2 * PAD)
         inner += used + (GAP if used else 0.0)
-        for child in self.children.get(c.id, []):
-            if child.id not in seen:  # a cycle would otherwise recurse for ever
-                inner += self.cluster(child, x + PAD, inner, width - 2 * PAD, seen) + GAP
-        height = max(inner - GAP + PAD, y + CLUSTER_HEADER + PAD) - y
-        self.frames[c.id] = (x, y, width, height)
-        return height
+        return _Frame(c, x, y, width, inner, iter(self.children.get(c.id, [])))
+
+
+def _inside(width: float) -> float:
+    """Width of a sub-cluster: narrower than its parent, but never too narrow for a note (deep
+    nesting then sticks out to the right instead of giving frames a negative width)."""
+    return max(width - 2 * PAD, m.NOTE_WIDTH + 2 * PAD)
+
+
+@dataclass
+class _Frame:
+    """A cluster being laid out: where it is and where its next sub-cluster goes."""
+
+    cluster: m.Cluster
+    x: float
+    y: float
+    width: float
+    inner: float  # top of the next sub-cluster
+    children: Iterator[m.Cluster]
 
 
 def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.0) -> m.Document:
@@ -69,11 +102,17 @@ def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.
     roots = [c for c in doc.clusters if c.parent_id is None or c.parent_id not in cluster_ids]
     seen: set[int] = set()
 
-    columns: list[tuple[list[m.Cluster], list[m.Note]]] = []
-    for gid in group_ids:
-        own = [c for c in roots if c.group_id == gid]
-        loose = [n for n in doc.notes if n.group_id == gid and n.cluster_id not in cluster_ids]
-        columns.append((own, loose))
+    # Each group's clusters and loose notes gathered in one pass (not one pass per group).
+    own: dict[int | None, list[m.Cluster]] = {}
+    for c in roots:
+        own.setdefault(c.group_id, []).append(c)
+    loose: dict[int | None, list[m.Note]] = {}
+    for n in doc.notes:
+        if n.cluster_id not in cluster_ids:
+            loose.setdefault(n.group_id, []).append(n)
+    columns: list[tuple[list[m.Cluster], list[m.Note]]] = [
+        (own.get(gid, []), loose.get(gid, [])) for gid in group_ids
+    ]
     for c in roots:
         if c.group_id not in known_groups:
             columns.append(([c], []))
@@ -84,11 +123,11 @@ def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.
         columns.append(([], homeless))
 
     x = x_offset
-    for own, loose in columns:
+    for frames, notes_below in columns:
         y = y_offset + GROUP_HEADER
-        for c in own:
+        for c in frames:
             y += placer.cluster(c, x, y, COLUMN_WIDTH, seen) + 2 * GAP
-        placer.grid(loose, x + PAD, y, COLUMN_WIDTH - 2 * PAD)
+        placer.grid(notes_below, x + PAD, y, COLUMN_WIDTH - 2 * PAD)
         x += COLUMN_WIDTH + COLUMN_GAP
 
     # Clusters only reachable through a cycle of parents: still give them a place.
