@@ -1,4 +1,4 @@
-"""The File menu: new, open, recent, import, save a copy, export, close, quit.
+"""The File menu: new, open, recent, import, save a copy, restore a backup, export, close, quit.
 
 Every change is already in the workshop file when it is made, so there is no Save. The
 questions go through `AppContext.interaction`, which is what lets tests drive these without
@@ -14,13 +14,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from ..core import layout
+from ..core import layout, store_backup
 from ..core.export import EXPORTERS
 from ..core.store import SUFFIX, StoreError
 from . import plaintext
 from . import workshop_files as files
 from .context import AppContext
 from .dialogs.export_report import REPORT_FORMATS, run_export
+from .dialogs.restore_backup import AS_NEW, choose_backup, when
 from .importing import ImportCommand
 from .settings import SAMPLE_CREATED
 
@@ -48,6 +49,7 @@ class FileActions(QObject):
         self.sample = action(self.tr("Öppna e&xempelworkshopen"), self.open_sample)
         self.import_ = action(self.tr("&Importera anteckningar…"), self.import_source, "Ctrl+I")
         self.save_copy = action(self.tr("Spara en &kopia som…"), self.save_copy_as, "Ctrl+Shift+S")
+        self.restore = action(self.tr("Åter&ställ från säkerhetskopia…"), self.restore_backup)
         # The report is what a facilitator exports most: one step from the File menu. The
         # data formats (for other programs) share a submenu.
         self.export_report = action(
@@ -65,7 +67,8 @@ class FileActions(QObject):
         self.close = action(self.tr("S&täng workshoppen"), window.close_document, "Ctrl+W")
         self.quit = action(self.tr("&Avsluta"), window.close, QKeySequence.StandardKey.Quit)
         self.needs_document = [
-            self.save_copy, self.export_report, self.close, self.export_menu.menuAction()
+            self.save_copy, self.restore, self.export_report, self.close,
+            self.export_menu.menuAction(),
         ]
 
     def fill_menu(self, menu: QMenu) -> None:
@@ -77,6 +80,7 @@ class FileActions(QObject):
         menu.addAction(self.import_)
         menu.addSeparator()
         menu.addAction(self.save_copy)
+        menu.addAction(self.restore)
         menu.addAction(self.export_report)
         menu.addMenu(self.export_menu)
         menu.addSeparator()
@@ -275,3 +279,94 @@ class FileActions(QObject):
             return
         self.ctx.remember_directory(target)
         self._status(self.tr("Exporterat till {name}").format(name=target.name))
+
+    # ----------------------------------------------------------------- backups
+    def restore_backup(self) -> None:
+        """Arkiv › Återställ från säkerhetskopia…: pick one of the open workshop's backups and
+        open it as a new file or put it in place of the open file."""
+        current = self.window.path
+        if current is None:
+            return
+        choice = choose_backup(self.window, current, store_backup.list_backups(current))
+        if choice is None:
+            return
+        what, backup = choice
+        if what == AS_NEW:
+            self._restore_as_new(current, backup)
+        else:
+            self._restore_over(current, backup)
+
+    def _restored_name(self, document: Path, backup: store_backup.Backup) -> Path:
+        # No ':' in the time: Windows refuses it in file names.
+        stamp = backup.taken_at.strftime("%Y-%m-%d %H.%M")
+        name = self.tr("{name} (återställd {time})").format(name=document.stem, time=stamp)
+        return files.free_path(document.with_name(name + SUFFIX))
+
+    def _restore_as_new(self, current: Path, backup: store_backup.Backup) -> None:
+        target = self.ctx.interaction.save_path(
+            self.tr("Återställ som ny fil"),
+            str(self._restored_name(current, backup)),
+            self._workshop_filter(),
+        )
+        if target is None:
+            return
+        target = files.with_suffix(target)
+        try:
+            store_backup.restore_as_new(backup.path, target)
+        except StoreError as exc:
+            self._fail(self.tr("Kan inte återställa säkerhetskopian"), exc)
+            return
+        self.ctx.remember_directory(target)
+        self.window.open_path(target)
+
+    def _restore_over(self, current: Path, backup: store_backup.Backup) -> None:
+        question = self.tr(
+            "Ersätta {name} med säkerhetskopian från {time} ({notes} lappar)? Filen som den är "
+            "nu sparas först som en säkerhetskopia, så att du kan återställa den härifrån."
+        ).format(name=current.name, time=when(backup.taken_at), notes=backup.notes)
+        if not self.ctx.interaction.confirm(
+            self.tr("Ersätt den öppna filen"), question, self.tr("Ersätt")
+        ):
+            return
+        self.window.close_document()  # the file must be closed before it is replaced
+        try:
+            store_backup.restore_over(backup.path, current)
+        except StoreError as exc:
+            self._fail(self.tr("Kan inte återställa säkerhetskopian"), exc)
+            self.window.open_path(current)  # as it was: nothing was replaced
+            return
+        if self.window.open_path(current):
+            self._status(
+                self.tr("{name} är återställd från säkerhetskopian från {time}").format(
+                    name=current.name, time=when(backup.taken_at)
+                )
+            )
+
+    def open_damaged(self, path: Path, problem: str) -> bool:
+        """A workshop file that cannot be read: say so and offer to open its newest good backup
+        as a new file beside it. The damaged file itself is left exactly as it is."""
+        self.ctx.settings.remove_recent_file(str(path.resolve()))
+        self.window.refresh_start_page()
+        backup = store_backup.newest_good_backup(path)
+        if backup is None:
+            self._fail(
+                self.tr("Kan inte öppna workshoppen"),
+                Exception(problem + " " + self.tr("Det finns ingen säkerhetskopia av den.")),
+            )
+            return False
+        target = self._restored_name(path, backup)
+        question = self.tr(
+            "{problem}\n\nDen senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den "
+            "som en ny fil, {target}? Den skadade filen lämnas som den är."
+        ).format(problem=problem, time=when(backup.taken_at), notes=backup.notes,
+                 target=target.name)
+        if not self.ctx.interaction.confirm(
+            self.tr("Workshopfilen är skadad"), question, self.tr("Öppna säkerhetskopian")
+        ):
+            return False
+        try:
+            store_backup.restore_as_new(backup.path, target)
+        except StoreError as exc:
+            self._fail(self.tr("Kan inte återställa säkerhetskopian"), exc)
+            return False
+        return self.window.open_path(target)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.store import SUFFIX, Store, StoreError
+from ..core.store import SUFFIX, DamagedFile, Store, StoreError
 from . import commands
 from .board.actions import BoardActions
 from .board.scene import BoardScene
@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         try:
             store = Store.open(path)
         except StoreError as exc:
+            if isinstance(exc, DamagedFile):  # never overwritten; its newest backup is offered
+                return self.files.open_damaged(path, str(exc))
             self.ctx.interaction.critical(self.tr("Kan inte öppna workshoppen"), str(exc))
             self.ctx.settings.remove_recent_file(str(path.resolve()))
             self.refresh_start_page()

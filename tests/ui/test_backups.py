@@ -1,0 +1,256 @@
+"""Backups from the user's side: taken on open and while editing, restored from Arkiv ›
+Återställ från säkerhetskopia… over the open file or as a new one, and offered when a file
+turns out to be damaged (which is never touched)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from samverkan_desktop.core import store_backup as sb
+from samverkan_desktop.core import store_file
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.dialogs.restore_backup import RestoreBackupDialog
+
+
+def _note_count(path: Path) -> int:
+    with Store.open(path, readonly=True) as store:
+        return len(store.notes())
+
+
+def _delete_a_note_on_the_board(qtbot, window) -> int:
+    """Click the top-left note and press Delete on the board, as the facilitator does."""
+    view = window.view
+    note = min(window.doc.notes.values(), key=lambda n: (n.y, n.x))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.zoom_100()
+    centre = window.scene.note_item(note.id).sceneBoundingRect().center()
+    view.centerOn(centre)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     view.mapFromScene(centre))
+    assert window.scene.selected_note_ids() == [note.id]
+    QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
+    assert note.id not in window.doc.notes
+    return note.id
+
+
+def _through_the_menu(qtbot, window, drive) -> None:
+    """Open Arkiv with the mouse, click "Återställ från säkerhetskopia…" and let `drive` work
+    the modal dialog that opens (its exec() runs inside the click)."""
+    bar = window.menuBar()
+    file_title = next(a for a in bar.actions() if a.text() == "&Arkiv")
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center())
+    menu = window.file_menu
+    qtbot.waitUntil(menu.isVisible)
+    item = next(a for a in menu.actions() if a.text() == "Åter&ställ från säkerhetskopia…")
+    assert item.isEnabled()
+    seen: list[RestoreBackupDialog] = []
+
+    def work_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreBackupDialog):
+            QTimer.singleShot(20, work_the_dialog)
+            return
+        seen.append(dialog)
+        drive(dialog)
+
+    QTimer.singleShot(0, work_the_dialog)
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+    assert seen, "the menu entry opened no dialog"
+
+
+@pytest.fixture
+def edited(qtbot, seed_window, seed_workshop):
+    """The seed open, one backup from opening it, a note deleted on the board and the ten
+    minutes run out: a second backup without that note."""
+    window = seed_window
+    keeper = window.workspace.backups
+    [opened] = sb.list_backups(seed_workshop)
+    assert keeper.last == opened.path
+    assert opened.path.parent.parent == sb.backup_folder(seed_workshop).parent
+    assert not keeper.timer.isActive()  # idle: no backups
+    notes = _note_count(seed_workshop)
+    deleted = _delete_a_note_on_the_board(qtbot, window)
+    assert keeper.timer.isActive() and keeper.timer.interval() == 10 * 60 * 1000
+    keeper.timer.timeout.emit()  # ten minutes later
+    assert not keeper.timer.isActive()
+    backups = sb.list_backups(seed_workshop)
+    assert [b.notes for b in backups] == [notes - 1, notes]
+    return window, deleted, notes
+
+
+def test_opening_for_writing_backs_up_and_closing_after_a_change_too(
+    qtbot, seed_window, seed_workshop
+):
+    window = seed_window
+    assert len(sb.list_backups(seed_workshop)) == 1
+    _delete_a_note_on_the_board(qtbot, window)
+    window.close_document()  # before the ten minutes: the close takes it
+    assert [b.notes for b in sb.list_backups(seed_workshop)] == [
+        _note_count(seed_workshop), _note_count(seed_workshop) + 1
+    ]
+
+
+def test_a_read_only_workshop_is_not_backed_up(qtbot, ctx, seed_workshop):
+    from samverkan_desktop.ui.main_window import MainWindow
+    from samverkan_desktop.ui.workspace import Workspace
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    ws = Workspace(Store.open(seed_workshop, readonly=True), seed_workshop, window)
+    assert not ws.backups.enabled and ws.backups.take() is None
+    ws.close()
+    assert sb.list_backups(seed_workshop) == []
+
+
+def test_replace_the_open_file_with_an_older_backup(qtbot, edited, seed_workshop, interaction):
+    window, deleted, notes = edited
+    interaction.will_answer(True)
+
+    def drive(dialog: RestoreBackupDialog) -> None:
+        assert dialog.list.topLevelItemCount() == 2
+        assert dialog.list.topLevelItem(0).text(1) == str(notes - 1)
+        dialog.grab().save("/tmp/restore.png")
+        dialog.select(1)  # the one from when the workshop opened
+        qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+
+    _through_the_menu(qtbot, window, drive)
+
+    [(kind, question)] = interaction.asked
+    assert kind == "confirm" and "Ersätta orebro.samverkan" in question
+    assert window.path == seed_workshop and deleted in window.doc.notes
+    assert window.scene.note_item(deleted) is not None  # the board shows the restored content
+    assert _note_count(seed_workshop) == notes
+    assert not store_file.journal_path(seed_workshop.resolve()).exists()
+    assert "återställd" in window.statusBar().currentMessage()
+    # Newest first: the restored file as it opened, the file as it was before the restore (so
+    # the restore can be undone), then the two from before.
+    assert [b.notes for b in sb.list_backups(seed_workshop)] == [notes, notes - 1, notes - 1, notes]
+    assert interaction.errors() == []
+
+
+def test_replace_asks_first_and_a_no_changes_nothing(qtbot, edited, seed_workshop, interaction):
+    window, deleted, notes = edited
+    interaction.will_answer(False)
+    workspace = window.workspace
+
+    def drive(dialog: RestoreBackupDialog) -> None:
+        dialog.select(1)
+        qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+
+    _through_the_menu(qtbot, window, drive)
+    assert window.workspace is workspace and deleted not in window.doc.notes
+    assert _note_count(seed_workshop) == notes - 1
+
+
+def test_restore_as_a_new_file_opens_it(qtbot, edited, seed_workshop, interaction, tmp_path):
+    window, deleted, notes = edited
+    target = tmp_path / "från säkerhetskopian"
+    interaction.will_select_files(target)
+
+    def drive(dialog: RestoreBackupDialog) -> None:
+        dialog.select(1)
+        qtbot.mouseClick(dialog.as_new_button, Qt.MouseButton.LeftButton)
+
+    _through_the_menu(qtbot, window, drive)
+
+    opened = target.with_name(target.name + ".samverkan")
+    assert window.path == opened and deleted in window.doc.notes
+    assert _note_count(opened) == notes
+    assert _note_count(seed_workshop) == notes - 1  # the open file was left as it was
+    assert interaction.errors() == []
+
+
+def test_closing_the_dialog_does_nothing(qtbot, edited, seed_workshop, interaction):
+    window, _, notes = edited
+
+    def drive(dialog: RestoreBackupDialog) -> None:
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+
+    _through_the_menu(qtbot, window, drive)
+    assert interaction.asked == [] and _note_count(seed_workshop) == notes - 1
+
+
+def test_the_menu_entry_needs_an_open_workshop(empty_window):
+    assert not empty_window.files.restore.isEnabled()
+
+
+# ------------------------------------------------------------------------ a damaged file
+def _damage_middle(path: Path) -> None:
+    con = sqlite3.connect(path)
+    pages = con.execute("PRAGMA page_count").fetchone()[0]
+    size = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    data = bytearray(path.read_bytes())
+    start = (pages // 2) * size
+    data[start : start + 8] = b"\x0d\xff\xff\xff\xff\xff\xff\xff"
+    path.write_bytes(bytes(data))
+    with pytest.raises(store_file.DamagedFile):
+        store_file.revision(path)
+
+
+@pytest.fixture
+def damaged(qtbot, empty_window, seed_workshop):
+    window = empty_window
+    qtbot.waitExposed(window)
+    assert window.open_path(seed_workshop)  # a backup on opening
+    window.close_document()
+    _damage_middle(seed_workshop)
+    return window, seed_workshop, seed_workshop.read_bytes()
+
+
+def test_a_damaged_file_offers_its_newest_backup_as_a_new_file(damaged, interaction):
+    window, path, before = damaged
+    interaction.will_answer(True)
+
+    assert window.open_path(path)
+
+    [(kind, question)] = interaction.asked
+    assert kind == "confirm"
+    assert "orebro.samverkan är en skadad databas" in question
+    assert "Den skadade filen lämnas som den är" in question
+    assert window.path is not None and window.path != path
+    assert window.path.parent == path.parent
+    assert window.path.name.startswith("orebro (återställd ")
+    assert window.path.name in question
+    assert len(window.doc.notes) == _note_count(window.path) > 0
+    assert path.read_bytes() == before  # never overwritten or changed
+    assert sorted(p.name for p in path.parent.glob("orebro*")) == sorted(
+        ["orebro.samverkan", window.path.name]
+    )
+
+
+def test_a_damaged_file_whose_backup_is_declined_stays_as_it_is(damaged, interaction):
+    window, path, before = damaged
+    interaction.will_answer(False)
+    assert not window.open_path(path)
+    assert window.workspace is None and path.read_bytes() == before
+    assert list(path.parent.glob("*återställd*")) == []
+
+
+def test_a_damaged_file_without_backups_says_so(qtbot, empty_window, seed_workshop, interaction):
+    _damage_middle(seed_workshop)
+    before = seed_workshop.read_bytes()
+    assert not empty_window.open_path(seed_workshop)
+    [error] = interaction.errors()
+    assert "skadad" in error and "ingen säkerhetskopia" in error
+    assert interaction.asked == [] and seed_workshop.read_bytes() == before
+
+
+def test_a_copied_backup_opens_by_hand(qtbot, empty_window, seed_workshop, tmp_path):
+    qtbot.waitExposed(empty_window)
+    assert empty_window.open_path(seed_workshop)
+    empty_window.close_document()
+    [backup] = sb.list_backups(seed_workshop)
+    copy = tmp_path / "kopia" / backup.path.name
+    copy.parent.mkdir()
+    shutil.copyfile(backup.path, copy)
+    assert empty_window.open_path(copy)
+    assert len(empty_window.doc.notes) == backup.notes
