@@ -343,6 +343,70 @@ Select notes on the board and press Ctrl+G.</translation>
       <source>Exporterat till {name}</source>
       <translation>Exported to {name}</translation>
     </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="52" />
+      <source>Återställ &amp;från säkerhetskopia…</source>
+      <translation>Restore from &amp;backup…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="302" />
+      <source>{name} (återställd {time})</source>
+      <translation>{name} (restored {time})</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="307" />
+      <source>Återställ som ny fil</source>
+      <translation>Restore as a new file</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="317" />
+      <source>Kan inte återställa säkerhetskopian</source>
+      <translation>Cannot restore the backup</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="324" />
+      <source>Ersätta {name} med säkerhetskopian från {time} ({notes} lappar)? Filen som den är nu sparas först som en säkerhetskopia, så att du kan återställa den härifrån.</source>
+      <translation>Replace {name} with the backup from {time} ({notes} notes)? The file as it is now is first kept as a backup, so you can restore it from here.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="328" />
+      <source>Ersätt den öppna filen</source>
+      <translation>Replace the open file</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="324" />
+      <source>Ersätt</source>
+      <translation>Replace</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="340" />
+      <source>{name} är återställd från säkerhetskopian från {time}</source>
+      <translation>{name} is restored from the backup from {time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="354" />
+      <source>Det finns ingen säkerhetskopia av den.</source>
+      <translation>There is no backup of it.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="359" />
+      <source>{problem}
+
+Den senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den som en ny fil, {target}? Den skadade filen lämnas som den är.</source>
+      <translation>{problem}
+
+The newest backup is from {time} ({notes} notes). Open it as a new file, {target}? The damaged file is left as it is.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="364" />
+      <source>Workshopfilen är skadad</source>
+      <translation>The workshop file is damaged</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="364" />
+      <source>Öppna säkerhetskopian</source>
+      <translation>Open the backup</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -845,6 +909,94 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/dialogs/export_report.py" line="166" />
       <source>Ange en fil att skriva.</source>
       <translation>Enter a file to write.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="45" />
+      <source>i dag {time}</source>
+      <translation>today {time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="47" />
+      <source>i går {time}</source>
+      <translation>yesterday {time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="53" />
+      <source>{n} kB</source>
+      <translation>{n} kB</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="54" />
+      <source>{n} MB</source>
+      <translation>{n} MB</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="1" />
+      <source>Återställ från säkerhetskopia</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="72" />
+      <source>Säkerhetskopior av {name}, den senaste först. En tas när workshoppen öppnas och var tionde minut medan du arbetar.</source>
+      <translation>Backups of {name}, newest first. One is taken when the workshop opens and every ten minutes while you work.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="85" />
+      <source>Sparad</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="85" />
+      <source>Lappar</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="85" />
+      <source>Kluster</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="85" />
+      <source>Storlek</source>
+      <translation>Size</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="107" />
+      <source>Det finns inga säkerhetskopior av den här workshoppen ännu.</source>
+      <translation>There are no backups of this workshop yet.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="112" />
+      <source>De sparas i {folder}</source>
+      <translation>They are kept in {folder}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="116" />
+      <source>En säkerhetskopia är en vanlig workshopfil: kopiera den vart du vill och öppna den.</source>
+      <translation>A backup is an ordinary workshop file: copy it anywhere and open it.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="120" />
+      <source>Återställ som ny fil…</source>
+      <translation>Restore as a new file…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="121" />
+      <source>Öppna säkerhetskopian som en ny workshopfil; den öppna filen lämnas som den är.</source>
+      <translation>Open the backup as a new workshop file; the open file is left as it is.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="123" />
+      <source>Ersätt den öppna filen</source>
+      <translation>Replace the open file</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="124" />
+      <source>Den öppna filen sparas först som en säkerhetskopia, så att du kan gå tillbaka till den härifrån.</source>
+      <translation>The open file is first kept as a backup, so that you can go back to it from here.</translation>
     </message>
   </context>
 </TS>

@@ -49,7 +49,7 @@ class FileActions(QObject):
         self.sample = action(self.tr("Öppna e&xempelworkshopen"), self.open_sample)
         self.import_ = action(self.tr("&Importera anteckningar…"), self.import_source, "Ctrl+I")
         self.save_copy = action(self.tr("Spara en &kopia som…"), self.save_copy_as, "Ctrl+Shift+S")
-        self.restore = action(self.tr("Åter&ställ från säkerhetskopia…"), self.restore_backup)
+        self.restore = action(self.tr("Återställ &från säkerhetskopia…"), self.restore_backup)
         # The report is what a facilitator exports most: one step from the File menu. The
         # data formats (for other programs) share a submenu.
         self.export_report = action(

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -49,7 +49,7 @@ def _through_the_menu(qtbot, window, drive) -> None:
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center())
     menu = window.file_menu
     qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == "Åter&ställ från säkerhetskopia…")
+    item = next(a for a in menu.actions() if a.text() == "Återställ &från säkerhetskopia…")
     assert item.isEnabled()
     seen: list[RestoreBackupDialog] = []
 
@@ -254,3 +254,42 @@ def test_a_copied_backup_opens_by_hand(qtbot, empty_window, seed_workshop, tmp_p
     shutil.copyfile(backup.path, copy)
     assert empty_window.open_path(copy)
     assert len(empty_window.doc.notes) == backup.notes
+
+
+# ------------------------------------------------------------------------ in English
+def test_in_english_the_dialog_and_the_offer_have_no_swedish_left(
+    qapp, qtbot, damaged, interaction
+):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from samverkan_desktop.ui.i18n import install_translators, remove_translators
+
+    window, path, _ = damaged
+    translators = install_translators(qapp, "en")
+    try:
+        backups = sb.list_backups(path)
+        dialog = RestoreBackupDialog(path, backups, window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        shown = [dialog.windowTitle(), dialog.list.topLevelItem(0).text(0)]
+        shown += [dialog.list.headerItem().text(c) for c in range(4)]
+        shown += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
+            QAbstractButton)]
+        shown += [w.toolTip() for w in dialog.findChildren(QLabel) + dialog.findChildren(
+            QAbstractButton)]
+        assert "Restore as a new file…" in shown and "Notes" in shown
+        assert shown[1].startswith("today ")
+        assert [t for t in shown if any(ch in t.lower() for ch in "åäö")] == []
+        # The window was made before the language changed: ask for the menu text directly.
+        assert QCoreApplication.translate("FileActions", "Återställ &från säkerhetskopia…") == (
+            "Restore from &backup…"
+        )
+
+        interaction.will_answer(False)
+        window.open_path(path)
+        [(_, question)] = interaction.asked
+        offer = question.split("\n\n", 1)[1]  # the first line is the store's (Swedish) reason
+        assert offer.startswith("The newest backup is from today ")
+        assert "restored" in offer and "återställd" not in offer
+    finally:
+        remove_translators(qapp, translators)
