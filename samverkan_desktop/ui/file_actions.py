@@ -367,6 +367,19 @@ class FileActions(QObject):
         try:
             store_backup.restore_as_new(backup.path, target)
         except StoreError as exc:
+            # A folder that takes no new files (a read-only share): let the user pick another.
             self._fail(self.tr("Kan inte återställa säkerhetskopian"), exc)
-            return False
+            elsewhere = self.ctx.interaction.save_path(
+                self.tr("Återställ som ny fil"),
+                str(Path(self.ctx.start_directory()) / target.name),
+                self._workshop_filter(),
+            )
+            if elsewhere is None:
+                return False
+            target = files.with_suffix(elsewhere)
+            try:
+                store_backup.restore_as_new(backup.path, target)
+            except StoreError as again:
+                self._fail(self.tr("Kan inte återställa säkerhetskopian"), again)
+                return False
         return self.window.open_path(target)

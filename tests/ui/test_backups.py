@@ -293,3 +293,26 @@ def test_in_english_the_dialog_and_the_offer_have_no_swedish_left(
         assert "restored" in offer and "återställd" not in offer
     finally:
         remove_translators(qapp, translators)
+
+
+
+def test_a_damaged_file_in_a_folder_that_takes_no_files_asks_where_to_put_the_backup(
+    damaged, interaction, tmp_path, monkeypatch
+):
+    window, path, before = damaged
+    elsewhere = tmp_path / "annanstans" / "orebro.samverkan"
+    elsewhere.parent.mkdir()
+    interaction.will_answer(True)
+    interaction.will_select_files(elsewhere)
+    restore = sb.restore_as_new
+
+    def read_only_folder(backup: Path, target: Path) -> Path:
+        if target.parent == path.parent:  # as a read-only network share answers
+            raise sb.BackupError(f"Kunde inte återställa till {target.name}: behörighet saknas.")
+        return restore(backup, target)
+
+    monkeypatch.setattr(sb, "restore_as_new", read_only_folder)
+    assert window.open_path(path)
+    assert window.path == elsewhere and path.read_bytes() == before
+    assert "behörighet saknas" in interaction.errors()[0]
+    assert [kind for kind, _ in interaction.asked] == ["confirm", "save"]
