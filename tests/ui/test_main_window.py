@@ -175,6 +175,7 @@ def test_file_menu_has_the_swedish_actions(window):
         "Öppna exempelworkshopen",
         "Importera anteckningar…",
         "Spara en kopia som…",
+        "Återställ från säkerhetskopia…",
         "Exportera rapport…",
         "Exportera data",
         "Stäng workshoppen",
