@@ -12,9 +12,8 @@ from pathlib import Path
 
 from .. import exchange, layout
 from .. import model as m
+from ..limits import MAX_SOURCE_BYTES
 from .result import ImportError_, ParseResult, ParseWarning
-
-MAX_SOURCE_BYTES = 20 * 1024 * 1024
 
 # Files people pick by mistake, recognised by their first bytes, with what to do instead.
 _SIGNATURES = (

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from samverkan_desktop.core.importers.result import ImportError_
 
@@ -26,8 +25,10 @@ _BOMS = (
 # has about one in eight. The cut-off sits well between the two.
 _MAX_CONTROL_SHARE = 0.05
 
-# Tab, line breaks, vertical tab and form feed (Word page breaks) are layout, not binary.
-_LAYOUT_CONTROLS = frozenset("\t\n\r\x0b\x0c")
+# Unicode's control characters (category Cc: C0, DEL and C1) but for tab, line breaks, vertical
+# tab and form feed (Word page breaks), which are layout, not binary. One pattern over the text
+# rather than a category look-up per character: a 20 MB file took 4 s.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # A whole UTF-8 sequence of two to four bytes. Swedish Windows-1252 text practically never holds
 # one ("Ã¤" is no Swedish), so a file with more of these than stray high bytes is UTF-8 into which
@@ -94,8 +95,6 @@ def _decode(data: bytes) -> tuple[str, str]:
 def _refuse_binary(text: str) -> None:
     if "\x00" in text:
         raise ImportError_("Filen är ingen textfil (den innehåller binära data).")
-    controls = sum(
-        1 for ch in text if ch not in _LAYOUT_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise ImportError_("Filen är ingen textfil (den innehåller mest styrtecken).")

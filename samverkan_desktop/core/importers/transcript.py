@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from samverkan_desktop.core import personal_data
+from samverkan_desktop.core import limits, personal_data
 from samverkan_desktop.core.importers.result import (
     ImportError_,
     ParsedGroup,
@@ -58,6 +59,10 @@ _LABEL = re.compile(r"[A-ZÅÄÖ][\w/&-]*(?: [\w/&-]+){0,2}: \S")
 # A line ending in a comma, dash, conjunction or article stops mid-sentence, however short.
 # Not prepositions: Swedish particle verbs end sentences with them ("vad vi kan bidra med").
 _OPEN_END = re.compile(r"(?:[,–-]|\b(?:och|o|att|eller|men|samt|både|som|ett))$", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_MARKED = re.compile(r"\w\*")  # "Mötesplats*": a footnote below says more
+_MARKED_WORD = re.compile(r"(\w+)\*")
+_MAX_NAME_WORDS = 8
 _MAILTO = re.compile(r"mailto:(?P<addr>\S+)", re.IGNORECASE)
 _KLUSTRAT = re.compile(r"\(\s*klustra\w*\s*\)", re.IGNORECASE)
 _DISCUSSION = re.compile(
@@ -129,16 +134,37 @@ class _Block:
     kind: str  # BULLET, NUMBER, FOOTNOTE, TEXT (a free paragraph) or "heading"
     lines: list[_Line] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)  # what goes before lines[1:]
+    length: int = 0
+    _text: str | None = None  # `text`, kept until the next line comes
+
+    def __post_init__(self) -> None:
+        self.length = sum(len(line.body) for line in self.lines)
+        self._check_length()
 
     def add(self, line: _Line, join: str) -> None:
         self.lines.append(line)
         self.joins.append(join)
+        self.length += len(join) + len(line.body)
+        self._text = None
+        self._check_length()
+
+    def _check_length(self) -> None:
+        # Refused while reading, not afterwards: every line added re-reads the block's text
+        # (a "mailto:" echo, a title test), so an endless block would cost the square of its size.
+        if self.length > limits.MAX_TEXT_CHARS:
+            raise ImportError_(
+                f"rad {self.lines[0].no}: texten som börjar här är längre än "
+                f"{limits.number(limits.MAX_TEXT_CHARS)} tecken; så lång kan en lapp eller "
+                "rubrik inte vara. Dela upp den eller kontrollera filen."
+            )
 
     @property
     def text(self) -> str:
-        return self.lines[0].body + "".join(
-            j + ln.body for j, ln in zip(self.joins, self.lines[1:], strict=True)
-        )
+        if self._text is None:
+            self._text = self.lines[0].body + "".join(
+                j + ln.body for j, ln in zip(self.joins, self.lines[1:], strict=True)
+            )
+        return self._text
 
 
 @dataclass
@@ -151,6 +177,7 @@ class _Layout:
 
 def parse_transcript(data: bytes, source_name: str = "") -> ParseResult:
     text, encoding = decode_text(data)
+    _check_line_count(text)
     lines = _split_lines(text)
     if not lines:
         raise ImportError_("Filen är tom.")
@@ -173,12 +200,23 @@ def _first_line_not_utf8(data: bytes) -> int:
     return 1
 
 
+def _check_line_count(text: str) -> None:
+    count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    if count > limits.MAX_LINES:
+        raise ImportError_(
+            f"Filen har {limits.number(count)} rader; högst "
+            f"{limits.number(limits.MAX_LINES)} går att importera."
+        )
+
+
 def _split_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     gap = 0
+    # Control characters become spaces and invisible ones go, over the whole text at once
+    # (per line it was a third of the parse); line breaks (\n, \r) are kept for the split.
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
+    text = re.sub(r"[\u00ad\u200b\ufeff]", "", text)
     for no, raw in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
-        raw = re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", raw)
-        raw = re.sub(r"[\u00ad\u200b\ufeff]", "", raw)
         line = _Line(
             no, _collapse(raw), len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()), gap
         )
@@ -237,10 +275,17 @@ class _Parser:
         self.result.warnings.append(ParseWarning(line, message))
 
     def run(self) -> None:
-        lines = list(self.lines)
-        while lines and lines[0].kind == RULE:  # a rule above the title separates nothing
-            lines.pop(0)
+        skip = 0
+        while skip < len(self.lines) and self.lines[skip].kind == RULE:
+            skip += 1  # a rule above the title separates nothing
+        lines = self.lines[skip:]
         starts = self._group_starts(lines)
+        if len(starts) > limits.MAX_GROUPS:
+            beyond = sorted(starts)[limits.MAX_GROUPS]
+            raise ImportError_(
+                f"rad {lines[beyond].no}: fler än {limits.number(limits.MAX_GROUPS)} grupper; "
+                "så många går inte att importera."
+            )
         first = min(starts, default=len(lines))
         body = 0
         if lines and lines[0].kind == TEXT and first > 0:
@@ -251,6 +296,11 @@ class _Parser:
         if starts:
             preamble = [line for line in lines[body:first] if line.kind != RULE]
             self.result.description = _join_paragraphs(preamble, self.layout)
+            if len(self.result.description) > limits.MAX_DESCRIPTION_CHARS:
+                raise ImportError_(
+                    f"rad {preamble[0].no}: texten före första gruppen är längre än "
+                    f"{limits.number(limits.MAX_DESCRIPTION_CHARS)} tecken; är det rätt fil?"
+                )
             bounds = sorted(starts) + [len(lines)]
             for begin, end in zip(bounds, bounds[1:], strict=False):
                 self._read_group(lines[begin:end], starts[begin])
@@ -258,6 +308,7 @@ class _Parser:
             at = lines[body].no if body < len(lines) else self.lines[-1].no
             self.warn(at, "Hittade inga grupper; alla lappar lades i ”Grupp 1”.")
             self._read_group(lines[body:], None, at=at, expected=False)
+        _check_text(self.result.title, lines[0].no if lines else 1, "titeln")
         self._flag_facilitator_names()
         self.result.warnings.sort(key=lambda w: w.line)
 
@@ -307,15 +358,26 @@ class _Parser:
         if _KLUSTRAT.search(group.name):  # "Trygghet (klustrat)": clustered from the start
             group.name = _collapse(_KLUSTRAT.sub("", group.name))
             group.clustered = True
+        _check_text(group.name, group.line, "gruppens namn")
         self.result.groups.append(group)
+        skip = 0
         if name is not None:
-            lines = lines[1:]
+            skip = 1
         elif expected:
             self.warn(group.line, f"Gruppen saknar namn och kallas ”{group.name}”.")
-        while lines and lines[0].kind == FACIL:
-            names = _FACIL.match(lines[0].text)["names"]  # type: ignore[index]
-            group.facilitators += [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
-            lines = lines[1:]
+        while skip < len(lines) and lines[skip].kind == FACIL:
+            names = _FACIL.match(lines[skip].text)["names"]  # type: ignore[index]
+            found = [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
+            for facilitator in found:
+                _check_text(facilitator, lines[skip].no, "ett namn")
+            group.facilitators += found
+            if len(group.facilitators) > limits.MAX_FACILITATORS:
+                raise ImportError_(
+                    f"rad {lines[skip].no}: fler än {limits.MAX_FACILITATORS} samtalsledare "
+                    "i en grupp; är det rätt fil?"
+                )
+            skip += 1
+        lines = lines[skip:]
         if expected and not group.facilitators:
             self.warn(group.line, f"Gruppen ”{group.name}” har inga samtalsledare angivna.")
         blocks = _Blocks(lines, self.layout).build()
@@ -328,7 +390,7 @@ class _Parser:
     def _emit_notes(self, blocks: list[_Block], index: int, group: ParsedGroup) -> None:
         section = cluster = ""
         clustering = group.clustered
-        group_notes: list[ParsedNote] = []
+        group_notes = _GroupNotes()
         for block in blocks:
             if block.kind == "heading":
                 section = _KLUSTRAT.sub("", block.text).strip().rstrip(":").strip()
@@ -346,14 +408,21 @@ class _Parser:
                 continue
             note = self._make_note(block, index, section, cluster)
             if note.text:
-                group_notes.append(note)
-                self.result.notes.append(note)
-            elif group_notes:  # a remark on a line of its own belongs to the note above
-                group_notes[-1].comment = _add(group_notes[-1].comment, note.comment)
+                self._keep(note, group_notes)
+            elif group_notes.last:  # a remark on a line of its own belongs to the note above
+                _comment(group_notes.last, note.comment, block.lines[0].no)
             else:
                 note.text = note.comment
-                group_notes.append(note)
-                self.result.notes.append(note)
+                self._keep(note, group_notes)
+
+    def _keep(self, note: ParsedNote, group_notes: _GroupNotes) -> None:
+        if len(self.result.notes) >= limits.MAX_NOTES:
+            raise ImportError_(
+                f"rad {note.line}: fler än {limits.number(limits.MAX_NOTES)} lappar; så många "
+                "går inte att importera."
+            )
+        group_notes.append(note)
+        self.result.notes.append(note)
 
     def _make_note(self, block: _Block, group: int, section: str, cluster: str) -> ParsedNote:
         raw = block.text
@@ -388,40 +457,94 @@ class _Parser:
             self.warn(_line_at(block, doubts[0]), f"Osäker läsning: ”{_short(note.text)}”.")
         return note
 
-    def _attach_footnote(self, block: _Block, notes: list[ParsedNote]) -> None:
+    def _attach_footnote(self, block: _Block, notes: _GroupNotes) -> None:
         text = _collapse(block.text)
-        words = set(re.findall(r"\w+", text.lower()))
-        marked = [n for n in notes if re.search(r"\w\*", n.text)]
-        matching = [
-            n for n in marked if any(w.lower() in words for w in re.findall(r"(\w+)\*", n.text))
-        ]
-        found = matching or marked
-        target = found[-1] if found else None
+        target = notes.marked_for(text)
         if target is None:
             self.warn(
                 block.lines[0].no,
                 "Fotnoten hör inte till någon lapp med *-markering; "
                 "den lades som kommentar till lappen ovanför.",
             )
-            target = notes[-1] if notes else None
+            target = notes.last
         if target is None:
             group = len(self.result.groups) - 1
             note = ParsedNote(text, group, line=block.lines[0].no, end_line=block.lines[-1].no)
-            notes.append(note)
-            self.result.notes.append(note)
+            self._keep(note, notes)
             return
-        target.comment = _add(target.comment, text)
+        _comment(target, text, block.lines[0].no)
 
     def _flag_facilitator_names(self) -> None:
-        names = {n for g in self.result.groups for n in g.facilitators}
-        patterns = [
-            re.compile(r"(?<!\w)" + re.escape(_collapse(n.split("(")[0])) + r"(?!\w)", re.I)
-            for n in names
-            if " " in n.strip()  # a first name alone would flag half the notes
-        ]
+        names = _FullNames(n for g in self.result.groups for n in g.facilitators)
         for note in self.result.notes:
-            if any(p.search(note.text) or p.search(note.comment) for p in patterns):
+            if names.found_in(note.text) or names.found_in(note.comment):
                 note.personal_data = True
+
+
+class _GroupNotes:
+    """A group's notes so far, with the ones marked "word*" indexed by their marked words: a
+    footnote finds its note in time linear in its own words, not in the group's notes."""
+
+    def __init__(self) -> None:
+        self.last: ParsedNote | None = None
+        self.last_marked: ParsedNote | None = None
+        self.by_word: dict[str, tuple[int, ParsedNote]] = {}  # word -> latest note marking it
+        self.count = 0
+
+    def append(self, note: ParsedNote) -> None:
+        self.count += 1
+        self.last = note
+        if _MARKED.search(note.text):
+            self.last_marked = note
+            for word in _MARKED_WORD.findall(note.text):
+                self.by_word[word.lower()] = (self.count, note)
+
+    def marked_for(self, footnote: str) -> ParsedNote | None:
+        """The last note marking a word the footnote has; else the last marked note."""
+        hits = (self.by_word.get(w) for w in set(_WORD.findall(footnote.lower())))
+        latest = max((hit for hit in hits if hit), key=lambda hit: hit[0], default=None)
+        return latest[1] if latest else self.last_marked
+
+
+class _FullNames:
+    """The facilitators' full names, found in a note by looking its words up.
+
+    One pattern per name tried on every note took the product of the two (20,000 groups: over
+    a minute). Here a note's words are looked up in a table of names keyed by their first word,
+    and only a name whose words all stand there in order is confirmed with its exact pattern.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_words: dict[tuple[str, ...], str] = {}  # casefolded words -> the name as written
+        self.lengths: dict[str, set[int]] = {}  # first word -> word counts of names starting so
+        self.patterns: dict[str, re.Pattern[str]] = {}
+        for name in names:
+            if " " not in name.strip():  # a first name alone would flag half the notes
+                continue
+            literal = _collapse(name.split("(")[0])
+            words = tuple(_WORD.findall(literal.casefold()))
+            if not 1 <= len(words) <= _MAX_NAME_WORDS:
+                continue  # no letters at all, or a sentence read as a name: no one's name
+            self.by_words[words] = literal
+            self.lengths.setdefault(words[0], set()).add(len(words))
+
+    def found_in(self, text: str) -> bool:
+        if not self.by_words or not text:
+            return False
+        words = _WORD.findall(text.casefold())
+        for i, word in enumerate(words):
+            for length in self.lengths.get(word, ()):
+                literal = self.by_words.get(tuple(words[i : i + length]))
+                if literal is not None and self._pattern(literal).search(text):
+                    return True
+        return False
+
+    def _pattern(self, literal: str) -> re.Pattern[str]:
+        if literal not in self.patterns:
+            self.patterns[literal] = re.compile(
+                r"(?<!\w)" + re.escape(literal) + r"(?!\w)", re.IGNORECASE
+            )
+        return self.patterns[literal]
 
 
 class _Blocks:
@@ -595,6 +718,24 @@ def _line_at(block: _Block, offset: int) -> int:
 
 def _add(comment: str, more: str) -> str:
     return f"{comment}\n{more}" if comment and more else comment or more
+
+
+def _comment(note: ParsedNote, more: str, line: int) -> None:
+    """Add to a note's comment; refused past the limit, which also keeps the growing comment
+    from being copied over and over (thousands of footnotes to one note)."""
+    note.comment = _add(note.comment, more)
+    if len(note.comment) > limits.MAX_TEXT_CHARS:
+        raise ImportError_(
+            f"rad {line}: kommentarerna till lappen på rad {note.line} blir längre än "
+            f"{limits.number(limits.MAX_TEXT_CHARS)} tecken."
+        )
+
+
+def _check_text(text: str, line: int, what: str) -> None:
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise ImportError_(
+            f"rad {line}: {what} är längre än {limits.number(limits.MAX_TEXT_CHARS)} tecken."
+        )
 
 
 def _short(text: str, width: int = 60) -> str:
