@@ -128,24 +128,20 @@ def loads(data: bytes, source_name: str = "") -> m.Document:
     except UnicodeDecodeError:
         raise NotJsonError(f"{where}filen är inte UTF-8-kodad JSON.") from None
     try:
-        raw = json.loads(text, parse_constant=_reject_constant, parse_int=_parse_int)
+        raw = json.loads(text, parse_constant=float, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         position = f"rad {exc.lineno}, kolumn {exc.colno}"
         raise NotJsonError(f"{where}ogiltig JSON på {position}.") from None
     except RecursionError:
         raise ExchangeError(f"{where}filen är för djupt nästlad (listor och objekt i "
                             f"varandra i mer än {limits.MAX_JSON_DEPTH} nivåer).") from None
-    except ValueError as exc:
-        raise ExchangeError(f"{where}{exc}") from None
+    except ValueError:  # from a number hook; Python's own words would be English
+        raise ExchangeError(f"{where}filen innehåller ett tal som inte går att läsa.") from None
     try:
         _check_tree(raw)
         return from_dict(raw)
     except ExchangeError as exc:
         raise ExchangeError(f"{where}{exc}") from None
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} är inget giltigt tal i en workshopfil.")
 
 
 # Python refuses to convert integers of more than 4300 digits (a ValueError in English, without
@@ -162,6 +158,7 @@ def _parse_int(digits: str) -> int:
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
+_NOT_FINITE = "är inget ändligt tal (NaN, Infinity eller för stort)"
 _BAD_CHARACTER = "innehåller ett ogiltigt tecken (ett ensamt surrogattecken, \\ud800–\\udfff)"
 
 Trail = tuple[Any, str | int] | None  # (parent trail, key or index): a path, built only if needed
@@ -169,8 +166,9 @@ Trail = tuple[Any, str | int] | None  # (parent trail, key or index): a path, bu
 
 def _check_tree(raw: Any) -> None:
     """Refuse lone surrogates (SQLite cannot store them; JSON's \\ud800 escape makes them) in any
-    string or key, and nesting deeper than the format could ever need. Without recursion, so no
-    file can exhaust the stack; in document order, so the first problem is the one reported."""
+    string or key, numbers that are not finite, and nesting deeper than the format could need.
+    Without recursion, so no file can exhaust the stack; in document order, so the first
+    problem is the one reported."""
     stack: list[tuple[Any, Trail, int]] = [(raw, None, 0)]
     while stack:
         value, trail, depth = stack.pop()
@@ -178,6 +176,12 @@ def _check_tree(raw: Any) -> None:
         if kind is str:
             if not value.isascii() and _SURROGATE.search(value):
                 raise ExchangeError(f"{_path(trail) or 'filen'} {_BAD_CHARACTER}.")
+            continue
+        if kind is float:
+            # NaN and Infinity (which json reads by default) and 1e400 (read as infinity) are
+            # taken in as numbers and refused here, where the place is known.
+            if not math.isfinite(value):
+                raise ExchangeError(f"{_path(trail) or 'filen'} {_NOT_FINITE}.")
             continue
         if kind is not list and kind is not dict:
             continue
@@ -412,7 +416,7 @@ def _field(
                      limits.MAX_ID if high is None else high)
     elif kind is float:
         if not math.isfinite(value):
-            raise ExchangeError(f"{path} är inget ändligt tal.")
+            raise ExchangeError(f"{path} {_NOT_FINITE}.")
         value = float(value)
         _check_range(value, path, -limits.MAX_COORDINATE if low is None else low,
                      limits.MAX_COORDINATE if high is None else high)
