@@ -217,6 +217,9 @@ class MainWindow(QMainWindow):
             return True
         try:
             store = Store.open(path)
+            # The model reads every note now: damage that only shows when a value is read
+            # (text that is not UTF-8) is found here, before anything is shown or replaced.
+            workspace = self._workspace_for(store, path)
         except StoreError as exc:
             if isinstance(exc, DamagedFile):  # never overwritten; its newest backup is offered
                 return self.files.open_damaged(path, str(exc))
@@ -225,7 +228,7 @@ class MainWindow(QMainWindow):
             self.refresh_start_page()
             return False
         self.close_document()
-        self.workspace = Workspace(store, path, self)
+        self.workspace = workspace
         self._attach(self.workspace)
         self.ctx.settings.add_recent_file(str(path.resolve()))
         self._show_document_state()
@@ -239,6 +242,13 @@ class MainWindow(QMainWindow):
             8000,
         )
         return True
+
+    def _workspace_for(self, store: Store, path: Path) -> Workspace:
+        try:
+            return Workspace(store, path, self)
+        except StoreError:
+            store.close()
+            raise
 
     def close_document(self) -> None:
         """Leave the open workshop (its view is kept in the file) and show the start page."""

@@ -32,9 +32,12 @@ class Workspace(QObject):
     problem = Signal(str)
 
     def __init__(self, store: Store, path: Path, window: QMainWindow) -> None:
+        # Reads every note: a value that turns out damaged raises before anything is made.
+        doc = DocumentModel(store)
         super().__init__(window)
+        doc.setParent(self)
         self.path = path
-        self.doc = DocumentModel(store, self)
+        self.doc = doc
         self.scene = BoardScene(self.doc)
         self.view = BoardView(self.scene)
         self.view.setObjectName("boardView")

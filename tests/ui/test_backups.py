@@ -316,3 +316,28 @@ def test_a_damaged_file_in_a_folder_that_takes_no_files_asks_where_to_put_the_ba
     assert window.path == elsewhere and path.read_bytes() == before
     assert "behörighet saknas" in interaction.errors()[0]
     assert [kind for kind, _ in interaction.asked] == ["confirm", "save"]
+
+
+def test_damage_found_only_when_the_notes_are_read_offers_the_backup_too(
+    qtbot, empty_window, seed_workshop, interaction
+):
+    """Text that is not UTF-8 passes every check on open and fails when the board reads it;
+    the window says so and offers the backup instead of showing nothing."""
+    window = empty_window
+    qtbot.waitExposed(window)
+    assert window.open_path(seed_workshop)  # a backup on opening
+    window.close_document()
+    con = sqlite3.connect(seed_workshop)
+    con.execute("UPDATE notes SET text = CAST(X'C328' AS TEXT) WHERE id = 9")
+    con.commit()
+    con.close()
+    before = seed_workshop.read_bytes()
+    interaction.will_answer(True)
+
+    assert window.open_path(seed_workshop)
+
+    [(kind, question)] = interaction.asked
+    assert kind == "confirm" and "orebro.samverkan är skadad" in question
+    assert window.path.name.startswith("orebro (återställd ")
+    assert len(window.doc.notes) == _note_count(window.path) == 216
+    assert seed_workshop.read_bytes() == before
