@@ -11,7 +11,7 @@ import math
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsScene
@@ -53,9 +53,13 @@ def write_png(
             picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
         finally:
             painter.end()
-    # The suffix of `path` may be a temporary one: say the format.
-    if not image.save(str(Path(path)), "PNG"):
-        raise OSError(f"Kunde inte skriva bilden {Path(path).name}.")
+    # Encoded in memory and written by Python: Qt's own file writing reports a full disk only
+    # as "libpng error" on stderr and False, with no reason to give the user.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise RuntimeError("QImage could not encode the PNG")
+    Path(path).write_bytes(buffer.data().data())
 
 
 def write_svg(
@@ -69,8 +73,12 @@ def write_svg(
     shown = redact_document(doc) if redact else doc
     with board_picture(shown, None if redact else scene) as picture:
         source = picture.source
+        # Into memory, then written by Python: QSvgGenerator cuts the file short without a word
+        # when the disk is full.
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(str(Path(path)))
+        generator.setOutputDevice(buffer)
         # One SVG unit per board unit: the picture is the board at 100 %.
         generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
         generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
@@ -79,8 +87,12 @@ def write_svg(
         generator.setDescription("Tavlan från Samverkan Desktop")
         painter = QPainter()
         if not painter.begin(generator):
-            raise OSError(f"Kunde inte skriva bilden {Path(path).name}.")
+            raise RuntimeError("QSvgGenerator would not start")
         try:
             picture.paint(painter, QRectF(0, 0, source.width(), source.height()))
         finally:
             painter.end()
+    data = buffer.data().data()
+    if not data.rstrip().endswith(b"</svg>"):
+        raise RuntimeError("QSvgGenerator left an unfinished SVG")
+    Path(path).write_bytes(data)

@@ -231,9 +231,19 @@ def board_picture(
     board_scene, document_model = classes
     from ..core.store import Store
 
-    with tempfile.TemporaryDirectory(prefix="samverkan-board-") as folder:
-        store = Store.create(Path(folder) / "board.samverkan", doc.workshop)
+    # A full or unwritable temporary folder only costs the board's look, not the export.
+    try:
+        folder = tempfile.TemporaryDirectory(prefix="samverkan-board-", ignore_cleanup_errors=True)
+    except OSError:
+        yield OverviewPicture(doc)
+        return
+    with folder:
         model = None
+        try:
+            store = Store.create(Path(folder.name) / "board.samverkan", doc.workshop)
+        except Exception:
+            yield OverviewPicture(doc)
+            return
         try:
             store.add_document(doc)
             model = document_model(store)

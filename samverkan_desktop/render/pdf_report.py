@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -136,7 +136,8 @@ class _Pages:
         cover, summary, body = self.flows()
         self.total = cover.pages + summary.pages + 1 + (self.themes is not None) + body.pages
         anchors: list[Anchor] = []
-        self.painter.begin(self.writer)
+        if not self.painter.begin(self.writer):
+            raise RuntimeError("QPdfWriter would not start")
         try:
             self.paint_flow(cover, header=False)
             self.paint_flow(summary)
@@ -360,7 +361,11 @@ def write_report(
     pdfa: bool = False,
     themes: ThemePage | None = None,
 ) -> None:
-    writer = QPdfWriter(str(path))
+    # Qt draws into memory and the file is written by Python: QPdfWriter says nothing when the
+    # disk fills up (it leaves a cut-off file), while Python's write raises with the reason.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
     writer.setPageLayout(_layout(QPageLayout.Orientation.Portrait))
     writer.setTitle(f"{report.title} – {report.labels['report']}")
@@ -369,8 +374,13 @@ def write_report(
     if pdfa:
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     anchors = _Pages(writer, report, picture, themes).run()
-    del writer  # flushes and closes the file
-    pdf_outline.add_outline(Path(path), [(a.title, a.level, a.page) for a in anchors])
+    del writer  # finishes the PDF in the buffer
+    data = buffer.data().data()
+    buffer.close()
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-32:]:
+        raise RuntimeError("QPdfWriter left an unfinished PDF")
+    data = pdf_outline.add_outline(data, [(a.title, a.level, a.page) for a in anchors])
+    Path(path).write_bytes(data)
 
 
 def write(

@@ -108,6 +108,7 @@ def export(
     folder = target.parent
     if not folder.is_dir():
         raise ExportError(f"Mappen {folder} finns inte.")
+    _check_options(exporter, options)
     writer = exporter.writer()
     names = [n for n in names if n.strip()]
     if redact and names:
@@ -125,6 +126,9 @@ def export(
         if exporter.redact:
             options["redact"] = redact
         writer(doc, tmp, **options)
+        # Some file systems (network shares, quotas) only say the disk is full when the data
+        # reaches the disk: ask now, while the old file is still in place.
+        _sync(tmp)
         if target.exists():
             # Keep the permissions a user gave the old file rather than mkstemp's private 0600.
             os.chmod(tmp, target.stat().st_mode & 0o777)
@@ -133,13 +137,49 @@ def export(
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         _replace(tmp, target)
+    except ExportError:
+        tmp.unlink(missing_ok=True)
+        raise
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ExportError(f"Kunde inte skriva {target.name}: {_reason(exc)}.") from None
+    except MemoryError:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"Kunde inte skriva {target.name}: minnet räckte inte till; stäng andra program "
+            "eller välj ett enklare format (JSON, CSV)."
+        ) from None
+    except Exception as exc:
+        # A library's own text (pypdf, python-docx, networkx, Qt) means nothing to a
+        # facilitator; the cause stays chained for whoever debugs it.
+        tmp.unlink(missing_ok=True)
+        raise ExportError(
+            f"Kunde inte skriva {target.name}: ett oväntat fel i {exporter.name}-exporten "
+            f"({type(exc).__name__}); prova ett annat format och rapportera gärna felet."
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _check_options(exporter: Exporter, options: Mapping[str, Any]) -> None:
+    """Refuse what the writer would refuse, before a file is made, in the same one line."""
+    unknown = sorted(set(options) - set(exporter.options))
+    if unknown:
+        raise ExportError(f"Formatet {exporter.name} har inget val {unknown[0]!r}.")
+    if options.get("language", "sv") not in ("sv", "en"):
+        raise ExportError(f"Okänt språk {options['language']!r} (finns: sv, en).")
+    if options.get("separator", ",") not in (",", ";"):
+        raise ExportError(f"CSV-avgränsaren måste vara , eller ; (inte {options['separator']!r}).")
+
+
+def _sync(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _replace(tmp: Path, target: Path) -> None:
@@ -155,14 +195,26 @@ def _replace(tmp: Path, target: Path) -> None:
         ) from None
 
 
+# What happened and what to do, for the errors a disk gives. A file too large for the file
+# system (FAT32 stops at 4 GB) or over a quota is to the user the same as a full disk.
+_FULL = "disken är full; frigör utrymme eller välj en annan plats"
 _REASONS = {
-    errno.ENOSPC: "disken är full",
-    errno.EACCES: "saknar behörighet",
-    errno.EPERM: "saknar behörighet",
-    errno.EROFS: "disken är skrivskyddad",
+    errno.ENOSPC: _FULL,
+    errno.EFBIG: _FULL,
+    getattr(errno, "EDQUOT", errno.ENOSPC): _FULL,
+    errno.EACCES: "saknar behörighet att skriva där; välj en annan plats",
+    errno.EPERM: "saknar behörighet att skriva där; välj en annan plats",
+    errno.EROFS: "disken är skrivskyddad; välj en annan plats",
+    errno.EIO: "läs- eller skrivfel på disken (är USB-minnet eller nätverksenheten borta?); "
+    "välj en annan plats",
+    errno.ENAMETOOLONG: "namnet är för långt; välj ett kortare",
+    errno.ENOENT: "mappen finns inte längre; välj en annan plats",
 }
 
 
 def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
-
+    """`exc` in the user's words; never the system's (often English) text."""
+    code = exc.errno or 0
+    if code in _REASONS:
+        return _REASONS[code]
+    return f"skrivfel ({errno.errorcode.get(code, 'okänt')}); välj en annan plats"
