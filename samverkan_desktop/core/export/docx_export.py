@@ -7,6 +7,7 @@ document language is Swedish (or English), so spell checking and speech pick the
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
@@ -228,4 +229,8 @@ def build(report: Report) -> docx.document.Document:
 def write(
     doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False, language: str = "sv"
 ) -> None:
-    build(build_report(doc, redact=redact, language=language)).save(str(Path(path)))
+    # Zipped in memory, then written at once: zipfile writing to a full disk fails a second time
+    # when it is collected, and prints that failure to stderr.
+    data = io.BytesIO()
+    build(build_report(doc, redact=redact, language=language)).save(data)
+    Path(path).write_bytes(data.getvalue())
