@@ -1,0 +1,412 @@
+"""One writer per workshop file: a lock file beside the real document.
+
+Two programs writing one SQLite file each keep their own picture of it and overwrite each
+other's changes without a word (two "+1" clicks give one vote; an undo in one window reverts
+the other's move). SQLite's own locks only cover one transaction at a time, so the whole time a
+file is open for writing is marked with a file of its own:
+
+    .~lock.<name>#      beside the real file (a link's target, not the link)
+
+The name is LibreOffice's convention for the same purpose (hidden on macOS and Linux, and known
+to people who have met it beside an office document); the content is ours, JSON: who (user,
+machine, process), since when, which program, and a random token that tells our lock from
+another's. The file itself is the mechanism, not an operating-system lock, because OS locks do
+not reach across machines on every network share; the file does.
+
+When is a lock no longer in force ("stale", taken over by the next one who opens the file):
+
+- on the same machine: at once when its process is not running any more (a crash, a killed
+  program), and else when its heartbeat is older than `STALE_AFTER` (the process id was reused);
+- from another machine: when its heartbeat is older than `STALE_AFTER`. The owner refreshes the
+  file's modification time every `HEARTBEAT` seconds while it is open. A laptop that goes to sleep
+  with the file open on a share stops refreshing; after ten minutes another computer may take the
+  file over, and when the laptop wakes its next refresh (made before any change is saved) finds a
+  token that is not its own, so it turns read-only instead of writing over the new owner's work;
+- a lock file that cannot be read (garbled, half-written): held by someone unknown, unless its
+  modification time is older than `STALE_AFTER`.
+
+Clocks of different machines are compared through the file's modification time; a skew of more
+than a few minutes between them shortens or lengthens the ten minutes by as much.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import datetime as dt
+import errno
+import getpass
+import hashlib
+import json
+import os
+import platform
+import secrets
+import socket
+import time
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from .store_file import StoreError
+
+HEARTBEAT = 60  # seconds between the owner's refreshes
+STALE_AFTER = 10 * 60  # seconds without a refresh after which a lock is taken over
+# A taker holds the takeover guard for a few file operations; one older than this was left
+# behind by a taker that died halfway.
+_GUARD_STALE_AFTER = 30
+_ACQUIRE_PATIENCE = 3.0  # seconds to wait while another taker is busy with a stale lock
+_MAX_LOCK_BYTES = 64 * 1024
+_UNKNOWN = "okänd"
+_NOT_WRITABLE = {
+    errno.EROFS: "mappen är skrivskyddad",
+    errno.EACCES: "behörighet saknas i mappen",
+    errno.EPERM: "behörighet saknas i mappen",
+    errno.ENOSPC: "disken är full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "disken är full",
+}
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    """Who holds a workshop file open for writing, as the lock file says."""
+
+    user: str
+    host: str
+    pid: int
+    since: dt.datetime  # aware (UTC)
+    app: str = ""
+    # False when the lock file could not be read: user and host are then "okänd" and `since`
+    # is the file's modification time.
+    readable: bool = True
+
+    def since_text(self, now: dt.datetime | None = None) -> str:
+        """"kl. 14.05" today, else "2026-11-24 kl. 14.05": local time, Swedish style."""
+        local = self.since.astimezone()
+        now = (now or dt.datetime.now(dt.UTC)).astimezone()
+        clock = f"kl. {local:%H.%M}"
+        return clock if local.date() == now.date() else f"{local:%Y-%m-%d} {clock}"
+
+
+class FileLocked(StoreError):
+    """The file is open for writing in another program (or window); `owner` says whose."""
+
+    def __init__(self, document: Path, owner: LockOwner) -> None:
+        self.document = document
+        self.owner = owner
+        if owner.readable:
+            who = f"av {owner.user} på {owner.host}"
+        else:
+            who = "av någon okänd"
+        super().__init__(
+            f"{document.name} är öppen för redigering {who} sedan {owner.since_text()}."
+        )
+
+
+class LockUnavailable(StoreError):
+    """The lock file cannot be made (a read-only folder or share, no rights, a full disk), so the
+    file cannot be opened for writing; it can still be read."""
+
+    def __init__(self, document: Path, reason: str) -> None:
+        self.document = document
+        self.reason = reason
+        super().__init__(f"{document.name} kan inte öppnas för redigering: {reason}.")
+
+
+def lock_path(document: str | os.PathLike[str]) -> Path:
+    """Where the lock of `document` lives: beside the real file, never beside a link."""
+    real = Path(document).resolve()
+    name = real.name
+    if len(name.encode("utf-8")) > 200:  # the lock's name must stay within 255 bytes
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+        name = f"{name[:60]}…{digest}"
+    return real.with_name(f".~lock.{name}#")
+
+
+def read_owner(document: str | os.PathLike[str]) -> LockOwner | None:
+    """Who holds `document` open for writing now; None when it is free (no lock file, or a
+    stale one that the next opener will take over)."""
+    seen = _inspect(lock_path(document))
+    return None if seen is None or seen.stale else seen.owner
+
+
+class WriteLock:
+    """The lock this program holds on one workshop file. `acquire` it before the first write,
+    `refresh` it every `HEARTBEAT` seconds, `release` it after the last."""
+
+    def __init__(self, document: Path, path: Path, owner: LockOwner, token: str) -> None:
+        self.document = document
+        self.path = path
+        self.owner = owner
+        self._token = token
+        self._held = True
+        self.refreshed = time.time()  # wall clock: it goes on while the computer sleeps
+        _HELD.add(self)
+
+    @classmethod
+    def acquire(cls, document: str | os.PathLike[str]) -> WriteLock:
+        """Take the lock of `document`. FileLocked when another live owner holds it;
+        LockUnavailable when the lock file cannot be made."""
+        document = Path(document)
+        path = lock_path(document)
+        token = secrets.token_hex(16)
+        me = LockOwner(
+            user=_user(), host=_host(), pid=os.getpid(),
+            since=dt.datetime.now(dt.UTC).replace(microsecond=0),
+            app=f"Samverkan Desktop {__version__}",
+        )
+        deadline = time.monotonic() + _ACQUIRE_PATIENCE
+        while True:
+            if _create(path, _payload(me, token), document):
+                return cls(document, path, me, token)
+            seen = _inspect(path)
+            if seen is None:
+                continue  # released between our try and our look: try again
+            if not seen.stale:
+                raise FileLocked(document, seen.owner)
+            if _take_over(path, seen, document):
+                continue
+            if time.monotonic() > deadline:  # another taker never finished: it holds it now
+                raise FileLocked(document, seen.owner)
+
+    def refresh(self) -> bool:
+        """The heartbeat: mark the lock as alive. False when it is no longer ours (taken over,
+        deleted); a lock file that cannot be reached right now (a network drive away) counts as
+        still ours, since the file cannot be written then either."""
+        if not self._held:
+            return False
+        try:
+            if _token_of(self.path.read_bytes()) != self._token:
+                self._held = False
+                return False
+            os.utime(self.path)
+        except FileNotFoundError:
+            self._held = False
+            return False
+        except OSError:
+            return True
+        self.refreshed = time.time()
+        return True
+
+    def release(self) -> None:
+        """Give the lock up; the file is only removed while it still holds our token."""
+        if not self._held:
+            return
+        self._held = False
+        _HELD.discard(self)
+        with contextlib.suppress(OSError):
+            if _token_of(self.path.read_bytes()) == self._token:
+                self.path.unlink()
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+
+# A program that ends without closing its store (an uncaught exception, sys.exit) gives its
+# locks up on the way out; one that is killed leaves a lock that `_running` sees is dead.
+_HELD: weakref.WeakSet[WriteLock] = weakref.WeakSet()
+atexit.register(lambda: [lock.release() for lock in list(_HELD)])
+
+
+# --------------------------------------------------------------------- the lock file
+@dataclass(frozen=True)
+class _Seen:
+    owner: LockOwner
+    signature: tuple[object, ...]  # what the file was when judged: bytes, time, inode
+    stale: bool
+
+
+def _payload(owner: LockOwner, token: str) -> bytes:
+    data = {
+        "app": owner.app, "user": owner.user, "host": owner.host, "pid": owner.pid,
+        "since": owner.since.isoformat(), "token": token,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _create(path: Path, payload: bytes, document: Path) -> bool:
+    """Make the lock file if there is none (atomic: O_EXCL); False when one exists."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except FileExistsError:
+        return False
+    except OSError as exc:
+        raise LockUnavailable(document, _not_writable(exc, path)) from None
+    try:
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise LockUnavailable(document, _not_writable(exc, path)) from None
+    return True
+
+
+def _not_writable(exc: OSError, path: Path) -> str:
+    return _NOT_WRITABLE.get(exc.errno or 0, f"låsfilen {path.name} kan inte skapas i mappen")
+
+
+def _inspect(path: Path) -> _Seen | None:
+    """What the lock file says and whether it is still in force; None when there is none."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(_MAX_LOCK_BYTES)
+            st = os.fstat(fh.fileno())
+    except FileNotFoundError:
+        return None
+    except OSError:  # there, but not readable by us: held by someone we cannot name
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        raw = b""
+    age = time.time() - st.st_mtime
+    signature = (raw, st.st_mtime_ns, st.st_ino, st.st_size)
+    owner = _parse(raw)
+    if owner is None:
+        mtime = dt.datetime.fromtimestamp(st.st_mtime, dt.UTC)
+        unknown = LockOwner(_UNKNOWN, _UNKNOWN, 0, mtime, readable=False)
+        return _Seen(unknown, signature, age > STALE_AFTER)
+    if age > STALE_AFTER:
+        stale = True
+    elif _same_host(owner.host):
+        stale = not _running(owner.pid)
+    else:
+        stale = False
+    return _Seen(owner, signature, stale)
+
+
+def _parse(raw: bytes) -> LockOwner | None:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        since = dt.datetime.fromisoformat(data["since"])
+        owner = LockOwner(
+            user=str(data["user"]) or _UNKNOWN, host=str(data["host"]) or _UNKNOWN,
+            pid=int(data["pid"]), since=since if since.tzinfo else since.replace(tzinfo=dt.UTC),
+            app=str(data.get("app", "")),
+        )
+        if not isinstance(data["token"], str):
+            return None
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        return None
+    return owner
+
+
+def _token_of(raw: bytes) -> str | None:
+    try:
+        token = json.loads(raw.decode("utf-8")).get("token")
+    except (ValueError, AttributeError):
+        return None
+    return token if isinstance(token, str) else None
+
+
+def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
+    """Remove the stale lock `seen` so that it can be taken; False when another taker is at it
+    or the lock changed since it was judged (its owner woke up, someone else took it).
+
+    Takers go one at a time through a guard file made with O_EXCL: only one makes it. Inside,
+    the lock is looked at again, and removed only while it is exactly the file judged stale, so
+    two takers can never both remove a lock and both make their own: the second one finds the
+    first one's fresh lock.
+    """
+    guard = path.with_name(path.name + ".takeover")
+    try:
+        fd = os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        _break_stale_guard(guard)
+        time.sleep(0.01 + secrets.randbelow(20) / 1000)
+        return False
+    except OSError as exc:
+        raise LockUnavailable(document, _not_writable(exc, guard)) from None
+    try:
+        now = _inspect(path)
+        if now is None:
+            return True
+        if now.signature != seen.signature or not now.stale:
+            return False
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return True
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            guard.unlink()
+
+
+def _break_stale_guard(guard: Path) -> None:
+    """A guard left by a taker that died: move it to a name of our own first (only one of
+    several breakers wins that rename), then delete it."""
+    try:
+        if time.time() - guard.stat().st_mtime <= _GUARD_STALE_AFTER:
+            return
+        aside = guard.with_name(f"{guard.name}.{secrets.token_hex(4)}")
+        guard.rename(aside)
+        aside.unlink()
+    except OSError:
+        pass
+
+
+# --------------------------------------------------------------------- who and where
+def _user() -> str:
+    try:
+        name = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (a service, a container): not a reason to fail
+        name = ""
+    return name or _UNKNOWN
+
+
+def _host() -> str:
+    try:
+        name = socket.gethostname()  # the machine's own name; no network is asked
+    except OSError:
+        name = ""
+    return name or platform.node() or _UNKNOWN
+
+
+def _same_host(host: str) -> bool:
+    mine = _host()
+    return mine != _UNKNOWN and host.casefold() == mine.casefold()
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (when unsure: yes)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":
+        return _running_on_windows(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's process, alive
+        return True
+    return True
+
+
+def _running_on_windows(pid: int) -> bool:
+    # os.kill(pid, 0) would end the process on Windows; ask the kernel instead.
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    kernel32.OpenProcess.restype = wintypes.HANDLE
+    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+    kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+    kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
+    query_limited_information, access_denied, still_active = 0x1000, 5, 259
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return ctypes.get_last_error() == access_denied  # exists, but is not ours to ask
+    try:
+        code = wintypes.DWORD()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
