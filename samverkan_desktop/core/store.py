@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import os
 import shutil
 import sqlite3
@@ -25,8 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
+from . import limits, store_file
 from . import model as m
-from . import store_file
 from .schema import (
     ClusterRow,
     GroupRow,
@@ -278,11 +279,14 @@ class Store:
             with Session(self._engine) as session:
                 yield session
         except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:  # damaged or gone since it opened
-            raise self._failure("Kan inte läsa", exc) from None
+            raise self._failure("Kan inte läsa", exc, reading=True) from None
 
-    def _failure(self, what: str, exc: BaseException) -> StoreError:
-        """The user's words for what SQLite (or a value it returned) said; never its own text."""
-        if isinstance(exc, _DAMAGED_VALUE) or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
+    def _failure(self, what: str, exc: BaseException, reading: bool = False) -> StoreError:
+        """The user's words for what SQLite (or a value it returned) said; never its own text.
+        A value that cannot be turned into Python is damage when read, a refusal when written
+        (a number too large for the file)."""
+        damaged_value = reading and isinstance(exc, _DAMAGED_VALUE)
+        if damaged_value or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
             return DamagedFile(
                 f"{self.path.name} är skadad: en del av innehållet går inte att läsa. "
                 "Öppna en säkerhetskopia."
@@ -409,6 +413,7 @@ class Store:
     # ----------------------------------------------------------------- writes: notes
     def add_note(self, text: str, **values: Any) -> m.Note:
         with self.transaction() as s:
+            _within_limits("text", text)
             row = NoteRow(text=text, **_checked(values, NOTE_FIELDS))
             s.add(row)
             s.flush()
@@ -472,6 +477,9 @@ class Store:
     # ----------------------------------------------------------------- writes: clusters
     def add_cluster(self, name: str, **values: Any) -> m.Cluster:
         with self.transaction() as s:
+            _within_limits("name", name)
+            if values.get("parent_id") is not None:
+                self._check_parent(s, None, values["parent_id"])
             row = ClusterRow(name=name, **_checked(values, CLUSTER_FIELDS))
             s.add(row)
             s.flush()
@@ -497,13 +505,26 @@ class Store:
             s.execute(update(ClusterRow), rows)
             self._mark("cluster", changes.keys())
 
-    def _check_parent(self, s: Session, cluster_id: int, parent_id: int | None) -> None:
+    def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:
+        """Refuse a cycle, and nesting deeper than the limit (the parent's depth plus the
+        height of what is moved into it)."""
         seen = {cluster_id}
+        depth = 0
         while parent_id is not None:
             if parent_id in seen:
                 raise StoreError("Ett kluster kan inte ligga i sig självt.")
             seen.add(parent_id)
+            depth += 1
             parent_id = _get(s, ClusterRow, parent_id).parent_id
+        level = [cluster_id] if cluster_id is not None else []
+        height = 1
+        while level:
+            level = list(s.scalars(select(ClusterRow.id).where(ClusterRow.parent_id.in_(level))))
+            height += 1 if level else 0
+        if depth + height > limits.MAX_CLUSTER_DEPTH:
+            raise StoreError(
+                f"Kluster kan ligga i högst {limits.MAX_CLUSTER_DEPTH} nivåer inuti varandra."
+            )
 
     def delete_cluster(self, cluster_id: int) -> ClusterRemoval:
         """Remove a cluster; its notes stay on the board unclustered, its children move up."""
@@ -749,7 +770,29 @@ def _checked(values: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, An
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
+    for key, value in values.items():
+        _within_limits(key, value)
     return dict(values)
+
+
+_TEXTS = frozenset({"text", "comment", "section", "source", "name", "description", "colour"})
+_PLACES = frozenset({"x", "y", "width", "height"})
+
+
+def _within_limits(key: str, value: Any) -> None:
+    """What an import may not bring in, no edit may make either (core/limits.py): a file the
+    program writes can always be exported and imported again."""
+    if key in _TEXTS and isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
+        raise StoreError(
+            f"En text får vara högst {limits.number(limits.MAX_TEXT_CHARS)} tecken lång "
+            f"(den här är {limits.number(len(value))})."
+        )
+    if key == "votes" and not 0 <= value <= limits.MAX_VOTES:
+        raise StoreError(f"Röster ska vara mellan 0 och {limits.number(limits.MAX_VOTES)}.")
+    if key in _PLACES and not (
+        math.isfinite(value) and abs(value) <= limits.MAX_COORDINATE
+    ):
+        raise StoreError("Platsen ligger utanför tavlan.")
 
 
 def _group(r: GroupRow) -> m.Group:

@@ -382,8 +382,19 @@ _CELL_RULES = {
 }
 
 
+# Every cluster hangs from a top-level one: clusters in a cycle of parents are not reached.
+_NO_CYCLE = """
+WITH RECURSIVE reached(id) AS (
+    SELECT id FROM clusters WHERE parent_id IS NULL
+    UNION SELECT c.id FROM clusters c JOIN reached r ON c.parent_id = r.id
+)
+SELECT (SELECT count(*) FROM reached) = (SELECT count(*) FROM clusters)
+"""
+
+
 def _cells_sound(con: sqlite3.Connection, tables: set[str]) -> bool:
-    """Whether every cell holds what the program wrote there (one scan of each table)."""
+    """Whether every cell holds what the program wrote there (one scan of each table), and no
+    cluster is inside itself."""
     for table, rules in _CELL_RULES.items():
         if table not in tables:
             return False
@@ -391,7 +402,7 @@ def _cells_sound(con: sqlite3.Connection, tables: set[str]) -> bool:
         query = f"SELECT 1 FROM {table} WHERE NOT coalesce(({' AND '.join(rules)}), 0) LIMIT 1"
         if con.execute(query).fetchone() is not None:
             return False
-    return True
+    return bool(con.execute(_NO_CYCLE).fetchone()[0])
 
 
 def _whole(path: Path) -> bool:

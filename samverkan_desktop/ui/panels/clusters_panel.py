@@ -129,21 +129,28 @@ class ClustersPanel(QWidget):
         self.empty.setVisible(not has_clusters and doc is not None)
 
     def _add(self, parent: QTreeWidgetItem | None, cluster_id: int) -> None:
-        if cluster_id in self._items:  # a parent cycle would otherwise recurse for ever
-            return
-        item = QTreeWidgetItem()
-        item.setData(NAME, ID_ROLE, cluster_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if parent is None:
-            self.tree.addTopLevelItem(item)
-        else:
-            parent.addChild(item)
-        self._items[cluster_id] = item
-        self._fill(item, cluster_id)
+        """The cluster and everything nested in it, without recursion (a file made elsewhere
+        can nest deeper than Python's stack)."""
         assert self._doc is not None
-        for child in sorted(self._doc.children(cluster_id)):
-            self._add(item, child)
+        pending = [(parent, cluster_id)]
+        while pending:
+            above, current = pending.pop()
+            if current in self._items:  # a parent cycle would otherwise go on for ever
+                continue
+            item = QTreeWidgetItem()
+            item.setData(NAME, ID_ROLE, current)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setTextAlignment(
+                COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            if above is None:
+                self.tree.addTopLevelItem(item)
+            else:
+                above.addChild(item)
+            self._items[current] = item
+            self._fill(item, current)
+            # Reversed onto the stack, so children are added in id order.
+            pending.extend((item, child) for child in sorted(self._doc.children(current))[::-1])
 
     def _fill(self, item: QTreeWidgetItem, cluster_id: int) -> None:
         doc = self._doc
