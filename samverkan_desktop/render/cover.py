@@ -40,6 +40,8 @@ def cover_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
         _groups_table(w, report)
     if cover.redacted:
         w.line(lab["redacted"], _char(BODY_PT, italic=True), top=14)
+    if cover.cut_texts:
+        w.line(lab["cut"].format(count=cover.cut_texts), _char(BODY_PT, italic=True), top=14)
     w.line(lab["created"].format(date=cover.created.isoformat()), _char(8.5, colour=MUTED),
            top=24)
     return w.done()

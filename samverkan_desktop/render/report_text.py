@@ -34,6 +34,7 @@ from ..core.export.report import (
     note_marks,
     note_source,
     section_facts,
+    shown_depth,
 )
 
 FONT_FAMILY = "DejaVu Sans"  # ships with every Linux desktop; Qt falls back elsewhere
@@ -216,7 +217,7 @@ def summary_text(report: Report, device: QPaintDevice, width: float) -> FlowText
         for r in report.summary
     ]
     for i, row in enumerate(rows):
-        depth = report.summary[i - 1].depth if i else 0
+        depth = shown_depth(report.summary[i - 1].depth) if i else 0
         for j, value in enumerate(row):
             cell = table.cellAt(i, j)
             cell_format = QTextTableCellFormat()
@@ -252,7 +253,7 @@ def body_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
     lab = w.lab
     if report.sections:
         w.heading(lab["clusters"], 1, outline=0)
-        for s in report.sections:
+        for s in report.all_sections():  # in reading order, without recursion at any depth
             _section(w, s)
     w.heading(lab["unclustered"], 1, outline=0, page_break=bool(report.sections))
     if not report.unclustered:
@@ -276,5 +277,3 @@ def _section(w: _Writer, s: ClusterSection) -> None:
         w.note(note, show_group=True, cluster=s.name)
     if not s.notes and not s.children:
         w.line(lab["empty_cluster"], _char(colour=MUTED))
-    for child in s.children:
-        _section(w, child)

@@ -7,7 +7,7 @@ Built from the same (redacted, when asked) Document as the rest of the report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 from PySide6.QtGui import QColor
@@ -35,7 +35,7 @@ class ThemePage:
 
 def theme_page(doc: m.Document, report: Report) -> ThemePage | None:
     """The page for `doc`, or None when it has no themes to draw."""
-    graph = tg.build_graph(doc)
+    graph = tg.build_graph(_flattened(doc))
     nodes, edges = tg.theme_overview(graph)
     if not nodes:
         return None
@@ -60,6 +60,32 @@ def theme_page(doc: m.Document, report: Report) -> ThemePage | None:
         facts,
         _bridges(graph, lab["bridging"]),
     )
+
+
+def _flattened(doc: m.Document) -> m.Document:
+    """`doc` with every cluster hung directly under its outermost one.
+
+    The map shows only top-level themes, each counting everything nested in it, so this draws
+    the same map; but the graph's queries walk a theme's nesting once per cluster and per note,
+    which a file nesting clusters a thousand deep turns into minutes. A circle of parents (a
+    hand-edited file) is cut at the cluster where the walk meets it, as the report cuts it.
+    """
+    parent = {c.id: c.parent_id for c in doc.clusters}
+    top: dict[int, int] = {}
+    for start in parent:
+        path, node = [], start
+        while node not in top and parent.get(node) in parent and node not in path:
+            path.append(node)
+            node = parent[node]  # type: ignore[assignment]
+        root = top.get(node, node)
+        for cid in (*path, node):
+            top.setdefault(cid, root)
+    flat = tuple(
+        c if c.parent_id is None or c.parent_id == top[c.id] else
+        c.with_(parent_id=None if top[c.id] == c.id else top[c.id])
+        for c in doc.clusters
+    )
+    return replace(doc, clusters=flat)
 
 
 def _bridges(graph: nx.MultiDiGraph, heading: str) -> str:

@@ -25,14 +25,13 @@ def _cell(text: str) -> str:
 
 
 def _rows(report: Report) -> Iterator[tuple[NoteEntry, str, str]]:
-    def walk(s: ClusterSection, parent: str) -> Iterator[tuple[NoteEntry, str, str]]:
+    # Depth first with a stack, not recursion: a file may nest clusters thousands deep.
+    stack: list[tuple[ClusterSection, str]] = [(s, "") for s in reversed(report.sections)]
+    while stack:
+        s, parent = stack.pop()
         for note in s.notes:
             yield note, s.name, parent
-        for child in s.children:
-            yield from walk(child, s.name)
-
-    for section in report.sections:
-        yield from walk(section, "")
+        stack.extend((child, s.name) for child in reversed(s.children))
     for group in report.unclustered:
         for note in group.notes:
             yield note, "", ""
@@ -48,7 +47,8 @@ def write(
 ) -> None:
     if separator not in SEPARATORS:
         raise ValueError(f"CSV-avgränsaren måste vara , eller ; (inte {separator!r}).")
-    report = build_report(doc, redact=redact, language=language)
+    # A spreadsheet is data: every character of every text, none cut for display.
+    report = build_report(doc, redact=redact, language=language, full_text=True)
     lab = report.labels
     header = ("id", "text", "group", "section", "cluster", "parent", "votes", "uncertain_col",
               "comment")

@@ -22,6 +22,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .. import model as m
+from .display import cut
 from .report import (
     ClusterSection,
     NoteEntry,
@@ -30,6 +31,7 @@ from .report import (
     note_marks,
     note_source,
     section_facts,
+    shown_depth,
 )
 
 _GREY = RGBColor(0x55, 0x55, 0x55)
@@ -122,8 +124,6 @@ def _section(document: docx.document.Document, s: ClusterSection, report: Report
         _note(document, note, report, show_group=True, cluster=s.name)
     if not s.notes and not s.children:
         document.add_paragraph(lab["empty_cluster"])
-    for child in s.children:
-        _section(document, child, report)
 
 
 # A4 (python-docx starts from US Letter) with 2.5 cm margins: 16 cm of text, which the summary
@@ -149,7 +149,8 @@ def _summary(document: docx.document.Document, report: Report) -> None:
     short = {g.name: g.short or g.name for g in report.cover.groups}
     for row in report.summary:
         cells = table.add_row().cells
-        values = (row.number, "\u2003" * row.depth + row.name, str(row.notes), str(row.votes),
+        name = "\u2003" * shown_depth(row.depth) + row.name
+        values = (row.number, name, str(row.notes), str(row.votes),
                   ", ".join(short.get(g, g) for g in row.groups))
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = _clean(text)
@@ -173,7 +174,8 @@ def build(report: Report) -> docx.document.Document:
     cover = report.cover
     document = docx.Document()
     props = document.core_properties
-    props.title = _clean(f"{cover.title} – {lab['report']}")
+    # Word refuses a property longer than 255 characters.
+    props.title = cut(_clean(f"{cover.title} – {lab['report']}"), 255)
     props.author = "Samverkan Desktop"
     props.subject = lab["report"]
     props.language = _LANG[report.language]
@@ -202,6 +204,8 @@ def build(report: Report) -> docx.document.Document:
                 p.add_run(_clean(f" – {lab['facilitators']}: {', '.join(g.facilitators)}"))
     if cover.redacted:
         document.add_paragraph().add_run(lab["redacted"]).italic = True
+    if cover.cut_texts:
+        document.add_paragraph().add_run(lab["cut"].format(count=cover.cut_texts)).italic = True
 
     document.add_heading(lab["summary"], level=1)
     if report.summary:
@@ -211,7 +215,7 @@ def build(report: Report) -> docx.document.Document:
 
     if report.sections:
         document.add_heading(lab["clusters"], level=1)
-        for s in report.sections:
+        for s in report.all_sections():  # in reading order, without recursion at any depth
             _section(document, s, report)
 
     document.add_heading(lab["unclustered"], level=1)

@@ -19,6 +19,7 @@ from .report import (
     note_marks,
     note_source,
     section_facts,
+    shown_depth,
 )
 
 # Characters that act anywhere in a line: emphasis, code, links, raw HTML, entities, tables.
@@ -60,7 +61,7 @@ def _note(
 
 def _section(s: ClusterSection, report: Report) -> list[str]:
     lab = report.labels
-    level = "#" * min(3 + s.depth, 6)
+    level = "#" * min(3 + s.depth, 6)  # Markdown has six levels; deeper ones share the last
     out = [f"{level} {s.number} {escape(s.name)}", ""]
     out += [f"*{escape(section_facts(s, lab))}*", ""]
     if s.own_group:
@@ -73,8 +74,6 @@ def _section(s: ClusterSection, report: Report) -> list[str]:
         out.append("")
     elif not s.children:
         out += [escape(lab["empty_cluster"]), ""]
-    for child in s.children:
-        out += _section(child, report)
     return out
 
 
@@ -101,6 +100,8 @@ def render(report: Report) -> str:
         out.append("")
     if cover.redacted:
         out += [f"*{escape(lab['redacted'])}*", ""]
+    if cover.cut_texts:
+        out += [f"*{escape(lab['cut'].format(count=cover.cut_texts))}*", ""]
 
     out += [f"## {escape(lab['summary'])}", ""]
     if report.summary:
@@ -108,7 +109,8 @@ def render(report: Report) -> str:
         out.append("| " + " | ".join(escape(h) for h in head) + " |")
         out.append("| ---: | --- | ---: | ---: | --- |")
         for row in report.summary:
-            name = "\u2003" * row.depth + escape(row.name)  # em spaces indent a nested cluster
+            # Em spaces indent a nested cluster, up to a depth a table can show.
+            name = "\u2003" * shown_depth(row.depth) + escape(row.name)
             cells = (row.number, name, str(row.notes), str(row.votes),
                      escape(", ".join(row.groups)))
             out.append("| " + " | ".join(cells) + " |")
@@ -118,7 +120,7 @@ def render(report: Report) -> str:
 
     if report.sections:
         out += [f"## {escape(lab['clusters'])}", ""]
-        for s in report.sections:
+        for s in report.all_sections():  # in reading order, without recursion at any depth
             out += _section(s, report)
 
     out += [f"## {escape(lab['unclustered'])}", ""]

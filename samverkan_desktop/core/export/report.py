@@ -8,11 +8,12 @@ most about come first. Numbers ("2.1") let a reader refer to a theme aloud.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .. import model as m
 from ..labels import group_labels
+from .display import DESCRIPTION_CHARS, NAME_CHARS, NOTE_CHARS, Cutter
 from .redact import REMOVED, redact_document
 
 LANGUAGES = ("sv", "en")  # Swedish first: the default for every format
@@ -52,6 +53,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Sida {page} av {pages}",
         "created": "Skapad {date} med Samverkan Desktop",
         "redacted": "Personuppgifter (e-post, telefonnummer och namn) har tagits bort.",
+        "cut": "{count} texter är längre än rapporten visar och slutar med …; hela texten finns "
+        "i workshopfilen och i JSON- och CSV-exporten.",
         "counts": "{notes} lappar i {clusters} kluster från {groups} grupper, {votes} röster",
         "no_clusters": "Inga kluster ännu.",
         "no_unclustered": "Alla lappar ligger i kluster.",
@@ -97,6 +100,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Page {page} of {pages}",
         "created": "Created {date} with Samverkan Desktop",
         "redacted": "Personal data (e-mail addresses, phone numbers and names) has been removed.",
+        "cut": "{count} texts are longer than the report shows and end in …; the whole text is in "
+        "the workshop file and in the JSON and CSV exports.",
         "counts": "{notes} notes in {clusters} clusters from {groups} groups, {votes} votes",
         "no_clusters": "No clusters yet.",
         "no_unclustered": "Every note is in a cluster.",
@@ -137,6 +142,7 @@ class Cover:
     vote_count: int
     created: dt.date
     redacted: bool
+    cut_texts: int = 0  # texts shortened to the display limits (display.py)
 
 
 @dataclass(frozen=True)
@@ -164,10 +170,13 @@ class ClusterSection:
     total_votes: int
     groups: tuple[str, ...]  # contributing groups, in workshop order
 
-    def walk(self) -> Iterable[ClusterSection]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+    def walk(self) -> Iterator[ClusterSection]:
+        """This section and every one under it, in reading order, at any depth."""
+        stack = [self]
+        while stack:
+            section = stack.pop()
+            yield section
+            stack.extend(reversed(section.children))
 
 
 @dataclass(frozen=True)
@@ -200,7 +209,7 @@ class Report:
     def title(self) -> str:
         return self.cover.title
 
-    def all_sections(self) -> Iterable[ClusterSection]:
+    def all_sections(self) -> Iterator[ClusterSection]:
         for section in self.sections:
             yield from section.walk()
 
@@ -212,25 +221,26 @@ def build_report(
     language: str = "sv",
     extra_names: Iterable[str] = (),
     today: dt.date | None = None,
+    full_text: bool = False,
 ) -> Report:
-    """The report for `doc`. `redact` removes e-mail, phone numbers and known person names."""
+    """The report for `doc`. `redact` removes e-mail, phone numbers and known person names.
+
+    Long texts are cut to the display limits of `display.py` unless `full_text` (the CSV)."""
     lab = labels(language)
     if redact:
         doc = redact_document(doc, extra_names)
+    cut = Cutter(enabled=not full_text)
     groups = sorted(doc.groups, key=lambda g: (g.position, g.id))
     group_order = {g.id: i for i, g in enumerate(groups)}
-    group_name = {g.id: g.name for g in groups}
+    group_name = {g.id: cut(g.name, NAME_CHARS) for g in groups}
 
     def entry(n: m.Note) -> NoteEntry:
         group = group_name.get(n.group_id, lab["no_group"])  # type: ignore[arg-type]
-        return NoteEntry(n.id, n.text, group, n.section, n.votes, n.uncertain, n.comment)
+        return NoteEntry(n.id, cut(n.text, NOTE_CHARS), group, cut(n.section, NAME_CHARS),
+                         n.votes, n.uncertain, cut(n.comment, NOTE_CHARS))
 
-    cluster_ids = {c.id for c in doc.clusters}
-    children: dict[int | None, list[m.Cluster]] = {}
-    for c in doc.clusters:
-        parent = c.parent_id if c.parent_id in cluster_ids else None
-        children.setdefault(parent, []).append(c)
     members: dict[int, list[m.Note]] = {}
+    cluster_ids = {c.id for c in doc.clusters}
     for n in doc.notes:
         if n.cluster_id in cluster_ids:
             members.setdefault(n.cluster_id, []).append(n)  # type: ignore[arg-type]
@@ -238,19 +248,13 @@ def build_report(
     def note_key(n: m.Note) -> tuple[int, int, int]:
         return (-n.votes, group_order.get(n.group_id, len(groups)), n.id)  # type: ignore[arg-type]
 
-    contributors: dict[int, set[int | None]] = {}  # cluster id -> group ids, nested included
-
-    def section(c: m.Cluster, depth: int, seen: frozenset[int]) -> ClusterSection:
+    def section(c: m.Cluster, depth: int, kids: list[ClusterSection]) -> ClusterSection:
         notes = sorted(members.get(c.id, []), key=note_key)
-        # `seen` guards against a parent cycle in a hand-edited file: the report still comes out.
-        kids = [
-            section(k, depth + 1, seen | {k.id}) for k in children.get(c.id, []) if k.id not in seen
-        ]
         kids.sort(key=_rank)
         gids = {n.group_id for n in notes}.union(*(contributors[k.id] for k in kids))
         contributors[c.id] = gids
         return ClusterSection(
-            c.id, "", c.name, c.description, depth,
+            c.id, "", cut(c.name, NAME_CHARS), cut(c.description, DESCRIPTION_CHARS), depth,
             group_name.get(c.group_id, "") if c.group_id is not None else "",
             tuple(entry(n) for n in notes), tuple(kids),
             len(notes) + sum(k.total_notes for k in kids),
@@ -258,9 +262,10 @@ def build_report(
             tuple(group_name[g.id] for g in groups if g.id in gids),
         )
 
-    tops = [section(c, 0, frozenset({c.id})) for c in children.get(None, [])]
+    contributors: dict[int, set[int | None]] = {}  # cluster id -> group ids, nested included
+    tops = _sections(doc.clusters, section)
     tops.sort(key=_rank)
-    sections = tuple(_renumber(s, str(i)) for i, s in enumerate(tops, 1))
+    sections = _numbered(tops)
     summary = tuple(
         SummaryRow(s.id, s.number, s.name, s.depth, s.total_notes, s.total_votes, s.groups)
         for top in sections
@@ -280,15 +285,18 @@ def build_report(
         unclustered.append(GroupNotes(lab["no_group"], tuple(entry(n) for n in loose[None])))
 
     shorts = group_labels(groups)
+    per_group: dict[int | None, int] = {}
+    for n in doc.notes:
+        per_group[n.group_id] = per_group.get(n.group_id, 0) + 1
     cover = Cover(
-        title=doc.workshop.title or lab["untitled"],
+        title=cut(doc.workshop.title, NAME_CHARS) or lab["untitled"],
         date=doc.workshop.date,
-        description=doc.workshop.description,
+        description=cut(doc.workshop.description, DESCRIPTION_CHARS),
         groups=tuple(
             GroupInfo(
                 group_name[g.id],
-                tuple(g.facilitators),
-                sum(1 for n in doc.notes if n.group_id == g.id),
+                tuple(cut(f, NAME_CHARS) for f in g.facilitators),
+                per_group.get(g.id, 0),
                 shorts[g.id],
             )
             for g in groups
@@ -298,20 +306,96 @@ def build_report(
         vote_count=sum(n.votes for n in doc.notes),
         created=today or dt.date.today(),
         redacted=redact,
+        cut_texts=cut.count,
     )
     return Report(language, lab, cover, summary, sections, tuple(unclustered))
+
+
+def _sections(
+    clusters: Iterable[m.Cluster],
+    make: Callable[[m.Cluster, int, list[ClusterSection]], ClusterSection],
+) -> list[ClusterSection]:
+    """The top-level sections, each made by `make(cluster, depth, child sections)` after its
+    children: without recursion, so a file nesting clusters thousands deep still reports.
+
+    A cluster whose parents run in a circle (a hand-edited file) is reported as a top-level one,
+    the circle cut at its cluster of lowest id, so no cluster and none of its notes go missing.
+    """
+    by_id = {c.id: c for c in clusters}
+    children: dict[int, list[m.Cluster]] = {}
+    roots: list[m.Cluster] = []
+    for c in by_id.values():
+        if c.parent_id in by_id and c.parent_id != c.id:
+            children.setdefault(c.parent_id, []).append(c)  # type: ignore[arg-type]
+        else:
+            roots.append(c)
+    made: dict[int, ClusterSection] = {}
+    tops: list[ClusterSection] = []
+
+    def build(root: m.Cluster) -> None:
+        # Post-order with an explicit stack: a cluster is made once all its children are.
+        stack: list[tuple[m.Cluster, int, bool]] = [(root, 0, False)]
+        while stack:
+            c, depth, expanded = stack.pop()
+            kids = [k for k in children.get(c.id, []) if k.id not in made]
+            if expanded:
+                made[c.id] = make(c, depth, [made[k.id] for k in children.get(c.id, [])
+                                             if k.id in made and k.id != root.id])
+                continue
+            stack.append((c, depth, True))
+            stack.extend((k, depth + 1, False) for k in kids if k.id != root.id)
+        tops.append(made[root.id])
+
+    for root in roots:
+        build(root)
+    for c in sorted(by_id.values(), key=lambda c: c.id):
+        if c.id not in made:
+            build(c)  # in a circle of parents
+    return tops
+
+
+def _numbered(tops: list[ClusterSection]) -> tuple[ClusterSection, ...]:
+    """`tops` and everything under them numbered "2", "2.1", ... in their (sorted) order."""
+    numbers: dict[int, str] = {}
+    order: list[ClusterSection] = []  # parents before children
+    stack = [(s, (i,)) for i, s in reversed(list(enumerate(tops, 1)))]
+    while stack:
+        s, parts = stack.pop()
+        numbers[id(s)] = _number(parts)
+        order.append(s)
+        stack.extend((k, (*parts, i)) for i, k in reversed(list(enumerate(s.children, 1))))
+    done: dict[int, ClusterSection] = {}
+    for s in reversed(order):  # children before parents
+        done[id(s)] = ClusterSection(
+            s.id, numbers[id(s)], s.name, s.description, s.depth, s.own_group, s.notes,
+            tuple(done[id(k)] for k in s.children), s.total_notes, s.total_votes, s.groups,
+        )
+    return tuple(done[id(s)] for s in tops)
+
+
+# A number of more parts than this is shown with its middle as "…" ("1.2.1.….4.1"): no one
+# reads "1.1.1.1.1.1.1.1.1.1.2" aloud, and a thousand-deep file would number in kilobytes.
+NUMBER_PARTS = 8
+
+
+def _number(parts: tuple[int, ...]) -> str:
+    if len(parts) > NUMBER_PARTS:
+        head, tail = parts[: NUMBER_PARTS // 2], parts[-(NUMBER_PARTS // 2 - 1):]
+        return ".".join((*map(str, head), "…", *map(str, tail)))
+    return ".".join(map(str, parts))
 
 
 def _rank(s: ClusterSection) -> tuple[int, int, str, int]:
     return (-s.total_votes, -s.total_notes, s.name.casefold(), s.id)
 
 
-def _renumber(s: ClusterSection, number: str) -> ClusterSection:
-    kids = tuple(_renumber(k, f"{number}.{i}") for i, k in enumerate(s.children, 1))
-    return ClusterSection(
-        s.id, number, s.name, s.description, s.depth, s.own_group, s.notes, kids,
-        s.total_notes, s.total_votes, s.groups,
-    )
+# Nested clusters are indented by depth in the summary tables up to this depth; deeper ones
+# line up with it (a file from elsewhere may nest a thousand deep).
+INDENT_DEPTH = 6
+
+
+def shown_depth(depth: int) -> int:
+    return min(depth, INDENT_DEPTH)
 
 
 def note_marks(note: NoteEntry, lab: dict[str, str]) -> str:
@@ -342,4 +426,5 @@ def note_source(note: NoteEntry, cluster: str = "") -> str:
 __all__ = [
     "LANGUAGES", "REMOVED", "ClusterSection", "Cover", "GroupInfo", "GroupNotes", "NoteEntry",
     "Report", "SummaryRow", "build_report", "labels", "note_marks", "note_source", "section_facts",
+    "shown_depth",
 ]
