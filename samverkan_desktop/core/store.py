@@ -38,6 +38,7 @@ from .schema import (
     WorkshopRow,
 )
 from .store_file import APPLICATION_ID, DamagedFile, StoreError  # noqa: F401 (re-exported)
+from .store_lock import FileLocked, LockUnavailable, WriteLock  # noqa: F401 (re-exported)
 
 SUFFIX = ".samverkan"
 
@@ -82,6 +83,7 @@ class Store:
         self._subscribers: list[Callable[[Change], None]] = []
         self._temp_copy: Path | None = None
         self.readonly = False
+        self._lock: WriteLock | None = None  # held from open/create for writing until close
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -91,7 +93,13 @@ class Store:
             raise StoreError(f"{path.name} finns redan.")
         if not path.parent.is_dir():
             raise StoreError(f"Mappen {path.parent} finns inte.")
-        store = cls._connect(path, mode="rwc")
+        lock = WriteLock.acquire(path)
+        try:
+            store = cls._connect(path, mode="rwc")
+        except BaseException:
+            lock.release()
+            raise
+        store._lock = lock  # given up by store.close() below, should the making fail
         try:
             store._migrate()
             with store.transaction() as s:
@@ -106,7 +114,24 @@ class Store:
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+        """Open a workshop file. For writing, the file's write lock is taken first (FileLocked
+        when another program or window has it open for writing, LockUnavailable when the folder
+        takes no lock file) and held until `close`; a read-only open neither takes nor needs it."""
         path = Path(path)
+        if readonly:
+            return cls._open_file(path, readonly=True)
+        store_file.check_path(path)  # no lock file beside what is not a workshop
+        lock = WriteLock.acquire(path)  # before anything below may write (journal, upgrade)
+        try:
+            store = cls._open_file(path, readonly=False)
+        except BaseException:
+            lock.release()
+            raise
+        store._lock = lock
+        return store
+
+    @classmethod
+    def _open_file(cls, path: Path, *, readonly: bool) -> Store:
         store_file.check_path(path)
         real = path.resolve()  # a link's journal, backup and upgrade all belong to the real file
         journal = store_file.journal_state(real)
@@ -215,6 +240,24 @@ class Store:
         if self._temp_copy is not None:
             shutil.rmtree(self._temp_copy.parent, ignore_errors=True)
             self._temp_copy = None
+        if self._lock is not None:  # after the connections are gone, never before
+            self._lock.release()
+            self._lock = None
+
+    def refresh_lock(self) -> bool:
+        """The write lock's heartbeat: call it every `store_lock.HEARTBEAT` seconds while the file
+        is open for writing. False when there is no lock (read-only) or it is no longer ours
+        (taken over while this computer slept, or deleted); the store then reads the file through
+        a read-only connection, so that no later write can land on the new owner's work."""
+        if self._lock is None:
+            return False
+        if self._lock.refresh():
+            return True
+        self._lock = None
+        reader = type(self)._connect(self.path.resolve(), mode="ro", shown=self.path)
+        self._engine.dispose()
+        self._engine, self.readonly = reader._engine, True
+        return False
 
     def __enter__(self) -> Store:
         return self
