@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,53 @@ def seed_bytes() -> bytes:
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
+
+
+_HOLD = """
+import sys
+from samverkan_desktop.core.store import Store
+store = Store.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+store.close()
+print("closed", flush=True)
+"""
+
+
+class Holder:
+    """Another program with a workshop open for writing: a real process, closed on request."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _HOLD, str(path)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True, encoding="utf-8", env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        line = self.process.stdout.readline()
+        assert line.strip() == "ready", self.process.stderr.read()
+        self.pid = self.process.pid
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.write("\n")
+            self.process.stdin.flush()
+            assert self.process.stdout.readline().strip() == "closed"
+        self.process.wait(timeout=30)
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            stream.close()
+
+
+@pytest.fixture
+def hold_open():
+    """`hold_open(path)`: a separate process opens the workshop for writing and keeps it open
+    until `.close()` (or the end of the test)."""
+    holders: list[Holder] = []
+
+    def start(path: Path) -> Holder:
+        holder = Holder(path)
+        holders.append(holder)
+        return holder
+
+    yield start
+    for holder in holders:
+        holder.close()

@@ -80,6 +80,10 @@ class LockOwner:
     # is the file's modification time.
     readable: bool = True
 
+    def is_here(self) -> bool:
+        """Whether the owner is this user on this machine: another window or program of ours."""
+        return self.readable and _same_host(self.host) and self.user == _user()
+
     def since_text(self, now: dt.datetime | None = None) -> str:
         """"kl. 14.05" today, else "2026-11-24 kl. 14.05": local time, Swedish style."""
         local = self.since.astimezone()
