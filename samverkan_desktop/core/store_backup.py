@@ -25,6 +25,7 @@ from pathlib import Path
 from . import store_file, userdata
 from .store import SUFFIX, Store
 from .store_file import StoreError
+from .store_lock import WriteLock
 
 KEEP_NEWEST = 10
 KEEP_DAYS = 30
@@ -326,8 +327,13 @@ def _clear_journal(real: Path) -> None:
 
 @contextlib.contextmanager
 def _write_lock(document: Path) -> Iterator[None]:
-    """Refuse while another program has the workshop open for writing."""
-    yield
+    """Refuse (FileLocked, one line naming who) while someone has the workshop open for
+    writing, and keep everyone else out while the file is replaced."""
+    lock = WriteLock.acquire(document)
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _copy_synced(source: Path, target: Path) -> None:

@@ -323,3 +323,18 @@ def test_restore_over_an_unreadable_file_replaces_it_without_a_backup_of_it(tmp_
     doc.write_bytes(b"trasig")
     assert sb.restore_over(taken, doc) is None
     assert _texts(doc) == _texts(taken)
+
+
+def test_restore_over_a_file_someone_has_open_for_writing_is_refused(tmp_path: Path, hold_open):
+    from samverkan_desktop.core.store_lock import FileLocked
+
+    path = _workshop(tmp_path / "ws.samverkan")
+    backup = _backup(path, dt.datetime(2026, 11, 30, 9, 0))
+    holder = hold_open(path)
+    before = path.read_bytes()
+    with pytest.raises(FileLocked) as info:
+        sb.restore_over(backup, path)
+    assert "\n" not in str(info.value) and "öppen för redigering" in str(info.value)
+    assert path.read_bytes() == before
+    holder.close()
+    sb.restore_over(backup, path)  # free again: the restore goes through
