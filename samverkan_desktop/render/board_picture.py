@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -20,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..core import model as m
+from ..core.export.display import BOARD_NOTE_CHARS, NAME_CHARS, cut
 
 MARGIN = 40.0
 # The board's colours (ui/board/palette.py): Okabe & Ito's colour-blind-safe hues on paper white.
@@ -199,6 +201,18 @@ class OverviewPicture:
             painter.restore()
 
 
+def _shown(doc: m.Document) -> m.Document:
+    """`doc` with texts cut to what a note card or a frame's title bar can show: laying out
+    a 5 MB note only to clip it to a card took seconds."""
+    notes = tuple(
+        n if len(n.text) <= BOARD_NOTE_CHARS else n.with_(text=cut(n.text, BOARD_NOTE_CHARS))
+        for n in doc.notes
+    )
+    clusters = tuple(c if len(c.name) <= NAME_CHARS else c.with_(name=cut(c.name, NAME_CHARS))
+                     for c in doc.clusters)
+    return replace(doc, notes=notes, clusters=clusters)
+
+
 def _board_scene_class() -> tuple[type, type] | None:
     try:
         from ..ui.board.scene import BoardScene
@@ -218,11 +232,12 @@ def board_picture(
     `opaque` (for PDF/A) always gives the overview: the board's frames are translucent, which
     PDF/A-1 forbids and Qt then paints solid grey over the notes.
     """
+    if scene is not None and not opaque:
+        yield ScenePicture(scene)
+        return
+    doc = _shown(doc)
     if opaque:
         yield OverviewPicture(doc)
-        return
-    if scene is not None:
-        yield ScenePicture(scene)
         return
     classes = _board_scene_class()
     if classes is None:
