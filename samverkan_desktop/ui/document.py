@@ -34,6 +34,9 @@ class DocumentModel(QObject):
     workshopChanged = Signal()
     # A command that could not be carried out; one line for the status bar.
     errorOccurred = Signal(str)
+    # A command is about to change the file: a listener may find first that the file is no
+    # longer ours to write (the write lock was lost) and turn the store read-only.
+    writeRequested = Signal()
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,7 @@ class DocumentModel(QObject):
         self._children: dict[int, set[int]] = {}
         self._group_order: dict[int, int] = {}
         self._closed = False
+        self._refusal = ""
         self._workshop = m.Workshop()
         self._reload()
         self._unsubscribe = store.subscribe(self._on_change)
@@ -73,9 +77,33 @@ class DocumentModel(QObject):
 
         Qt deletes a command that merged into the previous one or failed, so success is read
         from a plain Python attribute that `StoreCommand` sets, not from the command itself.
+        A read-only workshop refuses every command before it runs, and says why.
         """
+        self.writeRequested.emit()
+        if self.refuse_if_read_only():
+            return False
         self._undo.push(command)
         return not getattr(command, "failed", False)
+
+    # ----------------------------------------------------------------- read-only
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be saved: the file is open for writing elsewhere, or cannot be written."""
+        return self._store.readonly
+
+    def set_refusal(self, text: str) -> None:
+        """The status-bar line that says why an edit is refused while read-only."""
+        self._refusal = text
+
+    def refuse_if_read_only(self) -> bool:
+        """True (and the reason on the status bar) when the workshop is read-only; gestures that
+        would only lead to a refused command (an editor opening) ask this first."""
+        if not self._store.readonly:
+            return False
+        self.errorOccurred.emit(
+            self._refusal or self.tr("Workshoppen är skrivskyddad; ändringen sparades inte.")
+        )
+        return True
 
     def report_error(self, error: Exception) -> None:
         self.errorOccurred.emit(str(error))

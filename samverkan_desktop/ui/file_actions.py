@@ -209,16 +209,17 @@ class FileActions(QObject):
             return
         self.window.open_path(target)
 
-    def save_copy_as(self) -> None:
+    def save_copy_as(self) -> Path | None:
+        """Write a copy of the open workshop where the user says; the copy's path, or None."""
         doc, current = self.window.doc, self.window.path
         if doc is None or current is None:
-            return
+            return None
         suggestion = files.free_path(current.with_name(current.stem + self.tr(" (kopia)") + SUFFIX))
         target = self.ctx.interaction.save_path(
             self.tr("Spara en kopia som"), str(suggestion), self._workshop_filter()
         )
         if target is None:
-            return
+            return None
         target = files.with_suffix(target)
         if target.resolve() == current.resolve():
             self._fail(
@@ -229,15 +230,16 @@ class FileActions(QObject):
                     )
                 ),
             )
-            return
+            return None
         self.window.save_view_state()
         try:
             doc.store.save_copy(target)
         except StoreError as exc:
             self._fail(self.tr("Kan inte spara kopian"), exc)
-            return
+            return None
         self.ctx.remember_directory(target)
         self._status(self.tr("En kopia är sparad som {name}").format(name=target.name))
+        return target
 
     def export_report_dialog(self) -> None:
         if self.window.doc is None:

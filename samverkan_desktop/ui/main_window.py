@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -43,6 +44,7 @@ from .panels.clusters_panel import ClustersPanel
 from .panels.progress import ProgressIndicator
 from .panels.search_panel import SearchPanel
 from .panels.start_page import StartPage
+from .read_only import ReadOnlyMode
 from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from .workspace import VIEW_META_KEY, Workspace
 
@@ -68,7 +70,15 @@ class MainWindow(QMainWindow):
         self.start_page.recentRequested.connect(lambda p: self.open_path(Path(p)))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
-        self.setCentralWidget(self.stack)
+        # The read-only banner sits above the board while the file is another's to write.
+        self.read_only_mode = ReadOnlyMode(self)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_mode.banner)
+        column.addWidget(self.stack)
+        self.setCentralWidget(central)
 
         self.undo_group = QUndoGroup(self)
         self.files = FileActions(self, ctx)
@@ -216,7 +226,8 @@ class MainWindow(QMainWindow):
         if self.path is not None and path.resolve() == self.path.resolve():
             return True
         try:
-            store = Store.open(path)
+            # Read-only, with the reason, when another program or window has it for writing.
+            store, read_only = self.read_only_mode.open_store(path)
             # The model reads every note now: damage that only shows when a value is read
             # (text that is not UTF-8) is found here, before anything is shown or replaced.
             workspace = self._workspace_for(store, path)
@@ -227,6 +238,8 @@ class MainWindow(QMainWindow):
             self.ctx.settings.remove_recent_file(str(path.resolve()))
             self.refresh_start_page()
             return False
+        if read_only is not None:
+            workspace.set_read_only(read_only)
         self.close_document()
         self.workspace = workspace
         self._attach(self.workspace)
@@ -271,6 +284,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(ws.doc.undo_stack)
         self._install_board_actions(ws.actions)
         ws.problem.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        ws.readOnlyChanged.connect(self.read_only_mode.update)
+        ws.readOnlyChanged.connect(self._update_title)
         ws.scene.clusterCreated.connect(self.clusters_panel.select_cluster)
         ws.scene.selectionChanged.connect(self._follow_board_selection)
         ws.view.zoomChanged.connect(self._show_zoom)
@@ -387,6 +402,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
             self.refresh_start_page()
         self._docks_for_start_page(not has_doc)
+        self.read_only_mode.update()
         self._update_title()
 
     def _docks_for_start_page(self, start: bool) -> None:
@@ -411,6 +427,8 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath("")
             return
         parts = [self.path.name]
+        if self.doc.read_only:
+            parts[0] += " " + self.tr("(skrivskyddad)")
         title = self.doc.workshop.title.strip()
         if title and title != self.path.stem:
             parts.append(title)

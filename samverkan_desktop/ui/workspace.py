@@ -20,6 +20,7 @@ from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
 from .document import DocumentModel
+from .read_only import LockKeeper, ReadOnly, refusal_text
 from .suggestions import SuggestionActions
 
 VIEW_META_KEY = "board/view"
@@ -30,6 +31,8 @@ READABLE_ZOOM = 0.75
 class Workspace(QObject):
     # A one-line problem for the status bar (the view could not be kept, a command failed).
     problem = Signal(str)
+    # The workshop turned read-only (`read_only` says why).
+    readOnlyChanged = Signal()
 
     def __init__(self, store: Store, path: Path, window: QMainWindow) -> None:
         # Reads every note: a value that turns out damaged raises before anything is made.
@@ -48,6 +51,10 @@ class Workspace(QObject):
         # On open, every ten minutes of editing and on close (not when read-only).
         self.backups = BackupKeeper(self.doc, self)
         self.backups.problem.connect(self.problem)
+        # One writer per file: keep the write lock alive; losing it turns this one read-only.
+        self.read_only: ReadOnly | None = None
+        self.lock = LockKeeper(self.doc, self)
+        self.lock.lost.connect(self.set_read_only)
         self._view_restored = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -67,6 +74,7 @@ class Workspace(QObject):
     def close(self) -> None:
         """Keep the view in the file, then close the file; the workspace is done after this."""
         self._save_timer.stop()
+        self.lock.stop()
         self.save_view_state()
         self.suggestions.close()  # its worker thread reads the document: stop it first
         self.backups.close()
@@ -93,9 +101,21 @@ class Workspace(QObject):
         else:
             self.view.first_view()
 
+    def set_read_only(self, state: ReadOnly) -> None:
+        """Nothing can be saved from here on: every edit is refused with the reason, and what the
+        undo stack holds can no longer be undone in the file."""
+        self.read_only = state
+        self.lock.stop()
+        self.doc.set_refusal(refusal_text(state))
+        self.doc.undo_stack.clear()
+        self.actions.update_enabled()
+        self.readOnlyChanged.emit()
+
     def save_view_state(self) -> None:
-        if not self._view_restored:
-            return  # not yet shown: what the view holds now is not what the user left
+        if not self._view_restored or self.doc.read_only:
+            # Not yet shown: what the view holds now is not what the user left. Read-only: the
+            # file is not ours to write, not even the view.
+            return
         try:
             self.doc.store.set_meta(VIEW_META_KEY, json.dumps(self.view.view_state()))
         except StoreError as exc:  # the view is a convenience; never block closing on it

@@ -167,6 +167,10 @@ class BoardActions(QObject):
         self.add_vote.setEnabled(bool(notes))
         self.remove_vote.setEnabled(any(self.doc.note(i).votes > 0 for i in notes))
         self.delete.setEnabled(bool(notes or clusters))
+        if self.doc.read_only:  # nothing can be saved: looking, selecting and zooming stay
+            for action in self.context_menu_actions():
+                if action is not None:
+                    action.setEnabled(False)
 
     # ----------------------------------------------------------------- slots
     def _group(self) -> None:
@@ -245,6 +249,8 @@ class BoardActions(QObject):
 
     def _new_note_at(self, at: QPointF, clusters: Sequence[int] = ()) -> None:
         doc = self.doc
+        if doc.refuse_if_read_only():  # a double-click on the board: no editor to type into
+            return
         groups = [doc.note(i).group_id for i in self.scene.selected_note_ids()]
         frame = arrange.innermost_cluster(doc, at)
         for cid in [*clusters, *([frame] if frame is not None else [])]:

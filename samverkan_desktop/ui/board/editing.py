@@ -119,6 +119,8 @@ class InlineEditing:
         self, editor: InlineEditor, what: tuple[str, int | None], on_commit: Callable[[str], None]
     ) -> None:
         scene = self.scene
+        if scene.doc.refuse_if_read_only():  # typing that could never be saved: say so at once
+            return
         self.commit()
         self.editor, self.what = editor, what
         scene.addItem(editor)

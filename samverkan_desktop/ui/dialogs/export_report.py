@@ -193,7 +193,8 @@ def run_export(
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.written is None:
             return None
         context.remember_directory(dialog.written)
-        if store is not None and dialog.names() != known_names(store):
+        writable = store is not None and not store.readonly  # a read-only file keeps its list
+        if writable and dialog.names() != known_names(store):
             store.set_meta(NAMES_META_KEY, "\n".join(dialog.names()))
         return dialog.written
     finally:
