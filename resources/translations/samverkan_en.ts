@@ -516,6 +516,11 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       <source>Språket byts nästa gång du startar programmet.</source>
       <translation>The language changes the next time you start the program.</translation>
     </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="431" />
+      <source>(skrivskyddad)</source>
+      <translation>(read-only)</translation>
+    </message>
   </context>
   <context>
     <name>ProgressIndicator</name>
@@ -997,6 +1002,137 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/dialogs/restore_backup.py" line="124" />
       <source>Den öppna filen sparas först som en säkerhetskopia, så att du kan gå tillbaka till den härifrån.</source>
       <translation>The open file is first kept as a backup, so that you can go back to it from here.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReadOnly</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="56" />
+      <source>kl. {time}</source>
+      <translation>{time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="58" />
+      <source>i går kl. {time}</source>
+      <translation>yesterday at {time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="60" />
+      <source>{date} kl. {time}</source>
+      <translation>{date} {time}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="66" />
+      <source>någon okänd</source>
+      <translation>someone unknown</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="67" />
+      <source>{user} på datorn {host}</source>
+      <translation>{user} on the computer {host}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="74" />
+      <source>Mappen som workshoppen ligger i går inte att skriva i ({reason}).</source>
+      <translation>The folder the workshop is in cannot be written to.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="79" />
+      <source>Den här datorn har inte längre workshoppen öppen för redigering.</source>
+      <translation>This computer no longer has the workshop open for editing.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="82" />
+      <source>Workshoppen är öppen för redigering hos {who} sedan {since}; den togs över medan den här datorn inte svarade.</source>
+      <translation>{who} has had the workshop open for editing since {since}; it was taken over while this computer was not responding.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="87" />
+      <source>Du ({who}) har redan workshoppen öppen för redigering i ett annat fönster sedan {since}.</source>
+      <translation>You ({who}) have had the workshop open for editing in another window since {since}.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="92" />
+      <source>Workshoppen är öppen för redigering hos {who} sedan {since}.</source>
+      <translation>{who} has had the workshop open for editing since {since}.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="95" />
+      <source>Här kan du titta, söka och exportera, men inte spara ändringar.</source>
+      <translation>Here you can look, search and export, but not save changes.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="97" />
+      <source>Du ser workshoppen som den var när du öppnade den.</source>
+      <translation>You see the workshop as it was when you opened it.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="99" />
+      <source>Dina ändringar fram till dess finns kvar i filen.</source>
+      <translation>Your changes up to then are kept in the file.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="106" />
+      <source>Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.</source>
+      <translation>Read-only: the folder cannot be written to, so the change was not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="109" />
+      <source>Skrivskyddad: ändringen sparades inte.</source>
+      <translation>Read-only: the change was not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="110" />
+      <source>Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte.</source>
+      <translation>Read-only: {who} is editing the workshop, so the change was not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="129" />
+      <source>Skrivskyddad</source>
+      <translation>Read-only</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="138" />
+      <source>Spara en kopia…</source>
+      <translation>Save a copy…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="140" />
+      <source>Spara workshoppen som en ny fil och fortsätt arbeta i den.</source>
+      <translation>Save the workshop as a new file and go on working in it.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="142" />
+      <source>Försök igen</source>
+      <translation>Try again</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="143" />
+      <source>Öppna workshoppen för redigering om den är ledig nu.</source>
+      <translation>Open the workshop for editing if it is free now.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="246" />
+      <source>{name} är fortfarande öppen hos {who}.</source>
+      <translation>{name} is still open for editing by {who}.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="258" />
+      <source>{name} är öppen för redigering.</source>
+      <translation>{name} is open for editing.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="260" />
+      <source>{name} går fortfarande inte att spara här.</source>
+      <translation>{name} still cannot be saved here.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DocumentModel</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/document.py" line="104" />
+      <source>Workshoppen är skrivskyddad; ändringen sparades inte.</source>
+      <translation>The workshop is read-only; the change was not saved.</translation>
     </message>
   </context>
 </TS>

@@ -79,7 +79,8 @@ def banner_text(state: ReadOnly) -> str:
             first = tr("Den här datorn har inte längre workshoppen öppen för redigering.")
         else:
             first = tr(
-                "Workshoppen togs över av {who} {since}, medan den här datorn inte svarade."
+                "Workshoppen är öppen för redigering hos {who} sedan {since}; den togs över "
+                "medan den här datorn inte svarade."
             ).format(who=_who(owner), since=since_text(owner.since))
     elif owner is not None and owner.is_here():
         first = tr(

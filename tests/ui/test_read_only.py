@@ -181,7 +181,7 @@ def test_a_lock_taken_over_while_this_computer_slept_turns_the_window_read_only(
 
     assert window.doc.read_only and banner(window).isVisible()
     text = window.read_only_mode.banner.message.text()
-    assert "togs över av kerstin på datorn KONFERENS-PC" in text
+    assert "hos kerstin på datorn KONFERENS-PC sedan" in text and "togs över" in text
     assert "Dina ändringar fram till dess finns kvar i filen." in text
     assert "(skrivskyddad)" in window.windowTitle()
     assert "kerstin" in window.statusBar().currentMessage()
@@ -242,3 +242,38 @@ def test_a_workshop_in_a_folder_that_cannot_be_written_opens_read_only(
     text = window.read_only_mode.banner.message.text()
     assert text.startswith("Mappen som workshoppen ligger i går inte att skriva i")
     assert_edits_refused(window, read_only_share)
+
+
+def test_in_english_the_banner_and_the_refusal_have_no_swedish_left(
+    qapp, qtbot, ctx, seed_workshop, hold_open
+):
+    from samverkan_desktop.ui.i18n import install_translators, remove_translators
+
+    hold_open(seed_workshop)
+    translators = install_translators(qapp, "en")
+    try:
+        window = MainWindow(ctx)  # made after the language is set, as the app does
+        qtbot.addWidget(window)
+        window.show()
+        assert window.open_path(seed_workshop)
+        shown = window.read_only_mode.banner
+        texts = [shown.title.text(), shown.message.text(), shown.save_copy.text(),
+                 shown.retry.text(), shown.save_copy.toolTip(), shown.retry.toolTip()]
+        assert texts[:4] == [
+            "Read-only",
+            f"You ({lock_user(seed_workshop)} on the computer {HOST}) have had the workshop "
+            f"open for editing in another window since {texts[1].split('since ')[1]}",
+            "Save a copy…",
+            "Try again",
+        ]
+        assert texts[1].endswith("but not save changes. You see the workshop as it was when "
+                                 "you opened it.")
+        assert window.windowTitle().startswith("orebro.samverkan (read-only) — ")
+        drag_note(window, first_note(window), QPointF(0, 120))
+        refusal = window.statusBar().currentMessage()
+        texts.append(refusal)
+        assert refusal.startswith("Read-only: ") and refusal.endswith("the change was not saved.")
+        assert [t for t in texts if any(ch in t.lower() for ch in "åäö")] == []
+        window.close_document()
+    finally:
+        remove_translators(qapp, translators)
