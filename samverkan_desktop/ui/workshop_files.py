@@ -87,7 +87,7 @@ def ensure_sample(folder: Path) -> Path:
     target = folder / (SAMPLE_SOURCE.stem + SUFFIX)
     if target.exists():
         try:
-            Store.open(target).close()
+            Store.open(target, readonly=True).close()  # open elsewhere is no fault
             return target
         except StoreError:
             target = free_path(target)  # a broken sample: leave it, make a fresh one beside it

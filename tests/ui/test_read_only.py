@@ -277,3 +277,18 @@ def test_in_english_the_banner_and_the_refusal_have_no_swedish_left(
         window.close_document()
     finally:
         remove_translators(qapp, translators)
+
+
+def test_the_sample_open_in_another_window_is_the_same_file_not_a_new_one(qtbot, ctx):
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    assert first.files.open_sample()
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    assert second.files.open_sample()
+    assert second.path == first.path and second.doc.read_only and not first.doc.read_only
+    assert sorted(p.name for p in first.path.parent.iterdir()) == [
+        f".~lock.{first.path.name}#", first.path.name
+    ]
+    second.close_document()
+    first.close_document()
