@@ -34,6 +34,9 @@ _MUTED = QColor("#6B6F76")
 _FRAME_FILLS = (QColor("#F0F0F1"), QColor("#E6E7E9"), QColor("#DCDDE0"))
 _FRAME_BORDER = QColor("#A9ADB4")
 _TITLE_H = 40.0
+# The app's board is built over a temporary copy of the workshop file; past this many notes and
+# clusters that copy alone takes longer than the whole overview (100,000 notes: 30 s).
+SCENE_ITEMS = 5_000
 _PAD = 10.0
 
 
@@ -227,7 +230,8 @@ def board_picture(
     doc: m.Document, scene: QGraphicsScene | None = None, *, opaque: bool = False
 ) -> Iterator[BoardPicture]:
     """The picture of `doc`'s board: `scene` when given, else the app's BoardScene built over a
-    temporary copy of `doc` (so a redacted document shows redacted), else the overview.
+    temporary copy of `doc` (so a redacted document shows redacted), else the overview (also
+    for a workshop too big to copy quickly). Texts are cut to what the picture can show.
 
     `opaque` (for PDF/A) always gives the overview: the board's frames are translucent, which
     PDF/A-1 forbids and Qt then paints solid grey over the notes.
@@ -236,7 +240,7 @@ def board_picture(
         yield ScenePicture(scene)
         return
     doc = _shown(doc)
-    if opaque:
+    if opaque or len(doc.notes) + len(doc.clusters) > SCENE_ITEMS:
         yield OverviewPicture(doc)
         return
     classes = _board_scene_class()

@@ -61,6 +61,10 @@ RESOLUTION = 1200
 MARGIN_MM = QMarginsF(20, 24, 20, 22)  # left, top, right, bottom: room for header and footer
 PAPER = QColor("#FFFFFF")
 KEEP_WITH_HEADING_PT = 54  # a heading needs this much of its section below it on the same page
+# Each page break moved to keep things together makes Qt lay out the rest of the text again:
+# past this many paragraphs (about 5,000 notes, 200 pages) the breaks fall where they fall,
+# since 100,000 notes would otherwise take many minutes.
+KEEP_TOGETHER_BLOCKS = 10_000
 # A theme's name on the map: this size when there is room, smaller when themes would run into
 # each other, never below the smaller size (50 themes raised by most groups come out at 6 pt).
 MAP_NAME_PT, MAP_NAME_MIN_PT = 9.0, 6.0
@@ -303,6 +307,8 @@ def _keep_together(flow: FlowText, page_height: float, px_per_pt: float) -> None
     its section, and a note that would be split there goes over whole, taking its heading along
     when it is the section's first note."""
     doc = flow.document
+    if doc.blockCount() > KEEP_TOGETHER_BLOCKS:
+        return
     layout = doc.documentLayout()
     need = KEEP_WITH_HEADING_PT * px_per_pt
     headings, whole = set(flow.headings), set(flow.whole)

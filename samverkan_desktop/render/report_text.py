@@ -48,6 +48,10 @@ STRIPE_FILL = QColor("#f6f7f9")
 # Without ligatures: "fi" in "profilering" would be one glyph, which copies, searches and
 # indexes (pdftotext, a diarium's full-text search) as "ﬁ", so "profilering" would not be found.
 NO_LIGATURES = {QFont.Tag("liga"): 0, QFont.Tag("clig"): 0}
+# A cluster's notes are one bulleted list per this many (the bullets look the same): adding to a
+# QTextList and changing a block in it take time in proportion to its length, so one list of
+# 100,000 notes took minutes to lay out.
+LIST_CHUNK = 100
 # Heading sizes by level (1: part, 2: cluster, 3: sub-cluster, 4+: deeper).
 _HEADING_PT = {1: 17.0, 2: 13.5, 3: 11.5, 4: 10.5}
 
@@ -165,6 +169,8 @@ class _Writer:
         current = self.list
         self.paragraph(self.block(bottom=5), _char(colour=MUTED))
         self.flow.whole.append(self.cursor.block().position())
+        if current is not None and current.count() >= LIST_CHUNK:
+            current = None
         if current is None:
             fmt = QTextListFormat()
             fmt.setStyle(QTextListFormat.Style.ListDisc)
