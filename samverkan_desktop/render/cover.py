@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from ..core.export.report import Report
+from ..core.export.report import Report, cut_note
 from .report_text import BODY_PT, MUTED, RULE, FlowText, _char, _Writer
 
 ACCENT_DARK = "#0b5a8c"
@@ -41,7 +41,7 @@ def cover_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
     if cover.redacted:
         w.line(lab["redacted"], _char(BODY_PT, italic=True), top=14)
     if cover.cut_texts:
-        w.line(lab["cut"].format(count=cover.cut_texts), _char(BODY_PT, italic=True), top=14)
+        w.line(cut_note(cover, lab), _char(BODY_PT, italic=True), top=14)
     w.line(lab["created"].format(date=cover.created.isoformat()), _char(8.5, colour=MUTED),
            top=24)
     return w.done()

@@ -23,9 +23,10 @@ def cut(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
-    space = head.rfind(" ", limit - 1 - _WORD_ROOM)
-    if space > 0:
-        head = head[:space]
+    if not text[limit - 1].isspace():  # the cut falls inside a word: end before it
+        space = head.rfind(" ", limit - 1 - _WORD_ROOM)
+        if space > 0:
+            head = head[:space]
     return head.rstrip() + ELLIPSIS
 
 

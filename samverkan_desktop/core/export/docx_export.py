@@ -28,6 +28,7 @@ from .report import (
     NoteEntry,
     Report,
     build_report,
+    cut_note,
     note_marks,
     note_source,
     section_facts,
@@ -239,7 +240,7 @@ def build(report: Report) -> docx.document.Document:
     if cover.redacted:
         document.add_paragraph().add_run(lab["redacted"]).italic = True
     if cover.cut_texts:
-        document.add_paragraph().add_run(lab["cut"].format(count=cover.cut_texts)).italic = True
+        document.add_paragraph().add_run(cut_note(cover, lab)).italic = True
 
     document.add_heading(lab["summary"], level=1)
     if report.summary:

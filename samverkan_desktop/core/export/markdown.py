@@ -16,6 +16,7 @@ from .report import (
     NoteEntry,
     Report,
     build_report,
+    cut_note,
     note_marks,
     note_source,
     section_facts,
@@ -101,7 +102,7 @@ def render(report: Report) -> str:
     if cover.redacted:
         out += [f"*{escape(lab['redacted'])}*", ""]
     if cover.cut_texts:
-        out += [f"*{escape(lab['cut'].format(count=cover.cut_texts))}*", ""]
+        out += [f"*{escape(cut_note(cover, lab))}*", ""]
 
     out += [f"## {escape(lab['summary'])}", ""]
     if report.summary:

@@ -55,6 +55,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "redacted": "Personuppgifter (e-post, telefonnummer och namn) har tagits bort.",
         "cut": "{count} texter är längre än rapporten visar och slutar med …; hela texten finns "
         "i workshopfilen och i JSON- och CSV-exporten.",
+        "cut_one": "En text är längre än rapporten visar och slutar med …; hela texten finns i "
+        "workshopfilen och i JSON- och CSV-exporten.",
         "counts": "{notes} lappar i {clusters} kluster från {groups} grupper, {votes} röster",
         "no_clusters": "Inga kluster ännu.",
         "no_unclustered": "Alla lappar ligger i kluster.",
@@ -101,6 +103,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "created": "Created {date} with Samverkan Desktop",
         "redacted": "Personal data (e-mail addresses, phone numbers and names) has been removed.",
         "cut": "{count} texts are longer than the report shows and end in …; the whole text is in "
+        "the workshop file and in the JSON and CSV exports.",
+        "cut_one": "One text is longer than the report shows and ends in …; the whole text is in "
         "the workshop file and in the JSON and CSV exports.",
         "counts": "{notes} notes in {clusters} clusters from {groups} groups, {votes} votes",
         "no_clusters": "No clusters yet.",
@@ -398,6 +402,13 @@ def shown_depth(depth: int) -> int:
     return min(depth, INDENT_DEPTH)
 
 
+def cut_note(cover: Cover, lab: dict[str, str]) -> str:
+    """The cover's line saying how many texts the report cut, "" when none."""
+    if not cover.cut_texts:
+        return ""
+    return lab["cut_one"] if cover.cut_texts == 1 else lab["cut"].format(count=cover.cut_texts)
+
+
 def note_marks(note: NoteEntry, lab: dict[str, str]) -> str:
     """The short trailer after a note's text: votes and uncertainty, e.g. "(3 röster, osäker)"."""
     parts = []
@@ -425,6 +436,6 @@ def note_source(note: NoteEntry, cluster: str = "") -> str:
 
 __all__ = [
     "LANGUAGES", "REMOVED", "ClusterSection", "Cover", "GroupInfo", "GroupNotes", "NoteEntry",
-    "Report", "SummaryRow", "build_report", "labels", "note_marks", "note_source", "section_facts",
-    "shown_depth",
+    "Report", "SummaryRow", "build_report", "cut_note", "labels", "note_marks", "note_source",
+    "section_facts", "shown_depth",
 ]
