@@ -210,7 +210,12 @@ class WriteLock:
 # A program that ends without closing its store (an uncaught exception, sys.exit) gives its
 # locks up on the way out; one that is killed leaves a lock that `_running` sees is dead.
 _HELD: weakref.WeakSet[WriteLock] = weakref.WeakSet()
-atexit.register(lambda: [lock.release() for lock in list(_HELD)])
+
+
+@atexit.register
+def _release_all() -> None:
+    for lock in list(_HELD):
+        lock.release()
 
 
 # --------------------------------------------------------------------- the lock file
@@ -406,7 +411,8 @@ def _running_on_windows(pid: int) -> bool:
     query_limited_information, access_denied, still_active = 0x1000, 5, 259
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
-        return ctypes.get_last_error() == access_denied  # exists, but is not ours to ask
+        # Exists, but is not ours to ask. (get_last_error is only there on Windows.)
+        return ctypes.get_last_error() == access_denied  # type: ignore[attr-defined]
     try:
         code = wintypes.DWORD()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
