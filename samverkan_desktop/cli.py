@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from samverkan_desktop import __version__
-from samverkan_desktop.core import layout
+from samverkan_desktop.core import layout, oserrors, store_file
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.export import EXPORTERS, Exporter, ExportError, export, exporter_for
 from samverkan_desktop.core.export.redact import known_names
@@ -201,7 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as exc:
-        _fail(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc))
+        where = f" ({Path(exc.filename).name})" if exc.filename else ""
+        _fail(f"{oserrors.reason(exc)}{where}")
         return 1
     except KeyboardInterrupt:
         _fail("avbrutet")
@@ -273,7 +274,8 @@ def _create_atomically(target: Path, doc: m.Document) -> None:
         raise CliError(f"Mappen {folder} finns inte.")
     if not os.access(folder, os.W_OK):
         raise CliError(f"Kan inte skriva i mappen {folder}.")
-    tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+    store_file.check_name(target)  # built under a short name, it must be writable under its own
+    tmp = folder / f".samverkan-import-{os.getpid()}.tmp"  # short: any target name fits
     leftovers = [tmp, tmp.with_name(tmp.name + "-journal")]
     for path in leftovers:
         path.unlink(missing_ok=True)

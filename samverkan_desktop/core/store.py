@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 
-from . import limits, store_file
+from . import limits, oserrors, store_file
 from . import model as m
 from .schema import (
     ClusterRow,
@@ -93,6 +93,7 @@ class Store:
             raise StoreError(f"{path.name} finns redan.")
         if not path.parent.is_dir():
             raise StoreError(f"Mappen {path.parent} finns inte.")
+        store_file.check_name(path)
         lock = WriteLock.acquire(path)
         try:
             store = cls._connect(path, mode="rwc")
@@ -107,8 +108,9 @@ class Store:
                 s.add(WorkshopRow(title=w.title, date=w.date, description=w.description))
         except BaseException:
             store.close()
-            path.unlink(missing_ok=True)
-            store_file.journal_path(path.resolve()).unlink(missing_ok=True)
+            for leftover in (path, store_file.journal_path(path.resolve())):
+                with contextlib.suppress(OSError):  # a name too long for "-journal", say
+                    leftover.unlink(missing_ok=True)
             raise
         return store
 
@@ -139,6 +141,8 @@ class Store:
             return cls._open_copy(path, real, with_journal=journal == "hot")
         if not readonly and not os.access(real, os.W_OK):
             raise StoreError(f"{path.name} är skrivskyddad.")
+        if not readonly:
+            store_file.check_name(real)
         if journal == "stale":
             # Most likely a backup copied over the file after a crash: never play the old
             # journal into it; keep it aside instead.
@@ -169,7 +173,7 @@ class Store:
             store = cls._connect(copy, mode="ro", shown=path)
         except OSError as exc:
             shutil.rmtree(copy.parent, ignore_errors=True)
-            raise StoreError(f"Kan inte läsa {path.name}: {exc.strerror or exc}") from None
+            raise StoreError(f"Kan inte läsa {path.name}: {oserrors.reason(exc)}.") from None
         except BaseException:
             shutil.rmtree(copy.parent, ignore_errors=True)
             raise
@@ -199,7 +203,7 @@ class Store:
             os.replace(work, real)
         except OSError as exc:
             raise StoreError(
-                f"Kan inte uppdatera {name} till den här versionen: {exc.strerror or exc}"
+                f"Kan inte uppdatera {name} till den här versionen: {oserrors.reason(exc)}."
             ) from None
         finally:
             for leftover in leftovers:
@@ -720,7 +724,7 @@ class Store:
     def save_copy(self, target: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the whole document to `target` (SQLite's backup API)."""
         target = Path(target)
-        tmp = target.with_name(f".{target.name}.tmp")
+        tmp = target.with_name(f".samverkan-kopia-{os.getpid()}.tmp")  # short: any name fits
         try:
             raw = self._engine.raw_connection()
             try:
@@ -733,8 +737,10 @@ class Store:
                 raw.close()
             os.replace(tmp, target)
         except (OSError, sqlite3.Error) as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"Kunde inte spara en kopia som {target.name}: {exc}") from None
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            why = oserrors.reason(exc) if isinstance(exc, OSError) else _reason(exc)
+            raise StoreError(f"Kunde inte spara en kopia som {target.name}: {why}.") from None
 
 
 # --------------------------------------------------------------------- row <-> snapshot helpers

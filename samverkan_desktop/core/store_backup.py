@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import filecmp
 import hashlib
 import os
@@ -22,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import store_file, userdata
+from . import oserrors, store_file, userdata
 from .store import SUFFIX, Store
 from .store_file import StoreError
 from .store_lock import WriteLock
@@ -354,20 +353,10 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
-_REASONS = {
-    errno.ENOSPC: "disken är full",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "disken är full",
-    errno.EACCES: "behörighet saknas",
-    errno.EPERM: "behörighet saknas",
-    errno.EROFS: "mappen är skrivskyddad",
-    errno.ENOENT: "filen eller mappen finns inte längre",
-    errno.ENAMETOOLONG: "sökvägen är för lång",
-}
 
 
 def _because(exc: BaseException) -> str:
     """The reason in the user's words; SQLite's and the system's own texts are not shown."""
     if isinstance(exc, StoreError):
         return ""
-    reason = _REASONS.get(getattr(exc, "errno", None) or -1)
-    return f": {reason}" if reason else ""
+    return f": {oserrors.reason(exc)}" if isinstance(exc, OSError) else ""

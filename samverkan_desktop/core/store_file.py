@@ -7,6 +7,7 @@ is set up.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -16,6 +17,8 @@ from urllib.parse import quote
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+
+from . import oserrors
 
 # Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
 APPLICATION_ID = 0x53614D76
@@ -69,7 +72,7 @@ def check_path(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"Kan inte läsa {path.name}: {exc.strerror or exc}") from None
+        raise StoreError(f"Kan inte läsa {path.name}: {oserrors.reason(exc)}.") from None
     if head != _SQLITE_MAGIC:
         raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
 
@@ -87,6 +90,18 @@ def sqlite_uri(path: Path, mode: str) -> str:
 def connect(path: Path, mode: str = "ro") -> sqlite3.Connection:
     """A plain sqlite3 connection through `sqlite_uri` (mode "ro", "rw" or "rwc")."""
     return sqlite3.connect(sqlite_uri(path, mode), uri=True, check_same_thread=False)
+
+
+def check_name(path: Path) -> None:
+    """Refuse a name SQLite cannot write under: its journal, "<name>-journal", must be a legal
+    name too (255 bytes on Linux and macOS, 255 characters on Windows)."""
+    journal = f"{path.name}-journal"
+    size = len(journal) if os.name == "nt" else len(os.fsencode(journal))
+    if size > 255:
+        raise StoreError(
+            f"Filnamnet {path.name} är för långt för att workshoppen ska kunna sparas; "
+            "ge filen ett kortare namn."
+        )
 
 
 def journal_path(real: Path) -> Path:
@@ -248,7 +263,7 @@ def set_aside_journal(real: Path) -> Path:
     except OSError as exc:
         raise StoreError(
             f"{real.name} har en gammal journalfil bredvid sig som inte hör till filen och som "
-            f"inte går att flytta undan ({_os_reason(exc)})."
+            f"inte går att flytta undan ({oserrors.reason(exc)})."
         ) from None
     return target
 
@@ -420,7 +435,3 @@ def _whole(path: Path) -> bool:
     pages = int.from_bytes(header[28:32], "big")
     counter_valid = header[24:28] == header[92:96]
     return not (counter_valid and pages and pages * page_size != size)
-
-
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or exc.__class__.__name__

@@ -34,7 +34,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
-import errno
 import getpass
 import hashlib
 import json
@@ -48,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
+from . import oserrors
 from .store_file import StoreError
 
 HEARTBEAT = 60  # seconds between the owner's refreshes
@@ -58,13 +58,6 @@ _GUARD_STALE_AFTER = 30
 _ACQUIRE_PATIENCE = 3.0  # seconds to wait while another taker is busy with a stale lock
 _MAX_LOCK_BYTES = 64 * 1024
 _UNKNOWN = "okänd"
-_NOT_WRITABLE = {
-    errno.EROFS: "mappen är skrivskyddad",
-    errno.EACCES: "behörighet saknas i mappen",
-    errno.EPERM: "behörighet saknas i mappen",
-    errno.ENOSPC: "disken är full",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "disken är full",
-}
 
 
 @dataclass(frozen=True)
@@ -242,7 +235,7 @@ def _create(path: Path, payload: bytes, document: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise LockUnavailable(document, _not_writable(exc, path)) from None
+        raise LockUnavailable(document, oserrors.reason(exc)) from None
     try:
         try:
             os.write(fd, payload)
@@ -251,12 +244,8 @@ def _create(path: Path, payload: bytes, document: Path) -> bool:
             os.close(fd)
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise LockUnavailable(document, _not_writable(exc, path)) from None
+        raise LockUnavailable(document, oserrors.reason(exc)) from None
     return True
-
-
-def _not_writable(exc: OSError, path: Path) -> str:
-    return _NOT_WRITABLE.get(exc.errno or 0, f"låsfilen {path.name} kan inte skapas i mappen")
 
 
 def _inspect(path: Path) -> _Seen | None:
@@ -330,7 +319,7 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
         time.sleep(0.01 + secrets.randbelow(20) / 1000)
         return False
     except OSError as exc:
-        raise LockUnavailable(document, _not_writable(exc, guard)) from None
+        raise LockUnavailable(document, oserrors.reason(exc)) from None
     try:
         now = _inspect(path)
         if now is None:

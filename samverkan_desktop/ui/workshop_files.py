@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from ..core import model as m
+from ..core import oserrors
 from ..core.export import ExportError, export
 from ..core.export.redact import known_names
 from ..core.importers.result import ImportError_
@@ -97,7 +98,7 @@ def ensure_sample(folder: Path) -> Path:
         raise FileProblem(
             QCoreApplication.translate(
                 "workshop_files", "Kan inte skapa mappen {folder}: {reason}"
-            ).format(folder=folder, reason=exc.strerror or exc)
+            ).format(folder=folder, reason=oserrors.reason(exc))
         ) from None
     create_from_source(SAMPLE_SOURCE, target)
     return target

@@ -322,7 +322,7 @@ def test_a_folder_that_takes_no_lock_file_refuses_writing_in_one_line(
     with pytest.raises(LockUnavailable) as info:
         Store.open(workshop)
     assert str(info.value) == (
-        "workshop.samverkan kan inte öppnas för redigering: mappen är skrivskyddad."
+        "workshop.samverkan kan inte öppnas för redigering: disken eller mappen är skrivskyddad."
     )
     with Store.open(workshop, readonly=True) as store:
         assert len(store.notes()) == 1

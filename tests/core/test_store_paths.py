@@ -97,3 +97,28 @@ def test_the_issues_exact_names_through_the_command_line(tmp_path: Path):
                        cwd=tmp_path)
         assert exported.returncode == 0, exported.stderr
     assert _listing(tmp_path) == sorted([*names, "ut"])
+
+
+def test_the_longest_name_sqlite_can_write_under_works_and_a_longer_one_is_refused(
+    tmp_path: Path,
+):
+    """A name whose "-journal" would not fit could be made but never written again; the
+    temporary files of an import or a copy have short names, so they never stand in the way."""
+    from samverkan_desktop.core.store import StoreError
+
+    longest = "å" * 118 + ".samverkan"  # 246 bytes; with "-journal" 254
+    too_long = "å" * 119 + ".samverkan"
+    for _ in range(2):  # made, then added to (a write under its own name)
+        done = run("import", SEED, "--into", longest, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    with Store.open(tmp_path / longest) as store:
+        assert len(store.notes()) == 2 * 216
+        store.save_copy(tmp_path / too_long[:-20].replace("å", "ä"))
+    refused = run("import", SEED, "--into", too_long, cwd=tmp_path)
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "för långt" in refused.stderr and "Traceback" not in refused.stderr
+    with pytest.raises(StoreError, match="för långt"):
+        Store.create(tmp_path / too_long)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [longest, too_long[:-20].replace("å", "ä")]
+    )

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import exchange, layout
+from .. import exchange, layout, oserrors
 from .. import model as m
 from ..limits import MAX_SOURCE_BYTES
 from .result import ImportError_, ParseResult, ParseWarning
@@ -97,7 +97,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise SourceError(f"Saknar behörighet att läsa {name}.") from None
     except OSError as exc:
-        raise SourceError(f"Kan inte läsa {name}: {exc.strerror or exc}.") from None
+        raise SourceError(f"Kan inte läsa {name}: {oserrors.reason(exc)}.") from None
     if not data.strip():
         raise SourceError(f"{name} är tom.")
     for signature, what in _SIGNATURES:
