@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from .. import oserrors
 from .redact import redact_document
 
 # writer(document, path, *, redact=...) -- `redact` is passed only to writers that support it.
@@ -195,26 +196,12 @@ def _replace(tmp: Path, target: Path) -> None:
         ) from None
 
 
-# What happened and what to do, for the errors a disk gives. A file too large for the file
-# system (FAT32 stops at 4 GB) or over a quota is to the user the same as a full disk.
-_FULL = "disken är full; frigör utrymme eller välj en annan plats"
-_REASONS = {
-    errno.ENOSPC: _FULL,
-    errno.EFBIG: _FULL,
-    getattr(errno, "EDQUOT", errno.ENOSPC): _FULL,
-    errno.EACCES: "saknar behörighet att skriva där; välj en annan plats",
-    errno.EPERM: "saknar behörighet att skriva där; välj en annan plats",
-    errno.EROFS: "disken är skrivskyddad; välj en annan plats",
-    errno.EIO: "läs- eller skrivfel på disken (är USB-minnet eller nätverksenheten borta?); "
-    "välj en annan plats",
-    errno.ENAMETOOLONG: "namnet är för långt; välj ett kortare",
-    errno.ENOENT: "mappen finns inte längre; välj en annan plats",
-}
-
-
 def _reason(exc: OSError) -> str:
-    """`exc` in the user's words; never the system's (often English) text."""
-    code = exc.errno or 0
-    if code in _REASONS:
-        return _REASONS[code]
-    return f"skrivfel ({errno.errorcode.get(code, 'okänt')}); välj en annan plats"
+    """What happened (in the words of `core/oserrors.py`, never the system's own text) and
+    what the user can do about it."""
+    what = oserrors.reason(exc)
+    if oserrors.is_full(exc):  # ENOSPC, EFBIG (FAT32's 4 GB) and EDQUOT alike
+        return f"{what}; frigör utrymme eller välj en annan plats"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{what}; välj ett kortare"
+    return f"{what}; välj en annan plats"
