@@ -275,7 +275,7 @@ def _create_atomically(target: Path, doc: m.Document) -> None:
     if not os.access(folder, os.W_OK):
         raise CliError(f"Kan inte skriva i mappen {folder}.")
     store_file.check_name(target)  # built under a short name, it must be writable under its own
-    tmp = folder / f".samverkan-import-{os.getpid()}.tmp"  # short: any target name fits
+    tmp = store_file.temporary_beside(target, "import")  # short: any target name fits
     leftovers = [tmp, tmp.with_name(tmp.name + "-journal")]
     for path in leftovers:
         path.unlink(missing_ok=True)

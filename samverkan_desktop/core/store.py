@@ -188,7 +188,7 @@ class Store:
         halfway would leave the file changed; on a copy, a failure changes nothing, and the
         original stays beside it as `<name>.<revision>.bak`.
         """
-        work = real.with_name(f".{real.name}.upgrade.tmp")
+        work = store_file.temporary_beside(real, "upgrade")
         leftovers = (work, store_file.journal_path(work))
         try:
             shutil.copy2(real, work)
@@ -199,7 +199,7 @@ class Store:
                 upgraded.close()
             store_file.revision(work, name)  # the upgraded copy must be sound before it is used
             if keep_backup and rev is not None:
-                shutil.copy2(real, real.with_name(f"{real.name}.{rev}.bak"))
+                shutil.copy2(real, store_file.beside(real, f".{rev}.bak"))
             os.replace(work, real)
         except OSError as exc:
             raise StoreError(
@@ -724,7 +724,7 @@ class Store:
     def save_copy(self, target: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the whole document to `target` (SQLite's backup API)."""
         target = Path(target)
-        tmp = target.with_name(f".samverkan-kopia-{os.getpid()}.tmp")  # short: any name fits
+        tmp = store_file.temporary_beside(target, "copy")
         try:
             raw = self._engine.raw_connection()
             try:

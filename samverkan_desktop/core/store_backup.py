@@ -250,7 +250,7 @@ def restore_as_new(backup: Path, target: Path) -> Path:
     _check(backup)
     if target.exists() or target.is_symlink():
         raise BackupError(f"{target.name} finns redan; välj ett annat namn.")
-    tmp = target.with_name(f".{target.name}.restore.tmp")
+    tmp = store_file.temporary_beside(target, "restore")
     try:
         _copy_synced(backup, tmp)
         try:
@@ -285,7 +285,7 @@ def restore_over(backup: Path, document: Path, root: Path | None = None) -> Path
     _check(backup)
     real = document.resolve()  # a link stays a link: its target is what is replaced
     name = document.name
-    tmp = real.with_name(f".{real.name}.restore.tmp")
+    tmp = store_file.temporary_beside(real, "restore")
     with _write_lock(document):
         try:
             # Copied first: keeping the current file prunes, and may prune the chosen backup.

@@ -7,6 +7,7 @@ is set up.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import shutil
 import sqlite3
@@ -102,6 +103,25 @@ def check_name(path: Path) -> None:
             f"Filnamnet {path.name} är för långt för att workshoppen ska kunna sparas; "
             "ge filen ett kortare namn."
         )
+
+
+def beside(real: Path, suffix: str) -> Path:
+    """`<name><suffix>` beside the file, with the name shortened (and a short hash of it kept)
+    where the whole would be longer than a file name may be."""
+    name = f"{real.name}{suffix}"
+    if len(os.fsencode(name)) <= 255:
+        return real.with_name(name)
+    digest = hashlib.sha1(os.fsencode(real.name)).hexdigest()[:8]
+    stem = real.name
+    while len(os.fsencode(f"{stem}~{digest}{suffix}")) > 255:
+        stem = stem[:-1]
+    return real.with_name(f"{stem}~{digest}{suffix}")
+
+
+def temporary_beside(real: Path, purpose: str) -> Path:
+    """A hidden working file in the file's folder (so the final rename stays on one disk), with
+    a short name that fits whatever the file is called."""
+    return real.with_name(f".samverkan-{purpose}-{os.getpid()}.tmp")
 
 
 def journal_path(real: Path) -> Path:
@@ -257,7 +277,7 @@ def set_aside_journal(real: Path) -> Path:
     """Rename a stale journal so that SQLite never plays it back; kept, not deleted."""
     journal = journal_path(real)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = real.with_name(f"{real.name}-journal.{stamp}.old")
+    target = beside(real, f"-journal.{stamp}.old")
     try:
         journal.replace(target)
     except OSError as exc:

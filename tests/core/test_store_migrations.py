@@ -178,3 +178,17 @@ def test_a_newer_or_foreign_file_is_refused_untouched(tmp_path: Path, make, says
         assert cli.main(argv) == 1
         assert says in capsys.readouterr().err
     assert _state(folder) == before
+
+
+def test_the_longest_file_name_is_upgraded_with_a_bak_whose_name_fits(next_schema, tmp_path):
+    next_schema(_ADD_TABLE)
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    path = folder / ("å" * 118 + ".samverkan")  # the longest name a workshop may have
+    shutil.copy2(RELEASED[0], path)
+    original = path.read_bytes()
+    with Store.open(path) as store:
+        assert len(store.notes()) == 216
+    [bak] = [p for p in folder.iterdir() if p.name.endswith(".0001.bak")]
+    assert bak.read_bytes() == original and len(bak.name.encode()) <= 255
+    assert sorted(p.name for p in folder.iterdir()) == sorted([path.name, bak.name])
