@@ -1077,6 +1077,16 @@ Everything is saved at once in the workshop file.</translation>
       <translation>Read-only: the folder cannot be written to, so the change was not saved.</translation>
     </message>
     <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="110" />
+      <source>Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.</source>
+      <translation>Read-only: the file cannot be written to, so the change was not saved.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/read_only.py" line="80" />
+      <source>Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att ändra den).</source>
+      <translation>The workshop file is read-only (marked as read-only, or you may not change it).</translation>
+    </message>
+    <message>
       <location filename="../../samverkan_desktop/ui/read_only.py" line="109" />
       <source>Skrivskyddad: ändringen sparades inte.</source>
       <translation>Read-only: the change was not saved.</translation>

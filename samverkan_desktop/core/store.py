@@ -37,7 +37,12 @@ from .schema import (
     ThemeLinkRow,
     WorkshopRow,
 )
-from .store_file import APPLICATION_ID, DamagedFile, StoreError  # noqa: F401 (re-exported)
+from .store_file import (  # noqa: F401 (re-exported)
+    APPLICATION_ID,
+    DamagedFile,
+    FileReadOnly,
+    StoreError,
+)
 from .store_lock import FileLocked, LockUnavailable, WriteLock  # noqa: F401 (re-exported)
 
 SUFFIX = ".samverkan"
@@ -140,7 +145,7 @@ class Store:
         if readonly and journal != "none":
             return cls._open_copy(path, real, with_journal=journal == "hot")
         if not readonly and not os.access(real, os.W_OK):
-            raise StoreError(f"{path.name} är skrivskyddad.")
+            raise FileReadOnly(f"{path.name} är skrivskyddad.")
         if not readonly:
             store_file.check_name(real)
         if journal == "stale":

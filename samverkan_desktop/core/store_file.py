@@ -32,6 +32,11 @@ class StoreError(Exception):
     """A workshop file that cannot be used; the message is one line meant for the user."""
 
 
+class FileReadOnly(StoreError):
+    """The workshop file itself may not be written (marked read-only, no rights to it): it can
+    still be read."""
+
+
 class DamagedFile(StoreError):
     """The file is (or claims to be) a workshop, but what it holds cannot be read or trusted.
     The app offers the newest good backup instead; the file itself is never overwritten."""

@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ..core.store import FileLocked, LockUnavailable, Store
+from ..core.store import FileLocked, FileReadOnly, LockUnavailable, Store
 from ..core.store_lock import HEARTBEAT, LockOwner, read_owner
 from .document import DocumentModel
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-HELD, LOST, FOLDER = "held", "lost", "folder"
+HELD, LOST, FOLDER, FILE = "held", "lost", "folder", "file"
 # How often the keeper looks at the clock. The refresh itself is due every HEARTBEAT seconds of
 # wall-clock time, which also runs while the computer sleeps: after waking, the lock is checked
 # within seconds (and before any change is saved), not a minute later.
@@ -39,7 +39,8 @@ def tr(text: str) -> str:
 @dataclass(frozen=True)
 class ReadOnly:
     """Why the open workshop cannot be saved: `HELD` (another owner has it), `LOST` (our lock
-    was taken over or removed) or `FOLDER` (no lock file can be made there: `reason`)."""
+    was taken over or removed), `FOLDER` (no lock file can be made there: `reason`) or `FILE`
+    (the file itself is write-protected)."""
 
     why: str
     owner: LockOwner | None = None
@@ -74,6 +75,11 @@ def banner_text(state: ReadOnly) -> str:
         first = tr("Mappen som workshoppen ligger i går inte att skriva i ({reason}).").format(
             reason=state.reason
         )
+    elif state.why == FILE:
+        first = tr(
+            "Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att "
+            "ändra den)."
+        )
     elif state.why == LOST:
         if owner is None:
             first = tr("Den här datorn har inte längre workshoppen öppen för redigering.")
@@ -104,6 +110,8 @@ def refusal_text(state: ReadOnly) -> str:
     """One line for the status bar when an edit is refused."""
     if state.why == FOLDER:
         return tr("Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.")
+    if state.why == FILE:
+        return tr("Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.")
     owner = state.owner
     if owner is None:
         return tr("Skrivskyddad: ändringen sparades inte.")
@@ -219,6 +227,8 @@ class ReadOnlyMode(QObject):
             state = ReadOnly(HELD, exc.owner)
         except LockUnavailable as exc:
             state = ReadOnly(FOLDER, reason=exc.reason)
+        except FileReadOnly:
+            state = ReadOnly(FILE)
         return Store.open(path, readonly=True), state
 
     def update(self) -> None:

@@ -244,6 +244,34 @@ def test_a_workshop_in_a_folder_that_cannot_be_written_opens_read_only(
     assert_edits_refused(window, read_only_share)
 
 
+@pytest.fixture
+def write_protected(seed_workshop: Path):
+    """The seed workshop marked unchangeable (chattr +i: what a read-only file is even to
+    root, who may write any file with plain permissions); skipped where that is not allowed."""
+    if subprocess.run(["chattr", "+i", str(seed_workshop)], capture_output=True).returncode:
+        pytest.skip("chattr +i is not allowed here")
+    try:
+        yield seed_workshop
+    finally:
+        subprocess.run(["chattr", "-i", str(seed_workshop)], capture_output=True)
+
+
+def test_a_write_protected_workshop_opens_read_only_instead_of_not_at_all(
+    qtbot, empty_window, write_protected, interaction
+):
+    """It used to say "är skrivskyddad" in an error box and show nothing."""
+    window = empty_window
+    assert window.open_path(write_protected)
+    assert interaction.errors() == []
+    assert window.doc.read_only and banner(window).isVisible()
+    text = window.read_only_mode.banner.message.text()
+    assert text.startswith("Workshopfilen är skrivskyddad")
+    assert len(window.doc.notes) == 216
+    assert_edits_refused(window, write_protected)
+    assert "filen går inte att skriva i" in window.statusBar().currentMessage()
+    assert not lock_path(write_protected).exists()  # nothing left beside it
+
+
 def test_in_english_the_banner_and_the_refusal_have_no_swedish_left(
     qapp, qtbot, ctx, seed_workshop, hold_open
 ):
