@@ -11,6 +11,7 @@ import io
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -98,7 +99,7 @@ class _Writer:
         self._end = document.element.body.find(qn("w:sectPr"))
         self._styles: dict[str, str] = {}
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:
         return getattr(self.document, name)
 
     def add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:

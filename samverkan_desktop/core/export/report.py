@@ -362,7 +362,9 @@ def _numbered(tops: list[ClusterSection]) -> tuple[ClusterSection, ...]:
     """`tops` and everything under them numbered "2", "2.1", ... in their (sorted) order."""
     numbers: dict[int, str] = {}
     order: list[ClusterSection] = []  # parents before children
-    stack = [(s, (i,)) for i, s in reversed(list(enumerate(tops, 1)))]
+    stack: list[tuple[ClusterSection, tuple[int, ...]]] = [
+        (s, (i,)) for i, s in reversed(list(enumerate(tops, 1)))
+    ]
     while stack:
         s, parts = stack.pop()
         numbers[id(s)] = _number(parts)
