@@ -1145,4 +1145,12 @@ Everything is saved at once in the workshop file.</translation>
       <translation>The workshop is read-only; the change was not saved.</translation>
     </message>
   </context>
+  <context>
+    <name>suggest_popups</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/suggest_popups.py" line="96" />
+      <source>Flytta lappen till {name}</source>
+      <translation>Move the note to {name}</translation>
+    </message>
+  </context>
 </TS>

@@ -87,11 +87,13 @@ def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.
             break
     pending: dict[int, arrange.Geometry] = {}
     arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(note, (spot.x(), spot.y())), pending)
+    # Named as what the facilitator chose, not as the frames that grew to hold the note.
     return cmd.MoveCommand(
         doc,
         notes={note_id: (spot.x(), spot.y())},
-        clusters=pending,
+        grown=pending,
         membership={note_id: cluster_id},
+        text=tr("Flytta lappen till {name}").format(name=cmd.quoted(doc.cluster(cluster_id).name)),
     )
 
 

@@ -192,6 +192,8 @@ def test_where_does_this_note_belong_moves_it_where_chosen(qtbot, shell: Shell) 
 
     moved = doc.note(note_id)
     assert moved.cluster_id == target
+    # The history names the move as the facilitator made it, not as frames that grew.
+    assert doc.undo_stack.undoText() == f"Flytta lappen till »{doc.cluster(target).name}«"
     frame = shell.scene.cluster_item(target).sceneBoundingRect()
     assert frame.contains(shell.scene.note_item(note_id).scene_rect().center())
     doc.undo_stack.undo()
