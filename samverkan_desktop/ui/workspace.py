@@ -25,7 +25,6 @@ from .suggestions import SuggestionActions
 
 VIEW_META_KEY = "board/view"
 VIEW_SAVE_DELAY_MS = 1500
-READABLE_ZOOM = 0.75
 
 
 class Workspace(QObject):
@@ -136,9 +135,8 @@ class Workspace(QObject):
         for item in items[1:]:
             rect = rect.united(item.sceneBoundingRect())
         if len(items) == 1:
-            if self.view.zoom() < READABLE_ZOOM:  # a hit is only found when it can be read
-                self.view.set_zoom(1.0)
-            self.view.centerOn(rect.center())
+            # A hit is only found when it can be read: at 100 %, or as close as the board was.
+            self.view.show_rect(rect, most=max(1.0, self.view.zoom()))
         else:
             self.view.fit_rect(rect)
 

@@ -82,8 +82,8 @@ class BoardActions(QObject):
         self.select_all = self._make(tr("Markera allt"), S.SelectAll, self.scene.select_all)
         self.zoom_to_fit = self._make(tr("Visa hela tavlan"), "Ctrl+0", view.zoom_to_fit)
         self.zoom_100 = self._make(tr("Verklig storlek (100 %)"), "Ctrl+1", view.zoom_100)
-        self.zoom_in = self._make(tr("Zooma in"), S.ZoomIn, lambda: view.zoom_by(1.25))
-        self.zoom_out = self._make(tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_by(0.8))
+        self.zoom_in = self._make(tr("Zooma in"), S.ZoomIn, lambda: view.zoom_step(1.25))
+        self.zoom_out = self._make(tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_step(0.8))
         self.add_vote.setShortcuts(
             [QKeySequence("+"), QKeySequence(Qt.Key.Key_Plus | Qt.KeyboardModifier.KeypadModifier)]
         )

@@ -1,6 +1,9 @@
 """The board's view: zoom around the pointer, pan every usual way, rubber-band selection.
 
-Zoom: Ctrl+wheel, pinch (touch or trackpad), `zoom_to_fit` (Ctrl+0), `zoom_100` (Ctrl+1).
+Zoom: Ctrl+wheel and pinch around the pointer; `zoom_to_fit` (Ctrl+0); `zoom_100` (Ctrl+1) and
+`zoom_step` (Ctrl++ / Ctrl+-) around the selection when there is one, else around the middle.
+Going somewhere (a cluster from the list, a search hit) goes through `show_rect`: the place fills
+the view, but at a size its notes can be read.
 Pan: the scroll bars or wheel, the middle mouse button, or Space held while dragging.
 Arrow keys nudge the selection (Shift: further); Escape cancels a drag or clears the selection.
 """
@@ -37,6 +40,12 @@ GRID = 40.0
 # The first view's least zoom: notes' text is drawn from 30 % but read comfortably from about 60 %.
 FIRST_VIEW_READABLE_ZOOM = 0.6
 FAR_HEADER_ROOM = 30.0  # pixels: a zoomed-out group header's height (board/headers.py)
+# Going to a place never leaves the view farther out than this: notes' text is read without
+# leaning in. A place too big to fit at it is shown from its top left (a cluster's title).
+READABLE_ZOOM = 0.75
+# ... nor closer than this: a cluster of two notes is not blown up to fill a big screen.
+FOCUS_MOST_ZOOM = 1.5
+FOCUS_MARGIN = 30.0  # pixels around a place gone to
 
 
 class BoardView(QGraphicsView):
@@ -86,7 +95,30 @@ class BoardView(QGraphicsView):
         self.set_zoom(self.zoom() * factor, anchor)
 
     def zoom_100(self) -> None:
-        self.set_zoom(1.0)
+        self.zoom_on_selection(1.0)
+
+    def zoom_step(self, factor: float) -> None:
+        """A zoom key: one step in or out, around the selection when there is one."""
+        self.zoom_on_selection(self.zoom() * factor)
+
+    def zoom_on_selection(self, zoom: float) -> None:
+        """Zoom to `zoom` with the selection in the middle of the view, or, with nothing
+        selected, keeping the middle where it is: the keys have no pointer to zoom around, and
+        what the user picked is what they mean to look at."""
+        selected = self.selection_rect()
+        if selected.isNull():
+            self.set_zoom(zoom)
+            return
+        self.set_zoom(zoom)
+        self.centerOn(selected.center())
+
+    def selection_rect(self) -> QRectF:
+        """The scene rect around every selected item that is shown (null: nothing selected)."""
+        rect = QRectF()
+        for item in self._board.selectedItems():
+            if item.isVisible():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect
 
     def zoom_to_fit(self) -> None:
         # Far out the group headers are drawn at screen size above the columns: leave them room.
@@ -120,15 +152,32 @@ class BoardView(QGraphicsView):
         )
 
     def center_on_cluster(self, cluster_id: int) -> None:
+        """Go to a cluster (from the list, the theme map, an accepted suggestion)."""
         item = self._board.cluster_item(cluster_id)
-        if item is None:
+        if item is not None:
+            self.show_rect(item.scene_rect())
+
+    def show_rect(self, rect: QRectF, most: float = FOCUS_MOST_ZOOM) -> None:
+        """Bring `rect` into view so that it fills the view, with a margin, at no closer than
+        `most` and no farther than READABLE_ZOOM. Along a side that does not fit at that, the
+        view starts at the rect's left or top edge, where a cluster's title is."""
+        if rect.isNull():
             return
-        rect = item.scene_rect()
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if rect.width() > visible.width() or rect.height() > visible.height():
-            self.fit_rect(rect)
-        else:
-            self.centerOn(rect.center())
+        area = self.viewport().rect()
+        width = max(area.width() - 2 * FOCUS_MARGIN, 1.0)
+        height = max(area.height() - 2 * FOCUS_MARGIN, 1.0)
+        fit = min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
+        self.set_zoom(max(READABLE_ZOOM, min(fit, most)))
+        zoom = self.zoom()
+        seen_width, seen_height = area.width() / zoom, area.height() / zoom
+        margin = FOCUS_MARGIN / zoom
+        x = rect.center().x()
+        if rect.width() + 2 * margin > seen_width:
+            x = rect.left() - margin + seen_width / 2
+        y = rect.center().y()
+        if rect.height() + 2 * margin > seen_height:
+            y = rect.top() - margin + seen_height / 2
+        self.centerOn(QPointF(x, y))
 
     def view_state(self) -> dict[str, float]:
         centre = self.mapToScene(self.viewport().rect().center())
