@@ -28,6 +28,7 @@ from samverkan_desktop.core import model as m
 from samverkan_desktop.core.export import EXPORTERS, Exporter, ExportError, export, exporter_for
 from samverkan_desktop.core.export.redact import known_names
 from samverkan_desktop.core.importers import load_source
+from samverkan_desktop.core.importers.repeat import Repeat, repeat_of
 from samverkan_desktop.core.importers.result import ImportError_, ParseWarning
 from samverkan_desktop.core.store import SUFFIX, Store, StoreError
 
@@ -236,23 +237,22 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     loaded = load_source(ns.source)  # everything is read and checked before a file is touched
     doc = loaded.document
     notes_before = 0
+    again: Repeat | None = None
     if target.exists():
         with Store.open(target) as store:
             existing = store.document()
             notes_before = len(existing.notes)
             doc = layout.place_right_of(doc, existing)
-            again = _already_imported(existing, doc)
+            again = repeat_of(existing, doc)
             store.add_document(doc)  # one transaction: all of it or nothing
         verb = "Lade till"
     else:
         _create_atomically(target, doc)
-        again = 0
         verb = "Skapade"
     out = sys.stdout
     print(f"{verb} {len(doc.notes)} lappar från {loaded.name} i {target.name}.", file=out)
     if again:
-        print(f"Obs: {again} lappar har samma källa som lappar som redan fanns; "
-              "har samma fil importerats två gånger?", file=out)
+        print(f"Obs: {_repeat_reasons(again)}; har samma fil importerats två gånger?", file=out)
     if notes_before:
         print(f"Filen har nu {notes_before + len(doc.notes)} lappar.", file=out)
     print(file=out)
@@ -261,10 +261,16 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _already_imported(existing: m.Document, doc: m.Document) -> int:
-    """How many of the new notes come from a place in a source that the file already holds."""
-    sources = {n.source for n in existing.notes if n.source}
-    return sum(1 for n in doc.notes if n.source in sources)
+def _repeat_reasons(again: Repeat) -> str:
+    """Why the import looks like a repeat (the rule is the app's: core.importers.repeat)."""
+    reasons = []
+    if again.same_place:
+        reasons.append(f"{again.same_place} lappar har samma källa som lappar som redan fanns")
+    elif again.by_file:
+        reasons.append(f"filen hade redan lappar från {', '.join(again.files)}")
+    if again.by_text:
+        reasons.append(f"{again.same_text} av {again.total} lappar fanns redan med samma text")
+    return "; ".join(reasons)
 
 
 def _create_atomically(target: Path, doc: m.Document) -> None:

@@ -107,6 +107,7 @@ def test_importing_again_adds_the_groups_right_of_what_is_there(workshop, seed_p
     code, out, err = call(capsys, "import", seed_path, "--into", workshop)
     assert code == 0, err
     assert "Lade till" in out and "importerats två gånger" in out
+    assert "216 lappar har samma källa" in out and "216 av 216 lappar fanns redan" in out
     with Store.open(workshop, readonly=True) as store:
         after = store.document()
     assert len(after.groups) == 2 * len(before.groups)
@@ -116,6 +117,14 @@ def test_importing_again_adds_the_groups_right_of_what_is_there(workshop, seed_p
     added = [n for n in after.notes if n.id not in old_ids]
     assert min(n.x for n in added) > right_edge
     assert after.notes[: len(before.notes)] == before.notes  # nothing old was touched
+
+
+def test_a_different_transcript_adds_without_a_warning(workshop, tmp_path, capsys):
+    other = tmp_path / "annan.txt"
+    other.write_text("Grupp: Klimat\n- Cykelbanor året om\n- Fler laddstolpar\n", "utf-8")
+    code, out, err = call(capsys, "import", other, "--into", workshop)
+    assert code == 0, err
+    assert "Lade till 2 lappar" in out and "Obs:" not in out
 
 
 def test_a_json_export_imports_back_into_a_new_file(workshop, tmp_path, capsys):
