@@ -411,9 +411,9 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="81" />
-      <source>Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)</source>
-      <translation>Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)</translation>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="111" />
+      <source>Zoom ({ctrl}hjul; {fit} visar hela tavlan)</source>
+      <translation>Zoom ({ctrl}wheel; {fit} shows the whole board)</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/main_window.py" line="108" />
@@ -505,10 +505,14 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
       <translation>Opened {name}: {notes} notes from {groups} groups</translation>
     </message>
     <message>
-      <location filename="../../samverkan_desktop/ui/main_window.py" line="405" />
-      <source>Samverkan Desktop sorterar workshoppars lappar i teman.
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="497" />
+      <source>Samverkan Desktop {version}
+
+Samverkan Desktop sorterar workshoppars lappar i teman.
 Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; inget skickas över nätet.</source>
-      <translation>Samverkan Desktop sorts workshop notes into themes.
+      <translation>Samverkan Desktop {version}
+
+Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
@@ -520,6 +524,11 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
       <location filename="../../samverkan_desktop/ui/main_window.py" line="431" />
       <source>(skrivskyddad)</source>
       <translation>(read-only)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/main_window.py" line="202" />
+      <source>&amp;Kortkommandon</source>
+      <translation>&amp;Keyboard shortcuts</translation>
     </message>
   </context>
   <context>
@@ -1151,6 +1160,24 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/suggest_popups.py" line="96" />
       <source>Flytta lappen till {name}</source>
       <translation>Move the note to {name}</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutSheet</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/shortcut_sheet.py" line="85" />
+      <source>Kortkommandon</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/shortcut_sheet.py" line="89" />
+      <source>Kommando</source>
+      <translation>Command</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/shortcut_sheet.py" line="89" />
+      <source>Kortkommando</source>
+      <translation>Shortcut</translation>
     </message>
   </context>
 </TS>

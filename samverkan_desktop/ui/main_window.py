@@ -25,18 +25,21 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
+from .. import __version__
 from ..core.store import SUFFIX, DamagedFile, Store, StoreError
 from . import commands
 from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
 from .context import AppContext
+from .dialogs.shortcut_sheet import ShortcutSheet, menu_sections
 from .document import DocumentModel
 from .file_actions import FileActions
 from .i18n import LANGUAGES
@@ -51,6 +54,21 @@ from .workspace import VIEW_META_KEY, Workspace
 APP_NAME = "Samverkan Desktop"
 SIDE_PANEL_WIDTH = 330
 __all__ = ["APP_NAME", "VIEW_META_KEY", "MainWindow"]
+
+
+def _native(keys: QKeySequence) -> str:
+    """A key sequence in the words the menus use (Qt's translation: "Skift" / "Shift")."""
+    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _redo_keys() -> list[QKeySequence]:
+    """Ctrl+Y and Ctrl+Shift+Z both redo on every platform (Windows and Mac/Linux habits), the
+    platform's own first: that one is what the menu shows."""
+    keys = [QKeySequence(QKeySequence.StandardKey.Redo)]
+    for wanted in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")):
+        if wanted not in keys:
+            keys.append(wanted)
+    return keys
 
 
 class MainWindow(QMainWindow):
@@ -89,7 +107,12 @@ class MainWindow(QMainWindow):
         self.progress = ProgressIndicator()
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("zoomLabel")
-        self.zoom_label.setToolTip(self.tr("Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)"))
+        self.zoom_label.setToolTip(
+            self.tr("Zoom ({ctrl}hjul; {fit} visar hela tavlan)").format(
+                ctrl=_native(QKeySequence(Qt.KeyboardModifier.ControlModifier.value)),
+                fit=_native(QKeySequence("Ctrl+0")),
+            )
+        )
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().setSizeGripEnabled(True)
@@ -147,7 +170,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Ångra"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("Gör om"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(_redo_keys())
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
@@ -176,7 +199,13 @@ class MainWindow(QMainWindow):
             group.addAction(act)
 
         self.help_menu = bar.addMenu(self.tr("&Hjälp"))
+        self.shortcuts_action = QAction(self.tr("&Kortkommandon"), self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.tr("Om Samverkan Desktop"), self._about)
+        self.shortcut_sheet: ShortcutSheet | None = None
 
     def _make_toolbar(self) -> None:
         self.toolbar = self.addToolBar(self.tr("Verktygsfält"))
@@ -436,14 +465,40 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts))
         self.setWindowFilePath(str(self.path))
 
+    def show_shortcuts(self) -> None:
+        """Hjälp › Kortkommandon: the menus' shortcuts as they are now, beside the board."""
+        if self.shortcut_sheet is not None:
+            self.shortcut_sheet.close()
+            self.shortcut_sheet.deleteLater()
+        # The Edit menu's undo/redo texts name the last command; the sheet names the command.
+        labels = {
+            self.undo_action: self.undo_button.text(),
+            self.redo_action: self.redo_button.text(),
+        }
+        sheet = ShortcutSheet(menu_sections(self._menus(), labels), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.destroyed.connect(lambda: self._forget_sheet(sheet))
+        self.shortcut_sheet = sheet
+        sheet.show()
+        sheet.raise_()
+        sheet.activateWindow()
+
+    def _forget_sheet(self, sheet: ShortcutSheet) -> None:
+        if self.shortcut_sheet is sheet:
+            self.shortcut_sheet = None
+
+    def _menus(self) -> list[QMenu]:
+        return [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
+
     def _about(self) -> None:
         self.ctx.interaction.inform(
             self.tr("Om Samverkan Desktop"),
             self.tr(
+                "Samverkan Desktop {version}\n\n"
                 "Samverkan Desktop sorterar workshoppars lappar i teman.\n"
                 "Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; "
                 "inget skickas över nätet."
-            ),
+            ).format(version=__version__),
         )
 
     def _set_language(self, code: str) -> None:
