@@ -108,9 +108,9 @@
     <message>
       <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="60" />
       <source>Inga kluster ännu.
-Markera lappar på tavlan och tryck Ctrl+G.</source>
+Markera lappar på tavlan och tryck {keys}.</source>
       <translation>No clusters yet.
-Select notes on the board and press Ctrl+G.</translation>
+Select notes on the board and press {keys}.</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/panels/clusters_panel.py" line="152" />
@@ -576,8 +576,8 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="46" />
-      <source>Sök i lapparna (Ctrl+F)</source>
-      <translation>Search the notes (Ctrl+F)</translation>
+      <source>Sök i lapparna ({keys})</source>
+      <translation>Search the notes ({keys})</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/panels/search_panel.py" line="156" />

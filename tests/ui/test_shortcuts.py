@@ -124,6 +124,13 @@ def test_the_sheet_lists_only_what_works_without_a_workshop(qtbot, empty_window)
     assert ("Arkiv", "Öppna…", "Ctrl+O") in empty_window.shortcut_sheet.rows()
 
 
+def test_hand_written_key_hints_name_the_keys_as_the_menus_do(empty_window) -> None:
+    window = empty_window
+    assert window.zoom_label.toolTip() == "Zoom (Ctrl+hjul; Ctrl+0 visar hela tavlan)"
+    assert window.search_panel.field.placeholderText() == "Sök i lapparna (Ctrl+F)"
+    assert window.clusters_panel.empty.text().endswith("tryck Ctrl+G.")
+
+
 def test_about_shows_the_version(empty_window, interaction) -> None:
     empty_window._about()
     [(kind, title, text)] = interaction.messages
@@ -153,5 +160,7 @@ def test_in_english_the_sheet_the_about_box_and_the_zoom_tip_are_english(
         text = interaction.messages[-1][2]
         assert f"Samverkan Desktop {__version__}" in text and "sorts workshop notes" in text
         assert window.zoom_label.toolTip() == "Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)"
+        assert window.search_panel.field.placeholderText() == "Search the notes (Ctrl+F)"
+        assert window.clusters_panel.empty.text().endswith("press Ctrl+G.")
     finally:
         window.close_document()

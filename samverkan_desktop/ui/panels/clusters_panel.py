@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -58,8 +59,11 @@ class ClustersPanel(QWidget):
         self.tree.itemActivated.connect(self._on_clicked)
         self.tree.itemChanged.connect(self._on_item_changed)
 
+        group_keys = QKeySequence("Ctrl+G").toString(QKeySequence.SequenceFormat.NativeText)
         self.empty = QLabel(
-            self.tr("Inga kluster ännu.\nMarkera lappar på tavlan och tryck Ctrl+G.")
+            self.tr("Inga kluster ännu.\nMarkera lappar på tavlan och tryck {keys}.").format(
+                keys=group_keys
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

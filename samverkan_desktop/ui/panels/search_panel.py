@@ -43,7 +43,12 @@ class SearchPanel(QWidget):
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(self.tr("Sök i lapparna (Ctrl+F)"))
+        find_keys = QKeySequence(QKeySequence.StandardKey.Find)
+        self.field.setPlaceholderText(
+            self.tr("Sök i lapparna ({keys})").format(
+                keys=find_keys.toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next_hit)
