@@ -22,12 +22,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..core import model as m
 from ..core.export.display import BOARD_NOTE_CHARS, NAME_CHARS, cut
+from . import group_colours
 
 MARGIN = 40.0
-# The board's colours (ui/board/palette.py): Okabe & Ito's colour-blind-safe hues on paper white.
-_HUES = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#F0E442", "#D55E00", "#0072B2")
-_PAPER = QColor("#FFFDF7")
-_NO_GROUP = QColor("#ECEAE4")
 _TEXT = QColor("#22252A")
 _MUTED = QColor("#6B6F76")
 # Opaque on purpose: PDF/A-1 allows no transparency (Qt would paint a translucent fill solid).
@@ -48,21 +45,13 @@ class BoardPicture(Protocol):
 
 
 def group_hue(index: int) -> QColor:
-    """A group's full colour, as its ring on the theme map."""
-    return QColor(_HUES[index % len(_HUES)])
+    """A group's full colour, as its ring on the theme map (the board's rule: group_colours)."""
+    return group_colours.hue(index)
 
 
 def group_colour(index: int | None) -> QColor:
-    """A group's pastel note colour, as on the board."""
-    if index is None:
-        return QColor(_NO_GROUP)
-    hue = QColor(_HUES[index % len(_HUES)])
-    mix = 0.30
-    return QColor(
-        round(_PAPER.red() + (hue.red() - _PAPER.red()) * mix),
-        round(_PAPER.green() + (hue.green() - _PAPER.green()) * mix),
-        round(_PAPER.blue() + (hue.blue() - _PAPER.blue()) * mix),
-    )
+    """A group's note colour, as on the board."""
+    return group_colours.note_fill(index)
 
 
 def _fit(source: QRectF, target: QRectF) -> QRectF:
