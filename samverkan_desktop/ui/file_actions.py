@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from ..core import layout, store_backup
 from ..core.export import EXPORTERS
+from ..core.importers.repeat import Repeat, repeat_of
 from ..core.store import SUFFIX, StoreError
 from . import plaintext
 from . import workshop_files as files
@@ -174,7 +175,11 @@ class FileActions(QObject):
             self._import_to_new_file(source)
             return
         try:
-            document = layout.place_right_of(files.read_document(source), doc.store.document())
+            existing = doc.store.document()
+            document = layout.place_right_of(files.read_document(source), existing)
+            again = repeat_of(existing, document)
+            if again and not self._import_again(source.name, again):
+                return
             command = ImportCommand.run(
                 doc, document, self.tr("Importera {name}").format(name=source.name)
             )
@@ -188,6 +193,28 @@ class FileActions(QObject):
             )
         )
         self.window.show_notes(command.note_ids())
+
+    def _import_again(self, name: str, again: Repeat) -> bool:
+        """Ask before adding what looks like notes the workshop already holds."""
+        reasons = []
+        if again.by_text:
+            reasons.append(
+                self.tr("{same} av {total} lappar finns redan").format(
+                    same=again.same_text, total=again.total
+                )
+            )
+        if again.by_file:
+            reasons.append(
+                self.tr("workshoppen har redan lappar från {files}").format(
+                    files=", ".join(again.files)
+                )
+            )
+        question = self.tr("{name} ser ut att redan vara importerad: {reasons}. Importera ändå?")
+        return self.ctx.interaction.confirm(
+            self.tr("Importera igen?"),
+            question.format(name=name, reasons="; ".join(reasons)),
+            self.tr("Importera ändå"),
+        )
 
     def _import_to_new_file(self, source: Path) -> None:
         try:

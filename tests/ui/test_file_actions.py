@@ -45,6 +45,7 @@ def test_a_second_import_lands_to_the_right_of_what_is_there(
     right_edge = max(n.x for n in window.doc.notes.values())
     before = set(window.doc.notes)
     interaction.will_select_files(seed_path)
+    interaction.will_answer(True)  # the same file again: "import anyway?"
     window.files.import_.trigger()
     added = set(window.doc.notes) - before
     assert len(added) == 216
