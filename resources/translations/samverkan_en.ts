@@ -269,6 +269,31 @@ Select notes on the board and press {keys}.</translation>
       <translation>No workshop is open. Create the workshop file {target} next to {source} with its {count} notes?</translation>
     </message>
     <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="202" />
+      <source>{same} av {total} lappar finns redan</source>
+      <translation>{same} of {total} notes are already there</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="208" />
+      <source>workshoppen har redan lappar från {files}</source>
+      <translation>the workshop already has notes from {files}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="212" />
+      <source>{name} ser ut att redan vara importerad: {reasons}. Importera ändå?</source>
+      <translation>{name} looks as if it has already been imported: {reasons}. Import anyway?</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="214" />
+      <source>Importera igen?</source>
+      <translation>Import again?</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" line="216" />
+      <source>Importera ändå</source>
+      <translation>Import anyway</translation>
+    </message>
+    <message>
       <location filename="../../samverkan_desktop/ui/file_actions.py" line="192" />
       <source>Importera</source>
       <translation>Import</translation>

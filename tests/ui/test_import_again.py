@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QStyleOptionGraphicsItem
 from samverkan_desktop.core import exchange
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.render import board_picture, group_colours
+from samverkan_desktop.ui.i18n import install_translators, remove_translators
+from samverkan_desktop.ui.main_window import MainWindow
 
 
 def _import(window, interaction, source, *answers: bool) -> None:
@@ -91,6 +93,23 @@ def test_a_json_export_of_the_workshop_asks_because_its_texts_are_there(
         "Importera ändå?"
     )
     assert len(seed_window.doc.notes) == 216 and seed_window.doc.undo_stack.count() == 0
+
+
+def test_the_question_is_asked_in_english(qapp, qtbot, ctx, interaction, seed_workshop, seed_path):
+    translators = install_translators(qapp, "en")
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        assert window.open_path(seed_workshop)
+        _import(window, interaction, seed_path, False)
+        assert interaction.asked[-1][1] == (
+            "orebro-2021-11-10.txt looks as if it has already been imported: 216 of 216 notes are "
+            "already there; the workshop already has notes from orebro-2021-11-10.txt. "
+            "Import anyway?"
+        )
+        window.close_document()
+    finally:
+        remove_translators(qapp, translators)
 
 
 def test_groups_imported_later_paint_in_colours_of_their_own(
