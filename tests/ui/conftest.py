@@ -93,3 +93,38 @@ def seed_window(qtbot, empty_window, seed_workshop):
     qtbot.waitExposed(empty_window)
     assert empty_window.open_path(seed_workshop)
     return empty_window
+
+
+@pytest.fixture
+def file_menu_dialog(qtbot):
+    """`file_menu_dialog(window, entry, dialog_type, drive)`: open Arkiv with the mouse, click
+    the entry named `entry` and let `drive` work the modal dialog of `dialog_type` that opens
+    (its exec() runs inside the click). Returns the menu entry's action."""
+    from PySide6.QtCore import QTimer
+
+    def open_and_drive(window, entry: str, dialog_type: type, drive):
+        bar = window.menuBar()
+        file_title = next(a for a in bar.actions() if a.text() == "&Arkiv")
+        qtbot.mouseClick(
+            bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center()
+        )
+        menu = window.file_menu
+        qtbot.waitUntil(menu.isVisible)
+        item = next(a for a in menu.actions() if a.text() == entry)
+        assert item.isEnabled()
+        seen: list[object] = []
+
+        def work_the_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, dialog_type):
+                QTimer.singleShot(20, work_the_dialog)
+                return
+            seen.append(dialog)
+            drive(dialog)
+
+        QTimer.singleShot(0, work_the_dialog)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
+        assert seen, f"{entry} opened no dialog"
+        return item
+
+    return open_and_drive

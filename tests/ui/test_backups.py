@@ -9,14 +9,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.core import store_backup as sb
 from samverkan_desktop.core import store_file
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.dialogs.restore_backup import RestoreBackupDialog
+
+RESTORE_ENTRY = "Återställ &från säkerhetskopia…"
 
 
 def _note_count(path: Path) -> int:
@@ -39,31 +40,6 @@ def _delete_a_note_on_the_board(qtbot, window) -> int:
     QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
     assert note.id not in window.doc.notes
     return note.id
-
-
-def _through_the_menu(qtbot, window, drive) -> None:
-    """Open Arkiv with the mouse, click "Återställ från säkerhetskopia…" and let `drive` work
-    the modal dialog that opens (its exec() runs inside the click)."""
-    bar = window.menuBar()
-    file_title = next(a for a in bar.actions() if a.text() == "&Arkiv")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center())
-    menu = window.file_menu
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == "Återställ &från säkerhetskopia…")
-    assert item.isEnabled()
-    seen: list[RestoreBackupDialog] = []
-
-    def work_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, RestoreBackupDialog):
-            QTimer.singleShot(20, work_the_dialog)
-            return
-        seen.append(dialog)
-        drive(dialog)
-
-    QTimer.singleShot(0, work_the_dialog)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
-    assert seen, "the menu entry opened no dialog"
 
 
 @pytest.fixture
@@ -110,7 +86,9 @@ def test_a_read_only_workshop_is_not_backed_up(qtbot, ctx, seed_workshop):
     assert sb.list_backups(seed_workshop) == []
 
 
-def test_replace_the_open_file_with_an_older_backup(qtbot, edited, seed_workshop, interaction):
+def test_replace_the_open_file_with_an_older_backup(
+    qtbot, file_menu_dialog, edited, seed_workshop, interaction
+):
     window, deleted, notes = edited
     interaction.will_answer(True)
 
@@ -121,7 +99,7 @@ def test_replace_the_open_file_with_an_older_backup(qtbot, edited, seed_workshop
         dialog.select(1)  # the one from when the workshop opened
         qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
 
-    _through_the_menu(qtbot, window, drive)
+    file_menu_dialog(window, RESTORE_ENTRY, RestoreBackupDialog, drive)
 
     [(kind, question)] = interaction.asked
     assert kind == "confirm" and "Ersätta orebro.samverkan" in question
@@ -136,7 +114,9 @@ def test_replace_the_open_file_with_an_older_backup(qtbot, edited, seed_workshop
     assert interaction.errors() == []
 
 
-def test_replace_asks_first_and_a_no_changes_nothing(qtbot, edited, seed_workshop, interaction):
+def test_replace_asks_first_and_a_no_changes_nothing(
+    qtbot, file_menu_dialog, edited, seed_workshop, interaction
+):
     window, deleted, notes = edited
     interaction.will_answer(False)
     workspace = window.workspace
@@ -145,12 +125,14 @@ def test_replace_asks_first_and_a_no_changes_nothing(qtbot, edited, seed_worksho
         dialog.select(1)
         qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
 
-    _through_the_menu(qtbot, window, drive)
+    file_menu_dialog(window, RESTORE_ENTRY, RestoreBackupDialog, drive)
     assert window.workspace is workspace and deleted not in window.doc.notes
     assert _note_count(seed_workshop) == notes - 1
 
 
-def test_restore_as_a_new_file_opens_it(qtbot, edited, seed_workshop, interaction, tmp_path):
+def test_restore_as_a_new_file_opens_it(
+    qtbot, file_menu_dialog, edited, seed_workshop, interaction, tmp_path
+):
     window, deleted, notes = edited
     target = tmp_path / "från säkerhetskopian"
     interaction.will_select_files(target)
@@ -159,7 +141,7 @@ def test_restore_as_a_new_file_opens_it(qtbot, edited, seed_workshop, interactio
         dialog.select(1)
         qtbot.mouseClick(dialog.as_new_button, Qt.MouseButton.LeftButton)
 
-    _through_the_menu(qtbot, window, drive)
+    file_menu_dialog(window, RESTORE_ENTRY, RestoreBackupDialog, drive)
 
     opened = target.with_name(target.name + ".samverkan")
     assert window.path == opened and deleted in window.doc.notes
@@ -168,13 +150,15 @@ def test_restore_as_a_new_file_opens_it(qtbot, edited, seed_workshop, interactio
     assert interaction.errors() == []
 
 
-def test_closing_the_dialog_does_nothing(qtbot, edited, seed_workshop, interaction):
+def test_closing_the_dialog_does_nothing(
+    qtbot, file_menu_dialog, edited, seed_workshop, interaction
+):
     window, _, notes = edited
 
     def drive(dialog: RestoreBackupDialog) -> None:
         qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
-    _through_the_menu(qtbot, window, drive)
+    file_menu_dialog(window, RESTORE_ENTRY, RestoreBackupDialog, drive)
     assert interaction.asked == [] and _note_count(seed_workshop) == notes - 1
 
 

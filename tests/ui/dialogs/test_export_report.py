@@ -9,8 +9,8 @@ from pathlib import Path
 import docx
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "core" / "export"))
 
@@ -115,33 +115,11 @@ def _window(qtbot, ctx, workshop: Path):
     return window
 
 
-def _through_the_file_menu(qtbot, window, drive) -> None:
-    """Open Arkiv with the mouse, click "Exportera rapport…" and let `drive` work the modal
-    dialog that opens (its exec() runs inside the click)."""
-    bar = window.menuBar()
-    file_title = next(a for a in bar.actions() if a.text() == "&Arkiv")
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_title).center())
-    menu = window.file_menu
-    qtbot.waitUntil(menu.isVisible)
-    item = next(a for a in menu.actions() if a.text() == "Exportera &rapport…")
-    assert item.isEnabled() and item.shortcut().toString() == "Ctrl+E"
-    seen: list[ExportReportDialog] = []
-
-    def work_the_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ExportReportDialog):
-            QTimer.singleShot(20, work_the_dialog)
-            return
-        seen.append(dialog)
-        drive(dialog)
-
-    QTimer.singleShot(0, work_the_dialog)
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
-    assert seen, "the menu entry opened no dialog"
+REPORT_ENTRY = "Exportera &rapport…"
 
 
 def test_file_menu_export_report_writes_the_pdf_the_user_chose(
-    qtbot, ctx, interaction, seed_workshop: Path, tmp_path: Path
+    qtbot, file_menu_dialog, ctx, interaction, seed_workshop: Path, tmp_path: Path
 ) -> None:
     window = _window(qtbot, ctx, seed_workshop)
     target = tmp_path / "till rådet.pdf"
@@ -153,7 +131,8 @@ def test_file_menu_export_report_writes_the_pdf_the_user_chose(
         qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
         _click_export(qtbot, dialog)
 
-    _through_the_file_menu(qtbot, window, drive)
+    item = file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, drive)
+    assert item.shortcut().toString() == "Ctrl+E"
     # pypdf reads some of Qt's word gaps as tabs; a PDF viewer shows spaces.
     text = " ".join(p.extract_text() for p in PdfReader(target).pages).replace("\t", " ")
     assert "Fördjupningsdag om samverkan" in text and "Sammanfattning" in text
@@ -164,7 +143,7 @@ def test_file_menu_export_report_writes_the_pdf_the_user_chose(
 
 
 def test_the_report_language_follows_the_ui_language(
-    qtbot, ctx, interaction, seed_workshop: Path, tmp_path: Path
+    qtbot, file_menu_dialog, ctx, interaction, seed_workshop: Path, tmp_path: Path
 ) -> None:
     from samverkan_desktop.ui.settings import LANGUAGE
 
@@ -179,14 +158,14 @@ def test_the_report_language_follows_the_ui_language(
         qtbot.keyClicks(dialog.path_edit, str(target))
         _click_export(qtbot, dialog)
 
-    _through_the_file_menu(qtbot, window, drive)
+    file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, drive)
     paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
     assert "Summary" in paragraphs and "Sammanfattning" not in paragraphs
     window.close_document()
 
 
 def test_cancelling_the_dialog_writes_nothing(
-    qtbot, ctx, seed_workshop: Path, tmp_path: Path
+    qtbot, file_menu_dialog, ctx, seed_workshop: Path, tmp_path: Path
 ) -> None:
     window = _window(qtbot, ctx, seed_workshop)
     ctx.settings.sync()
@@ -196,7 +175,7 @@ def test_cancelling_the_dialog_writes_nothing(
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
                          Qt.MouseButton.LeftButton)
 
-    _through_the_file_menu(qtbot, window, drive)
+    file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, drive)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     window.close_document()
 
@@ -247,7 +226,7 @@ def test_a_folder_that_takes_no_files_is_one_line_and_the_dialog_stays(
 
 
 def test_further_names_are_removed_and_kept_in_the_workshop_for_next_time(
-    qtbot, ctx, seed_workshop: Path, tmp_path: Path, type_text
+    qtbot, file_menu_dialog, ctx, seed_workshop: Path, tmp_path: Path, type_text
 ) -> None:
     from samverkan_desktop.core.store import Store
 
@@ -266,7 +245,7 @@ def test_further_names_are_removed_and_kept_in_the_workshop_for_next_time(
         _type_path(qtbot, dialog, target)
         _click_export(qtbot, dialog)
 
-    _through_the_file_menu(qtbot, window, drive)
+    file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, drive)
     text = target.read_text("utf-8")
     for secret in ("Kalle", "Stina", "Anette Valdemarsson", "ah@hma.se"):
         assert secret not in text, secret
@@ -277,7 +256,7 @@ def test_further_names_are_removed_and_kept_in_the_workshop_for_next_time(
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
                          Qt.MouseButton.LeftButton)
 
-    _through_the_file_menu(qtbot, window, look)
+    file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, look)
     window.close_document()
 
 
