@@ -326,8 +326,12 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
             return True
         if now.signature != seen.signature or not now.stale:
             return False
-        with contextlib.suppress(FileNotFoundError):
+        try:
             path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # a stale lock we may not remove (no rights, held open)
+            raise LockUnavailable(document, oserrors.reason(exc)) from None
         return True
     finally:
         os.close(fd)
