@@ -3,6 +3,46 @@
   <context>
     <name>BoardActions</name>
     <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Färg</source>
+      <translation>Colour</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Orange</source>
+      <translation>Orange</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Himmelsblå</source>
+      <translation>Sky blue</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Grön</source>
+      <translation>Green</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Gul</source>
+      <translation>Yellow</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Blå</source>
+      <translation>Blue</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Vermiljon</source>
+      <translation>Vermilion</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/board/actions.py" line="105" />
+      <source>Ingen (gruppens färg)</source>
+      <translation>None (the group&apos;s colour)</translation>
+    </message>
+    <message>
       <location filename="../../samverkan_desktop/ui/board/actions.py" line="186" />
       <source>Ordna {n} kluster</source>
       <translation>Tidy {n} clusters</translation>

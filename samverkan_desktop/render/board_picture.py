@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..core import model as m
+from ..core import note_colours
 from ..core.export.display import BOARD_NOTE_CHARS, NAME_CHARS, cut
 from . import group_colours
 
@@ -52,6 +53,32 @@ def group_hue(index: int) -> QColor:
 def group_colour(index: int | None) -> QColor:
     """A group's note colour, as on the board."""
     return group_colours.note_fill(index)
+
+
+def own_colour(value: str) -> QColor | None:
+    """The paper of a note or frame with the facilitator's own colour, as on the board."""
+    if not value:
+        return None
+    found = note_colours.find(value)
+    colour = QColor(found.fill if found else value)
+    if not colour.isValid():
+        return None
+    colour.setAlpha(255)
+    return colour
+
+
+def _paint_tag(painter: QPainter, x: float, y: float, value: str) -> None:
+    """The own colour's mark on its dark shade (colour is never the only cue), as on the board."""
+    found = note_colours.find(value)
+    if found is None:
+        return
+    width = painter.fontMetrics().horizontalAdvance(found.mark) + 12
+    box = QRectF(x, y, width, 18)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(found.ink))
+    painter.drawRoundedRect(box, 3, 3)
+    painter.setPen(QColor("white"))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, found.mark)
 
 
 def _fit(source: QRectF, target: QRectF) -> QRectF:
@@ -155,14 +182,17 @@ class OverviewPicture:
                 continue
             painter.setPen(QPen(_FRAME_BORDER, 2))
             depth = self._depth(c)
-            own = QColor(c.colour)
-            if own.isValid():
-                own.setAlpha(255)
-            painter.setBrush(own if own.isValid() else _FRAME_FILLS[min(depth, 2)])
+            own = own_colour(c.colour)
+            painter.setBrush(own or _FRAME_FILLS[min(depth, 2)])
             painter.drawRoundedRect(frame, 12, 12)
+            bar = QRectF(frame.x() + 14, frame.y(), frame.width() - 28, _TITLE_H)
+            if note_colours.find(c.colour):
+                painter.setFont(self._font(12, bold=True))
+                _paint_tag(painter, bar.x(), bar.y() + 11, c.colour)
+                bar.setLeft(bar.left() + painter.fontMetrics().horizontalAdvance(
+                    note_colours.find(c.colour).mark) + 20)  # type: ignore[union-attr]
             painter.setFont(title)
             painter.setPen(_TEXT)
-            bar = QRectF(frame.x() + 14, frame.y(), frame.width() - 28, _TITLE_H)
             name = painter.fontMetrics().elidedText(c.name, Qt.TextElideMode.ElideRight,
                                                     int(bar.width()))
             painter.drawText(bar, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
@@ -172,13 +202,17 @@ class OverviewPicture:
         small = self._font(11, bold=True)
         for n in self.doc.notes:
             card = QRectF(n.x, n.y, m.NOTE_WIDTH, m.NOTE_HEIGHT)
-            fill = QColor(n.colour) if QColor(n.colour).isValid() else group_colour(
+            fill = own_colour(n.colour) or group_colour(
                 self.group_index.get(n.group_id)  # type: ignore[arg-type]
             )
             painter.setPen(QPen(fill.darker(135), 1.2))
             painter.setBrush(fill)
             painter.drawRoundedRect(card, 4, 4)
             inner = card.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+            if note_colours.find(n.colour):
+                painter.setFont(small)
+                _paint_tag(painter, inner.right() - 30, inner.top() - 4, n.colour)
+                inner.setRight(inner.right() - 34)
             if n.votes:
                 painter.setFont(small)
                 painter.setPen(_MUTED)

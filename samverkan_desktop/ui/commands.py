@@ -295,6 +295,31 @@ class TidyClusterCommand(EditCommand):
         )
 
 
+class SetColourCommand(EditCommand):
+    """The facilitator's own colour (core.note_colours) on notes and frames, in one undo step;
+    an empty colour gives them back their group's colour."""
+
+    def __init__(
+        self, doc: DocumentModel, note_ids: Iterable[int], cluster_ids: Iterable[int], colour: str
+    ) -> None:
+        notes, clusters = sorted(set(note_ids)), sorted(set(cluster_ids))
+        parts = []
+        if notes:
+            parts.append(count(len(notes), tr("1 lapp"), tr("{n} lappar")))
+        if clusters:
+            parts.append(count(len(clusters), tr("1 kluster"), tr("{n} kluster")))
+        what = tr(" och ").join(parts)
+        text = (tr("Färglägg {what}") if colour else tr("Ta bort färgen på {what}")).format(
+            what=what
+        )
+        super().__init__(
+            doc,
+            text,
+            notes={i: {"colour": colour} for i in notes},
+            clusters={i: {"colour": colour} for i in clusters},
+        )
+
+
 class SetVotesCommand(EditCommand):
     """Dot votes; repeated presses of +/- on the same notes are one undo step."""
 

@@ -77,7 +77,7 @@ def test_every_format_exports_a_thousand_levels(
         rows = list(csv.reader(io.StringIO(target.read_text("utf-8-sig"))))
         assert len(rows) == DEPTH + 1
         assert rows[-1][1:] == [f"Lapp på nivå {DEPTH - 1}", "Grupp 1", "",
-                                f"Nivå {DEPTH - 1}", f"Nivå {DEPTH - 2}", "0", "", ""]
+                                f"Nivå {DEPTH - 1}", f"Nivå {DEPTH - 2}", "0", "", "", ""]
     elif fmt in ("md", "docx", "pdf"):
         text = readable_text(target)
         assert f"Nivå {DEPTH - 1}" in text and f"Lapp på nivå {DEPTH - 1}" in text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import model as m
 from ..labels import group_labels
+from ..note_colours import colour_name
 from .display import DESCRIPTION_CHARS, NAME_CHARS, NOTE_CHARS, Cutter
 from .redact import REMOVED, redact_document
 
@@ -67,6 +68,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "cluster": "Kluster",
         "parent": "Överordnat kluster",
         "uncertain_col": "Osäker",
+        "colour": "Färg",
     },
     "en": {
         "report": "Cluster report",
@@ -116,6 +118,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "cluster": "Cluster",
         "parent": "Parent cluster",
         "uncertain_col": "Uncertain",
+        "colour": "Colour",
     },
 }
 
@@ -158,6 +161,7 @@ class NoteEntry:
     votes: int
     uncertain: bool
     comment: str
+    colour: str = ""  # the facilitator's colour by name ("Orange"), "" for the group's
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,8 @@ def build_report(
     def entry(n: m.Note) -> NoteEntry:
         group = group_name.get(n.group_id, lab["no_group"])  # type: ignore[arg-type]
         return NoteEntry(n.id, cut(n.text, NOTE_CHARS), group, cut(n.section, NAME_CHARS),
-                         n.votes, n.uncertain, cut(n.comment, NOTE_CHARS))
+                         n.votes, n.uncertain, cut(n.comment, NOTE_CHARS),
+                         cut(colour_name(n.colour, language), NAME_CHARS))
 
     members: dict[int, list[m.Note]] = {}
     cluster_ids = {c.id for c in doc.clusters}
@@ -412,13 +417,16 @@ def cut_note(cover: Cover, lab: dict[str, str]) -> str:
 
 
 def note_marks(note: NoteEntry, lab: dict[str, str]) -> str:
-    """The short trailer after a note's text: votes and uncertainty, e.g. "(3 röster, osäker)"."""
+    """The short trailer after a note's text: its own colour, votes and uncertainty, e.g.
+    "[Orange] (3 röster, osäker)"."""
+    colour = f"[{note.colour}]" if note.colour else ""
     parts = []
     if note.votes:
         parts.append(f"{note.votes} {lab['vote'] if note.votes == 1 else lab['votes'].lower()}")
     if note.uncertain:
         parts.append(lab["uncertain"])
-    return f"({', '.join(parts)})" if parts else ""
+    counted = f"({', '.join(parts)})" if parts else ""
+    return " ".join(p for p in (colour, counted) if p)
 
 
 def section_facts(s: ClusterSection, lab: dict[str, str]) -> str:

@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...core import model as m
+from ...core import note_colours
 from .. import commands as cmd
 from ..document import DocumentModel
 from . import arrange
@@ -24,6 +25,24 @@ from .view import BoardView
 
 # Asked which group a new note belongs to when the selection does not tell; None: cancel.
 ChooseGroup = Callable[[Sequence[m.Group]], int | None]
+
+
+def _swatch(fill: str, shade: str, mark: str) -> QIcon:
+    """The menu's picture of a colour: its paper with its tag's mark, as on the board."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(shade))
+    painter.setBrush(QColor(fill))
+    painter.drawRoundedRect(1, 1, 30, 30, 5, 5)
+    font = painter.font()
+    font.setPixelSize(15)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, mark)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _ask_group(parent: BoardView) -> ChooseGroup:
@@ -84,6 +103,19 @@ class BoardActions(QObject):
         self.zoom_100 = self._make(tr("Verklig storlek (100 %)"), "Ctrl+1", view.zoom_100)
         self.zoom_in = self._make(tr("Zooma in"), S.ZoomIn, lambda: view.zoom_step(1.25))
         self.zoom_out = self._make(tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_step(0.8))
+        self.colour_menu = QMenu(tr("Färg"), view)
+        self.colour_actions: dict[str, QAction] = {}
+        for colour in note_colours.PALETTE:
+            action = self.colour_menu.addAction(
+                _swatch(colour.fill, colour.ink, colour.mark), tr(colour.sv)
+            )
+            action.triggered.connect(lambda _c=False, value=colour.hue: self._colour(value))
+            self.colour_actions[colour.hue] = action
+        self.colour_menu.addSeparator()
+        no_colour = self.colour_menu.addAction(tr("Ingen (gruppens färg)"))
+        no_colour.triggered.connect(lambda _c=False: self._colour(""))
+        self.colour_actions[""] = no_colour
+        self.colour = self.colour_menu.menuAction()
         self.add_vote.setShortcuts(
             [QKeySequence("+"), QKeySequence(Qt.Key.Key_Plus | Qt.KeyboardModifier.KeypadModifier)]
         )
@@ -134,6 +166,7 @@ class BoardActions(QObject):
             self.merge_notes,
             self.add_vote,
             self.remove_vote,
+            self.colour,
             None,
             self.group_as_cluster,
             self.rename_cluster,
@@ -167,6 +200,7 @@ class BoardActions(QObject):
         self.add_vote.setEnabled(bool(notes))
         self.remove_vote.setEnabled(any(self.doc.note(i).votes > 0 for i in notes))
         self.delete.setEnabled(bool(notes or clusters))
+        self.colour.setEnabled(bool(notes or clusters))
         if self.doc.read_only:  # nothing can be saved: looking, selecting and zooming stay
             for action in self.context_menu_actions():
                 if action is not None:
@@ -210,6 +244,14 @@ class BoardActions(QObject):
         notes, clusters = self.scene.selected_note_ids(), self.scene.selected_cluster_ids()
         if notes or clusters:
             self.doc.push(cmd.DeleteCommand(self.doc, notes, clusters))
+
+    def _colour(self, colour: str) -> None:
+        notes = [i for i in self.scene.selected_note_ids() if self.doc.note(i).colour != colour]
+        clusters = [
+            i for i in self.scene.selected_cluster_ids() if self.doc.cluster(i).colour != colour
+        ]
+        if notes or clusters:
+            self.doc.push(cmd.SetColourCommand(self.doc, notes, clusters, colour))
 
     def _edit(self) -> None:
         notes = self.scene.selected_note_ids()

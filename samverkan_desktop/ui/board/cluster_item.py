@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import model as m
+from ...core import note_colours
 from . import metrics as mt
 from . import palette as pal
 
@@ -99,6 +100,9 @@ class ClusterItem(QGraphicsItem):
         tip = f"<b>{html.escape(cluster.name)}</b>"
         if cluster.description:
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
+        if cluster.colour:
+            name = note_colours.colour_name(cluster.colour)
+            tip += f"<p>{_tr('Färg:')} {html.escape(name)}</p>"
         self.setToolTip(tip)
         self.update()
 
@@ -152,6 +156,10 @@ class ClusterItem(QGraphicsItem):
             fill = pal.DROP_FILL
         else:
             fill = pal.NESTED_FILL if self.depth else pal.FRAME_FILL
+            own = pal.parse_colour(self.cluster.colour)
+            if own is not None:
+                own.setAlpha(150)  # translucent like any frame, so nesting still shows
+                fill = own
             if self.isSelected():
                 pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
             else:
@@ -177,6 +185,18 @@ class ClusterItem(QGraphicsItem):
             painter.setPen(pal.TEXT)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.group_label)
             x = chip.right() + 8
+        tag = pal.colour_tag(self.cluster.colour)
+        if tag is not None:
+            shade, mark = tag
+            tag_font = mt.label_font()
+            box = QRectF(x, 11, QFontMetricsF(tag_font).horizontalAdvance(mark) + 12, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(shade)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setFont(tag_font)
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
+            x = box.right() + 8
         count = count_text(self.notes, self.subclusters)
         small = mt.small_font()
         count_w = QFontMetricsF(small).horizontalAdvance(count)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
+from ...core import note_colours
 from . import metrics as mt
 from . import palette as pal
 
@@ -91,6 +92,9 @@ class NoteItem(QGraphicsItem):
         parts.append(
             "<p style='color:#555'>" + "<br>".join(html.escape(d) for d in details if d) + "</p>"
         )
+        if n.colour:
+            name = note_colours.colour_name(n.colour)
+            parts.append(f"<p>{_tr('Färg:')} {html.escape(name)}</p>")
         if n.comment:
             parts.append(f"<p><i>{_tr('Kommentar:')}</i> {html.escape(n.comment)}</p>")
         if n.uncertain:
@@ -150,6 +154,7 @@ class NoteItem(QGraphicsItem):
             self._paint_text_bars(painter)
         if self.note.votes > 0:
             self._paint_votes(painter)
+        self._paint_colour_tag(painter)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(pal.ACCENT, max(2.5, 1.5 / lod)))
@@ -157,7 +162,8 @@ class NoteItem(QGraphicsItem):
 
     def _paint_header(self, painter: QPainter, lod: float) -> None:
         painter.setFont(mt.label_font())
-        painter.setPen(self.style.ink)
+        # On a colour of the facilitator's own the group's shade may not read: plain text does.
+        painter.setPen(pal.TEXT if pal.parse_colour(self.note.colour) else self.style.ink)
         painter.drawText(QPointF(mt.NOTE_PAD, 16), self.style.label)
         x = mt.NOTE_W - mt.NOTE_PAD
         n = self.note
@@ -195,6 +201,22 @@ class NoteItem(QGraphicsItem):
         painter.setBrush(QColor(255, 255, 255, 170))
         painter.drawPath(path)
         return box.left() - 5
+
+    def _paint_colour_tag(self, painter: QPainter) -> None:
+        """The own colour's mark on its dark shade after the group label: not colour alone."""
+        tag = pal.colour_tag(self.note.colour)
+        if tag is None:
+            return
+        shade, mark = tag
+        painter.setFont(mt.label_font())
+        width = max(18.0, painter.fontMetrics().horizontalAdvance(mark) + 10)
+        left = mt.NOTE_PAD + painter.fontMetrics().horizontalAdvance(self.style.label)
+        box = QRectF(left + (6 if self.style.label else 0), 5, width, 15)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(shade)
+        painter.drawRoundedRect(box, 3, 3)
+        painter.setPen(QColor("white"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
 
     def _paint_text_bars(self, painter: QPainter) -> None:
         """Zoomed out: grey bars where the lines are, cheaper and calmer than blurred text."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from ...core import note_colours
 from ...core.labels import group_labels  # noqa: F401 (the board uses the one rule in core)
 from ...render import group_colours
 from ...render.group_colours import NO_GROUP, hue, note_fill  # noqa: F401 (the board's colours)
@@ -34,10 +35,18 @@ def label_colour(index: int | None) -> QColor:
 
 
 def parse_colour(text: str) -> QColor | None:
-    """A note's own colour (its `colour` field), or None when empty or not a colour."""
+    """The paper of a note or frame with its own colour (its `colour` field): a palette colour's
+    tint, any other valid colour as it is; None when empty or not a colour."""
     if not text:
         return None
-    colour = QColor(text)
+    found = note_colours.find(text)
+    colour = QColor(found.fill if found else text)
     return colour if colour.isValid() else None
+
+
+def colour_tag(text: str) -> tuple[QColor, str] | None:
+    """The tag painted beside an own colour: the dark shade and the mark ("O"); None if none."""
+    found = note_colours.find(text)
+    return (QColor(found.ink), found.mark) if found else None
 
 

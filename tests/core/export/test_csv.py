@@ -24,12 +24,12 @@ def test_one_row_per_note_with_cluster_and_parent(small_doc: m.Document, tmp_pat
     csv_export.write(small_doc, out)
     rows = _read(out)
     assert rows[0] == ["Id", "Text", "Grupp", "Avsnitt", "Kluster", "Överordnat kluster",
-                       "Röster", "Osäker", "Kommentar"]
+                       "Röster", "Osäker", "Kommentar", "Färg"]
     assert len(rows) == 1 + len(small_doc.notes)
     by_text = {r[1]: r for r in rows[1:]}
     young = by_text["Mer modern organiserad ungdomsverksamhet"]
     assert young[2:] == ["Trygghet grupp 2", "Mötesplatser", "Unga och fritid", "Mötesplatser",
-                         "0", "ja", "Svårläst i originalet"]
+                         "0", "ja", "Svårläst i originalet", ""]
     assert by_text["Skogen"][4:7] == ["", "", "0"]
 
 
@@ -40,7 +40,7 @@ def test_semicolon_for_swedish_excel_keeps_commas_inside_text(
     csv_export.write(small_doc, out, separator=";")
     assert out.read_bytes().startswith(b"\xef\xbb\xbfId;Text;Grupp")
     rows = _read(out, ";")
-    assert all(len(r) == 9 for r in rows)
+    assert all(len(r) == 10 for r in rows)
     assert "Aktiviteter för unga kvällstid och helger, 16-25 år" in {r[1] for r in rows}
 
 
