@@ -302,3 +302,52 @@ def innermost_cluster(
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+def _clear_of(rect: QRectF, obstacles: Iterable[QRectF], margin: float) -> bool:
+    return not any(rect.intersects(o.adjusted(-margin, -margin, margin, margin)) for o in obstacles)
+
+
+def free_spot_inside(frame: QRectF, height: float, taken: list[QRectF]) -> tuple[float, float]:
+    """The top-left corner of the first place, in reading order, for a note `height` high inside
+    `frame`: below its title, off its sides, GAP clear of every rect in `taken`. When the frame
+    is full the place is under what it holds (the frame then grows to hold the note)."""
+    left, right, top = frame.left() + FRAME_PAD, frame.right() - FRAME_PAD, frame.top() + TITLE_H
+    columns = max(1, int((right - left + GAP) // (NOTE_W + GAP)))
+    xs = {left + k * (NOTE_W + GAP) for k in range(columns)}
+    xs |= {r.right() + GAP for r in taken if left <= r.right() + GAP <= right - NOTE_W}
+    ys = {top} | {r.bottom() + GAP for r in taken if r.bottom() + GAP >= top}
+    for y in sorted(ys):
+        for x in sorted(xs):
+            if _clear_of(QRectF(x, y, NOTE_W, height), taken, GAP - 1.0):
+                return (x, y)
+    bottom = max((r.bottom() for r in taken), default=top - GAP)
+    return (left, max(top, bottom + GAP))
+
+
+def free_spot_outside(
+    near: tuple[float, float],
+    height: float,
+    frames: list[QRectF],
+    taken: list[QRectF],
+    anchor: tuple[float, float] | None = None,
+) -> tuple[float, float]:
+    """The place nearest to `near` for a note `height` high that touches no frame in `frames`
+    and is clear of the notes in `taken`; the places tried line up with `anchor` (the dropped
+    note a selection is dragged by)."""
+    ax, ay = anchor if anchor is not None else near
+    step_x, step_y = NOTE_W + GAP, NOTE_H + GAP
+    i0, j0 = round((near[0] - ax) / step_x), round((near[1] - ay) / step_y)
+    for reach in range(0, 60):
+        ring = [
+            (ax + (i0 + i) * step_x, ay + (j0 + j) * step_y)
+            for i in range(-reach, reach + 1)
+            for j in range(-reach, reach + 1)
+            if max(abs(i), abs(j)) == reach
+        ]
+        ring.sort(key=lambda p: (p[0] - near[0]) ** 2 + (p[1] - near[1]) ** 2)
+        for x, y in ring:
+            rect = QRectF(x, y, NOTE_W, height)
+            if _clear_of(rect, frames, GAP - 1.0) and _clear_of(rect, taken, GAP / 2 - 1.0):
+                return (x, y)
+    return near

@@ -57,12 +57,25 @@ def drop_target_for_cluster(scene: BoardScene, rect: QRectF, moving: set[int]) -
 
 
 def move_command(
-    scene: BoardScene, moves: MoveSet, dx: float, dy: float, nudge: bool = False
+    scene: BoardScene,
+    moves: MoveSet,
+    dx: float,
+    dy: float,
+    nudge: bool = False,
+    pressed: NoteItem | ClusterItem | None = None,
 ) -> cmd.MoveCommand | None:
     """The command for moving `moves` by (dx, dy): new places, new homes, grown frames.
 
-    A nudge grows no frame: a note nudged step by step towards a frame's edge must be able
-    to leave it (its centre crossing the edge), not push the edge ahead of it.
+    A drop (`pressed`: the item the selection is dragged by) applies to the whole selection:
+    the home decided for the pressed item is every selected note's home, and the notes that did
+    not land inside it are placed there (see `_place_dropped`), so a note is drawn inside a
+    frame if and only if it belongs to that cluster. Selected frames keep the rule a dragged
+    frame has: each one nests in the frame it is dropped on (never in a smaller one), whatever
+    the notes do; when a frame is the pressed item, the notes go where that frame goes.
+
+    A nudge (no `pressed`) decides each note by its own centre and grows no frame: a note nudged
+    step by step towards a frame's edge must be able to leave it (its centre crossing the
+    edge), not push the edge ahead of it.
     """
     if not moves or (dx == 0 and dy == 0):
         return None
@@ -76,21 +89,28 @@ def move_command(
     membership: dict[int, int | None] = {}
     parents: dict[int, int | None] = {}
     grown: dict[int, arrange.Geometry] = {}
-    for nid in moves.free_notes:
-        rect = arrange.note_rect(doc.note(nid), notes[nid])
-        membership[nid] = drop_target_for_note(scene, rect.center(), moving)
-    if not nudge:
-        _take_inside(doc, notes, membership)
-    for nid in moves.free_notes:
-        target = membership[nid]
-        if not nudge:
-            arrange.grow_to_fit(doc, target, arrange.note_rect(doc.note(nid), notes[nid]), grown)
     for cid in moves.root_clusters:
         rect = arrange.rect_of(clusters[cid])  # type: ignore[arg-type]
-        target = drop_target_for_cluster(scene, rect, moving)
-        parents[cid] = target
+        parents[cid] = drop_target_for_cluster(scene, rect, moving)
+    if pressed is None:
+        for nid in moves.free_notes:
+            rect = arrange.note_rect(doc.note(nid), notes[nid])
+            membership[nid] = drop_target_for_note(scene, rect.center(), moving)
         if not nudge:
-            arrange.grow_to_fit(doc, target, rect, grown)
+            _take_inside(doc, notes, membership)
+    else:
+        lead = _pressed_note(moves, pressed)
+        target = _drop_target(scene, moves, notes, parents, pressed)
+        membership = {nid: target for nid in moves.free_notes}
+        frames = {cid: arrange.rect_of(clusters[cid]) for cid in moves.root_clusters}  # type: ignore[arg-type]
+        _place_dropped(doc, notes, moves, lead, target, frames, parents)
+    if not nudge:
+        for nid in moves.free_notes:
+            rect = arrange.note_rect(doc.note(nid), notes[nid])
+            arrange.grow_to_fit(doc, membership[nid], rect, grown)
+        for cid in moves.root_clusters:
+            rect = arrange.rect_of(clusters[cid])  # type: ignore[arg-type]
+            arrange.grow_to_fit(doc, parents[cid], rect, grown)
     for cid in moving:
         grown.pop(cid, None)
     room = arrange.make_room(doc, grown, notes, moving)
@@ -104,6 +124,99 @@ def move_command(
         grown={**grown, **room.clusters},
         pushed=room.notes,
     )
+
+
+def _pressed_note(moves: MoveSet, pressed: NoteItem | ClusterItem) -> int | None:
+    """The note the selection is dragged by, when it is one whose home the drop decides."""
+    if isinstance(pressed, NoteItem) and pressed.note.id in moves.free_notes:
+        return pressed.note.id
+    return None
+
+
+def _drop_target(
+    scene: BoardScene,
+    moves: MoveSet,
+    notes: dict[int, tuple[float, float]],
+    parents: dict[int, int | None],
+    pressed: NoteItem | ClusterItem,
+) -> int | None:
+    """The home the drop decides for the pressed item: the frame under a pressed note's centre,
+    or the frame the pressed frame (or the moving frame a pressed note or frame is inside of)
+    is nested in."""
+    doc = scene.doc
+    lead = _pressed_note(moves, pressed)
+    if lead is not None:
+        rect = arrange.note_rect(doc.note(lead), notes[lead])
+        return drop_target_for_note(scene, rect.center(), set(moves.clusters))
+    cid = pressed.note.cluster_id if isinstance(pressed, NoteItem) else pressed.cluster_id
+    seen: set[int] = set()
+    while cid is not None and cid not in parents and cid not in seen:
+        seen.add(cid)
+        cid = doc.cluster(cid).parent_id if cid in doc.clusters else None
+    return parents.get(cid) if cid is not None else None
+
+
+def _place_dropped(
+    doc: DocumentModel,
+    notes: dict[int, tuple[float, float]],
+    moves: MoveSet,
+    lead: int | None,
+    target: int | None,
+    frames: dict[int, QRectF],
+    parents: dict[int, int | None],
+) -> None:
+    """Places for the selected notes so that each is drawn where it now belongs.
+
+    Dropped into `target`: the pressed note (and the notes dropped over the frame with it) are
+    taken off the frame's edges and below its title together, as for one note; a note that
+    still is not inside the frame, or that would lie on a note or frame already there, goes
+    to the first free place in the frame (in reading order; below what it holds when it is
+    full, and the frame grows). Dropped outside every frame: a note that lands on a frame is
+    moved to the nearest free place outside every frame. `frames` are the moving top-level
+    frames at their new places, `parents` their new homes.
+    """
+    free = moves.free_notes
+    moving_notes = set(moves.notes)
+    moving = set(moves.clusters)
+    rect = {nid: arrange.note_rect(doc.note(nid), notes[nid]) for nid in free}
+    order = sorted(free, key=lambda n: (n != lead, round(notes[n][1]), notes[n][0], n))
+    if target is not None:
+        frame = arrange.cluster_rect(doc, doc.cluster(target))
+        over = [n for n in order if n == lead or frame.contains(rect[n].center())]
+        if over:
+            dx, dy = arrange.inside_frame(frame, [rect[n] for n in over])
+            for n in over:
+                notes[n] = (notes[n][0] + dx, notes[n][1] + dy)
+                rect[n] = rect[n].translated(dx, dy)
+        inner = frame.adjusted(arrange.FRAME_PAD, arrange.TITLE_H, -arrange.FRAME_PAD, 0)
+        inner.setBottom(frame.bottom() - arrange.FRAME_PAD)
+        taken = [
+            arrange.note_rect(n)
+            for n in doc.notes.values()
+            if n.id not in moving_notes and arrange.note_rect(n).intersects(frame)
+        ]
+        inside = set(doc.descendants(target)) - moving
+        taken += [arrange.cluster_rect(doc, doc.cluster(c)) for c in inside]
+        taken += [r for c, r in frames.items() if parents.get(c) == target]
+        for n in order:
+            fits = inner.contains(rect[n]) and not any(rect[n].intersects(t) for t in taken)
+            if n != lead and not fits:
+                notes[n] = arrange.free_spot_inside(frame, rect[n].height(), taken)
+                rect[n] = arrange.note_rect(doc.note(n), notes[n])
+            taken.append(rect[n])
+        return
+    walls = [
+        arrange.cluster_rect(doc, c) for c in doc.clusters.values() if c.id not in moving
+    ] + list(frames.values())
+    taken = [arrange.note_rect(n) for n in doc.notes.values() if n.id not in moving_notes]
+    stay = [n for n in order if n == lead or not any(rect[n].intersects(w) for w in walls)]
+    taken += [rect[n] for n in stay]
+    anchor = notes[lead] if lead is not None else None
+    for n in order:
+        if n in stay:
+            continue
+        notes[n] = arrange.free_spot_outside(notes[n], rect[n].height(), walls, taken, anchor)
+        taken.append(arrange.note_rect(doc.note(n), notes[n]))
 
 
 def _take_inside(
@@ -187,7 +300,9 @@ class DragGesture:
                 self.scene.clearSelection()
                 self.pressed.setSelected(True)
             return
-        command = move_command(self.scene, self.moves, self.delta.x(), self.delta.y())
+        command = move_command(
+            self.scene, self.moves, self.delta.x(), self.delta.y(), pressed=self.pressed
+        )
         if command is not None:
             self.scene.doc.push(command)
         self.scene.sync_items(self.moves.notes, self.moves.clusters)

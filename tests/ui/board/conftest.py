@@ -98,6 +98,14 @@ class Board:
     def stored_cluster(self, name: str) -> m.Cluster:
         return self.store.cluster(self.ids[name])
 
+    def drawn_membership_errors(self) -> list[str]:
+        return drawn_membership_errors(self.store, self.scene)
+
+    def item_pos_of(self, note_id: int) -> tuple[float, float]:
+        item = self.scene.note_item(note_id)
+        assert item is not None
+        return (item.pos().x(), item.pos().y())
+
     def item_pos(self, name: str) -> tuple[float, float]:
         # Clusters have capital names (A, B, C), notes lower-case ones.
         if name[0].isupper():
@@ -153,3 +161,51 @@ def board(qtbot, tmp_path) -> Board:
     view.centerOn(QPointF(610, 440))
     yield Board(path, doc, scene, view, actions, qtbot, ids)
     doc.close()
+
+
+def drawn_membership_errors(store: Store, scene: BoardScene) -> list[str]:
+    """Where the board and the file disagree: a note is drawn inside a frame (its rect within the
+    frame's rect) if and only if its cluster is that frame's cluster or one nested in it.
+
+    Reads memberships from the store, places from the items' scene rects; [] when all agree."""
+    clusters = {c.id: c for c in store.clusters()}
+    frames = {}
+    for cid in clusters:
+        item = scene.cluster_item(cid)
+        assert item is not None, f"no frame drawn for cluster {cid}"
+        frames[cid] = item.scene_rect()
+    errors = []
+    for note in store.notes():
+        item = scene.note_item(note.id)
+        assert item is not None, f"no item drawn for note {note.id}"
+        rect = item.scene_rect()
+        drawn_in = {cid for cid, frame in frames.items() if frame.contains(rect)}
+        belongs_to: set[int] = set()
+        cid = note.cluster_id
+        while cid is not None and cid not in belongs_to:
+            belongs_to.add(cid)
+            cid = clusters[cid].parent_id
+        if drawn_in != belongs_to:
+            errors.append(
+                f"note {note.id} {note.text[:20]!r} at ({rect.x():.0f}, {rect.y():.0f}): "
+                f"in clusters {sorted(belongs_to)}, drawn inside frames {sorted(drawn_in)}"
+            )
+    return errors
+
+
+def overlapping_notes(scene: BoardScene) -> list[tuple[int, int]]:
+    """Pairs of notes whose drawn rects overlap."""
+    rects = [(item.scene_rect(), nid) for nid, item in _note_items(scene)]
+    return [
+        (a_id, b_id)
+        for i, (a, a_id) in enumerate(rects)
+        for b, b_id in rects[i + 1 :]
+        if a.intersects(b)
+    ]
+
+
+def _note_items(scene: BoardScene):
+    for nid in scene.doc.notes:
+        item = scene.note_item(nid)
+        if item is not None:
+            yield nid, item
