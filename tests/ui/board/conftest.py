@@ -143,10 +143,10 @@ def build_store(path: Path) -> tuple[Store, dict[str, int]]:
     return store, ids
 
 
-@pytest.fixture
-def board(qtbot, tmp_path) -> Board:
-    path = tmp_path / "board.samverkan"
-    store, ids = build_store(path)
+def open_board(
+    qtbot, path: Path, store: Store, ids: dict[str, int], zoom: float, centre: QPointF
+) -> Board:
+    """A real board on `store`, shown at 1400 x 1000 with the given zoom and centre."""
     doc = DocumentModel(store)
     scene = BoardScene(doc)
     view = BoardView(scene)
@@ -157,10 +157,18 @@ def board(qtbot, tmp_path) -> Board:
     qtbot.waitExposed(view)
     view.activateWindow()
     view.setFocus()
-    view.set_zoom(1.0)
-    view.centerOn(QPointF(610, 440))
-    yield Board(path, doc, scene, view, actions, qtbot, ids)
-    doc.close()
+    view.set_zoom(zoom)
+    view.centerOn(centre)
+    return Board(path, doc, scene, view, actions, qtbot, ids)
+
+
+@pytest.fixture
+def board(qtbot, tmp_path) -> Board:
+    path = tmp_path / "board.samverkan"
+    store, ids = build_store(path)
+    board = open_board(qtbot, path, store, ids, 1.0, QPointF(610, 440))
+    yield board
+    board.doc.close()
 
 
 def drawn_membership_errors(store: Store, scene: BoardScene) -> list[str]:

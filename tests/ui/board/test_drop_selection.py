@@ -10,10 +10,8 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from samverkan_desktop.core.store import Store
-from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView
-from samverkan_desktop.ui.document import DocumentModel
 
-from .conftest import Board, overlapping_notes
+from .conftest import Board, open_board, overlapping_notes
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PICTURES = os.environ.get("SAMVERKAN_TEST_PICTURES")  # a folder: save the board there to look at
@@ -23,23 +21,13 @@ PICTURES = os.environ.get("SAMVERKAN_TEST_PICTURES")  # a folder: save the board
 def seed_board(qtbot, seed_workshop) -> Board:
     """The Örebro sample on a real board: loose notes in group columns at the left, group
     clusters stacked 40 apart in columns at x 1620 and 2160."""
-    doc = DocumentModel(Store.open(seed_workshop))
-    scene = BoardScene(doc)
-    view = BoardView(scene)
-    actions = BoardActions(view, doc, choose_group=lambda groups: groups[0].id)
-    qtbot.addWidget(view)
-    view.resize(1400, 1000)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    view.setFocus()
-    view.set_zoom(0.5)
-    view.centerOn(QPointF(1300, 700))
     ids = {"n1": 1, "n3": 3, "n5": 5, "n16": 16, "Trygghet": 1, "Mötesplatser": 2}
-    board = Board(seed_workshop, doc, scene, view, actions, qtbot, ids)
+    board = open_board(
+        qtbot, seed_workshop, Store.open(seed_workshop), ids, 0.5, QPointF(1300, 700)
+    )
     assert board.drawn_membership_errors() == []
     yield board
-    doc.close()
+    board.doc.close()
 
 
 def look(board: Board, name: str) -> None:
