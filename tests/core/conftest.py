@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -51,3 +54,31 @@ def pipe(tmp_path: Path) -> Iterator[Pipe]:
     p = Pipe(path)
     yield p
     p.stop()
+
+
+def crashed_copy(source: Path, target: Path) -> None:
+    """Leave `target` as a crash in the middle of a large write to a copy of `source` leaves it:
+    partly overwritten, with its hot journal beside it (`source` may be `target`)."""
+    folder = Path(tempfile.mkdtemp(prefix="samverkan-crash-"))
+    working = folder / "working.samverkan"
+    shutil.copyfile(source, working)
+    con = sqlite3.connect(working, isolation_level=None)
+    try:
+        con.execute("PRAGMA cache_size=1")  # spill changed pages into the file before commit
+        con.execute("BEGIN")
+        con.execute("UPDATE notes SET text = 'HALVSKRIVEN'")
+        con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                        ((f"k{i}", "x" * 3000) for i in range(100)))
+        shutil.copyfile(working, target)
+        journal = target.with_name(target.name + "-journal")
+        shutil.copyfile(folder / "working.samverkan-journal", journal)
+    finally:
+        con.execute("ROLLBACK")
+        con.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def crash():
+    """`crash(source, target)`: see `crashed_copy`."""
+    return crashed_copy

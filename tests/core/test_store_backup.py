@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -215,36 +214,18 @@ def test_restore_as_new_makes_a_new_file_and_never_replaces_one(tmp_path: Path):
     assert _names(tmp_path) == ["annan.samverkan", "ws.samverkan", "återställd.samverkan"]
 
 
-def _interrupted(path: Path) -> None:
-    """Leave `path` as a crash in the middle of a large write does: partly overwritten, with its
-    hot journal beside it."""
-    folder = path.parent / "mitt i"
-    folder.mkdir()
-    working = folder / path.name
-    shutil.copyfile(path, working)
-    con = sqlite3.connect(working, isolation_level=None)
-    try:
-        con.execute("PRAGMA cache_size=1")  # spill changed pages into the file before commit
-        con.execute("BEGIN")
-        con.execute("UPDATE notes SET text = 'HALVSKRIVEN'")
-        con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                        ((f"k{i}", "x" * 3000) for i in range(100)))
-        shutil.copyfile(working, path)
-        shutil.copyfile(store_file.journal_path(working), store_file.journal_path(path))
-    finally:
-        con.execute("ROLLBACK")
-        con.close()
-    shutil.rmtree(folder)
+def _interrupted(path: Path, crash) -> None:
+    crash(path, path)
     assert store_file.journal_state(path) == "hot"
 
 
-def test_restore_over_a_file_with_a_journal_gives_exactly_the_backup(tmp_path: Path):
+def test_restore_over_a_file_with_a_journal_gives_exactly_the_backup(tmp_path: Path, crash):
     doc = _workshop(tmp_path / "ws.samverkan", notes=300)
     taken = _backup(doc, EARLIER)  # 301 notes
     with Store.open(doc) as store:
         store.add_note("efter säkerhetskopian")
     current = _texts(doc)
-    _interrupted(doc)
+    _interrupted(doc, crash)
 
     kept = sb.restore_over(taken, doc)
 
@@ -258,13 +239,13 @@ def test_restore_over_a_file_with_a_journal_gives_exactly_the_backup(tmp_path: P
     assert store_file.revision(doc) == store_file.head_revision()
 
 
-def test_restore_over_sets_aside_a_journal_that_is_not_the_files(tmp_path: Path):
+def test_restore_over_sets_aside_a_journal_that_is_not_the_files(tmp_path: Path, crash):
     doc = _workshop(tmp_path / "ws.samverkan", notes=300)
     taken = _backup(doc, EARLIER)
     other = tmp_path / "other"
     other.mkdir()
     shutil.copyfile(doc, other / "ws.samverkan")
-    _interrupted(other / "ws.samverkan")
+    _interrupted(other / "ws.samverkan", crash)
     with Store.open(doc) as store:  # the file moves on: the journal is of an older state
         store.add_note("efter")
         store.add_note("och efter det")
@@ -276,13 +257,13 @@ def test_restore_over_sets_aside_a_journal_that_is_not_the_files(tmp_path: Path)
     assert not store_file.journal_path(doc).exists()
 
 
-def test_a_failed_replace_leaves_the_old_file_whole(tmp_path: Path, monkeypatch):
+def test_a_failed_replace_leaves_the_old_file_whole(tmp_path: Path, crash, monkeypatch):
     doc = _workshop(tmp_path / "ws.samverkan", notes=300)
     taken = _backup(doc, EARLIER)
     with Store.open(doc) as store:
         store.add_note("efter säkerhetskopian")
     current = _texts(doc)
-    _interrupted(doc)
+    _interrupted(doc, crash)
 
     replace = os.replace
 
@@ -301,7 +282,7 @@ def test_a_failed_replace_leaves_the_old_file_whole(tmp_path: Path, monkeypatch)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symlinks need rights on Windows")
-def test_restore_over_a_link_replaces_the_file_it_points_to(tmp_path: Path):
+def test_restore_over_a_link_replaces_the_file_it_points_to(tmp_path: Path, crash):
     (tmp_path / "data").mkdir()
     real = _workshop(tmp_path / "data" / "ws.samverkan")
     link = tmp_path / "genväg.samverkan"
@@ -310,7 +291,7 @@ def test_restore_over_a_link_replaces_the_file_it_points_to(tmp_path: Path):
     assert taken.parent == sb.backup_folder(real)  # the link and the file share their backups
     with Store.open(link) as store:
         store.add_note("efter")
-    _interrupted(real)
+    _interrupted(real, crash)
     sb.restore_over(taken, link)
     assert link.is_symlink() and link.resolve() == real
     assert _texts(real) == _texts(taken)

@@ -3,7 +3,6 @@ change is in the file the moment the call returns."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -146,32 +145,14 @@ def test_a_file_that_goes_bad_after_opening_gives_a_store_error_not_a_crash(tmp_
 
 
 # ------------------------------------------------------------------------ a write cut off
-def _interrupted_copy(path: Path, target: Path) -> None:
-    """What a crash in the middle of a large write leaves: the file, partly overwritten, and
-    its hot journal beside it."""
-    con = sqlite3.connect(path, isolation_level=None)
-    try:
-        con.execute("PRAGMA cache_size=1")  # spill changed pages into the file before commit
-        con.execute("BEGIN")
-        con.execute("UPDATE notes SET text = 'HALVSKRIVEN'")
-        con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                        ((f"k{i}", "x" * 3000) for i in range(100)))
-        shutil.copyfile(path, target)
-        shutil.copyfile(path.with_name(path.name + "-journal"),
-                        target.with_name(target.name + "-journal"))
-    finally:
-        con.execute("ROLLBACK")
-        con.close()
-
-
 @pytest.fixture
-def interrupted(tmp_path: Path) -> Path:
+def interrupted(tmp_path: Path, crash) -> Path:
     original = tmp_path / "original.samverkan"
     _seed_store(original).close()
     folder = tmp_path / "krasch"
     folder.mkdir()
     target = folder / "ws.samverkan"
-    _interrupted_copy(original, target)
+    crash(original, target)
     assert _files(folder) == ["ws.samverkan", "ws.samverkan-journal"]
     return target
 
