@@ -250,6 +250,7 @@ def restore_as_new(backup: Path, target: Path) -> Path:
     _check(backup)
     if target.exists() or target.is_symlink():
         raise BackupError(f"{target.name} finns redan; välj ett annat namn.")
+    store_file.check_name(target)  # written under a short name, it must be usable under its own
     tmp = store_file.temporary_beside(target, "restore")
     try:
         _copy_synced(backup, tmp)

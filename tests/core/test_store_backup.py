@@ -319,3 +319,11 @@ def test_restore_over_a_file_someone_has_open_for_writing_is_refused(tmp_path: P
     assert path.read_bytes() == before
     holder.close()
     sb.restore_over(backup, path)  # free again: the restore goes through
+
+
+def test_restore_as_new_refuses_a_name_the_workshop_could_not_be_saved_under(tmp_path: Path):
+    path = _workshop(tmp_path / "ws.samverkan")
+    backup = _backup(path, dt.datetime(2026, 11, 30, 9, 0))
+    with pytest.raises(StoreError, match="för långt"):
+        sb.restore_as_new(backup, tmp_path / ("å" * 119 + ".samverkan"))
+    assert _names(tmp_path) == ["ws.samverkan"]
