@@ -1,0 +1,325 @@
+"""The board as plain data: where every note and frame is, and which frame holds what.
+
+`Board` is the cluster tree (which cluster is in which, which note in which cluster) and the
+geometry of every note and frame, without Qt. The board on screen keeps one up to date with the
+file; a gesture works on a `copy()` of it (cheap: nested sets are copied only when changed),
+and `changes()` says what the gesture did, for one undoable command.
+
+A note's height comes from the text it holds, which only the UI can measure: whoever puts a
+note on the board gives its height.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .geometry import MIN_FRAME_H, MIN_FRAME_W, NOTE_H, NOTE_W, Rect, frame_around
+
+Key = tuple[str, int]  # ("note", id) or ("frame", id): one thing on the board
+
+
+def note_key(note_id: int) -> Key:
+    return ("note", note_id)
+
+
+def frame_key(cluster_id: int) -> Key:
+    return ("frame", cluster_id)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteBox:
+    x: float
+    y: float
+    h: float
+    home: int | None  # the cluster it is in
+
+    @property
+    def rect(self) -> Rect:
+        return Rect(self.x, self.y, NOTE_W, self.h)
+
+
+@dataclass
+class Changes:
+    """What a gesture did to a board: changed fields by id, in the store's field names.
+
+    Ids below zero are things the gesture made (`Board.new_note`/`new_frame`); a field may
+    point at one (`cluster_id`, `parent_id`)."""
+
+    notes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    clusters: dict[int, dict[str, Any]] = field(default_factory=dict)
+    removed_notes: set[int] = field(default_factory=set)
+    removed_clusters: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.notes or self.clusters or self.removed_notes or self.removed_clusters)
+
+
+class Board:
+    def __init__(self) -> None:
+        self._notes: dict[int, NoteBox] = {}
+        self._frames: dict[int, Rect] = {}  # as saved; zero width: drawn around its notes
+        self._parent: dict[int, int | None] = {}
+        self._members: dict[int | None, set[int]] = {None: set()}
+        self._children: dict[int | None, set[int]] = {None: set()}
+        self._owned: set[tuple[str, int | None]] = {("m", None), ("c", None)}
+        self._base: Board | None = None
+        self._next_id = -1
+
+    # ----------------------------------------------------------------- reading
+    def __contains__(self, key: Key) -> bool:
+        kind, i = key
+        return i in (self._notes if kind == "note" else self._frames)
+
+    def note_ids(self) -> Iterable[int]:
+        return self._notes.keys()
+
+    def cluster_ids(self) -> Iterable[int]:
+        return self._frames.keys()
+
+    def has_note(self, note_id: int) -> bool:
+        return note_id in self._notes
+
+    def has_cluster(self, cluster_id: int | None) -> bool:
+        return cluster_id in self._frames
+
+    def note(self, note_id: int) -> NoteBox:
+        return self._notes[note_id]
+
+    def note_rect(self, note_id: int) -> Rect:
+        return self._notes[note_id].rect
+
+    def home(self, note_id: int) -> int | None:
+        return self._notes[note_id].home
+
+    def parent(self, cluster_id: int) -> int | None:
+        return self._parent[cluster_id]
+
+    def frame(self, cluster_id: int) -> Rect:
+        """The frame on the board; one without a size yet is drawn around its notes."""
+        rect = self._frames[cluster_id]
+        if rect.w > 0 and rect.h > 0:
+            return rect
+        around = frame_around(self.note_rect(n) for n in self._members.get(cluster_id, ()))
+        return around if around is not None else Rect(rect.x, rect.y, MIN_FRAME_W, MIN_FRAME_H)
+
+    def rect(self, key: Key) -> Rect:
+        kind, i = key
+        return self.note_rect(i) if kind == "note" else self.frame(i)
+
+    def container(self, key: Key) -> int | None:
+        """The cluster a note or frame sits in (None: the board itself)."""
+        kind, i = key
+        return self._notes[i].home if kind == "note" else self._parent[i]
+
+    def members(self, cluster_id: int | None) -> frozenset[int]:
+        """Notes directly in the cluster (None: the notes in no cluster)."""
+        return frozenset(self._members.get(cluster_id, ()))
+
+    def children(self, cluster_id: int | None) -> frozenset[int]:
+        """Clusters directly inside `cluster_id` (None: the top-level clusters)."""
+        return frozenset(self._children.get(cluster_id, ()))
+
+    def contents(self, cluster_id: int | None) -> list[Key]:
+        """Everything directly in a frame (None: directly on the board)."""
+        return [note_key(n) for n in self._members.get(cluster_id, ())] + [
+            frame_key(c) for c in self._children.get(cluster_id, ())
+        ]
+
+    def count(self, cluster_id: int | None) -> int:
+        return len(self._members.get(cluster_id, ())) + len(self._children.get(cluster_id, ()))
+
+    def descendants(self, cluster_id: int) -> Iterator[int]:
+        """Every cluster nested (at any depth) inside `cluster_id`."""
+        stack, seen = [cluster_id], {cluster_id}
+        while stack:
+            for child in self._children.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+                    yield child
+
+    def subtree_notes(self, cluster_id: int) -> set[int]:
+        ids = set(self._members.get(cluster_id, ()))
+        for child in self.descendants(cluster_id):
+            ids.update(self._members.get(child, ()))
+        return ids
+
+    def ancestors(self, cluster_id: int | None) -> Iterator[int]:
+        """The cluster's parent, grandparent and so on (not the cluster itself)."""
+        seen: set[int] = set()
+        current = self._parent.get(cluster_id) if cluster_id is not None else None
+        while current is not None and current not in seen and current in self._frames:
+            seen.add(current)
+            yield current
+            current = self._parent.get(current)
+
+    def depth(self, cluster_id: int | None) -> int:
+        """0 for a top-level cluster, 1 inside one, ...; -1 for the board itself."""
+        return -1 if cluster_id is None else sum(1 for _ in self.ancestors(cluster_id))
+
+    def is_within(self, cluster_id: int | None, outer: int) -> bool:
+        """True when `cluster_id` is `outer` or nested (at any depth) inside it."""
+        return cluster_id == outer or outer in self.ancestors(cluster_id)
+
+    # ----------------------------------------------------------------- changing
+    def put_note(
+        self, note_id: int, x: float, y: float, h: float = NOTE_H, home: int | None = None
+    ) -> None:
+        old = self._notes.get(note_id)
+        if old is not None and old.home != home:
+            self._set("m", old.home).discard(note_id)
+        if old is None or old.home != home:
+            self._set("m", home).add(note_id)
+        self._notes[note_id] = NoteBox(x, y, h, home)
+
+    def remove_note(self, note_id: int) -> None:
+        old = self._notes.pop(note_id, None)
+        if old is not None:
+            self._set("m", old.home).discard(note_id)
+
+    def put_frame(self, cluster_id: int, rect: Rect, parent: int | None = None) -> None:
+        if cluster_id in self._frames:
+            old = self._parent[cluster_id]
+            if old != parent:
+                self._set("c", old).discard(cluster_id)
+                self._set("c", parent).add(cluster_id)
+        else:
+            self._set("c", parent).add(cluster_id)
+        self._frames[cluster_id] = rect
+        self._parent[cluster_id] = parent
+
+    def remove_frame(self, cluster_id: int) -> None:
+        """The frame goes; what it held stays where it is, now in no cluster (as the store does)."""
+        if cluster_id not in self._frames:
+            return
+        for n in list(self._members.get(cluster_id, ())):
+            box = self._notes[n]
+            self.put_note(n, box.x, box.y, box.h, None)
+        for c in list(self._children.get(cluster_id, ())):
+            self.put_frame(c, self._frames[c], None)
+        self._set("c", self._parent[cluster_id]).discard(cluster_id)
+        del self._frames[cluster_id]
+        del self._parent[cluster_id]
+
+    def move_note(self, note_id: int, x: float, y: float) -> None:
+        box = self._notes[note_id]
+        self._notes[note_id] = NoteBox(x, y, box.h, box.home)
+
+    def set_home(self, note_id: int, home: int | None) -> None:
+        box = self._notes[note_id]
+        self.put_note(note_id, box.x, box.y, box.h, home)
+
+    def set_height(self, note_id: int, h: float) -> None:
+        box = self._notes[note_id]
+        self._notes[note_id] = NoteBox(box.x, box.y, h, box.home)
+
+    def set_frame(self, cluster_id: int, rect: Rect) -> None:
+        """The frame's new place and size; what it holds does not move."""
+        self._frames[cluster_id] = rect
+
+    def set_parent(self, cluster_id: int, parent: int | None) -> None:
+        self.put_frame(cluster_id, self.frame(cluster_id), parent)
+
+    def move(self, key: Key, dx: float, dy: float) -> None:
+        """A note, or a frame with everything in it, moved by (dx, dy)."""
+        kind, i = key
+        if kind == "note":
+            box = self._notes[i]
+            self.move_note(i, box.x + dx, box.y + dy)
+            return
+        for cid in (i, *self.descendants(i)):
+            self._frames[cid] = self.frame(cid).translated(dx, dy)
+            for n in self._members.get(cid, ()):
+                box = self._notes[n]
+                self._notes[n] = NoteBox(box.x + dx, box.y + dy, box.h, box.home)
+
+    def move_to(self, key: Key, x: float, y: float) -> None:
+        rect = self.rect(key)
+        self.move(key, x - rect.x, y - rect.y)
+
+    def new_note(self, x: float, y: float, h: float = NOTE_H, home: int | None = None) -> int:
+        """A note that is not in the file yet; its id is below zero."""
+        note_id = self._fresh_id()
+        self.put_note(note_id, x, y, h, home)
+        return note_id
+
+    def new_frame(self, rect: Rect, parent: int | None = None) -> int:
+        cluster_id = self._fresh_id()
+        self.put_frame(cluster_id, rect, parent)
+        return cluster_id
+
+    def _fresh_id(self) -> int:
+        while self._next_id in self._notes or self._next_id in self._frames:
+            self._next_id -= 1
+        fresh = self._next_id
+        self._next_id -= 1
+        return fresh
+
+    def _set(self, kind: str, key: int | None) -> set[int]:
+        """The member ("m") or child ("c") set of a cluster, copied first if shared with a base."""
+        index = self._members if kind == "m" else self._children
+        if (kind, key) not in self._owned:
+            index[key] = set(index.get(key, ()))
+            self._owned.add((kind, key))
+        return index.setdefault(key, set())
+
+    # ----------------------------------------------------------------- drafts
+    @property
+    def base(self) -> Board | None:
+        """The board this draft was copied from (None for a board that is no draft)."""
+        return self._base
+
+    def copy(self) -> Board:
+        """A draft to try a gesture on; this board is not touched by what is done to it."""
+        draft = Board.__new__(Board)
+        draft._notes = dict(self._notes)
+        draft._frames = dict(self._frames)
+        draft._parent = dict(self._parent)
+        draft._members = dict(self._members)
+        draft._children = dict(self._children)
+        draft._owned = set()
+        draft._base = self
+        draft._next_id = self._next_id
+        return draft
+
+    def changes(self) -> Changes:
+        """What this draft changed against the board it was copied from."""
+        base = self._base
+        if base is None:
+            raise ValueError("changes() is for a copy of a board")
+        out = Changes()
+        for i, box in self._notes.items():
+            old = base._notes.get(i)
+            if old is None:
+                out.notes[i] = {"x": box.x, "y": box.y, "cluster_id": box.home}
+                continue
+            if old == box:
+                continue
+            fields: dict[str, Any] = {}
+            if (old.x, old.y) != (box.x, box.y):
+                fields.update(x=box.x, y=box.y)
+            if old.home != box.home:
+                fields["cluster_id"] = box.home
+            if fields:
+                out.notes[i] = fields
+        for i, rect in self._frames.items():
+            old_rect, parent = base._frames.get(i), self._parent[i]
+            if old_rect is None:
+                out.clusters[i] = {**_geometry(rect), "parent_id": parent}
+                continue
+            fields = {}
+            if old_rect != rect and base.frame(i) != self.frame(i):
+                fields.update(_geometry(self.frame(i)))
+            if base._parent[i] != parent:
+                fields["parent_id"] = parent
+            if fields:
+                out.clusters[i] = fields
+        out.removed_notes = set(base._notes) - set(self._notes)
+        out.removed_clusters = set(base._frames) - set(self._frames)
+        return out
+
+
+def _geometry(rect: Rect) -> dict[str, float]:
+    return {"x": rect.x, "y": rect.y, "width": rect.w, "height": rect.h}
