@@ -179,9 +179,17 @@ def test_export_import_export_through_the_command_gives_the_same_json(
     workshop.write_bytes(seed_workshop.read_bytes())
     with Store.open(workshop) as store:  # a little sorting, so that more than the import travels
         notes = store.notes()
-        theme = store.add_cluster("Mötesplatser", x=9000, y=0, width=500, height=400)
-        inner = store.add_cluster("Digitala", parent_id=theme.id)
-        store.set_membership({notes[0].id: theme.id, notes[1].id: inner.id})
+        # Sorted as the board would: each note inside its frame, the frames nested inside.
+        theme = store.add_cluster("Mötesplatser", x=9000, y=0, width=500, height=500)
+        inner = store.add_cluster(
+            "Digitala", x=9020, y=200, width=300, height=200, parent_id=theme.id
+        )
+        store.update_notes(
+            {
+                notes[0].id: {"cluster_id": theme.id, "x": 9020.0, "y": 40.0},
+                notes[1].id: {"cluster_id": inner.id, "x": 9040.0, "y": 240.0},
+            }
+        )
         store.update_note(notes[2].id, votes=3, comment="Lästes upp", personal_data=True)
 
     first = run("export", workshop, "--format", "json", "--output", "första.json", cwd=tmp_path)

@@ -14,14 +14,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from . import model as m
-
-GAP = 20.0  # between notes, and around frames
-PAD = 20.0  # inside a cluster frame, around its notes
-CLUSTER_HEADER = 40.0  # room for the cluster's name at the top of its frame
-GROUP_HEADER = 60.0  # room above a column where the board draws the group's name
-COLUMN_GAP = 80.0
-NOTES_PER_ROW = 2
-COLUMN_WIDTH = NOTES_PER_ROW * m.NOTE_WIDTH + (NOTES_PER_ROW - 1) * GAP + 2 * PAD
+from .board import Board, Rect, settle
+from .board.geometry import COLUMN_GAP, COLUMN_WIDTH, GAP, GROUP_HEADER, NOTE_H, PAD
+from .board.geometry import TITLE_H as CLUSTER_HEADER
 
 
 class _Placer:
@@ -191,3 +186,31 @@ def place_right_of(doc: m.Document, existing: m.Document) -> m.Document:
     if bounds is None or content_bounds(existing) is None:
         return doc
     return shift(doc, next_free_x(existing) - bounds[0])
+
+
+def settle_document(doc: m.Document) -> m.Document:
+    """Places from a file made elsewhere, made to keep the board's promise (core.board.settle):
+    nothing overlaps, every note lies inside its cluster's frame below the title. A document
+    that keeps it already comes back unchanged. Notes count at their usual height here (only
+    the board can measure text); one that grows taller stays clear of the GAP below it."""
+    board = Board()
+    for c in doc.clusters:
+        board.put_frame(c.id, Rect(c.x, c.y, c.width, c.height), c.parent_id)
+    for n in doc.notes:
+        board.put_note(n.id, n.x, n.y, NOTE_H, n.cluster_id)
+    draft = board.copy()
+    settle(draft, everything=True)
+    changes = draft.changes()
+    if not changes:
+        return doc
+    notes = tuple(
+        replace(n, x=f["x"], y=f["y"]) if (f := changes.notes.get(n.id)) and "x" in f else n
+        for n in doc.notes
+    )
+    clusters = tuple(
+        replace(c, x=f["x"], y=f["y"], width=f["width"], height=f["height"])
+        if (f := changes.clusters.get(c.id)) and "x" in f
+        else c
+        for c in doc.clusters
+    )
+    return replace(doc, notes=notes, clusters=clusters)

@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand
 
 from ..core import model as m
+from ..core.board import Board, Changes, gestures
+from ..core.board.gestures import Selection
+from ..core.board.place import reading_order
 from ..core.store import ClusterRemoval, NoteRemoval, StoreError
-from .board import arrange
-from .board.metrics import GAP, NOTE_W
 from .document import DocumentModel
+
+Geometry = tuple[float, float, float, float]  # x, y, width, height
 
 MOVE_ID = 1001
 VOTES_ID = 1002
@@ -124,12 +127,12 @@ class MoveCommand(EditCommand):
         self,
         doc: DocumentModel,
         notes: Mapping[int, tuple[float, float]] | None = None,
-        clusters: Mapping[int, arrange.Geometry | tuple[float, float]] | None = None,
+        clusters: Mapping[int, Geometry | tuple[float, float]] | None = None,
         membership: Mapping[int, int | None] | None = None,
         parents: Mapping[int, int | None] | None = None,
         nudge: bool = False,
         text: str | None = None,
-        grown: Mapping[int, arrange.Geometry] | None = None,
+        grown: Mapping[int, Geometry] | None = None,
         pushed: Mapping[int, tuple[float, float]] | None = None,
     ) -> None:
         """`grown`: frames that grew to hold what was dropped into them, or were pushed out of a
@@ -158,6 +161,39 @@ class MoveCommand(EditCommand):
             cluster_changes,
         )
         self.nudge = nudge
+
+    @classmethod
+    def of(
+        cls,
+        doc: DocumentModel,
+        draft: Board,
+        moves: Selection,
+        nudge: bool = False,
+        text: str | None = None,
+    ) -> MoveCommand:
+        """The command for a gesture tried on `draft` (core.board.gestures) that moved `moves`:
+        what else changed made room (it is not named as moved)."""
+        changes = draft.changes()
+        moved_notes, moved_frames = set(moves.notes), set(moves.clusters)
+        notes, pushed, membership = {}, {}, {}
+        for i, fields in changes.notes.items():
+            if "x" in fields:
+                (notes if i in moved_notes else pushed)[i] = (fields["x"], fields["y"])
+            if "cluster_id" in fields:
+                membership[i] = fields["cluster_id"]
+        clusters: dict[int, Geometry | tuple[float, float]] = {}
+        grown: dict[int, Geometry] = {}
+        parents = {}
+        for i, fields in changes.clusters.items():
+            if "x" in fields:
+                geom = (fields["x"], fields["y"], fields["width"], fields["height"])
+                if i in moved_frames:
+                    clusters[i] = geom
+                else:
+                    grown[i] = geom
+            if "parent_id" in fields:
+                parents[i] = fields["parent_id"]
+        return cls(doc, notes, clusters, membership, parents, nudge, text, grown, pushed)
 
     def id(self) -> int:
         return MOVE_ID if self.nudge else -1
@@ -262,22 +298,28 @@ class RenameClusterCommand(EditCommand):
 
 
 class ResizeClusterCommand(EditCommand):
-    def __init__(self, doc: DocumentModel, cluster_id: int, rect: QRectF) -> None:
+    """A frame resized by its handle (`draft`: core.board.gestures.resize_frame)."""
+
+    def __init__(self, doc: DocumentModel, cluster_id: int, draft: Board) -> None:
         super().__init__(
             doc,
             tr("Ändra storlek på {name}").format(name=quoted(doc.cluster(cluster_id).name)),
-            clusters={
-                cluster_id: dict(
-                    zip(("x", "y", "width", "height"), arrange.geometry(rect), strict=True)
-                )
-            },
+            *_places(draft.changes()),
         )
 
 
-def _placement_changes(p: arrange.Placement) -> tuple[FieldChanges, FieldChanges]:
-    notes = {i: {"x": x, "y": y} for i, (x, y) in p.notes.items()}
+def _places(changes: Changes) -> tuple[FieldChanges, FieldChanges]:
+    """The new places and sizes of what was on the board before (nothing made or removed, no
+    memberships: the command that uses them changes those itself)."""
+    notes = {
+        i: {f: v for f, v in c.items() if f in ("x", "y")}
+        for i, c in changes.notes.items()
+        if i >= 0 and "x" in c
+    }
     clusters = {
-        i: dict(zip(("x", "y", "width", "height"), g, strict=True)) for i, g in p.clusters.items()
+        i: {f: v for f, v in c.items() if f in ("x", "y", "width", "height")}
+        for i, c in changes.clusters.items()
+        if i >= 0 and "x" in c
     }
     return notes, clusters
 
@@ -286,7 +328,7 @@ class TidyClusterCommand(EditCommand):
     """The cluster's notes in a neat grid inside the frame, which grows to fit."""
 
     def __init__(self, doc: DocumentModel, cluster_id: int) -> None:
-        notes, clusters = _placement_changes(arrange.tidy(doc, cluster_id))
+        notes, clusters = _places(gestures.tidy(doc.board, cluster_id).changes())
         super().__init__(
             doc,
             tr("Ordna {name}").format(name=quoted(doc.cluster(cluster_id).name)),
@@ -329,32 +371,54 @@ class SetVotesCommand(EditCommand):
             tr("Ändra prickröster på {what}").format(
                 what=count(len(votes), tr("1 lapp"), tr("{n} lappar"))
             ),
-            notes={i: {"votes": max(0, v)} for i, v in votes.items()},
+            notes=_with_room(doc, {i: {"votes": max(0, v)} for i, v in votes.items()}),
         )
 
     def id(self) -> int:
         return VOTES_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetVotesCommand) or set(other.after_notes) != set(
-            self.after_notes
-        ):
+        if not isinstance(other, SetVotesCommand):
+            return False
+        voted = {i for i, c in self.after_notes.items() if "votes" in c}
+        if {i for i, c in other.after_notes.items() if "votes" in c} != voted:
             return False
         _merge_changes(self.after_notes, other.after_notes)
+        for i, fields in other.before_notes.items():  # a note only the later press pushed
+            for name, value in fields.items():
+                self.before_notes.setdefault(i, {}).setdefault(name, value)
         return True
 
 
 class EditNoteTextCommand(EditCommand):
     def __init__(self, doc: DocumentModel, note_id: int, text: str) -> None:
-        super().__init__(doc, tr("Ändra lappens text"), notes={note_id: {"text": text.strip()}})
+        super().__init__(
+            doc, tr("Ändra lappens text"), notes=_with_room(doc, {note_id: {"text": text.strip()}})
+        )
+
+
+def _with_room(
+    doc: DocumentModel, fields: Mapping[int, Mapping[str, Any]], removed: Iterable[int] = ()
+) -> dict[int, dict[str, Any]]:
+    """`fields` (a note's text, votes) and the places of what a note that grew taller pushes
+    out of its way (core.board.gestures.resize_notes)."""
+    heights = {}
+    for i, f in fields.items():
+        note = doc.note(i)
+        heights[i] = doc.note_height(
+            m.Note(0, f.get("text", note.text), votes=f.get("votes", note.votes))
+        )
+    notes, _ = _places(gestures.resize_notes(doc.board, heights, removed).changes())
+    out = {i: dict(c) for i, c in notes.items()}
+    _merge_changes(out, fields)
+    return out
 
 
 class GroupAsClusterCommand(StoreCommand):
     """A new cluster holding the selected notes (and, nested, the selected clusters).
 
-    Without `origin` the frame is drawn around the items where they are; with it the notes are
-    gathered into a grid whose frame starts there, `width` wide if given (the board picks a free
-    spot when a frame around them would cover other notes).
+    Where the frame goes and what makes room for it is core.board.gestures.group: around the
+    items where they are, or gathered where they are, or at `origin` when given.
     """
 
     def __init__(
@@ -363,55 +427,32 @@ class GroupAsClusterCommand(StoreCommand):
         note_ids: Iterable[int],
         cluster_ids: Iterable[int] = (),
         name: str | None = None,
-        origin: QPointF | None = None,
-        width: float = 0.0,
+        origin: QPointF | tuple[float, float] | None = None,
     ) -> None:
-        self.note_ids = sorted(set(note_ids))
-        self.cluster_ids = sorted(set(cluster_ids))
-        # Clusters inside a selected cluster stay where they are.
-        chosen = set(self.cluster_ids)
-        self.cluster_ids = [c for c in self.cluster_ids if not set(doc.ancestors(c)) & chosen]
-        carried: set[int] = set()
-        for c in self.cluster_ids:
-            carried |= doc.subtree_notes(c)
-        self.note_ids = [i for i in self.note_ids if i not in carried]
-        notes = [doc.note(i) for i in self.note_ids]
-        what = count(len(notes), tr("1 lapp"), tr("{n} lappar"))
-        if not notes:
+        at = (origin.x(), origin.y()) if isinstance(origin, QPointF) else origin
+        draft, new = gestures.group(doc.board, note_ids, cluster_ids, at)
+        changes = draft.changes()
+        self.note_ids = sorted(i for i, c in changes.notes.items() if c.get("cluster_id") == new)
+        self.cluster_ids = sorted(
+            i for i, c in changes.clusters.items() if i != new and c.get("parent_id") == new
+        )
+        what = count(len(self.note_ids), tr("1 lapp"), tr("{n} lappar"))
+        if not self.note_ids:
             what = count(len(self.cluster_ids), tr("1 kluster"), tr("{n} kluster"))
         super().__init__(doc, tr("Gruppera {what} som kluster").format(what=what))
         self.name = name if name is not None else tr("Nytt kluster")
-        self.parent_id = self._common_parent(notes)
-        if origin is not None:
-            children = sorted((doc.cluster(c) for c in self.cluster_ids), key=lambda c: (c.y, c.x))
-            placement, frame = arrange.pack(
-                doc, origin, arrange.reading_order(notes), children, width
-            )
-        else:
-            placement = arrange.Placement()
-            rects = [arrange.note_rect(n) for n in notes]
-            rects += [arrange.cluster_rect(doc, doc.cluster(c)) for c in self.cluster_ids]
-            frame = arrange.frame_around(rects)
-        self.frame = arrange.geometry(frame)
-        arrange.grow_to_fit(doc, self.parent_id, frame, placement.clusters)
-        placement = arrange.with_room(doc, placement)
-        self.moves = EditCommand(doc, "", *_placement_changes(placement))
+        self.parent_id: int | None = draft.parent(new)
+        self.frame = draft.frame(new)
+        self.moves = EditCommand(doc, "", *_places(changes))
         self.old_membership = {i: doc.note(i).cluster_id for i in self.note_ids}
         self.old_parents = {c: doc.cluster(c).parent_id for c in self.cluster_ids}
         self.cluster_id: int | None = None
         self._removal: ClusterRemoval | None = None
 
-    def _common_parent(self, notes: list[m.Note]) -> int | None:
-        """Selected items that all sit in one cluster make the new one nest inside it."""
-        homes = {n.cluster_id for n in notes} | {
-            self.doc.cluster(c).parent_id for c in self.cluster_ids
-        }
-        return homes.pop() if len(homes) == 1 else None
-
     def _redo(self) -> None:
         store = self.doc.store
         if self._removal is None:
-            x, y, w, h = self.frame
+            x, y, w, h = self.frame.as_tuple()
             created = store.add_cluster(
                 self.name, x=x, y=y, width=w, height=h, parent_id=self.parent_id
             )
@@ -486,7 +527,7 @@ class MergeClustersCommand(StoreCommand):
         ids = sorted(set(cluster_ids))
         if len(ids) < 2:
             raise ValueError("merging needs at least two clusters")
-        self.target = max(ids, key=lambda c: (len(doc.subtree_notes(c)), -c))
+        self.target = gestures.merge_target(doc.board, ids)
         # A selected cluster nested in another selected one is merged like the rest.
         self.others = [c for c in ids if c != self.target]
         super().__init__(
@@ -496,20 +537,15 @@ class MergeClustersCommand(StoreCommand):
                 name=quoted(doc.cluster(self.target).name),
             ),
         )
-        absorbed = set(self.others)
-        notes = set(doc.members(self.target))
-        children = set(doc.children(self.target))
-        for c in self.others:
-            notes |= doc.members(c)
-            children |= doc.children(c)
-        # Nothing may end up inside itself: clusters around the target stay where they are.
-        children -= absorbed | {self.target} | set(doc.ancestors(self.target))
-        self.notes, self.children = sorted(notes), sorted(children)
         # Laid out as if the merge were done; applied after the membership changes.
-        placement = arrange.tidy(doc, self.target, notes, children)
-        for c in absorbed:
-            placement.clusters.pop(c, None)
-        self.layout = EditCommand(doc, "", *_placement_changes(placement))
+        draft, _ = gestures.merge_clusters(doc.board, ids)
+        changes = draft.changes()
+        self.notes = sorted(i for i, c in changes.notes.items() if "cluster_id" in c)
+        # Nothing ends up inside itself: clusters around the target stay where they are.
+        self.children = sorted(
+            i for i, c in changes.clusters.items() if c.get("parent_id") == self.target
+        )
+        self.layout = EditCommand(doc, "", *_places(changes))
         self._removals: list[ClusterRemoval] = []
 
     def _redo(self) -> None:
@@ -542,11 +578,10 @@ class AddNoteCommand(StoreCommand):
         self.note_text = text.strip()
         self.note_id: int | None = None
         self._removal: NoteRemoval | None = None
-        pending: dict[int, arrange.Geometry] = {}
-        probe = m.Note(0, self.note_text, x=x, y=y)
-        arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(probe), pending)
-        grown = arrange.with_room(doc, arrange.Placement({}, pending))
-        self.grow = EditCommand(doc, "", *_placement_changes(grown))
+        height = doc.note_height(m.Note(0, self.note_text))
+        draft, new = gestures.add_note(doc.board, x, y, height, cluster_id)
+        self.values.update(x=draft.note(new).x, y=draft.note(new).y)
+        self.grow = EditCommand(doc, "", *_places(draft.changes()))
 
     def _redo(self) -> None:
         if self._removal is None:
@@ -610,15 +645,17 @@ class SplitNoteCommand(StoreCommand):
                 "y",
             )
         }
-        copy["x"] = note.x + NOTE_W + GAP
+        draft, new = gestures.split_note(
+            doc.board,
+            note_id,
+            doc.note_height(m.Note(0, self.first, votes=note.votes)),
+            doc.note_height(m.Note(0, self.second)),
+        )
+        copy.update(x=draft.note(new).x, y=draft.note(new).y)
         self.new_values = copy
         self.new_id: int | None = None
         self._removal: NoteRemoval | None = None
-        pending: dict[int, arrange.Geometry] = {}
-        probe = m.Note(0, self.second, x=copy["x"], y=note.y)
-        arrange.grow_to_fit(doc, note.cluster_id, arrange.note_rect(probe), pending)
-        grown = arrange.with_room(doc, arrange.Placement({}, pending))
-        self.grow = EditCommand(doc, "", *_placement_changes(grown))
+        self.grow = EditCommand(doc, "", *_places(draft.changes()))
 
     def _redo(self) -> None:
         store = self.doc.store
@@ -640,7 +677,10 @@ class MergeNotesCommand(StoreCommand):
     """Notes become one: the first (in reading order) keeps the joined text and their marks."""
 
     def __init__(self, doc: DocumentModel, note_ids: Iterable[int]) -> None:
-        notes = arrange.reading_order(doc.note(i) for i in set(note_ids))
+        board = doc.board
+        notes = [
+            doc.note(i) for i in reading_order(board, {i for i in note_ids if board.has_note(i)})
+        ]
         if len(notes) < 2:
             raise ValueError("merging needs at least two notes")
         super().__init__(
@@ -656,19 +696,16 @@ class MergeNotesCommand(StoreCommand):
             unique = list(dict.fromkeys(p for p in parts if p))
             return sep.join(unique)
 
+        fields = {
+            "text": "\n".join(n.text.strip() for n in notes),
+            "comment": joined("comment", "\n"),
+            "source": joined("source", "; "),
+            "votes": sum(n.votes for n in notes),
+            "uncertain": any(n.uncertain for n in notes),
+            "personal_data": any(n.personal_data for n in notes),
+        }
         self.edit = EditCommand(
-            doc,
-            "",
-            notes={
-                keep.id: {
-                    "text": "\n".join(n.text.strip() for n in notes),
-                    "comment": joined("comment", "\n"),
-                    "source": joined("source", "; "),
-                    "votes": sum(n.votes for n in notes),
-                    "uncertain": any(n.uncertain for n in notes),
-                    "personal_data": any(n.personal_data for n in notes),
-                }
-            },
+            doc, "", notes=_with_room(doc, {keep.id: fields}, removed=self.rest_ids)
         )
         self._removal: NoteRemoval | None = None
 

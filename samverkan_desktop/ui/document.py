@@ -2,18 +2,21 @@
 
 `DocumentModel` keeps a snapshot of every note, cluster and group, refreshed from the store after
 each committed change, so that the board and the panels read plain dicts instead of querying
-SQLite while they paint. Nothing here writes to the store: commands do (see `commands.py`).
+SQLite while they paint, and keeps `board` (core.board: the cluster tree and every note's and
+frame's place) in step with it, for the placement rules. Nothing here writes to the store:
+commands do (see `commands.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core import model as m
+from ..core.board import Board, Rect
 from ..core.store import Change, Store, StoreError
 
 
@@ -38,15 +41,23 @@ class DocumentModel(QObject):
     # longer ours to write (the write lock was lost) and turn the store read-only.
     writeRequested = Signal()
 
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QObject | None = None,
+        note_height: Callable[[m.Note], float] | None = None,
+    ) -> None:
+        """`note_height`: how tall a note is drawn (default: the board's own text measure)."""
         super().__init__(parent)
+        if note_height is None:
+            from .board.metrics import note_height  # the board package imports this module
+        self.note_height: Callable[[m.Note], float] = note_height
         self._store = store
         self._undo = QUndoStack(self)
         self._notes: dict[int, m.Note] = {}
         self._clusters: dict[int, m.Cluster] = {}
         self._groups: dict[int, m.Group] = {}
-        self._members: dict[int, set[int]] = {}
-        self._children: dict[int, set[int]] = {}
+        self.board = Board()
         self._group_order: dict[int, int] = {}
         self._closed = False
         self._refusal = ""
@@ -140,45 +151,27 @@ class DocumentModel(QObject):
 
     def members(self, cluster_id: int) -> frozenset[int]:
         """Ids of the notes directly in the cluster."""
-        return frozenset(self._members.get(cluster_id, ()))
+        return self.board.members(cluster_id)
 
     def children(self, cluster_id: int | None) -> frozenset[int]:
         """Ids of the clusters directly inside `cluster_id` (None: the top-level clusters)."""
-        if cluster_id is None:
-            return frozenset(c.id for c in self._clusters.values() if c.parent_id is None)
-        return frozenset(self._children.get(cluster_id, ()))
+        return self.board.children(cluster_id)
 
     def descendants(self, cluster_id: int) -> Iterator[int]:
         """Ids of every cluster nested (at any depth) inside `cluster_id`."""
-        stack, seen = [cluster_id], {cluster_id}
-        while stack:
-            for child in self._children.get(stack.pop(), ()):
-                if child not in seen:
-                    seen.add(child)
-                    stack.append(child)
-                    yield child
+        return self.board.descendants(cluster_id)
 
     def subtree_notes(self, cluster_id: int) -> set[int]:
         """Notes in the cluster or in any cluster nested inside it."""
-        ids = set(self._members.get(cluster_id, ()))
-        for child in self.descendants(cluster_id):
-            ids.update(self._members.get(child, ()))
-        return ids
+        return self.board.subtree_notes(cluster_id)
 
     def ancestors(self, cluster_id: int | None) -> Iterator[int]:
         """The cluster's parent, grandparent and so on (not the cluster itself)."""
-        seen: set[int] = set()
-        current = self._clusters.get(cluster_id) if cluster_id is not None else None
-        while current is not None and current.parent_id is not None:
-            if current.parent_id in seen:
-                return
-            seen.add(current.parent_id)
-            yield current.parent_id
-            current = self._clusters.get(current.parent_id)
+        return self.board.ancestors(cluster_id)
 
     def depth(self, cluster_id: int) -> int:
         """0 for a top-level cluster, 1 for one nested inside it, and so on."""
-        return sum(1 for _ in self.ancestors(cluster_id))
+        return self.board.depth(cluster_id)
 
     # ----------------------------------------------------------------- following the store
     def _reload(self) -> None:
@@ -186,8 +179,7 @@ class DocumentModel(QObject):
         self._set_groups(self._store.groups())
         self._clusters = {}
         self._notes = {}
-        self._members.clear()
-        self._children.clear()
+        self.board = Board()
         self._put_clusters(self._store.clusters())
         self._put_notes(self._store.notes())
 
@@ -198,34 +190,23 @@ class DocumentModel(QObject):
 
     def _put_notes(self, notes: Iterable[m.Note]) -> None:
         for note in notes:
-            old = self._notes.get(note.id)
-            if old is not None and old.cluster_id is not None:
-                self._members.get(old.cluster_id, set()).discard(note.id)
             self._notes[note.id] = note
-            if note.cluster_id is not None:
-                self._members.setdefault(note.cluster_id, set()).add(note.id)
+            self.board.put_note(note.id, note.x, note.y, self.note_height(note), note.cluster_id)
 
     def _drop_notes(self, ids: Iterable[int]) -> None:
         for note_id in ids:
-            old = self._notes.pop(note_id, None)
-            if old is not None and old.cluster_id is not None:
-                self._members.get(old.cluster_id, set()).discard(note_id)
+            self._notes.pop(note_id, None)
+            self.board.remove_note(note_id)
 
     def _put_clusters(self, clusters: Iterable[m.Cluster]) -> None:
-        for cluster in clusters:
-            old = self._clusters.get(cluster.id)
-            if old is not None and old.parent_id is not None:
-                self._children.get(old.parent_id, set()).discard(cluster.id)
-            self._clusters[cluster.id] = cluster
-            if cluster.parent_id is not None:
-                self._children.setdefault(cluster.parent_id, set()).add(cluster.id)
+        for c in clusters:
+            self._clusters[c.id] = c
+            self.board.put_frame(c.id, Rect(c.x, c.y, c.width, c.height), c.parent_id)
 
     def _drop_clusters(self, ids: Iterable[int]) -> None:
         for cluster_id in ids:
-            old = self._clusters.pop(cluster_id, None)
-            if old is not None and old.parent_id is not None:
-                self._children.get(old.parent_id, set()).discard(cluster_id)
-            self._members.pop(cluster_id, None)
+            self._clusters.pop(cluster_id, None)
+            self.board.remove_frame(cluster_id)
 
     def _on_change(self, change: Change) -> None:
         try:

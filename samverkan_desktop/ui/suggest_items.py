@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.analysis.suggest import Suggestion
+from ..core.board.gestures import spot_beside
 from . import commands as cmd
-from .board import arrange
 from .board import metrics as mt
+from .board.rects import qrect, united
 from .document import DocumentModel
 
 GHOST_Z = 3500.0  # above notes and frames, below cluster labels (4000) and editors (5000)
@@ -75,7 +76,7 @@ class GhostFrame(QGraphicsObject):
         self.update()
 
     def area(self) -> QRectF:
-        return arrange.union(self.rects.values())
+        return united(self.rects.values())
 
     def boundingRect(self) -> QRectF:
         grow = OUTLINE_PAD + BADGE_R + 2
@@ -279,7 +280,7 @@ class GhostLayer(QObject):
         when suggested (a note sorted some other way since has left the suggestion)."""
         notes = (self.doc.notes.get(i) for i in note_ids)
         return {
-            n.id: arrange.note_rect(n)
+            n.id: qrect(self.doc.board.note_rect(n.id))
             for n in notes
             if n is not None and (homes is None or homes.get(n.id) == n.cluster_id)
         }
@@ -320,7 +321,7 @@ class GhostLayer(QObject):
         board = self.scene
         if hasattr(board, "select_clusters"):
             board.select_clusters([command.cluster_id])
-        self._show_beside_panel(arrange.rect_of(command.frame))
+        self._show_beside_panel(qrect(command.frame))
         self.accepted.emit(command.cluster_id)
         return command.cluster_id
 
@@ -357,14 +358,6 @@ class GhostLayer(QObject):
             frame.name = name
         card.show_name()
 
-    def _spot(self, ids: list[int]) -> QPointF:
+    def _spot(self, ids: list[int]) -> tuple[float, float]:
         """Where the new cluster goes: a free area to the right of the notes it gathers."""
-        notes = arrange.reading_order(self.doc.note(i) for i in ids)
-        placement = arrange.grid_at(notes, QPointF(0, 0))
-        rects = [arrange.note_rect(self.doc.note(i), p) for i, p in placement.notes.items()]
-        size = arrange.frame_around(rects)
-        near = arrange.union(arrange.note_rect(n) for n in notes)
-        free_spot = getattr(self.scene, "free_spot", None)
-        if free_spot is None:
-            return QPointF(near.right() + 2 * mt.GAP, near.top())
-        return free_spot((size.width(), size.height()), near)  # type: ignore[no-any-return]
+        return spot_beside(self.doc.board, ids)

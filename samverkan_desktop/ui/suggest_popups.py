@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from ..core import model as m
 from ..core.analysis.suggest import LinkProposal, Placement
+from ..core.board import gestures
+from ..core.board.gestures import Selection
 from . import commands as cmd
 from . import plaintext
-from .board import arrange
-from .board import metrics as mt
 from .board import palette as pal
 from .document import DocumentModel
 
@@ -72,27 +72,13 @@ class AddLinksCommand(cmd.StoreCommand):
 def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.MoveCommand:
     """The note into the cluster, in the first free place of the cluster's grid; the frame
     (and the frames around it) grow to hold it. One undoable move."""
-    frame = arrange.cluster_rect(doc, doc.cluster(cluster_id))
-    taken = [arrange.note_rect(doc.note(i)) for i in doc.members(cluster_id) if i != note_id]
-    taken += [arrange.cluster_rect(doc, doc.cluster(c)) for c in doc.children(cluster_id)]
-    note = doc.note(note_id)
-    step_x, step_y = mt.NOTE_W + mt.GAP, mt.MAX_NOTE_H + mt.GAP
-    cols = max(1, int((frame.width() - 2 * mt.FRAME_PAD + mt.GAP) // step_x))
-    left, top = frame.x() + mt.FRAME_PAD, frame.y() + mt.TITLE_H
-    spot = QPointF(left, top)
-    for slot in range(10_000):
-        spot = QPointF(left + (slot % cols) * step_x, top + (slot // cols) * step_y)
-        probe = arrange.note_rect(note, (spot.x(), spot.y())).adjusted(2, 2, -2, -2)
-        if not any(probe.intersects(r) for r in taken):
-            break
-    pending: dict[int, arrange.Geometry] = {}
-    arrange.grow_to_fit(doc, cluster_id, arrange.note_rect(note, (spot.x(), spot.y())), pending)
+    board = doc.board
+    draft = gestures.move_into(board, note_id, cluster_id)
     # Named as what the facilitator chose, not as the frames that grew to hold the note.
-    return cmd.MoveCommand(
+    return cmd.MoveCommand.of(
         doc,
-        notes={note_id: (spot.x(), spot.y())},
-        grown=pending,
-        membership={note_id: cluster_id},
+        draft,
+        Selection.of(board, [note_id], []),
         text=tr("Flytta lappen till {name}").format(name=cmd.quoted(doc.cluster(cluster_id).name)),
     )
 

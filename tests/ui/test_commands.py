@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF
 from sqlalchemy import event
 
 from samverkan_desktop.core import model as m
+from samverkan_desktop.core.board import Rect, gestures
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui import commands as cmd
 from samverkan_desktop.ui.document import DocumentModel
@@ -71,7 +72,9 @@ COMMANDS = {
     "nest": lambda d: cmd.SetParentCommand(d, 1, 2),
     "un-nest": lambda d: cmd.SetParentCommand(d, 3, None),
     "rename": lambda d: cmd.RenameClusterCommand(d, 1, "Trygghet och belysning"),
-    "resize": lambda d: cmd.ResizeClusterCommand(d, 1, QRectF(300, 0, 600, 500)),
+    "resize": lambda d: cmd.ResizeClusterCommand(
+        d, 1, gestures.resize_frame(d.board, 1, Rect(300, 0, 600, 500))
+    ),
     "tidy": lambda d: cmd.TidyClusterCommand(d, 2),
     "group": lambda d: cmd.GroupAsClusterCommand(d, [1, 2], name="Ny"),
     "group gathered": lambda d: cmd.GroupAsClusterCommand(d, [1, 5], origin=QPointF(0, 900)),

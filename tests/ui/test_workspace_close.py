@@ -52,7 +52,7 @@ def _drag_first_note(window: MainWindow) -> tuple[int, QPointF]:
     item = scene.note_item(note.id)
     start = item.sceneBoundingRect().center()
     view.centerOn(start)
-    end = start + QPointF(0, 40)
+    end = start + QPointF(0, -40)  # up, into the free room under the group's name
     port = view.viewport()
     QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      view.mapFromScene(start))
@@ -61,7 +61,7 @@ def _drag_first_note(window: MainWindow) -> tuple[int, QPointF]:
     QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        view.mapFromScene(end))
     moved = window.doc.note(note.id)
-    assert (moved.x, moved.y) == pytest.approx((note.x, note.y + 40))
+    assert (moved.x, moved.y) == pytest.approx((note.x, note.y - 40))
     return note.id, QPointF(moved.x, moved.y)
 
 

@@ -14,6 +14,8 @@ from .board import Board, Key, frame_key, note_key
 from .geometry import (
     COLUMN_WIDTH,
     GAP,
+    MIN_FRAME_H,
+    MIN_FRAME_W,
     NOTE_W,
     NOTES_PER_ROW,
     PAD,
@@ -26,6 +28,7 @@ from .geometry import (
 from .place import (
     first_free_inside,
     frame_order,
+    free_area,
     innermost_cluster,
     inside_frame,
     pack,
@@ -329,7 +332,7 @@ def merge_clusters(board: Board, cluster_ids: Iterable[int]) -> tuple[Board, int
     """Frames become one: the one with most notes keeps its place and takes in the others'
     notes and sub-frames, tidily; returns the draft and that frame."""
     ids = sorted(set(cluster_ids))
-    target = max(ids, key=lambda c: (len(board.subtree_notes(c)), -c))
+    target = merge_target(board, ids)
     others = [c for c in ids if c != target]
     notes = set(board.members(target))
     children = set(board.children(target))
@@ -347,3 +350,39 @@ def merge_clusters(board: Board, cluster_ids: Iterable[int]) -> tuple[Board, int
             draft.remove_frame(c)
     _tidy(draft, target, None, None)
     return draft, target
+
+
+def smallest_frame(board: Board, cluster_id: int) -> tuple[float, float]:
+    """The least width and height the frame may be given: it holds what it holds, padded."""
+    frame = board.frame(cluster_id)
+    width, height = MIN_FRAME_W, MIN_FRAME_H
+    for key in board.contents(cluster_id):
+        r = board.rect(key)
+        width, height = max(width, r.right + PAD - frame.x), max(height, r.bottom + PAD - frame.y)
+    return width, height
+
+
+def resize_frame(board: Board, cluster_id: int, rect: Rect) -> Board:
+    """The frame given a new size by its corner handle; what it now covers makes room."""
+    draft = board.copy()
+    width, height = smallest_frame(board, cluster_id)
+    frame = board.frame(cluster_id)
+    draft.set_frame(cluster_id, Rect(frame.x, frame.y, max(rect.w, width), max(rect.h, height)))
+    settle(draft, anchors=[frame_key(cluster_id)])
+    return draft
+
+
+def spot_beside(board: Board, note_ids: Iterable[int]) -> tuple[float, float]:
+    """Where notes gathered from all over the board go (an accepted suggestion): a free area
+    of the board right of them, as large as their frame will be."""
+    ids = [n for n in note_ids if board.has_note(n)]
+    near = union(board.note_rect(n) for n in ids)
+    if near is None:
+        return (0.0, 0.0)
+    rect = pack(board.copy(), (0.0, 0.0), reading_order(board, ids), [])
+    return free_area(board, (rect.w, rect.h), near)
+
+
+def merge_target(board: Board, cluster_ids: Iterable[int]) -> int:
+    """Of frames to merge, the one that stays: the one with most notes (then the oldest)."""
+    return max(sorted(set(cluster_ids)), key=lambda c: (len(board.subtree_notes(c)), -c))

@@ -121,6 +121,7 @@ def _parse_transcript(data: bytes, name: str) -> ParseResult:
 def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:
     if layout.is_pile(doc):
         return layout.layout_document(doc, x_offset=at_x or 0.0)
+    doc = layout.settle_document(doc)
     bounds = layout.content_bounds(doc)
     if at_x is None or bounds is None:
         return doc

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...core import model as m
 from ...core import note_colours
+from ...core.board.place import innermost_cluster
 from .. import commands as cmd
 from ..document import DocumentModel
-from . import arrange
 from .view import BoardView
 
 # Asked which group a new note belongs to when the selection does not tell; None: cancel.
@@ -294,7 +294,7 @@ class BoardActions(QObject):
         if doc.refuse_if_read_only():  # a double-click on the board: no editor to type into
             return
         groups = [doc.note(i).group_id for i in self.scene.selected_note_ids()]
-        frame = arrange.innermost_cluster(doc, at)
+        frame = innermost_cluster(doc.board, at.x(), at.y())
         for cid in [*clusters, *([frame] if frame is not None else [])]:
             cluster = doc.cluster(cid)
             if cluster.group_id is not None:

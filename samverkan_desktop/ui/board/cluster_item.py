@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...core import model as m
 from ...core import note_colours
+from ...core.board.geometry import TITLE_H
 from . import metrics as mt
 from . import palette as pal
 
@@ -91,7 +92,7 @@ class ClusterItem(QGraphicsItem):
         return self.rect().translated(self.pos())
 
     def title_rect(self) -> QRectF:
-        return QRectF(0, 0, self._size.width(), mt.TITLE_H)
+        return QRectF(0, 0, self._size.width(), TITLE_H)
 
     def set_cluster(self, cluster: m.Cluster, rect: QRectF) -> None:
         self.cluster = cluster

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer
 
 from ...core import model as m
+from ...core.board.place import innermost_cluster
 from .. import commands as cmd
-from . import arrange
 from . import metrics as mt
 from . import palette as pal
 from .editor import InlineEditor
@@ -108,7 +108,10 @@ class InlineEditing:
             if not text.strip():
                 return
             probe = m.Note(0, text.strip(), x=top_left.x(), y=top_left.y())
-            cluster = arrange.innermost_cluster(doc, arrange.note_rect(probe).center())
+            height = doc.note_height(probe)
+            cluster = innermost_cluster(
+                doc.board, top_left.x() + mt.NOTE_W / 2, top_left.y() + height / 2
+            )
             command = cmd.AddNoteCommand(doc, text, group_id, top_left.x(), top_left.y(), cluster)
             if doc.push(command) and command.note_id is not None:
                 scene.select_notes([command.note_id])

@@ -14,10 +14,10 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ..document import DocumentModel
-from . import arrange
 from . import metrics as mt
 from . import palette as pal
 from .cluster_item import LABEL_LOD
+from .rects import qrect, united
 
 if TYPE_CHECKING:
     from .scene import BoardScene
@@ -130,10 +130,10 @@ class GroupHeaders:
                 take(note.group_id, note.x, note.y, note.x + mt.NOTE_W)
         for cluster in doc.clusters.values():
             if cluster.group_id is not None and cluster.parent_id is None:
-                rect = arrange.cluster_rect(doc, cluster)
-                take(cluster.group_id, rect.left(), rect.top(), rect.right())
+                rect = doc.board.frame(cluster.id)
+                take(cluster.group_id, rect.x, rect.y, rect.right)
         themes = [
-            arrange.cluster_rect(doc, c)
+            qrect(doc.board.frame(c.id))
             for c in doc.clusters.values()
             if c.parent_id is None and c.group_id is None
         ]
@@ -177,7 +177,7 @@ class GroupHeaders:
             item.set_far(scale)
 
     def rect(self) -> QRectF:
-        return arrange.union(
+        return united(
             i.sceneBoundingRect()
             for i in self._items.values()
             if not i.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations

@@ -14,13 +14,10 @@ from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from ...core import model as m
+from ...core.board.geometry import MAX_NOTE_H, NOTE_H, NOTE_W
 
-NOTE_W = m.NOTE_WIDTH
-NOTE_H = m.NOTE_HEIGHT
 # A long note first gets a smaller font, then grows up to MAX_NOTE_H, then is elided (the full
-# text is in its tooltip and editor). core.layout stacks notes NOTE_HEIGHT + 20 apart, so a note
-# that grows no further never covers the one below it.
-MAX_NOTE_H = m.NOTE_HEIGHT + 16
+# text is in its tooltip and editor).
 TEXT_SIZES = (14, 13, 12)  # pixels; about 10.5, 10 and 9 pt on a 96 dpi screen
 NOTE_PAD = 10.0
 NOTE_HEADER = 24.0  # the group label and the markers
@@ -28,13 +25,8 @@ NOTE_FOOTER = 18.0  # dot votes, when there are any
 NOTE_TEXT_PX = 14
 LABEL_PX = 11
 
-TITLE_H = 40.0  # a cluster frame's title bar (core.layout leaves the same room)
-FRAME_PAD = 20.0  # inside a frame, around its notes
-GAP = 20.0  # between notes that a tidy lays out
 TITLE_PX = 15
 HANDLE = 16.0  # the resize handle in a frame's corner
-MIN_FRAME_W = 220.0
-MIN_FRAME_H = TITLE_H + 60.0
 
 
 def _font(pixels: int, bold: bool = False) -> QFont:

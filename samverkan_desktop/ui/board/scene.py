@@ -18,16 +18,17 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from ...core.board.geometry import TITLE_H
 from ..document import DocumentModel
-from . import arrange, grouping
-from . import metrics as mt
+from . import grouping
 from . import palette as pal
 from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, count_text
 from .editing import InlineEditing
 from .editor import InlineEditor
-from .gestures import DragGesture, MoveSet, ResizeGesture, move_command
+from .gestures import DragGesture, ResizeGesture, move_command, selection
 from .headers import GroupHeaders
 from .note_item import NOTE_Z, NoteItem, NoteStyle
+from .rects import qrect, united
 
 DIMMED = 0.18
 
@@ -123,7 +124,7 @@ class BoardScene(QGraphicsScene):
             cluster = self.doc.clusters.get(cid)
             if cluster is None:
                 continue
-            rect = arrange.cluster_rect(self.doc, cluster)
+            rect = qrect(self.doc.board.frame(cid))
             item = self._clusters.get(cid)
             if item is None:
                 item = ClusterItem(cluster, rect)
@@ -251,7 +252,7 @@ class BoardScene(QGraphicsScene):
         for cid in cluster_ids:
             item, cluster = self._clusters.get(cid), self.doc.clusters.get(cid)
             if item is not None and cluster is not None:
-                item.set_cluster(cluster, arrange.cluster_rect(self.doc, cluster))
+                item.set_cluster(cluster, qrect(self.doc.board.frame(cid)))
                 self._place_label(cid)
 
     def bring_to_front(self, note_ids: Iterable[int]) -> None:
@@ -264,7 +265,7 @@ class BoardScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         """Everything on the board (notes, frames, group headers)."""
-        rect = arrange.union(
+        rect = united(
             [i.scene_rect() for i in self._notes.values()]
             + [i.scene_rect() for i in self._clusters.values()]
         )
@@ -275,7 +276,7 @@ class BoardScene(QGraphicsScene):
         if not rects:
             return
         # The rect only grows, so that the view never jumps under the user's hands.
-        wanted = arrange.union(rects).adjusted(-1500, -1500, 1500, 1500)
+        wanted = united(rects).adjusted(-1500, -1500, 1500, 1500)
         current = self.sceneRect()
         if not current.contains(wanted):
             self.setSceneRect(current.united(wanted))
@@ -393,7 +394,7 @@ class BoardScene(QGraphicsScene):
             if isinstance(item, NoteItem):
                 return "note", item
             if isinstance(item, ClusterItem):
-                if item.mapFromScene(pos).y() <= mt.TITLE_H:
+                if item.mapFromScene(pos).y() <= TITLE_H:
                     return "title", item
                 # A frame's body lets clicks through: a rubber band can start inside a frame.
         return None
@@ -485,8 +486,7 @@ class BoardScene(QGraphicsScene):
     # ----------------------------------------------------------------- keyboard-driven moves
     def move_selection(self, dx: float, dy: float) -> bool:
         """Nudge the selection (arrow keys); repeated nudges are one undo step."""
-        moves = MoveSet(self)
-        command = move_command(self, moves, dx, dy, nudge=True)
+        command = move_command(self, selection(self), dx, dy, nudge=True)
         if command is None:
             return False
         self.doc.push(command)
@@ -495,10 +495,6 @@ class BoardScene(QGraphicsScene):
     def group_selection(self, name: str | None = None) -> int | None:
         """Ctrl+G: a new cluster of the selection, with its name open for typing."""
         return grouping.group_selection(self, name)
-
-    def free_spot(self, size: tuple[float, float], near: QRectF) -> QPointF:
-        """Top-left of an empty area of `size` close to `near` (right of it, preferably)."""
-        return grouping.free_spot(self, size, near)
 
     # ----------------------------------------------------------------- inline editing
     def active_editor(self) -> tuple[str, int | None, InlineEditor] | None:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 
 from samverkan_desktop.core import model as m
+from samverkan_desktop.core.board import Board as CoreBoard
+from samverkan_desktop.core.board import Rect, violations
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView
 from samverkan_desktop.ui.document import DocumentModel
@@ -100,6 +102,9 @@ class Board:
 
     def drawn_membership_errors(self) -> list[str]:
         return drawn_membership_errors(self.store, self.scene)
+
+    def violations(self) -> list[str]:
+        return drawn_violations(self.store, self.scene)
 
     def item_pos_of(self, note_id: int) -> tuple[float, float]:
         item = self.scene.note_item(note_id)
@@ -199,6 +204,24 @@ def drawn_membership_errors(store: Store, scene: BoardScene) -> list[str]:
                 f"in clusters {sorted(belongs_to)}, drawn inside frames {sorted(drawn_in)}"
             )
     return errors
+
+
+def drawn_violations(store: Store, scene: BoardScene) -> list[str]:
+    """The board's promise (core.board.invariants) checked on what is drawn: the places are
+    the items' scene rects, who is in which cluster is what the file says. Nothing overlaps
+    what it does not belong to, and nothing covers a title bar."""
+    drawn = CoreBoard()
+    for c in store.clusters():
+        item = scene.cluster_item(c.id)
+        assert item is not None, f"no frame drawn for cluster {c.id}"
+        r = item.scene_rect()
+        drawn.put_frame(c.id, Rect(r.x(), r.y(), r.width(), r.height()), c.parent_id)
+    for n in store.notes():
+        item = scene.note_item(n.id)
+        assert item is not None, f"no item drawn for note {n.id}"
+        r = item.scene_rect()
+        drawn.put_note(n.id, r.x(), r.y(), r.height(), n.cluster_id)
+    return violations(drawn)
 
 
 def overlapping_notes(scene: BoardScene) -> list[tuple[int, int]]:

@@ -72,12 +72,13 @@ def test_a_drag_of_several_notes_is_one_undo_step(board):
     board.click(board.note_centre("n3"), CTRL)
     assert len(board.scene.selected_note_ids()) == 3
 
-    board.drag(board.note_centre("n2"), board.note_centre("n2") + QPointF(0, 600))
+    # Down past n4 (which stays), onto free board.
+    board.drag(board.note_centre("n2"), board.note_centre("n2") + QPointF(0, 700))
     stack = board.doc.undo_stack
     assert stack.count() == 1
     assert stack.undoText() == "Flytta 3 lappar"
     moved = {n: (board.stored_note(n).x, board.stored_note(n).y) for n in names}
-    assert all(moved[n] == (before[n][0], before[n][1] + 600) for n in names)
+    assert all(moved[n] == (before[n][0], before[n][1] + 700) for n in names)
 
     stack.undo()
     assert {n: (board.stored_note(n).x, board.stored_note(n).y) for n in names} == before
@@ -122,9 +123,21 @@ def test_a_frame_is_nested_by_dropping_it_into_another_and_taken_out_again(board
     assert board.stored_cluster("C").parent_id == board.ids["B"]
 
 
-def test_a_big_frame_dropped_onto_a_small_one_is_not_nested_in_it(board):
-    board.drag(board.title_point("A"), QPointF(1020, 330))  # A's title lands on C
-    assert board.stored_cluster("A").parent_id != board.ids["C"]
+def test_a_big_frame_dropped_onto_a_small_one_nests_in_it_and_the_small_one_grows(board):
+    board.drag(board.title_point("A"), QPointF(1020, 330))  # the pointer lets go over C
+    a, c, b = (board.stored_cluster(n) for n in "ACB")
+    assert a.parent_id == c.id
+    assert board.doc.undo_stack.undoText() == "Lägg »Trygghet« i »Mötesplatser«"
+    # C grew to hold A below its title, B to hold C; A's notes came along inside A.
+    assert c.x < a.x and a.x + a.width <= c.x + c.width
+    assert c.y + 40 <= a.y and a.y + a.height <= c.y + c.height
+    assert b.x < c.x and c.x + c.width <= b.x + b.width and c.y + c.height <= b.y + b.height
+    assert board.violations() == []
+    assert board.drawn_membership_errors() == []
+    board.doc.undo_stack.undo()
+    assert board.stored_cluster("A").parent_id is None
+    assert board.stored_cluster("C").width == 400.0
+    assert board.violations() == []
 
 
 def test_resizing_a_frame_by_its_corner_handle(board):
