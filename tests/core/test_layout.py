@@ -141,3 +141,53 @@ def test_a_pile_is_recognised():
     pile = m.Document(notes=(m.Note(1, "a"), m.Note(2, "b")))
     assert layout.is_pile(pile)
     assert not layout.is_pile(layout.layout_document(pile))
+
+
+def _violations(doc: m.Document) -> list[str]:
+    from samverkan_desktop.core.board import Board, Rect, violations
+
+    board = Board()
+    for c in doc.clusters:
+        board.put_frame(c.id, Rect(c.x, c.y, c.width, c.height), c.parent_id)
+    for n in doc.notes:
+        board.put_note(n.id, n.x, n.y, H, n.cluster_id)
+    return violations(board)
+
+
+def test_a_json_file_whose_notes_overlap_is_imported_with_nothing_overlapping(tmp_path):
+    import json
+
+    raw = {
+        "format": "samverkan-workshop",
+        "version": 1,
+        "workshop": {"title": "Från ett annat verktyg"},
+        "groups": [{"id": 1, "name": "Grupp 1"}],
+        "clusters": [
+            {"id": 1, "name": "Tema", "x": 0, "y": 0, "width": 300, "height": 200},
+            {"id": 2, "name": "Inne i tema", "parent_id": 1, "x": -50, "y": 10, "width": 250,
+             "height": 150},
+        ],
+        "notes": [
+            # Two notes on top of each other, one outside the frame it belongs to, one on
+            # the frame's title bar, one in the nested frame that sticks out of its parent.
+            {"id": 1, "text": "Ett", "group_id": 1, "x": 500, "y": 40},
+            {"id": 2, "text": "Två", "group_id": 1, "x": 510, "y": 50},
+            {"id": 3, "text": "Tre", "group_id": 1, "x": 900, "y": 900, "cluster_id": 1},
+            {"id": 4, "text": "Fyra", "group_id": 1, "x": 10, "y": 0, "cluster_id": 1},
+            {"id": 5, "text": "Fem", "group_id": 1, "x": -40, "y": 20, "cluster_id": 2},
+        ],
+    }
+    path = tmp_path / "annat.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    raw_doc = read_source(path)
+    assert _violations(raw_doc) == []
+    names = {c.id: c.name for c in raw_doc.clusters}
+    assert {n.text: names.get(n.cluster_id) for n in raw_doc.notes} == {
+        "Ett": None, "Två": None, "Tre": "Tema", "Fyra": "Tema", "Fem": "Inne i tema"
+    }
+
+
+def test_the_first_layout_of_the_seed_keeps_the_boards_promise(seed_path):
+    doc = read_source(seed_path)
+    assert _violations(doc) == []
+    assert layout.settle_document(doc) is doc  # nothing to change

@@ -30,8 +30,11 @@ def seed_store(seed_path: Path, tmp_path: Path):
     notes = store.notes()
     theme = store.add_cluster("Mötesplatser (tvärs över grupper)", description="Från flera grupper",
                               colour="#7fb3d5", x=5000, y=60, width=500, height=400)
-    sub = store.add_cluster("Digitala mötesplatser", parent_id=theme.id)
-    store.set_membership({notes[0].id: theme.id, notes[1].id: sub.id})
+    sub = store.add_cluster("Digitala mötesplatser", parent_id=theme.id,
+                            x=5020, y=250, width=300, height=190)
+    # Sorted as the board would: each note inside its frame, the frames nested inside.
+    store.update_notes({notes[0].id: {"cluster_id": theme.id, "x": 5020.0, "y": 100.0},
+                        notes[1].id: {"cluster_id": sub.id, "x": 5040.0, "y": 290.0}})
     store.update_note(notes[2].id, votes=4, colour="#ff0000", comment="Lästes upp",
                       personal_data=True)
     store.add_link(m.Link(notes[3].id, notes[4].id, m.DUPLICATE_OF))
