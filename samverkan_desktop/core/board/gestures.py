@@ -104,17 +104,24 @@ def drop(
 
 
 def drop_target(
-    board: Board, selection: Selection, lead: Key | None, point: tuple[float, float] | None
+    board: Board,
+    selection: Selection,
+    lead: Key | None,
+    point: tuple[float, float] | None,
+    offset: tuple[float, float] = (0.0, 0.0),
 ) -> int | None:
-    """The frame a drop goes into: under a pressed note's centre, or under the pointer when a
-    frame (or a note inside a moving frame) is pressed; never a frame that moves with it."""
+    """The frame a drop goes into: under a pressed note's centre (moved by `offset`, when the
+    board does not have it at its new place yet), or under the pointer when a frame (or a note
+    inside a moving frame) is pressed; never a frame that moves with it."""
     moving = set(selection.clusters)
     if lead is not None and lead[0] == "note" and lead[1] in selection.free_notes:
-        return innermost_cluster(board, *board.note_rect(lead[1]).center, exclude=moving)
+        x, y = board.note_rect(lead[1]).center
+        return innermost_cluster(board, x + offset[0], y + offset[1], exclude=moving)
     if point is None:
         if lead is None or lead not in board:
             return None
-        point = board.rect(lead).center
+        x, y = board.rect(lead).center
+        point = (x + offset[0], y + offset[1])
     return innermost_cluster(board, *point, exclude=moving)
 
 

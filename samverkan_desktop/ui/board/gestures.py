@@ -70,11 +70,10 @@ def drop_target(
     point: QPointF,
 ) -> int | None:
     """The frame the selection would go into if let go now (for the highlight while dragging)."""
-    draft = scene.doc.board.copy()
-    key = _lead(pressed)
-    if key is not None and key in draft and (key[0] == "frame" or key[1] in moves.free_notes):
-        draft.move(key, delta.x(), delta.y())
-    return gestures.drop_target(draft, moves, key, (point.x(), point.y()))
+    offset = (delta.x(), delta.y())
+    return gestures.drop_target(
+        scene.doc.board, moves, _lead(pressed), (point.x(), point.y()), offset
+    )
 
 
 class DragGesture:
