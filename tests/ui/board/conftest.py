@@ -176,6 +176,19 @@ def board(qtbot, tmp_path) -> Board:
     board.doc.close()
 
 
+@pytest.fixture
+def seed_board(qtbot, seed_workshop) -> Board:
+    """The Örebro sample on a real board: loose notes in group columns at the left, group
+    clusters stacked 40 apart in columns at x 1620 and 2160."""
+    ids = {"n1": 1, "n3": 3, "n5": 5, "n16": 16, "Trygghet": 1, "Mötesplatser": 2}
+    board = open_board(
+        qtbot, seed_workshop, Store.open(seed_workshop), ids, 0.5, QPointF(1300, 700)
+    )
+    assert board.drawn_membership_errors() == []
+    yield board
+    board.doc.close()
+
+
 def drawn_membership_errors(store: Store, scene: BoardScene) -> list[str]:
     """Where the board and the file disagree: a note is drawn inside a frame (its rect within the
     frame's rect) if and only if its cluster is that frame's cluster or one nested in it.

@@ -6,28 +6,12 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from samverkan_desktop.core.store import Store
-
-from .conftest import Board, open_board, overlapping_notes
+from .conftest import Board, overlapping_notes
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PICTURES = os.environ.get("SAMVERKAN_TEST_PICTURES")  # a folder: save the board there to look at
-
-
-@pytest.fixture
-def seed_board(qtbot, seed_workshop) -> Board:
-    """The Örebro sample on a real board: loose notes in group columns at the left, group
-    clusters stacked 40 apart in columns at x 1620 and 2160."""
-    ids = {"n1": 1, "n3": 3, "n5": 5, "n16": 16, "Trygghet": 1, "Mötesplatser": 2}
-    board = open_board(
-        qtbot, seed_workshop, Store.open(seed_workshop), ids, 0.5, QPointF(1300, 700)
-    )
-    assert board.drawn_membership_errors() == []
-    yield board
-    board.doc.close()
 
 
 def look(board: Board, name: str) -> None:
