@@ -11,6 +11,7 @@ note on the board gives its height.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,6 +19,18 @@ from typing import Any
 from .geometry import MIN_FRAME_H, MIN_FRAME_W, NOTE_H, NOTE_W, Rect, frame_around
 
 Key = tuple[str, int]  # ("note", id) or ("frame", id): one thing on the board
+Cell = tuple[int, int]
+CELL = 400.0  # the side of a cell of the board's spatial index
+MAX_CELLS = 1024  # a rectangle over more cells than this is not put in cells but always looked at
+
+
+def cells_of(rect: Rect, margin: float = 0.0) -> list[Cell] | None:
+    """The index cells `rect` (grown by `margin`) touches; None when they are too many."""
+    x0, x1 = math.floor((rect.x - margin) / CELL), math.floor((rect.right + margin) / CELL)
+    y0, y1 = math.floor((rect.y - margin) / CELL), math.floor((rect.bottom + margin) / CELL)
+    if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
+        return None
+    return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
 
 
 def note_key(note_id: int) -> Key:
@@ -63,7 +76,10 @@ class Board:
         self._parent: dict[int, int | None] = {}
         self._members: dict[int | None, set[int]] = {None: set()}
         self._children: dict[int | None, set[int]] = {None: set()}
-        self._owned: set[tuple[str, int | None]] = {("m", None), ("c", None)}
+        self._owned: set[tuple[str, Any]] = {("m", None), ("c", None), ("a", None)}
+        self._cells: dict[Cell, set[Key]] = {}  # the spatial index: what lies in each cell
+        self._always: set[Key] = set()  # huge rects, and frames drawn around their notes
+        self._touched: set[Key] = set()  # what changed since copy()
         self._base: Board | None = None
         self._next_id = -1
 
@@ -112,6 +128,18 @@ class Board:
         """The cluster a note or frame sits in (None: the board itself)."""
         kind, i = key
         return self._notes[i].home if kind == "note" else self._parent[i]
+
+    def near(self, rect: Rect, margin: float = 0.0) -> set[Key]:
+        """Everything that may lie within `margin` of `rect` (more, never less): ask `rect()`."""
+        cells = cells_of(rect, margin)
+        if cells is None:
+            return {*map(note_key, self._notes), *map(frame_key, self._frames)}
+        found = set(self._always)
+        for cell in cells:
+            keys = self._cells.get(cell)
+            if keys:
+                found |= keys
+        return found
 
     def members(self, cluster_id: int | None) -> frozenset[int]:
         """Notes directly in the cluster (None: the notes in no cluster)."""
@@ -172,12 +200,13 @@ class Board:
             self._set("m", old.home).discard(note_id)
         if old is None or old.home != home:
             self._set("m", home).add(note_id)
-        self._notes[note_id] = NoteBox(x, y, h, home)
+        self._write_note(note_id, NoteBox(x, y, h, home))
 
     def remove_note(self, note_id: int) -> None:
-        old = self._notes.pop(note_id, None)
+        old = self._notes.get(note_id)
         if old is not None:
             self._set("m", old.home).discard(note_id)
+            self._write_note(note_id, None)
 
     def put_frame(self, cluster_id: int, rect: Rect, parent: int | None = None) -> None:
         if cluster_id in self._frames:
@@ -187,8 +216,8 @@ class Board:
                 self._set("c", parent).add(cluster_id)
         else:
             self._set("c", parent).add(cluster_id)
-        self._frames[cluster_id] = rect
         self._parent[cluster_id] = parent
+        self._write_frame(cluster_id, rect)
 
     def remove_frame(self, cluster_id: int) -> None:
         """The frame goes; what it held stays where it is, now in no cluster (as the store does)."""
@@ -200,12 +229,12 @@ class Board:
         for c in list(self._children.get(cluster_id, ())):
             self.put_frame(c, self._frames[c], None)
         self._set("c", self._parent[cluster_id]).discard(cluster_id)
-        del self._frames[cluster_id]
+        self._write_frame(cluster_id, None)
         del self._parent[cluster_id]
 
     def move_note(self, note_id: int, x: float, y: float) -> None:
         box = self._notes[note_id]
-        self._notes[note_id] = NoteBox(x, y, box.h, box.home)
+        self._write_note(note_id, NoteBox(x, y, box.h, box.home))
 
     def set_home(self, note_id: int, home: int | None) -> None:
         box = self._notes[note_id]
@@ -213,11 +242,11 @@ class Board:
 
     def set_height(self, note_id: int, h: float) -> None:
         box = self._notes[note_id]
-        self._notes[note_id] = NoteBox(box.x, box.y, h, box.home)
+        self._write_note(note_id, NoteBox(box.x, box.y, h, box.home))
 
     def set_frame(self, cluster_id: int, rect: Rect) -> None:
         """The frame's new place and size; what it holds does not move."""
-        self._frames[cluster_id] = rect
+        self._write_frame(cluster_id, rect)
 
     def set_parent(self, cluster_id: int, parent: int | None) -> None:
         self.put_frame(cluster_id, self.frame(cluster_id), parent)
@@ -230,10 +259,10 @@ class Board:
             self.move_note(i, box.x + dx, box.y + dy)
             return
         for cid in (i, *self.descendants(i)):
-            self._frames[cid] = self.frame(cid).translated(dx, dy)
+            self._write_frame(cid, self.frame(cid).translated(dx, dy))
             for n in self._members.get(cid, ()):
                 box = self._notes[n]
-                self._notes[n] = NoteBox(box.x + dx, box.y + dy, box.h, box.home)
+                self._write_note(n, NoteBox(box.x + dx, box.y + dy, box.h, box.home))
 
     def move_to(self, key: Key, x: float, y: float) -> None:
         rect = self.rect(key)
@@ -257,6 +286,59 @@ class Board:
         self._next_id -= 1
         return fresh
 
+    def _write_note(self, note_id: int, box: NoteBox | None) -> None:
+        """The one place a note's box changes: keeps the spatial index and `changes()` true."""
+        key = note_key(note_id)
+        old = self._notes.get(note_id)
+        if old is not None:
+            self._unindex(key, old.rect)
+        if box is None:
+            self._notes.pop(note_id, None)
+        else:
+            self._notes[note_id] = box
+            self._index(key, box.rect)
+        self._touched.add(key)
+
+    def _write_frame(self, cluster_id: int, rect: Rect | None) -> None:
+        key = frame_key(cluster_id)
+        old = self._frames.get(cluster_id)
+        if old is not None:
+            self._unindex(key, old)
+        if rect is None:
+            self._frames.pop(cluster_id, None)
+        else:
+            self._frames[cluster_id] = rect
+            self._index(key, rect)
+        self._touched.add(key)
+
+    def _index(self, key: Key, rect: Rect) -> None:
+        cells = cells_of(rect) if rect.w > 0 and rect.h > 0 else None
+        if cells is None:  # huge, or a frame drawn around its notes (its rect follows them)
+            self._own_always().add(key)
+            return
+        for cell in cells:
+            self._cell(cell).add(key)
+
+    def _unindex(self, key: Key, rect: Rect) -> None:
+        cells = cells_of(rect) if rect.w > 0 and rect.h > 0 else None
+        if cells is None:
+            self._own_always().discard(key)
+            return
+        for cell in cells:
+            self._cell(cell).discard(key)
+
+    def _own_always(self) -> set[Key]:
+        if ("a", None) not in self._owned:
+            self._always = set(self._always)
+            self._owned.add(("a", None))
+        return self._always
+
+    def _cell(self, cell: Cell) -> set[Key]:
+        if ("g", cell) not in self._owned:
+            self._cells[cell] = set(self._cells.get(cell, ()))
+            self._owned.add(("g", cell))
+        return self._cells[cell]
+
     def _set(self, kind: str, key: int | None) -> set[int]:
         """The member ("m") or child ("c") set of a cluster, copied first if shared with a base."""
         index = self._members if kind == "m" else self._children
@@ -279,6 +361,9 @@ class Board:
         draft._parent = dict(self._parent)
         draft._members = dict(self._members)
         draft._children = dict(self._children)
+        draft._cells = dict(self._cells)
+        draft._always = self._always
+        draft._touched = set()
         draft._owned = set()
         draft._base = self
         draft._next_id = self._next_id
@@ -290,7 +375,12 @@ class Board:
         if base is None:
             raise ValueError("changes() is for a copy of a board")
         out = Changes()
-        for i, box in self._notes.items():
+        for i in [i for kind, i in self._touched if kind == "note"]:
+            box = self._notes.get(i)
+            if box is None:
+                if i in base._notes:
+                    out.removed_notes.add(i)
+                continue
             old = base._notes.get(i)
             if old is None:
                 out.notes[i] = {"x": box.x, "y": box.y, "cluster_id": box.home}
@@ -304,7 +394,13 @@ class Board:
                 fields["cluster_id"] = box.home
             if fields:
                 out.notes[i] = fields
-        for i, rect in self._frames.items():
+        reparented = {c for c, p in self._parent.items() if base._parent.get(c, p) != p}
+        for i in {i for kind, i in self._touched if kind == "frame"} | reparented:
+            rect = self._frames.get(i)
+            if rect is None:
+                if i in base._frames:
+                    out.removed_clusters.add(i)
+                continue
             old_rect, parent = base._frames.get(i), self._parent[i]
             if old_rect is None:
                 out.clusters[i] = {**_geometry(rect), "parent_id": parent}
@@ -316,8 +412,6 @@ class Board:
                 fields["parent_id"] = parent
             if fields:
                 out.clusters[i] = fields
-        out.removed_notes = set(base._notes) - set(self._notes)
-        out.removed_clusters = set(base._frames) - set(self._frames)
         return out
 
 

@@ -34,13 +34,11 @@ def pack(
     columns: int = 0,
 ) -> Rect:
     """Notes in a grid, sub-frames (with all they hold) in rows below it, in a frame whose
-    top-left corner is `origin`; returns that frame. The frame is at least `width` wide (0: as
-    wide as a squarish grid needs, or `columns` notes)."""
+    top-left corner is `origin`; returns that frame. With `width` the frame is that wide (wider
+    only for a sub-frame that needs it); else as wide as `columns` notes, or a squarish grid."""
     inner_w = max(NOTE_W, width - 2 * PAD)
-    if width > 0:
-        cols = max(1, int((inner_w + GAP) // (NOTE_W + GAP)))
-        if notes and math.ceil(len(notes) / cols) > cols + 2:
-            cols = max(cols, math.ceil(math.sqrt(len(notes))))
+    if width > 0:  # as many columns as the width holds: a tidy never widens a frame into
+        cols = max(1, int((inner_w + GAP) // (NOTE_W + GAP)))  # the column beside it
     elif columns > 0:
         cols = columns
     else:

@@ -13,11 +13,13 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...core.board import Board, Rect
+from ...core.board.geometry import COLUMN_WIDTH
 from ..document import DocumentModel
 from . import metrics as mt
 from . import palette as pal
 from .cluster_item import LABEL_LOD
-from .rects import qrect, united
+from .rects import united
 
 if TYPE_CHECKING:
     from .scene import BoardScene
@@ -107,16 +109,9 @@ class GroupHeaders:
         self._zoom = 1.0
 
     def refresh(self, doc: DocumentModel) -> None:
-        # Left, top and right of each group's home; plain numbers, as this runs over every note.
-        homes: dict[int, list[float]] = {}
-
-        def take(gid: int, left: float, top: float, right: float) -> None:
-            box = homes.get(gid)
-            if box is None:
-                homes[gid] = [left, top, right]
-            else:
-                box[0], box[1], box[2] = min(box[0], left), min(box[1], top), max(box[2], right)
-
+        # Left, top and right of what each group has at home; plain numbers, as this runs over
+        # every note.
+        spots: dict[int, list[tuple[float, float, float]]] = {}
         # A group's own clusters count as home only while they are not sorted into a theme.
         own = {
             c.id: c.group_id
@@ -127,16 +122,12 @@ class GroupHeaders:
             if note.group_id is None:
                 continue
             if note.cluster_id is None or own.get(note.cluster_id) == note.group_id:
-                take(note.group_id, note.x, note.y, note.x + mt.NOTE_W)
+                spots.setdefault(note.group_id, []).append((note.x, note.y, note.x + mt.NOTE_W))
         for cluster in doc.clusters.values():
             if cluster.group_id is not None and cluster.parent_id is None:
                 rect = doc.board.frame(cluster.id)
-                take(cluster.group_id, rect.x, rect.y, rect.right)
-        themes = [
-            qrect(doc.board.frame(c.id))
-            for c in doc.clusters.values()
-            if c.parent_id is None and c.group_id is None
-        ]
+                spots.setdefault(cluster.group_id, []).append((rect.x, rect.y, rect.right))
+        homes = {gid: _column(found) for gid, found in spots.items()}
         labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
         for gid in list(self._items):
             if gid not in homes or gid not in doc.groups:
@@ -157,7 +148,7 @@ class GroupHeaders:
                 doc.group_index(gid),
                 right - left,
             )
-            item.setPos(left, _clear_of(themes, left, right, top) - 6)
+            item.setPos(left, _clear_of(doc.board, left, right, top) - 6)
         self._keep_apart()
         self.set_zoom(self._zoom)
 
@@ -187,13 +178,27 @@ class GroupHeaders:
         return list(self._items.values())
 
 
-def _clear_of(frames: list[QRectF], left: float, right: float, top: float) -> float:
-    """The bottom edge for a header over a column whose first loose note is at `top`, moved up
-    past theme frames it would run into (a theme made from the column's top notes sits there)."""
-    for _ in range(len(frames) + 1):
-        room = QRectF(left, top - HEADER_ROOM, right - left, HEADER_ROOM)
-        hit = [f for f in frames if f.intersects(room)]
+def _column(spots: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """Left, top and right of a group's column: the notes and frames around the middle of what
+    it has at home, so that a few notes dragged elsewhere do not stretch its header there."""
+    centres = sorted((left + right) / 2 for left, _, right in spots)
+    middle = centres[len(centres) // 2]
+    near = [s for s in spots if abs((s[0] + s[2]) / 2 - middle) <= COLUMN_WIDTH / 2]
+    return (min(s[0] for s in near), min(s[1] for s in near), max(s[2] for s in near))
+
+
+def _clear_of(board: Board, left: float, right: float, top: float) -> float:
+    """The bottom edge for a header over a column whose first thing is at `top`, moved up past
+    whatever lies in its way on the board (a theme made from the column's top notes, a note
+    dropped there): a header never covers a note or a frame."""
+    for _ in range(50):
+        room = Rect(left, top - HEADER_ROOM, right - left, HEADER_ROOM)
+        hit = [
+            board.rect(k)
+            for k in board.near(room)
+            if board.container(k) is None and board.rect(k).overlaps(room)
+        ]
         if not hit:
             break
-        top = min(f.top() for f in hit) - 2
+        top = min(r.y for r in hit) - 2
     return top
