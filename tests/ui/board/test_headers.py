@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -31,3 +31,36 @@ def test_a_theme_made_of_the_top_notes_pushes_the_header_above_its_frame(board, 
     board.doc.undo_stack.undo()
     n1_top = board.scene.note_item(board.ids["n1"]).scene_rect().top()
     qtbot.waitUntil(lambda: abs(header_rects(board)[0].bottom() - n1_top) < 10)
+
+
+def test_notes_dragged_under_another_column_leave_their_groups_header_where_it_was(
+    seed_board, qtbot
+):
+    board = seed_board
+    doc = board.doc
+    first, second = sorted(doc.groups.values(), key=lambda g: g.position)[:2]
+
+    def loose(group):
+        return sorted(
+            (n for n in doc.notes.values() if n.group_id == group.id and n.cluster_id is None),
+            key=lambda n: (n.y, n.x),
+        )
+
+    home_left = min(n.x for n in loose(second))
+    below_first = max(n.y for n in loose(first)) + 400
+    # Two of the second group's notes dragged under the first group's column.
+    for i, note in enumerate(loose(second)[-2:]):
+        start = board.scene.note_item(note.id).scene_rect().center()
+        end = QPointF(min(n.x for n in loose(first)) + 100 + i * 220, below_first + 65)
+        board.view.centerOn((start + end) / 2)
+        board.view.set_zoom(0.3)
+        board.drag(start, end)
+        assert abs(doc.note(note.id).y - below_first) < 100
+    qtbot.wait(20)  # the headers follow on the next turn of the event loop
+    rects = header_rects(board)
+    # The second group's header is still over its own column, not stretched to the first's,
+    assert any(abs(r.left() - home_left) < 1 for r in rects)
+    assert not any(r.left() < home_left - 1 and r.right() > home_left + 1 for r in rects)
+    # and no header covers a note.
+    for r in rects:
+        assert not [i for i in board.scene.items(r) if hasattr(i, "note_id")]
