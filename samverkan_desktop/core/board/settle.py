@@ -28,40 +28,59 @@ from .geometry import GAP, MIN_FRAME_H, MIN_FRAME_W, PAD, TITLE_H, Rect
 CLEARANCE = GAP / 2  # how close a newcomer may come to what is already there
 _CELL = 400.0
 _MAX_TRIES = 4000
+_MAX_CELLS = 1024  # a rectangle over more cells than this is kept out of them
 
 
 class _Grid:
-    """Which things are where, in cells of the board, for quick overlap questions."""
+    """Which things are where, in cells of the board, for quick overlap questions. A huge
+    rectangle (a file from elsewhere may hold one) is not put in cells but looked at always."""
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], set[Key]] = {}
         self.rects: dict[Key, Rect] = {}
+        self.huge: set[Key] = set()
 
-    def _cells(self, r: Rect, margin: float = 0.0) -> Iterator[tuple[int, int]]:
-        for cx in range(
-            math.floor((r.x - margin) / _CELL), math.floor((r.right + margin) / _CELL) + 1
-        ):
-            for cy in range(
-                math.floor((r.y - margin) / _CELL), math.floor((r.bottom + margin) / _CELL) + 1
-            ):
-                yield (cx, cy)
+    def _span(self, r: Rect, margin: float = 0.0) -> tuple[range, range]:
+        return (
+            range(math.floor((r.x - margin) / _CELL), math.floor((r.right + margin) / _CELL) + 1),
+            range(math.floor((r.y - margin) / _CELL), math.floor((r.bottom + margin) / _CELL) + 1),
+        )
+
+    def _cells(self, r: Rect, margin: float = 0.0) -> Iterator[tuple[int, int]] | None:
+        """The cells `r` touches; None when they are too many to go through."""
+        xs, ys = self._span(r, margin)
+        if len(xs) * len(ys) > _MAX_CELLS:
+            return None
+        return ((cx, cy) for cx in xs for cy in ys)
 
     def add(self, key: Key, rect: Rect) -> None:
         self.remove(key)
         self.rects[key] = rect
-        for cell in self._cells(rect):
+        cells = self._cells(rect)
+        if cells is None:
+            self.huge.add(key)
+            return
+        for cell in cells:
             self.cells.setdefault(cell, set()).add(key)
 
     def remove(self, key: Key) -> None:
         rect = self.rects.pop(key, None)
-        if rect is not None:
-            for cell in self._cells(rect):
-                self.cells[cell].discard(key)
+        if rect is None:
+            return
+        if key in self.huge:
+            self.huge.discard(key)
+            return
+        for cell in self._cells(rect) or ():
+            self.cells[cell].discard(key)
 
     def hits(self, rect: Rect, margin: float = 0.0) -> list[Key]:
-        found: set[Key] = set()
-        for cell in self._cells(rect, margin):
-            found |= self.cells.get(cell, set())
+        cells = self._cells(rect, margin)
+        if cells is None:
+            found: set[Key] = set(self.rects)
+        else:
+            found = set(self.huge)
+            for cell in cells:
+                found |= self.cells.get(cell, set())
         return sorted(k for k in found if self.rects[k].overlaps(rect, margin))
 
     def bottom(self) -> float:
@@ -98,6 +117,10 @@ def settle(
         todo.update(board.ancestors(level))
         todo.add(None)
     for level in sorted(todo, key=lambda lv: -board.depth(lv)):
+        if level is not None:
+            # A frame without a size yet is drawn around its notes: it takes that size now, or
+            # it would move with every note settled in it and leave the rest outside.
+            board.set_frame(level, board.frame(level))
         _settle_level(board, level, anchored.get(level, []), arriving.get(level, []), everything)
         if level is None:
             continue
