@@ -14,17 +14,28 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from alembic import command
-from sqlalchemy import create_engine, delete, event, select, text, update
+from sqlalchemy import (
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.schema import Table
 
 from . import limits, oserrors, store_file
 from . import model as m
@@ -49,6 +60,10 @@ SUFFIX = ".samverkan"
 
 NOTE_FIELDS = frozenset(f.name for f in fields(m.Note)) - {"id", "created_at", "updated_at"}
 CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_at", "updated_at"}
+# The columns in the order of the snapshot's fields: a read builds each snapshot straight from
+# its row (no ORM object in between, which cost more than the rest of the read).
+_NOTE_COLUMNS = tuple(NoteRow.__table__.c[f.name] for f in fields(m.Note))
+_CLUSTER_COLUMNS = tuple(ClusterRow.__table__.c[f.name] for f in fields(m.Cluster))
 
 
 @dataclass(frozen=True)
@@ -360,10 +375,10 @@ class Store:
 
     def notes(self, ids: Iterable[int] | None = None) -> list[m.Note]:
         with self._read() as s:
-            query = select(NoteRow).order_by(NoteRow.id)
+            query = select(*_NOTE_COLUMNS).order_by(NoteRow.id)
             if ids is not None:
                 query = query.where(NoteRow.id.in_(list(ids)))
-            return [_note(r) for r in s.scalars(query)]
+            return [m.Note(*r) for r in s.connection().execute(query)]
 
     def note(self, note_id: int) -> m.Note:
         found = self.notes([note_id])
@@ -373,10 +388,10 @@ class Store:
 
     def clusters(self, ids: Iterable[int] | None = None) -> list[m.Cluster]:
         with self._read() as s:
-            query = select(ClusterRow).order_by(ClusterRow.id)
+            query = select(*_CLUSTER_COLUMNS).order_by(ClusterRow.id)
             if ids is not None:
                 query = query.where(ClusterRow.id.in_(list(ids)))
-            return [_cluster(r) for r in s.scalars(query)]
+            return [m.Cluster(*r) for r in s.connection().execute(query)]
 
     def cluster(self, cluster_id: int) -> m.Cluster:
         found = self.clusters([cluster_id])
@@ -386,12 +401,13 @@ class Store:
 
     def links(self) -> list[m.Link]:
         with self._read() as s:
-            return [m.Link(r.source_id, r.target_id, r.kind) for r in s.scalars(select(LinkRow))]
+            query = select(LinkRow.source_id, LinkRow.target_id, LinkRow.kind)
+            return [m.Link(*r) for r in s.execute(query)]
 
     def themes(self) -> list[m.ThemeLink]:
         with self._read() as s:
-            rows = s.scalars(select(ThemeLinkRow))
-            return [m.ThemeLink(r.note_id, r.cluster_id) for r in rows]
+            rows = s.execute(select(ThemeLinkRow.note_id, ThemeLinkRow.cluster_id))
+            return [m.ThemeLink(*r) for r in rows]
 
     def document(self) -> m.Document:
         with self._read():
@@ -677,49 +693,76 @@ class Store:
             )
             if merged != current:
                 self.set_workshop(merged)
+            # Checked first, in the order the rows used to be added in, so that a refused
+            # document says the same as before; nothing has been written then.
+            cluster_keys = {c.id for c in doc.clusters}
+            for c in doc.clusters:
+                if c.parent_id is not None and c.parent_id not in cluster_keys:
+                    raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
+            note_keys = {n.id for n in doc.notes}
+            for lk in doc.links:
+                if lk.source not in note_keys or lk.target not in note_keys:
+                    raise StoreError("En länk pekar på en lapp som saknas.")
+                if lk.kind not in m.LINK_KINDS:
+                    raise StoreError(f"Okänd länktyp: {lk.kind}")
+            for t in doc.themes:
+                if t.note_id not in note_keys or t.cluster_id not in cluster_keys:
+                    raise StoreError("En temakoppling pekar på något som saknas.")
+            # Each table in one executemany; the ids are the ones SQLite would have given row
+            # by row (see `_insert`). Timestamps a document leaves out are the moment of import.
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             offset = len(s.scalars(select(GroupRow.id)).all())
-            group_ids: dict[int, int] = {}
-            for i, g in enumerate(doc.groups):
-                group = GroupRow(name=g.name, facilitators=list(g.facilitators),
-                                 position=offset + i)
-                s.add(group)
-                s.flush()
-                group_ids[g.id] = group.id
-            cluster_ids: dict[int, int] = {}
+            group_ids = _insert(s, GroupRow, [g.id for g in doc.groups], [
+                {"name": g.name, "facilitators": list(g.facilitators), "position": offset + i}
+                for i, g in enumerate(doc.groups)
+            ])
+            cluster_rows = []
             for c in doc.clusters:
                 values = _cluster_values(c)
                 # Ids are the document's own, and 0 is one (a hand-written JSON file).
                 values.update(parent_id=None, group_id=_mapped(group_ids, c.group_id))
-                cluster = ClusterRow(**values)
-                s.add(cluster)
-                s.flush()
-                cluster_ids[c.id] = cluster.id
-            for c in doc.clusters:
-                if c.parent_id is not None:
-                    if c.parent_id not in cluster_ids:
-                        raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
-                    _get(s, ClusterRow, cluster_ids[c.id]).parent_id = cluster_ids[c.parent_id]
-            note_ids: dict[int, int] = {}
+                values.setdefault("created_at", now)
+                values.setdefault("updated_at", now)
+                cluster_rows.append(values)
+            cluster_ids = _insert(s, ClusterRow, [c.id for c in doc.clusters], cluster_rows)
+            parents = [
+                {"b_id": cluster_ids[c.id], "b_parent": cluster_ids[c.parent_id]}
+                for c in doc.clusters
+                if c.parent_id is not None
+            ]
+            if parents:  # after every cluster is in: a parent may come after its child
+                clusters = _table(ClusterRow)
+                s.execute(
+                    update(clusters)
+                    .where(clusters.c.id == bindparam("b_id"))
+                    .values(parent_id=bindparam("b_parent")),
+                    parents,
+                )
+            note_rows = []
             for n in doc.notes:
                 values = _note_values(n)
                 values["group_id"] = _mapped(group_ids, n.group_id)
                 values["cluster_id"] = _mapped(cluster_ids, n.cluster_id)
-                note = NoteRow(**values)
-                s.add(note)
-                s.flush()
-                note_ids[n.id] = note.id
-            for lk in doc.links:
-                if lk.source not in note_ids or lk.target not in note_ids:
-                    raise StoreError("En länk pekar på en lapp som saknas.")
-                if lk.kind not in m.LINK_KINDS:
-                    raise StoreError(f"Okänd länktyp: {lk.kind}")
-                source, target = note_ids[lk.source], note_ids[lk.target]
-                s.merge(LinkRow(source_id=source, target_id=target, kind=lk.kind))
-            for t in doc.themes:
-                if t.note_id not in note_ids or t.cluster_id not in cluster_ids:
-                    raise StoreError("En temakoppling pekar på något som saknas.")
-                s.merge(ThemeLinkRow(note_id=note_ids[t.note_id],
-                                     cluster_id=cluster_ids[t.cluster_id]))
+                values.setdefault("created_at", now)
+                values.setdefault("updated_at", now)
+                note_rows.append(values)
+            note_ids = _insert(s, NoteRow, [n.id for n in doc.notes], note_rows)
+            # Every note here is new, so nothing in the file already links them: only the
+            # document's own repeats are left out.
+            links = dict.fromkeys(
+                (note_ids[lk.source], note_ids[lk.target], lk.kind) for lk in doc.links
+            )
+            if links:
+                s.execute(insert(_table(LinkRow)), [
+                    {"source_id": a, "target_id": b, "kind": kind} for a, b, kind in links
+                ])
+            themes = dict.fromkeys(
+                (note_ids[t.note_id], cluster_ids[t.cluster_id]) for t in doc.themes
+            )
+            if themes:
+                s.execute(insert(_table(ThemeLinkRow)), [
+                    {"note_id": a, "cluster_id": b} for a, b in themes
+                ])
             self._mark("group", group_ids.values())
             self._mark("cluster", cluster_ids.values())
             self._mark("note", note_ids.values())
@@ -806,6 +849,41 @@ def _get(s: Session, table: type, key: int) -> Any:
     if row is None:
         raise StoreError(f"{table.__tablename__}: {key} finns inte.")  # type: ignore[attr-defined]
     return row
+
+
+# The largest rowid SQLite gives; from there on it picks unused ones at random.
+_MAX_ROWID = 2**63 - 1
+
+
+def _insert(
+    s: Session, table: Any, keys: Sequence[int], rows: list[dict[str, Any]]
+) -> dict[int, int]:
+    """Insert `rows` into `table` in one executemany and map each row's key (the document's
+    own id; a repeated key maps to its last row) to its new id. The new ids are the ones SQLite
+    gives row by row (one above the largest in the table: no table uses AUTOINCREMENT), set
+    explicitly; only when they would not fit below the largest rowid are the rows inserted one
+    at a time and SQLite picks."""
+    if not rows:
+        return {}
+    columns = _table(table)
+    top = s.execute(select(func.max(columns.c.id))).scalar() or 0
+    if top + len(rows) <= _MAX_ROWID:
+        ids = range(top + 1, top + 1 + len(rows))
+        for new_id, row in zip(ids, rows, strict=True):
+            row["id"] = new_id
+        s.execute(insert(columns), rows)
+        return dict(zip(keys, ids, strict=True))
+    mapped: dict[int, int] = {}
+    for key, row in zip(keys, rows, strict=True):
+        result = s.connection().execute(insert(columns).values(**row))
+        mapped[key] = result.lastrowid
+    return mapped
+
+
+def _table(row: Any) -> Table:
+    """The table of a row class, for statements that need no ORM objects."""
+    table: Table = row.__table__
+    return table
 
 
 def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
