@@ -47,10 +47,10 @@ class NoteBox:
     y: float
     h: float
     home: int | None  # the cluster it is in
+    rect: Rect = field(init=False, compare=False, repr=False)  # made once: asked for often
 
-    @property
-    def rect(self) -> Rect:
-        return Rect(self.x, self.y, NOTE_W, self.h)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rect", Rect(self.x, self.y, NOTE_W, self.h))
 
 
 @dataclass

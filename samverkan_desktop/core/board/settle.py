@@ -20,71 +20,38 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from .board import Board, Key, frame_key
 from .geometry import GAP, MIN_FRAME_H, MIN_FRAME_W, PAD, TITLE_H, Rect
 
 CLEARANCE = GAP / 2  # how close a newcomer may come to what is already there
-_CELL = 400.0
 _MAX_TRIES = 4000
-_MAX_CELLS = 1024  # a rectangle over more cells than this is kept out of them
 
 
-class _Grid:
-    """Which things are where, in cells of the board, for quick overlap questions. A huge
-    rectangle (a file from elsewhere may hold one) is not put in cells but looked at always."""
+class _Level:
+    """The things directly in one frame (or directly on the board), asked through the board's
+    spatial index, so that a question costs what lies near, not what the board holds.
+    `hidden`: newcomers that have no place yet."""
 
-    def __init__(self) -> None:
-        self.cells: dict[tuple[int, int], set[Key]] = {}
-        self.rects: dict[Key, Rect] = {}
-        self.huge: set[Key] = set()
-
-    def _span(self, r: Rect, margin: float = 0.0) -> tuple[range, range]:
-        return (
-            range(math.floor((r.x - margin) / _CELL), math.floor((r.right + margin) / _CELL) + 1),
-            range(math.floor((r.y - margin) / _CELL), math.floor((r.bottom + margin) / _CELL) + 1),
-        )
-
-    def _cells(self, r: Rect, margin: float = 0.0) -> Iterator[tuple[int, int]] | None:
-        """The cells `r` touches; None when they are too many to go through."""
-        xs, ys = self._span(r, margin)
-        if len(xs) * len(ys) > _MAX_CELLS:
-            return None
-        return ((cx, cy) for cx in xs for cy in ys)
-
-    def add(self, key: Key, rect: Rect) -> None:
-        self.remove(key)
-        self.rects[key] = rect
-        cells = self._cells(rect)
-        if cells is None:
-            self.huge.add(key)
-            return
-        for cell in cells:
-            self.cells.setdefault(cell, set()).add(key)
-
-    def remove(self, key: Key) -> None:
-        rect = self.rects.pop(key, None)
-        if rect is None:
-            return
-        if key in self.huge:
-            self.huge.discard(key)
-            return
-        for cell in self._cells(rect) or ():
-            self.cells[cell].discard(key)
+    def __init__(self, board: Board, level: int | None, hidden: set[Key]) -> None:
+        self.board = board
+        self.level = level
+        self.hidden = hidden
 
     def hits(self, rect: Rect, margin: float = 0.0) -> list[Key]:
-        cells = self._cells(rect, margin)
-        if cells is None:
-            found: set[Key] = set(self.rects)
-        else:
-            found = set(self.huge)
-            for cell in cells:
-                found |= self.cells.get(cell, set())
-        return sorted(k for k in found if self.rects[k].overlaps(rect, margin))
+        board, level, hidden = self.board, self.level, self.hidden
+        return sorted(
+            k
+            for k in board.near(rect, margin)
+            if k not in hidden
+            and board.container(k) == level
+            and board.rect(k).overlaps(rect, margin)
+        )
 
     def bottom(self) -> float:
-        return max((r.bottom for r in self.rects.values()), default=0.0)
+        keys = [k for k in self.board.contents(self.level) if k not in self.hidden]
+        return max((self.board.rect(k).bottom for k in keys), default=0.0)
 
 
 def settle(
@@ -154,11 +121,7 @@ def _settle_level(
     board: Board, level: int | None, anchors: list[Key], newcomers: list[Key], everything: bool
 ) -> None:
     bounds = _bounds(board, level)
-    arriving = set(newcomers)
-    grid = _Grid()
-    for key in board.contents(level):
-        if key not in arriving:
-            grid.add(key, board.rect(key))
+    grid = _Level(board, level, set(newcomers))
     base = board.base
 
     def before(key: Key) -> Rect | None:  # where it was before the gesture
@@ -169,36 +132,39 @@ def _settle_level(
 
     def fix(key: Key) -> None:
         fixed.add(key)
-        rect = board.rect(key)
-        grid.add(key, rect)
-        for other in grid.hits(rect):
+        for other in grid.hits(board.rect(key)):
             if other not in fixed:
-                r = grid.rects[other]
+                r = board.rect(other)
                 heapq.heappush(queue, (r.y, r.x, other))
 
+    moved: dict[Key, tuple[float, float]] = {}  # how far each pushed thing went
     for key in anchors:
         _clamp(board, key, bounds)
-        _push_clear(board, key, grid, fixed, before)
+        _push_clear(board, key, grid, fixed, before, moved)
         fix(key)
-    for key, r in grid.rects.items():
-        # What lies on the title bar or over the sides is brought in; with `everything`, all
-        # is looked at, top to bottom.
-        out = bounds is not None and (r.x < bounds[0] - 0.01 or r.y < bounds[1] - 0.01)
-        if key not in fixed and (out or everything):
-            heapq.heappush(queue, (r.y, r.x, key))
+    if bounds is not None or everything:  # (a frame holds few things; the board many)
+        for key in board.contents(level):
+            if key in fixed or key in grid.hidden:
+                continue
+            # What lies on the title bar or over the sides is brought in; with `everything`,
+            # all is looked at, top to bottom.
+            r = board.rect(key)
+            out = bounds is not None and (r.x < bounds[0] - 0.01 or r.y < bounds[1] - 0.01)
+            if out or everything:
+                heapq.heappush(queue, (r.y, r.x, key))
     while queue:
         _, _, key = heapq.heappop(queue)
         if key in fixed:
             continue
         _clamp(board, key, bounds)
-        _push_clear(board, key, grid, fixed, before)
+        _push_clear(board, key, grid, fixed, before, moved)
         fix(key)
     room = board.frame(level) if level is not None else None
     for key in newcomers:
         _clamp(board, key, bounds)
         spot = _nearest_free(board.rect(key), grid, bounds, room)
         board.move_to(key, *spot)
-        grid.add(key, board.rect(key))
+        grid.hidden.discard(key)
 
 
 def _clamp(board: Board, key: Key, bounds: tuple[float, float] | None) -> None:
@@ -211,22 +177,40 @@ def _clamp(board: Board, key: Key, bounds: tuple[float, float] | None) -> None:
 
 
 def _push_clear(
-    board: Board, key: Key, grid: _Grid, fixed: set[Key], before: Callable[[Key], Rect | None]
+    board: Board,
+    key: Key,
+    grid: _Level,
+    fixed: set[Key],
+    before: Callable[[Key], Rect | None],
+    moved: dict[Key, tuple[float, float]],
 ) -> None:
     """Move `key` down until it overlaps nothing already fixed; right instead when everything
-    it runs into stood beside it, on its left, before the gesture (a frame that grew sideways)."""
+    it runs into stood beside it, on its left, before the gesture (a frame that grew sideways).
+
+    It goes at least as far as what it runs into was pushed: a column pushed down by a frame
+    then moves as one, each thing tried once at its new place instead of hopping past every
+    thing pushed before it."""
     was = before(key)
+    start = board.rect(key)
     for _ in range(_MAX_TRIES):
         r = board.rect(key)
         hits = [k for k in grid.hits(r) if k in fixed and k != key]
         if not hits:
-            return
+            break
         if was is not None and all(_stood_left_of(before(k), was) for k in hits):
-            board.move(key, max(grid.rects[k].right for k in hits) + GAP - r.x, 0.0)
+            right = max(board.rect(k).right for k in hits) + GAP
+            along = max(moved.get(k, (0.0, 0.0))[0] for k in hits)
+            board.move(key, max(right - r.x, start.x + along - r.x), 0.0)
         else:
-            board.move(key, 0.0, max(grid.rects[k].bottom for k in hits) + GAP - r.y)
-    r = board.rect(key)
-    board.move(key, 0.0, max(grid.bottom(), r.y) + GAP - r.y)
+            bottom = max(board.rect(k).bottom for k in hits) + GAP
+            along = max(moved.get(k, (0.0, 0.0))[1] for k in hits)
+            board.move(key, 0.0, max(bottom - r.y, start.y + along - r.y))
+    else:
+        r = board.rect(key)
+        board.move(key, 0.0, max(grid.bottom(), r.y) + GAP - r.y)
+    end = board.rect(key)
+    if end != start:
+        moved[key] = (end.x - start.x, end.y - start.y)
 
 
 def _stood_left_of(pusher: Rect | None, was: Rect) -> bool:
@@ -239,7 +223,7 @@ def _stood_left_of(pusher: Rect | None, was: Rect) -> bool:
 
 
 def _nearest_free(
-    rect: Rect, grid: _Grid, bounds: tuple[float, float] | None, room: Rect | None
+    rect: Rect, grid: _Level, bounds: tuple[float, float] | None, room: Rect | None
 ) -> tuple[float, float]:
     """The free place nearest to `rect`'s (clear of everything by CLEARANCE). Inside a frame,
     places that would widen the frame count as far away: a full frame grows downwards."""
@@ -255,7 +239,7 @@ def _nearest_free(
         if not hits:
             return (x, y)
         for k in hits:
-            h = grid.rects[k]
+            h = grid.board.rect(k)
             for spot in (
                 (h.right + GAP, y),
                 (h.x - GAP - rect.w, y),
