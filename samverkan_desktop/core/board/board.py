@@ -20,7 +20,7 @@ from .geometry import MIN_FRAME_H, MIN_FRAME_W, NOTE_H, NOTE_W, Rect, frame_arou
 
 Key = tuple[str, int]  # ("note", id) or ("frame", id): one thing on the board
 Cell = tuple[int, int]
-CELL = 400.0  # the side of a cell of the board's spatial index
+CELL = 250.0  # the side of a cell of the board's spatial index
 MAX_CELLS = 1024  # a rectangle over more cells than this is not put in cells but always looked at
 
 
