@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ..core import model as m
 from ..core import note_colours
+from ..core.board import Board, Rect
+from ..core.board.geometry import TITLE_H
 from ..core.export.display import BOARD_NOTE_CHARS, NAME_CHARS, cut
 from . import group_colours
 
@@ -31,7 +33,6 @@ _MUTED = QColor("#6B6F76")
 # Opaque on purpose: PDF/A-1 allows no transparency (Qt would paint a translucent fill solid).
 _FRAME_FILLS = (QColor("#F0F0F1"), QColor("#E6E7E9"), QColor("#DCDDE0"))
 _FRAME_BORDER = QColor("#A9ADB4")
-_TITLE_H = 40.0
 # The app's board is built over a temporary copy of the workshop file; past this many notes and
 # clusters that copy alone takes longer than the whole overview (100,000 notes: 30 s).
 SCENE_ITEMS = 5_000
@@ -131,18 +132,16 @@ class OverviewPicture:
         self.source = rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
     def _frames(self) -> dict[int, QRectF]:
-        """Each cluster's frame; one never sized (e.g. from a script) wraps its notes."""
-        frames: dict[int, QRectF] = {}
+        """Each cluster's frame as the board draws it (one never sized wraps its notes)."""
+        board = Board()
         for c in self.doc.clusters:
-            if c.width > 0 and c.height > 0:
-                frames[c.id] = QRectF(c.x, c.y, c.width, c.height)
-                continue
-            rect = QRectF()
-            for n in self.doc.notes:
-                if n.cluster_id == c.id:
-                    rect = rect.united(QRectF(n.x, n.y, m.NOTE_WIDTH, m.NOTE_HEIGHT))
-            if not rect.isEmpty():
-                frames[c.id] = rect.adjusted(-20, -_TITLE_H - 10, 20, 20)
+            board.put_frame(c.id, Rect(c.x, c.y, c.width, c.height), c.parent_id)
+        for n in self.doc.notes:
+            board.put_note(n.id, n.x, n.y, m.NOTE_HEIGHT, n.cluster_id)
+        frames = {}
+        for c in self.doc.clusters:
+            r = board.frame(c.id)
+            frames[c.id] = QRectF(r.x, r.y, r.w, r.h)
         return frames
 
     def _depth(self, cluster: m.Cluster) -> int:
@@ -185,7 +184,7 @@ class OverviewPicture:
             own = own_colour(c.colour)
             painter.setBrush(own or _FRAME_FILLS[min(depth, 2)])
             painter.drawRoundedRect(frame, 12, 12)
-            bar = QRectF(frame.x() + 14, frame.y(), frame.width() - 28, _TITLE_H)
+            bar = QRectF(frame.x() + 14, frame.y(), frame.width() - 28, TITLE_H)
             if note_colours.find(c.colour):
                 painter.setFont(self._font(12, bold=True))
                 _paint_tag(painter, bar.x(), bar.y() + 11, c.colour)
