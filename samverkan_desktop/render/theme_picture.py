@@ -10,7 +10,7 @@ size at any zoom); in the PDF the page decides how big a unit is.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -216,30 +216,173 @@ class Placement:
     centres: dict[int, tuple[float, float]]  # theme -> its centre in device units
 
 
+# `place` starts at the largest size at which the themes' ink could cover about this share of
+# the target (more would leave no room between them), and shrinks by `SHRINK` while they do not
+# fit, `TRIES` times at most; each theme tries `SPOTS` spots around its place in the layout.
+FILL = 0.45
+SHRINK = 0.9
+SPOTS = 300
+TRIES = 16  # sizes tried before the last, which puts a theme without room over another
+# At a size above the smallest readable one, this share of the themes (or this many) may go
+# far from their place in the layout, to wherever there is room.
+# Together, their searches look at no more than FAR_WORK spots per theme.
+FAR_SHARE, FAR_LEAST, FAR_WORK = 20, 3, 40
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
 def place(
     themes: ThemeMap, target: QRectF, *, max_unit: float, min_unit: float | None = None
 ) -> Placement:
     """Where each theme goes in `target` (device units), and how big: `max_unit` device units
-    per map unit, smaller where themes would run into each other, but never below `min_unit`
-    (a name too small to read helps nobody; two names touching can still be told apart)."""
+    per map unit, smaller where themes would run into each other, but not below `min_unit`
+    while they fit there (a name too small to read helps nobody); when so many themes cannot
+    fit even at `min_unit`, smaller still rather than over each other (on paper or in a PDF
+    viewer's zoom, small print can be read, names printed over each other cannot).
+
+    Themes are packed one by one, from the middle of the layout out: each keeps its place in
+    the layout when nothing there is drawn yet, or takes the nearest free spot around it (a grid
+    finds what is already drawn near a spot). So no two themes' ink overlaps, the same map
+    always gives the same picture, and the time grows with the number of themes, not its
+    square. When a theme finds no free spot, the whole map is tried a size smaller."""
     least = max_unit / 4 if min_unit is None else min_unit
-    unit = max_unit
+    if not themes.glyphs:
+        return Placement(max_unit, {})
+    ink = sum(r.width() * r.height() for g in themes.glyphs.values() for r in g.parts())
+    room = target.width() * target.height()
+    fits = math.sqrt(FILL * room / ink) if ink > 0 else max_unit
+    # So many themes that their ink alone would cover the target at `least`: they cannot fit
+    # there, start where they could.
+    unit = min(max_unit, fits if ink * least * least > room else max(least, fits))
+    for _ in range(TRIES):
+        # A few themes may go far from their place in the layout; at the smallest readable
+        # size as many as need to, before the names get smaller still.
+        far = None if unit <= least else max(FAR_LEAST, len(themes.glyphs) // FAR_SHARE)
+        centres = _packed(themes, target, unit, far=far)
+        if centres is not None:
+            return Placement(unit, centres)
+        unit = max(unit * SHRINK, least) if unit > least else unit * SHRINK
+    return Placement(unit, _packed(themes, target, unit, far=None, last=True) or {})
+
+
+def _packed(
+    themes: ThemeMap, target: QRectF, unit: float, *, far: int | None, last: bool = False
+) -> dict[int, Point] | None:
+    """The themes packed at `unit` as `place` says, or None when they do not fit. A theme
+    without a free spot among its own takes the nearest free spot anywhere in the target, `far`
+    of them at most (None: any number); on the `last` try a theme with no free spot at all goes
+    where the layout put it, over another."""
+    parts = {i: [_scaled(r, unit) for r in g.parts()] for i, g in themes.glyphs.items()}
+    boxes = {i: _union(p) for i, p in parts.items()}
+    # The centres sit in what is left of `target` once every glyph fits inside it.
+    left = target.x() - min(b[0] for b in boxes.values())
+    top = target.y() - min(b[1] for b in boxes.values())
+    right = target.right() - max(b[2] for b in boxes.values())
+    bottom = target.bottom() - max(b[3] for b in boxes.values())
+    if right < left or bottom < top:  # a single theme wider than the target: centre it
+        left = right = (left + right) / 2
+        top = bottom = (top + bottom) / 2
+    wanted = _fitted(themes.layout, (left, top, right, bottom))
+    gap = unit / 2  # between two themes' ink, so that they never touch
+    cell = max(max(b[2] - b[0], b[3] - b[1]) for b in boxes.values()) + gap
+    step = min(b[3] - b[1] for b in boxes.values()) / 6
+    spots = _spiral(step, SPOTS)
+    mx, my = (left + right) / 2, (top + bottom) / 2
+    order = sorted(wanted, key=lambda i: ((wanted[i][0] - mx) ** 2 + (wanted[i][1] - my) ** 2, i))
+    grid: dict[tuple[int, int], list[Box]] = {}
+
+    def free(i: int, x: float, y: float) -> bool:
+        if not (left <= x <= right and top <= y <= bottom):
+            return False
+        b = boxes[i]
+        for gx in range(math.floor((x + b[0]) / cell), math.floor((x + b[2]) / cell) + 1):
+            for gy in range(math.floor((y + b[1]) / cell), math.floor((y + b[3]) / cell) + 1):
+                for q in grid.get((gx, gy), ()):
+                    for p in parts[i]:
+                        if (
+                            x + p[0] < q[2] + gap
+                            and q[0] < x + p[2] + gap
+                            and y + p[1] < q[3] + gap
+                            and q[1] < y + p[3] + gap
+                        ):
+                            return False
+        return True
+
+    lattice = _Lattice((left, top, right, bottom), 2 * step, step)
+    budget = [FAR_WORK * len(order)]  # spots the far searches may look at, all together
     centres: dict[int, Point] = {}
-    while themes.glyphs:
-        parts = {i: [_scaled(r, unit) for r in g.parts()] for i, g in themes.glyphs.items()}
-        boxes = {i: _union(p) for i, p in parts.items()}
-        # The centres sit in what is left of `target` once every glyph fits inside it.
-        inner = (
-            target.x() - min(b[0] for b in boxes.values()),
-            target.y() - min(b[1] for b in boxes.values()),
-            target.right() - max(b[2] for b in boxes.values()),
-            target.bottom() - max(b[3] for b in boxes.values()),
-        )
-        centres = _spread_out(_fitted(themes.layout, inner), parts, boxes, inner)
-        if unit <= least or not _collisions(centres, parts, boxes):
-            break
-        unit = max(unit * 0.9, least)
-    return Placement(unit, centres)
+    for i in order:
+        x, y = wanted[i]
+        spot = next(((x + sx, y + sy) for sx, sy in spots if free(i, x + sx, y + sy)), None)
+        if spot is None and (far is None or far > 0):
+            spot = lattice.nearest((x, y), lambda px, py, i=i: free(i, px, py), budget)
+            if far is not None:
+                far -= 1
+        if spot is None:
+            if not last:
+                return None
+            spot = (x, y)
+        centres[i] = spot
+        for p in parts[i]:
+            placed = (spot[0] + p[0], spot[1] + p[1], spot[0] + p[2], spot[1] + p[3])
+            for gx in range(math.floor(placed[0] / cell), math.floor(placed[2] / cell) + 1):
+                for gy in range(math.floor(placed[1] / cell), math.floor(placed[3] / cell) + 1):
+                    grid.setdefault((gx, gy), []).append(placed)
+    return {i: centres[i] for i in themes.glyphs}
+
+
+def _spiral(step: float, count: int) -> list[Point]:
+    """`count` spots around (0, 0), nearest first, evenly spread (a sunflower's seeds); a
+    little wider than tall, as a theme's name is."""
+    return [
+        (1.6 * step * math.sqrt(k) * math.cos(k * GOLDEN_ANGLE),
+         step * math.sqrt(k) * math.sin(k * GOLDEN_ANGLE))
+        for k in range(count)
+    ]
+
+
+class _Lattice:
+    """Spots `dx` apart across and `dy` down over `inner`, searched ring by ring around a
+    point: the free one nearest it, without sorting them all."""
+
+    def __init__(self, inner: Box, dx: float, dy: float) -> None:
+        self.left, self.top = inner[0], inner[1]
+        self.dx, self.dy = max(dx, 1e-6), max(dy, 1e-6)
+        self.cols = int((inner[2] - inner[0]) / self.dx) + 1
+        self.rows = int((inner[3] - inner[1]) / self.dy) + 1
+
+    def nearest(
+        self, near: Point, free: Callable[[float, float], bool], budget: list[int]
+    ) -> Point | None:
+        """The free spot nearest `near`, looking at `budget[0]` spots at most (and taking
+        those it looked at off it); None when none is free or the budget ran out first."""
+        col = min(max(round((near[0] - self.left) / self.dx), 0), self.cols - 1)
+        row = min(max(round((near[1] - self.top) / self.dy), 0), self.rows - 1)
+        best: tuple[float, Point] | None = None
+        for ring in range(max(self.cols, self.rows)):
+            # A spot in a farther ring is at least this far: stop once the best is nearer.
+            if best is not None and best[0] <= (ring * min(self.dx, self.dy)) ** 2:
+                break
+            for c, r in self._ring(col, row, ring):
+                x, y = self.left + c * self.dx, self.top + r * self.dy
+                d = (x - near[0]) ** 2 + (y - near[1]) ** 2
+                if best is not None and (d, (x, y)) >= best:
+                    continue
+                if budget[0] <= 0:
+                    return None
+                budget[0] -= 1
+                if free(x, y):
+                    best = (d, (x, y))
+        return None if best is None else best[1]
+
+    def _ring(self, col: int, row: int, ring: int) -> list[tuple[int, int]]:
+        if ring == 0:
+            cells = [(col, row)]
+        else:
+            cells = [(col + k, row - ring) for k in range(-ring, ring + 1)]
+            cells += [(col + k, row + ring) for k in range(-ring, ring + 1)]
+            cells += [(col - ring, row + k) for k in range(-ring + 1, ring)]
+            cells += [(col + ring, row + k) for k in range(-ring + 1, ring)]
+        return [(c, r) for c, r in cells if 0 <= c < self.cols and 0 <= r < self.rows]
 
 
 def paint_map(
@@ -294,100 +437,11 @@ def _fitted(layout: dict[int, tuple[float, float]], inner: Box) -> dict[int, Poi
     """The layout stretched to fill `inner` (each axis on its own: a page is wider than tall)."""
     xs = [x for x, _ in layout.values()]
     ys = [y for _, y in layout.values()]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     left, top, right, bottom = inner
     out = {}
     for cid, (x, y) in layout.items():
-        fx = (x - min(xs)) / (max(xs) - min(xs)) if max(xs) > min(xs) else 0.5
-        fy = (y - min(ys)) / (max(ys) - min(ys)) if max(ys) > min(ys) else 0.5
+        fx = (x - x0) / (x1 - x0) if x1 > x0 else 0.5
+        fy = (y - y0) / (y1 - y0) if y1 > y0 else 0.5
         out[cid] = (left + fx * (right - left), top + fy * (bottom - top))
     return out
-
-
-def _hit(a: Point, pa: Sequence[Box], b: Point, pb: Sequence[Box]) -> bool:
-    return any(
-        a[0] + p[0] < b[0] + q[2]
-        and b[0] + q[0] < a[0] + p[2]
-        and a[1] + p[1] < b[1] + q[3]
-        and b[1] + q[1] < a[1] + p[3]
-        for p in pa
-        for q in pb
-    )
-
-
-def _pairs(centres: dict[int, Point], boxes: dict[int, Box]) -> list[tuple[int, int]]:
-    """Pairs whose bounding boxes meet (a sweep along x: most pairs are far apart)."""
-    order = sorted(centres, key=lambda i: (centres[i][0] + boxes[i][0], i))
-    out = []
-    for k, a in enumerate(order):
-        right = centres[a][0] + boxes[a][2]
-        for b in order[k + 1 :]:
-            if centres[b][0] + boxes[b][0] >= right:
-                break
-            if (
-                centres[a][1] + boxes[a][1] < centres[b][1] + boxes[b][3]
-                and centres[b][1] + boxes[b][1] < centres[a][1] + boxes[a][3]
-            ):
-                out.append((a, b))
-    return out
-
-
-def _collisions(
-    centres: dict[int, Point], parts: dict[int, list[Box]], boxes: dict[int, Box]
-) -> list[tuple[int, int]]:
-    pairs = _pairs(centres, boxes)
-    return [(a, b) for a, b in pairs if _hit(centres[a], parts[a], centres[b], parts[b])]
-
-
-def _spread_out(
-    centres: dict[int, Point],
-    parts: dict[int, list[Box]],
-    boxes: dict[int, Box],
-    inner: Box,
-    rounds: int = 200,
-) -> dict[int, Point]:
-    """Push apart themes whose ink overlaps, each pair by the shortest move that clears the
-    parts that meet (often a name and a disc: a small step up or down), staying inside
-    `inner`; what still overlaps after `rounds` is left."""
-    pos = {i: [x, y] for i, (x, y) in centres.items()}
-    left, top, right, bottom = inner
-    for _ in range(rounds):
-        hits = _collisions({i: (p[0], p[1]) for i, p in pos.items()}, parts, boxes)
-        if not hits:
-            break
-        for a, b in hits:
-            dx, dy = _separation(pos[a], parts[a], pos[b], parts[b])
-            # A hair more than half each, so that the pair does not meet again at the edge.
-            pos[a][0] -= dx * 0.51
-            pos[a][1] -= dy * 0.51
-            pos[b][0] += dx * 0.51
-            pos[b][1] += dy * 0.51
-        for p in pos.values():
-            p[0] = min(max(p[0], left), right)
-            p[1] = min(max(p[1], top), bottom)
-    return {i: (p[0], p[1]) for i, p in pos.items()}
-
-
-def _separation(
-    a: Sequence[float], pa: Sequence[Box], b: Sequence[float], pb: Sequence[Box]
-) -> Point:
-    """The shortest move of b away from a (as (dx, dy), one of them 0) that clears the most
-    deeply overlapping pair of their parts."""
-    best: Point = (0.0, 0.0)
-    worst = 0.0
-    for p in pa:
-        for q in pb:
-            ax0, ay0, ax1, ay1 = a[0] + p[0], a[1] + p[1], a[0] + p[2], a[1] + p[3]
-            bx0, by0, bx1, by1 = b[0] + q[0], b[1] + q[1], b[0] + q[2], b[1] + q[3]
-            over_x = min(ax1, bx1) - max(ax0, bx0)
-            over_y = min(ay1, by1) - max(ay0, by0)
-            if over_x <= 0 or over_y <= 0:
-                continue
-            # Move b right if its part's centre is right of a's (ties: by order), else left.
-            sx = 1.0 if (bx0 + bx1, 1) >= (ax0 + ax1, 0) else -1.0
-            sy = 1.0 if (by0 + by1, 1) >= (ay0 + ay1, 0) else -1.0
-            move_x = (ax1 - bx0) if sx > 0 else (bx1 - ax0)
-            move_y = (ay1 - by0) if sy > 0 else (by1 - ay0)
-            step = (sx * move_x, 0.0) if move_x <= move_y else (0.0, sy * move_y)
-            if min(move_x, move_y) > worst:
-                worst, best = min(move_x, move_y), step
-    return best

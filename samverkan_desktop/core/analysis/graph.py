@@ -18,11 +18,14 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import networkx as nx
 
 from .. import model as m
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MEMBER, THEME, PARENT, GROUP = "member", "theme", "parent", "group"
 
@@ -360,6 +363,10 @@ def note_themes_own(graph: nx.MultiDiGraph, note: str) -> list[int]:
     return [_outermost(graph, node_id(c)) for c in _out(graph, note, MEMBER)]
 
 
+# networkx's `spring_layout` needs scipy from this many nodes on; from here the layout is ours.
+LARGE_LAYOUT = 500
+
+
 def theme_layout(
     nodes: list[ThemeNode],
     edges: list[ThemeEdge],
@@ -370,15 +377,21 @@ def theme_layout(
 ) -> dict[int, tuple[float, float]]:
     """Positions in [-1, 1] for the themes, the same every time for the same seed.
 
-    networkx's `spring_layout` (Fruchterman-Reingold), seeded: themes joined by more links are
-    pulled closer together, themes that merely share groups only a little. `min_distance` (in
-    the result's units) then pushes apart themes that would overlap.
+    A seeded force layout (Fruchterman-Reingold): themes joined by more links are pulled closer
+    together, themes that merely share groups only a little. Below `LARGE_LAYOUT` themes it is
+    networkx's `spring_layout`; from there on `_spring_layout`, which repels only near
+    neighbours and pulls only along the links and the strongest shared pairs, so that it takes
+    time in proportion to the themes (networkx would need scipy and all pairs). `min_distance`
+    (in the result's units) then moves apart themes that would overlap (`_separated`).
     """
     ids = [n.cluster_id for n in nodes]
     if not ids:
         return {}
     if len(ids) == 1:
         return {ids[0]: (0.0, 0.0)}
+    if len(ids) >= LARGE_LAYOUT:
+        pos = _spring_layout(ids, edges, seed=seed, iterations=iterations)
+        return _separated(_rescaled(pos), min_distance)
     graph = nx.Graph()
     graph.add_nodes_from(ids)
     for e in edges:
@@ -396,31 +409,153 @@ def theme_layout(
     )
 
 
-def _separated(
-    pos: dict[int, tuple[float, float]], min_distance: float, rounds: int = 200
+# In a large layout, each theme is pulled by about this many of its strongest shared pairs (the
+# map draws about 1.5 per theme): all of them would be the square of the themes.
+SHARED_PULLS_PER_THEME = 2
+
+
+def _spring_layout(
+    ids: list[int], edges: list[ThemeEdge], *, seed: int, iterations: int
 ) -> dict[int, tuple[float, float]]:
-    """Push apart, a little at a time, any two points closer than `min_distance`."""
-    if min_distance <= 0:
+    """Fruchterman-Reingold as networkx does it (the same optimal distance `k`, start in the
+    unit square, a cooling step), except that a theme is pushed only by the themes within 2k
+    of it (found through a grid), so one round costs about as much as there are themes."""
+    import numpy as np
+
+    n = len(ids)
+    index = {cid: i for i, cid in enumerate(ids)}
+    shared = sorted(
+        (e for e in edges if e.kind != "link" and e.a in index and e.b in index),
+        key=lambda e: (-e.weight, e.a, e.b),
+    )[: SHARED_PULLS_PER_THEME * n]
+    pulls: dict[tuple[int, int], float] = defaultdict(float)
+    for e in [*(e for e in edges if e.kind == "link"), *shared]:
+        if e.a in index and e.b in index and e.a != e.b:
+            pulls[(index[e.a], index[e.b])] += e.weight * (1.0 if e.kind == "link" else 0.05)
+    src = np.array([a for a, _ in pulls], dtype=np.int64)
+    dst = np.array([b for _, b in pulls], dtype=np.int64)
+    weight = np.array(list(pulls.values()), dtype=float)
+    pos = np.random.default_rng(seed).random((n, 2))
+    k = 1.6 / math.sqrt(n)
+    step = 0.1
+    cool = step / (iterations + 1)
+    for _ in range(iterations):
+        force = np.zeros((n, 2))
+        a, b = _near_pairs(pos, 2 * k)
+        delta = pos[a] - pos[b]
+        dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
+        push = delta * (k * k / dist2)[:, None]
+        if len(src):
+            d = pos[src] - pos[dst]
+            pull = d * (np.sqrt((d**2).sum(axis=1)) * weight / k)[:, None]
+        for axis in (0, 1):
+            force[:, axis] += np.bincount(a, push[:, axis], n) - np.bincount(b, push[:, axis], n)
+            if len(src):
+                force[:, axis] -= np.bincount(src, pull[:, axis], n)
+                force[:, axis] += np.bincount(dst, pull[:, axis], n)
+        length = np.maximum(np.sqrt((force**2).sum(axis=1)), 0.01)
+        pos += force * (np.minimum(length, step) / length)[:, None]
+        step -= cool
+    return {cid: (float(pos[i, 0]), float(pos[i, 1])) for i, cid in enumerate(ids)}
+
+
+def _near_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs (i < j in the grid's order, each once) of points closer than `reach`, through
+    a grid of `reach`-sized cells: each point meets only the points in its own and the
+    neighbouring cells."""
+    import numpy as np
+
+    n = len(points)
+    cells = np.floor(points / reach).astype(np.int64)
+    cells -= cells.min(axis=0)
+    width = int(cells[:, 1].max()) + 3
+    key = (cells[:, 0] + 1) * width + cells[:, 1] + 1
+    order = np.argsort(key, kind="stable")
+    keys = key[order]
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    found_a, found_b = [], []
+    for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
+        target = key + dx * width + dy
+        lo = np.searchsorted(keys, target, "left")
+        hi = np.searchsorted(keys, target, "right")
+        if dx == dy == 0:
+            lo = rank + 1  # in its own cell, only the points after it
+        counts = np.maximum(hi - lo, 0)
+        total = int(counts.sum())
+        if not total:
+            continue
+        first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
+        a = np.repeat(np.arange(n), counts)
+        b = order[first + np.arange(total)]
+        near = ((points[a] - points[b]) ** 2).sum(axis=1) < reach * reach
+        found_a.append(a[near])
+        found_b.append(b[near])
+    if not found_a:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(found_a), np.concatenate(found_b)
+
+
+# `_separated` tries this many spots around a point (a sunflower spiral out to about three
+# times the distance) before it walks out from the centre to the first free one.
+SPOTS = 64
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
+def _separated(
+    pos: dict[int, tuple[float, float]], min_distance: float
+) -> dict[int, tuple[float, float]]:
+    """The points moved so that no two are closer than `min_distance`, each as little as it
+    takes: from the centre out, each point keeps its place if it is free, else takes the
+    nearest free one of `SPOTS` spots around it, else the first free spot further out on the
+    line from the centre through it. A grid of `min_distance`-sized cells finds the points
+    already placed near a spot, so this takes time in proportion to the points (and the same
+    points always give the same result)."""
+    if min_distance <= 0 or len(pos) < 2:
         return pos
-    points = {i: list(p) for i, p in pos.items()}
-    for _ in range(rounds):
-        moved = False
-        for a, b in itertools.combinations(sorted(points), 2):
-            dx, dy = points[b][0] - points[a][0], points[b][1] - points[a][1]
-            dist = math.hypot(dx, dy)
-            if dist >= min_distance:
-                continue
-            if dist < 1e-9:
-                dx, dy, dist = 1.0, 0.0, 1.0
-            push = (min_distance - dist) / 2
-            points[a][0] -= dx / dist * push
-            points[a][1] -= dy / dist * push
-            points[b][0] += dx / dist * push
-            points[b][1] += dy / dist * push
-            moved = True
-        if not moved:
-            break
-    return {i: (p[0], p[1]) for i, p in points.items()}
+    d = min_distance
+    cx = sum(x for x, _ in pos.values()) / len(pos)
+    cy = sum(y for _, y in pos.values()) / len(pos)
+    # Too crowded for this distance (about a disc of it per point): spread the layout evenly
+    # first, so that no point has to walk far.
+    xs = [x for x, _ in pos.values()]
+    ys = [y for _, y in pos.values()]
+    need = 1.5 * len(pos) * d * d
+    have = (max(xs) - min(xs) + d) * (max(ys) - min(ys) + d)
+    spread = max(1.0, math.sqrt(need / have))
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = defaultdict(list)
+
+    def free(x: float, y: float) -> bool:
+        gx, gy = math.floor(x / d), math.floor(y / d)
+        for i in (gx - 1, gx, gx + 1):
+            for j in (gy - 1, gy, gy + 1):
+                for px, py in grid.get((i, j), ()):
+                    if (px - x) ** 2 + (py - y) ** 2 < d * d:
+                        return False
+        return True
+
+    spots = [
+        (0.45 * d * math.sqrt(s) * math.cos(s * GOLDEN_ANGLE),
+         0.45 * d * math.sqrt(s) * math.sin(s * GOLDEN_ANGLE))
+        for s in range(SPOTS)
+    ]
+    wanted = {i: (cx + (x - cx) * spread, cy + (y - cy) * spread) for i, (x, y) in pos.items()}
+    order = sorted(wanted, key=lambda i: ((wanted[i][0] - cx) ** 2 + (wanted[i][1] - cy) ** 2, i))
+    out: dict[int, tuple[float, float]] = {}
+    for i in order:
+        x, y = wanted[i]
+        spot = next(((x + sx, y + sy) for sx, sy in spots if free(x + sx, y + sy)), None)
+        if spot is None:
+            dx, dy = x - cx, y - cy
+            length = math.hypot(dx, dy)
+            dx, dy = (dx / length, dy / length) if length > 1e-9 else (1.0, 0.0)
+            walk = 1
+            while not free(x + dx * walk * d / 2, y + dy * walk * d / 2):
+                walk += 1
+            spot = (x + dx * walk * d / 2, y + dy * walk * d / 2)
+        out[i] = spot
+        grid[(math.floor(spot[0] / d), math.floor(spot[1] / d))].append(spot)
+    return {i: out[i] for i in pos}
 
 
 def _rescaled(pos: dict[int, tuple[float, float]]) -> dict[int, tuple[float, float]]:
