@@ -310,21 +310,65 @@ class BoardScene(QGraphicsScene):
         self.selectionChanged.emit()
 
     # ----------------------------------------------------------------- highlight and filter
+    # Only items whose state changes are touched: with no search nothing is dimmed, so ending
+    # a search that was not there, or saying "no search" again, does no work per item.
     def set_highlight(self, ids: Iterable[int] | None) -> None:
         """Dim every note not in `ids` (a search); None shows all again."""
-        self._highlight = None if ids is None else frozenset(ids)
-        self._apply_all_emphasis()
+        old = self._highlight
+        new = None if ids is None else frozenset(ids)
+        if new == old:
+            return
+        self._highlight = new
+        if old is None or new is None:
+            # Every note outside the search changes (dimmed now, or lit again).
+            search = new if new is not None else old
+            assert search is not None
+            changed = self._notes.keys() - search
+        else:
+            changed = set((old ^ new) & self._notes.keys())
+        for nid in changed:
+            self._notes[nid].setOpacity(1.0 if new is None or nid in new else DIMMED)
+        if old is None or new is None:
+            clusters: Iterable[int] = self._clusters  # empty frames are dimmed too
+        else:
+            clusters = self._clusters_of(changed)
+        lit = self._clusters_of(new) if new is not None else None
+        for cid in clusters:
+            item = self._clusters.get(cid)
+            if item is not None:
+                item.setOpacity(1.0 if lit is None or cid in lit else 0.45)
+
+    def _clusters_of(self, note_ids: Iterable[int]) -> set[int]:
+        """The frames holding these notes, at any depth."""
+        found: set[int] = set()
+        for nid in note_ids:
+            item = self._notes.get(nid)
+            cid = item.note.cluster_id if item is not None else None
+            if cid is not None and cid not in found:
+                found.add(cid)
+                for above in self.doc.ancestors(cid):
+                    if above in found:
+                        break
+                    found.add(above)
+        return found
 
     def set_group_filter(self, ids: Iterable[int] | None) -> None:
         """Show only notes of these groups; None shows all groups."""
-        self._group_filter = None if ids is None else frozenset(ids)
-        self._apply_all_emphasis()
-
-    def _apply_all_emphasis(self) -> None:
+        old = self._group_filter
+        new = None if ids is None else frozenset(ids)
+        if new == old:
+            return
+        self._group_filter = new
+        groups = {None, *self.doc.groups, *(old or ()), *(new or ())}
+        flipped = {
+            g for g in groups if (old is None or g in old) != (new is None or g in new)
+        }
+        if not flipped:
+            return
         for item in self._notes.values():
-            self._apply_emphasis(item)
-        for item in self._clusters.values():
-            self._apply_emphasis_cluster(item)
+            gid = item.note.group_id
+            if gid in flipped:
+                item.setVisible(new is None or gid in new)
 
     def _apply_emphasis(self, item: NoteItem) -> None:
         note = item.note

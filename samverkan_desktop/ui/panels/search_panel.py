@@ -3,11 +3,20 @@
 Matching folds case and diacritics (`core.textfold`), so "motesplats" finds "Mötesplatser";
 every word typed must occur. The panel works out which notes match and says so through
 signals; the window passes that on to the board (highlight, group filter, centre on a hit).
+
+Each note's folded text is kept (by note id, folded again when its text changes), so a keystroke
+costs a substring test per note, not a fold; the texts are folded a few thousand at a time while
+the window is idle after a workshop opens, so that not even the first keystroke folds them all.
+The signals fire only when what they carry changes:
+with an empty box a committed change costs nothing here, and the group counts follow the notes
+that changed, not a count of every note.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from collections import Counter
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.textfold import fold
+from ...core.textfold import FoldCache, fold
 from .. import icons, plaintext
 from ..board import palette
 from ..document import DocumentModel
@@ -40,6 +49,16 @@ class SearchPanel(QWidget):
         self._doc: DocumentModel | None = None
         self._hits: list[int] = []
         self._cursor = -1
+        self._folded = FoldCache()
+        self._unfolded: list[int] = []  # notes still to fold while idle
+        self._warm_up = QTimer(self)
+        self._warm_up.setInterval(0)
+        self._warm_up.timeout.connect(self._fold_some)
+        # What the highlight last said (None: no search), so that it is said only on a change.
+        self._highlight: frozenset[int] | None = None
+        # Each note's group, and the notes per group, for the counts in the group filter.
+        self._note_group: dict[int, int | None] = {}
+        self._group_counts: Counter[int | None] = Counter()
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
@@ -95,17 +114,70 @@ class SearchPanel(QWidget):
     # ----------------------------------------------------------------- document
     def set_document(self, doc: DocumentModel | None) -> None:
         if self._doc is not None:
-            self._doc.notesChanged.disconnect(self._search)
-            self._doc.notesRemoved.disconnect(self._search)
+            self._doc.notesChanged.disconnect(self._on_notes_changed)
+            self._doc.notesRemoved.disconnect(self._on_notes_removed)
             self._doc.groupsChanged.disconnect(self._fill_groups)
         self._doc = doc
+        self._folded.clear()
+        self._unfolded = list(doc.notes) if doc else []
+        if self._unfolded:
+            self._warm_up.start()
+        else:
+            self._warm_up.stop()
+        self._note_group = {n.id: n.group_id for n in doc.notes.values()} if doc else {}
+        self._group_counts = Counter(self._note_group.values())
         if doc is not None:
-            doc.notesChanged.connect(self._search)
-            doc.notesRemoved.connect(self._search)
+            doc.notesChanged.connect(self._on_notes_changed)
+            doc.notesRemoved.connect(self._on_notes_removed)
             doc.groupsChanged.connect(self._fill_groups)
         with QSignalBlocker(self.field):
             self.field.clear()
         self._fill_groups()
+        self._search(force=True)  # a new board knows no highlight yet: say so in any case
+
+    def _fold_some(self, count: int = 2000) -> None:
+        """Fold a batch of the notes' texts ahead of the first search."""
+        doc = self._doc
+        batch, self._unfolded = self._unfolded[-count:], self._unfolded[:-count]
+        if doc is not None:
+            notes = doc.notes
+            for note_id in batch:
+                note = notes.get(note_id)
+                if note is not None:
+                    self._folded.get(note_id, note.text)
+        if not self._unfolded or doc is None:
+            self._unfolded = []
+            self._warm_up.stop()
+
+    def _on_notes_changed(self, ids: frozenset[int]) -> None:
+        doc = self._doc
+        assert doc is not None
+        groups = set()
+        for note_id in ids:
+            note = doc.notes.get(note_id)
+            if note is None:
+                continue
+            known = note_id in self._note_group
+            if not known or self._note_group[note_id] != note.group_id:
+                if known:
+                    old = self._note_group[note_id]
+                    self._group_counts[old] -= 1
+                    groups.add(old)
+                self._group_counts[note.group_id] += 1
+                self._note_group[note_id] = note.group_id
+                groups.add(note.group_id)
+        self._show_group_counts(groups)
+        self._search()
+
+    def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        self._folded.forget(ids)
+        groups = set()
+        for note_id in ids:
+            if note_id in self._note_group:
+                group_id = self._note_group.pop(note_id)
+                self._group_counts[group_id] -= 1
+                groups.add(group_id)
+        self._show_group_counts(groups)
         self._search()
 
     def hits(self) -> list[int]:
@@ -123,27 +195,34 @@ class SearchPanel(QWidget):
         return None if all_checked else frozenset(ids)
 
     # ----------------------------------------------------------------- searching
-    def _search(self, _ids: object = None) -> None:
+    def _search(self, _ids: object = None, *, force: bool = False) -> None:
         doc = self._doc
         words = fold(self.field.text()).split()
         if doc is None or not words:
             self._hits = []
             self._cursor = -1
             self._show_count()
-            self.highlightChanged.emit(None)
+            if force or self._highlight is not None:
+                self._highlight = None
+                self.highlightChanged.emit(None)
             return
         shown = self.selected_groups()
         order = {g: doc.group_index(g) for g in doc.groups}
+        folded = self._folded.get
         hits = [
             n
             for n in doc.notes.values()
-            if (shown is None or n.group_id in shown) and all(w in fold(n.text) for w in words)
+            if (shown is None or n.group_id in shown)
+            and all(w in folded(n.id, n.text) for w in words)
         ]
         hits.sort(key=lambda n: (order.get(n.group_id, len(order)), n.y, n.x, n.id))
         self._hits = [n.id for n in hits]
         self._cursor = -1
         self._show_count()
-        self.highlightChanged.emit(frozenset(self._hits))
+        highlight = frozenset(self._hits)
+        if force or highlight != self._highlight:
+            self._highlight = highlight
+            self.highlightChanged.emit(highlight)
 
     def next_hit(self) -> None:
         if not self._hits:
@@ -182,19 +261,13 @@ class SearchPanel(QWidget):
         with QSignalBlocker(self.groups):
             self.groups.clear()
             for index, group in enumerate(groups):
-                count = sum(1 for n in doc.notes.values() if n.group_id == group.id)
-                item = QTreeWidgetItem([f"{labels[group.id]}  {group.name}", str(count)])
+                item = QTreeWidgetItem([f"{labels[group.id]}  {group.name}", ""])
                 item.setIcon(0, icons.group_swatch(index))
                 item.setTextAlignment(
                     1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
                 item.setData(0, ID_ROLE, group.id)
-                tip = f"{group.name}\n" + self.tr("%n lappar", "", count)
-                if group.facilitators:
-                    tip += "\n" + self.tr("Samtalsledare: {names}").format(
-                        names=", ".join(group.facilitators)
-                    )
-                item.setToolTip(0, plaintext.tooltip(tip))
+                self._show_group_count(item, group.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
                     0, Qt.CheckState.Unchecked if group.id in hidden else Qt.CheckState.Checked
@@ -206,6 +279,27 @@ class SearchPanel(QWidget):
         self.groups_label.setVisible(bool(groups))
         self.groups.setVisible(bool(groups))
         self.groupFilterChanged.emit(self.selected_groups())
+
+    def _show_group_counts(self, group_ids: set[int | None]) -> None:
+        if not group_ids:
+            return
+        with QSignalBlocker(self.groups):
+            for item in self._group_items():
+                group_id = item.data(0, ID_ROLE)
+                if group_id in group_ids:
+                    self._show_group_count(item, group_id)
+
+    def _show_group_count(self, item: QTreeWidgetItem, group_id: int) -> None:
+        assert self._doc is not None
+        group = self._doc.group(group_id)
+        count = self._group_counts[group_id]
+        item.setText(1, str(count))
+        tip = f"{group.name}\n" + self.tr("%n lappar", "", count)
+        if group.facilitators:
+            tip += "\n" + self.tr("Samtalsledare: {names}").format(
+                names=", ".join(group.facilitators)
+            )
+        item.setToolTip(0, plaintext.tooltip(tip))
 
     def set_group_checked(self, group_id: int, checked: bool) -> None:
         for item in self._group_items():
