@@ -2,12 +2,18 @@
 
 The panel only shows the document and reports gestures: a click asks the window to centre the
 board on a cluster, an edited name asks for the same undoable rename the board uses. It follows
-the model's signals, so a change made anywhere shows up here.
+the model's signals, so a change made anywhere shows up here: only the rows of the clusters a
+change names (and the counts of the clusters around them) are filled again, and a cluster that
+is new, gone or moved to another parent moves its own row, so that the list keeps its
+selection, what is expanded and where it is scrolled to. A note that only moved on the board
+changes no row.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -25,7 +31,28 @@ from .. import icons, plaintext
 from ..document import DocumentModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SWATCH_ROLE = Qt.ItemDataRole.UserRole + 1  # what the row's swatch was drawn from
 NAME, COUNT = 0, 1
+
+
+class _Siblings:
+    """The cluster ids of one parent's rows, as a sequence for bisect (rows are in id order)."""
+
+    def __init__(self, tree: QTreeWidget, parent: QTreeWidgetItem | None) -> None:
+        self._tree, self._parent = tree, parent
+
+    def __len__(self) -> int:
+        if self._parent is None:
+            return self._tree.topLevelItemCount()
+        return self._parent.childCount()
+
+    def __getitem__(self, index: int) -> int:
+        if self._parent is None:
+            item = self._tree.topLevelItem(index)
+        else:
+            item = self._parent.child(index)
+        assert item is not None
+        return item.data(NAME, ID_ROLE)
 
 
 class ClustersPanel(QWidget):
@@ -36,7 +63,9 @@ class ClustersPanel(QWidget):
         super().__init__(parent)
         self._doc: DocumentModel | None = None
         self._items: dict[int, QTreeWidgetItem] = {}
-        self._shape: dict[int, int | None] = {}
+        self._shape: dict[int, int | None] = {}  # each listed cluster's parent
+        # What a note's row depends on: its cluster (counts) and group (the cluster's colours).
+        self._note_place: dict[int, tuple[int | None, int | None]] = {}
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("clustersTree")
@@ -78,17 +107,24 @@ class ClustersPanel(QWidget):
     # ----------------------------------------------------------------- document
     def set_document(self, doc: DocumentModel | None) -> None:
         if self._doc is not None:
-            for signal in self._signals(self._doc):
-                signal.disconnect(self._refresh)
+            for signal, slot in self._slots(self._doc):
+                signal.disconnect(slot)
         self._doc = doc
+        self._note_place = (
+            {n.id: (n.cluster_id, n.group_id) for n in doc.notes.values()} if doc else {}
+        )
         if doc is not None:
-            for signal in self._signals(doc):
-                signal.connect(self._refresh)
+            for signal, slot in self._slots(doc):
+                signal.connect(slot)
         self._rebuild()
 
-    @staticmethod
-    def _signals(doc: DocumentModel) -> tuple:
-        return (doc.clustersChanged, doc.clustersRemoved, doc.notesChanged, doc.notesRemoved)
+    def _slots(self, doc: DocumentModel) -> tuple:
+        return (
+            (doc.clustersChanged, self._on_clusters_changed),
+            (doc.clustersRemoved, self._on_clusters_removed),
+            (doc.notesChanged, self._on_notes_changed),
+            (doc.notesRemoved, self._on_notes_removed),
+        )
 
     def item_for(self, cluster_id: int) -> QTreeWidgetItem | None:
         return self._items.get(cluster_id)
@@ -100,16 +136,163 @@ class ClustersPanel(QWidget):
                 self.tree.setCurrentItem(item)
             self.tree.scrollToItem(item)
 
-    # ----------------------------------------------------------------- showing
-    def _refresh(self, _ids: object = None) -> None:
+    # ----------------------------------------------------------------- following the model
+    def _on_clusters_changed(self, ids: frozenset[int]) -> None:
         doc = self._doc
-        shape = {c.id: c.parent_id for c in doc.clusters.values()} if doc else {}
-        if shape != self._shape:
-            self._rebuild()
-            return
+        assert doc is not None
+        rows: set[int] = set()
+        moved = False
         with QSignalBlocker(self.tree):
-            for cluster_id, item in self._items.items():
-                self._fill(item, cluster_id)
+            for cluster_id in sorted(ids):
+                if cluster_id not in doc.clusters:
+                    continue
+                parent = doc.board.parent(cluster_id)
+                if cluster_id in self._items and self._shape.get(cluster_id) == parent:
+                    rows.add(cluster_id)  # a new name, colour or place: its row only
+                    continue
+                if parent is not None and (
+                    parent not in doc.clusters or cluster_id in set(doc.ancestors(cluster_id))
+                ):
+                    # A parent the file does not have, or a cycle: list what the tree reaches.
+                    self._rebuild()
+                    return
+                old = self._shape.get(cluster_id)
+                rows.update(self._with_ancestors([old, parent]))
+                rows.add(cluster_id)
+                self._place(cluster_id, parent)
+                moved = True
+            self._fill_rows(rows)
+        if moved:
+            self._show_shape()
+
+    def _on_clusters_removed(self, ids: frozenset[int]) -> None:
+        doc = self._doc
+        assert doc is not None
+        rows: set[int] = set()
+        current = self._current_id()
+        with QSignalBlocker(self.tree):
+            for cluster_id in ids:
+                item = self._items.pop(cluster_id, None)
+                parent = self._shape.pop(cluster_id, None)
+                if item is None:
+                    continue
+                rows.update(self._with_ancestors([parent]))
+                # Whatever it still holds now lies on the board itself (as in the model).
+                for _, child in self._subtree(item)[1:]:
+                    if child.parent() is not item:
+                        continue
+                    child_id = child.data(NAME, ID_ROLE)
+                    if child_id in doc.clusters:
+                        self._place(child_id, doc.board.parent(child_id))
+                above = item.parent()
+                if above is None:
+                    self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+                else:
+                    above.removeChild(item)
+            self._fill_rows(rows - ids)
+            if current in self._items and self._current_id() != current:
+                self.tree.setCurrentItem(self._items[current])
+        self._show_shape()
+
+    def _on_notes_changed(self, ids: frozenset[int]) -> None:
+        doc = self._doc
+        assert doc is not None
+        touched: set[int | None] = set()
+        for note_id in ids:
+            note = doc.notes.get(note_id)
+            if note is None:
+                continue
+            place = (note.cluster_id, note.group_id)
+            old = self._note_place.get(note_id)
+            if old != place:  # a note that only moved on the board changes no row
+                self._note_place[note_id] = place
+                touched.add(note.cluster_id)
+                if old is not None:
+                    touched.add(old[0])
+        self._fill_rows(self._with_ancestors(touched))
+
+    def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        touched: set[int | None] = set()
+        for note_id in ids:
+            old = self._note_place.pop(note_id, None)
+            if old is not None:
+                touched.add(old[0])
+        self._fill_rows(self._with_ancestors(touched))
+
+    def _with_ancestors(self, cluster_ids: Iterable[int | None]) -> set[int]:
+        """The listed clusters among these, and every cluster they are nested in."""
+        found: set[int] = set()
+        for cluster_id in cluster_ids:
+            while cluster_id is not None and cluster_id in self._items and cluster_id not in found:
+                found.add(cluster_id)
+                cluster_id = self._shape.get(cluster_id)
+        return found
+
+    def _fill_rows(self, cluster_ids: Iterable[int]) -> None:
+        doc = self._doc
+        with QSignalBlocker(self.tree):
+            for cluster_id in cluster_ids:
+                item = self._items.get(cluster_id)
+                if item is not None and doc is not None and cluster_id in doc.clusters:
+                    self._fill(item, cluster_id)
+
+    def _place(self, cluster_id: int, parent: int | None) -> None:
+        """The cluster's row under its parent's (or at the top), in id order among its siblings:
+        made and filled if new, otherwise moved with what is nested in it, which stays expanded
+        or collapsed as it was (and current, if it was)."""
+        assert self._doc is not None
+        above = self._items.get(parent) if parent is not None else None
+        if parent is not None and above is None:
+            # The parent is new as well (one change made both): list it first.
+            self._place(parent, self._doc.board.parent(parent))
+            above = self._items[parent]
+        item = self._items.get(cluster_id)
+        collapsed: set[int] = set()
+        current_id = self._current_id()
+        keep_current = False
+        if item is None:
+            item = self._new_item(cluster_id)
+            self._items[cluster_id] = item
+        else:
+            subtree = self._subtree(item)
+            collapsed = {cid for cid, it in subtree if not it.isExpanded()}
+            keep_current = current_id in {cid for cid, _ in subtree}
+            old_above = item.parent()
+            if old_above is None:
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(item))
+            else:
+                old_above.removeChild(item)
+        self._shape[cluster_id] = parent
+        index = bisect_left(_Siblings(self.tree, above), cluster_id)
+        if above is None:
+            self.tree.insertTopLevelItem(index, item)
+        else:
+            above.insertChild(index, item)
+        for cid, it in self._subtree(item):
+            it.setExpanded(cid not in collapsed)
+        self._fill(item, cluster_id)
+        if keep_current and current_id is not None:
+            self.tree.setCurrentItem(self._items[current_id])
+
+    @staticmethod
+    def _subtree(item: QTreeWidgetItem) -> list[tuple[int, QTreeWidgetItem]]:
+        """The row and every row nested in it, with their cluster ids."""
+        found: list[tuple[int, QTreeWidgetItem]] = []
+        pending: list[QTreeWidgetItem | None] = [item]
+        while pending:
+            it = pending.pop()
+            if it is not None:
+                found.append((it.data(NAME, ID_ROLE), it))
+                pending.extend(it.child(i) for i in range(it.childCount()))
+        return found
+
+    def _show_shape(self) -> None:
+        doc = self._doc
+        # The expand arrows' column is only worth its width when something is nested.
+        self.tree.setRootIsDecorated(any(p is not None for p in self._shape.values()))
+        has_clusters = bool(self._items)
+        self.tree.setVisible(has_clusters or doc is None)
+        self.empty.setVisible(not has_clusters and doc is not None)
 
     def _rebuild(self) -> None:
         doc = self._doc
@@ -118,19 +301,15 @@ class ClustersPanel(QWidget):
         with QSignalBlocker(self.tree):
             self.tree.clear()
             self._items = {}
-            self._shape = {c.id: c.parent_id for c in doc.clusters.values()} if doc else {}
             if doc is not None:
                 for cluster_id in sorted(doc.children(None)):
                     self._add(None, cluster_id)
+            self._shape = {cid: doc.board.parent(cid) for cid in self._items} if doc else {}
             for cluster_id, item in self._items.items():
                 item.setExpanded(cluster_id not in collapsed)
-            # The expand arrows' column is only worth its width when something is nested.
-            self.tree.setRootIsDecorated(any(p is not None for p in self._shape.values()))
             if current in self._items:
                 self.tree.setCurrentItem(self._items[current])
-        has_clusters = bool(self._items)
-        self.tree.setVisible(has_clusters or doc is None)
-        self.empty.setVisible(not has_clusters and doc is not None)
+        self._show_shape()
 
     def _add(self, parent: QTreeWidgetItem | None, cluster_id: int) -> None:
         """The cluster and everything nested in it, without recursion (a file made elsewhere
@@ -141,12 +320,7 @@ class ClustersPanel(QWidget):
             above, current = pending.pop()
             if current in self._items:  # a parent cycle would otherwise go on for ever
                 continue
-            item = QTreeWidgetItem()
-            item.setData(NAME, ID_ROLE, current)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-            item.setTextAlignment(
-                COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
+            item = self._new_item(current)
             if above is None:
                 self.tree.addTopLevelItem(item)
             else:
@@ -156,6 +330,14 @@ class ClustersPanel(QWidget):
             # Reversed onto the stack, so children are added in id order.
             pending.extend((item, child) for child in sorted(self._doc.children(current))[::-1])
 
+    @staticmethod
+    def _new_item(cluster_id: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem()
+        item.setData(NAME, ID_ROLE, cluster_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
     def _fill(self, item: QTreeWidgetItem, cluster_id: int) -> None:
         doc = self._doc
         assert doc is not None
@@ -163,13 +345,8 @@ class ClustersPanel(QWidget):
         own = len(doc.members(cluster_id))
         total = len(doc.subtree_notes(cluster_id))
         name = cluster.name or self.tr("(namnlöst)")
-        item.setText(NAME, name)
-        item.setText(COUNT, str(total))
         group = doc.group_index(cluster.group_id)
-        if group is None:
-            item.setIcon(NAME, icons.cluster_swatch(self._main_groups(cluster_id)))
-        else:
-            item.setIcon(NAME, icons.group_swatch(group))
+        main = self._main_groups(cluster_id) if group is None else ()
         tip = self.tr("%n lappar", "", total)
         if total != own:
             tip += self.tr(" (%n direkt i klustret)", "", own)
@@ -177,8 +354,24 @@ class ClustersPanel(QWidget):
             tip += "\n" + self.tr("Gruppens eget kluster: {group}").format(
                 group=doc.group(cluster.group_id).name
             )
-        item.setToolTip(NAME, plaintext.tooltip(f"{name}\n{tip}"))
-        item.setToolTip(COUNT, plaintext.tooltip(tip))
+        # Only what differs is set, so that a row that did not change is not redrawn.
+        if item.text(NAME) != name:
+            item.setText(NAME, name)
+        if item.text(COUNT) != str(total):
+            item.setText(COUNT, str(total))
+        swatch = f"group {group}" if group is not None else f"notes {main}"
+        if item.data(COUNT, SWATCH_ROLE) != swatch:
+            item.setData(COUNT, SWATCH_ROLE, swatch)
+            if group is None:
+                item.setIcon(NAME, icons.cluster_swatch(main))
+            else:
+                item.setIcon(NAME, icons.group_swatch(group))
+        name_tip = plaintext.tooltip(f"{name}\n{tip}")
+        if item.toolTip(NAME) != name_tip:
+            item.setToolTip(NAME, name_tip)
+        count_tip = plaintext.tooltip(tip)
+        if item.toolTip(COUNT) != count_tip:
+            item.setToolTip(COUNT, count_tip)
 
     def _main_groups(self, cluster_id: int) -> tuple[int, ...]:
         """The groups most of a cluster's notes come from (at most three), by palette index."""

@@ -1,4 +1,8 @@
-"""How far the sorting has come: "N av M lappar klustrade", for the status bar."""
+"""How far the sorting has come: "N av M lappar klustrade", for the status bar.
+
+The clustered notes are counted once when a workshop is shown and then kept up to date from the
+ids each change names, so a change costs what it touched, not a count of every note.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ class ProgressIndicator(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc: DocumentModel | None = None
+        self._clustered: set[int] = set()
         self.label = QLabel()
         self.label.setObjectName("progressLabel")
         self.bar = QProgressBar()
@@ -26,19 +31,36 @@ class ProgressIndicator(QWidget):
 
     def set_document(self, doc: DocumentModel | None) -> None:
         if self._doc is not None:
-            self._doc.notesChanged.disconnect(self.update_counts)
-            self._doc.notesRemoved.disconnect(self.update_counts)
+            self._doc.notesChanged.disconnect(self._on_notes_changed)
+            self._doc.notesRemoved.disconnect(self._on_notes_removed)
         self._doc = doc
+        self._clustered = (
+            {n.id for n in doc.notes.values() if n.cluster_id is not None} if doc else set()
+        )
         if doc is not None:
-            doc.notesChanged.connect(self.update_counts)
-            doc.notesRemoved.connect(self.update_counts)
+            doc.notesChanged.connect(self._on_notes_changed)
+            doc.notesRemoved.connect(self._on_notes_removed)
         self.update_counts()
 
     def counts(self) -> tuple[int, int]:
         if self._doc is None:
             return 0, 0
-        notes = self._doc.notes.values()
-        return sum(1 for n in notes if n.cluster_id is not None), len(notes)
+        return len(self._clustered), len(self._doc.notes)
+
+    def _on_notes_changed(self, ids: frozenset[int]) -> None:
+        assert self._doc is not None
+        notes = self._doc.notes
+        for note_id in ids:
+            note = notes.get(note_id)
+            if note is not None and note.cluster_id is not None:
+                self._clustered.add(note_id)
+            else:
+                self._clustered.discard(note_id)
+        self.update_counts()
+
+    def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        self._clustered.difference_update(ids)
+        self.update_counts()
 
     def update_counts(self, _ids: object = None) -> None:
         done, total = self.counts()
