@@ -18,6 +18,8 @@ from .board import Board, Rect, settle
 from .board.geometry import COLUMN_GAP, COLUMN_WIDTH, GAP, GROUP_HEADER, NOTE_H, PAD
 from .board.geometry import TITLE_H as CLUSTER_HEADER
 
+BIG_GROUP = 200  # notes; a group with more is laid out as a block, not a two-note column
+
 
 class _Placer:
     def __init__(self, doc: m.Document) -> None:
@@ -68,6 +70,16 @@ class _Placer:
         used = self.grid(self.members.get(c.id, []), x + PAD, inner, width - 2 * PAD)
         inner += used + (GAP if used else 0.0)
         return _Frame(c, x, y, width, inner, iter(self.children.get(c.id, [])))
+
+
+def column_width(notes: int) -> float:
+    """A group's column: two notes wide, as a wall of paper; a group of hundreds of notes (a
+    city-wide dialogue) gets a block about as tall as it is wide instead of a column so tall
+    that the whole board could not be seen at once."""
+    if notes <= BIG_GROUP:
+        return COLUMN_WIDTH
+    per_row = math.ceil(math.sqrt(notes * (m.NOTE_HEIGHT + GAP) / (m.NOTE_WIDTH + GAP)))
+    return per_row * (m.NOTE_WIDTH + GAP) - GAP + 2 * PAD
 
 
 def _inside(width: float) -> float:
@@ -122,8 +134,9 @@ def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.
         y = y_offset + GROUP_HEADER
         for c in frames:
             y += placer.cluster(c, x, y, COLUMN_WIDTH, seen) + 2 * GAP
-        placer.grid(notes_below, x + PAD, y, COLUMN_WIDTH - 2 * PAD)
-        x += COLUMN_WIDTH + COLUMN_GAP
+        width = column_width(len(notes_below))
+        placer.grid(notes_below, x + PAD, y, width - 2 * PAD)
+        x += width + COLUMN_GAP
 
     # Clusters only reachable through a cycle of parents: still give them a place.
     for c in doc.clusters:

@@ -191,3 +191,20 @@ def test_the_first_layout_of_the_seed_keeps_the_boards_promise(seed_path):
     doc = read_source(seed_path)
     assert _violations(doc) == []
     assert layout.settle_document(doc) is doc  # nothing to change
+
+
+def test_a_group_of_thousands_of_notes_is_laid_out_as_a_block_not_an_endless_column():
+    doc = m.Document(
+        workshop=m.Workshop("Stadsdialog"),
+        groups=(m.Group(1, "Alla bord"), m.Group(2, "Liten grupp")),
+        notes=tuple(m.Note(i, f"Lapp {i}", group_id=1 if i <= 3000 else 2) for i in range(1, 3031)),
+    )
+    laid = layout.layout_document(doc)
+    assert _violations(laid) == []
+    big = [n for n in laid.notes if n.group_id == 1]
+    width = max(n.x for n in big) + W - min(n.x for n in big)
+    height = max(n.y for n in big) + H - min(n.y for n in big)
+    assert 0.5 < width / height < 2  # about square: the whole board fits on one screen
+    small = [n for n in laid.notes if n.group_id == 2]
+    assert len({n.x for n in small}) == 2  # a usual group keeps its two-note column
+    assert min(n.x for n in small) > max(n.x for n in big) + W  # beside the block, not in it

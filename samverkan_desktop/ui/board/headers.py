@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core.board import Board, Rect
-from ...core.board.geometry import COLUMN_WIDTH
+from ...core.board.geometry import GAP, NOTE_W
 from ..document import DocumentModel
 from . import metrics as mt
 from . import palette as pal
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .scene import BoardScene
 
 HEADER_ROOM = 60.0  # core.layout leaves this much above each column
+# Notes whose centres are farther apart than this (sideways) are not in one column: the columns
+# of one group are NOTE_W + GAP apart, those of two groups NOTE_W + 2 PAD + COLUMN_GAP.
+SAME_COLUMN = NOTE_W + GAP + 40
 HEADER_Z = 3000.0
 
 
@@ -179,12 +182,16 @@ class GroupHeaders:
 
 
 def _column(spots: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    """Left, top and right of a group's column: the notes and frames around the middle of what
-    it has at home, so that a few notes dragged elsewhere do not stretch its header there."""
-    centres = sorted((left + right) / 2 for left, _, right in spots)
-    middle = centres[len(centres) // 2]
-    near = [s for s in spots if abs((s[0] + s[2]) / 2 - middle) <= COLUMN_WIDTH / 2]
-    return (min(s[0] for s in near), min(s[1] for s in near), max(s[2] for s in near))
+    """Left, top and right of a group's column (or block): the largest run of its notes and
+    frames side by side, so that a few notes dragged elsewhere do not stretch its header."""
+    ordered = sorted(spots, key=lambda s: s[0] + s[2])
+    runs: list[list[tuple[float, float, float]]] = [[ordered[0]]]
+    for prev, spot in zip(ordered, ordered[1:], strict=False):
+        if (spot[0] + spot[2]) / 2 - (prev[0] + prev[2]) / 2 > SAME_COLUMN:
+            runs.append([])
+        runs[-1].append(spot)
+    run = max(runs, key=len)
+    return (min(s[0] for s in run), min(s[1] for s in run), max(s[2] for s in run))
 
 
 def _clear_of(board: Board, left: float, right: float, top: float) -> float:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QMenu, QPinchGesture
 from . import palette as pal
 from .scene import BoardScene
 
-MIN_ZOOM = 0.04
+MIN_ZOOM = 0.001  # far enough out to fit 40,000 notes in group columns (Ctrl+0)
 MAX_ZOOM = 4.0
 NUDGE = 10.0
 NUDGE_FAR = 50.0
