@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from alembic import command
 from sqlalchemy import (
     bindparam,
     create_engine,
@@ -250,6 +249,8 @@ class Store:
         return store
 
     def _migrate(self) -> None:
+        from alembic import command  # only here: importing it costs more than opening a file
+
         try:
             with self._engine.begin() as conn:
                 command.upgrade(store_file.alembic_config(conn), "head")

@@ -6,20 +6,22 @@ is set up.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import hashlib
 import os
+import re
 import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-
 from . import oserrors
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
 APPLICATION_ID = 0x53614D76
@@ -43,6 +45,10 @@ class DamagedFile(StoreError):
 
 
 def alembic_config(connection: Any = None) -> Config:
+    # Alembic is imported here, when a file is made or upgraded: importing it takes longer
+    # than everything else `samverkan-desktop info` does (issue 10).
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(_MIGRATIONS))
     cfg.attributes["connection"] = connection
@@ -50,11 +56,48 @@ def alembic_config(connection: Any = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+    """The newest schema revision: the one no other migration follows."""
+    scripts = _revisions()
+    followed = {down for downs in scripts.values() for down in downs}
+    heads = [rev for rev in scripts if rev not in followed]
+    if len(heads) != 1:  # none or branches: Alembic's own answer (and its error)
+        from alembic.script import ScriptDirectory
+
+        return ScriptDirectory.from_config(alembic_config()).get_current_head() or ""
+    return heads[0]
 
 
 def _known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revisions())
+
+
+# The files Alembic takes for migration scripts (alembic.script.base, without sourceless).
+_SCRIPT_NAME = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
+
+
+def _revisions() -> dict[str, tuple[str, ...]]:
+    """Every migration's revision -> the revisions it follows, read from the scripts' text
+    (their module-level `revision` and `down_revision`) instead of importing Alembic, which
+    imports each script; tests/core/test_store_revisions.py holds the two answers equal."""
+    found: dict[str, tuple[str, ...]] = {}
+    for script in sorted((_MIGRATIONS / "versions").iterdir()):
+        if not _SCRIPT_NAME.match(script.name) or not script.is_file():
+            continue
+        values: dict[str, Any] = {}
+        for node in ast.parse(script.read_bytes(), str(script)).body:
+            if isinstance(node, ast.Assign):
+                targets, value = node.targets, node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                targets, value = [node.target], node.value
+            else:
+                continue
+            for target in targets:
+                if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
+                    values[target.id] = ast.literal_eval(value)
+        down = values.get("down_revision")
+        downs = () if down is None else (down,) if isinstance(down, str) else tuple(down)
+        found[str(values["revision"])] = downs
+    return found
 
 
 def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:

@@ -10,8 +10,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import exchange, layout, oserrors
 from .. import model as m
+from .. import oserrors
 from ..limits import MAX_SOURCE_BYTES
 from .result import ImportError_, ParseResult, ParseWarning
 
@@ -51,6 +51,10 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
     has none (all notes on one spot); with `at_x` it is moved so that its left edge is there, which
     is how an import lands to the right of what a file already holds.
     """
+    # Imported here, not above: reading the error classes of `.result` (as the command line
+    # does for every command) then loads no parser, layout or board geometry.
+    from .. import exchange, layout
+
     path = Path(path)
     data = read_bytes(path)
     if exchange.looks_like_exchange(data) or path.suffix.lower() == ".json":
@@ -119,6 +123,8 @@ def _parse_transcript(data: bytes, name: str) -> ParseResult:
 
 
 def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:
+    from .. import layout
+
     if layout.is_pile(doc):
         return layout.layout_document(doc, x_offset=at_x or 0.0)
     doc = layout.settle_document(doc)

@@ -1,0 +1,95 @@
+"""What a command loads (issue 10): `info` on a current file starts without Alembic, the
+exporters, the analysis, Qt or Word, which only the commands and files that need them load; an
+older file is still upgraded, Alembic and all, when it is opened. Each case runs in a fresh
+interpreter, since this one has loaded everything long ago."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURE = Path(__file__).with_name("core") / "fixtures" / "schema-0001.samverkan"
+MIGRATIONS = Path(__file__).resolve().parents[1] / "samverkan_desktop" / "core" / "migrations"
+
+# Loaded by other commands only; `info` on a file of the current schema needs none of them.
+NOT_FOR_INFO = (
+    "alembic", "networkx", "PySide6", "docx", "numpy", "scipy",
+    "samverkan_desktop.core.analysis", "samverkan_desktop.core.export",
+    "samverkan_desktop.core.exchange", "samverkan_desktop.core.layout",
+    "samverkan_desktop.core.board", "samverkan_desktop.render", "samverkan_desktop.ui",
+)
+
+_RUN = """
+import contextlib, io, json, sys
+from pathlib import Path
+from samverkan_desktop.core import store_file
+if {migrations!r}:
+    store_file._MIGRATIONS = Path({migrations!r})
+from samverkan_desktop import cli
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = cli.main({argv!r})
+loaded = sorted(name for name in {watched!r}
+                if any(m == name or m.startswith(name + ".") for m in sys.modules))
+opened = None
+if {then_open!r}:
+    from samverkan_desktop.core.store import Store
+    with Store.open({path!r}) as store:
+        opened = len(store.notes())
+    opened = [opened, store_file.revision(Path({path!r}))]
+print(json.dumps({{"code": code, "out": out.getvalue(), "loaded": loaded, "opened": opened}}))
+"""
+
+
+def _run(argv: list[str], path: Path, migrations: Path | None = None,
+         then_open: bool = False) -> dict:
+    script = _RUN.format(migrations=str(migrations or ""), argv=argv, watched=NOT_FOR_INFO,
+                         then_open=then_open, path=str(path))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> Path:
+    path = tmp_path / "workshop.samverkan"
+    shutil.copy2(FIXTURE, path)
+    return path
+
+
+def test_info_on_a_current_file_loads_none_of_what_it_does_not_need(workshop: Path):
+    result = _run(["info", str(workshop)], workshop)
+    assert result["code"] == 0 and "Lappar: 216" in result["out"]
+    assert result["loaded"] == []
+
+
+def test_an_older_file_is_still_upgraded_when_opened(workshop: Path, tmp_path: Path):
+    """A revision 0002 that exists only here makes the fixture an older file."""
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / "0002_test.py").write_text(
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "0002"\n'
+        'down_revision = "0001"\nbranch_labels = None\ndepends_on = None\n\n\n'
+        'def upgrade() -> None:\n'
+        '    op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True))\n',
+        encoding="utf-8",
+    )
+    original = workshop.read_bytes()
+    result = _run(["info", str(workshop)], workshop, migrations, then_open=True)
+    assert result["code"] == 0 and "Lappar: 216" in result["out"]  # read through a copy
+    assert "alembic" in result["loaded"]
+    assert result["opened"] == [216, "0002"]  # opened for writing: upgraded in place
+    assert (workshop.parent / "workshop.samverkan.0001.bak").read_bytes() == original
+
+
+def test_export_still_lists_every_format_and_refuses_as_before(workshop: Path, tmp_path: Path):
+    result = _run(["export", "--help"], workshop)
+    assert result["code"] == 0 and "pdf" in result["out"] and "docx" in result["out"]
+    bad = _run(["export", str(workshop), "--output", str(tmp_path / "ut.xyz")], workshop)
+    assert bad["code"] == 2
