@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_suggest.py
 	$(BIN)/python bench/bench_redact.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_cli_start.py
 	$(BIN)/python bench/bench_open.py
 
 bench-suggest: $(STAMP)

@@ -1,0 +1,38 @@
+"""The import and cold-start benchmarks (issue 10) in their quick mode, so that they cannot rot:
+they run, produce every figure beside its floor, and the command they time did its work. What
+the figures are is the benchmark's business, never a test's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _run(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True,
+                          text=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_import_benchmark_at_1k(tmp_path: Path):
+    figures = tmp_path / "import.json"
+    out = _run("bench_import.py", "--no-inputs", "--sizes", "1000", "--runs", "1",
+               "--json", str(figures))
+    (row,) = json.loads(figures.read_text(encoding="utf-8"))["scale"]
+    assert row["notes"] == 1000  # the benchmark checks the imported file holds them all
+    for key in ("cli_import_s", "load_s", "store_s", "store_floor_s", "read_s", "read_floor_s"):
+        assert row[key] > 0
+    assert "SELECT *" in out and "floor" in out
+
+
+def test_the_cold_start_benchmark(tmp_path: Path):
+    figures = tmp_path / "start.json"
+    out = _run("bench_cli_start.py", "--runs", "1", "--json", str(figures))
+    result = json.loads(figures.read_text(encoding="utf-8"))
+    assert set(result["median_s"]) >= {"info", "floor: import sqlalchemy.orm"}
+    assert result["alembic"] is False and "alembic imported by info: no" in out
