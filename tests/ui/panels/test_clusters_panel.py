@@ -117,3 +117,155 @@ def test_a_facilitators_cluster_shows_the_colour_of_the_group_its_notes_came_fro
     image = panel.item_for(command.cluster_id).icon(NAME).pixmap(14, 14).toImage()
     middle = QColor(image.pixel(image.width() // 2, image.height() * 2 // 3))
     assert middle.name() == palette.note_fill(doc.group_index(first.id)).darker(108).name()
+
+
+# ----------------------------------------------------------------- following changes row by row
+def changed_rows(panel):
+    """The clusters whose rows the model says changed, collected until the test looks."""
+    seen: set[int] = set()
+
+    def note(top_left, bottom_right, _roles=()):
+        for row in range(top_left.row(), bottom_right.row() + 1):
+            seen.add(top_left.sibling(row, NAME).data(Qt.ItemDataRole.UserRole))
+
+    panel.tree.model().dataChanged.connect(note)
+    return seen
+
+
+@pytest.fixture
+def short_panel(panel, doc):
+    """The list too short for its rows, scrolled half-way, one row current, one nest collapsed."""
+    parent = next(c for c in doc.clusters.values() if c.name == "Samverkan")
+    child = next(c for c in doc.clusters.values() if c.name == "Mötesplatser")
+    doc.push(SetParentCommand(doc, child.id, parent.id))
+    panel.resize(300, 150)
+    panel.item_for(parent.id).setExpanded(False)
+    current = max(doc.clusters)
+    panel.tree.setCurrentItem(panel.item_for(current))
+    bar = panel.tree.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    return panel, parent.id, current
+
+
+def view_state(panel, parent_id):
+    return (
+        panel.tree.currentItem().data(NAME, Qt.ItemDataRole.UserRole),
+        panel.item_for(parent_id).isExpanded(),
+        panel.tree.verticalScrollBar().value(),
+    )
+
+
+def test_a_rename_changes_only_that_row_and_keeps_where_the_list_is(short_panel, doc):
+    panel, parent_id, _current = short_panel
+    before = view_state(panel, parent_id)
+    target = next(c for c in doc.clusters.values() if c.name == "Trygghet")
+    others = {cid: panel.item_for(cid).text(NAME) for cid in doc.clusters if cid != target.id}
+    same_item = panel.item_for(target.id)
+    changed = changed_rows(panel)
+
+    doc.push(RenameClusterCommand(doc, target.id, "Trygga platser"))
+
+    assert changed == {target.id}
+    assert panel.item_for(target.id) is same_item  # the row itself, not a new list
+    assert same_item.text(NAME) == "Trygga platser"
+    assert {cid: panel.item_for(cid).text(NAME) for cid in others} == others
+    assert view_state(panel, parent_id) == before
+
+    doc.undo_stack.undo()
+    assert same_item.text(NAME) == "Trygghet"
+    assert view_state(panel, parent_id) == before
+
+
+def test_nesting_moves_one_row_and_keeps_where_the_list_is(short_panel, doc):
+    panel, parent_id, _current = short_panel
+    before = view_state(panel, parent_id)
+    moved = next(c for c in doc.clusters.values() if c.name == "Trygghet")
+    item = panel.item_for(moved.id)
+    count = int(panel.item_for(parent_id).text(COUNT))
+
+    doc.push(SetParentCommand(doc, moved.id, parent_id))
+
+    assert panel.item_for(moved.id) is item
+    assert item.parent() is panel.item_for(parent_id)
+    children = [item.parent().child(i) for i in range(item.parent().childCount())]
+    ids = [c.data(NAME, Qt.ItemDataRole.UserRole) for c in children]
+    assert ids == sorted(ids)  # in id order among its new siblings, as a fresh list has them
+    assert int(panel.item_for(parent_id).text(COUNT)) == count + len(doc.members(moved.id))
+    assert view_state(panel, parent_id) == before
+
+    doc.undo_stack.undo()
+    assert item.parent() is None
+    assert int(panel.item_for(parent_id).text(COUNT)) == count
+    assert ("Trygghet", len(doc.members(moved.id))) in rows(panel)
+    assert view_state(panel, parent_id) == before
+
+
+def test_moving_a_note_on_the_board_changes_no_row(panel, doc):
+    from samverkan_desktop.ui.commands import MoveCommand
+
+    note = next(n for n in doc.notes.values() if n.cluster_id is not None)
+    changed = changed_rows(panel)
+    doc.push(MoveCommand(doc, notes={note.id: (note.x + 5, note.y)}))
+    assert doc.note(note.id).x == note.x + 5
+    assert changed == set()
+
+
+def test_a_note_added_or_deleted_updates_the_counts(qtbot, panel, doc):
+    from samverkan_desktop.ui.commands import AddNoteCommand, DeleteNotesCommand
+    from samverkan_desktop.ui.panels.progress import ProgressIndicator
+    from samverkan_desktop.ui.panels.search_panel import SearchPanel
+
+    progress, search = ProgressIndicator(), SearchPanel()
+    for widget in (progress, search):
+        qtbot.addWidget(widget)
+        widget.set_document(doc)
+    cluster = next(c for c in doc.clusters.values() if c.name == "Mötesplatser")
+    group = min(doc.groups.values(), key=lambda g: g.position)
+    group_row = search.groups.topLevelItem(0)
+    clustered, total = progress.counts()
+    in_group = int(group_row.text(1))
+    changed = changed_rows(panel)
+
+    add = AddNoteCommand(
+        doc, "Lekplats vid skolan", group.id, cluster.x + 20, cluster.y + 40, cluster.id
+    )
+    doc.push(add)
+    assert panel.item_for(cluster.id).text(COUNT) == "5"
+    assert changed == {cluster.id}
+    assert progress.label.text() == f"{clustered + 1} av {total + 1} lappar klustrade"
+    assert group_row.text(1) == str(in_group + 1)
+
+    doc.push(DeleteNotesCommand(doc, [add.note_id, *sorted(doc.members(cluster.id))[:2]]))
+    assert panel.item_for(cluster.id).text(COUNT) == "2"
+    assert progress.label.text() == f"{clustered - 2} av {total - 2} lappar klustrade"
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert panel.item_for(cluster.id).text(COUNT) == "4"
+    assert progress.counts() == (clustered, total)
+    assert group_row.text(1) == str(in_group)
+
+
+def test_a_new_and_a_deleted_cluster_come_and_go_as_single_rows(short_panel, doc):
+    from samverkan_desktop.ui.commands import DeleteClusterCommand, GroupAsClusterCommand
+
+    panel, parent_id, current = short_panel
+    before = view_state(panel, parent_id)
+    loose = [n.id for n in doc.notes.values() if n.cluster_id is None][:3]
+    make = GroupAsClusterCommand(doc, loose, name="Nytt tema")
+    doc.push(make)
+    assert ("Nytt tema", 3) in rows(panel)
+    assert view_state(panel, parent_id) == before
+    doc.push(DeleteClusterCommand(doc, make.cluster_id))
+    assert panel.item_for(make.cluster_id) is None
+    assert "Nytt tema" not in [name for name, _ in rows(panel)]
+    assert view_state(panel, parent_id) == before
+    doc.undo_stack.undo()
+    assert ("Nytt tema", 3) in rows(panel)
+    # After every step the list is what a fresh one would show.
+    fresh = ClustersPanel()
+    fresh.set_document(doc)
+    assert rows(fresh) == rows(panel)
+    fresh.set_document(None)
+    fresh.deleteLater()
+    assert current in doc.clusters

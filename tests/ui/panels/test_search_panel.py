@@ -88,3 +88,89 @@ def test_unticking_a_group_filters_it_out_of_the_hits(qtbot, panel, doc):
     assert len(panel.hits()) < len(hits_everywhere)
     panel.set_group_checked(groups[0].id, True)
     assert filters[-1] is None
+
+
+# ----------------------------------------------------------------- on the board
+@pytest.fixture
+def board(qtbot, panel, doc):
+    """The real board scene, wired to the panel as the main window does."""
+    from samverkan_desktop.ui.board import BoardScene
+
+    scene = BoardScene(doc)
+    panel.highlightChanged.connect(scene.set_highlight)
+    panel.groupFilterChanged.connect(scene.set_group_filter)
+    yield scene
+    panel.highlightChanged.disconnect(scene.set_highlight)
+    panel.groupFilterChanged.disconnect(scene.set_group_filter)
+
+
+def dimmed(scene):
+    return {i.note_id for i in scene.note_items() if i.opacity() < 1}, {
+        i.cluster_id for i in scene.cluster_items() if i.opacity() < 1
+    }
+
+
+def test_a_search_still_finds_a_note_after_its_text_was_edited(qtbot, panel, board, doc):
+    qtbot.keyClicks(panel.field, "motesplats")  # every note's text folded once by now
+    note = next(n for n in doc.notes.values() if "mötesplats" not in n.text.lower())
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+
+    doc.push(EditNoteTextCommand(doc, note.id, "Mötesplatser för äldre"))
+    qtbot.keyClicks(panel.field, "motesplats")
+    assert note.id in panel.hits()
+    assert board.note_item(note.id).opacity() == 1
+
+    doc.push(EditNoteTextCommand(doc, note.id, "Bibliotek"))  # while the search is on
+    assert note.id not in panel.hits()
+    assert board.note_item(note.id).opacity() < 1
+    assert panel.count.text() == f"{len(panel.hits())} träffar"
+
+
+def test_clearing_the_search_undims_everything(qtbot, panel, board, doc):
+    assert dimmed(board) == (set(), set())
+    qtbot.keyClicks(panel.field, "motesplats")
+    notes, clusters = dimmed(board)
+    assert notes == set(doc.notes) - set(panel.hits())
+    lit = {n.cluster_id for n in map(doc.note, panel.hits())} - {None}
+    assert clusters == set(doc.clusters) - lit - {a for c in lit for a in doc.ancestors(c)}
+
+    qtbot.keyClicks(panel.field, " unga")  # fewer hits: only the difference changes
+    assert dimmed(board)[0] == set(doc.notes) - set(panel.hits())
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert dimmed(board) == (set(), set())
+
+    qtbot.keyClicks(panel.field, "motesplats")
+    panel.field.clear()  # the clear button, or select all and delete
+    assert dimmed(board) == (set(), set())
+
+
+def test_a_note_added_during_a_search_is_dimmed_unless_it_matches(qtbot, panel, board, doc):
+    from samverkan_desktop.ui.commands import AddNoteCommand
+
+    group = min(doc.groups.values(), key=lambda g: g.position)
+    qtbot.keyClicks(panel.field, "motesplats")
+    other = AddNoteCommand(doc, "Bättre busstrafik", group.id, 0, 4000)
+    doc.push(other)
+    match = AddNoteCommand(doc, "MÖTESPLATSER i parken", group.id, 300, 4000)
+    doc.push(match)
+    assert board.note_item(other.note_id).opacity() < 1
+    assert board.note_item(match.note_id).opacity() == 1
+    assert match.note_id in panel.hits()
+    doc.undo_stack.undo()
+    assert match.note_id not in panel.hits()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    assert dimmed(board) == (set(), set())
+
+
+def test_the_group_filter_hides_and_shows_the_groups_notes_on_the_board(panel, board, doc):
+    groups = sorted(doc.groups.values(), key=lambda g: g.position)
+    hidden = {n.id for n in doc.notes.values() if n.group_id == groups[0].id}
+    panel.set_group_checked(groups[0].id, False)
+    assert {i.note_id for i in board.note_items() if not i.isVisible()} == hidden
+    panel.set_group_checked(groups[1].id, False)
+    panel.set_group_checked(groups[0].id, True)
+    assert {i.note_id for i in board.note_items() if not i.isVisible()} == {
+        n.id for n in doc.notes.values() if n.group_id == groups[1].id
+    }
+    panel.set_group_checked(groups[1].id, True)
+    assert all(i.isVisible() for i in board.note_items())
