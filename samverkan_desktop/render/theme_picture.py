@@ -191,9 +191,11 @@ def theme_map(
     min_distance: float = 0.0,
     font: QFont | None = None,
     name_width: float = NAME_WIDTH,
+    layout: dict[int, tuple[float, float]] | None = None,
 ) -> ThemeMap:
     """Glyphs and layout for `theme_overview`'s nodes and edges; `colour_of` and `label_of`
-    give each group's ring colour and short label by group id."""
+    give each group's ring colour and short label by group id. `layout`, when given, is
+    `theme_layout`'s result worked out already (the app does that off the UI thread)."""
     biggest = max((n.notes for n in nodes), default=1)
     glyphs = {
         n.cluster_id: ThemeGlyph(
@@ -206,7 +208,8 @@ def theme_map(
         )
         for n in nodes
     }
-    layout = tg.theme_layout(list(nodes), list(edges), min_distance=min_distance)
+    if layout is None:
+        layout = tg.theme_layout(list(nodes), list(edges), min_distance=min_distance)
     return ThemeMap(glyphs, shown_edges(edges, len(nodes)), layout)
 
 

@@ -4,15 +4,19 @@ Each top-level cluster is a circle sized by its notes, ringed by the colours of 
 raised it (with their short labels beside it, so colour is never the only cue). A solid line
 joins two themes whose notes are linked; a dashed one joins themes that the same groups raised.
 The layout is seeded, so the map looks the same each time. Clicking a theme selects it on the
-board. The map follows the document, redrawn a moment after the last change. The drawing itself
-is render/theme_picture's, which paints the same map into the PDF report.
+board. The map follows the document, redrawn a moment after the last change: the graph and the
+layout are worked out on a worker thread from a snapshot of the document (`compute_map`), and
+only the drawing happens on the UI thread; a newer change supersedes a computation still running.
+The drawing itself is render/theme_picture's, which paints the same map into the PDF report.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import model as m
 from ...core.analysis import graph as tg
 from ...render import theme_picture as tp
 from .. import plaintext
@@ -41,6 +46,39 @@ SPREAD_BASE, SPREAD_PER_THEME = 120.0, 45.0
 # keep their size and would run into each other.
 MIN_FIT_SCALE = 0.85
 REFRESH_MS = 400
+
+
+@dataclass(frozen=True)
+class MapData:
+    """What the map shows, worked out from a snapshot of the document, without Qt."""
+
+    groups: tuple[m.Group, ...]
+    nodes: list[tg.ThemeNode]
+    edges: list[tg.ThemeEdge]
+    layout: dict[int, tuple[float, float]]  # in layout units: times `spread` on the scene
+    spread: float
+    unclustered: list[int]
+    unlinked: list[int]
+    bridging: dict[int, set[int]]
+
+
+def compute_map(document: m.Document) -> MapData:
+    """The graph, the themes and their layout: the slow part, run on a worker thread."""
+    graph = tg.build_graph(document)
+    nodes, edges = tg.theme_overview(graph)
+    spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
+    # Room for a theme's name between two themes, in layout units.
+    layout = tg.theme_layout(nodes, edges, min_distance=tp.LABEL_ROOM / spread)
+    return MapData(
+        document.groups,
+        nodes,
+        edges,
+        layout,
+        spread,
+        tg.unclustered_notes(graph),
+        tg.unlinked_notes(graph),
+        tg.bridging_notes(graph),
+    )
 
 
 class ThemeItem(QGraphicsItem):
@@ -103,27 +141,22 @@ class ThemeScene(QGraphicsScene):
             item.update()
         self.themeActivated.emit(cluster_id)
 
-    def rebuild(self) -> None:
-        from ..suggestions import snapshot
-
+    def rebuild(self, data: MapData) -> None:
+        """Draw `data` (on the UI thread): glyphs, lines, and the facts beside the map."""
         self.clear()
         self.items_by_theme = {}
-        document = snapshot(self.doc)
-        graph = tg.build_graph(document)
-        nodes, edges = tg.theme_overview(graph)
-        self.unclustered = tg.unclustered_notes(graph)
-        self.unlinked = tg.unlinked_notes(graph)
-        self.bridging = tg.bridging_notes(graph)
-        spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
-        order = {g.id: self.doc.group_index(g.id) for g in document.groups}
+        nodes, edges, spread = data.nodes, data.edges, data.spread
+        self.unclustered = data.unclustered
+        self.unlinked = data.unlinked
+        self.bridging = data.bridging
+        order = {g.id: self.doc.group_index(g.id) for g in data.groups}
         self.shared_least = tp.shared_threshold(edges, len(nodes))
         themes = tp.theme_map(
             nodes,
             edges,
-            {g.id: pal.hue(order.get(g.id) or 0) for g in document.groups},
-            pal.group_labels(document.groups),
-            # Room for a theme's name between two themes, in layout units.
-            min_distance=tp.LABEL_ROOM / spread,
+            {g.id: pal.hue(order.get(g.id) or 0) for g in data.groups},
+            pal.group_labels(data.groups),
+            layout=data.layout,
         )
         positions = themes.layout
         for edge in themes.edges:
@@ -176,6 +209,25 @@ class ThemeMapView(QGraphicsView):
         self.scale(factor, factor)
 
 
+class _Signals(QObject):
+    done = Signal(int, object)  # the computation's number, its MapData (None: it failed)
+
+
+class _Computation(QRunnable):
+    """`compute_map` on a pool thread; the result goes back to the UI thread as a signal."""
+
+    def __init__(self, number: int, document: m.Document, signals: _Signals) -> None:
+        super().__init__()
+        self.number, self.document, self.signals = number, document, signals
+
+    def run(self) -> None:
+        try:
+            data: MapData | None = compute_map(self.document)
+        except Exception:  # the map says it could not be drawn; the board goes on
+            data = None
+        self.signals.done.emit(self.number, data)
+
+
 class ThemeMapDock(QDockWidget):
     """The dock; `themeActivated(cluster_id)` when a theme is clicked."""
 
@@ -222,6 +274,14 @@ class ThemeMapDock(QDockWidget):
         doc.themesChanged.connect(self._schedule)
         self.visibilityChanged.connect(lambda shown: self.refresh() if shown else None)
         self._dirty = True
+        # One computation at a time, on a thread of the dock's own; `_number` counts the
+        # snapshots taken, and only the newest one's map is drawn.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self._computed)
+        self._number = 0
+        self._running = False
 
     def _schedule(self, *_args: object) -> None:
         self._dirty = True
@@ -229,10 +289,32 @@ class ThemeMapDock(QDockWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        if not self._dirty and self.map_scene.items():
+        """Start working out the map from the document as it is now, unless the map is up to
+        date; while an older computation runs, this one waits for it and supersedes it."""
+        if not self._dirty and (self.map_scene.items() or self._running):
             return
+        if self._running:
+            return  # `_computed` starts again: `_dirty` says the document changed since
+        from ..suggestions import snapshot
+
         self._dirty = False
-        self.map_scene.rebuild()
+        self._number += 1
+        self._running = True
+        self._pool.start(_Computation(self._number, snapshot(self.doc), self._signals))
+
+    def _computed(self, number: int, data: MapData | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._running = False
+        if number != self._number or self._dirty:
+            if self.isVisible():
+                self._dirty = True
+                self.refresh()  # the document changed meanwhile: this map is already old
+            return
+        if data is None:
+            self.facts.setText(self.tr("Temakartan kunde inte ritas för det här dokumentet."))
+            return
+        self.map_scene.rebuild(data)
         scene = self.map_scene
         facts = self.tr("%n lappar utan kluster", "", len(scene.unclustered))
         if scene.unclustered:
@@ -246,6 +328,10 @@ class ThemeMapDock(QDockWidget):
         )
         self._fill_legend()
         self.view.fit()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for a computation still running (tests, and before the dock goes)."""
+        return bool(self._pool.waitForDone(msecs))
 
     def _fill_legend(self) -> None:
         while self.legend_layout.count():
