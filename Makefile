@@ -26,6 +26,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_cli_start.py
 	$(BIN)/python bench/bench_open.py
+	$(BIN)/python bench/bench_theme_map.py
 
 bench-suggest: $(STAMP)
 	$(BIN)/python bench/bench_suggest.py
