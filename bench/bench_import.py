@@ -17,7 +17,7 @@ the store's pragmas. Then reading the result back (`Store.open` read-only and `n
 a raw `SELECT * FROM notes`. Goals: import of the 10k export <= 2 s; notes() at 10k < 0.5 s.
 
     .venv/bin/python bench/bench_import.py [--runs 3] [--no-store] [--sizes 1000,10000,40000]
-                                           [--json FILE] [--no-inputs]
+                                           [--json FILE] [--no-inputs] [--seed FILE]
 """
 
 from __future__ import annotations
@@ -89,8 +89,10 @@ def _store(doc: m.Document, folder: Path) -> None:
         store.add_document(doc)
 
 
-def _seed() -> Path:
-    """The seed the issue names, or the sample workshop where the shared seeds are missing."""
+def _seed(given: Path | None) -> Path:
+    """The seed given, else the one the issue names, else the sample workshop."""
+    if given is not None:
+        return given
     seeds = sorted(SEEDS.glob("000_*.txt")) if SEEDS.is_dir() else []
     return seeds[0] if seeds else big_inputs.SEED
 
@@ -196,9 +198,9 @@ def _measure(doc: m.Document, tmp: Path, empty: Path, runs: int) -> dict[str, fl
             "read_s": read, "read_floor_s": raw, "read_ratio": read / raw}
 
 
-def scale(sizes: list[int], runs: int) -> list[dict[str, float]]:
+def scale(sizes: list[int], runs: int, seed_file: Path | None) -> list[dict[str, float]]:
     """Issue 10's import and read figures at each size, each beside its floor."""
-    seed_path = _seed()
+    seed_path = _seed(seed_file)
     seed = read_source(seed_path)
     print(f"\nJSON export of a workshop made from {seed_path.name}: `samverkan-desktop import`, "
           f"median of {runs}; seconds")
@@ -233,6 +235,9 @@ def main() -> int:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
                         help="workshop sizes for the import and read figures (0: none)")
     parser.add_argument("--json", type=Path, help="also write the scale figures here")
+    parser.add_argument("--seed", type=Path,
+                        help="transcript whose sentences make the workshops (default: "
+                        "../shared/seeds/000_*.txt, else the sample)")
     parser.add_argument("--no-inputs", action="store_true",
                         help="leave out the transcripts and the big JSON (only the sizes)")
     args = parser.parse_args()
@@ -257,7 +262,7 @@ def main() -> int:
         print(f"goal: import under {GOAL_IMPORT_S:.0f} s, import + store under {GOAL_TOTAL_S:.0f} s"
               f" -> {'missed by ' + ', '.join(slow) if slow else 'met'}")
     sizes = [int(n) for n in args.sizes.split(",") if int(n) > 0]
-    figures = scale(sizes, args.runs) if sizes else []
+    figures = scale(sizes, args.runs, args.seed) if sizes else []
     if args.json:
         args.json.write_text(json.dumps({"scale": figures}, indent=2), encoding="utf-8")
     return 0
