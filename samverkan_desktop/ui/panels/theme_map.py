@@ -54,7 +54,8 @@ class MapData:
 
     groups: tuple[m.Group, ...]
     nodes: list[tg.ThemeNode]
-    edges: list[tg.ThemeEdge]
+    edges: list[tg.ThemeEdge]  # only those worth a line (`theme_picture.shown_edges`)
+    shared_least: int  # groups two themes share for a dashed line
     layout: dict[int, tuple[float, float]]  # in layout units: times `spread` on the scene
     spread: float
     unclustered: list[int]
@@ -69,10 +70,14 @@ def compute_map(document: m.Document) -> MapData:
     spread = SPREAD_BASE + SPREAD_PER_THEME * math.sqrt(len(nodes))
     # Room for a theme's name between two themes, in layout units.
     layout = tg.theme_layout(nodes, edges, min_distance=tp.LABEL_ROOM / spread)
+    # Sorting the shared pairs (up to the square of the themes) is done here, not on the UI
+    # thread; drawing these again picks the same ones.
+    least = tp.shared_threshold(edges, len(nodes))
     return MapData(
         document.groups,
         nodes,
-        edges,
+        [e for e in edges if e.kind == "link" or e.weight >= least],
+        least,
         layout,
         spread,
         tg.unclustered_notes(graph),
@@ -150,7 +155,7 @@ class ThemeScene(QGraphicsScene):
         self.unlinked = data.unlinked
         self.bridging = data.bridging
         order = {g.id: self.doc.group_index(g.id) for g in data.groups}
-        self.shared_least = tp.shared_threshold(edges, len(nodes))
+        self.shared_least = data.shared_least
         themes = tp.theme_map(
             nodes,
             edges,
