@@ -141,7 +141,7 @@ class ClustersPanel(QWidget):
         doc = self._doc
         assert doc is not None
         rows: set[int] = set()
-        moved = False
+        nested: set[int | None] = set()  # clusters new, moved to another parent, or those parents
         with QSignalBlocker(self.tree):
             for cluster_id in sorted(ids):
                 if cluster_id not in doc.clusters:
@@ -150,20 +150,29 @@ class ClustersPanel(QWidget):
                 if cluster_id in self._items and self._shape.get(cluster_id) == parent:
                     rows.add(cluster_id)  # a new name, colour or place: its row only
                     continue
-                if parent is not None and (
-                    parent not in doc.clusters or cluster_id in set(doc.ancestors(cluster_id))
-                ):
+                if not self._reaches_top(cluster_id):
                     # A parent the file does not have, or a cycle: list what the tree reaches.
                     self._rebuild()
                     return
-                old = self._shape.get(cluster_id)
-                rows.update(self._with_ancestors([old, parent]))
-                rows.add(cluster_id)
+                nested.update((self._shape.get(cluster_id), parent, cluster_id))
                 self._place(cluster_id, parent)
-                moved = True
+            # The counts of every cluster a moved one left or joined, at any depth.
+            rows.update(self._with_ancestors(nested))
             self._fill_rows(rows)
-        if moved:
+        if nested:
             self._show_shape()
+
+    def _reaches_top(self, cluster_id: int) -> bool:
+        """True when the cluster's parents lead to the board, through clusters the file has."""
+        assert self._doc is not None
+        seen: set[int] = set()
+        current: int | None = cluster_id
+        while current is not None:
+            if current in seen or current not in self._doc.clusters:
+                return False
+            seen.add(current)
+            current = self._doc.board.parent(current)
+        return True
 
     def _on_clusters_removed(self, ids: frozenset[int]) -> None:
         doc = self._doc
