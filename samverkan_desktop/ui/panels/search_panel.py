@@ -48,6 +48,7 @@ class SearchPanel(QWidget):
         super().__init__(parent)
         self._doc: DocumentModel | None = None
         self._hits: list[int] = []
+        self._in_order = True
         self._cursor = -1
         self._folded = FoldCache()
         self._unfolded: list[int] = []  # notes still to fold while idle
@@ -182,7 +183,7 @@ class SearchPanel(QWidget):
 
     def hits(self) -> list[int]:
         """Matching note ids in reading order: group by group, top to bottom."""
-        return list(self._hits)
+        return list(self._ordered())
 
     def selected_groups(self) -> frozenset[int] | None:
         ids = set()
@@ -207,16 +208,14 @@ class SearchPanel(QWidget):
                 self.highlightChanged.emit(None)
             return
         shown = self.selected_groups()
-        order = {g: doc.group_index(g) for g in doc.groups}
         folded = self._folded.get
-        hits = [
-            n
+        self._hits = [
+            n.id
             for n in doc.notes.values()
             if (shown is None or n.group_id in shown)
             and all(w in folded(n.id, n.text) for w in words)
         ]
-        hits.sort(key=lambda n: (order.get(n.group_id, len(order)), n.y, n.x, n.id))
-        self._hits = [n.id for n in hits]
+        self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1
         self._show_count()
         highlight = frozenset(self._hits)
@@ -224,8 +223,24 @@ class SearchPanel(QWidget):
             self._highlight = highlight
             self.highlightChanged.emit(highlight)
 
+    def _ordered(self) -> list[int]:
+        """The hits in reading order: group by group, top to bottom (sorted once per search)."""
+        if not self._in_order and self._doc is not None:
+            doc = self._doc
+            order = {g: doc.group_index(g) for g in doc.groups}
+            last = len(order)
+
+            def place(note_id: int) -> tuple:
+                n = doc.note(note_id)
+                index = order.get(n.group_id, last) if n.group_id is not None else last
+                return (index, n.y, n.x, n.id)
+
+            self._hits.sort(key=place)
+            self._in_order = True
+        return self._hits
+
     def next_hit(self) -> None:
-        if not self._hits:
+        if not self._ordered():
             return
         self._cursor = (self._cursor + 1) % len(self._hits)
         self._show_count()
