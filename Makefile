@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_report.py
 	$(BIN)/python bench/bench_board.py
+	$(BIN)/python bench/bench_panels.py
 	$(BIN)/python bench/bench_suggest.py
 	$(BIN)/python bench/bench_redact.py
 	$(BIN)/python bench/bench_import.py
