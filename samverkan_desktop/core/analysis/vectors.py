@@ -1,13 +1,17 @@
 """Notes as weighted term vectors, their nearest neighbours, and communities among them.
 
-Pure Python over dicts: a workshop has a few hundred notes, and even 10,000 notes share a
-vocabulary of a few thousand terms, so an inverted index does the work of a sparse matrix.
+Vectors are dicts: a workshop has a few hundred notes, and even 10,000 notes share a vocabulary
+of a few thousand terms, so an inverted index does the work of a sparse matrix. The neighbour
+search multiplies along that index with numpy (already needed by networkx's layouts), a block
+of notes at a time, so its cost grows with the products made, not with the pairs of notes.
 """
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, ItemsView, Sequence
 from dataclasses import dataclass
@@ -165,37 +169,171 @@ def neighbours(
 
     Up to EXACT_LIMIT vectors every shared term counts. Beyond that, a note asks only with its
     QUERY_TERMS strongest terms, and each term answers only with the POSTINGS_CAP notes it
-    weighs most in: the similarities are then slightly low, but 10,000 notes take seconds,
-    not minutes."""
-    exact = len(vectors) <= EXACT_LIMIT
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    weighs most in: the similarities are then slightly low, but the work per note is bounded.
+
+    The products of a block of notes are summed with numpy, in the order a loop over the
+    note's terms would add them (so the similarities are the same to the last bit), and a tie
+    goes to the note met first in that loop."""
+    import numpy as np
+
+    n = len(vectors)
+    exact = n <= EXACT_LIMIT
+    ids: dict[str, int] = {}
+    posted: list[list[int]] = []
+    posted_w: list[list[float]] = []
     for i, vec in enumerate(vectors):
         for key, w in vec.items():
-            postings[key].append((i, w))
+            t = ids.setdefault(key, len(ids))
+            if t == len(posted):
+                posted.append([])
+                posted_w.append([])
+            posted[t].append(i)
+            posted_w[t].append(w)
     if not exact:
-        for key, plist in postings.items():
+        # A term's heaviest notes, the earlier first on a tie (a stable sort keeps index order).
+        for t, plist in enumerate(posted):
             if len(plist) > POSTINGS_CAP:
-                postings[key] = heapq.nlargest(POSTINGS_CAP, plist, key=lambda p: (p[1], -p[0]))
-    result: list[list[tuple[int, float]]] = []
-    total = len(vectors)
+                heaviest = sorted(
+                    range(len(plist)), key=posted_w[t].__getitem__, reverse=True
+                )[:POSTINGS_CAP]
+                posted[t] = [plist[x] for x in heaviest]
+                posted_w[t] = [posted_w[t][x] for x in heaviest]
+    lengths = np.array([len(p) for p in posted], np.int64)
+    starts = np.zeros(len(posted) + 1, np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    p_doc = np.fromiter(itertools.chain.from_iterable(posted), np.int64, int(starts[-1]))
+    p_w = np.fromiter(itertools.chain.from_iterable(posted_w), np.float64, int(starts[-1]))
+
+    # The query: each note's terms (the strongest few when pruned), note by note.
+    q_term: list[int] = []
+    q_w: list[float] = []
+    row_ends = [0] * n
     for i, vec in enumerate(vectors):
-        if i % _CHECK_EVERY == 0:
-            check(cancelled)
-            if progress is not None:
-                progress(i, total)
-        query: Sequence[tuple[str, float]] | ItemsView[str, float] = vec.items()
+        items: Sequence[tuple[str, float]] | ItemsView[str, float] = vec.items()
         if not exact and len(vec) > QUERY_TERMS:
-            query = heapq.nlargest(QUERY_TERMS, vec.items(), key=lambda kv: (kv[1], kv[0]))
-        scores: dict[int, float] = {}
-        get = scores.get
-        for key, w in query:
-            for j, wj in postings[key]:
-                scores[j] = get(j, 0.0) + w * wj
-        scores.pop(i, None)
-        # Ties go to the earlier note: dicts keep insertion order, which is deterministic here.
-        best = heapq.nlargest(k, scores, key=get)  # type: ignore[arg-type]
-        result.append([(j, scores[j]) for j in best if scores[j] >= min_similarity])
+            items = sorted(items, key=_WEIGHT_THEN_KEY, reverse=True)[:QUERY_TERMS]
+        for key, w in items:
+            q_term.append(ids[key])
+            q_w.append(w)
+        row_ends[i] = len(q_term)
+    terms = np.array(q_term, np.int64)
+    weights = np.array(q_w, np.float64)
+    per_entry = lengths[terms] if len(terms) else np.zeros(0, np.int64)
+    # Products each note makes, and where each note's entries end.
+    entry_end = np.array(row_ends, np.int64)
+    done_before = np.zeros(len(terms) + 1, np.int64)
+    np.cumsum(per_entry, out=done_before[1:])
+    products_before = done_before[np.concatenate(([0], entry_end))]
+
+    result: list[list[tuple[int, float]]] = []
+    r0 = 0
+    while r0 < n:
+        check(cancelled)
+        if progress is not None:
+            progress(r0, n)
+        # Up to _CHECK_EVERY notes, fewer when they would make too many products at once.
+        r1 = min(n, r0 + _CHECK_EVERY)
+        budget = products_before[r0] + _PRODUCTS_PER_BLOCK
+        r1 = max(r0 + 1, min(r1, int(np.searchsorted(products_before, budget, "right")) - 1))
+        e0 = 0 if r0 == 0 else row_ends[r0 - 1]
+        e1 = row_ends[r1 - 1]
+        result.extend(
+            _block_neighbours(
+                r0, r1, n, row_ends, terms[e0:e1], weights[e0:e1], per_entry[e0:e1],
+                starts, p_doc, p_w, k, min_similarity,
+            )
+        )
+        r0 = r1
     return result
+
+
+_PRODUCTS_PER_BLOCK = 1 << 20
+
+
+def _block_neighbours(  # type: ignore[no-untyped-def]
+    r0: int,
+    r1: int,
+    n: int,
+    row_ends: list[int],
+    terms,
+    weights,
+    per_entry,
+    starts,
+    p_doc,
+    p_w,
+    k: int,
+    min_similarity: float,
+) -> list[list[tuple[int, float]]]:
+    """The neighbours of notes r0..r1-1, whose query entries are `terms` with `weights`."""
+    import numpy as np
+
+    e0 = 0 if r0 == 0 else row_ends[r0 - 1]
+    entry_rows = np.repeat(
+        np.arange(r0, r1, dtype=np.int64),
+        np.diff(np.array([e0, *row_ends[r0:r1]], np.int64)),
+    )
+    total = int(per_entry.sum())
+    rows: list[list[tuple[int, float]]] = [[] for _ in range(r0, r1)]
+    if total == 0:
+        return rows
+    # One product per (query entry, posting), entry by entry: a loop's order.
+    entry = np.repeat(np.arange(len(terms), dtype=np.int64), per_entry)
+    first_of_entry = np.cumsum(per_entry) - per_entry
+    source = starts[terms][entry] + (np.arange(total, dtype=np.int64) - first_of_entry[entry])
+    doc = p_doc[source]
+    product = weights[entry] * p_w[source]
+    pair = (entry_rows[entry] - r0) * n + doc
+    if min_similarity > 0 and (r1 - r0) * n <= 4 * total:
+        # Few notes, many shared terms: a dense row per note is the smaller array. bincount
+        # adds in the order it is given: the same sums as `get(j, 0.0) + w * wj`.
+        dense = np.bincount(pair, weights=product, minlength=(r1 - r0) * n)
+        unique = np.flatnonzero(dense >= min_similarity)
+        score = dense[unique]
+        first = np.full((r1 - r0) * n, total, dtype=np.int64)
+        np.minimum.at(first, pair, np.arange(total, dtype=np.int64))
+        met = first[unique]  # where each pair was first met
+    else:
+        # Pairs in order, each pair's products in the loop's order: sorting (pair, position)
+        # as one number is a stable sort, and several times faster than a stable argsort.
+        keyed = np.sort(pair * total + np.arange(total, dtype=np.int64))
+        order = keyed % total
+        pairs = keyed // total
+        new = np.empty(total, dtype=bool)
+        new[0] = True
+        np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
+        score = np.bincount(np.cumsum(new) - 1, weights=product[order])
+        met = order[new]
+        unique = pairs[new]
+    row = unique // n
+    other = unique % n
+    keep = (other != row + r0) & (score >= min_similarity)
+    row, other, score, met = row[keep], other[keep], score[keep], met[keep]
+    if not len(row):
+        return rows
+    # Per note: highest score first, a tie to the note met first; then the k best. Again one
+    # number per candidate (note, rank of its score, where met) sorts them all at once.
+    _, rank = np.unique(-score, return_inverse=True)
+    candidates = len(row)
+    keyed = np.sort((row * candidates + rank.reshape(-1)) * total + met)
+    which = np.empty(total, dtype=np.int64)
+    which[met] = np.arange(candidates, dtype=np.int64)
+    ranked = which[keyed % total]
+    row, other, score = row[ranked], other[ranked], score[ranked]
+    boundary = np.empty(candidates, dtype=bool)
+    boundary[0] = True
+    np.not_equal(row[1:], row[:-1], out=boundary[1:])
+    position = np.arange(candidates, dtype=np.int64)
+    first_in_row = np.maximum.accumulate(np.where(boundary, position, 0))
+    take = position - first_in_row < k
+    for r, j, s in zip(
+        row[take].tolist(), other[take].tolist(), score[take].tolist(), strict=True
+    ):
+        rows[r].append((j, s))
+    return rows
+
+
+# (weight, key): the strongest terms first, on a tie the later key (as nlargest did).
+_WEIGHT_THEN_KEY = operator.itemgetter(1, 0)
 
 
 def similarity_graph(near: Sequence[Sequence[tuple[int, float]]]) -> nx.Graph:

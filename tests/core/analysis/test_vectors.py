@@ -1,0 +1,89 @@
+"""The neighbour search gives what the plain loop over an inverted index gives, to the bit."""
+
+from __future__ import annotations
+
+import heapq
+import random
+from collections import defaultdict
+
+import pytest
+
+from samverkan_desktop.core.analysis import vectors as vec_mod
+from samverkan_desktop.core.analysis.vectors import Vector, neighbours
+
+
+def reference(
+    vectors: list[Vector], k: int, min_similarity: float, exact: bool
+) -> list[list[tuple[int, float]]]:
+    """The loop the search replaces: one dict of scores per note, ties to the first met."""
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for i, vec in enumerate(vectors):
+        for key, w in vec.items():
+            postings[key].append((i, w))
+    if not exact:
+        for key, plist in postings.items():
+            if len(plist) > vec_mod.POSTINGS_CAP:
+                postings[key] = heapq.nlargest(
+                    vec_mod.POSTINGS_CAP, plist, key=lambda p: (p[1], -p[0])
+                )
+    out = []
+    for i, vec in enumerate(vectors):
+        query = list(vec.items())
+        if not exact and len(vec) > vec_mod.QUERY_TERMS:
+            query = heapq.nlargest(vec_mod.QUERY_TERMS, query, key=lambda kv: (kv[1], kv[0]))
+        scores: dict[int, float] = {}
+        for key, w in query:
+            for j, wj in postings[key]:
+                scores[j] = scores.get(j, 0.0) + w * wj
+        scores.pop(i, None)
+        best = heapq.nlargest(k, scores, key=scores.__getitem__)
+        out.append([(j, scores[j]) for j in best if scores[j] >= min_similarity])
+    return out
+
+
+def random_vectors(n: int, vocabulary: int, seed: int) -> list[Vector]:
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(vocabulary)]
+    out: list[Vector] = []
+    for _ in range(n):
+        if out and rng.random() < 0.1:
+            out.append(dict(rng.choice(out)))  # a duplicate: ties between notes
+            continue
+        size = rng.choice((0, 1, 2, 3, 5, 8, 20, 30))
+        chosen = rng.sample(words, min(size, vocabulary))
+        # Few distinct weights, so that equal scores happen.
+        raw = {w: rng.choice((1.0, 1.0, 2.0, 0.5)) for w in chosen}
+        norm = sum(x * x for x in raw.values()) ** 0.5
+        out.append({w: x / norm for w, x in raw.items()} if norm else {})
+    return out
+
+
+@pytest.mark.parametrize("exact", [True, False])
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("min_similarity", [0.1, 0.45, 0.0])
+def test_the_search_matches_the_plain_loop(monkeypatch, exact, seed, min_similarity) -> None:
+    vectors = random_vectors(700, 60, seed)
+    if not exact:
+        monkeypatch.setattr(vec_mod, "EXACT_LIMIT", 100)
+        monkeypatch.setattr(vec_mod, "POSTINGS_CAP", 25)
+    # Small blocks, so that notes and their products are split over many of them.
+    monkeypatch.setattr(vec_mod, "_PRODUCTS_PER_BLOCK", 5000)
+    got = neighbours(vectors, k=8, min_similarity=min_similarity)
+    assert got == reference(vectors, 8, min_similarity, exact)
+
+
+def test_no_notes_one_note_and_empty_vectors() -> None:
+    assert neighbours([]) == []
+    assert neighbours([{"a": 1.0}]) == [[]]
+    assert neighbours([{}, {}, {"a": 1.0}]) == [[], [], []]
+    assert neighbours([{"a": 1.0}, {"a": 1.0}, {}]) == [[(1, 1.0)], [(0, 1.0)], []]
+
+
+def test_progress_and_cancel_between_blocks() -> None:
+    vectors = random_vectors(1000, 40, 0)
+    seen: list[tuple[int, int]] = []
+    neighbours(vectors, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 1000) and len(seen) > 3
+    assert [a for a, _ in seen] == sorted({a for a, _ in seen}) and seen[-1][0] < 1000
+    with pytest.raises(vec_mod.CancelledError):
+        neighbours(vectors, cancelled=lambda: True)
