@@ -268,9 +268,9 @@ def _block_neighbours(  # type: ignore[no-untyped-def]
     import numpy as np
 
     e0 = 0 if r0 == 0 else row_ends[r0 - 1]
+    ends = np.array(row_ends[r0:r1], dtype=np.int64)
     entry_rows = np.repeat(
-        np.arange(r0, r1, dtype=np.int64),
-        np.diff(np.array([e0, *row_ends[r0:r1]], np.int64)),
+        np.arange(r0, r1, dtype=np.int64), ends - np.concatenate(([e0], ends[:-1]))
     )
     total = int(per_entry.sum())
     rows: list[list[tuple[int, float]]] = [[] for _ in range(r0, r1)]
