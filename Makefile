@@ -23,6 +23,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_board.py
 	$(BIN)/python bench/bench_panels.py
 	$(BIN)/python bench/bench_suggest.py
+	$(BIN)/python bench/bench_suggest_scale.py
 	$(BIN)/python bench/bench_redact.py
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_cli_start.py
