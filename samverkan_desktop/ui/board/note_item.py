@@ -45,6 +45,7 @@ class NoteItem(QGraphicsItem):
         self.style = style
         self._height = mt.note_height(note)
         self._lifted = False
+        self._far = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # A note repaints only when it changes or the zoom does, not on every scroll.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -104,8 +105,20 @@ class NoteItem(QGraphicsItem):
         self.setToolTip("".join(parts))
 
     # ----------------------------------------------------------------- painting
+    def fill(self) -> QColor:
+        """The note's colour: the facilitator's own, else its group's."""
+        return pal.parse_colour(self.note.colour) or self.style.fill
+
+    def set_far(self, far: bool) -> None:
+        """Far out the board's overview draws this note (see overview.py); it paints nothing
+        itself, except while it is dragged."""
+        self._far = far
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, far and not self._lifted)
+
     def set_lifted(self, lifted: bool) -> None:
         """While it is dragged, a note casts a longer shadow: it is in the hand, not the wall."""
+        if self._far:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not lifted)
         if lifted != self._lifted:
             self.prepareGeometryChange()
             self._lifted = lifted
@@ -126,7 +139,7 @@ class NoteItem(QGraphicsItem):
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         rect = self.rect()
-        fill = pal.parse_colour(self.note.colour) or self.style.fill
+        fill = self.fill()
         if lod < 0.3:
             # Far out: a patch of colour is all anyone can see, and all we draw.
             painter.fillRect(rect, fill)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from .editor import InlineEditor
 from .gestures import DragGesture, ResizeGesture, move_command, selection
 from .headers import GroupHeaders
 from .note_item import NOTE_Z, NoteItem, NoteStyle
+from .overview import OVERVIEW_ZOOM, Overview
 from .rects import qrect, united
 
 DIMMED = 0.18
@@ -57,11 +59,15 @@ class BoardScene(QGraphicsScene):
         self.editing = InlineEditing(self)
         self._drop_target: int | None = None
         self._zoomed_out = False
+        self._far = False  # drawn from the overview (see overview.py)
         self._zoom = 1.0
         self._front = 0.0  # grows as notes are dropped; keeps the last dropped on top
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
+        self._overview = Overview(self._notes.values)
+        self.addItem(self._overview)
+        self.selectionChanged.connect(self._selection_drawn)
         self._headers_timer = QTimer(self)
         self._headers_timer.setSingleShot(True)
         self._headers_timer.timeout.connect(lambda: self._headers.refresh(doc))
@@ -71,6 +77,12 @@ class BoardScene(QGraphicsScene):
         doc.notesChanged.connect(self._on_notes)
         doc.notesRemoved.connect(self._on_notes_removed)
         doc.clustersRemoved.connect(self._on_clusters_removed)
+
+    def _selection_drawn(self) -> None:
+        # Far out the overview draws the selection; the scene may be going away (a board
+        # picture's scene is made and dropped), and its items with it.
+        if self._far and shiboken6.isValid(self._overview):
+            self._overview.update()
 
     # ----------------------------------------------------------------- items
     def note_item(self, note_id: int) -> NoteItem | None:
@@ -116,6 +128,7 @@ class BoardScene(QGraphicsScene):
             item.set_note(item.note, self.note_style(item.note.group_id))
         for cid in self._clusters:
             self._update_cluster(cid)
+        self._overview.invalidate()
         self._schedule_headers()
 
     def _on_clusters(self, ids: frozenset[int]) -> None:
@@ -176,6 +189,7 @@ class BoardScene(QGraphicsScene):
             item = self._notes.get(nid)
             if item is None:
                 item = NoteItem(note, self.note_style(note.group_id))
+                item.set_far(self._far)
                 self._notes[nid] = item
                 self.addItem(item)
             else:
@@ -186,6 +200,7 @@ class BoardScene(QGraphicsScene):
                 touched.add(note.cluster_id)
             self._apply_emphasis(item)
         self._refresh_counts(touched)
+        self._overview.invalidate()
         self._grow_scene_rect([self._notes[n].scene_rect() for n in ids if n in self._notes])
         self._schedule_headers()
 
@@ -199,6 +214,7 @@ class BoardScene(QGraphicsScene):
             self._update_cluster(cid)
 
     def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        self._overview.invalidate()
         touched = set()
         deselected = False
         # One selectionChanged after all are gone: listeners must not see a half-removed set
@@ -249,6 +265,7 @@ class BoardScene(QGraphicsScene):
             item, note = self._notes.get(nid), self.doc.notes.get(nid)
             if item is not None and note is not None:
                 item.setPos(note.x, note.y)
+                self._overview.invalidate()
         for cid in cluster_ids:
             item, cluster = self._clusters.get(cid), self.doc.clusters.get(cid)
             if item is not None and cluster is not None:
@@ -328,6 +345,7 @@ class BoardScene(QGraphicsScene):
             changed = set((old ^ new) & self._notes.keys())
         for nid in changed:
             self._notes[nid].setOpacity(1.0 if new is None or nid in new else DIMMED)
+        self._overview.invalidate()
         if old is None or new is None:
             clusters: Iterable[int] = self._clusters  # empty frames are dimmed too
         else:
@@ -369,6 +387,7 @@ class BoardScene(QGraphicsScene):
             gid = item.note.group_id
             if gid in flipped:
                 item.setVisible(new is None or gid in new)
+        self._overview.invalidate()
 
     def _apply_emphasis(self, item: NoteItem) -> None:
         note = item.note
@@ -388,6 +407,12 @@ class BoardScene(QGraphicsScene):
         """The view tells its zoom, so that cluster names stay legible far out."""
         self._zoomed_out = zoom < LABEL_LOD
         self._zoom = zoom
+        far = zoom < OVERVIEW_ZOOM
+        if far != self._far:
+            self._far = far
+            for item in self._notes.values():
+                item.set_far(far)
+            self._overview.show(far)
         for cid in self._labels:
             self._place_label(cid)
         self._headers.set_zoom(zoom)

@@ -1,0 +1,91 @@
+"""Far out, the board as one picture: every note a patch of its colour, drawn from a cache.
+
+Below OVERVIEW_ZOOM a note is a few pixels wide, and painting ten thousand note items one by one
+takes longer than a frame. The scene then has its notes paint nothing (they stay selectable
+and draggable) and this item draws them all from one image, made again only after something
+changed: a note moved, was added, recoloured or dimmed by a search.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from . import palette as pal
+from .note_item import NOTE_Z, NoteItem
+from .rects import united
+
+OVERVIEW_ZOOM = 0.05  # below this zoom the notes are drawn from the picture
+MAX_SIDE = 8192  # pixels: the picture's longest side
+
+
+class Overview(QGraphicsItem):
+    def __init__(self, notes: Callable[[], Iterable[NoteItem]]) -> None:
+        super().__init__()
+        self._notes = notes
+        self._image: QImage | None = None
+        self._rect = QRectF()  # what the notes cover
+        self._drawn = QRectF()  # where the picture goes (its pixels rounded up)
+        self.setZValue(NOTE_Z - 1)  # over the frames, under the notes being dragged
+        self.setVisible(False)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def show(self, shown: bool) -> None:
+        self.setVisible(shown)
+        self.invalidate()
+
+    def invalidate(self) -> None:
+        """Something on the board changed: the picture is made again when next drawn. Its
+        place is known at once (while shown): the view must know what it covers."""
+        self._image = None
+        rect = QRectF()
+        if self.isVisible():  # near, the notes draw themselves and this costs nothing
+            rect = united(i.scene_rect() for i in self._notes() if i.isVisible())
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self._image is None:
+            self._image, self._drawn = self._picture()
+        if self._image is not None:
+            painter.drawImage(self._drawn, self._image)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
+        painter.setPen(QPen(pal.ACCENT, 3 / lod))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for item in self._notes():
+            if item.isSelected():
+                painter.drawRect(item.scene_rect())
+
+    def _picture(self) -> tuple[QImage | None, QRectF]:
+        items = [i for i in self._notes() if i.isVisible()]
+        rect = united(i.scene_rect() for i in items)
+        if rect.isNull():
+            return None, QRectF()
+        scale = min(OVERVIEW_ZOOM, MAX_SIDE / max(rect.width(), rect.height()))
+        image = QImage(
+            math.ceil(rect.width() * scale) + 1,
+            math.ceil(rect.height() * scale) + 1,
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
+        p.scale(scale, scale)
+        p.translate(-rect.x(), -rect.y())
+        for item in items:
+            colour = QColor(item.fill())
+            colour.setAlphaF(colour.alphaF() * item.opacity())
+            p.fillRect(item.scene_rect(), colour)
+        p.end()
+        size = QRectF(rect.x(), rect.y(), image.width() / scale, image.height() / scale)
+        return image, size

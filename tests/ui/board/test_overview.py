@@ -1,0 +1,72 @@
+"""Far out the board is drawn from one picture (board/overview.py): what it shows must still be
+where the notes are, follow a drag, a search and the selection, and go when zooming back in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QImage
+
+from samverkan_desktop.ui.board.overview import OVERVIEW_ZOOM
+
+FAR = OVERVIEW_ZOOM * 0.6
+
+
+def _shot(board) -> QImage:
+    board.view.viewport().repaint()
+    return board.view.viewport().grab().toImage()
+
+
+def _colour_at(board, image: QImage, point: QPointF) -> QColor:
+    return image.pixelColor(board.view.mapFromScene(point))
+
+
+def _close(a: QColor, b: QColor, tolerance: int = 12) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+
+def test_far_out_every_note_is_drawn_in_its_colour_where_it_is(board):
+    board.view.set_zoom(FAR)
+    board.view.centerOn(QPointF(600, 400))
+    image = _shot(board)
+    # (Far out a frame's name is drawn at screen size over its frame: loose notes are looked at.)
+    for name in ("n1", "n2", "n3", "n4"):
+        item = board.scene.note_item(board.ids[name])
+        assert item.flags() & item.GraphicsItemFlag.ItemHasNoContents  # the picture draws it
+        assert _close(_colour_at(board, image, item.scene_rect().center()), item.fill())
+    empty = QPointF(150, 1200)  # below everything
+    assert _close(_colour_at(board, image, empty), board.scene.backgroundBrush().color())
+
+
+def test_far_out_a_dragged_note_is_drawn_at_its_new_place(board):
+    board.view.set_zoom(FAR)
+    board.view.centerOn(QPointF(600, 600))
+    item = board.scene.note_item(board.ids["n1"])
+    start = item.scene_rect().center()
+    end = QPointF(start.x(), 1500)  # free board below the column
+    board.drag(start, end)
+    moved = board.stored_note("n1")
+    assert moved.y > 1200
+    board.scene.clearSelection()  # (a selected note is outlined: look at its colour)
+    image = _shot(board)
+    assert _close(_colour_at(board, image, item.scene_rect().center()), item.fill())
+    background = board.scene.backgroundBrush().color()
+    assert _close(_colour_at(board, image, start), background)  # nothing left behind
+    board.doc.undo_stack.undo()
+    image = _shot(board)
+    assert _close(_colour_at(board, image, start), item.fill())
+
+
+def test_far_out_a_search_dims_the_notes_outside_it_and_zooming_in_ends_the_picture(board):
+    board.view.set_zoom(FAR)
+    board.view.centerOn(QPointF(600, 400))
+    lit, dim = (board.scene.note_item(board.ids[n]) for n in ("n1", "n2"))
+    board.scene.set_highlight({board.ids["n1"]})
+    image = _shot(board)
+    assert _close(_colour_at(board, image, lit.scene_rect().center()), lit.fill())
+    assert not _close(_colour_at(board, image, dim.scene_rect().center()), dim.fill())
+    board.scene.set_highlight(None)
+    board.view.set_zoom(1.0)
+    assert not dim.flags() & dim.GraphicsItemFlag.ItemHasNoContents  # it draws itself again
+    board.view.centerOn(dim.scene_rect().center())
+    image = _shot(board)
+    assert _close(_colour_at(board, image, dim.scene_rect().center() + QPointF(0, 40)), dim.fill())
