@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from . import model as m
-from .board import Board, Rect, settle
+from .board import Board, Rect, settle, violations
 from .board.geometry import COLUMN_GAP, COLUMN_WIDTH, GAP, GROUP_HEADER, NOTE_H, PAD
 from .board.geometry import TITLE_H as CLUSTER_HEADER
 
@@ -211,6 +211,8 @@ def settle_document(doc: m.Document) -> m.Document:
         board.put_frame(c.id, Rect(c.x, c.y, c.width, c.height), c.parent_id)
     for n in doc.notes:
         board.put_note(n.id, n.x, n.y, NOTE_H, n.cluster_id)
+    if not violations(board, limit=1):  # the usual case (our own export): one sweep
+        return doc
     draft = board.copy()
     settle(draft, everything=True)
     changes = draft.changes()
