@@ -7,6 +7,7 @@ goes away.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -110,27 +111,38 @@ class GroupHeaders:
         self._scene = scene
         self._items: dict[int, GroupHeader] = {}
         self._zoom = 1.0
+        # What each group has at home (left, top, right), by ("note"|"frame", id), kept up to
+        # date from the changes' ids; and each group's column worked out from it.
+        self._spots: dict[int, dict[tuple[str, int], tuple[float, float, float]]] = {}
+        self._group_of: dict[tuple[str, int], int] = {}
+        self._homes: dict[int, tuple[float, float, float]] = {}
 
-    def refresh(self, doc: DocumentModel) -> None:
-        # Left, top and right of what each group has at home; plain numbers, as this runs over
-        # every note.
-        spots: dict[int, list[tuple[float, float, float]]] = {}
-        # A group's own clusters count as home only while they are not sorted into a theme.
-        own = {
-            c.id: c.group_id
-            for c in doc.clusters.values()
-            if c.group_id is not None and c.parent_id is None
-        }
-        for note in doc.notes.values():
-            if note.group_id is None:
-                continue
-            if note.cluster_id is None or own.get(note.cluster_id) == note.group_id:
-                spots.setdefault(note.group_id, []).append((note.x, note.y, note.x + mt.NOTE_W))
-        for cluster in doc.clusters.values():
-            if cluster.group_id is not None and cluster.parent_id is None:
-                rect = doc.board.frame(cluster.id)
-                spots.setdefault(cluster.group_id, []).append((rect.x, rect.y, rect.right))
-        homes = {gid: _column(found) for gid, found in spots.items()}
+    def refresh(
+        self,
+        doc: DocumentModel,
+        note_ids: Iterable[int] | None = None,
+        cluster_ids: Iterable[int] | None = None,
+    ) -> None:
+        """Place the headers again; `note_ids`/`cluster_ids`: only these changed (None: look
+        at everything, e.g. after the groups changed)."""
+        if note_ids is None or cluster_ids is None:
+            self._spots, self._group_of, self._homes = {}, {}, {}
+            note_ids, cluster_ids = list(doc.notes), list(doc.clusters)
+        touched: set[int] = set()
+        notes = set(note_ids)
+        for cid in cluster_ids:  # whether its notes count as home follows the cluster
+            touched |= self._take(("frame", cid), _frame_spot(doc, cid))
+            notes |= doc.members(cid) if cid in doc.clusters else set()
+        for nid in notes:
+            touched |= self._take(("note", nid), _note_spot(doc, nid))
+        for gid in touched:
+            found = self._spots.get(gid)
+            if found:
+                self._homes[gid] = _column(list(found.values()))
+            else:
+                self._spots.pop(gid, None)
+                self._homes.pop(gid, None)
+        homes = self._homes
         labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
         for gid in list(self._items):
             if gid not in homes or gid not in doc.groups:
@@ -154,6 +166,23 @@ class GroupHeaders:
             item.setPos(left, _clear_of(doc.board, left, right, top) - 6)
         self._keep_apart()
         self.set_zoom(self._zoom)
+
+    def _take(
+        self, key: tuple[str, int], spot: Spot | None
+    ) -> set[int]:
+        """Record where a note or frame is at its group's home (None: it is not); returns the
+        groups whose home changed."""
+        changed = set()
+        old = self._group_of.pop(key, None)
+        if old is not None:
+            self._spots[old].pop(key, None)
+            changed.add(old)
+        if spot is not None:
+            gid, where = spot
+            self._spots.setdefault(gid, {})[key] = where
+            self._group_of[key] = gid
+            changed.add(gid)
+        return changed
 
     def _keep_apart(self) -> None:
         """A header may not run into the next one to its right."""
@@ -179,6 +208,30 @@ class GroupHeaders:
 
     def items(self) -> list[GroupHeader]:
         return list(self._items.values())
+
+
+Spot = tuple[int, tuple[float, float, float]]  # a group, and left, top, right at its home
+
+
+def _note_spot(doc: DocumentModel, note_id: int) -> Spot | None:
+    """A note is at its group's home while loose, or in a cluster its group made itself that
+    is not yet sorted into a theme."""
+    note = doc.notes.get(note_id)
+    if note is None or note.group_id is None:
+        return None
+    if note.cluster_id is not None:
+        own = doc.clusters.get(note.cluster_id)
+        if own is None or own.group_id != note.group_id or own.parent_id is not None:
+            return None
+    return note.group_id, (note.x, note.y, note.x + mt.NOTE_W)
+
+
+def _frame_spot(doc: DocumentModel, cluster_id: int) -> Spot | None:
+    cluster = doc.clusters.get(cluster_id)
+    if cluster is None or cluster.group_id is None or cluster.parent_id is not None:
+        return None
+    rect = doc.board.frame(cluster_id)
+    return cluster.group_id, (rect.x, rect.y, rect.right)
 
 
 def _column(spots: list[tuple[float, float, float]]) -> tuple[float, float, float]:

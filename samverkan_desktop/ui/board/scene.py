@@ -70,7 +70,10 @@ class BoardScene(QGraphicsScene):
         self.selectionChanged.connect(self._selection_drawn)
         self._headers_timer = QTimer(self)
         self._headers_timer.setSingleShot(True)
-        self._headers_timer.timeout.connect(lambda: self._headers.refresh(doc))
+        self._headers_timer.timeout.connect(self._refresh_headers)
+        # What changed since the headers were last placed (None: look at everything).
+        self._header_notes: set[int] | None = set()
+        self._header_clusters: set[int] | None = set()
         self._rebuild()
         doc.groupsChanged.connect(self._on_groups)
         doc.clustersChanged.connect(self._on_clusters)
@@ -159,7 +162,7 @@ class BoardScene(QGraphicsScene):
         for cid in touched:
             self._update_cluster(cid)
         self._grow_scene_rect([self._clusters[c].scene_rect() for c in ids if c in self._clusters])
-        self._schedule_headers()
+        self._schedule_headers(clusters=ids)
 
     def _update_cluster(self, cid: int) -> None:
         item = self._clusters.get(cid)
@@ -202,7 +205,7 @@ class BoardScene(QGraphicsScene):
         self._refresh_counts(touched)
         self._overview.invalidate()
         self._grow_scene_rect([self._notes[n].scene_rect() for n in ids if n in self._notes])
-        self._schedule_headers()
+        self._schedule_headers(notes=ids)
 
     def _refresh_counts(self, cluster_ids: Iterable[int]) -> None:
         wanted = set()
@@ -234,7 +237,7 @@ class BoardScene(QGraphicsScene):
             self.selectionChanged.emit()
         self.editing.forget("note", ids)
         self._refresh_counts(touched)
-        self._schedule_headers()
+        self._schedule_headers(notes=ids)
 
     def _on_clusters_removed(self, ids: frozenset[int]) -> None:
         deselected = False
@@ -254,10 +257,23 @@ class BoardScene(QGraphicsScene):
             self.selectionChanged.emit()
         self.editing.forget("cluster", ids)
         self._refresh_counts(self._clusters)
-        self._schedule_headers()
+        self._schedule_headers(clusters=ids)
 
-    def _schedule_headers(self) -> None:
+    def _schedule_headers(
+        self, notes: Iterable[int] | None = None, clusters: Iterable[int] | None = None
+    ) -> None:
+        """Place the group headers again soon; `notes`/`clusters`: only these changed."""
+        if notes is None and clusters is None:
+            self._header_notes = self._header_clusters = None
+        elif self._header_notes is not None and self._header_clusters is not None:
+            self._header_notes.update(notes or ())
+            self._header_clusters.update(clusters or ())
         self._headers_timer.start(0)
+
+    def _refresh_headers(self) -> None:
+        notes, clusters = self._header_notes, self._header_clusters
+        self._header_notes, self._header_clusters = set(), set()
+        self._headers.refresh(self.doc, notes, clusters)
 
     def sync_items(self, note_ids: Iterable[int], cluster_ids: Iterable[int]) -> None:
         """Put items back where the model has them (after a gesture the store refused)."""
