@@ -1,4 +1,5 @@
-"""The neighbour search gives what the plain loop over an inverted index gives, to the bit."""
+"""The neighbour search gives what the plain loop over an inverted index gives, to the bit,
+and Louvain gives what networkx's Louvain gives."""
 
 from __future__ import annotations
 
@@ -6,10 +7,16 @@ import heapq
 import random
 from collections import defaultdict
 
+import networkx as nx
 import pytest
 
 from samverkan_desktop.core.analysis import vectors as vec_mod
-from samverkan_desktop.core.analysis.vectors import Vector, neighbours
+from samverkan_desktop.core.analysis.vectors import (
+    Vector,
+    communities,
+    neighbours,
+    similarity_graph,
+)
 
 
 def reference(
@@ -87,3 +94,29 @@ def test_progress_and_cancel_between_blocks() -> None:
     assert [a for a, _ in seen] == sorted({a for a, _ in seen}) and seen[-1][0] < 1000
     with pytest.raises(vec_mod.CancelledError):
         neighbours(vectors, cancelled=lambda: True)
+
+
+def networkx_louvain(graph: nx.Graph, seed: int) -> list[list[int]]:
+    found: list[set[int]] = [{n} for n in graph.nodes]
+    for partition in nx.community.louvain_partitions(graph, weight="weight", seed=seed):
+        found = partition
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_communities_are_networkx_louvain_step_for_step(seed) -> None:
+    """Our Louvain repeats networkx's draws and arithmetic: the same communities."""
+    vectors = random_vectors(400, 50, seed)
+    graph = similarity_graph(neighbours(vectors))
+    graph.add_node(len(vectors))  # an isolated note
+    assert communities(graph, seed=seed) == networkx_louvain(graph, seed)
+    # Unweighted edges count 1, and an edge graph of a few cliques joined by a path.
+    cliques = nx.ring_of_cliques(5, 4)
+    assert communities(cliques, seed=seed) == networkx_louvain(cliques, seed)
+
+
+def test_communities_without_edges_are_single_notes() -> None:
+    graph = nx.Graph()
+    graph.add_nodes_from(range(3))
+    assert communities(graph) == [[0], [1], [2]]
+    assert communities(nx.Graph()) == []
