@@ -10,6 +10,7 @@ A term keeps a display form so that a suggested cluster name reads as Swedish, n
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -101,6 +102,29 @@ def word_terms(word: str, steps: Steps = DEFAULT_STEPS) -> tuple[Term, ...]:
         if key not in result or result[key].weight < weight:
             result[key] = Term(key, text, weight)
     return tuple(result.values())
+
+
+# Each Steps' terms of words as written ('Mötesplatser'), for `term_lookup`; emptied when full.
+_WRITTEN: dict[Steps, dict[str, tuple[Term, ...]]] = {}
+_WRITTEN_MAX = 200_000
+
+
+def term_lookup(steps: Steps = DEFAULT_STEPS) -> Callable[[str], tuple[Term, ...]]:
+    """`word_terms` of a word as written, for the many words of a workshop: a plain dict per
+    Steps remembers each written form, so a repeated word is neither lower-cased nor looked up
+    again, and the Steps are not hashed once per word (as `word_terms`' own cache does)."""
+    cache = _WRITTEN.setdefault(steps, {})
+    if len(cache) > _WRITTEN_MAX:
+        cache.clear()
+    get = cache.get
+
+    def lookup(word: str) -> tuple[Term, ...]:
+        found = get(word)
+        if found is None:
+            found = cache[word] = word_terms(word.lower(), steps)
+        return found
+
+    return lookup
 
 
 def lemmatise(word: str) -> str:

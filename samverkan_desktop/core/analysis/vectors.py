@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .text import DEFAULT_STEPS, Steps, word_terms, words
+from .text import DEFAULT_STEPS, Steps, Term, term_lookup, words
 
 Vector = dict[str, float]
 Cancelled = Callable[[], bool]
@@ -72,9 +72,15 @@ def vectorise(
 
     `background` (e.g. the whole workshop) gives the document frequencies and the associations,
     so a term common in the workshop counts little in any one group."""
-    bags = [_bag(t, steps) for t in texts]
+    lookup = term_lookup(steps)
+    written: Counter[str] = Counter()  # each word as written, in order of first use
+    bags = []
+    for text in texts:
+        found = words(text)
+        written.update(found)
+        bags.append(_bag(found, lookup))
     same = background is None or list(background) == list(texts)
-    reference = bags if same else [_bag(t, steps) for t in background or ()]
+    reference = bags if same else [_bag(words(t), lookup) for t in background or ()]
     df: Counter[str] = Counter()
     for bag in reference:
         df.update(bag.keys())
@@ -85,7 +91,7 @@ def vectorise(
     if expansion > 0:
         related = associations(reference, df)
         vectors = [_expanded(v, related, expansion) for v in lexical]
-    display, wholes = _display_forms(texts, steps)
+    display, wholes = _display_forms(written, lookup)
     return Vectors(vectors, lexical, idf, display, wholes)
 
 
@@ -123,10 +129,10 @@ def _expanded(vector: Vector, related: dict[str, Vector], weight: float) -> Vect
     return _normalised(out)
 
 
-def _bag(text: str, steps: Steps) -> dict[str, float]:
+def _bag(found: Sequence[str], lookup: Callable[[str], tuple[Term, ...]]) -> dict[str, float]:
     bag: dict[str, float] = defaultdict(float)
-    for word in words(text):
-        for term in word_terms(word.lower(), steps):
+    for word in found:
+        for term in lookup(word):
             bag[term.key] += term.weight
     return bag
 
@@ -136,19 +142,21 @@ def _normalised(vector: Vector) -> Vector:
     return {k: w / norm for k, w in vector.items()} if norm else {}
 
 
-def _display_forms(texts: Sequence[str], steps: Steps) -> tuple[dict[str, str], set[str]]:
-    """The most common way each term is written ('Mötesplatser' rather than 'motesplats'), and
-    the terms that occur as words of their own."""
+def _display_forms(
+    written: Counter[str], lookup: Callable[[str], tuple[Term, ...]]
+) -> tuple[dict[str, str], set[str]]:
+    """The most common way each term is written ('Mötesplatser' rather than 'motesplats'), the
+    first met on a tie, and the terms that occur as words of their own. `written` counts the
+    words as written, in the order they were first met."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     wholes: set[str] = set()
-    for text in texts:
-        for word in words(text):
-            for term in word_terms(word.lower(), steps):
-                shown = term.display
-                if term.weight == 1.0:
-                    wholes.add(term.key)
-                    shown = word if word.isupper() and len(word) > 1 else word.lower()
-                seen[term.key][shown] += 1
+    for word, count in written.items():
+        for term in lookup(word):
+            shown = term.display
+            if term.weight == 1.0:
+                wholes.add(term.key)
+                shown = word if word.isupper() and len(word) > 1 else word.lower()
+            seen[term.key][shown] += count
     return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}, wholes
 
 

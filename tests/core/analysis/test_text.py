@@ -98,3 +98,11 @@ def test_the_stop_word_list_ships_with_the_package() -> None:
     words = text.stop_words()
     assert {"och", "att", "för", "som", "vara", "kunna"} <= words
     assert "samverkan" not in words and "behov" not in words
+
+
+def test_term_lookup_is_word_terms_of_the_lower_cased_word() -> None:
+    lookup = text.term_lookup()
+    for word in ("Mötesplatser", "MÖTESPLATSER", "och", "SFI", "trygghetsvandringar"):
+        assert lookup(word) == text.word_terms(word.lower()) == lookup(word)
+    stemmed = text.Steps(stem=True)
+    assert text.term_lookup(stemmed)("Mötesplatser") == text.word_terms("mötesplatser", stemmed)
