@@ -74,7 +74,7 @@ def stages(doc: m.Document) -> dict[str, float]:
     near = vectors.neighbours(vecs.vectors)
     out["neighbours"] = time.perf_counter() - started
     started = time.perf_counter()
-    vectors.communities(vectors.similarity_graph(near), seed=suggest.SEED)
+    vectors.near_communities(near, seed=suggest.SEED)
     out["communities"] = time.perf_counter() - started
     return out
 

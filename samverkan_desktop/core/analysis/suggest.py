@@ -20,10 +20,9 @@ from .vectors import (
     Vector,
     Vectors,
     check,
-    communities,
     cosine,
+    near_communities,
     neighbours,
-    similarity_graph,
     vectorise,
 )
 
@@ -78,7 +77,7 @@ def cluster_texts(
     vectors = vectorise(texts, background=background, steps=steps, expansion=expansion)
     check(cancelled)
     near = neighbours(vectors.vectors, cancelled=cancelled, progress=progress)
-    found = communities(similarity_graph(near), seed=seed, cancelled=cancelled)
+    found = near_communities(near, seed=seed, cancelled=cancelled)
     if progress is not None:
         progress(len(texts), len(texts))
     return found, vectors

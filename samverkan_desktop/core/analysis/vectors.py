@@ -375,6 +375,26 @@ def communities(
     return sorted((sorted(nodes[i] for i in c) for c in found), key=lambda c: (-len(c), c[0]))
 
 
+def near_communities(
+    near: Sequence[Sequence[tuple[int, float]]],
+    *,
+    seed: int = 0,
+    resolution: float = 1.0,
+    cancelled: Cancelled | None = None,
+) -> list[list[int]]:
+    """`communities(similarity_graph(near))`, without building the networkx graph: the same
+    adjacency, in the same order, straight from the neighbour lists."""
+    adj: _Adjacency = [{} for _ in near]
+    for i, row in enumerate(near):
+        mine = adj[i]
+        for j, s in row:
+            if j not in mine or mine[j] < s:
+                mine[j] = s
+                adj[j][i] = s
+    found = _louvain(adj, random.Random(seed), resolution, cancelled)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
 # Graphs for Louvain: node i's neighbours and edge weights, in networkx's adjacency order.
 _Adjacency = list[dict[int, float]]
 _LEVEL_GAIN = 0.0000001  # networkx's threshold: the least gain in modularity for another level

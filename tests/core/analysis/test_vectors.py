@@ -14,6 +14,7 @@ from samverkan_desktop.core.analysis import vectors as vec_mod
 from samverkan_desktop.core.analysis.vectors import (
     Vector,
     communities,
+    near_communities,
     neighbours,
     similarity_graph,
 )
@@ -115,7 +116,16 @@ def test_communities_are_networkx_louvain_step_for_step(seed) -> None:
     assert communities(cliques, seed=seed) == networkx_louvain(cliques, seed)
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_communities_straight_from_the_neighbour_lists_are_those_of_the_graph(seed) -> None:
+    near = neighbours(random_vectors(500, 40, seed), k=5)
+    graph = similarity_graph(near)
+    assert near_communities(near, seed=seed) == communities(graph, seed=seed)
+    assert near_communities(near, seed=seed) == networkx_louvain(graph, seed)
+
+
 def test_communities_without_edges_are_single_notes() -> None:
+    assert near_communities([[], [], []]) == [[0], [1], [2]]
     graph = nx.Graph()
     graph.add_nodes_from(range(3))
     assert communities(graph) == [[0], [1], [2]]
