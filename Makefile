@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_cli_start.py
 	$(BIN)/python bench/bench_open.py
 	$(BIN)/python bench/bench_theme_map.py
+	$(BIN)/python bench/bench_scale.py
 
 bench-suggest: $(STAMP)
 	$(BIN)/python bench/bench_suggest.py

@@ -1,0 +1,77 @@
+"""bench/bench_scale.py --quick runs and prints every figure of issue 10 beside its floor.
+
+Behaviour only, never timings: the command exits 0, every figure is there at 1k notes with a
+positive value, floor and ratio, and the JSON says what the printed table says.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench" / "bench_scale.py"
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory) -> tuple[str, dict]:
+    folder = tmp_path_factory.mktemp("bench_scale")
+    out = folder / "out.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAMVERKAN_DATA_DIR": str(folder)}
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--json", str(out)],
+        capture_output=True, text=True, encoding="utf-8", cwd=REPO, env=env, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    return done.stdout, json.loads(out.read_text("utf-8"))
+
+
+def _bench():
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import bench_scale
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return bench_scale
+
+
+def test_every_figure_is_measured_at_1k_with_a_floor_and_a_ratio(quick):
+    _, data = quick
+    bench = _bench()
+    assert data["sizes"] == [1000]
+    rows = data["rows"]
+    assert [r["key"] for r in rows] == list(bench.FIGURES)
+    for row in rows:
+        assert row["notes"] == 1000
+        assert row["verdict"] in ("ok", "MISS"), (row["figure"], row.get("error"))
+        for field in ("value", "floor", "ratio"):
+            assert isinstance(row[field], float) and row[field] > 0, (row["figure"], field)
+        assert row["ratio"] == pytest.approx(row["value"] / row["floor"])
+        assert row["target"] and row["floor_is"] and row["unit"]
+
+
+def test_the_json_matches_the_printed_table(quick):
+    stdout, data = quick
+    bench = _bench()
+    printed = stdout.splitlines()
+    assert bench.line(bench.HEAD) in printed
+    for row in data["rows"]:
+        assert bench.line(bench.cells(row)) in printed, row["figure"]
+    # ... and the table is nothing but those rows under the head.
+    start = printed.index(bench.line(bench.HEAD)) + 1
+    table = [x for x in printed[start:] if x.split("  ")[0].strip() in
+             {label for label, _, _ in bench.FIGURES.values()}]
+    assert len(table) == len(data["rows"])
+
+
+def test_the_gestures_wrote_what_they_should(quick):
+    _, data = quick
+    written = {r["key"]: r.get("rows_written") for r in data["rows"]}
+    assert written["drag"] >= 1 and written["rename"] >= 1
+    assert written["drop"] > 2  # the note, the frame, and what was pushed below it
+    assert written["group"] >= 21  # the new cluster and its 20 notes
