@@ -32,6 +32,8 @@ from .note_item import NOTE_Z, NoteItem, NoteStyle
 from .overview import OVERVIEW_ZOOM, Overview
 from .rects import qrect, united
 
+MIN_LABEL_PX = 48.0  # on screen: a frame narrower than this far out shows no name
+
 DIMMED = 0.18
 
 
@@ -438,7 +440,9 @@ class BoardScene(QGraphicsScene):
         if label is None or item is None:
             return
         label.setPos(item.pos() + QPointF(4, 4))
-        visible = self._zoomed_out
+        # Far out a frame narrower on screen than a short name shows no name: a field of
+        # overlapping names over specks of frames reads as nothing (and costs a paint each).
+        visible = self._zoomed_out and item.rect().width() * self._zoom >= MIN_LABEL_PX
         parent = self.doc.clusters.get(item.cluster.parent_id or -1)
         if visible and parent is not None:
             # A nested frame's name would sit on its parent's: show it only where there is room.

@@ -70,3 +70,13 @@ def test_far_out_a_search_dims_the_notes_outside_it_and_zooming_in_ends_the_pict
     board.view.centerOn(dim.scene_rect().center())
     image = _shot(board)
     assert _close(_colour_at(board, image, dim.scene_rect().center() + QPointF(0, 40)), dim.fill())
+
+
+def test_far_out_a_frame_too_small_on_screen_shows_no_name_over_its_neighbours(board):
+    from samverkan_desktop.ui.board.cluster_item import ClusterLabel
+
+    labels = {i.cluster_id: i for i in board.scene.items() if isinstance(i, ClusterLabel)}
+    board.view.set_zoom(0.3)  # A is 460 wide: 138 px on screen, room for its name
+    assert labels[board.ids["A"]].isVisible()
+    board.view.set_zoom(FAR)  # 14 px: a name there would lie over everything around it
+    assert not labels[board.ids["A"]].isVisible()
