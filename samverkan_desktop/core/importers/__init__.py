@@ -135,25 +135,43 @@ def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:
 
 
 def document_from_parse(result: ParseResult, source_name: str = "") -> m.Document:
-    """A transcript's groups and notes as a Document (not laid out yet)."""
+    """A parse result's groups, notes and clusters as a Document (not laid out yet).
+
+    A "(klustrat)" group's own clusters belong to that group; themes across groups (a
+    spreadsheet's cluster column, a whiteboard's tags or frames) are one cluster per name,
+    whatever group the notes come from: a note joins its first and also relates to the rest."""
     name = source_name or result.source_name
     groups = tuple(
         m.Group(id=i, name=g.name, facilitators=tuple(g.facilitators), position=i - 1)
         for i, g in enumerate(result.groups, 1)
     )
-    # A "(klustrat)" group's own clusters, in the order they first appear.
-    cluster_ids: dict[tuple[int, str], int] = {}
+    # Clusters in the order they first appear: (group index, name) for a group's own,
+    # (None, name) for a theme across groups.
+    cluster_ids: dict[tuple[int | None, str], int] = {}
     clusters: list[m.Cluster] = []
+
+    def cluster(key: tuple[int | None, str], group_id: int | None) -> int:
+        if key not in cluster_ids:
+            cluster_ids[key] = len(clusters) + 1
+            clusters.append(m.Cluster(id=cluster_ids[key], name=key[1], group_id=group_id))
+        return cluster_ids[key]
+
     notes: list[m.Note] = []
+    themes: list[m.ThemeLink] = []
     for i, p in enumerate(result.notes, 1):
         group_id = p.group + 1 if 0 <= p.group < len(groups) else None
-        cluster_id = None
-        if p.cluster:
-            key = (p.group, p.cluster)
-            if key not in cluster_ids:
-                cluster_ids[key] = len(clusters) + 1
-                clusters.append(m.Cluster(id=cluster_ids[key], name=p.cluster, group_id=group_id))
-            cluster_id = cluster_ids[key]
+        cluster_id = cluster((p.group, p.cluster), group_id) if p.cluster else None
+        named = list(dict.fromkeys(t.strip() for t in p.themes if t.strip()))
+        for theme in named:
+            cid = cluster((None, theme), None)
+            if cluster_id is None:
+                cluster_id = cid
+            elif cid != cluster_id:
+                themes.append(m.ThemeLink(i, cid))
+        comment = p.comment
+        if p.author.strip():
+            by = f"Skriven av {p.author.strip()}"
+            comment = f"{comment}\n{by}" if comment else by
         notes.append(
             m.Note(
                 id=i,
@@ -162,9 +180,10 @@ def document_from_parse(result: ParseResult, source_name: str = "") -> m.Documen
                 section=p.section,
                 source=_source(name, p.line, p.end_line),
                 uncertain=p.uncertain,
-                comment=p.comment,
+                comment=comment,
                 personal_data=p.personal_data,
                 cluster_id=cluster_id,
+                votes=max(0, p.votes),
             )
         )
     return m.Document(
@@ -172,6 +191,7 @@ def document_from_parse(result: ParseResult, source_name: str = "") -> m.Documen
         groups=groups,
         clusters=tuple(clusters),
         notes=tuple(notes),
+        themes=tuple(themes),
     )
 
 

@@ -29,6 +29,11 @@ class ParsedNote:
     comment: str = ""
     personal_data: bool = False
     cluster: str = ""  # the group's own cluster name, when the group was "(klustrat)"
+    # Themes across groups the source puts the note in (a "Kluster" column, a whiteboard's
+    # tags or frames): the note joins the first; it also relates to the others.
+    themes: list[str] = field(default_factory=list)
+    votes: int = 0
+    author: str = ""  # who wrote it, when the source says (kept in the note's comment)
 
 
 @dataclass
