@@ -25,6 +25,15 @@ _SIGNATURES = (
 )
 
 
+# Formats besides transcripts and the JSON exchange format, by file suffix: "module:function"
+# in this package, imported only when used. Each function takes (data: bytes, name: str,
+# **options) and returns a ParseResult (nothing written, no ids), raising ImportError_ with one
+# line for the user. `binary`: the format's files are not text (a zip), so the first-bytes check
+# of text sources does not apply.
+PARSERS: dict[str, str] = {}
+BINARY_SUFFIXES: set[str] = set()
+
+
 class SourceError(ImportError_):
     """A source that cannot be read at all; one line, naming the file."""
 
@@ -34,7 +43,7 @@ class Source:
     """What a source gave: the laid-out document, its kind and the parser's warnings."""
 
     name: str
-    kind: str  # "transcript" or "json"
+    kind: str  # "transcript", "json" or a PARSERS format ("docx", "csv", ...)
     document: m.Document
     warnings: tuple[ParseWarning, ...] = ()
 
@@ -53,10 +62,14 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
     """
     # Imported here, not above: reading the error classes of `.result` (as the command line
     # does for every command) then loads no parser, layout or board geometry.
-    from .. import exchange, layout
+    from .. import exchange
 
     path = Path(path)
-    data = read_bytes(path)
+    suffix = path.suffix.lower()
+    data = read_bytes(path, binary=suffix in BINARY_SUFFIXES)
+    if suffix in PARSERS:
+        result = parse_source_bytes(data, path.name, suffix)
+        return _from_parse(result, path.name, suffix.lstrip("."), at_x)
     if exchange.looks_like_exchange(data) or path.suffix.lower() == ".json":
         try:
             doc = exchange.loads(data, path.name)
@@ -68,21 +81,35 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
             raise SourceError(str(exc)) from None
         else:
             return Source(path.name, "json", _place_exchange(doc, at_x))
-    result = _parse_transcript(data, path.name)
+    return _from_parse(_parse_transcript(data, path.name), path.name, "transcript", at_x)
+
+
+def parse_source_bytes(data: bytes, name: str, suffix: str, **options: object) -> ParseResult:
+    """A registered format's parse result (see PARSERS), before it becomes a Document: what an
+    import preview shows and lets the user change."""
+    from importlib import import_module
+
+    module, function = PARSERS[suffix].split(":")
+    parse = getattr(import_module(f".{module}", __name__), function)
+    result: ParseResult = parse(data, name, **options)
+    return result
+
+
+def _from_parse(result: ParseResult, name: str, kind: str, at_x: float | None) -> Source:
+    from .. import layout
+
     if not result.notes:
         # Nothing to sort: most likely the wrong file, and an empty workshop would hide that.
-        raise SourceError(f"{path.name}: hittade inga lappar; är det rätt fil?")
-    doc = document_from_parse(result, path.name)
+        raise SourceError(f"{name}: hittade inga lappar; är det rätt fil?")
+    doc = document_from_parse(result, name)
     return Source(
-        path.name,
-        "transcript",
-        layout.layout_document(doc, x_offset=at_x or 0.0),
-        tuple(result.warnings),
+        name, kind, layout.layout_document(doc, x_offset=at_x or 0.0), tuple(result.warnings)
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a source, refusing what is clearly not one with a one-line message."""
+def read_bytes(path: Path, binary: bool = False) -> bytes:
+    """The bytes of a source, refusing what is clearly not one with a one-line message
+    (`binary`: the format is not text, so only size and emptiness are checked)."""
     name = path.name or str(path)
     try:
         if not path.exists():
@@ -104,6 +131,8 @@ def read_bytes(path: Path) -> bytes:
         raise SourceError(f"Kan inte läsa {name}: {oserrors.reason(exc)}.") from None
     if not data.strip():
         raise SourceError(f"{name} är tom.")
+    if binary:
+        return data
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise SourceError(f"{name} {what}.")
