@@ -30,8 +30,15 @@ _SIGNATURES = (
 # **options) and returns a ParseResult (nothing written, no ids), raising ImportError_ with one
 # line for the user. `binary`: the format's files are not text (a zip), so the first-bytes check
 # of text sources does not apply.
-PARSERS: dict[str, str] = {}
-BINARY_SUFFIXES: set[str] = set()
+PARSERS: dict[str, str] = {
+    ".docx": "docx_notes:parse_docx",
+    ".md": "markdown_notes:parse_markdown",
+    ".markdown": "markdown_notes:parse_markdown",
+    ".csv": "table:parse_csv",
+    ".tsv": "table:parse_csv",
+    ".xlsx": "table:parse_xlsx",
+}
+BINARY_SUFFIXES: set[str] = {".docx", ".xlsx"}
 
 
 class SourceError(ImportError_):

@@ -55,3 +55,8 @@ class ParseResult:
     warnings: list[ParseWarning] = field(default_factory=list)
     source_name: str = ""
     encoding: str = ""
+    # A table (CSV, Excel): its column headers, and which column each field was read from
+    # ("text", "group", "cluster", "tags", "votes", "author", "section"; -1: none). A preview
+    # shows them and parses again with the user's `mapping=` (see importers.PARSERS).
+    columns: list[str] = field(default_factory=list)
+    mapping: dict[str, int] = field(default_factory=dict)
