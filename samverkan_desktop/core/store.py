@@ -596,7 +596,8 @@ class Store:
             )
 
     def delete_cluster(self, cluster_id: int) -> ClusterRemoval:
-        """Remove a cluster; its notes stay on the board unclustered, its children move up."""
+        """Remove a cluster; its notes and children move up into the cluster around it (none
+        for a top-level cluster: its notes stay on the board unclustered)."""
         with self.transaction() as s:
             cluster = _cluster(_get(s, ClusterRow, cluster_id))
             members = tuple(s.scalars(select(NoteRow.id).where(NoteRow.cluster_id == cluster_id)))
@@ -605,7 +606,9 @@ class Store:
             )
             themes = tuple(t for t in self.themes() if t.cluster_id == cluster_id)
             s.execute(
-                update(NoteRow).where(NoteRow.cluster_id == cluster_id).values(cluster_id=None)
+                update(NoteRow)
+                .where(NoteRow.cluster_id == cluster_id)
+                .values(cluster_id=cluster.parent_id)
             )
             s.execute(
                 update(ClusterRow)

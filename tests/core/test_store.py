@@ -379,8 +379,8 @@ def test_deleted_cluster_comes_back_with_members_children_and_themes(store: Stor
     grand = store.add_cluster("Lampor", parent_id=ids["child"].id)
     before = store.document()
     removal = store.delete_cluster(ids["child"].id)
-    # Its note stays on the board unclustered; its child moves up to its parent.
-    assert store.note(ids["b"].id).cluster_id is None
+    # Its note and its child move up into its parent (where the board still draws them).
+    assert store.note(ids["b"].id).cluster_id == ids["parent"].id
     assert store.cluster(grand.id).parent_id == ids["parent"].id
     store.restore_cluster(removal)
     assert _content(store.document()) == _content(before)

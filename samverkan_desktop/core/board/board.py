@@ -220,14 +220,15 @@ class Board:
         self._write_frame(cluster_id, rect)
 
     def remove_frame(self, cluster_id: int) -> None:
-        """The frame goes; what it held stays where it is, now in no cluster (as the store does)."""
+        """The frame goes; what it held stays where it is and moves up into the frame around it
+        (none for a top-level frame), as the store does: it is still drawn where it belongs."""
         if cluster_id not in self._frames:
             return
         for n in list(self._members.get(cluster_id, ())):
             box = self._notes[n]
-            self.put_note(n, box.x, box.y, box.h, None)
+            self.put_note(n, box.x, box.y, box.h, self._parent[cluster_id])
         for c in list(self._children.get(cluster_id, ())):
-            self.put_frame(c, self._frames[c], None)
+            self.put_frame(c, self._frames[c], self._parent[cluster_id])
         self._set("c", self._parent[cluster_id]).discard(cluster_id)
         self._write_frame(cluster_id, None)
         del self._parent[cluster_id]

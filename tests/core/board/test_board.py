@@ -73,18 +73,24 @@ def test_set_parent_moves_a_frame_with_everything_it_holds_in_the_tree():
     assert board.children(None) == {1, 2, 4} and board.depth(3) == 1
 
 
-def test_removing_a_frame_leaves_what_it_held_in_no_cluster_where_it_was():
+def test_removing_a_nested_frame_moves_what_it_held_up_into_the_frame_around_it():
     board = tree()
     place = board.frame(3)
     note_place = board.note_rect(3)
     board.remove_frame(2)
     assert not board.has_cluster(2)
-    assert board.home(3) is None and board.members(None) == {3, 7}
-    assert board.parent(3) is None and board.children(None) == {1, 3, 4}
-    assert board.children(1) == set()
+    assert board.home(3) == 1 and board.members(1) == {1, 2, 3}
+    assert board.parent(3) == 1 and board.children(1) == {3}
     assert board.frame(3) == place and board.note_rect(3) == note_place
-    assert list(board.ancestors(3)) == [] and board.depth(3) == 0
-    assert board.subtree_notes(1) == {1, 2}
+    assert list(board.ancestors(3)) == [1] and board.depth(3) == 1
+    assert board.subtree_notes(1) == {1, 2, 3, 4, 5}
+
+
+def test_removing_a_top_level_frame_leaves_what_it_held_on_the_board():
+    board = tree()
+    board.remove_frame(1)
+    assert board.home(1) is None and board.members(None) == {1, 2, 7}
+    assert board.parent(2) is None and board.children(None) == {2, 4}
 
 
 def test_removing_a_note_takes_it_out_of_its_frame():

@@ -175,12 +175,16 @@ def test_deleting_a_cluster_keeps_its_notes(board):
     assert board.scene.cluster_item(board.ids["A"]) is not None
 
 
-def test_delete_key_on_a_nested_frame_moves_its_notes_up_to_no_cluster(board):
+def test_delete_key_on_a_nested_frame_moves_its_notes_up_into_the_frame_around_it(board):
     board.click(board.title_point("C"))
     board.key(Qt.Key.Key_Delete)
     assert board.store.clusters([board.ids["C"]]) == []
-    assert board.stored_note("c1").cluster_id is None
+    # c1 is still drawn inside B, so it is in B: the board shows what the file holds.
+    assert board.stored_note("c1").cluster_id == board.ids["B"]
     assert board.stored_cluster("B").parent_id is None
+    assert board.violations() == [] and board.drawn_membership_errors() == []
+    board.doc.undo_stack.undo()
+    assert board.stored_note("c1").cluster_id == board.ids["C"]
 
 
 def test_actions_follow_the_selection(board):
