@@ -34,8 +34,17 @@ from .textdecode import decode_text
 # The fields a column can hold, each with the header names that mean it, written as `_key`
 # makes them (lower case, no accents, single spaces). Order: the order a preview lists them.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "texter", "content", "innehall", "lapp", "lappar", "note", "notes",
-             "text area 1"),
+    "text": (
+        "text",
+        "texter",
+        "content",
+        "innehall",
+        "lapp",
+        "lappar",
+        "note",
+        "notes",
+        "text area 1",
+    ),
     "group": ("grupp", "group", "bord", "table"),
     "cluster": ("kluster", "cluster", "tema", "theme", "contained by"),
     "tags": ("tags", "tag", "taggar", "tagg"),
@@ -47,8 +56,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 # Swedish names of the fields, for messages and the preview.
 FIELD_NAMES = {
-    "text": "text", "group": "grupp", "cluster": "kluster", "tags": "taggar", "votes": "röster",
-    "author": "författare", "section": "avsnitt", "comment": "kommentar", "uncertain": "osäker",
+    "text": "text",
+    "group": "grupp",
+    "cluster": "kluster",
+    "tags": "taggar",
+    "votes": "röster",
+    "author": "författare",
+    "section": "avsnitt",
+    "comment": "kommentar",
+    "uncertain": "osäker",
 }
 _BY_HEADER = {name: field for field, names in FIELDS.items() for name in names}
 
@@ -99,9 +115,12 @@ def parse_csv(
     if text.count('"') % 2:
         # An opening quote without its closing one swallows the rest of the file into one cell.
         last = rows[-1][0] if rows else 1
-        result.warnings.append(ParseWarning(
-            last, "ett citattecken (\") saknar sin avslutning; resten av filen blev en enda cell."
-        ))
+        result.warnings.append(
+            ParseWarning(
+                last,
+                'ett citattecken (") saknar sin avslutning; resten av filen blev en enda cell.',
+            )
+        )
         result.warnings.sort(key=lambda w: w.line)
     return result
 
@@ -123,10 +142,16 @@ def parse_xlsx(
     rows, sheet_name, others = _xlsx_rows(data, name, sheet)
     result = _build(_Table(rows, csv_escapes=False), name, mapping, header)
     if others:
-        result.warnings.insert(0, ParseWarning(1, (
-            f"arbetsboken har fler blad med innehåll ({', '.join(others)}); "
-            f"bara bladet ”{sheet_name}” importerades."
-        )))
+        result.warnings.insert(
+            0,
+            ParseWarning(
+                1,
+                (
+                    f"arbetsboken har fler blad med innehåll ({', '.join(others)}); "
+                    f"bara bladet ”{sheet_name}” importerades."
+                ),
+            ),
+        )
     return result
 
 
@@ -141,7 +166,8 @@ def _delimiter(text: str, name: str) -> str:
     for delimiter in _DELIMITERS:
         try:
             sample = [
-                r for r in itertools.islice(_reader(text, delimiter), _SAMPLE_ROWS)
+                r
+                for r in itertools.islice(_reader(text, delimiter), _SAMPLE_ROWS)
                 if any(c.strip() for c in r)
             ]
         except csv.Error:
@@ -346,7 +372,7 @@ def _build(
     stem = PurePath(name).stem or name
     result = ParseResult(title=stem, source_name=name, encoding=table.encoding)
     rows = table.rows
-    while rows and not any(c.strip() for c in rows[0][1]):
+    while rows and _blank(rows[0][1]):
         rows = rows[1:]  # blank rows above the table
     if not rows:
         raise SourceError(f"{name} är tom.")
@@ -432,15 +458,21 @@ class _Rows:
 
     def check_width(self, number: int, cells: list[str]) -> None:
         if len(cells) < self.width:
-            self.warn(number, (
-                f"raden har {len(cells)} fält men tabellen {self.width}; de som saknas "
-                "lämnas tomma."
-            ))
+            self.warn(
+                number,
+                (
+                    f"raden har {len(cells)} fält men tabellen {self.width}; de som saknas "
+                    "lämnas tomma."
+                ),
+            )
         elif len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
-            self.warn(number, (
-                f"raden har {len(cells)} fält men tabellen {self.width}; de sista "
-                f"{len(cells) - self.width} hoppades över."
-            ))
+            self.warn(
+                number,
+                (
+                    f"raden har {len(cells)} fält men tabellen {self.width}; de sista "
+                    f"{len(cells) - self.width} hoppades över."
+                ),
+            )
 
     def group(self, number: int, name: str) -> int:
         name = name or PurePath(self.name).stem or self.name
@@ -485,20 +517,25 @@ class _Rows:
         section = self.cell(cells, "section")
         author = self.cell(cells, "author")
         comment = self.cell(cells, "comment")
-        for value, what in ((section, "avsnittet"), (author, "författaren"),
-                            (comment, "kommentaren")):
+        for value, what in (
+            (section, "avsnittet"),
+            (author, "författaren"),
+            (comment, "kommentaren"),
+        ):
             self.limit_text(number, value, what)
-        self.result.notes.append(ParsedNote(
-            text=text,
-            group=self.group(number, group),
-            section=section,
-            line=number,
-            comment=comment,
-            uncertain=_key(self.cell(cells, "uncertain")) in _YES,
-            themes=named,
-            votes=self.votes(number, self.cell(cells, "votes")),
-            author=author,
-        ))
+        self.result.notes.append(
+            ParsedNote(
+                text=text,
+                group=self.group(number, group),
+                section=section,
+                line=number,
+                comment=comment,
+                uncertain=_key(self.cell(cells, "uncertain")) in _YES,
+                themes=named,
+                votes=self.votes(number, self.cell(cells, "votes")),
+                author=author,
+            )
+        )
 
     def votes(self, number: int, value: str) -> int:
         if not value:
@@ -515,15 +552,18 @@ class _Rows:
             self.warn(number, f"rösterna ”{value[:40]}” är inget heltal från 0; räknas som 0.")
             return 0
         if count > limits.MAX_VOTES:
-            self.warn(number, f"fler än {limits.number(limits.MAX_VOTES)} röster; räknas som "
-                              f"{limits.number(limits.MAX_VOTES)}.")
+            self.warn(
+                number,
+                f"fler än {limits.number(limits.MAX_VOTES)} röster; räknas som "
+                f"{limits.number(limits.MAX_VOTES)}.",
+            )
             return limits.MAX_VOTES
         return int(count)
 
 
 def _read_plain(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
     for number, cells in body:
-        if not any(c.strip() for c in cells):
+        if _blank(cells):
             continue  # a blank row
         reader.check_width(number, cells)
         text = reader.cell(cells, "text")
@@ -550,7 +590,8 @@ def _read_lucid(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
     title = {get(cells, "id"): get(cells, "text area 1") for _, cells in body}
     inside = {get(cells, "id"): _ids(get(cells, "contained by")) for _, cells in body}
     pages = {
-        get(cells, "id"): get(cells, "text area 1") for _, cells in body
+        get(cells, "id"): get(cells, "text area 1")
+        for _, cells in body
         if _key(get(cells, "name")) == "page"
     }
 
@@ -575,11 +616,13 @@ def _read_lucid(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
     notes: list[tuple[int, list[str], str]] = []
     skipped: list[int] = []
     for number, cells in body:
-        if not any(c.strip() for c in cells):
+        if _blank(cells):
             continue
         if not _LUCID_NOTE.search(_key(get(cells, "name"))):
-            if reader.cell(cells, "text") and get(cells, "id") not in containers and (
-                _key(get(cells, "name")) not in {"page", "document", "line"}
+            if (
+                reader.cell(cells, "text")
+                and get(cells, "id") not in containers
+                and (_key(get(cells, "name")) not in {"page", "document", "line"})
             ):
                 skipped.append(number)
             continue
@@ -590,10 +633,13 @@ def _read_lucid(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
             continue
         notes.append((number, cells, pages.get(get(cells, "page id"), "")))
     if skipped:
-        reader.warn(skipped[0], (
-            f"{len(skipped)} former med text är inga lappar och hoppades över "
-            f"(rad {', '.join(map(str, skipped[:5]))}{' …' if len(skipped) > 5 else ''})."
-        ))
+        reader.warn(
+            skipped[0],
+            (
+                "hoppade över former med text som inte är lappar (rad "
+                f"{', '.join(map(str, skipped[:5]))}{' …' if len(skipped) > 5 else ''})."
+            ),
+        )
     by_page = len({page for _, _, page in notes}) > 1 and reader.result.mapping["group"] < 0
     for number, cells, page in notes:
         group = reader.cell(cells, "group") if reader.result.mapping["group"] >= 0 else ""
@@ -602,6 +648,10 @@ def _read_lucid(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
         reader.add(number, cells, reader.cell(cells, "text"), page if by_page else group, themes)
 
 
+def _blank(cells: list[str]) -> bool:
+    """A row with nothing in it; delimiters alone (";;" in a one-column file) are nothing."""
+    return not any(c.strip(" \t,;") for c in cells)
+
+
 def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
-
