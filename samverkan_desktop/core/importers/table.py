@@ -25,6 +25,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from .. import limits
 from . import SourceError
@@ -284,22 +285,23 @@ def _xlsx_rows(
         formula_book.close()
 
 
-def _sheet_rows(values: object, formulas: object, name: str) -> list[tuple[int, list[str]]]:
+def _sheet_rows(values: Any, formulas: Any, name: str) -> list[tuple[int, list[str]]]:
     rows: list[tuple[int, list[str]]] = []
-    for ws in (values, formulas):
-        ws.reset_dimensions()  # type: ignore[attr-defined]  # a file's own can be wrong or huge
-    pairs = zip(
-        values.iter_rows(max_col=limits.MAX_TABLE_COLUMNS, values_only=True),  # type: ignore[attr-defined]
-        formulas.iter_rows(max_col=limits.MAX_TABLE_COLUMNS, values_only=True),  # type: ignore[attr-defined]
-        strict=False,
-    )
-    for number, (row, formula_row) in enumerate(pairs, 1):
+    values.reset_dimensions()  # a file's own dimensions can be wrong or huge
+    columns = limits.MAX_TABLE_COLUMNS
+    value_rows = values.iter_rows(max_col=columns, values_only=True)
+    if _has_formulas(values):
+        formulas.reset_dimensions()
+        formula_rows = formulas.iter_rows(max_col=columns, values_only=True)
+    else:  # the second reading costs as much as the first: only when there is a formula
+        formula_rows = itertools.repeat(())
+    for number, (row, formula_row) in enumerate(zip(value_rows, formula_rows, strict=False), 1):
         if number > limits.MAX_LINES:
             raise SourceError(
                 f"{name}: bladet har fler än {limits.number(limits.MAX_LINES)} rader; så många "
                 "går inte att importera."
             )
-        if not any(v is not None for v in row) and not any(v is not None for v in formula_row):
+        if all(v is None for v in row) and all(v is None for v in formula_row):
             continue
         cells = []
         for i, value in enumerate(row):
@@ -310,9 +312,24 @@ def _sheet_rows(values: object, formulas: object, name: str) -> list[tuple[int, 
     return rows
 
 
-def _has_content(ws: object) -> bool:
-    ws.reset_dimensions()  # type: ignore[attr-defined]
-    for row in itertools.islice(ws.iter_rows(max_col=1, values_only=True), 1000):  # type: ignore[attr-defined]
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def _has_formulas(ws: Any) -> bool:
+    """Whether the sheet's XML holds a formula (<f>), read in pieces without parsing it."""
+    tail = b""
+    with ws.parent._archive.open(ws._worksheet_path) as source:
+        while chunk := source.read(1 << 20):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _has_content(ws: Any) -> bool:
+    ws.reset_dimensions()
+    rows = ws.iter_rows(max_col=limits.MAX_TABLE_COLUMNS, values_only=True)
+    for row in itertools.islice(rows, 1000):
         if any(v is not None for v in row):
             return True
     return False
