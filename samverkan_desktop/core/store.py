@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     bindparam,
@@ -54,6 +54,9 @@ from .store_file import (  # noqa: F401 (re-exported)
     StoreError,
 )
 from .store_lock import FileLocked, LockUnavailable, WriteLock  # noqa: F401 (re-exported)
+
+if TYPE_CHECKING:
+    from .merge import MergePlan
 
 SUFFIX = ".samverkan"
 
@@ -682,12 +685,18 @@ class Store:
             self._mark("theme", [theme.note_id])
 
     # ----------------------------------------------------------------- whole documents
-    def add_document(self, doc: m.Document) -> dict[str, dict[int, int]]:
+    def add_document(
+        self, doc: m.Document, *, into_clusters: Mapping[int, int] | None = None
+    ) -> dict[str, dict[int, int]]:
         """Add a whole document (an import) in one transaction: all of it, or nothing.
 
         Ids in `doc` are its own; they are mapped to new ids here, which are returned per kind.
         The workshop's title, date and description are taken where this file has none yet.
+        `into_clusters` (a merge, see `merge_document`): clusters of `doc` that are not added;
+        what `doc` puts in one goes into the existing cluster it maps to (returned apart, as
+        "merged_clusters", so that "clusters" stays what was added).
         """
+        into = dict(into_clusters or {})
         with self.transaction() as s:
             current = self.workshop()
             merged = m.Workshop(
@@ -699,7 +708,8 @@ class Store:
                 self.set_workshop(merged)
             # Checked first, in the order the rows used to be added in, so that a refused
             # document says the same as before; nothing has been written then.
-            cluster_keys = {c.id for c in doc.clusters}
+            cluster_keys = {c.id for c in doc.clusters} | set(into)
+            _require(s, ClusterRow, into.values())
             for c in doc.clusters:
                 if c.parent_id is not None and c.parent_id not in cluster_keys:
                     raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
@@ -721,17 +731,21 @@ class Store:
                 for i, g in enumerate(doc.groups)
             ])
             cluster_rows = []
-            for c in doc.clusters:
+            added_clusters = [c for c in doc.clusters if c.id not in into]
+            for c in added_clusters:
                 values = _cluster_values(c)
                 # Ids are the document's own, and 0 is one (a hand-written JSON file).
                 values.update(parent_id=None, group_id=_mapped(group_ids, c.group_id))
                 values.setdefault("created_at", now)
                 values.setdefault("updated_at", now)
                 cluster_rows.append(values)
-            cluster_ids = _insert(s, ClusterRow, [c.id for c in doc.clusters], cluster_rows)
+            cluster_ids = _insert(s, ClusterRow, [c.id for c in added_clusters], cluster_rows)
+            added = cluster_ids
+            if into:  # what the document puts in a merged cluster goes into the existing one
+                cluster_ids = {**cluster_ids, **into}
             parents = [
                 {"b_id": cluster_ids[c.id], "b_parent": cluster_ids[c.parent_id]}
-                for c in doc.clusters
+                for c in added_clusters
                 if c.parent_id is not None
             ]
             if parents:  # after every cluster is in: a parent may come after its child
@@ -771,7 +785,26 @@ class Store:
             self._mark("cluster", cluster_ids.values())
             self._mark("note", note_ids.values())
             self._mark("link", [0])
-            return {"groups": group_ids, "clusters": cluster_ids, "notes": note_ids}
+            result = {"groups": group_ids, "clusters": added, "notes": note_ids}
+            if into:
+                result["merged_clusters"] = into
+            return result
+
+    def merge_document(self, plan: MergePlan) -> dict[str, dict[int, int]]:
+        """Write a merge (`core.merge.merge_into`) in one transaction, all or nothing: the
+        existing notes and frames it moved or grew, then its document (`add_document` with
+        `into_clusters`). Returns `add_document`'s id maps."""
+        with self.transaction():
+            if plan.notes_moved:
+                self.update_notes(
+                    {i: {"x": x, "y": y} for i, (x, y) in plan.notes_moved.items()}
+                )
+            if plan.clusters_moved:
+                self.update_clusters({
+                    i: {"x": x, "y": y, "width": w, "height": h}
+                    for i, (x, y, w, h) in plan.clusters_moved.items()
+                })
+            return self.add_document(plan.document, into_clusters=plan.into_clusters)
 
     def save_copy(self, target: str | os.PathLike[str]) -> None:
         """Write a consistent copy of the whole document to `target` (SQLite's backup API)."""

@@ -50,7 +50,7 @@ class Source:
     """What a source gave: the laid-out document, its kind and the parser's warnings."""
 
     name: str
-    kind: str  # "transcript", "json" or a PARSERS format ("docx", "csv", ...)
+    kind: str  # "transcript", "json", "workshop" or a PARSERS format ("docx", "csv", ...)
     document: m.Document
     warnings: tuple[ParseWarning, ...] = ()
 
@@ -65,7 +65,8 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
 
     A transcript is laid out from x = `at_x` (or 0). A JSON file keeps its own positions unless it
     has none (all notes on one spot); with `at_x` it is moved so that its left edge is there, which
-    is how an import lands to the right of what a file already holds.
+    is how an import lands to the right of what a file already holds. Another workshop file
+    (`.samverkan`) is read through a read-only store and placed as a JSON file is.
     """
     # Imported here, not above: reading the error classes of `.result` (as the command line
     # does for every command) then loads no parser, layout or board geometry.
@@ -73,6 +74,8 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
 
     path = Path(path)
     suffix = path.suffix.lower()
+    if _is_workshop(path, suffix):
+        return _load_workshop(path, at_x)
     data = read_bytes(path, binary=suffix in BINARY_SUFFIXES)
     if suffix in PARSERS:
         result = parse_source_bytes(data, path.name, suffix)
@@ -89,6 +92,45 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
         else:
             return Source(path.name, "json", _place_exchange(doc, at_x))
     return _from_parse(_parse_transcript(data, path.name), path.name, "transcript", at_x)
+
+
+# A workshop file (another laptop's): SQLite's first bytes and our application id at offset 68
+# of its header (see store_file.APPLICATION_ID), read here without opening the database.
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_WORKSHOP_SUFFIX = ".samverkan"
+
+
+def _is_workshop(path: Path, suffix: str) -> bool:
+    """A `.samverkan` file, or any file whose header says it is one; read by the store. Another
+    program's database is left to `read_bytes`, which refuses it with its message."""
+    from ..store_file import APPLICATION_ID
+
+    try:
+        if not path.is_file():
+            return False  # read_bytes says what it is instead (missing, a folder, a pipe)
+        if suffix == _WORKSHOP_SUFFIX:
+            return True
+        with path.open("rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False  # read_bytes says why it cannot be read
+    return head.startswith(_SQLITE_HEADER) and head[68:72] == APPLICATION_ID.to_bytes(4, "big")
+
+
+def _load_workshop(path: Path, at_x: float | None) -> Source:
+    """Another workshop file's whole document, read through a read-only store: the file is
+    neither written nor locked (a window that has it open keeps it), placed as a JSON export."""
+    from ..store import Store, StoreError
+
+    try:
+        with Store.open(path, readonly=True) as store:
+            doc = store.document()
+    except StoreError as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else path.name
+        raise SourceError(message if path.name in message else f"{path.name}: {message}") from None
+    if not (doc.notes or doc.groups or doc.clusters):
+        raise SourceError(f"{path.name} är en tom workshopfil; där finns inget att importera.")
+    return Source(path.name, "workshop", _place_exchange(doc, at_x))
 
 
 def parse_source_bytes(data: bytes, name: str, suffix: str, **options: object) -> ParseResult:

@@ -146,9 +146,10 @@ def test_binary_files_are_refused_with_advice(tmp_path: Path):
     _refused(tmp_path / "rapport.pdf", "PDF")
 
 
-def test_a_workshop_file_given_as_source_is_refused(tmp_path: Path):
+def test_an_empty_workshop_or_another_database_given_as_source_is_refused(tmp_path: Path):
+    # A workshop file with something in it is merged (tests/core/test_merge.py).
     Store.create(tmp_path / "ws.samverkan").close()
-    _refused(tmp_path / "ws.samverkan", "databas")
+    _refused(tmp_path / "ws.samverkan", "ws.samverkan är en tom workshopfil")
     other = tmp_path / "annan.db"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
     _refused(other, "databas")
