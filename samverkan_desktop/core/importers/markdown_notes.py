@@ -260,7 +260,7 @@ def parse_markdown_text(text: str, name: str = "") -> ParseResult:
         _read_group(builder, preamble, len(result.groups) - 1, expected=False)
     elif preamble:
         builder.description([line(item.no, item.text) for item in preamble if item.kind == _P])
-    for begin, end in zip(starts, [*starts[1:], len(body)], strict=True):
+    for begin, end in zip(starts, [*starts[1:], len(body)], strict=False):
         heading = body[begin]
         builder.group(heading.text, heading.no)
         _read_group(builder, body[begin + 1 : end], len(result.groups) - 1)
