@@ -38,6 +38,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import docx
+from docx.oxml.ns import qn
+
 from samverkan_desktop.core import limits
 from samverkan_desktop.core.importers.markdown_notes import NoteBuilder, clean, line
 from samverkan_desktop.core.importers.result import ImportError_, ParsedNote, ParseResult
@@ -133,8 +136,6 @@ def parse_docx(data: bytes, name: str = "", **options: object) -> ParseResult:
     from samverkan_desktop.core.importers import SourceError
 
     _check_zip(data, name)
-    import docx  # imported late: only a Word import needs it
-
     try:
         document = docx.Document(io.BytesIO(data))
         paras = _read_document(document)
@@ -238,6 +239,7 @@ class _Reader:
         self.paras: list[_Para] = []
         self.no = 0  # paragraph number of the last paragraph read
         self.gap = 0  # empty paragraphs since the last one with text
+        self.styles: dict[str | None, tuple[str, int, list[str], list[str]]] = {}
 
     def count(self) -> int:
         self.no += 1
@@ -255,7 +257,7 @@ class _Reader:
     def paragraph(self, paragraph: Any) -> None:
         no = self.count()
         raw = clean(paragraph.text)
-        role, level = _role(paragraph)
+        role, level = _role(paragraph, self.styles)
         if role == _LIST:
             text = "\n".join(filter(None, (_collapse(part) for part in raw.split("\n"))))
             if not text or _BARE_BULLET.fullmatch(text):
@@ -364,31 +366,58 @@ def _indent(raw: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
-def _role(paragraph: Any) -> tuple[str, int]:
+def _own(element: Any, path: str) -> list[str]:
+    """The w:val of `path` under an element's w:pPr (a paragraph's or a style's)."""
+    found = element.find(f"{qn('w:pPr')}/{path}")
+    value = found.get(qn("w:val")) if found is not None else None
+    return [value] if value is not None else []
+
+
+_NUM_ID = f"{qn('w:numPr')}/{qn('w:numId')}"
+_OUTLINE = qn("w:outlineLvl")
+
+
+def _role(
+    paragraph: Any, styles: dict[str | None, tuple[str, int, list[str], list[str]]]
+) -> tuple[str, int]:
     """_TITLE, _HEADING (with its level), _LIST or _PLAIN, by the paragraph's style and its own
-    numbering or outline level."""
+    numbering or outline level. `styles` keeps what each style says (looking a style up is
+    slow in python-docx)."""
     p = paragraph._p
-    numbered = p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-    outline = p.xpath("./w:pPr/w:outlineLvl/@w:val")
-    style = paragraph.style
-    for _ in range(16):  # a style's chain of bases (a broken file may loop)
-        if style is None:
-            break
-        name = (style.name or "").strip().lower()
-        if name in _TITLE_STYLES:
-            return _TITLE, 0
-        if m := _HEADING_STYLE.fullmatch(name):
-            return _HEADING, max(1, int(m[1]))
-        numbered = numbered or style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        outline = outline or style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
-        if name.startswith(("list bullet", "list number")):
-            numbered = numbered or ["1"]
-        style = style.base_style
+    key = p.style
+    if key not in styles:
+        styles[key] = _style_role(paragraph.style)
+    role, level, numbered, outline = styles[key]
+    if role:
+        return role, level
+    numbered = _own(p, _NUM_ID) or numbered
+    outline = _own(p, _OUTLINE) or outline
     if outline and outline[0].isdigit() and int(outline[0]) < 9:
         return _HEADING, int(outline[0]) + 1
     if numbered and numbered[0] != "0":
         return _LIST, 0
     return _PLAIN, 0
+
+
+def _style_role(style: Any) -> tuple[str, int, list[str], list[str]]:
+    """A style's role (_TITLE, _HEADING or ""), heading level, numbering and outline level,
+    through its chain of base styles."""
+    numbered: list[str] = []
+    outline: list[str] = []
+    for _ in range(16):  # a broken file's chain of bases may loop
+        if style is None:
+            break
+        name = (style.name or "").strip().lower()
+        if name in _TITLE_STYLES:
+            return _TITLE, 0, [], []
+        if m := _HEADING_STYLE.fullmatch(name):
+            return _HEADING, max(1, int(m[1])), [], []
+        numbered = numbered or _own(style.element, _NUM_ID)
+        outline = outline or _own(style.element, _OUTLINE)
+        if name.startswith(("list bullet", "list number")):
+            numbered = numbered or ["1"]
+        style = style.base_style
+    return "", 0, numbered, outline
 
 
 def _is_bold_section(paragraph: Any, raw: str) -> bool:
