@@ -77,6 +77,8 @@ class ClusterItem(QGraphicsItem):
         self.group_label = ""
         self.group_colour: QColor | None = None
         self.drop_target = False
+        self._far = False  # drawn by the board's overview (overview.py)
+        self._lifted = False  # being dragged
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.handle = ResizeHandle(self)
         self.set_cluster(cluster, rect)
@@ -130,7 +132,31 @@ class ClusterItem(QGraphicsItem):
     def set_drop_target(self, on: bool) -> None:
         if on != self.drop_target:
             self.drop_target = on
+            self._show_contents()
             self.update()
+
+    def set_far(self, far: bool) -> None:
+        """Far out the board's overview draws this frame (see overview.py); it paints nothing
+        itself, except while it lights up as the place a drag would drop into."""
+        self._far = far
+        self._show_contents()
+
+    def set_lifted(self, lifted: bool) -> None:
+        """While it is dragged a frame draws itself, also far out."""
+        self._lifted = lifted
+        self._show_contents()
+
+    def _show_contents(self) -> None:
+        hidden = self._far and not self.drop_target and not self._lifted
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
+
+    def fill(self) -> QColor:
+        """The frame's colour as drawn: the facilitator's own (translucent), else by depth."""
+        own = pal.parse_colour(self.cluster.colour)
+        if own is not None:
+            own.setAlpha(150)  # translucent like any frame, so nesting still shows
+            return own
+        return pal.NESTED_FILL if self.depth else pal.FRAME_FILL
 
     # ----------------------------------------------------------------- painting
     def boundingRect(self) -> QRectF:
@@ -156,11 +182,7 @@ class ClusterItem(QGraphicsItem):
             pen = QPen(pal.ACCENT, max(3.0, 2.5 / lod))
             fill = pal.DROP_FILL
         else:
-            fill = pal.NESTED_FILL if self.depth else pal.FRAME_FILL
-            own = pal.parse_colour(self.cluster.colour)
-            if own is not None:
-                own.setAlpha(150)  # translucent like any frame, so nesting still shows
-                fill = own
+            fill = self.fill()
             if self.isSelected():
                 pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
             else:

@@ -112,8 +112,7 @@ class DragGesture:
             self.moved = True
             for item, _, z in self._items:
                 item.setZValue(z + DRAG_Z)
-                if isinstance(item, NoteItem):
-                    item.set_lifted(True)
+                item.set_lifted(True)
         for item, origin, _ in self._items:
             item.setPos(origin + self.delta)
         self._show_target()
@@ -153,8 +152,7 @@ class DragGesture:
         self.scene.show_drop_target(None)
         for item, _, z in self._items:
             item.setZValue(z)
-            if isinstance(item, NoteItem):
-                item.set_lifted(False)
+            item.set_lifted(False)
 
 
 class ResizeGesture:

@@ -1,9 +1,10 @@
 """Far out, the board as one picture: every note a patch of its colour, drawn from a cache.
 
-Below OVERVIEW_ZOOM a note is a few pixels wide, and painting ten thousand note items one by one
-takes longer than a frame. The scene then has its notes paint nothing (they stay selectable
-and draggable) and this item draws them all from one image, made again only after something
-changed: a note moved, was added, recoloured or dimmed by a search.
+Below OVERVIEW_ZOOM a note is a few pixels wide, and painting ten thousand note items (and
+hundreds of frames) one by one takes longer than a frame. The scene then has its notes and
+frames paint nothing (they stay selectable and draggable) and this item draws them all from
+one image, made again only after something changed: a note or frame moved, was added,
+recoloured or dimmed by a search. The selection is outlined over it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from . import palette as pal
-from .note_item import NOTE_Z, NoteItem
+from .cluster_item import CLUSTER_Z, ClusterItem
+from .note_item import NoteItem
 from .rects import united
 
 OVERVIEW_ZOOM = 0.05  # below this zoom the notes are drawn from the picture
@@ -24,13 +26,18 @@ MAX_SIDE = 8192  # pixels: the picture's longest side
 
 
 class Overview(QGraphicsItem):
-    def __init__(self, notes: Callable[[], Iterable[NoteItem]]) -> None:
+    def __init__(
+        self,
+        notes: Callable[[], Iterable[NoteItem]],
+        frames: Callable[[], Iterable[ClusterItem]],
+    ) -> None:
         super().__init__()
         self._notes = notes
+        self._frames = frames
         self._image: QImage | None = None
         self._rect = QRectF()  # what the notes cover
         self._drawn = QRectF()  # where the picture goes (its pixels rounded up)
-        self.setZValue(NOTE_Z - 1)  # over the frames, under the notes being dragged
+        self.setZValue(CLUSTER_Z - 1)  # under everything that still draws itself
         self.setVisible(False)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -44,7 +51,7 @@ class Overview(QGraphicsItem):
         self._image = None
         rect = QRectF()
         if self.isVisible():  # near, the notes draw themselves and this costs nothing
-            rect = united(i.scene_rect() for i in self._notes() if i.isVisible())
+            rect = united(i.scene_rect() for i in self._items() if i.isVisible())
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect
@@ -63,13 +70,17 @@ class Overview(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
         painter.setPen(QPen(pal.ACCENT, 3 / lod))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        for item in self._notes():
+        for item in self._items():
             if item.isSelected():
                 painter.drawRect(item.scene_rect())
 
+    def _items(self) -> list[NoteItem | ClusterItem]:
+        return [*self._frames(), *self._notes()]
+
     def _picture(self) -> tuple[QImage | None, QRectF]:
+        frames = sorted((i for i in self._frames() if i.isVisible()), key=lambda i: i.depth)
         items = [i for i in self._notes() if i.isVisible()]
-        rect = united(i.scene_rect() for i in items)
+        rect = united(i.scene_rect() for i in [*frames, *items])
         if rect.isNull():
             return None, QRectF()
         scale = min(OVERVIEW_ZOOM, MAX_SIDE / max(rect.width(), rect.height()))
@@ -82,6 +93,13 @@ class Overview(QGraphicsItem):
         p = QPainter(image)
         p.scale(scale, scale)
         p.translate(-rect.x(), -rect.y())
+        p.setPen(QPen(pal.FRAME_BORDER, 1 / scale))
+        for frame in frames:
+            fill = frame.fill()
+            fill.setAlphaF(fill.alphaF() * frame.opacity())
+            p.setBrush(fill)
+            p.drawRect(frame.scene_rect())
+        p.setPen(Qt.PenStyle.NoPen)
         for item in items:
             colour = QColor(item.fill())
             colour.setAlphaF(colour.alphaF() * item.opacity())

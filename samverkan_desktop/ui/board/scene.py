@@ -67,7 +67,7 @@ class BoardScene(QGraphicsScene):
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
-        self._overview = Overview(self._notes.values)
+        self._overview = Overview(self._notes.values, self._clusters.values)
         self.addItem(self._overview)
         self.selectionChanged.connect(self._selection_drawn)
         self._headers_timer = QTimer(self)
@@ -137,6 +137,7 @@ class BoardScene(QGraphicsScene):
         self._schedule_headers()
 
     def _on_clusters(self, ids: frozenset[int]) -> None:
+        self._overview.invalidate()
         touched: set[int] = set()
         for cid in ids:
             cluster = self.doc.clusters.get(cid)
@@ -146,6 +147,7 @@ class BoardScene(QGraphicsScene):
             item = self._clusters.get(cid)
             if item is None:
                 item = ClusterItem(cluster, rect)
+                item.set_far(self._far)
                 self._clusters[cid] = item
                 self.addItem(item)
                 label = ClusterLabel(cid)
@@ -242,6 +244,7 @@ class BoardScene(QGraphicsScene):
         self._schedule_headers(notes=ids)
 
     def _on_clusters_removed(self, ids: frozenset[int]) -> None:
+        self._overview.invalidate()
         deselected = False
         self.blockSignals(True)  # as for notes: one selectionChanged once they are all gone
         try:
@@ -289,6 +292,7 @@ class BoardScene(QGraphicsScene):
             if item is not None and cluster is not None:
                 item.set_cluster(cluster, qrect(self.doc.board.frame(cid)))
                 self._place_label(cid)
+                self._overview.invalidate()
 
     def bring_to_front(self, note_ids: Iterable[int]) -> None:
         """Notes just dropped lie on top of the ones they were dropped onto."""
@@ -430,6 +434,8 @@ class BoardScene(QGraphicsScene):
             self._far = far
             for item in self._notes.values():
                 item.set_far(far)
+            for frame in self._clusters.values():
+                frame.set_far(far)
             self._overview.show(far)
         for cid in self._labels:
             self._place_label(cid)

@@ -80,3 +80,17 @@ def test_far_out_a_frame_too_small_on_screen_shows_no_name_over_its_neighbours(b
     assert labels[board.ids["A"]].isVisible()
     board.view.set_zoom(FAR)  # 14 px: a name there would lie over everything around it
     assert not labels[board.ids["A"]].isVisible()
+
+
+def test_far_out_frames_are_drawn_from_the_picture_and_light_up_as_a_drop_target(board):
+    board.view.set_zoom(FAR)
+    board.view.centerOn(QPointF(600, 400))
+    frame = board.scene.cluster_item(board.ids["B"])
+    flag = frame.GraphicsItemFlag.ItemHasNoContents
+    assert frame.flags() & flag  # the picture draws it
+    overview = next(i for i in board.scene.items() if type(i).__name__ == "Overview")
+    assert overview.isVisible() and overview.boundingRect().contains(frame.scene_rect())
+    board.scene.show_drop_target(board.ids["B"])
+    assert not frame.flags() & flag  # lit up, it draws itself over the picture
+    board.scene.show_drop_target(None)
+    assert frame.flags() & flag
