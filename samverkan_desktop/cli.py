@@ -33,6 +33,7 @@ from samverkan_desktop.core.store import SUFFIX, Store, StoreError
 if TYPE_CHECKING:
     from samverkan_desktop.core.export import Exporter
     from samverkan_desktop.core.importers.repeat import Repeat
+    from samverkan_desktop.core.merge import MergePlan
 
 PROG = "samverkan-desktop"
 COMMANDS = ("import", "info", "export", "suggest")
@@ -242,6 +243,7 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     from samverkan_desktop.core import layout
     from samverkan_desktop.core.importers import load_source
     from samverkan_desktop.core.importers.repeat import repeat_of
+    from samverkan_desktop.core.merge import merge_into
 
     target = Path(ns.into)
     if target.is_dir():
@@ -249,17 +251,25 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     if not target.exists() and target.suffix.lower() != SUFFIX:
         # "--into notes.json" would make a database that only looks like an export.
         raise CliError(f"{target.name}: en ny workshopfil ska sluta på {SUFFIX}.")
+    if target.exists() and _same_file(Path(ns.source), target):
+        raise CliError(f"{target.name} kan inte importeras i sig själv.")
     loaded = load_source(ns.source)  # everything is read and checked before a file is touched
     doc = loaded.document
     notes_before = 0
     again: Repeat | None = None
+    plan: MergePlan | None = None
     if target.exists():
         with Store.open(target) as store:
             existing = store.document()
             notes_before = len(existing.notes)
             doc = layout.place_right_of(doc, existing)
             again = repeat_of(existing, doc)
-            store.add_document(doc)  # one transaction: all of it or nothing
+            # Clusters named as one in the file join it (core.merge); one transaction either way.
+            plan = merge_into(existing, doc)
+            if plan.merges:
+                store.merge_document(plan)
+            else:
+                store.add_document(doc)
         verb = "Lade till"
     else:
         _create_atomically(target, doc)
@@ -268,12 +278,24 @@ def _cmd_import(ns: argparse.Namespace) -> int:
     print(f"{verb} {len(doc.notes)} lappar från {loaded.name} i {target.name}.", file=out)
     if again:
         print(f"Obs: {_repeat_reasons(again)}; har samma fil importerats två gånger?", file=out)
+    if plan is not None:
+        for name, count in plan.merged_names():
+            print(f"Klustret »{name}« fanns redan: {count} lappar lades i det.", file=out)
+        for warning in plan.warnings:
+            print(f"Obs: {warning}", file=out)
     if notes_before:
         print(f"Filen har nu {notes_before + len(doc.notes)} lappar.", file=out)
     print(file=out)
     _summary(doc, out)
     _warnings(loaded.warnings, out)
     return 0
+
+
+def _same_file(source: Path, target: Path) -> bool:
+    try:
+        return source.exists() and os.path.samefile(source, target)
+    except OSError:
+        return False
 
 
 def _repeat_reasons(again: Repeat) -> str:
