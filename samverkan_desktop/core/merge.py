@@ -211,14 +211,14 @@ def _move_in(board: Board, source: int, target: int) -> list[tuple[str, int]]:
         if full:
             row.append(board.note_rect(n))
         placed.append(note_key(n))
-    x, y = left, None
+    x, shelf_y = left, None  # the row of sub-frames being filled
     for child in frame_order(board, board.children(source)):
         rect = board.frame(child)
-        if y is None or (x > left and x + rect.w > frame.right - PAD):
+        if shelf_y is None or (x > left and x + rect.w > frame.right - PAD):
             bottom = max((r.bottom for r in taken), default=frame.y + TITLE_H - GAP)
-            x, y = left, max(bottom + GAP, frame.y + TITLE_H)
+            x, shelf_y = left, max(bottom + GAP, frame.y + TITLE_H)
         board.set_parent(child, target)
-        board.move_to(frame_key(child), x, y)
+        board.move_to(frame_key(child), x, shelf_y)
         moved = board.frame(child)
         taken.append(moved)
         placed.append(frame_key(child))
