@@ -64,7 +64,9 @@ WRAPPED = (TEXT, REMARK)  # the columns whose text wraps; the others show one li
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # A table's fields, in the order the mapping shows them (see ParseResult.mapping).
-FIELDS = ("text", "group", "section", "cluster", "tags", "votes", "author")
+FIELDS = (
+    "text", "group", "section", "cluster", "tags", "votes", "author", "comment", "uncertain"
+)
 
 # The soft yellow a possible duplicate is marked with (dark text stays readable on it).
 DUPLICATE_TINT = QColor("#fff4c2")
@@ -85,6 +87,8 @@ def field_label(name: str) -> str:
         "tags": tr("Taggar"),
         "votes": tr("Röster"),
         "author": tr("Skribent"),
+        "comment": tr("Kommentar"),
+        "uncertain": tr("Osäker"),
     }
     return labels.get(name, name)
 
@@ -186,7 +190,10 @@ class ImportPreviewDialog(QDialog):
         self.mapping_box = QGroupBox(tr("Kolumner i tabellen"))
         self.mapping_combos: dict[str, QComboBox] = {}
         grid = QGridLayout(self.mapping_box)
-        for i, field in enumerate(FIELDS):
+        # The fields the table's parser reads, in the order above.
+        mapped = [f for f in FIELDS if f in result.mapping]
+        mapped += [f for f in result.mapping if f not in FIELDS]
+        for i, field in enumerate(mapped):
             combo = QComboBox()
             combo.setObjectName(f"mapping_{field}")
             combo.setAccessibleName(field_label(field))
@@ -202,7 +209,7 @@ class ImportPreviewDialog(QDialog):
         self.mapping_error.setWordWrap(True)
         self.mapping_error.setStyleSheet("color: #b00020;")
         self.mapping_error.hide()
-        grid.addWidget(self.mapping_error, 2, 0, 1, 8)
+        grid.addWidget(self.mapping_error, len(mapped) // 4 + 1, 0, 1, 8)
 
         # ---- the notes, by group
         self.tree = QTreeWidget()
@@ -458,7 +465,7 @@ class ImportPreviewDialog(QDialog):
         if note.personal_data:
             remarks.append(tr("personuppgifter"))
         if note.votes:
-            remarks.append(tr("{n} röster").format(n=note.votes))
+            remarks.append(tr("röster: {n}").format(n=note.votes))
         if note.author:
             remarks.append(tr("av {name}").format(name=note.author))
         item.setText(REMARK, "; ".join(remarks))
@@ -473,15 +480,18 @@ class ImportPreviewDialog(QDialog):
     def _update_summary(self) -> None:
         taken = [e for e in self._entries if e.included]
         groups = {e.note.group for e in taken}
-        text = tr("{taken} av {total} lappar importeras, i {groups} grupper.").format(
-            taken=len(taken), total=len(self._entries), groups=len(groups))
+        text = tr("{taken} av {total} lappar importeras, i {used} av {all} grupper.").format(
+            taken=len(taken), total=len(self._entries), used=len(groups), all=len(self._groups))
         left_out = sum(1 for e in self._entries if e.duplicate and not e.included)
         if left_out:
-            text += " " + tr("{n} möjliga dubbletter är inte med; bocka i dem om de ska med.")\
-                .format(n=left_out)
+            text += " " + tr(
+                "Möjliga dubbletter som lämnas utanför: {n}. Bocka i dem om de ska med."
+            ).format(n=left_out)
         self.summary.setText(text)
         self.import_button.setText(
-            self._accept_text or tr("Importera {n} lappar").format(n=len(taken)))
+            self._accept_text
+            or tr("Importera {taken} av {total}").format(taken=len(taken),
+                                                         total=len(self._entries)))
         self.import_button.setEnabled(bool(taken))
         self.duplicates_button.setVisible(any(e.duplicate for e in self._entries))
         self.duplicates_button.setEnabled(left_out > 0)
