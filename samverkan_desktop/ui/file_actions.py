@@ -1,8 +1,13 @@
-"""The File menu: new, open, recent, import, save a copy, restore a backup, export, close, quit.
+"""The File menu: new, open, recent, import, save a copy, restore a backup, export, close, quit;
+and Redigera › Klistra in som lappar, which imports the way a file does.
 
 Every change is already in the workshop file when it is made, so there is no Save. The
 questions go through `AppContext.interaction`, which is what lets tests drive these without
 dialogs. Opening a file is the window's job (`MainWindow.open_path`); this decides which file.
+
+An import of a transcript, or of any format in `importers.PARSERS`, and pasted text first show
+the preview (`dialogs.import_preview`): nothing is written before the user confirms it. A JSON
+export or another workshop file is imported whole, as before.
 """
 
 from __future__ import annotations
@@ -12,18 +17,29 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
-from ..core import layout, store_backup
+from ..core import exchange, layout, store_backup
+from ..core import model as m
 from ..core.export import EXPORTERS
+from ..core.importers import (
+    BINARY_SUFFIXES,
+    PARSERS,
+    _parse_transcript,
+    document_from_parse,
+    parse_source_bytes,
+    read_bytes,
+)
 from ..core.importers.repeat import Repeat, repeat_of
+from ..core.importers.result import ImportError_, ParseResult
 from ..core.store import SUFFIX, StoreError
 from . import plaintext
 from . import workshop_files as files
 from .context import AppContext
 from .dialogs.export_report import REPORT_FORMATS, run_export
+from .dialogs.import_preview import Reparse, preview_import
 from .dialogs.restore_backup import AS_NEW, choose_backup, when
-from .importing import ImportCommand
+from .importing import ImportCommand, document_for, import_parse_result
 from .settings import SAMPLE_CREATED
 
 if TYPE_CHECKING:
@@ -49,6 +65,12 @@ class FileActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.sample = action(self.tr("Öppna e&xempelworkshopen"), self.open_sample)
         self.import_ = action(self.tr("&Importera anteckningar…"), self.import_source, "Ctrl+I")
+        # Redigera › Klistra in som lappar: the clipboard's text through the same preview.
+        self.paste_notes = action(
+            self.tr("&Klistra in som lappar…"), self.paste_as_notes, "Ctrl+Shift+V"
+        )
+        self.paste_notes.setEnabled(False)
+        self.import_.changed.connect(self._update_paste)
         self.save_copy = action(self.tr("Spara en &kopia som…"), self.save_copy_as, "Ctrl+Shift+S")
         self.restore = action(self.tr("Återställ &från säkerhetskopia…"), self.restore_backup)
         # The report is what a facilitator exports most: one step from the File menu. The
@@ -91,6 +113,11 @@ class FileActions(QObject):
     def update_enabled(self, has_document: bool) -> None:
         for act in self.needs_document:
             act.setEnabled(has_document)
+        self._update_paste()
+
+    def _update_paste(self) -> None:
+        # Into the open workshop only, and not while it is read-only (import_ says so).
+        self.paste_notes.setEnabled(self.window.doc is not None and self.import_.isEnabled())
 
     # ----------------------------------------------------------------- helpers
     def _workshop_filter(self) -> str:
@@ -162,14 +189,144 @@ class FileActions(QObject):
         source = self.ctx.interaction.open_path(
             self.tr("Importera anteckningar"),
             self.ctx.start_directory(),
-            self.tr("Anteckningar (*.txt *.json);;Alla filer (*)"),
+            self.tr("Anteckningar (%s);;Alla filer (*)")
+            % " ".join(f"*{s}" for s in (".txt", *PARSERS, ".json", SUFFIX)),
         )
         if source is not None:
             self.ctx.remember_directory(source)
             self.import_path(source)
 
     def import_path(self, source: Path) -> None:
-        """Add a transcript or JSON file to the open workshop, or make a new workshop of it."""
+        """Add notes from `source` to the open workshop, or make a new workshop of them.
+
+        A transcript or a PARSERS format goes through the preview; JSON and workshop files are
+        imported whole, as before."""
+        try:
+            parsed = self._parse_for_preview(source)
+        except files.FileProblem as exc:
+            self._fail(self.tr("Kan inte importera"), exc)
+            return
+        if parsed is None:
+            self._import_whole(source)
+            return
+        result, reparse = parsed
+        doc = self.window.doc
+        if doc is None:
+            self._preview_to_new_file(source, result, reparse)
+            return
+        existing = doc.store.document()
+        again = repeat_of(existing, document_from_parse(result, source.name))
+        edited = preview_import(
+            self.window,
+            result,
+            name=source.name,
+            existing_texts=[n.text for n in existing.notes],
+            reparse=reparse,
+            notice=self._repeat_notice(source.name, again) if again else "",
+        )
+        if edited is None:
+            return
+        self._import_result(edited, source.name, self.tr("Importera {name}").format(
+            name=source.name))
+
+    def _parse_for_preview(self, source: Path) -> tuple[ParseResult, Reparse | None] | None:
+        """What a transcript or PARSERS file holds, and how to read a table's columns again;
+        None for what is imported whole (a JSON export, a workshop file)."""
+        suffix = source.suffix.lower()
+        if suffix in (".json", SUFFIX):
+            return None
+        name = source.name
+        reparse: Reparse | None = None
+        try:
+            data = read_bytes(source, binary=suffix in BINARY_SUFFIXES)
+            if suffix in PARSERS:
+                result = parse_source_bytes(data, name, suffix)
+                if result.columns:
+                    def reparse(mapping: dict[str, int]) -> ParseResult:
+                        return parse_source_bytes(data, name, suffix, mapping=mapping)
+            elif exchange.looks_like_exchange(data):
+                return None  # JSON without the suffix (or a transcript starting with "{")
+            else:
+                result = _parse_transcript(data, name)
+        except ImportError_ as exc:
+            raise files.FileProblem(str(exc).strip().splitlines()[0] or name) from None
+        except ImportError:  # a format whose reader is not installed here
+            raise files.FileProblem(
+                self.tr("{name}: det formatet kan inte läsas här.").format(name=name)
+            ) from None
+        if not result.notes:
+            raise files.FileProblem(
+                self.tr("{name}: hittade inga lappar; är det rätt fil?").format(name=name)
+            )
+        return result, reparse
+
+    def _import_result(self, result: ParseResult, name: str, text: str) -> None:
+        """The previewed notes into the open workshop, as one undoable step."""
+        doc = self.window.doc
+        if doc is None:
+            return
+        try:
+            command = import_parse_result(doc, result, name, text)
+        except StoreError as exc:
+            self._fail(self.tr("Kan inte importera"), exc)
+            return
+        doc.push(command)
+        self._status(
+            self.tr("%n lappar importerade från {name}", "", len(command.note_ids())).format(
+                name=name
+            )
+        )
+        self.window.show_notes(command.note_ids())
+
+    def _preview_to_new_file(
+        self, source: Path, result: ParseResult, reparse: Reparse | None
+    ) -> None:
+        target = files.free_path(source.with_suffix(SUFFIX))
+        notice = self.tr(
+            "Ingen workshop är öppen: lapparna blir en ny workshopfil, {target}, bredvid {source}."
+        ).format(target=target.name, source=source.name)
+        edited = preview_import(
+            self.window, result, name=source.name, reparse=reparse, notice=notice,
+            accept_text=self.tr("Skapa workshoppen"),
+        )
+        if edited is None:
+            return
+        self._create_from(document_for(edited, source.name), target)
+
+    def paste_as_notes(self) -> None:
+        """Redigera › Klistra in som lappar: the clipboard's text, one note per line or bullet,
+        through the preview into the open workshop."""
+        doc = self.window.doc
+        if doc is None or not self.import_.isEnabled():
+            return
+        text = QApplication.clipboard().text()
+        title = self.tr("Klistra in som lappar")
+        if not text.strip():
+            self._status(self.tr("Urklippet har ingen text att klistra in."))
+            return
+        try:
+            from ..core.importers.paste import parse_text
+
+            result = parse_text(text)
+        except ImportError_ as exc:
+            self._fail(title, Exception(str(exc).strip().splitlines()[0]))
+            return
+        except ImportError:
+            self._fail(title, Exception(self.tr("Inklistring kan inte läsas här ännu.")))
+            return
+        if not result.notes:
+            self._status(self.tr("Hittade inga lappar i urklippet."))
+            return
+        name = result.source_name or self.tr("urklipp")
+        edited = preview_import(
+            self.window, result, name=name,
+            existing_texts=[n.text for n in doc.store.notes()],
+        )
+        if edited is not None:
+            self._import_result(edited, name, title)
+
+    def _import_whole(self, source: Path) -> None:
+        """A JSON export or a workshop file into the open workshop (no preview), or a new file."""
         doc = self.window.doc
         if doc is None:
             self._import_to_new_file(source)
@@ -194,8 +351,7 @@ class FileActions(QObject):
         )
         self.window.show_notes(command.note_ids())
 
-    def _import_again(self, name: str, again: Repeat) -> bool:
-        """Ask before adding what looks like notes the workshop already holds."""
+    def _repeat_reasons(self, again: Repeat) -> str:
         reasons = []
         if again.by_text:
             reasons.append(
@@ -209,10 +365,20 @@ class FileActions(QObject):
                     files=", ".join(again.files)
                 )
             )
+        return "; ".join(reasons)
+
+    def _repeat_notice(self, name: str, again: Repeat) -> str:
+        """Said at the top of the preview, whose duplicates are left out until ticked."""
+        return self.tr("{name} ser ut att redan vara importerad: {reasons}.").format(
+            name=name, reasons=self._repeat_reasons(again)
+        )
+
+    def _import_again(self, name: str, again: Repeat) -> bool:
+        """Ask before adding what looks like notes the workshop already holds."""
         question = self.tr("{name} ser ut att redan vara importerad: {reasons}. Importera ändå?")
         return self.ctx.interaction.confirm(
             self.tr("Importera igen?"),
-            question.format(name=name, reasons="; ".join(reasons)),
+            question.format(name=name, reasons=self._repeat_reasons(again)),
             self.tr("Importera ändå"),
         )
 
@@ -229,6 +395,9 @@ class FileActions(QObject):
         ).format(target=target.name, source=source.name, count=len(document.notes))
         if not self.ctx.interaction.confirm(self.tr("Importera"), question, self.tr("Skapa")):
             return
+        self._create_from(document, target)
+
+    def _create_from(self, document: m.Document, target: Path) -> None:
         try:
             files.create_from_document(document, target)
         except files.FileProblem as exc:

@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.files.paste_notes)
         self.find_action = QAction(self.tr("&Sök bland lapparna"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)

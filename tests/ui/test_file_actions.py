@@ -6,13 +6,41 @@ import json
 import shutil
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.dialogs.import_preview import ImportPreviewDialog
 
 
 @pytest.fixture
 def window(empty_window):
     return empty_window
+
+
+def _preview(click: str = "import", *, take_duplicates: bool = False) -> list[str]:
+    """Work the import preview the next import opens as a user would: optionally tick the
+    possible duplicates back in, then click Import (or Cancel). Returns its notice, once seen."""
+    from pytestqt.qtbot import QtBot
+
+    seen: list[str] = []
+    tries = [0]
+
+    def work() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreviewDialog):
+            tries[0] += 1
+            if tries[0] < 100:
+                QTimer.singleShot(20, work)
+            return
+        seen.append(dialog.notice.text())
+        if take_duplicates:
+            QtBot.mouseClick(dialog.duplicates_button, Qt.MouseButton.LeftButton)
+        button = dialog.import_button if click == "import" else dialog.cancel_button
+        QtBot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, work)
+    return seen
 
 
 def test_import_into_an_empty_workshop_is_undone_in_one_step(
@@ -23,7 +51,9 @@ def test_import_into_an_empty_workshop_is_undone_in_one_step(
     assert window.path == tmp_path / "tom.samverkan"
     assert window.doc.workshop.title == "tom" and len(window.doc.notes) == 0
 
+    seen = _preview()
     window.files.import_.trigger()
+    assert seen
     assert len(window.doc.notes) == 216
     assert window.clusters_panel.tree.topLevelItemCount() == 16
     assert window.progress.label.text().endswith("av 216 lappar klustrade")
@@ -45,8 +75,9 @@ def test_a_second_import_lands_to_the_right_of_what_is_there(
     right_edge = max(n.x for n in window.doc.notes.values())
     before = set(window.doc.notes)
     interaction.will_select_files(seed_path)
-    interaction.will_answer(True)  # the same file again: "import anyway?"
+    seen = _preview(take_duplicates=True)  # the same file again: its notes ticked back in
     window.files.import_.trigger()
+    assert seen
     added = set(window.doc.notes) - before
     assert len(added) == 216
     assert min(window.doc.note(i).x for i in added) > right_edge
@@ -59,19 +90,21 @@ def test_import_with_nothing_open_makes_a_workshop_beside_the_source(
     source.parent.mkdir()
     shutil.copyfile(seed_path, source)
     interaction.will_select_files(source)
-    interaction.will_answer(True)
+    seen = _preview()
     window.files.import_.trigger()
 
     assert window.path == source.with_suffix(".samverkan")
     assert len(window.doc.notes) == 216
-    assert "orebro.samverkan" in interaction.asked[-1][1]
+    [notice] = seen
+    assert "orebro.samverkan" in notice
     assert window.doc.undo_stack.count() == 0  # a new file, not an edit of one
 
 
 def test_import_with_nothing_open_can_be_declined(window, interaction, tmp_path, seed_path):
     interaction.will_select_files(seed_path)
-    interaction.will_answer(False)
+    seen = _preview("cancel")
     window.files.import_.trigger()
+    assert seen
     assert window.doc is None
     assert list(tmp_path.glob("*.samverkan")) == []
 

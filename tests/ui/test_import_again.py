@@ -1,17 +1,21 @@
 """Importing into an open workshop what looks like an import already made, through the File menu.
 
-The app asks first (the command line warns); "no" leaves the file and the undo stack as they were.
+A transcript goes through the import preview, which says so at the top and leaves the notes
+already there out until the user ticks them in; a JSON export is imported whole and the app asks
+first (the command line warns). Cancel or "no" leaves the file and the undo stack as they were.
 Groups imported later get colours of their own, as far as the palette goes.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
 from samverkan_desktop.core import exchange
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.render import board_picture, group_colours
+from samverkan_desktop.ui.dialogs.import_preview import TEXT, ImportPreviewDialog
 from samverkan_desktop.ui.i18n import install_translators, remove_translators
 from samverkan_desktop.ui.main_window import MainWindow
 
@@ -20,6 +24,33 @@ def _import(window, interaction, source, *answers: bool) -> None:
     interaction.will_select_files(source)
     interaction.will_answer(*answers)
     window.files.import_.trigger()
+
+
+def _preview(qtbot, drive) -> list[ImportPreviewDialog]:
+    """Let `drive` work the import preview the next import opens (its exec() runs inside it)."""
+    seen: list[ImportPreviewDialog] = []
+    tries = [0]
+
+    def work() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ImportPreviewDialog):
+            tries[0] += 1
+            if tries[0] < 100:
+                QTimer.singleShot(20, work)
+            return
+        seen.append(dialog)
+        drive(dialog)
+
+    QTimer.singleShot(0, work)
+    return seen
+
+
+def _take_all_and_import(qtbot):
+    def drive(dialog: ImportPreviewDialog) -> None:
+        qtbot.mouseClick(dialog.duplicates_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    return drive
 
 
 def _painted(item) -> QColor:
@@ -35,41 +66,58 @@ def _painted(item) -> QColor:
     return image.pixelColor(10, 10)
 
 
-def test_the_same_transcript_again_asks_and_no_changes_nothing(
-    seed_window, interaction, seed_workshop, seed_path
+def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_nothing(
+    qtbot, seed_window, interaction, seed_workshop, seed_path
 ):
     doc = seed_window.doc
     undo_count, notes = doc.undo_stack.count(), dict(doc.notes)
     bytes_before = seed_workshop.read_bytes()
 
-    _import(seed_window, interaction, seed_path, False)
+    def drive(dialog: ImportPreviewDialog) -> None:
+        assert dialog.notice.isVisible()
+        assert dialog.notice.text() == (
+            "orebro-2021-11-10.txt ser ut att redan vara importerad: 216 av 216 lappar finns "
+            "redan; workshoppen har redan lappar från orebro-2021-11-10.txt."
+        )
+        # Every note is already there: all left out until ticked, nothing to import yet.
+        assert all(i.checkState(TEXT) == Qt.CheckState.Unchecked for i in dialog.note_items())
+        assert not dialog.import_button.isEnabled()
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
-    kind, question = interaction.asked[-1]
-    assert kind == "confirm"
-    assert question == (
-        "orebro-2021-11-10.txt ser ut att redan vara importerad: 216 av 216 lappar finns redan; "
-        "workshoppen har redan lappar från orebro-2021-11-10.txt. Importera ändå?"
-    )
+    seen = _preview(qtbot, drive)
+    _import(seed_window, interaction, seed_path)
+    assert seen
+    assert [kind for kind, _ in interaction.asked] == ["open"]  # the preview, no question
     assert doc.undo_stack.count() == undo_count and dict(doc.notes) == notes
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_yes_imports_the_repeat_as_one_undoable_step(seed_window, interaction, seed_path):
+def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(
+    qtbot, seed_window, interaction, seed_path
+):
     doc = seed_window.doc
-    _import(seed_window, interaction, seed_path, True)
-    assert interaction.asked[-1][0] == "confirm"
+    seen = _preview(qtbot, _take_all_and_import(qtbot))
+    _import(seed_window, interaction, seed_path)
+    assert seen
     assert len(doc.notes) == 432 and len(doc.groups) == 12
     assert doc.undo_stack.count() == 1
     seed_window.undo_action.trigger()
     assert len(doc.notes) == 216
 
 
-def test_a_different_transcript_is_imported_without_a_question(
-    seed_window, interaction, tmp_path
+def test_a_different_transcript_is_previewed_without_a_notice(
+    qtbot, seed_window, interaction, tmp_path
 ):
     other = tmp_path / "annan.txt"
     other.write_text("Grupp: Klimat\n- Cykelbanor året om\n- Fler laddstolpar\n", "utf-8")
+
+    def drive(dialog: ImportPreviewDialog) -> None:
+        assert not dialog.notice.isVisible()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+
+    seen = _preview(qtbot, drive)
     _import(seed_window, interaction, other)
+    assert seen
     assert [kind for kind, _ in interaction.asked] == ["open"]
     assert len(seed_window.doc.notes) == 218
 
@@ -95,15 +143,34 @@ def test_a_json_export_of_the_workshop_asks_because_its_texts_are_there(
     assert len(seed_window.doc.notes) == 216 and seed_window.doc.undo_stack.count() == 0
 
 
-def test_the_question_is_asked_in_english(qapp, qtbot, ctx, interaction, seed_workshop, seed_path):
+def test_the_notice_and_the_question_are_in_english(
+    qapp, qtbot, ctx, interaction, seed_workshop, seed_path, tmp_path
+):
     translators = install_translators(qapp, "en")
     try:
         window = MainWindow(ctx)
         qtbot.addWidget(window)
         assert window.open_path(seed_workshop)
-        _import(window, interaction, seed_path, False)
+        notices: list[str] = []
+
+        def drive(dialog: ImportPreviewDialog) -> None:
+            notices.append(dialog.notice.text())
+            qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+
+        seen = _preview(qtbot, drive)
+        _import(window, interaction, seed_path)
+        assert seen
+        assert notices == [
+            "orebro-2021-11-10.txt looks as if it has already been imported: 216 of 216 notes "
+            "are already there; the workshop already has notes from orebro-2021-11-10.txt."
+        ]
+        with Store.open(seed_workshop, readonly=True) as store:
+            raw = exchange.to_dict(store.document())
+        export = tmp_path / "export.json"
+        export.write_bytes(exchange.dumps(exchange.from_dict(raw)))
+        _import(window, interaction, export, False)
         assert interaction.asked[-1][1] == (
-            "orebro-2021-11-10.txt looks as if it has already been imported: 216 of 216 notes are "
+            "export.json looks as if it has already been imported: 216 of 216 notes are "
             "already there; the workshop already has notes from orebro-2021-11-10.txt. "
             "Import anyway?"
         )
@@ -115,7 +182,9 @@ def test_the_question_is_asked_in_english(qapp, qtbot, ctx, interaction, seed_wo
 def test_groups_imported_later_paint_in_colours_of_their_own(
     seed_window, interaction, seed_path, qtbot
 ):
-    _import(seed_window, interaction, seed_path, True)
+    seen = _preview(qtbot, _take_all_and_import(qtbot))
+    _import(seed_window, interaction, seed_path)
+    assert seen
     doc, scene = seed_window.doc, seed_window.scene
     scene.clearSelection()
     by_group: dict[int, set[str]] = {}
