@@ -280,8 +280,8 @@ Select notes on the board and press {keys}.</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/file_actions.py" line="153" />
-      <source>Anteckningar (*.txt *.json);;Alla filer (*)</source>
-      <translation>Notes (*.txt *.json);;All files (*)</translation>
+      <source>Anteckningar (%s);;Alla filer (*)</source>
+      <translation>Notes (%s);;All files (*)</translation>
     </message>
     <message>
       <location filename="../../samverkan_desktop/ui/file_actions.py" line="168" />
@@ -471,6 +471,61 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
       <location filename="../../samverkan_desktop/ui/file_actions.py" line="364" />
       <source>Öppna säkerhetskopian</source>
       <translation>Open the backup</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>&amp;Klistra in som lappar…</source>
+      <translation>&amp;Paste as notes…</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>{name}: det formatet kan inte läsas här.</source>
+      <translation>{name}: this format cannot be read here.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>{name}: hittade inga lappar; är det rätt fil?</source>
+      <translation>{name}: found no notes; is it the right file?</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Ingen workshop är öppen: lapparna blir en ny workshopfil, {target}, bredvid {source}.</source>
+      <translation>No workshop is open: the notes become a new workshop file, {target}, next to {source}.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Skapa workshoppen</source>
+      <translation>Create the workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Klistra in som lappar</source>
+      <translation>Paste as notes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Urklippet har ingen text att klistra in.</source>
+      <translation>The clipboard holds no text to paste.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Inklistring kan inte läsas här ännu.</source>
+      <translation>Pasted text cannot be read here yet.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>Hittade inga lappar i urklippet.</source>
+      <translation>Found no notes on the clipboard.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>urklipp</source>
+      <translation>clipboard</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/file_actions.py" />
+      <source>{name} ser ut att redan vara importerad: {reasons}.</source>
+      <translation>{name} looks as if it has already been imported: {reasons}.</translation>
     </message>
   </context>
   <context>
@@ -1243,6 +1298,254 @@ Everything is saved at once in the workshop file.</translation>
       <location filename="../../samverkan_desktop/ui/dialogs/shortcut_sheet.py" line="89" />
       <source>Kortkommando</source>
       <translation>Shortcut</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Text</source>
+      <translation>Text</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Grupp</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Avsnitt</source>
+      <translation>Section</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Kluster</source>
+      <translation>Cluster</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Taggar</source>
+      <translation>Tags</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Röster</source>
+      <translation>Votes</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Skribent</source>
+      <translation>Author</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Kommentar</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Osäker</source>
+      <translation>Uncertain</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Inget sparas förrän du importerar. Bocka ur lappar som inte ska med; markera två lappar för att slå ihop dem, en för att redigera eller dela den.</source>
+      <translation>Nothing is saved until you import. Untick notes that should stay out; select two notes to merge them, one to edit or split it.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Kolumner i tabellen</source>
+      <translation>Columns of the table</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Slå ihop markerade</source>
+      <translation>Merge selected</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Lapparna blir en; texterna läggs efter varandra.</source>
+      <translation>The notes become one; their texts follow each other.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Dela lappen</source>
+      <translation>Split the note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Delar vid markören i texten nedan, annars vid meningen närmast mitten.</source>
+      <translation>Splits at the cursor in the text below, otherwise at the sentence nearest the middle.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Flytta markerade till:</source>
+      <translation>Move selected to:</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Flytta</source>
+      <translation>Move</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Ta med dubbletterna</source>
+      <translation>Include the duplicates</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Bocka i alla lappar som är markerade som möjliga dubbletter.</source>
+      <translation>Tick every note marked as a possible duplicate.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Den markerade lappens text</source>
+      <translation>The selected note's text</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Markera en lapp för att se och ändra dess text.</source>
+      <translation>Select a note to see and change its text.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Markerad lapp</source>
+      <translation>Selected note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Avbryt</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Utan grupp</source>
+      <translation>No group</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Flytta till</source>
+      <translation>Move to</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Förhandsgranska importen</source>
+      <translation>Preview the import</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Förhandsgranska importen – {name}</source>
+      <translation>Preview the import – {name}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Lapp</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Rad</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Anmärkning</source>
+      <translation>Remark</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Möjlig dubblett: finns redan i workshoppen</source>
+      <translation>Possible duplicate: already in the workshop</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Möjlig dubblett: står två gånger i importen</source>
+      <translation>Possible duplicate: twice in the import</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Varningar</source>
+      <translation>Warnings</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Varningar ({n})</source>
+      <translation>Warnings ({n})</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Inga varningar.</source>
+      <translation>No warnings.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>osäker tolkning</source>
+      <translation>uncertain reading</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>personuppgifter</source>
+      <translation>personal data</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>{taken} av {total} lappar importeras, i {used} av {all} grupper.</source>
+      <translation>{taken} of {total} notes will be imported, in {used} of {all} groups.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Möjliga dubbletter som lämnas utanför: {n}. Bocka i dem om de ska med.</source>
+      <translation>Possible duplicates left out: {n}. Tick them if they should come in.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Importera {taken} av {total}</source>
+      <translation>Import {taken} of {total}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>(ingen)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>({taken} av {total} lappar med)</source>
+      <translation>({taken} of {total} notes included)</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>rad {line}: {message}</source>
+      <translation>line {line}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Grupp {n}</source>
+      <translation>Group {n}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>röster: {n}</source>
+      <translation>votes: {n}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>av {name}</source>
+      <translation>by {name}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>Kolumnerna gick inte att läsa så.</source>
+      <translation>The columns could not be read that way.</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>samtalsledare: {names}</source>
+      <translation>facilitators: {names}</translation>
+    </message>
+    <message>
+      <location filename="../../samverkan_desktop/ui/dialogs/import_preview.py" />
+      <source>kolumn {n}</source>
+      <translation>column {n}</translation>
     </message>
   </context>
 </TS>
