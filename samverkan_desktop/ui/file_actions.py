@@ -344,11 +344,11 @@ class FileActions(QObject):
             self._fail(self.tr("Kan inte importera"), exc)
             return
         doc.push(command)
-        self._status(
-            self.tr("%n lappar importerade från {name}", "", len(command.note_ids())).format(
-                name=source.name
-            )
+        done = self.tr("%n lappar importerade från {name}", "", len(command.note_ids())).format(
+            name=source.name
         )
+        # What the merge did with clusters and groups of the same name, in the same line.
+        self._status(" ".join([done, *command.warnings]))
         self.window.show_notes(command.note_ids())
 
     def _repeat_reasons(self, again: Repeat) -> str:

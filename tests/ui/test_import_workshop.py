@@ -92,3 +92,19 @@ def test_file_import_of_a_workshop_merges_and_undoes_as_one_step(qtbot, empty_wi
     assert [(c.id, c.x, c.y, c.width, c.height, c.parent_id) for c in redone.clusters] == [
         (c.id, c.x, c.y, c.width, c.height, c.parent_id) for c in after.clusters
     ]
+
+
+def test_a_group_of_the_same_name_is_kept_apart_and_the_status_bar_says_so(
+    qtbot, empty_window, interaction, tmp_path
+):
+    window = empty_window
+    target, other = tmp_path / "laptop1.samverkan", tmp_path / "laptop2.samverkan"
+    _make(target, "Grupp 1", ["a1"])
+    _make(other, "Grupp 1", ["b1"])
+    assert window.open_path(target)
+    interaction.will_select_files(other)
+    _menu_action(window, "Importera anteckningar…").trigger()
+    groups = window.doc.store.groups()
+    assert [g.name for g in groups] == ["Grupp 1", "Grupp 1"]
+    message = window.statusBar().currentMessage()
+    assert "lappar importerade" in message and "»Grupp 1« fanns redan" in message
