@@ -60,6 +60,7 @@ from samverkan_desktop.core.importers.transcript import (
     _Line,
     _mark_numbered_headings,
 )
+from samverkan_desktop.core.importers.zipcheck import zip_problem
 
 if TYPE_CHECKING:
     from samverkan_desktop.core.importers import SourceError
@@ -69,9 +70,6 @@ __all__ = ["parse_docx"]
 # A zip bomb packs gigabytes into kilobytes; Word's XML packs about ten to one, and even a
 # document of one line repeated stays under a hundred. A part this much smaller packed, and big
 # unpacked, is refused before it is read.
-_MAX_RATIO = 200
-_RATIO_FROM_BYTES = 1024 * 1024  # smaller parts may pack as well as they like
-_MAX_PARTS = 10_000  # files in the zip; a Word document has a few dozen
 _RESAVE = "öppna och spara det igen i Word, eller spara texten som .txt och importera den."
 _OLE = b"\xd0\xcf\x11\xe0"  # an old .doc, or a password-protected .docx
 _WORD_TYPES = (b"wordprocessingml.document.main", b"wordprocessingml.template.main", b"ms-word.")
@@ -179,26 +177,9 @@ def _check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-            if len(parts) > _MAX_PARTS:
-                raise _error(
-                    f"{name} innehåller {limits.number(len(parts))} filer; det gör "
-                    "inget Word-dokument."
-                )
-            unpacked = sum(part.file_size for part in parts)
-            if unpacked > limits.MAX_UNZIPPED_BYTES:
-                raise _error(
-                    f"{name} packas upp till {unpacked / 1024 / 1024:.0f} MB; högst "
-                    f"{limits.MAX_UNZIPPED_BYTES // 1024 // 1024} MB går att importera."
-                )
-            for part in parts:
-                if part.file_size > _RATIO_FROM_BYTES and part.file_size > _MAX_RATIO * max(
-                    part.compress_size, 1
-                ):
-                    raise _error(
-                        f"{name} är packad orimligt hårt ({part.filename}: "
-                        f"{part.file_size / 1024 / 1024:.0f} MB i "
-                        f"{part.compress_size / 1024:.0f} kB), som en zip-bomb; den läses inte."
-                    )
+            problem = zip_problem(parts, name, "inget Word-dokument")
+            if problem:
+                raise _error(problem)
             names = {part.filename for part in parts}
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:

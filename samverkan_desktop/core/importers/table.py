@@ -31,6 +31,7 @@ from .. import limits
 from . import SourceError
 from .result import ImportError_, ParsedGroup, ParsedNote, ParseResult, ParseWarning
 from .textdecode import decode_text
+from .zipcheck import zip_problem
 
 # The fields a column can hold, each with the header names that mean it, written as `_key`
 # makes them (lower case, no accents, single spaces). Order: the order a preview lists them.
@@ -227,12 +228,9 @@ def _check_zip(data: bytes, name: str) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise SourceError(f"{name} är ingen hel Excel-fil (zip-filen är trasig).") from None
-    declared = sum(info.file_size for info in infos)
-    if declared > limits.MAX_UNZIPPED_BYTES:
-        raise SourceError(
-            f"{name} packas upp till {declared / 1024 / 1024:.0f} MB; högst "
-            f"{limits.MAX_UNZIPPED_BYTES // 1024 // 1024} MB går att importera."
-        )
+    problem = zip_problem(infos, name, "ingen Excel-arbetsbok")
+    if problem:
+        raise SourceError(problem)
     if not any(info.filename.startswith("xl/") for info in infos):
         raise SourceError(f"{name} är en zip-fil men ingen Excel-arbetsbok.")
 
