@@ -96,11 +96,41 @@ def seed_window(qtbot, empty_window, seed_workshop):
 
 
 @pytest.fixture
-def file_menu_dialog(qtbot):
+def when_dialog(qtbot):
+    """`when_dialog(dialog_type, drive)`: let `drive` work the modal dialog of `dialog_type` that
+    the next action opens (its exec() runs inside that action, so this waits on a timer). The
+    dialog is made the active window first, as it is for a user (offscreen does not do it,
+    and the main window's shortcuts would get the keys). Returns the dialogs seen."""
+    from PySide6.QtCore import QTimer
+
+    def arm(dialog_type: type, drive) -> list:
+        seen: list = []
+        tries = [0]
+
+        def work() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, dialog_type):
+                tries[0] += 1
+                if tries[0] < 500:
+                    QTimer.singleShot(20, work)
+                return
+            qtbot.waitExposed(dialog)
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+            seen.append(dialog)
+            drive(dialog)
+
+        QTimer.singleShot(0, work)
+        return seen
+
+    return arm
+
+
+@pytest.fixture
+def file_menu_dialog(qtbot, when_dialog):
     """`file_menu_dialog(window, entry, dialog_type, drive)`: open Arkiv with the mouse, click
     the entry named `entry` and let `drive` work the modal dialog of `dialog_type` that opens
     (its exec() runs inside the click). Returns the menu entry's action."""
-    from PySide6.QtCore import QTimer
 
     def open_and_drive(window, entry: str, dialog_type: type, drive):
         bar = window.menuBar()
@@ -112,17 +142,7 @@ def file_menu_dialog(qtbot):
         qtbot.waitUntil(menu.isVisible)
         item = next(a for a in menu.actions() if a.text() == entry)
         assert item.isEnabled()
-        seen: list[object] = []
-
-        def work_the_dialog() -> None:
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, dialog_type):
-                QTimer.singleShot(20, work_the_dialog)
-                return
-            seen.append(dialog)
-            drive(dialog)
-
-        QTimer.singleShot(0, work_the_dialog)
+        seen = when_dialog(dialog_type, drive)
         qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(item).center())
         assert seen, f"{entry} opened no dialog"
         return item

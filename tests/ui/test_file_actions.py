@@ -6,8 +6,7 @@ import json
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.dialogs.import_preview import ImportPreviewDialog
@@ -18,40 +17,33 @@ def window(empty_window):
     return empty_window
 
 
-def _preview(click: str = "import", *, take_duplicates: bool = False) -> list[str]:
+def _preview(when_dialog, click: str = "import", *, take_duplicates: bool = False) -> list[str]:
     """Work the import preview the next import opens as a user would: optionally tick the
     possible duplicates back in, then click Import (or Cancel). Returns its notice, once seen."""
     from pytestqt.qtbot import QtBot
 
-    seen: list[str] = []
-    tries = [0]
+    notices: list[str] = []
 
-    def work() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ImportPreviewDialog):
-            tries[0] += 1
-            if tries[0] < 100:
-                QTimer.singleShot(20, work)
-            return
-        seen.append(dialog.notice.text())
+    def drive(dialog: ImportPreviewDialog) -> None:
+        notices.append(dialog.notice.text())
         if take_duplicates:
             QtBot.mouseClick(dialog.duplicates_button, Qt.MouseButton.LeftButton)
         button = dialog.import_button if click == "import" else dialog.cancel_button
         QtBot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    QTimer.singleShot(0, work)
-    return seen
+    when_dialog(ImportPreviewDialog, drive)
+    return notices
 
 
 def test_import_into_an_empty_workshop_is_undone_in_one_step(
-    window, interaction, tmp_path, seed_path
+    when_dialog, window, interaction, tmp_path, seed_path
 ):
     interaction.will_select_files(tmp_path / "tom", seed_path)
     window.files.new.trigger()
     assert window.path == tmp_path / "tom.samverkan"
     assert window.doc.workshop.title == "tom" and len(window.doc.notes) == 0
 
-    seen = _preview()
+    seen = _preview(when_dialog)
     window.files.import_.trigger()
     assert seen
     assert len(window.doc.notes) == 216
@@ -69,13 +61,14 @@ def test_import_into_an_empty_workshop_is_undone_in_one_step(
 
 
 def test_a_second_import_lands_to_the_right_of_what_is_there(
-    window, interaction, seed_workshop, seed_path
+    when_dialog, window, interaction, seed_workshop, seed_path
 ):
     window.open_path(seed_workshop)
     right_edge = max(n.x for n in window.doc.notes.values())
     before = set(window.doc.notes)
     interaction.will_select_files(seed_path)
-    seen = _preview(take_duplicates=True)  # the same file again: its notes ticked back in
+    # The same file again: its notes ticked back in.
+    seen = _preview(when_dialog, take_duplicates=True)
     window.files.import_.trigger()
     assert seen
     added = set(window.doc.notes) - before
@@ -84,13 +77,13 @@ def test_a_second_import_lands_to_the_right_of_what_is_there(
 
 
 def test_import_with_nothing_open_makes_a_workshop_beside_the_source(
-    window, interaction, tmp_path, seed_path
+    when_dialog, window, interaction, tmp_path, seed_path
 ):
     source = tmp_path / "notes" / "orebro.txt"
     source.parent.mkdir()
     shutil.copyfile(seed_path, source)
     interaction.will_select_files(source)
-    seen = _preview()
+    seen = _preview(when_dialog)
     window.files.import_.trigger()
 
     assert window.path == source.with_suffix(".samverkan")
@@ -100,9 +93,11 @@ def test_import_with_nothing_open_makes_a_workshop_beside_the_source(
     assert window.doc.undo_stack.count() == 0  # a new file, not an edit of one
 
 
-def test_import_with_nothing_open_can_be_declined(window, interaction, tmp_path, seed_path):
+def test_import_with_nothing_open_can_be_declined(
+    when_dialog, window, interaction, tmp_path, seed_path
+):
     interaction.will_select_files(seed_path)
-    seen = _preview("cancel")
+    seen = _preview(when_dialog, "cancel")
     window.files.import_.trigger()
     assert seen
     assert window.doc is None

@@ -8,9 +8,9 @@ Groups imported later get colours of their own, as far as the palette goes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from samverkan_desktop.core import exchange
 from samverkan_desktop.core.store import Store
@@ -24,25 +24,6 @@ def _import(window, interaction, source, *answers: bool) -> None:
     interaction.will_select_files(source)
     interaction.will_answer(*answers)
     window.files.import_.trigger()
-
-
-def _preview(qtbot, drive) -> list[ImportPreviewDialog]:
-    """Let `drive` work the import preview the next import opens (its exec() runs inside it)."""
-    seen: list[ImportPreviewDialog] = []
-    tries = [0]
-
-    def work() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ImportPreviewDialog):
-            tries[0] += 1
-            if tries[0] < 100:
-                QTimer.singleShot(20, work)
-            return
-        seen.append(dialog)
-        drive(dialog)
-
-    QTimer.singleShot(0, work)
-    return seen
 
 
 def _take_all_and_import(qtbot):
@@ -66,7 +47,7 @@ def _painted(item) -> QColor:
     return image.pixelColor(10, 10)
 
 
-def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_nothing(
+def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_nothing(when_dialog,
     qtbot, seed_window, interaction, seed_workshop, seed_path
 ):
     doc = seed_window.doc
@@ -84,7 +65,7 @@ def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_not
         assert not dialog.import_button.isEnabled()
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
-    seen = _preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     _import(seed_window, interaction, seed_path)
     assert seen
     assert [kind for kind, _ in interaction.asked] == ["open"]  # the preview, no question
@@ -92,11 +73,11 @@ def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_not
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(
+def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(when_dialog,
     qtbot, seed_window, interaction, seed_path
 ):
     doc = seed_window.doc
-    seen = _preview(qtbot, _take_all_and_import(qtbot))
+    seen = when_dialog(ImportPreviewDialog, _take_all_and_import(qtbot))
     _import(seed_window, interaction, seed_path)
     assert seen
     assert len(doc.notes) == 432 and len(doc.groups) == 12
@@ -105,7 +86,7 @@ def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(
     assert len(doc.notes) == 216
 
 
-def test_a_different_transcript_is_previewed_without_a_notice(
+def test_a_different_transcript_is_previewed_without_a_notice(when_dialog,
     qtbot, seed_window, interaction, tmp_path
 ):
     other = tmp_path / "annan.txt"
@@ -115,7 +96,7 @@ def test_a_different_transcript_is_previewed_without_a_notice(
         assert not dialog.notice.isVisible()
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
 
-    seen = _preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     _import(seed_window, interaction, other)
     assert seen
     assert [kind for kind, _ in interaction.asked] == ["open"]
@@ -143,7 +124,7 @@ def test_a_json_export_of_the_workshop_asks_because_its_texts_are_there(
     assert len(seed_window.doc.notes) == 216 and seed_window.doc.undo_stack.count() == 0
 
 
-def test_the_notice_and_the_question_are_in_english(
+def test_the_notice_and_the_question_are_in_english(when_dialog,
     qapp, qtbot, ctx, interaction, seed_workshop, seed_path, tmp_path
 ):
     translators = install_translators(qapp, "en")
@@ -157,7 +138,7 @@ def test_the_notice_and_the_question_are_in_english(
             notices.append(dialog.notice.text())
             qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
-        seen = _preview(qtbot, drive)
+        seen = when_dialog(ImportPreviewDialog, drive)
         _import(window, interaction, seed_path)
         assert seen
         assert notices == [
@@ -179,10 +160,10 @@ def test_the_notice_and_the_question_are_in_english(
         remove_translators(qapp, translators)
 
 
-def test_groups_imported_later_paint_in_colours_of_their_own(
+def test_groups_imported_later_paint_in_colours_of_their_own(when_dialog,
     seed_window, interaction, seed_path, qtbot
 ):
-    seen = _preview(qtbot, _take_all_and_import(qtbot))
+    seen = when_dialog(ImportPreviewDialog, _take_all_and_import(qtbot))
     _import(seed_window, interaction, seed_path)
     assert seen
     doc, scene = seed_window.doc, seed_window.scene

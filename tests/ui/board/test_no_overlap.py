@@ -677,30 +677,24 @@ IMPORTS = {
 }
 
 
-def _confirm_import_preview(qtbot) -> None:
+def _confirm_import_preview(when_dialog) -> None:
     """A transcript is previewed before it is imported: tick any possible duplicates back in
     and click Import, as a user would (the dialog's exec() runs inside the key press)."""
+    from pytestqt.qtbot import QtBot
+
     from samverkan_desktop.ui.dialogs.import_preview import ImportPreviewDialog
 
-    tries = [0]
-
-    def work() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ImportPreviewDialog):
-            tries[0] += 1
-            if tries[0] < 100:
-                QTimer.singleShot(20, work)
-            return
+    def drive(dialog: ImportPreviewDialog) -> None:
         if dialog.duplicates_button.isVisible():
-            qtbot.mouseClick(dialog.duplicates_button, LEFT)
-        qtbot.mouseClick(dialog.import_button, LEFT)
+            QtBot.mouseClick(dialog.duplicates_button, LEFT)
+        QtBot.mouseClick(dialog.import_button, LEFT)
 
-    QTimer.singleShot(0, work)
+    when_dialog(ImportPreviewDialog, drive)
 
 
 @pytest.mark.parametrize("source", list(IMPORTS))
 def test_an_import_into_the_open_workshop_overlaps_nothing_and_undoes_cleanly(
-    qtbot, ctx, interaction, seed_workshop, tmp_path, source
+    qtbot, when_dialog, ctx, interaction, seed_workshop, tmp_path, source
 ):
     path, answers = IMPORTS[source](tmp_path, seed_workshop)
     window = _window(qtbot, ctx, seed_workshop)
@@ -709,7 +703,7 @@ def test_an_import_into_the_open_workshop_overlaps_nothing_and_undoes_cleanly(
         interaction.will_select_files(path)
         interaction.will_answer(*answers)
         if path.suffix == ".txt":
-            _confirm_import_preview(qtbot)
+            _confirm_import_preview(when_dialog)
         _window_key(qtbot, window, Qt.Key.Key_I, CTRL)  # Arkiv > Importera anteckningar…
         qtbot.waitUntil(lambda: len(window.doc.store.notes()) > len(before[0]))
         assert window.doc.undo_stack.count() == 1

@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
 from samverkan_desktop.core.importers import _parse_transcript, parse_source_bytes
@@ -291,36 +291,12 @@ def test_a_fake_table_re_parses_through_the_given_function(qtbot):
 
 
 # ------------------------------------------------------------------ through the window
-def _when_preview(qtbot, drive) -> list[ImportPreviewDialog]:
-    """Let `drive` work the preview that the next action opens (its exec() runs inside it)."""
-    seen: list[ImportPreviewDialog] = []
-    tries = [0]
-
-    def work() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ImportPreviewDialog):
-            tries[0] += 1
-            if tries[0] < 500:
-                QTimer.singleShot(20, work)
-            return
-        qtbot.waitExposed(dialog)
-        # Keys go to the active window, as for a user (offscreen does not activate by itself;
-        # the main window's shortcuts would get them otherwise).
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-        seen.append(dialog)
-        drive(dialog)
-
-    QTimer.singleShot(0, work)
-    return seen
-
-
 def _activate(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_step(
+def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_step(when_dialog,
     qtbot, seed_window, interaction, transcript, seed_workshop
 ):
     window, doc = seed_window, seed_window.doc
@@ -344,7 +320,7 @@ def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_
 
     interaction.will_select_files(transcript)
     _activate(qtbot, window)
-    seen = _when_preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
     assert seen
 
@@ -370,28 +346,32 @@ def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_
     assert sorted(doc.note(i).text for i in set(doc.notes) - before) == sorted(shown)
 
 
-def test_cancel_writes_nothing(qtbot, seed_window, interaction, transcript, seed_workshop):
+def test_cancel_writes_nothing(
+    when_dialog, qtbot, seed_window, interaction, transcript, seed_workshop
+):
     doc = seed_window.doc
     bytes_before = seed_workshop.read_bytes()
     notes_before = dict(doc.notes)
     interaction.will_select_files(transcript)
-    seen = _when_preview(qtbot, lambda d: qtbot.mouseClick(d.cancel_button, LEFT))
+    seen = when_dialog(ImportPreviewDialog, lambda d: qtbot.mouseClick(d.cancel_button, LEFT))
     seed_window.files.import_.trigger()
     assert seen
     assert dict(doc.notes) == notes_before and doc.undo_stack.count() == 0
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_escape_cancels_too(qtbot, seed_window, interaction, transcript, seed_workshop):
+def test_escape_cancels_too(
+    when_dialog, qtbot, seed_window, interaction, transcript, seed_workshop
+):
     bytes_before = seed_workshop.read_bytes()
     interaction.will_select_files(transcript)
-    seen = _when_preview(qtbot, lambda d: qtbot.keyClick(d.tree, Qt.Key.Key_Escape))
+    seen = when_dialog(ImportPreviewDialog, lambda d: qtbot.keyClick(d.tree, Qt.Key.Key_Escape))
     seed_window.files.import_.trigger()
     assert seen and seed_window.doc.undo_stack.count() == 0
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_a_csv_goes_through_the_preview_with_its_columns(
+def test_a_csv_goes_through_the_preview_with_its_columns(when_dialog,
     qtbot, seed_window, interaction, tmp_path
 ):
     csv = tmp_path / "vagg.csv"
@@ -403,14 +383,14 @@ def test_a_csv_goes_through_the_preview_with_its_columns(
         qtbot.mouseClick(dialog.import_button, LEFT)
 
     interaction.will_select_files(csv)
-    seen = _when_preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     seed_window.files.import_.trigger()
     assert seen
     texts = {n.text for n in seed_window.doc.notes.values()}
     assert {"Vid torget", "Kring skolan"} <= texts and "Fler bänkar" not in texts
 
 
-def test_with_nothing_open_the_preview_makes_a_new_workshop(
+def test_with_nothing_open_the_preview_makes_a_new_workshop(when_dialog,
     qtbot, empty_window, interaction, transcript
 ):
     def drive(dialog: ImportPreviewDialog) -> None:
@@ -419,7 +399,7 @@ def test_with_nothing_open_the_preview_makes_a_new_workshop(
         qtbot.mouseClick(dialog.import_button, LEFT)
 
     interaction.will_select_files(transcript)
-    seen = _when_preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     empty_window.files.import_.trigger()
     assert seen
     assert empty_window.path == transcript.with_suffix(".samverkan")
@@ -430,7 +410,7 @@ PASTE_MISSING = importlib.util.find_spec("samverkan_desktop.core.importers.paste
 
 
 @pytest.mark.skipif(PASTE_MISSING, reason="core/importers/paste.py (parse_text) is not there yet")
-def test_paste_as_notes_previews_the_clipboard_and_imports_in_one_step(
+def test_paste_as_notes_previews_the_clipboard_and_imports_in_one_step(when_dialog,
     qtbot, seed_window, interaction
 ):
     window, doc = seed_window, seed_window.doc
@@ -444,7 +424,7 @@ def test_paste_as_notes_previews_the_clipboard_and_imports_in_one_step(
         qtbot.mouseClick(dialog.import_button, LEFT)
 
     _activate(qtbot, window)
-    seen = _when_preview(qtbot, drive)
+    seen = when_dialog(ImportPreviewDialog, drive)
     qtbot.keyClick(window, Qt.Key.Key_V, CTRL | SHIFT)
     assert seen
     added = {doc.note(i).text for i in set(doc.notes) - before}
