@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench bench-suggest lint clean
+.PHONY: run test bench bench-suggest lint translations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff mypy
 	$(BIN)/ruff check samverkan_desktop tests
 	$(BIN)/mypy
+
+# After changing UI strings: update both .ts files from the whole package, translate the new
+# entries (pyside6-linguist, or by hand), then run this again to compile the .qm files.
+TS := samverkan_desktop/resources/translations
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find samverkan_desktop -name '*.py' | sort) -source-language sv_SE \
+	    -target-language en_GB -ts $(TS)/samverkan_en.ts
+	$(BIN)/pyside6-lupdate $$(find samverkan_desktop -name '*.py' | sort) -source-language sv_SE \
+	    -target-language sv_SE -pluralonly -ts $(TS)/samverkan_sv.ts
+	$(BIN)/pyside6-lrelease $(TS)/samverkan_en.ts $(TS)/samverkan_sv.ts
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -70,7 +70,7 @@ from samverkan_desktop.core.layout import layout_document  # noqa: E402
 from samverkan_desktop.core.store import Store  # noqa: E402
 
 SHARED_SEED = REPO.parent / "shared" / "seeds" / "000_a92cbaa44183fa4f.txt"
-SEED = SHARED_SEED if SHARED_SEED.exists() else REPO / "resources/samples/orebro-2021-11-10.txt"
+SEED = SHARED_SEED if SHARED_SEED.exists() else REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 SIZES = (1_000, 10_000, 40_000)
 WORD = "motesplats"
 WINDOW = (1400, 900)

@@ -7,11 +7,13 @@ PySide6 ships; without it a Swedish window would show English buttons.
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+# Shipped inside the package, so a wheel or a bundle carries them (a plain folder on disk).
+RESOURCES = Path(str(resources.files("samverkan_desktop") / "resources"))
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 

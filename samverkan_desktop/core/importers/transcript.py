@@ -3,7 +3,7 @@
 The text was hard-wrapped when it was exported, often with a blank line after every line and
 stray blank lines at page breaks, so blank lines say little and we rebuild each sticky note
 from its markers (bullets, numbers, headings) and from how full its lines are.
-Layout of the expected input, see resources/samples/orebro-2021-11-10.txt:
+Layout of the expected input, see samverkan_desktop/resources/samples/orebro-2021-11-10.txt:
 
     <title> <date>
     <description lines>

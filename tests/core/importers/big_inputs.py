@@ -1,7 +1,7 @@
 """Big and hostile import sources, generated: the benchmark times them, the tests refuse some.
 
 Each function returns the bytes of one source file. They are built from the shapes of the seed
-transcript (resources/samples/orebro-2021-11-10.txt), only many more of them.
+transcript (samverkan_desktop/resources/samples/orebro-2021-11-10.txt), only many more of them.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[3] / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = Path(__file__).resolve().parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
 
 
 def _head() -> list[str]:
