@@ -40,3 +40,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def current_language() -> str:
+    """The language the UI runs in ("sv" or "en"), as `install_translators` set it: for texts
+    that come from core as a code (`core.messages`), e.g. `describe(error, current_language())`."""
+    return "en" if QLocale().language() == QLocale.Language.English else "sv"
