@@ -41,7 +41,7 @@ from samverkan_desktop.core.store import Store  # noqa: E402
 from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView  # noqa: E402
 from samverkan_desktop.ui.document import DocumentModel  # noqa: E402
 
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 LEFT, NONE = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
 
 

@@ -53,7 +53,8 @@ from samverkan_desktop.ui.panels.progress import ProgressIndicator  # noqa: E402
 from samverkan_desktop.ui.panels.search_panel import SearchPanel  # noqa: E402
 
 SHARED_SEED = REPO.parent / "shared" / "seeds" / "000_a92cbaa44183fa4f.txt"
-SEED = SHARED_SEED if SHARED_SEED.exists() else REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+SAMPLE = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+SEED = SHARED_SEED if SHARED_SEED.exists() else SAMPLE
 WORD = "motesplats"
 SIGNALS = ("clustersChanged", "notesChanged", "notesRemoved", "clustersRemoved", "groupsChanged")
 

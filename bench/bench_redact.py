@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 from samverkan_desktop.core.export.redact import Redactor  # noqa: E402
 
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 NAMES = ("Anette Valdemarsson", "Lovisa Strand", "Åse Sundqvist", "Anna Fogel")
 
 # name -> what one unit of the input repeats

@@ -138,7 +138,8 @@ def main() -> int:
 
 
 def seed(tmp: Path, runs: int) -> bool:
-    doc = workshops.seed_document(tmp, REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt")
+    sample = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    doc = workshops.seed_document(tmp, sample)
     print(f"Seed: {len(doc.notes)} lappar, {len(doc.clusters)} kluster, "
           f"{len(doc.groups)} grupper")
     pdf_report.write(doc, tmp / "warm.pdf")  # first use loads fonts and modules

@@ -70,7 +70,8 @@ from samverkan_desktop.core.layout import layout_document  # noqa: E402
 from samverkan_desktop.core.store import Store  # noqa: E402
 
 SHARED_SEED = REPO.parent / "shared" / "seeds" / "000_a92cbaa44183fa4f.txt"
-SEED = SHARED_SEED if SHARED_SEED.exists() else REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+SAMPLE = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+SEED = SHARED_SEED if SHARED_SEED.exists() else SAMPLE
 SIZES = (1_000, 10_000, 40_000)
 WORD = "motesplats"
 WINDOW = (1400, 900)
@@ -218,8 +219,10 @@ class _Failed(Exception):
     """A figure could not be measured (the gesture did nothing, say)."""
 
 
-def app_child(path: Path, out: Path) -> int:
-    """Every board figure for the workshop at `path`, written to `out` as JSON."""
+def app_child(path: Path, out: Path, floors: bool = True) -> int:
+    """Every board figure for the workshop at `path`, written to `out` as JSON. Without
+    `floors` the same work runs without building the floors' bare scenes: that run's peak is
+    the board's own memory (the floors' items would otherwise count in the high-water mark)."""
     from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtTest import QTest
@@ -294,6 +297,9 @@ def app_child(path: Path, out: Path) -> int:
             self.model.close()
 
     def bare_scene(file: Path) -> tuple[QGraphicsScene, QGraphicsView]:
+        if not floors:
+            empty = QGraphicsScene()
+            return empty, QGraphicsView(empty)
         con = store_file.connect(file)
         try:
             notes = con.execute("SELECT x, y, text FROM notes").fetchall()
@@ -334,9 +340,11 @@ def app_child(path: Path, out: Path) -> int:
     Board(warm).close()
     settle()
     base_mb = peak_mb()
+    stage("before open")
 
     start = time.perf_counter()
     board = Board(path)
+    stage("opened")
     opened = time.perf_counter() - start
     view, scene, model = board.view, board.scene, board.model
     viewport = view.viewport()
@@ -355,6 +363,7 @@ def app_child(path: Path, out: Path) -> int:
     bare_open = time.perf_counter() - start
     results["open"] = {"value": opened, "floor": bare_open}
     save()
+    stage("floor scene built")
 
     def paint_fit() -> tuple[float, float]:
         view.zoom_to_fit()
@@ -379,8 +388,10 @@ def app_child(path: Path, out: Path) -> int:
     plain_view.close()
     plain.clear()  # the floor's items go; the board's memory is what is measured below
     settle()
+    stage("painted, floor cleared")
 
     board.attach_panels()
+    stage("panels attached")
     search = board.search
     deadline = time.perf_counter() + 60
     while search._unfolded and time.perf_counter() < deadline:  # folding while idle
@@ -570,6 +581,7 @@ def app_child(path: Path, out: Path) -> int:
                 "rows": rows}
 
     record("undo", undo_drop)
+    stage("gestures done")
     con.close()
 
     # ------------------------------------------------------------------ search
@@ -588,6 +600,7 @@ def app_child(path: Path, out: Path) -> int:
         return statistics.median(typed), scan
 
     record("search", search_keystroke)
+    stage("search done")
 
     # ------------------------------------------------------------------ theme map
     dock = theme_map.ThemeMapDock(model, board.window)
@@ -637,12 +650,12 @@ def app_child(path: Path, out: Path) -> int:
 
         def bare() -> None:
             plain = QGraphicsScene()
-            for item in items.values():
+            for item in items.values() if floors else ():
                 circle = QGraphicsEllipseItem(QRectF(-20, -20, 40, 40))
                 circle.setPos(item.pos())
                 QGraphicsSimpleTextItem(item.node.name[:40], circle)
                 plain.addItem(circle)
-            for line in lines:
+            for line in lines if floors else ():
                 plain.addItem(QGraphicsLineItem(line.line()))
             bare_view.setScene(plain)
             bare_view.setTransform(dock.view.transform())
@@ -681,6 +694,7 @@ def app_child(path: Path, out: Path) -> int:
     dock.wait()
     record("theme_worker", theme_worker)
 
+    stage("all done")
     # Let QTimer-driven work that was started finish before the memory is read.
     QTimer.singleShot(0, lambda: None)
     settle()
@@ -716,6 +730,14 @@ def _peak(out={out!r}):
         pass
 atexit.register(_peak)
 """
+
+
+def stage(what: str) -> None:
+    if os.environ.get("BENCH_STAGES"):
+        with open("/proc/self/status") as status:
+            got = dict(line.split(":", 1) for line in status)
+        print(f"{what:30} rss {got['VmRSS'].strip():>12} peak {got['VmHWM'].strip():>12}",
+              file=sys.stderr)
 
 
 def peak_mb() -> float:
@@ -802,6 +824,15 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
             errors[key] = ran.stderr.strip()[-3000:]
     if ran.code != 0 and ran.stderr.strip():
         errors.setdefault("board process", ran.stderr.strip()[-3000:])
+    # The board's own peak: the same work once more, without the floors' scenes in the process.
+    memory_out = folder / f"memory-{n}.json"
+    ran = run([str(Path(__file__).resolve()), "--memory-child", str(path), str(memory_out)],
+              folder, timeout * 2)
+    if memory_out.exists() and "memory_app" in (mem := json.loads(memory_out.read_text("utf-8"))):
+        rows["memory_app"] = mem["memory_app"]
+    else:
+        rows["memory_app"] = {"error": _reason(ran, "the board process (memory)")}
+        errors["memory_app"] = ran.stderr.strip()[-3000:]
 
     def cli_figure(key: str, memory_key: str, args: list[str], floor: float,
                    repeat: int = 1) -> Ran | None:
@@ -947,9 +978,13 @@ def main() -> int:
                         help="seconds any one command may take (the board process: twice)")
     parser.add_argument("--app-child", nargs=2, type=Path, metavar=("FILE", "OUT"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--memory-child", nargs=2, type=Path, metavar=("FILE", "OUT"),
+                        help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.app_child:
         return app_child(*args.app_child)
+    if args.memory_child:
+        return app_child(*args.memory_child, floors=False)
     sizes = [1_000] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     seed = read_source(SEED)
     table: list[dict[str, Any]] = []

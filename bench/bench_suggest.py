@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 from samverkan_desktop.core.importers import document_from_parse  # noqa: E402
 from samverkan_desktop.core.importers.transcript import parse_transcript  # noqa: E402
 
-SEED_FILE = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED_FILE = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 SEED_GOAL_S, BIG_GOAL_S = 1.0, 10.0  # the goals, for the seed and for 10,000 notes
 STEPS = {
     "lemmatise": "lemmas (simplemma)",

@@ -44,7 +44,7 @@ from samverkan_desktop.core.store import Store  # noqa: E402
 SIZES = (1_000, 2_000, 4_000, 10_000)
 GOAL_CLI_10K_S = 5.0
 SHARED_SEED = REPO.parent / "shared" / "seeds" / "000_a92cbaa44183fa4f.txt"
-SAMPLE = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SAMPLE = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 CLI = Path(sys.executable).with_name("samverkan-desktop")
 
 

@@ -38,7 +38,7 @@ from samverkan_desktop.render import pdf_report  # noqa: E402
 from samverkan_desktop.render import theme_picture as tp  # noqa: E402
 from samverkan_desktop.render.qt_app import ensure_app  # noqa: E402
 
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 SHARED_SEED = REPO.parent / "shared" / "seeds" / "000_a92cbaa44183fa4f.txt"
 # The PDF's map: about a landscape A4 page's map area at the report's resolution, names as big
 # and as small as render/pdf_report.py lets them be.

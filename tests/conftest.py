@@ -14,7 +14,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

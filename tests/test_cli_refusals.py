@@ -40,7 +40,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # ------------------------------------------------------------------------ the bad files
 @pytest.fixture(scope="module")
 def seed_workshop(tmp_path_factory) -> Path:
-    seed = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+    seed = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
     target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
     assert cli.main(["import", str(seed), "--into", str(target)]) == 0
     return target

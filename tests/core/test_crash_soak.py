@@ -18,7 +18,7 @@ from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 BUDGET_S = 45.0
 MAX_KILLS = 80
 

@@ -19,7 +19,7 @@ from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import DamagedFile, Store, StoreError
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 
 @pytest.fixture(scope="module")

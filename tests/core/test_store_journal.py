@@ -21,7 +21,7 @@ from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store, StoreError
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 # Killed in the middle of a write transaction of the store; "spill" makes SQLite write changed
 # pages into the file before the commit, as it does when a large import outgrows its cache.

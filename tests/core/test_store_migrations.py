@@ -20,7 +20,8 @@ from samverkan_desktop.core.store import Store, StoreError
 
 FIXTURES = Path(__file__).with_name("fixtures")
 RELEASED = sorted(FIXTURES.glob("schema-*.samverkan"))
-SEED = Path(__file__).resolve().parents[2] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = Path(__file__).resolve().parents[2] / (
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
 
 
 def _state(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -15,7 +15,7 @@ from samverkan_desktop.core import store_file
 from samverkan_desktop.core.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 NAMES = [
     "a%20b.samverkan",

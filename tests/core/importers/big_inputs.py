@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = Path(__file__).resolve().parents[3] / (
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
 
 
 def _head() -> list[str]:

@@ -9,7 +9,7 @@ from samverkan_desktop.core import model as m
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.importers.repeat import REPEAT_SHARE, repeat_of, source_file
 
-SEED = Path(__file__).parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SEED = Path(__file__).parents[3] / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 
 
 def _doc(*notes: tuple[str, str]) -> m.Document:

@@ -43,7 +43,8 @@ def content(result: ParseResult, *, soft_breaks: bool = False) -> dict[str, obje
 def seed_text() -> str:
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+    path = Path(__file__).resolve().parents[3] / (
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
     return path.read_text(encoding="utf-8")
 
 

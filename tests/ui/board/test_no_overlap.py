@@ -657,7 +657,8 @@ def _other_transcript(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[
 
 
 def _same_transcript(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[bool, ...]]:
-    return Path(__file__).parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt", (True,)
+    return Path(__file__).parents[3] / (
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"), (True,)
 
 
 def _json_export(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[bool, ...]]:

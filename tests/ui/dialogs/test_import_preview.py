@@ -26,7 +26,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
 # The Örebro transcript as the app ships it (the same text as the shared seed).
-SAMPLE = Path(__file__).resolve().parents[3] / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / (
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
 
 TRANSCRIPT = """\
 Workshop om trygghet 2024-03-01
