@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     table = {
         **dict(list(table.items())[:2]),
         f"baseline: random (mean of {DRAWS})": randoms,
-        "old 'Var hör lappen hemma?'": [(*old_where_does_it_belong(doc, g.name), math.nan) for g in groups],
+        "old 'Var hör lappen hemma?'": [
+            (*old_where_does_it_belong(doc, g.name), math.nan) for g in groups
+        ],
         **dict(list(table.items())[2:]),
     }
     for name, values in table.items():
@@ -190,11 +192,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
 
-    print("\nHeld out: prior and synonym weight picked on one group (best LOO top-1), shown on the other")
+    print("\nHeld out: prior and synonym weight picked on one group (best LOO top-1), on the other")
     grid = [(p, s) for p in (0.02, 0.05, 0.1) for s in (0.0, 0.15, 0.3)]
     for tune, test in ((0, 1), (1, 0)):
         scored = {
-            ps: leave_one_out(groups[tune], ours(replace(default, prior=ps[0], synonyms=ps[1]), background))
+            ps: leave_one_out(
+                groups[tune], ours(replace(default, prior=ps[0], synonyms=ps[1]), background)
+            )
             for ps in grid
         }
         best = max(grid, key=lambda ps: (scored[ps][0], scored[ps][1]))
@@ -207,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print("\nTargets (issue 15)")
-    ours_row, base_row = table["placement (shipped parameters)"], table["baseline: biggest clusters"]
+    ours_row = table["placement (shipped parameters)"]
+    base_row = table["baseline: biggest clusters"]
     for g, (t1, t3, lab), (b1, b3, _) in zip(groups, ours_row, base_row, strict=True):
         checks = [
             (f"LOO top-1 {t1:.2f} >= {TARGET_TOP1}", t1 >= TARGET_TOP1),
@@ -216,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
             (f"top-3 margin {t3 - b3:+.2f} >= {TARGET_MARGIN}", t3 - b3 >= TARGET_MARGIN),
             (f"30 % labelled {lab:.2f} >= {TARGET_LABELLED}", lab >= TARGET_LABELLED),
         ]
-        print(f"  {g.name[:40]}: " + "; ".join(f"{t}: {'met' if ok else 'NOT met'}" for t, ok in checks))
+        said = "; ".join(f"{t}: {'met' if ok else 'NOT met'}" for t, ok in checks)
+        print(f"  {g.name[:40]}: {said}")
     return 0
 
 

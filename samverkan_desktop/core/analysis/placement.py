@@ -1,0 +1,312 @@
+"""Place the rest: for each unclustered note, the facilitator's own cluster it fits best, and
+how sure that is. All on this computer; nothing here changes a document.
+
+The training data are the clusters the facilitator made: their notes and their names. A note
+and a cluster are compared as weighted term vectors:
+
+- terms: lemmas and compound parts (text.py), each weighted by how rare it is in the workshop
+  (IDF) and in Swedish at large (`wordfreq`, when installed: "göra" says less than "belysning");
+- synonyms: each word also stands, more weakly, for its synonyms in Viggo Kann's dictionary
+  (synonyms.py), so "samarbete" meets "samverkan";
+- a cluster is the mean of its notes' vectors with its name added (a name is what the
+  facilitator says the notes share);
+- a prior for cluster size: a big cluster is a likelier home for a note that fits nothing
+  well, as it is for the facilitator.
+
+The confidence of a cluster is its posterior: size times exp(similarity / TEMPERATURE),
+normalised over the clusters. The parameters are few and set by reasoning (see
+bench/bench_suggest.py for what each part adds, measured on the two groups of the sample that
+sorted their own notes).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import model as m
+from .suggest import distinct
+from .synonyms import synonyms
+from .text import DEFAULT_STEPS, Steps, terms, word_terms
+
+Vector = dict[str, float]
+
+# How much a word stands for each of its synonyms, against 1 for itself.
+SYNONYM_WEIGHT = 0.15
+# A cluster's name counts as this many of its notes.
+NAME_WEIGHT = 1.0
+# Confidence: softmax of the similarities at TEMPERATURE (0.1 apart is about e:1 odds), times
+# the cluster's size: P(cluster) ~ size * exp(similarity / TEMPERATURE), the posterior with a
+# prior in proportion to size. As a score that is similarity + PRIOR * log(size) with PRIOR =
+# TEMPERATURE: no parameter of its own (the ablation sets PRIOR to 0).
+TEMPERATURE = 0.1
+PRIOR = TEMPERATURE
+# Accept all above this confidence (the UI's default).
+THRESHOLD = 0.5
+TOP = 3
+# A cluster fits a note by its mean vector (what its notes share) and by its NEAREST notes
+# (a big cluster may hold several themes): BLEND of the first, the rest of the second.
+NEAREST = 2
+BLEND = 0.5
+
+
+@dataclass(frozen=True)
+class Options:
+    """The parts of the method, each switchable for the benchmark's ablation."""
+
+    steps: Steps = DEFAULT_STEPS
+    synonyms: float = SYNONYM_WEIGHT
+    general_frequency: bool = True  # weigh by rarity in Swedish at large (wordfreq)
+    name_weight: float = NAME_WEIGHT
+    prior: float = PRIOR
+    nearest: int = NEAREST
+    blend: float = BLEND  # 1: the mean vector only; 0: the nearest notes only
+
+
+DEFAULT = Options()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    cluster: Hashable  # a cluster id in a document, any label in the benchmark
+    score: float
+    confidence: float
+    terms: tuple[str, ...]  # the shared terms, as written
+
+
+@dataclass(frozen=True)
+class NotePlacement:
+    """Where an unclustered note would go: its best three clusters, best first."""
+
+    note_id: int
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[0]
+
+
+@dataclass
+class Placer:
+    """A classifier over the facilitator's clusters, built from their notes and names."""
+
+    examples: Sequence[tuple[str, Hashable]]  # (note text, its cluster)
+    names: Mapping[Hashable, str]  # every cluster that may receive a note, with its name
+    background: Sequence[str] = ()  # the workshop's texts, for IDF
+    options: Options = DEFAULT
+    _idf: dict[str, float] = field(init=False)
+    _display: dict[str, str] = field(init=False)
+    _profiles: dict[Hashable, Vector] = field(init=False)
+    _words: dict[Hashable, set[str]] = field(init=False)
+    _sizes: Counter[Hashable] = field(init=False)
+
+    def __post_init__(self) -> None:
+        steps = self.options.steps
+        reference = list(self.background) or [t for t, _ in self.examples]
+        df: Counter[str] = Counter()
+        for text in reference:
+            df.update({t.key for t in terms(text, steps)})
+        self._n = len(reference) + 1
+        self._df = df
+        self._idf = {}
+        self._display = {}
+        sums: dict[Hashable, Vector] = {c: defaultdict(float) for c in self.names}
+        self._words = {c: set() for c in self.names}
+        self._sizes = Counter()
+        self._members: dict[Hashable, list[Vector]] = {c: [] for c in self.names}
+        for text, cluster in self.examples:
+            if cluster not in sums:
+                continue
+            self._sizes[cluster] += 1
+            lexical = self._lexical(text)
+            self._words[cluster].update(lexical)
+            vec = self.vector(text)
+            self._members[cluster].append(vec)
+            for k, w in vec.items():
+                sums[cluster][k] += w
+        for cluster, name in self.names.items():
+            lexical = self._lexical(name)
+            self._words[cluster].update(lexical)
+            vec = self._expanded(lexical)
+            if self.options.name_weight > 0 and vec:
+                self._members[cluster].append(vec)
+            for k, w in vec.items():
+                sums[cluster][k] += self.options.name_weight * w
+        self._profiles = {c: _normalised(v) for c, v in sums.items()}
+
+    # ------------------------------------------------------------------ vectors
+    def idf(self, key: str, display: str) -> float:
+        found = self._idf.get(key)
+        if found is None:
+            found = math.log(self._n / (self._df.get(key, 0) + 1)) + 1.0
+            if self.options.general_frequency:
+                found *= _general_rarity(display)
+            self._idf[key] = found
+        return found
+
+    def _lexical(self, text: str) -> Vector:
+        bag: Vector = defaultdict(float)
+        for term in terms(text, self.options.steps):
+            bag[term.key] += term.weight * self.idf(term.key, term.display)
+            self._display.setdefault(term.key, term.display)
+        return dict(bag)
+
+    def _expanded(self, lexical: Vector) -> Vector:
+        out = dict(lexical)
+        weight = self.options.synonyms
+        if weight > 0:
+            steps = self.options.steps
+            for key, w in lexical.items():
+                for other, display in _synonym_terms(self._display.get(key, key), steps):
+                    extra = weight * w * self.idf(other, display) / max(self.idf(key, key), 1e-9)
+                    out[other] = max(out.get(other, 0.0), extra)
+        return _normalised(out)
+
+    def vector(self, text: str) -> Vector:
+        return self._expanded(self._lexical(text))
+
+    # ------------------------------------------------------------------ ranking
+    def rank(
+        self, text: str, *, exclude: Collection[Hashable] = (), limit: int = TOP
+    ) -> list[Candidate]:
+        """The clusters for a text, best first, with a confidence that sums to 1 over all."""
+        me = self.vector(text)
+        mine = self._lexical(text)
+        scored = []
+        for cluster, profile in self._profiles.items():
+            if cluster in exclude:
+                continue
+            similarity = _dot(me, profile)
+            k = self.options.nearest
+            if k:
+                near = heapq.nlargest(k, (_dot(me, v) for v in self._members[cluster]))
+                by_notes = sum(near) / k
+                similarity = self.options.blend * similarity + (1 - self.options.blend) * by_notes
+            size = self._sizes[cluster] + 1  # the name counts as a note: no log(0)
+            scored.append((similarity + self.options.prior * math.log(size), cluster))
+        if not scored:
+            return []
+        top = max(s for s, _ in scored)
+        weights = [math.exp((s - top) / TEMPERATURE) for s, _ in scored]
+        total = sum(weights)
+        ranked = sorted(
+            zip(scored, weights, strict=True), key=lambda x: (-x[0][0], str(x[0][1]))
+        )
+        out = []
+        for (score, cluster), w in ranked[:limit]:
+            words = self._words[cluster]
+            shared = distinct(sorted((k for k in mine if k in words), key=lambda k: (-mine[k], k)))
+            shown = tuple(self._display.get(k, k) for k in shared[:4])
+            out.append(Candidate(cluster, score, w / total, shown))
+        return out
+
+
+@lru_cache(maxsize=50_000)
+def _synonym_terms(lemma: str, steps: Steps) -> tuple[tuple[str, str], ...]:
+    """(key, display) of the words a lemma's synonyms normalise to, whole words only."""
+    out: dict[str, str] = {}
+    for other in synonyms(lemma):
+        for term in word_terms(other, steps):
+            if term.weight == 1.0:
+                out.setdefault(term.key, term.display)
+    return tuple(out.items())
+
+
+@lru_cache(maxsize=50_000)
+def _general_rarity(word: str) -> float:
+    """How much a word says by its rarity in Swedish at large: 1 for a rare word, less for a
+    common one ("göra" about 0.3), from wordfreq's Zipf frequency (0 to about 8)."""
+    zipf = _zipf(word)
+    return 1.0 - 0.6 * min(zipf, 7.0) / 7.0 if zipf > 0 else 1.0
+
+
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # an install without wordfreq: the workshop's IDF alone
+        return 0.0
+    return float(zipf_frequency(word, "sv"))
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def _normalised(vector: Mapping[str, float]) -> Vector:
+    norm = math.sqrt(sum(w * w for w in vector.values()))
+    return {k: w / norm for k, w in vector.items()} if norm else {}
+
+
+# --------------------------------------------------------------------------- documents
+def place_rest(
+    doc: m.Document,
+    *,
+    group_id: int | None = None,
+    rejected: Iterable[tuple[int, int]] = (),
+    options: Options = DEFAULT,
+) -> list[NotePlacement]:
+    """For every unclustered note (of one group, or of all), its best clusters among the
+    clusters that hold notes of the same group (or, for a note with no group, any cluster).
+
+    `rejected` holds (note id, cluster id) pairings the facilitator turned down: the note is
+    not proposed for that cluster again."""
+    said_no: dict[int, set[int]] = defaultdict(set)
+    for note_id, cluster_id in rejected:
+        said_no[note_id].add(cluster_id)
+    members = _theme_members(doc)
+    background = [n.text for n in doc.notes]
+    placers: dict[int | None, Placer] = {}
+    out = []
+    for note in doc.notes:
+        if note.cluster_id is not None or not note.text.strip():
+            continue
+        if group_id is not None and note.group_id != group_id:
+            continue
+        placer = placers.get(note.group_id)
+        if placer is None:
+            placer = placers[note.group_id] = _placer_for(
+                doc, note.group_id, members, background, options
+            )
+        found = placer.rank(note.text, exclude=said_no.get(note.id, ()))
+        if found:
+            out.append(NotePlacement(note.id, tuple(found)))
+    return out
+
+
+def _placer_for(
+    doc: m.Document,
+    group_id: int | None,
+    members: Mapping[int, list[int]],
+    background: Sequence[str],
+    options: Options,
+) -> Placer:
+    """The placer for a group's notes: over the clusters the group made or put notes in (for
+    notes of no group, every cluster)."""
+    groups = {n.id: n.group_id for n in doc.notes}
+    clusters = [
+        c
+        for c in doc.clusters
+        if group_id is None
+        or c.group_id == group_id
+        or any(groups[i] == group_id for i in members.get(c.id, ()))
+    ]
+    names = {c.id: c.name for c in clusters}
+    # A note in a sub-cluster speaks for the sub-cluster; the parent keeps its own notes and
+    # its name, so a note can go to either.
+    examples = [(n.text, n.cluster_id) for n in doc.notes if n.cluster_id in names]
+    return Placer(examples, names, background, options)
+
+
+def _theme_members(doc: m.Document) -> dict[int, list[int]]:
+    from .suggest import _theme_members as members
+
+    return members(doc)
+
+
+__all__ = ["Candidate", "NotePlacement", "Options", "Placer", "THRESHOLD", "place_rest"]
