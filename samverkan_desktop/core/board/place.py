@@ -76,8 +76,9 @@ def innermost_cluster(board: Board, x: float, y: float, exclude: Iterable[int] =
     frames in `exclude` and everything inside them (the ones being dragged)."""
     excluded = set(exclude)
     best: tuple[int, float, int] | None = None
-    for cid in board.cluster_ids():
-        if cid in excluded:
+    # Only frames in the point's cell of the spatial index can hold it.
+    for kind, cid in board.near(Rect(x, y, 0.0, 0.0)):
+        if kind != "frame" or cid in excluded:
             continue
         rect = board.frame(cid)
         if not rect.holds_point(x, y):
