@@ -279,6 +279,52 @@ def place_rest(
     return out
 
 
+def as_json(found: Sequence[NotePlacement]) -> dict[str, object]:
+    """`suggest --place --json`: each note's best cluster, its confidence and the shared terms;
+    the runners-up under "alternatives"."""
+    return {
+        "placements": [
+            {
+                "note_id": p.note_id,
+                "cluster_id": p.best.cluster,
+                "score": round(p.best.confidence, 4),
+                "terms": list(p.best.terms),
+                "alternatives": [
+                    {"cluster_id": c.cluster, "score": round(c.confidence, 4)}
+                    for c in p.candidates[1:]
+                ],
+            }
+            for p in found
+        ]
+    }
+
+
+_LINES = {
+    "sv": ("Inga lappar att placera: inga lappar utan kluster i en grupp med egna kluster.",
+           "{text}\n  -> {cluster} ({percent} %; {terms})", "inga gemensamma ord"),
+    "en": ("No notes to place: no unclustered notes in a group with clusters of its own.",
+           "{text}\n  -> {cluster} ({percent} %; {terms})", "no shared words"),
+}
+
+
+def as_lines(doc: m.Document, found: Sequence[NotePlacement], language: str = "sv") -> list[str]:
+    """`suggest --place` for a person: each note, the cluster it would go to and how sure."""
+    none, line, no_terms = _LINES.get(language, _LINES["sv"])
+    if not found:
+        return [none]
+    texts = {n.id: " ".join(n.text.split()) for n in doc.notes}
+    names = {c.id: c.name for c in doc.clusters}
+    return [
+        line.format(
+            text=texts[p.note_id],
+            cluster=names.get(p.best.cluster, str(p.best.cluster)),  # type: ignore[call-overload]
+            percent=round(100 * p.best.confidence),
+            terms=", ".join(p.best.terms) or no_terms,
+        )
+        for p in found
+    ]
+
+
 def _placer_for(
     doc: m.Document,
     group_id: int | None,
@@ -309,4 +355,7 @@ def _theme_members(doc: m.Document) -> dict[int, list[int]]:
     return members(doc)
 
 
-__all__ = ["Candidate", "NotePlacement", "Options", "Placer", "THRESHOLD", "place_rest"]
+__all__ = [
+    "Candidate", "NotePlacement", "Options", "Placer", "THRESHOLD", "as_json", "as_lines",
+    "place_rest",
+]
