@@ -4,7 +4,7 @@
     samverkan-desktop import KÄLLA --into FIL.samverkan
     samverkan-desktop info FIL.samverkan
     samverkan-desktop export FIL.samverkan --format json --output UT [--redact]
-    samverkan-desktop suggest FIL.samverkan [--group NAMN] [--all] [--json]
+    samverkan-desktop suggest FIL.samverkan [--group NAMN] [--all | --place] [--json]
 
 Every failure is one line on stderr ("samverkan-desktop: fel: ..."), exit code 2 for a wrong
 command line and 1 for everything else, and leaves the files as they were.
@@ -159,6 +159,8 @@ def _build_parser(command: str | None = None) -> _Parser:
     sug.add_argument("--all", action="store_true",
                      help="alla lappar, som om inga kluster fanns")
     sug.add_argument("--json", action="store_true", help="skriv förslagen som JSON")
+    sug.add_argument("--place", action="store_true",
+                     help="placera resten: för varje lapp utan kluster ett av gruppens kluster")
     sug.set_defaults(run=_cmd_suggest)
     return parser
 
@@ -397,6 +399,15 @@ def _cmd_suggest(ns: argparse.Namespace) -> int:
             names = ", ".join(repr(g.name) for g in doc.groups) or "inga"
             raise CliError(f"ingen grupp heter {ns.group!r} (grupper: {names})")
         group_id = matches[0].id
+    if ns.place:
+        from samverkan_desktop.core.analysis import placement
+
+        placed = placement.place_rest(doc, group_id=group_id)
+        if ns.json:
+            print(json.dumps(placement.as_json(placed), ensure_ascii=False, indent=2))
+        else:
+            print("\n".join(placement.as_lines(doc, placed)))
+        return 0
     found = suggest_clusters(doc, group_id=group_id, include_clustered=ns.all)
     if ns.json:
         data = {
