@@ -38,6 +38,7 @@ from sqlalchemy.schema import Table
 
 from . import limits, oserrors, store_file
 from . import model as m
+from .messages import Message, message
 from .schema import (
     ClusterRow,
     GroupRow,
@@ -112,9 +113,9 @@ class Store:
     def create(cls, path: str | os.PathLike[str], workshop: m.Workshop | None = None) -> Store:
         path = Path(path)
         if path.exists() or path.is_symlink():
-            raise StoreError(f"{path.name} finns redan.")
+            raise StoreError("store.exists", name=path.name)
         if not path.parent.is_dir():
-            raise StoreError(f"Mappen {path.parent} finns inte.")
+            raise StoreError("store.no_folder", folder=str(path.parent))
         store_file.check_name(path)
         lock = WriteLock.acquire(path)
         try:
@@ -162,7 +163,7 @@ class Store:
         if readonly and journal != "none":
             return cls._open_copy(path, real, with_journal=journal == "hot")
         if not readonly and not os.access(real, os.W_OK):
-            raise FileReadOnly(f"{path.name} är skrivskyddad.")
+            raise FileReadOnly("store.read_only", name=path.name)
         if not readonly:
             store_file.check_name(real)
         if journal == "stale":
@@ -195,7 +196,7 @@ class Store:
             store = cls._connect(copy, mode="ro", shown=path)
         except OSError as exc:
             shutil.rmtree(copy.parent, ignore_errors=True)
-            raise StoreError(f"Kan inte läsa {path.name}: {oserrors.reason(exc)}.") from None
+            raise StoreError("store.cannot_read", name=path.name, why=oserrors.why(exc)) from None
         except BaseException:
             shutil.rmtree(copy.parent, ignore_errors=True)
             raise
@@ -224,9 +225,7 @@ class Store:
                 shutil.copy2(real, store_file.beside(real, f".{rev}.bak"))
             os.replace(work, real)
         except OSError as exc:
-            raise StoreError(
-                f"Kan inte uppdatera {name} till den här versionen: {oserrors.reason(exc)}."
-            ) from None
+            raise StoreError("store.cannot_upgrade", name=name, why=oserrors.why(exc)) from None
         finally:
             for leftover in leftovers:
                 leftover.unlink(missing_ok=True)
@@ -260,7 +259,7 @@ class Store:
                 conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
         except Exception as exc:  # noqa: BLE001 - whatever a migration raised, the file is safe
             raise StoreError(
-                f"Kan inte uppdatera {self.path.name} till den här versionen: {_reason(exc)}"
+                "store.cannot_upgrade_db", name=self.path.name, why=_reason(exc)
             ) from None
 
     def close(self) -> None:
@@ -313,7 +312,7 @@ class Store:
                 yield session
         except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
-            raise self._failure("Kunde inte spara i", exc) from None
+            raise self._failure("store.cannot_save", exc) from None
         except BaseException:
             self._discard_pending()
             raise
@@ -350,19 +349,16 @@ class Store:
             with Session(self._engine) as session:
                 yield session
         except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:  # damaged or gone since it opened
-            raise self._failure("Kan inte läsa", exc, reading=True) from None
+            raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
-    def _failure(self, what: str, exc: BaseException, reading: bool = False) -> StoreError:
+    def _failure(self, code: str, exc: BaseException, reading: bool = False) -> StoreError:
         """The user's words for what SQLite (or a value it returned) said; never its own text.
         A value that cannot be turned into Python is damage when read, a refusal when written
         (a number too large for the file)."""
         damaged_value = reading and isinstance(exc, _DAMAGED_VALUE)
         if damaged_value or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
-            return DamagedFile(
-                f"{self.path.name} är skadad: en del av innehållet går inte att läsa. "
-                "Öppna en säkerhetskopia."
-            )
-        return StoreError(f"{what} {self.path.name}: {_reason(exc)}")
+            return DamagedFile("store.damaged_content", name=self.path.name)
+        return StoreError(code, name=self.path.name, why=_reason(exc))
 
     # ----------------------------------------------------------------- reads
     def workshop(self) -> m.Workshop:
@@ -387,7 +383,7 @@ class Store:
     def note(self, note_id: int) -> m.Note:
         found = self.notes([note_id])
         if not found:
-            raise StoreError(f"Lappen {note_id} finns inte.")
+            raise StoreError("store.no_note", id=note_id)
         return found[0]
 
     def clusters(self, ids: Iterable[int] | None = None) -> list[m.Cluster]:
@@ -400,7 +396,7 @@ class Store:
     def cluster(self, cluster_id: int) -> m.Cluster:
         found = self.clusters([cluster_id])
         if not found:
-            raise StoreError(f"Klustret {cluster_id} finns inte.")
+            raise StoreError("store.no_cluster", id=cluster_id)
         return found[0]
 
     def links(self) -> list[m.Link]:
@@ -584,7 +580,7 @@ class Store:
         depth = 0
         while parent_id is not None:
             if parent_id in seen:
-                raise StoreError("Ett kluster kan inte ligga i sig självt.")
+                raise StoreError("store.cluster_in_itself")
             seen.add(parent_id)
             depth += 1
             parent_id = _get(s, ClusterRow, parent_id).parent_id
@@ -594,9 +590,7 @@ class Store:
             level = list(s.scalars(select(ClusterRow.id).where(ClusterRow.parent_id.in_(level))))
             height += 1 if level else 0
         if depth + height > limits.MAX_CLUSTER_DEPTH:
-            raise StoreError(
-                f"Kluster kan ligga i högst {limits.MAX_CLUSTER_DEPTH} nivåer inuti varandra."
-            )
+            raise StoreError("store.cluster_too_deep", most=limits.MAX_CLUSTER_DEPTH)
 
     def delete_cluster(self, cluster_id: int) -> ClusterRemoval:
         """Remove a cluster; its notes and children move up into the cluster around it (none
@@ -651,9 +645,9 @@ class Store:
     # ----------------------------------------------------------------- writes: links
     def add_link(self, link: m.Link) -> None:
         if link.kind not in m.LINK_KINDS:
-            raise StoreError(f"Okänd länktyp: {link.kind}")
+            raise StoreError("store.unknown_link_kind", kind=link.kind)
         if link.source == link.target:
-            raise StoreError("En lapp kan inte länkas till sig själv.")
+            raise StoreError("store.self_link")
         with self.transaction() as s:
             s.merge(LinkRow(source_id=link.source, target_id=link.target, kind=link.kind))
             self._mark("link", [link.source, link.target])
@@ -712,16 +706,16 @@ class Store:
             _require(s, ClusterRow, into.values())
             for c in doc.clusters:
                 if c.parent_id is not None and c.parent_id not in cluster_keys:
-                    raise StoreError(f"Klustret {c.id} har en förälder som saknas.")
+                    raise StoreError("store.missing_parent", id=c.id)
             note_keys = {n.id for n in doc.notes}
             for lk in doc.links:
                 if lk.source not in note_keys or lk.target not in note_keys:
-                    raise StoreError("En länk pekar på en lapp som saknas.")
+                    raise StoreError("store.link_to_missing")
                 if lk.kind not in m.LINK_KINDS:
-                    raise StoreError(f"Okänd länktyp: {lk.kind}")
+                    raise StoreError("store.unknown_link_kind", kind=lk.kind)
             for t in doc.themes:
                 if t.note_id not in note_keys or t.cluster_id not in cluster_keys:
-                    raise StoreError("En temakoppling pekar på något som saknas.")
+                    raise StoreError("store.theme_to_missing")
             # Each table in one executemany; the ids are the ones SQLite would have given row
             # by row (see `_insert`). Timestamps a document leaves out are the moment of import.
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -824,8 +818,8 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            why = oserrors.reason(exc) if isinstance(exc, OSError) else _reason(exc)
-            raise StoreError(f"Kunde inte spara en kopia som {target.name}: {why}.") from None
+            why = oserrors.why(exc) if isinstance(exc, OSError) else _reason(exc)
+            raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
 
 
 # --------------------------------------------------------------------- row <-> snapshot helpers
@@ -840,20 +834,18 @@ def _stamp(session: Session) -> None:
 # holds something this program never wrote.
 _DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError)
 _DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
-_REASONS = {
-    sqlite3.SQLITE_READONLY: "filen är skrivskyddad",
-    sqlite3.SQLITE_BUSY: "ett annat program använder filen just nu; försök igen om en stund",
-    sqlite3.SQLITE_LOCKED: "ett annat program använder filen just nu; försök igen om en stund",
-    sqlite3.SQLITE_FULL: "disken är full; frigör utrymme och försök igen",
-    sqlite3.SQLITE_IOERR: "filen gick inte att läsa eller skriva (är nätverksenheten eller "
-    "USB-minnet borta?)",
-    sqlite3.SQLITE_CANTOPEN: "filen går inte att öppna (flyttad, borttagen eller utan behörighet)",
-    sqlite3.SQLITE_PERM: "behörighet saknas",
-    sqlite3.SQLITE_CONSTRAINT: "ändringen stämmer inte med det som finns i filen (har något "
-    "tagits bort under tiden?)",
-    sqlite3.SQLITE_TOOBIG: "en text eller ett värde är för stort",
-    sqlite3.SQLITE_NOMEM: "minnet tog slut",
-    sqlite3.SQLITE_NOTFOUND: "filen hittades inte",
+_REASONS = {  # message codes (core/messages_store.py)
+    sqlite3.SQLITE_READONLY: "db.read_only",
+    sqlite3.SQLITE_BUSY: "db.busy",
+    sqlite3.SQLITE_LOCKED: "db.busy",
+    sqlite3.SQLITE_FULL: "db.full",
+    sqlite3.SQLITE_IOERR: "db.io",
+    sqlite3.SQLITE_CANTOPEN: "db.cant_open",
+    sqlite3.SQLITE_PERM: "db.no_rights",
+    sqlite3.SQLITE_CONSTRAINT: "db.constraint",
+    sqlite3.SQLITE_TOOBIG: "db.too_big",
+    sqlite3.SQLITE_NOMEM: "db.no_memory",
+    sqlite3.SQLITE_NOTFOUND: "db.not_found",
 }
 
 
@@ -871,20 +863,21 @@ def _undecodable(exc: BaseException) -> bool:
     return isinstance(orig, sqlite3.OperationalError) and _code(orig) is None
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> Message:
     code = _code(exc)
     if code in _REASONS:
-        return _REASONS[code]
+        return message(_REASONS[code])
     orig = getattr(exc, "orig", None)
     if isinstance(orig, OverflowError) or isinstance(exc, OverflowError):
-        return "ett tal är för stort"
-    return "ett oväntat fel i databasen"
+        return message("db.number_too_big")
+    return message("db.unexpected")
 
 
 def _get(s: Session, table: type, key: int) -> Any:
     row = s.get(table, key)
     if row is None:
-        raise StoreError(f"{table.__tablename__}: {key} finns inte.")  # type: ignore[attr-defined]
+        name = table.__tablename__  # type: ignore[attr-defined]
+        raise StoreError("store.row_missing", table=name, key=key)
     return row
 
 
@@ -928,7 +921,7 @@ def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
     found = set(s.scalars(select(table.id).where(table.id.in_(wanted))))
     missing = wanted - found
     if missing:
-        raise StoreError(f"{table.__tablename__}: {sorted(missing)} finns inte.")
+        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
 
 
 def _mapped(ids: Mapping[int, int], key: int | None) -> int | None:
@@ -952,16 +945,13 @@ def _within_limits(key: str, value: Any) -> None:
     """What an import may not bring in, no edit may make either (core/limits.py): a file the
     program writes can always be exported and imported again."""
     if key in _TEXTS and isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
-        raise StoreError(
-            f"En text får vara högst {limits.number(limits.MAX_TEXT_CHARS)} tecken lång "
-            f"(den här är {limits.number(len(value))})."
-        )
+        raise StoreError("store.text_too_long", most=limits.MAX_TEXT_CHARS, length=len(value))
     if key == "votes" and not 0 <= value <= limits.MAX_VOTES:
-        raise StoreError(f"Röster ska vara mellan 0 och {limits.number(limits.MAX_VOTES)}.")
+        raise StoreError("store.votes_range", most=limits.MAX_VOTES)
     if key in _PLACES and not (
         math.isfinite(value) and abs(value) <= limits.MAX_COORDINATE
     ):
-        raise StoreError("Platsen ligger utanför tavlan.")
+        raise StoreError("store.off_board")
 
 
 def _group(r: GroupRow) -> m.Group:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import oserrors, store_file, userdata
+from .messages import Message, message
 from .store import SUFFIX, Store
 from .store_file import StoreError
 from .store_lock import WriteLock
@@ -104,9 +105,7 @@ def take_backup(
         target = _free_name(folder, now)
         store.save_copy(target)  # a temporary file renamed when complete
     except (OSError, StoreError) as exc:
-        raise BackupError(
-            f"Kunde inte ta en säkerhetskopia av {name}{_because(exc)}."
-        ) from None
+        raise BackupError(_because("backup.cannot_take", exc, name=name)) from None
     previous = _newest_other(folder, target)
     if previous is not None and _same(previous, target):
         target.unlink(missing_ok=True)
@@ -235,12 +234,10 @@ def _check(backup: Path) -> None:
     try:
         store_file.check_path(backup)
         if store_file.journal_path(backup).exists():
-            raise StoreError("journal")  # never written by us: something changed it
+            raise StoreError("backup.damaged", name=backup.name)  # never written by us
         store_file.revision(backup)
     except StoreError:
-        raise BackupDamaged(
-            f"Säkerhetskopian {backup.name} är skadad och kan inte återställas; välj en annan."
-        ) from None
+        raise BackupDamaged("backup.damaged", name=backup.name) from None
 
 
 # --------------------------------------------------------------------- putting one back
@@ -249,7 +246,7 @@ def restore_as_new(backup: Path, target: Path) -> Path:
     backup, target = Path(backup), Path(target)
     _check(backup)
     if target.exists() or target.is_symlink():
-        raise BackupError(f"{target.name} finns redan; välj ett annat namn.")
+        raise BackupError("backup.target_exists", name=target.name)
     store_file.check_name(target)  # written under a short name, it must be usable under its own
     tmp = store_file.temporary_beside(target, "restore")
     try:
@@ -258,14 +255,14 @@ def restore_as_new(backup: Path, target: Path) -> Path:
             # A hard link fails when the name is taken, even if it was taken a moment ago.
             os.link(tmp, target)
         except FileExistsError:
-            raise BackupError(f"{target.name} finns redan; välj ett annat namn.") from None
+            raise BackupError("backup.target_exists", name=target.name) from None
         except OSError:  # file systems without hard links (FAT on a USB stick)
             if target.exists():
-                raise BackupError(f"{target.name} finns redan; välj ett annat namn.") from None
+                raise BackupError("backup.target_exists", name=target.name) from None
             os.replace(tmp, target)
         _sync_folder(target.parent)
     except OSError as exc:
-        raise BackupError(f"Kunde inte återställa till {target.name}{_because(exc)}.") from None
+        raise BackupError(_because("backup.cannot_restore_to", exc, name=target.name)) from None
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -298,7 +295,7 @@ def restore_over(backup: Path, document: Path, root: Path | None = None) -> Path
             os.replace(tmp, real)
             _sync_folder(real.parent)
         except OSError as exc:
-            raise BackupError(f"Kunde inte återställa {name}{_because(exc)}.") from None
+            raise BackupError(_because("backup.cannot_restore", exc, name=name)) from None
         finally:
             tmp.unlink(missing_ok=True)
     return kept
@@ -356,8 +353,9 @@ def _sync_folder(folder: Path) -> None:
 
 
 
-def _because(exc: BaseException) -> str:
-    """The reason in the user's words; SQLite's and the system's own texts are not shown."""
-    if isinstance(exc, StoreError):
-        return ""
-    return f": {oserrors.reason(exc)}" if isinstance(exc, OSError) else ""
+def _because(code: str, exc: BaseException, name: str) -> Message:
+    """`code` with the reason in the user's words when there is one (`code` + "_because" then);
+    SQLite's and the system's own texts are not shown."""
+    if isinstance(exc, OSError):
+        return message(f"{code}_because", name=name, why=oserrors.why(exc))
+    return message(code, name=name)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from . import oserrors
+from .messages import CoreError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -30,8 +31,8 @@ _JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-class StoreError(Exception):
-    """A workshop file that cannot be used; the message is one line meant for the user."""
+class StoreError(CoreError):
+    """A workshop file that cannot be used; `message` is one line meant for the user."""
 
 
 class FileReadOnly(StoreError):
@@ -112,18 +113,18 @@ def on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
 def check_path(path: Path) -> None:
     """Refuse what plainly is no workshop file: missing, a folder, a pipe or device, not SQLite."""
     if not path.exists():
-        raise StoreError(f"Filen {path} finns inte.")
+        raise StoreError("store.missing", path=str(path))
     if path.is_dir():
-        raise StoreError(f"{path} är en mapp, inte en workshopfil.")
+        raise StoreError("store.is_folder", path=str(path))
     if not path.is_file():  # a pipe or a device would block or never end
-        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
+        raise StoreError("store.not_workshop", name=path.name)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise StoreError(f"Kan inte läsa {path.name}: {oserrors.reason(exc)}.") from None
+        raise StoreError("store.cannot_read", name=path.name, why=oserrors.why(exc)) from None
     if head != _SQLITE_MAGIC:
-        raise StoreError(f"{path.name} är ingen Samverkan-workshopfil.")
+        raise StoreError("store.not_workshop", name=path.name)
 
 
 def sqlite_uri(path: Path, mode: str) -> str:
@@ -147,10 +148,7 @@ def check_name(path: Path) -> None:
     journal = f"{path.name}-journal"
     size = len(journal) if os.name == "nt" else len(os.fsencode(journal))
     if size > 255:
-        raise StoreError(
-            f"Filnamnet {path.name} är för långt för att workshoppen ska kunna sparas; "
-            "ge filen ett kortare namn."
-        )
+        raise StoreError("store.name_too_long", name=path.name)
 
 
 def beside(real: Path, suffix: str) -> Path:
@@ -329,10 +327,7 @@ def set_aside_journal(real: Path) -> Path:
     try:
         journal.replace(target)
     except OSError as exc:
-        raise StoreError(
-            f"{real.name} har en gammal journalfil bredvid sig som inte hör till filen och som "
-            f"inte går att flytta undan ({oserrors.reason(exc)})."
-        ) from None
+        raise StoreError("store.foreign_journal", name=real.name, why=oserrors.why(exc)) from None
     return target
 
 
@@ -347,11 +342,7 @@ def roll_back(real: Path) -> None:
     except sqlite3.DatabaseError:
         pass  # the caller checks what is left
     if journal_path(real).exists() and _is_hot(real):
-        raise StoreError(
-            f"{real.name} har en avbruten ändring som inte kan tas tillbaka, eftersom mappen "
-            "inte går att skriva i; kopiera filen och filen som slutar på -journal till en mapp "
-            "där du får skriva och öppna den där."
-        )
+        raise StoreError("store.hot_journal_read_only_folder", name=real.name)
 
 
 def revision(path: Path, name: str | None = None) -> str | None:
@@ -379,27 +370,22 @@ def revision(path: Path, name: str | None = None) -> str | None:
     except sqlite3.OperationalError as exc:
         code = getattr(exc, "sqlite_errorcode", None)
         if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise StoreError(f"{name} används av ett annat program just nu.") from None
+            raise StoreError("store.busy", name=name) from None
         if code == sqlite3.SQLITE_READONLY_ROLLBACK:
-            raise StoreError(
-                f"{name} har en avbruten ändring som bara kan tas tillbaka när filen öppnas "
-                "för redigering."
-            ) from None
+            raise StoreError("store.hot_journal_needs_write", name=name) from None
         if code == sqlite3.SQLITE_CANTOPEN:
-            raise StoreError(f"{name} kan inte öppnas (saknas behörighet?).") from None
+            raise StoreError("store.cannot_open", name=name) from None
         intact = False
     except sqlite3.DatabaseError:
         intact = False
     if intact and not _whole(path):
         intact = False  # cut short: SQLite reads the missing end as zeros and says nothing
     if not intact:
-        raise DamagedFile(f"{name} är en skadad databas och kan inte öppnas.")
+        raise DamagedFile("store.damaged_database", name=name)
     if app_id != APPLICATION_ID:
-        raise StoreError(f"{name} är en SQLite-databas men ingen Samverkan-workshopfil.")
+        raise StoreError("store.other_database", name=name)
     if rev is not None and rev not in _known_revisions():
-        raise StoreError(
-            f"{name} är gjord av en nyare version av Samverkan Desktop; uppdatera programmet."
-        )
+        raise StoreError("store.newer_version", name=name)
     return rev
 
 

@@ -48,6 +48,7 @@ from pathlib import Path
 
 from .. import __version__
 from . import oserrors
+from .messages import Message, message
 from .store_file import StoreError
 
 HEARTBEAT = 60  # seconds between the owner's refreshes
@@ -84,6 +85,15 @@ class LockOwner:
         clock = f"kl. {local:%H.%M}"
         return clock if local.date() == now.date() else f"{local:%Y-%m-%d} {clock}"
 
+    def since_message(self, now: dt.datetime | None = None) -> Message:
+        """`since_text` in the user's language: "kl. 14.05" / "14.05", with the day if not today."""
+        local = self.since.astimezone()
+        now = (now or dt.datetime.now(dt.UTC)).astimezone()
+        clock = f"{local:%H.%M}"
+        if local.date() == now.date():
+            return message("lock.since_today", clock=clock)
+        return message("lock.since_day", day=f"{local:%Y-%m-%d}", clock=clock)
+
 
 class FileLocked(StoreError):
     """The file is open for writing in another program (or window); `owner` says whose."""
@@ -92,22 +102,23 @@ class FileLocked(StoreError):
         self.document = document
         self.owner = owner
         if owner.readable:
-            who = f"av {owner.user} på {owner.host}"
+            who = message("lock.held_by", user=owner.user, host=owner.host)
         else:
-            who = "av någon okänd"
+            who = message("lock.held_by_unknown")
         super().__init__(
-            f"{document.name} är öppen för redigering {who} sedan {owner.since_text()}."
+            "lock.locked", name=document.name, who=who, since=owner.since_message()
         )
 
 
 class LockUnavailable(StoreError):
     """The lock file cannot be made (a read-only folder or share, no rights, a full disk), so the
-    file cannot be opened for writing; it can still be read."""
+    file cannot be opened for writing; it can still be read. `reason` is a `Message` (its
+    `str()` is Swedish)."""
 
-    def __init__(self, document: Path, reason: str) -> None:
+    def __init__(self, document: Path, reason: Message) -> None:
         self.document = document
         self.reason = reason
-        super().__init__(f"{document.name} kan inte öppnas för redigering: {reason}.")
+        super().__init__("lock.unavailable", name=document.name, why=reason)
 
 
 def lock_path(document: str | os.PathLike[str]) -> Path:
@@ -235,7 +246,7 @@ def _create(path: Path, payload: bytes, document: Path) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise LockUnavailable(document, oserrors.reason(exc)) from None
+        raise LockUnavailable(document, oserrors.why(exc)) from None
     try:
         try:
             os.write(fd, payload)
@@ -244,7 +255,7 @@ def _create(path: Path, payload: bytes, document: Path) -> bool:
             os.close(fd)
     except OSError as exc:
         path.unlink(missing_ok=True)
-        raise LockUnavailable(document, oserrors.reason(exc)) from None
+        raise LockUnavailable(document, oserrors.why(exc)) from None
     return True
 
 
@@ -319,7 +330,7 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
         time.sleep(0.01 + secrets.randbelow(20) / 1000)
         return False
     except OSError as exc:
-        raise LockUnavailable(document, oserrors.reason(exc)) from None
+        raise LockUnavailable(document, oserrors.why(exc)) from None
     try:
         now = _inspect(path)
         if now is None:
@@ -331,7 +342,7 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
         except FileNotFoundError:
             pass
         except OSError as exc:  # a stale lock we may not remove (no rights, held open)
-            raise LockUnavailable(document, oserrors.reason(exc)) from None
+            raise LockUnavailable(document, oserrors.why(exc)) from None
         return True
     finally:
         os.close(fd)
