@@ -13,15 +13,16 @@ from pathlib import Path
 from .. import model as m
 from .. import oserrors
 from ..limits import MAX_SOURCE_BYTES
+from ..messages import Message, message, said
 from .result import ImportError_, ParseResult, ParseWarning
 
 # Files people pick by mistake, recognised by their first bytes, with what to do instead.
-_SIGNATURES = (
-    (b"SQLite format 3\x00", "är en databas (kanske en workshopfil), ingen text att importera"),
-    (b"PK\x03\x04", "är ett Word-dokument eller en zip-fil; spara den som oformaterad text (.txt)"),
-    (b"%PDF", "är en PDF; kopiera texten till en textfil (.txt) och importera den"),
-    (b"{\\rtf", "är en RTF-fil; spara den som oformaterad text (.txt)"),
-    (b"\xd0\xcf\x11\xe0", "är ett gammalt Word-dokument; spara det som oformaterad text (.txt)"),
+_SIGNATURES = (  # message codes (core/messages_import.py)
+    (b"SQLite format 3\x00", "import.is_database"),
+    (b"PK\x03\x04", "import.is_zip"),
+    (b"%PDF", "import.is_pdf"),
+    (b"{\\rtf", "import.is_rtf"),
+    (b"\xd0\xcf\x11\xe0", "import.is_old_word"),
 )
 
 
@@ -85,10 +86,10 @@ def load_source(path: str | os.PathLike[str], *, at_x: float | None = None) -> S
             doc = exchange.loads(data, path.name)
         except exchange.NotJsonError as exc:
             if path.suffix.lower() == ".json":
-                raise SourceError(str(exc)) from None
+                raise SourceError(said(exc)) from None
             # A text file that merely starts with "{" is still a transcript.
         except exchange.ExchangeError as exc:
-            raise SourceError(str(exc)) from None
+            raise SourceError(said(exc)) from None
         else:
             return Source(path.name, "json", _place_exchange(doc, at_x))
     return _from_parse(_parse_transcript(data, path.name), path.name, "transcript", at_x)
@@ -126,10 +127,9 @@ def _load_workshop(path: Path, at_x: float | None) -> Source:
         with Store.open(path, readonly=True) as store:
             doc = store.document()
     except StoreError as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else path.name
-        raise SourceError(message if path.name in message else f"{path.name}: {message}") from None
+        raise SourceError(_naming(path.name, said(exc))) from None
     if not (doc.notes or doc.groups or doc.clusters):
-        raise SourceError(f"{path.name} är en tom workshopfil; där finns inget att importera.")
+        raise SourceError("import.empty_workshop", name=path.name)
     return Source(path.name, "workshop", _place_exchange(doc, at_x))
 
 
@@ -149,7 +149,7 @@ def _from_parse(result: ParseResult, name: str, kind: str, at_x: float | None) -
 
     if not result.notes:
         # Nothing to sort: most likely the wrong file, and an empty workshop would hide that.
-        raise SourceError(f"{name}: hittade inga lappar; är det rätt fil?")
+        raise SourceError("import.no_notes", name=name)
     doc = document_from_parse(result, name)
     return Source(
         name, kind, layout.layout_document(doc, x_offset=at_x or 0.0), tuple(result.warnings)
@@ -162,29 +162,31 @@ def read_bytes(path: Path, binary: bool = False) -> bytes:
     name = path.name or str(path)
     try:
         if not path.exists():
-            raise SourceError(f"Filen {path} finns inte.")
+            raise SourceError("import.missing", path=str(path))
         if path.is_dir():
-            raise SourceError(f"{path} är en mapp, inte en fil.")
+            raise SourceError("import.is_folder", path=str(path))
         if not path.is_file():  # a pipe or a device (/dev/zero) would block or never end
-            raise SourceError(f"{name} är ingen vanlig fil.")
+            raise SourceError("import.not_regular", name=name)
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(
-                f"{name} är för stor ({size / 1024 / 1024:.0f} MB; högst "
-                f"{MAX_SOURCE_BYTES // 1024 // 1024} MB)."
+                "import.too_large",
+                name=name,
+                size=f"{size / 1024 / 1024:.0f}",
+                most=MAX_SOURCE_BYTES // 1024 // 1024,
             )
         data = path.read_bytes()
     except PermissionError:
-        raise SourceError(f"Saknar behörighet att läsa {name}.") from None
+        raise SourceError("import.no_rights", name=name) from None
     except OSError as exc:
-        raise SourceError(f"Kan inte läsa {name}: {oserrors.reason(exc)}.") from None
+        raise SourceError("import.cannot_read", name=name, why=oserrors.why(exc)) from None
     if not data.strip():
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     if binary:
         return data
-    for signature, what in _SIGNATURES:
+    for signature, code in _SIGNATURES:
         if data.startswith(signature):
-            raise SourceError(f"{name} {what}.")
+            raise SourceError(code, name=name)
     return data
 
 
@@ -194,10 +196,16 @@ def _parse_transcript(data: bytes, name: str) -> ParseResult:
     try:
         return parse_transcript(data, name)
     except ImportError_ as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else "okänt fel"
-        raise SourceError(message if name in message else f"{name}: {message}") from None
+        raise SourceError(_naming(name, said(exc))) from None
     except UnicodeDecodeError:
-        raise SourceError(f"{name}: teckenkodningen känns inte igen.") from None
+        raise SourceError("import.unknown_encoding_short", name=name) from None
+
+
+def _naming(name: str, reason: Message) -> Message:
+    """`reason`, starting with the file's name unless it already names the file."""
+    if not str(reason).strip():
+        reason = message("import.unknown_error")
+    return reason if name in str(reason) else message("import.in_file", name=name, reason=reason)
 
 
 def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:

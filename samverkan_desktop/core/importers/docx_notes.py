@@ -61,6 +61,7 @@ from samverkan_desktop.core.importers.transcript import (
     _mark_numbered_headings,
 )
 from samverkan_desktop.core.importers.zipcheck import zip_problem
+from samverkan_desktop.core.messages import Message, message, said
 
 if TYPE_CHECKING:
     from samverkan_desktop.core.importers import SourceError
@@ -70,7 +71,6 @@ __all__ = ["parse_docx"]
 # A zip bomb packs gigabytes into kilobytes; Word's XML packs about ten to one, and even a
 # document of one line repeated stays under a hundred. A part this much smaller packed, and big
 # unpacked, is refused before it is read.
-_RESAVE = "öppna och spara det igen i Word, eller spara texten som .txt och importera den."
 _OLE = b"\xd0\xcf\x11\xe0"  # an old .doc, or a password-protected .docx
 _WORD_TYPES = (b"wordprocessingml.document.main", b"wordprocessingml.template.main", b"ms-word.")
 
@@ -140,24 +140,24 @@ def parse_docx(data: bytes, name: str = "", **options: object) -> ParseResult:
     except SourceError:
         raise
     except ImportError_ as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
-        raise SourceError(f"{name} är ett skadat Word-dokument ({_why(exc)}); {_RESAVE}") from None
+        raise SourceError("docx.damaged", name=name, why=_why(exc)) from None
     try:
         result = _parse(paras, name)
     except SourceError:
         raise
     except ImportError_ as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     if not result.notes:
-        raise SourceError(f"{name}: hittade inga lappar i Word-dokumentet; är det rätt fil?")
+        raise SourceError("docx.no_notes", name=name)
     return result
 
 
-def _error(message: str) -> SourceError:
+def _error(code: str | Message, **args: object) -> SourceError:
     from samverkan_desktop.core.importers import SourceError
 
-    return SourceError(message)
+    return SourceError(code, **args)
 
 
 def _why(exc: BaseException) -> str:
@@ -168,36 +168,30 @@ def _why(exc: BaseException) -> str:
 def _check_zip(data: bytes, name: str) -> None:
     """Refuse what is no Word document, or would unpack too far, before anything is unpacked."""
     if data.startswith(_OLE):
-        raise _error(
-            f"{name} är ett gammalt eller lösenordsskyddat Word-dokument; spara det som .docx "
-            "utan lösenord och importera igen."
-        )
+        raise _error("docx.old_or_protected", name=name)
     if not data.startswith(b"PK\x03\x04"):
-        raise _error(f"{name} är inget Word-dokument (.docx är en zip-fil, och det är inte den).")
+        raise _error("docx.not_zip", name=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-            problem = zip_problem(parts, name, "inget Word-dokument")
+            problem = zip_problem(parts, name, message("zip.not_word"))
             if problem:
                 raise _error(problem)
             names = {part.filename for part in parts}
             types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-        raise _error(
-            f"{name} är ett skadat Word-dokument (zip-filen går inte att läsa: {_why(exc)}); "
-            + _RESAVE
-        ) from None
+        raise _error("docx.damaged_zip", name=name, why=_why(exc)) from None
     except NotImplementedError:  # a compression method zipfile lacks
-        raise _error(f"{name} är packad på ett sätt som inte går att läsa.") from None
+        raise _error("docx.unreadable_packing", name=name) from None
     if not any(kind in types for kind in _WORD_TYPES):
-        what = (
-            "en Excel-fil"
+        code = (
+            "docx.is_excel"
             if b"spreadsheetml" in types
-            else "en PowerPoint-fil"
+            else "docx.is_powerpoint"
             if b"presentationml" in types
-            else "en zip-fil men inget Word-dokument"
+            else "docx.is_other_zip"
         )
-        raise _error(f"{name} är {what}; välj ett Word-dokument (.docx).")
+        raise _error(code, name=name)
 
 
 # Reading the document: every paragraph (and table cell) in order, with its number and role.
@@ -225,10 +219,7 @@ class _Reader:
     def count(self) -> int:
         self.no += 1
         if self.no > limits.MAX_LINES:
-            raise ImportError_(
-                f"Dokumentet har fler än {limits.number(limits.MAX_LINES)} stycken; så många "
-                "går inte att importera."
-            )
+            raise ImportError_("docx.too_many_paragraphs", most=limits.MAX_LINES)
         return self.no
 
     def add(self, para: _Para) -> None:
@@ -439,7 +430,7 @@ def _parse(paras: list[_Para], name: str) -> ParseResult:
     from samverkan_desktop.core.importers import SourceError
 
     if not paras:
-        raise SourceError(f"{name}: Word-dokumentet innehåller ingen text.")
+        raise SourceError("docx.no_text", name=name)
     _check_line_count("\n" * (paras[-1].no - 1))
     result = ParseResult(source_name=name, encoding="docx")
     builder = NoteBuilder(result, list(paras))
@@ -472,9 +463,8 @@ def _parse(paras: list[_Para], name: str) -> ParseResult:
         group = builder.group(None, preamble[0].no, expected=False)
         builder.warn(
             preamble[0].no,
-            f"Lapparna före första gruppen lades i ”{group.name}”."
-            if starts
-            else f"Hittade inga grupper; alla lappar lades i ”{group.name}”.",
+            "warn.notes_before_groups" if starts else "warn.no_groups",
+            group=group.name,
         )
         _read_group(builder, preamble, expected=False)
     elif preamble:

@@ -54,6 +54,7 @@ from samverkan_desktop.core.importers.transcript import (
     _Line,
     _Parser,
 )
+from samverkan_desktop.core.messages import message, said
 
 __all__ = ["NoteBuilder", "parse_markdown", "parse_markdown_text"]
 
@@ -102,37 +103,36 @@ class NoteBuilder:
     def layout(self) -> _Layout:
         return self.parser.layout
 
-    def warn(self, line_no: int, message: str) -> None:
-        self.result.warnings.append(ParseWarning(line_no, message))
+    def warn(self, line_no: int, code: str, **args: object) -> None:
+        """A warning at `line_no`: `code` of core/messages_import.py with its arguments."""
+        self.result.warnings.append(ParseWarning(line_no, message(code, **args)))
 
     def title(self, text: str, line_no: int) -> None:
         """The title, with the date it names taken out ("Workshop 2021-11-10")."""
         self.parser._read_title(_collapse(text))
-        _check_text(self.result.title, line_no, "titeln")
+        _check_text(self.result.title, line_no, "what.title")
 
     def description(self, lines: list[_Line]) -> None:
         self.result.description = _join_paragraphs(lines, self.layout)
         if len(self.result.description) > limits.MAX_DESCRIPTION_CHARS:
             raise ImportError_(
-                f"rad {lines[0].no}: texten före första gruppen är längre än "
-                f"{limits.number(limits.MAX_DESCRIPTION_CHARS)} tecken; är det rätt fil?"
+                "import.description_too_long",
+                line=lines[0].no,
+                most=limits.MAX_DESCRIPTION_CHARS,
             )
 
     def group(self, name: str | None, line_no: int, *, expected: bool = True) -> ParsedGroup:
         """A new group; without a name it is "Grupp n" (with a warning if one was `expected`)."""
         if len(self.result.groups) >= limits.MAX_GROUPS:
-            raise ImportError_(
-                f"rad {line_no}: fler än {limits.number(limits.MAX_GROUPS)} grupper; "
-                "så många går inte att importera."
-            )
+            raise ImportError_("import.too_many_groups", line=line_no, most=limits.MAX_GROUPS)
         name = _collapse(name or "")
         group = ParsedGroup(name or f"Grupp {len(self.result.groups) + 1}", line=line_no)
         if _KLUSTRAT.search(group.name):  # "Trygghet (klustrat)": clustered from the start
             group.name = _collapse(_KLUSTRAT.sub("", group.name)) or group.name
             group.clustered = True
-        _check_text(group.name, line_no, "gruppens namn")
+        _check_text(group.name, line_no, "what.group_name")
         if not name and expected:
-            self.warn(line_no, f"Gruppen saknar namn och kallas ”{group.name}”.")
+            self.warn(line_no, "warn.unnamed_group", group=group.name)
         self.result.groups.append(group)
         return group
 
@@ -152,12 +152,11 @@ class NoteBuilder:
             return False
         found = [n.strip(" .") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .")]
         for name in found:
-            _check_text(name, line_no, "ett namn")
+            _check_text(name, line_no, "what.name")
         group.facilitators += found
         if len(group.facilitators) > limits.MAX_FACILITATORS:
             raise ImportError_(
-                f"rad {line_no}: fler än {limits.MAX_FACILITATORS} samtalsledare "
-                "i en grupp; är det rätt fil?"
+                "import.too_many_facilitators", line=line_no, most=limits.MAX_FACILITATORS
             )
         return True
 
@@ -169,9 +168,9 @@ class NoteBuilder:
         """The warnings a transcript gives a group without facilitators or notes."""
         group = self.result.groups[group_index]
         if expected and not group.facilitators:
-            self.warn(group.line, f"Gruppen ”{group.name}” har inga samtalsledare angivna.")
+            self.warn(group.line, "warn.no_facilitators", group=group.name)
         if not any(note.group == group_index for note in self.result.notes):
-            self.warn(group.line, f"Gruppen ”{group.name}” har inga lappar.")
+            self.warn(group.line, "warn.group_without_notes", group=group.name)
 
     def finish(self) -> ParseResult:
         if not self.result.title:
@@ -186,25 +185,19 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[ParseWarning]]:
     from samverkan_desktop.core.importers import SourceError
 
     if not data.strip():
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     try:
         text, encoding = decode_text(data)
     except ImportError_ as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     warnings = []
     if encoding == MIXED:
         warnings.append(
-            ParseWarning(
-                _first_line_not_utf8(data),
-                "Filen är UTF-8 men har några tecken i Windows-1252; de lästes som sådana.",
-            )
+            ParseWarning(_first_line_not_utf8(data), message("warn.mixed_encoding"))
         )
     elif encoding == "cp1252":
         warnings.append(
-            ParseWarning(
-                _first_line_not_utf8(data),
-                "Filen är inte UTF-8; den lästes som Windows-1252 (äldre ”ANSI”-text).",
-            )
+            ParseWarning(_first_line_not_utf8(data), message("warn.cp1252"))
         )
     return text, encoding, warnings
 
@@ -223,7 +216,7 @@ def parse_markdown(data: bytes, name: str = "", **options: object) -> ParseResul
     except SourceError:
         raise
     except ImportError_ as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     result.encoding = encoding
     result.warnings[:0] = warnings
     result.warnings.sort(key=lambda w: w.line)
@@ -237,7 +230,7 @@ def parse_markdown_text(text: str, name: str = "") -> ParseResult:
     _check_line_count(text)
     items = _read_items(text)
     if not items:
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     result = ParseResult(source_name=name)
     builder = NoteBuilder(result)
     plan = _plan_headings(items)
@@ -250,13 +243,9 @@ def parse_markdown_text(text: str, name: str = "") -> ParseResult:
     preamble = body[:first]
     if any(item.kind not in (_P, _RULE_KIND) for item in preamble):
         # Notes before the first group (or a file without groups): "Grupp 1", as a transcript.
-        message = (
-            "Lapparna före första gruppen lades i ”{}”."
-            if starts
-            else "Hittade inga grupper; alla lappar lades i ”{}”."
-        )
+        code = "warn.notes_before_groups" if starts else "warn.no_groups"
         group = builder.group(None, preamble[0].no, expected=False)
-        builder.warn(preamble[0].no, message.format(group.name))
+        builder.warn(preamble[0].no, code, group=group.name)
         _read_group(builder, preamble, len(result.groups) - 1, expected=False)
     elif preamble:
         builder.description([line(item.no, item.text) for item in preamble if item.kind == _P])

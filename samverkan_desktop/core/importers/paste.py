@@ -33,6 +33,7 @@ from samverkan_desktop.core.importers.transcript import (
     _check_line_count,
     _collapse,
 )
+from samverkan_desktop.core.messages import said
 
 __all__ = ["GROUP_NAME", "parse_text"]
 
@@ -51,16 +52,15 @@ def parse_text(text: str, name: str = "Urklipp") -> ParseResult:
     try:
         return _parse(text, name)
     except ImportError_ as exc:
-        message = str(exc)
-        if message.startswith(name):
+        if str(exc).startswith(name):
             raise
-        raise ImportError_(f"{name}: {message}") from None
+        raise ImportError_("import.in_file", name=name, reason=said(exc)) from None
 
 
 def _parse(text: str, name: str) -> ParseResult:
     text = clean(text)
     if not text.strip():
-        raise ImportError_(f"{name}: det finns ingen text att klistra in.")
+        raise ImportError_("import.nothing_pasted", name=name)
     _check_line_count(text)
     raw_lines = _NEWLINE.split(text)
     if any(
@@ -92,7 +92,7 @@ def _parse(text: str, name: str) -> ParseResult:
             item = None
     builder.notes(blocks, 0)
     if not result.notes:
-        raise ImportError_(f"{name}: texten innehåller inga lappar.")
+        raise ImportError_("import.no_pasted_notes", name=name)
     return builder.finish()
 
 

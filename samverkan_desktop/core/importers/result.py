@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..messages import CoreError, Message, message
 
-class ImportError_(Exception):
-    """Input that cannot be imported; the message is one line meant for the user."""
+
+class ImportError_(CoreError):
+    """Input that cannot be imported; `message` is one line meant for the user."""
 
 
 @dataclass
@@ -38,11 +40,21 @@ class ParsedNote:
 
 @dataclass
 class ParseWarning:
+    """Something the user should check, at `line` of the source. `message` says what (it
+    equals its Swedish text); `text(language)` is the whole line, "rad 12: ..." / "line 12: ..."."""
+
     line: int
-    message: str
+    message: Message
+
+    def __post_init__(self) -> None:
+        if isinstance(self.message, str):  # a sentence from outside core's catalogue
+            self.message = Message("plain", {"text": self.message})
+
+    def text(self, language: str = "sv") -> str:
+        return message("import.at_line", line=self.line, text=self.message).text(language)
 
     def __str__(self) -> str:
-        return f"rad {self.line}: {self.message}"
+        return self.text("sv")
 
 
 @dataclass

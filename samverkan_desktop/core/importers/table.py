@@ -28,6 +28,7 @@ from pathlib import PurePath
 from typing import Any
 
 from .. import limits
+from ..messages import message, said
 from . import SourceError
 from .result import ImportError_, ParsedGroup, ParsedNote, ParseResult, ParseWarning
 from .textdecode import decode_text
@@ -104,13 +105,13 @@ def parse_csv(
     `mapping` (field -> column index, -1 for none) overrides the columns found by their header,
     field by field; `header` says whether the first row is a header (None: recognise it)."""
     if not data.strip():
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     try:
         text, encoding = decode_text(data)
     except ImportError_ as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     if not text.strip():
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     delimiter = _delimiter(text, name)
     rows = _csv_rows(text, delimiter, name)
     result = _build(_Table(rows, csv_escapes=True, encoding=encoding), name, mapping, header)
@@ -118,10 +119,7 @@ def parse_csv(
         # An opening quote without its closing one swallows the rest of the file into one cell.
         last = rows[-1][0] if rows else 1
         result.warnings.append(
-            ParseWarning(
-                last,
-                'ett citattecken (") saknar sin avslutning; resten av filen blev en enda cell.',
-            )
+            ParseWarning(last, message("warn.open_quote"))
         )
         result.warnings.sort(key=lambda w: w.line)
     return result
@@ -139,7 +137,7 @@ def parse_xlsx(
     """The notes of one sheet of an Excel workbook (`sheet`, or the first that holds anything);
     see parse_csv for `mapping` and `header`."""
     if not data.strip():
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     _check_zip(data, name)
     rows, sheet_name, others = _xlsx_rows(data, name, sheet)
     result = _build(_Table(rows, csv_escapes=False), name, mapping, header)
@@ -147,11 +145,7 @@ def parse_xlsx(
         result.warnings.insert(
             0,
             ParseWarning(
-                1,
-                (
-                    f"arbetsboken har fler blad med innehåll ({', '.join(others)}); "
-                    f"bara bladet ”{sheet_name}” importerades."
-                ),
+                1, message("warn.other_sheets", sheets=", ".join(others), sheet=sheet_name)
             ),
         )
     return result
@@ -197,16 +191,10 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]
     try:
         for number, cells in enumerate(_reader(text, delimiter), 1):
             if number > limits.MAX_LINES:
-                raise SourceError(
-                    f"{name}: fler än {limits.number(limits.MAX_LINES)} rader; så många går "
-                    "inte att importera."
-                )
+                raise SourceError("table.too_many_rows", name=name, most=limits.MAX_LINES)
             rows.append((number, cells))
     except csv.Error as exc:
-        raise SourceError(
-            f"{name}: rad {number + 1} går inte att läsa som CSV ({exc}); saknas ett "
-            "avslutande citattecken?"
-        ) from None
+        raise SourceError("table.bad_csv", name=name, line=number + 1, why=str(exc)) from None
     return rows
 
 
@@ -217,22 +205,19 @@ def _check_zip(data: bytes, name: str) -> None:
     """Refuse what is no .xlsx, and a zip whose declared contents are too large to unpack
     (a zip bomb): Python's zipfile never inflates a member beyond its declared size."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise SourceError(
-            f"{name} är i Excels gamla format (.xls); spara den som .xlsx eller CSV och "
-            "importera den igen."
-        )
+        raise SourceError("table.old_xls", name=name)
     if not data.startswith(b"PK"):
-        raise SourceError(f"{name} är ingen Excel-fil (.xlsx är en zip-fil, det här är inte det).")
+        raise SourceError("table.not_zip", name=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise SourceError(f"{name} är ingen hel Excel-fil (zip-filen är trasig).") from None
-    problem = zip_problem(infos, name, "ingen Excel-arbetsbok")
+        raise SourceError("table.broken_zip", name=name) from None
+    problem = zip_problem(infos, name, message("zip.not_workbook"))
     if problem:
         raise SourceError(problem)
     if not any(info.filename.startswith("xl/") for info in infos):
-        raise SourceError(f"{name} är en zip-fil men ingen Excel-arbetsbok.")
+        raise SourceError("table.not_workbook", name=name)
 
 
 def _xlsx_rows(
@@ -250,13 +235,11 @@ def _xlsx_rows(
     except SourceError:
         raise
     except Exception as exc:  # a hostile file can fail anywhere inside openpyxl
-        raise SourceError(f"{name} går inte att läsa som Excel-fil ({_reason(exc)}).") from None
+        raise SourceError("table.unreadable_xlsx", name=name, why=_reason(exc)) from None
     try:
         names = list(values_book.sheetnames)
         if sheet is not None and sheet not in names:
-            raise SourceError(
-                f"{name} har inget blad som heter ”{sheet}” (bladen: {', '.join(names)})."
-            )
+            raise SourceError("table.no_sheet", name=name, sheet=sheet, sheets=", ".join(names))
         chosen = ""
         rows: list[tuple[int, list[str]]] = []
         others: list[str] = []
@@ -272,12 +255,12 @@ def _xlsx_rows(
             if found or sheet is not None:
                 chosen, rows = title, found
         if not chosen:
-            raise SourceError(f"{name}: arbetsboken innehåller inga ifyllda celler.")
+            raise SourceError("table.no_cells", name=name)
         return rows, chosen, others
     except SourceError:
         raise
     except Exception as exc:
-        raise SourceError(f"{name} går inte att läsa som Excel-fil ({_reason(exc)}).") from None
+        raise SourceError("table.unreadable_xlsx", name=name, why=_reason(exc)) from None
     finally:
         values_book.close()
         formula_book.close()
@@ -295,10 +278,7 @@ def _sheet_rows(values: Any, formulas: Any, name: str) -> list[tuple[int, list[s
         formula_rows = itertools.repeat(())
     for number, (row, formula_row) in enumerate(zip(value_rows, formula_rows, strict=False), 1):
         if number > limits.MAX_LINES:
-            raise SourceError(
-                f"{name}: bladet har fler än {limits.number(limits.MAX_LINES)} rader; så många "
-                "går inte att importera."
-            )
+            raise SourceError("table.sheet_too_many_rows", name=name, most=limits.MAX_LINES)
         if all(v is None for v in row) and all(v is None for v in formula_row):
             continue
         cells = []
@@ -390,7 +370,7 @@ def _build(
     while rows and _blank(rows[0][1]):
         rows = rows[1:]  # blank rows above the table
     if not rows:
-        raise SourceError(f"{name} är tom.")
+        raise SourceError("import.empty", name=name)
     first = rows[0][1]
     detected = detect_mapping(first)
     has_header = header if header is not None else any(i >= 0 for i in detected.values())
@@ -409,20 +389,17 @@ def _build(
     result.columns = columns
     result.mapping = _with_override(detected, mapping, columns, name)
     if result.mapping["text"] < 0:
-        found = ", ".join(f"”{c}”" for c in columns if c) or "inga namn"
-        raise SourceError(
-            f"{name}: hittade ingen kolumn med lapparnas text (kolumnerna: {found}); "
-            "döp den till ”Text” eller välj den i förhandsgranskningen."
-        )
+        found = ", ".join(f"”{c}”" for c in columns if c) or message("table.no_names")
+        raise SourceError("table.no_text_column", name=name, found=found)
     if has_header and not body:
-        raise SourceError(f"{name} har bara en rubrikrad och inga lappar.")
+        raise SourceError("table.header_only", name=name)
     reader = _Rows(result, table, name, len(columns))
     if lucid:
         _read_lucid(reader, body)
     else:
         _read_plain(reader, body)
     if not result.notes:
-        raise SourceError(f"{name}: ingen rad har någon text i kolumnen ”{_column(result)}”.")
+        raise SourceError("table.empty_text_column", name=name, column=_column(result))
     result.warnings.sort(key=lambda w: w.line)
     return result
 
@@ -438,11 +415,14 @@ def _with_override(
     mapping = dict(detected)
     for field, index in (given or {}).items():
         if field not in FIELDS:
-            raise SourceError(f"{name}: okänt fält ”{field}” i kolumnvalet.")
+            raise SourceError("table.unknown_field", name=name, field=field)
         if not isinstance(index, int) or isinstance(index, bool) or not -1 <= index < len(columns):
             raise SourceError(
-                f"{name}: kolumn {index!r} för {FIELD_NAMES[field]} finns inte "
-                f"(tabellen har {len(columns)} kolumner)."
+                "table.no_such_column",
+                name=name,
+                index=repr(index),
+                field=message(f"field.{field}"),
+                count=len(columns),
             )
         mapping[field] = index
     return mapping
@@ -459,8 +439,9 @@ class _Rows:
         self.groups: dict[str, int] = {}
         self.themes: set[str] = set()
 
-    def warn(self, line: int, message: str) -> None:
-        self.result.warnings.append(ParseWarning(line, message))
+    def warn(self, line: int, code: str, **args: object) -> None:
+        """A warning at `line`: `code` of core/messages_import.py with its arguments."""
+        self.result.warnings.append(ParseWarning(line, message(code, **args)))
 
     def cell(self, cells: list[str], field: str) -> str:
         i = self.result.mapping.get(field, -1)
@@ -473,40 +454,37 @@ class _Rows:
 
     def check_width(self, number: int, cells: list[str]) -> None:
         if len(cells) < self.width:
-            self.warn(
-                number,
-                (
-                    f"raden har {len(cells)} fält men tabellen {self.width}; de som saknas "
-                    "lämnas tomma."
-                ),
-            )
+            self.warn(number, "warn.short_row", count=len(cells), width=self.width)
         elif len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
             self.warn(
                 number,
-                (
-                    f"raden har {len(cells)} fält men tabellen {self.width}; de sista "
-                    f"{len(cells) - self.width} hoppades över."
-                ),
+                "warn.long_row",
+                count=len(cells),
+                width=self.width,
+                extra=len(cells) - self.width,
             )
 
     def group(self, number: int, name: str) -> int:
         name = name or PurePath(self.name).stem or self.name
         if name not in self.groups:
-            self.limit_text(number, name, "gruppens namn")
+            self.limit_text(number, name, "what.group_name")
             if len(self.groups) >= limits.MAX_GROUPS:
                 raise SourceError(
-                    f"{self.name}: rad {number}: fler än {limits.number(limits.MAX_GROUPS)} "
-                    "grupper; så många går inte att importera."
+                    "table.too_many_groups", name=self.name, line=number, most=limits.MAX_GROUPS
                 )
             self.groups[name] = len(self.result.groups)
             self.result.groups.append(ParsedGroup(name, line=number))
         return self.groups[name]
 
     def limit_text(self, number: int, text: str, what: str) -> None:
+        """Refuse `text` past the limit; `what` is a "what.*" message code ("what.text")."""
         if len(text) > limits.MAX_TEXT_CHARS:
             raise SourceError(
-                f"{self.name}: rad {number}: {what} är längre än "
-                f"{limits.number(limits.MAX_TEXT_CHARS)} tecken."
+                "table.text_too_long",
+                name=self.name,
+                line=number,
+                what=message(what),
+                most=limits.MAX_TEXT_CHARS,
             )
 
     def add(
@@ -514,28 +492,28 @@ class _Rows:
     ) -> None:
         if len(self.result.notes) >= limits.MAX_NOTES:
             raise SourceError(
-                f"{self.name}: rad {number}: fler än {limits.number(limits.MAX_NOTES)} lappar; "
-                "så många går inte att importera."
+                "table.too_many_notes", name=self.name, line=number, most=limits.MAX_NOTES
             )
-        self.limit_text(number, text, "texten")
+        self.limit_text(number, text, "what.text")
         named = list(dict.fromkeys(t.strip() for t in themes if t.strip()))
         for theme in named:
             if theme not in self.themes:
-                self.limit_text(number, theme, "klustrets namn")
+                self.limit_text(number, theme, "what.cluster_name")
                 if len(self.themes) >= limits.MAX_CLUSTERS:
                     raise SourceError(
-                        f"{self.name}: rad {number}: fler än "
-                        f"{limits.number(limits.MAX_CLUSTERS)} kluster; så många går inte att "
-                        "importera."
+                        "table.too_many_clusters",
+                        name=self.name,
+                        line=number,
+                        most=limits.MAX_CLUSTERS,
                     )
                 self.themes.add(theme)
         section = self.cell(cells, "section")
         author = self.cell(cells, "author")
         comment = self.cell(cells, "comment")
         for value, what in (
-            (section, "avsnittet"),
-            (author, "författaren"),
-            (comment, "kommentaren"),
+            (section, "what.section"),
+            (author, "what.author"),
+            (comment, "what.comment"),
         ):
             self.limit_text(number, value, what)
         self.result.notes.append(
@@ -561,17 +539,13 @@ class _Rows:
         except ValueError:
             if len(set(digits)) == 1 and not digits[0].isalnum():
                 return min(len(digits), limits.MAX_VOTES)  # dots drawn as "●●●" or "***"
-            self.warn(number, f"rösterna ”{value[:40]}” är inget tal; räknas som 0.")
+            self.warn(number, "warn.votes_not_number", value=value[:40])
             return 0
         if count != count or count < 0 or not count.is_integer():  # NaN, negative, 2.5
-            self.warn(number, f"rösterna ”{value[:40]}” är inget heltal från 0; räknas som 0.")
+            self.warn(number, "warn.votes_not_count", value=value[:40])
             return 0
         if count > limits.MAX_VOTES:
-            self.warn(
-                number,
-                f"fler än {limits.number(limits.MAX_VOTES)} röster; räknas som "
-                f"{limits.number(limits.MAX_VOTES)}.",
-            )
+            self.warn(number, "warn.too_many_votes", most=limits.MAX_VOTES)
             return limits.MAX_VOTES
         return int(count)
 
@@ -583,7 +557,7 @@ def _read_plain(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
         reader.check_width(number, cells)
         text = reader.cell(cells, "text")
         if not text:
-            reader.warn(number, "raden har ingen text och hoppades över.")
+            reader.warn(number, "warn.row_without_text")
             continue
         themes = [reader.cell(cells, "cluster")]
         themes += _TAG_SPLIT.split(reader.cell(cells, "tags"))
@@ -644,16 +618,14 @@ def _read_lucid(reader: _Rows, body: list[tuple[int, list[str]]]) -> None:
         reader.check_width(number, cells)
         text = reader.cell(cells, "text")
         if not text:
-            reader.warn(number, "lappen har ingen text och hoppades över.")
+            reader.warn(number, "warn.note_without_text")
             continue
         notes.append((number, cells, pages.get(get(cells, "page id"), "")))
     if skipped:
         reader.warn(
             skipped[0],
-            (
-                "hoppade över former med text som inte är lappar (rad "
-                f"{', '.join(map(str, skipped[:5]))}{' …' if len(skipped) > 5 else ''})."
-            ),
+            "warn.skipped_shapes",
+            lines=f"{', '.join(map(str, skipped[:5]))}{' …' if len(skipped) > 5 else ''}",
         )
     by_page = len({page for _, _, page in notes}) > 1 and reader.result.mapping["group"] < 0
     for number, cells, page in notes:

@@ -65,12 +65,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
             except UnicodeDecodeError:
                 name = encoding.removesuffix("-sig").upper()
-                raise ImportError_(
-                    f"Filen ser ut att vara {name} men innehåller ogiltiga tecken."
-                ) from None
+                raise ImportError_("import.bad_bom", encoding=name) from None
     if b"\x00" in data:
         # UTF-16 without a BOM is not something Word or Notepad writes; NULs mean binary.
-        raise ImportError_("Filen är ingen textfil (den innehåller binära data).")
+        raise ImportError_("import.binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -87,14 +85,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         # byte values undefined, and a file using them is not Swedish text in any case.
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise ImportError_(
-            "Filens teckenkodning känns inte igen (varken UTF-8, UTF-16 eller Windows-1252)."
-        ) from None
+        raise ImportError_("import.unknown_encoding") from None
 
 
 def _refuse_binary(text: str) -> None:
     if "\x00" in text:
-        raise ImportError_("Filen är ingen textfil (den innehåller binära data).")
+        raise ImportError_("import.binary")
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
-        raise ImportError_("Filen är ingen textfil (den innehåller mest styrtecken).")
+        raise ImportError_("import.controls")

@@ -31,6 +31,7 @@ from samverkan_desktop.core.importers.result import (
     ParseWarning,
 )
 from samverkan_desktop.core.importers.textdecode import MIXED, decode_text
+from samverkan_desktop.core.messages import message
 
 __all__ = ["decode_text", "parse_transcript"]
 
@@ -153,9 +154,7 @@ class _Block:
         # (a "mailto:" echo, a title test), so an endless block would cost the square of its size.
         if self.length > limits.MAX_TEXT_CHARS:
             raise ImportError_(
-                f"rad {self.lines[0].no}: texten som börjar här är längre än "
-                f"{limits.number(limits.MAX_TEXT_CHARS)} tecken; så lång kan en lapp eller "
-                "rubrik inte vara. Dela upp den eller kontrollera filen."
+                "import.block_too_long", line=self.lines[0].no, most=limits.MAX_TEXT_CHARS
             )
 
     @property
@@ -180,13 +179,12 @@ def parse_transcript(data: bytes, source_name: str = "") -> ParseResult:
     _check_line_count(text)
     lines = _split_lines(text)
     if not lines:
-        raise ImportError_("Filen är tom.")
+        raise ImportError_("import.file_empty")
     result = ParseResult(source_name=source_name, encoding=encoding)
     if encoding == MIXED:
-        result.warnings.append(ParseWarning(
-            _first_line_not_utf8(data),
-            "Filen är UTF-8 men har några tecken i Windows-1252; de lästes som sådana.",
-        ))
+        result.warnings.append(
+            ParseWarning(_first_line_not_utf8(data), message("warn.mixed_encoding"))
+        )
     _Parser(lines, result).run()
     return result
 
@@ -203,10 +201,7 @@ def _first_line_not_utf8(data: bytes) -> int:
 def _check_line_count(text: str) -> None:
     count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     if count > limits.MAX_LINES:
-        raise ImportError_(
-            f"Filen har {limits.number(count)} rader; högst "
-            f"{limits.number(limits.MAX_LINES)} går att importera."
-        )
+        raise ImportError_("import.too_many_lines", count=count, most=limits.MAX_LINES)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -271,8 +266,9 @@ class _Parser:
         self.result = result
         self.layout = _layout(lines)
 
-    def warn(self, line: int, message: str) -> None:
-        self.result.warnings.append(ParseWarning(line, message))
+    def warn(self, line: int, code: str, **args: object) -> None:
+        """A warning at `line`: `code` of core/messages_import.py with its arguments."""
+        self.result.warnings.append(ParseWarning(line, message(code, **args)))
 
     def run(self) -> None:
         skip = 0
@@ -283,8 +279,7 @@ class _Parser:
         if len(starts) > limits.MAX_GROUPS:
             beyond = sorted(starts)[limits.MAX_GROUPS]
             raise ImportError_(
-                f"rad {lines[beyond].no}: fler än {limits.number(limits.MAX_GROUPS)} grupper; "
-                "så många går inte att importera."
+                "import.too_many_groups", line=lines[beyond].no, most=limits.MAX_GROUPS
             )
         first = min(starts, default=len(lines))
         body = 0
@@ -298,17 +293,18 @@ class _Parser:
             self.result.description = _join_paragraphs(preamble, self.layout)
             if len(self.result.description) > limits.MAX_DESCRIPTION_CHARS:
                 raise ImportError_(
-                    f"rad {preamble[0].no}: texten före första gruppen är längre än "
-                    f"{limits.number(limits.MAX_DESCRIPTION_CHARS)} tecken; är det rätt fil?"
+                    "import.description_too_long",
+                    line=preamble[0].no,
+                    most=limits.MAX_DESCRIPTION_CHARS,
                 )
             bounds = sorted(starts) + [len(lines)]
             for begin, end in zip(bounds, bounds[1:], strict=False):
                 self._read_group(lines[begin:end], starts[begin])
         else:
             at = lines[body].no if body < len(lines) else self.lines[-1].no
-            self.warn(at, "Hittade inga grupper; alla lappar lades i ”Grupp 1”.")
+            self.warn(at, "warn.no_groups", group="Grupp 1")
             self._read_group(lines[body:], None, at=at, expected=False)
-        _check_text(self.result.title, lines[0].no if lines else 1, "titeln")
+        _check_text(self.result.title, lines[0].no if lines else 1, "what.title")
         self._flag_facilitator_names()
         self.result.warnings.sort(key=lambda w: w.line)
 
@@ -338,7 +334,7 @@ class _Parser:
         for i, line in enumerate(lines):
             if line.kind == RULE:
                 if i + 1 == len(lines):
-                    self.warn(line.no, "Avgränsningslinjen följs inte av någon grupp.")
+                    self.warn(line.no, "warn.rule_without_group")
                 elif lines[i + 1].kind != RULE:  # of several rules in a row, the last counts
                     starts[i + 1] = lines[i + 1].text if lines[i + 1].kind == TEXT else None
             elif line.kind == FACIL and i - 1 not in starts:
@@ -358,34 +354,35 @@ class _Parser:
         if _KLUSTRAT.search(group.name):  # "Trygghet (klustrat)": clustered from the start
             group.name = _collapse(_KLUSTRAT.sub("", group.name))
             group.clustered = True
-        _check_text(group.name, group.line, "gruppens namn")
+        _check_text(group.name, group.line, "what.group_name")
         self.result.groups.append(group)
         skip = 0
         if name is not None:
             skip = 1
         elif expected:
-            self.warn(group.line, f"Gruppen saknar namn och kallas ”{group.name}”.")
+            self.warn(group.line, "warn.unnamed_group", group=group.name)
         while skip < len(lines) and lines[skip].kind == FACIL:
             names = _FACIL.match(lines[skip].text)["names"]  # type: ignore[index]
             found = [n.strip(" .") for n in _NAME_SPLIT.split(names) if n.strip(" .")]
             for facilitator in found:
-                _check_text(facilitator, lines[skip].no, "ett namn")
+                _check_text(facilitator, lines[skip].no, "what.name")
             group.facilitators += found
             if len(group.facilitators) > limits.MAX_FACILITATORS:
                 raise ImportError_(
-                    f"rad {lines[skip].no}: fler än {limits.MAX_FACILITATORS} samtalsledare "
-                    "i en grupp; är det rätt fil?"
+                    "import.too_many_facilitators",
+                    line=lines[skip].no,
+                    most=limits.MAX_FACILITATORS,
                 )
             skip += 1
         lines = lines[skip:]
         if expected and not group.facilitators:
-            self.warn(group.line, f"Gruppen ”{group.name}” har inga samtalsledare angivna.")
+            self.warn(group.line, "warn.no_facilitators", group=group.name)
         blocks = _Blocks(lines, self.layout).build()
         _mark_numbered_headings(blocks)
         first_note = len(self.result.notes)
         self._emit_notes(blocks, index, group)
         if len(self.result.notes) == first_note:
-            self.warn(group.line, f"Gruppen ”{group.name}” har inga lappar.")
+            self.warn(group.line, "warn.group_without_notes", group=group.name)
 
     def _emit_notes(self, blocks: list[_Block], index: int, group: ParsedGroup) -> None:
         section = cluster = ""
@@ -417,10 +414,7 @@ class _Parser:
 
     def _keep(self, note: ParsedNote, group_notes: _GroupNotes) -> None:
         if len(self.result.notes) >= limits.MAX_NOTES:
-            raise ImportError_(
-                f"rad {note.line}: fler än {limits.number(limits.MAX_NOTES)} lappar; så många "
-                "går inte att importera."
-            )
+            raise ImportError_("import.too_many_notes", line=note.line, most=limits.MAX_NOTES)
         group_notes.append(note)
         self.result.notes.append(note)
 
@@ -454,18 +448,14 @@ class _Parser:
         note.comment = "\n".join(c for c in comments if c)
         if doubts:
             note.uncertain = True
-            self.warn(_line_at(block, doubts[0]), f"Osäker läsning: ”{_short(note.text)}”.")
+            self.warn(_line_at(block, doubts[0]), "warn.uncertain", text=_short(note.text))
         return note
 
     def _attach_footnote(self, block: _Block, notes: _GroupNotes) -> None:
         text = _collapse(block.text)
         target = notes.marked_for(text)
         if target is None:
-            self.warn(
-                block.lines[0].no,
-                "Fotnoten hör inte till någon lapp med *-markering; "
-                "den lades som kommentar till lappen ovanför.",
-            )
+            self.warn(block.lines[0].no, "warn.stray_footnote")
             target = notes.last
         if target is None:
             group = len(self.result.groups) - 1
@@ -726,15 +716,15 @@ def _comment(note: ParsedNote, more: str, line: int) -> None:
     note.comment = _add(note.comment, more)
     if len(note.comment) > limits.MAX_TEXT_CHARS:
         raise ImportError_(
-            f"rad {line}: kommentarerna till lappen på rad {note.line} blir längre än "
-            f"{limits.number(limits.MAX_TEXT_CHARS)} tecken."
+            "import.comments_too_long", line=line, note_line=note.line, most=limits.MAX_TEXT_CHARS
         )
 
 
 def _check_text(text: str, line: int, what: str) -> None:
+    """Refuse `text` past the limit; `what` is a "what.*" message code ("what.title")."""
     if len(text) > limits.MAX_TEXT_CHARS:
         raise ImportError_(
-            f"rad {line}: {what} är längre än {limits.number(limits.MAX_TEXT_CHARS)} tecken."
+            "import.text_too_long", line=line, what=message(what), most=limits.MAX_TEXT_CHARS
         )
 
 

@@ -7,30 +7,35 @@ from __future__ import annotations
 import zipfile
 
 from .. import limits
+from ..messages import Message, message
 
 MAX_RATIO = 200  # unpacked / packed, for a part larger than RATIO_FROM_BYTES
 RATIO_FROM_BYTES = 1024 * 1024  # smaller parts may pack as well as they like
 MAX_PARTS = 10_000  # files in the zip; a Word document or workbook has a few dozen
 
 
-def zip_problem(parts: list[zipfile.ZipInfo], name: str, kind: str) -> str | None:
+def zip_problem(parts: list[zipfile.ZipInfo], name: str, kind: Message) -> Message | None:
     """Why the zip may not be unpacked (one line for the user), or None. `kind`: what such a
-    file is not, as in "det gör inget Word-dokument" ("inget Word-dokument")."""
+    file is not, as in "det gör inget Word-dokument" (message "zip.not_word")."""
     if len(parts) > MAX_PARTS:
-        return f"{name} innehåller {limits.number(len(parts))} filer; det gör {kind}."
+        return message("zip.too_many_parts", name=name, count=len(parts), kind=kind)
     unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.MAX_UNZIPPED_BYTES:
-        return (
-            f"{name} packas upp till {unpacked / 1024 / 1024:.0f} MB; högst "
-            f"{limits.MAX_UNZIPPED_BYTES // 1024 // 1024} MB går att importera."
+        return message(
+            "zip.too_large",
+            name=name,
+            size=f"{unpacked / 1024 / 1024:.0f}",
+            most=limits.MAX_UNZIPPED_BYTES // 1024 // 1024,
         )
     for part in parts:
         if part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(
             part.compress_size, 1
         ):
-            return (
-                f"{name} är packad orimligt hårt ({part.filename}: "
-                f"{part.file_size / 1024 / 1024:.0f} MB i "
-                f"{part.compress_size / 1024:.0f} kB), som en zip-bomb; den läses inte."
+            return message(
+                "zip.bomb",
+                name=name,
+                part=part.filename,
+                size=f"{part.file_size / 1024 / 1024:.0f}",
+                packed=f"{part.compress_size / 1024:.0f}",
             )
     return None
