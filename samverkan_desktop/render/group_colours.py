@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
+from ..core import note_colours
+
 # Okabe-Ito, ordered so that neighbouring groups (columns) differ most.
 HUES = (
     "#E69F00",  # orange
@@ -64,6 +66,13 @@ def note_fill(index: int | None) -> QColor:
 
 
 def label_colour(index: int) -> QColor:
-    """A dark shade of the group's hue for its label, readable on the note's paper in any tier."""
+    """A dark shade of the group's hue for its label, readable on the note's paper in any tier:
+    darkened until it reaches 4.5:1 (WCAG AA) on both tiers' paper (yellow needs the most)."""
     base, _tier = _place(index)
-    return mix(base, _BLACK, 0.62).darker(105)
+    papers = [mix(base, PAPER, t).name() for t in NOTE_TIERS]
+    amount = 0.62
+    while True:
+        shade = mix(base, _BLACK, amount).darker(105)
+        if amount >= 1.0 or all(note_colours.contrast(shade.name(), p) >= 4.5 for p in papers):
+            return shade
+        amount = min(1.0, amount + 0.02)

@@ -96,6 +96,18 @@ class DocumentModel(QObject):
         self._undo.push(command)
         return not getattr(command, "failed", False)
 
+    def set_note_height(self, note_height: Callable[[m.Note], float]) -> list[int]:
+        """Measure notes another way from now on (the reader's text size changed); the board
+        takes the new heights at once. Returns the notes whose height changed."""
+        self.note_height = note_height
+        changed = []
+        for note in self._notes.values():
+            height = note_height(note)
+            if height != self.board.note(note.id).h:
+                self.board.set_height(note.id, height)
+                changed.append(note.id)
+        return changed
+
     # ----------------------------------------------------------------- read-only
     @property
     def read_only(self) -> bool:

@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core.store import SUFFIX, DamagedFile, Store, StoreError
 from . import commands
+from .appearance import Appearance
 from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
 from .context import AppContext
+from .dialogs.about import AboutDialog
 from .dialogs.shortcut_sheet import ShortcutSheet, menu_sections
 from .document import DocumentModel
 from .file_actions import FileActions
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.files = FileActions(self, ctx)
+        # Visa › Hög kontrast and Textstorlek: the user's look, for the app and the board.
+        self.appearance = Appearance(ctx.settings, self)
+        self.appearance.changed.connect(self._apply_look)
         self._make_docks()
         self._make_menus()
         self._make_toolbar()
@@ -199,13 +203,16 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _=False, c=code: self._set_language(c))
             group.addAction(act)
 
+        self.view_menu.addSeparator()
+        self.appearance.fill_menu(self.view_menu)
+
         self.help_menu = bar.addMenu(self.tr("&Hjälp"))
         self.shortcuts_action = QAction(self.tr("&Kortkommandon"), self)
         self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addSeparator()
-        self.help_menu.addAction(self.tr("Om Samverkan Desktop"), self._about)
+        self.about_action = self.help_menu.addAction(self.tr("Om Samverkan Desktop"), self._about)
         self.shortcut_sheet: ShortcutSheet | None = None
 
     def _make_toolbar(self) -> None:
@@ -308,6 +315,7 @@ class MainWindow(QMainWindow):
             self.workspace.save_view_state()
 
     def _attach(self, ws: Workspace) -> None:
+        self.appearance.apply_to(ws.doc, ws.scene)
         self.stack.addWidget(ws.view)
         self.stack.setCurrentWidget(ws.view)
         self.undo_group.addStack(ws.doc.undo_stack)
@@ -492,15 +500,12 @@ class MainWindow(QMainWindow):
         return [m for a in self.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
 
     def _about(self) -> None:
-        self.ctx.interaction.inform(
-            self.tr("Om Samverkan Desktop"),
-            self.tr(
-                "Samverkan Desktop {version}\n\n"
-                "Samverkan Desktop sorterar workshoppars lappar i teman.\n"
-                "Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; "
-                "inget skickas över nätet."
-            ).format(version=__version__),
-        )
+        """Hjälp › Om: version, licence, and where settings and backups are kept."""
+        AboutDialog(self.ctx.settings.qsettings.fileName(), self).exec()
+
+    def _apply_look(self) -> None:
+        if self.workspace is not None:
+            self.appearance.apply_to(self.workspace.doc, self.workspace.scene)
 
     def _set_language(self, code: str) -> None:
         if code == self.ctx.settings.get(LANGUAGE):
@@ -535,6 +540,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window_state()
         self.close_document()
+        self.appearance.restore()
         event.accept()
 
     # ----------------------------------------------------------------- drag and drop files

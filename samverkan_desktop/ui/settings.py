@@ -28,8 +28,21 @@ RECENT_FILES = Option("files/recent", [])
 LAST_DIRECTORY = Option("files/last_directory", "")
 SAMPLE_CREATED = Option("start/sample_created", False)
 LANGUAGE = Option("ui/language", "sv")
+# Visa › Hög kontrast: "auto" (follow the system's contrast setting) until the user picks
+# "on" or "off". Visa › Textstorlek: the note text in percent of normal (ui/appearance.py).
+HIGH_CONTRAST = Option("view/high_contrast", "auto")
+TEXT_SIZE = Option("view/text_size", 100)
 
-OPTIONS = (WINDOW_GEOMETRY, WINDOW_STATE, RECENT_FILES, LAST_DIRECTORY, SAMPLE_CREATED, LANGUAGE)
+OPTIONS = (
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    RECENT_FILES,
+    LAST_DIRECTORY,
+    SAMPLE_CREATED,
+    LANGUAGE,
+    HIGH_CONTRAST,
+    TEXT_SIZE,
+)
 
 
 def default_qsettings() -> QSettings:

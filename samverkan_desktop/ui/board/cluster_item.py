@@ -60,7 +60,8 @@ class ResizeHandle(QGraphicsRectItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(pal.FRAME_BORDER, 1.3))
+        hc = pal.look_of(self).high_contrast
+        painter.setPen(QPen(pal.HC_INK if hc else pal.FRAME_BORDER, 2.0 if hc else 1.3))
         s = mt.HANDLE
         for d in (4.0, 8.0, 12.0):
             painter.drawLine(QPointF(s - 3, s - 3 - d + 3), QPointF(s - 3 - d + 3, s - 3))
@@ -151,7 +152,10 @@ class ClusterItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
 
     def fill(self) -> QColor:
-        """The frame's colour as drawn: the facilitator's own (translucent), else by depth."""
+        """The frame's colour as drawn: the facilitator's own (translucent), else by depth;
+        high contrast: by depth, in greys under the white notes."""
+        if pal.look_of(self).high_contrast:
+            return pal.frame_fill(self.depth, True)
         own = pal.parse_colour(self.cluster.colour)
         if own is not None:
             own.setAlpha(150)  # translucent like any frame, so nesting still shows
@@ -178,13 +182,17 @@ class ClusterItem(QGraphicsItem):
         lod = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
         rect = self.rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        hc = pal.look_of(self).high_contrast
+        accent = pal.HC_ACCENT if hc else pal.ACCENT
         if self.drop_target:
-            pen = QPen(pal.ACCENT, max(3.0, 2.5 / lod))
+            pen = QPen(accent, max(4.0 if hc else 3.0, 2.5 / lod))
             fill = pal.DROP_FILL
         else:
             fill = self.fill()
             if self.isSelected():
-                pen = QPen(pal.ACCENT, max(2.0, 2.0 / lod))
+                pen = QPen(accent, max(4.0 if hc else 2.0, 2.0 / lod))
+            elif hc:
+                pen = QPen(pal.HC_INK, max(pal.HC_FRAME_BORDER, 1.5 / lod))
             else:
                 pen = QPen(pal.FRAME_BORDER, max(1.3, 1.0 / lod))
         painter.setPen(pen)
@@ -197,15 +205,21 @@ class ClusterItem(QGraphicsItem):
             return  # the scene shows a screen-sized ClusterLabel instead
         width = self._size.width()
         x = 14.0
+        hc = pal.look_of(self).high_contrast
+        ink = pal.HC_INK if hc else pal.TEXT
         if self.group_label:
             chip_font = mt.label_font()
             chip_w = QFontMetricsF(chip_font).horizontalAdvance(self.group_label) + 12
             chip = QRectF(x, 11, chip_w, 18)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.group_colour or pal.NO_GROUP)
+            if hc:  # the group by its label alone, boxed in black on white
+                painter.setPen(QPen(pal.HC_INK, 1.5))
+                painter.setBrush(pal.HC_PAPER)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self.group_colour or pal.NO_GROUP)
             painter.drawRoundedRect(chip, 9, 9)
             painter.setFont(chip_font)
-            painter.setPen(pal.TEXT)
+            painter.setPen(ink)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.group_label)
             x = chip.right() + 8
         tag = pal.colour_tag(self.cluster.colour)
@@ -213,11 +227,11 @@ class ClusterItem(QGraphicsItem):
             shade, mark = tag
             tag_font = mt.label_font()
             box = QRectF(x, 11, QFontMetricsF(tag_font).horizontalAdvance(mark) + 12, 18)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(shade)
+            painter.setPen(QPen(pal.HC_INK, 1.5) if hc else Qt.PenStyle.NoPen)
+            painter.setBrush(pal.HC_PAPER if hc else shade)
             painter.drawRoundedRect(box, 3, 3)
             painter.setFont(tag_font)
-            painter.setPen(QColor("white"))
+            painter.setPen(pal.HC_INK if hc else QColor("white"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
             x = box.right() + 8
         count = count_text(self.notes, self.subclusters)
@@ -226,12 +240,12 @@ class ClusterItem(QGraphicsItem):
         room = width - x - 14 - count_w - 12
         font = mt.title_font()
         painter.setFont(font)
-        painter.setPen(pal.TEXT)
+        painter.setPen(ink)
         name = self.cluster.name.strip() or _tr("Namnlöst kluster")
         elided = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, max(room, 24))
         painter.drawText(QPointF(x, 26), elided)
         painter.setFont(small)
-        painter.setPen(pal.MUTED_TEXT)
+        painter.setPen(ink if hc else pal.MUTED_TEXT)
         painter.drawText(QPointF(width - 14 - count_w, 26), count)
 
 
@@ -287,9 +301,10 @@ class ClusterLabel(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(pal.FRAME_BORDER, 1))
-        painter.setBrush(QColor(255, 255, 255, 230))
+        hc = pal.look_of(self).high_contrast
+        painter.setPen(QPen(pal.HC_INK, 2) if hc else QPen(pal.FRAME_BORDER, 1))
+        painter.setBrush(pal.HC_PAPER if hc else QColor(255, 255, 255, 230))
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(mt.label_font())
-        painter.setPen(pal.TEXT)
+        painter.setPen(pal.HC_INK if hc else pal.TEXT)
         painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)

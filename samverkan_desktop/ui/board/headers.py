@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core.board import Board, Rect
@@ -80,15 +80,20 @@ class GroupHeader(QGraphicsItem):
         chip_font = mt.label_font()
         top = -self._height()
         chip = QRectF(0, top + 2, QFontMetricsF(chip_font).horizontalAdvance(self._label) + 14, 22)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pal.note_fill(self._index))
+        hc = pal.look_of(self).high_contrast
+        if hc:  # black on white
+            painter.setPen(QPen(pal.HC_INK, 1.5))
+            painter.setBrush(pal.HC_PAPER)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(pal.note_fill(self._index))
         painter.drawRoundedRect(chip, 11, 11)
         painter.setFont(chip_font)
-        painter.setPen(pal.label_colour(self._index))
+        painter.setPen(pal.HC_INK if hc else pal.label_colour(self._index))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self._label)
         title = mt.header_font()
         painter.setFont(title)
-        painter.setPen(pal.TEXT)
+        painter.setPen(pal.HC_INK if hc else pal.TEXT)
         room = self._room() - chip.right() - 10
         name = QFontMetricsF(title).elidedText(self._name, Qt.TextElideMode.ElideRight, room)
         # "Ar…" says nothing the chip does not; far out a narrow column shows the chip alone.
@@ -97,7 +102,7 @@ class GroupHeader(QGraphicsItem):
         if self._people and not self._far_scale:
             small = mt.small_font()
             painter.setFont(small)
-            painter.setPen(pal.MUTED_TEXT)
+            painter.setPen(pal.HC_INK if hc else pal.MUTED_TEXT)
             people = QFontMetricsF(small).elidedText(
                 self._people, Qt.TextElideMode.ElideRight, self._width
             )

@@ -1,16 +1,19 @@
 """Sizes and fonts of things on the board, and how a note's text is broken into lines.
 
 Scene units are pixels at 100 % zoom, so fonts are given in pixels: a note reads the same on
-every screen, and the layout of a board does not depend on the machine it was made on.
+every screen, and the layout of a board does not depend on the machine it was made on. The one
+exception is the reader's own text size: `scale` (the system's text size, see `system_scale`,
+times Visa › Textstorlek) makes the note text larger and the notes taller (ui/appearance.py).
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication
 
 from ...core import model as m
@@ -41,7 +44,27 @@ def _font(pixels: int, bold: bool = False) -> QFont:
     return font
 
 
-@lru_cache(maxsize=4)
+def system_scale() -> float:
+    """How much larger than the platform's usual size the user's system text is (1.0 when it
+    is not larger): Windows' "Make text bigger", a larger desktop font on Linux or macOS."""
+    font = QApplication.font()
+    points = font.pointSizeF()
+    if points <= 0:  # a font set in pixels
+        points = QFontInfo(font).pointSizeF()
+    usual = _USUAL_POINTS.get(sys.platform, 10.0)
+    return min(2.0, max(1.0, points / usual))
+
+
+# The default UI font size of each platform: Segoe UI 9 pt, SF 13 pt, Linux desktops 9 to 11.
+_USUAL_POINTS = {"win32": 9.0, "darwin": 13.0}
+
+
+def sizes(scale: float = 1.0) -> tuple[int, ...]:
+    """TEXT_SIZES at this text scale."""
+    return tuple(max(8, round(p * scale)) for p in TEXT_SIZES)
+
+
+@lru_cache(maxsize=32)
 def note_font(pixels: int = NOTE_TEXT_PX) -> QFont:
     return _font(pixels)
 
@@ -72,23 +95,30 @@ class TextLines:
 
 
 @lru_cache(maxsize=50_000)
-def note_lines(text: str, with_footer: bool = False) -> TextLines:
+def note_lines(text: str, with_footer: bool = False, scale: float = 1.0) -> TextLines:
     """The largest of TEXT_SIZES at which the text fits the note, else the smallest, grown."""
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
-    for pixels in TEXT_SIZES:
-        if pixels != TEXT_SIZES[-1] and _surely_too_long(text, pixels, bottom_room):
+    wanted = sizes(scale)
+    for pixels in wanted:
+        if pixels != wanted[-1] and _surely_too_long(text, pixels, bottom_room):
             continue
-        lines = _break(text, pixels, bottom_room)
+        lines = _break(text, pixels, bottom_room, max_height(scale))
         if lines.height <= NOTE_H and not lines.elided:
             return lines
     return lines
 
 
-def _break(text: str, pixels: int, bottom_room: float) -> TextLines:
+def max_height(scale: float = 1.0) -> float:
+    """How tall a note may grow: MAX_NOTE_H, and as much more as the text is larger. Only at
+    larger text does a grown note reach the one below it; the board then makes room."""
+    return MAX_NOTE_H * max(1.0, scale)
+
+
+def _break(text: str, pixels: int, bottom_room: float, tallest: float = MAX_NOTE_H) -> TextLines:
     font = note_font(pixels)
     metrics = QFontMetricsF(font)
     width = NOTE_W - 2 * NOTE_PAD
-    limit = MAX_NOTE_H - bottom_room  # no line may end below this
+    limit = tallest - bottom_room  # no line may end below this
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     lines: list[tuple[QPointF, str]] = []
@@ -122,23 +152,23 @@ def _break(text: str, pixels: int, bottom_room: float) -> TextLines:
             y += metrics.lineSpacing()
         if elided:
             break
-    height = max(NOTE_H, min(MAX_NOTE_H, y + bottom_room))
+    height = max(NOTE_H, min(tallest, y + bottom_room))
     return TextLines(tuple(lines), height, elided, pixels)
 
 
-def note_height(note: m.Note) -> float:
-    return text_height(note.text, note.votes > 0)
+def note_height(note: m.Note, scale: float = 1.0) -> float:
+    return text_height(note.text, note.votes > 0, scale)
 
 
 @lru_cache(maxsize=50_000)
-def text_height(text: str, with_footer: bool = False) -> float:
+def text_height(text: str, with_footer: bool = False, scale: float = 1.0) -> float:
     """A note's height; without laying the text out when it plainly fits (10,000 notes load)."""
-    if _surely_fits(text, with_footer):
+    if _surely_fits(text, with_footer, scale):
         return NOTE_H
-    return note_lines(text, with_footer).height
+    return note_lines(text, with_footer, scale).height
 
 
-def _surely_fits(text: str, with_footer: bool) -> bool:
+def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:
     # Greedy line breaking fills every line but the last to at least (width - longest word -
     # space); so text no longer than that many such lines cannot need more lines than fit.
     if "\n" in text.strip():
@@ -146,7 +176,7 @@ def _surely_fits(text: str, with_footer: bool) -> bool:
     words = text.split()
     if not words:
         return True
-    pixels = TEXT_SIZES[0]
+    pixels = sizes(scale)[0]
     width = NOTE_W - 2 * NOTE_PAD
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
     lines = _lines_that_fit(pixels, bottom_room)
@@ -164,7 +194,7 @@ def _surely_too_long(text: str, pixels: int, bottom_room: float) -> bool:
     return QFontMetricsF(note_font(pixels)).horizontalAdvance(text) > capacity * 1.05
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _lines_that_fit(pixels: int, bottom_room: float) -> int:
     spacing = QFontMetricsF(note_font(pixels)).lineSpacing()
     return int((NOTE_H - bottom_room - NOTE_HEADER) // spacing)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
@@ -30,12 +30,27 @@ _DOT = QColor("#33363B")
 
 
 class NoteStyle:
-    """How a group's notes look: paper colour, label colour and the short label."""
+    """How a group's notes look: paper colour, label colour and the short label; and the
+    reader's look (pal.BoardLook): high contrast (white paper, the group's `pattern`) and the
+    text's scale."""
 
-    __slots__ = ("fill", "ink", "label", "group_name")
+    __slots__ = ("fill", "ink", "label", "group_name", "look", "pattern")
 
-    def __init__(self, fill: QColor, ink: QColor, label: str, group_name: str) -> None:
+    def __init__(
+        self,
+        fill: QColor,
+        ink: QColor,
+        label: str,
+        group_name: str,
+        look: pal.BoardLook = pal.NORMAL_LOOK,
+        pattern: Qt.BrushStyle = Qt.BrushStyle.NoBrush,
+    ) -> None:
         self.fill, self.ink, self.label, self.group_name = fill, ink, label, group_name
+        self.look, self.pattern = look, pattern
+
+    @property
+    def text(self) -> QColor:
+        return pal.HC_INK if self.look.high_contrast else pal.TEXT
 
 
 class NoteItem(QGraphicsItem):
@@ -43,7 +58,7 @@ class NoteItem(QGraphicsItem):
         super().__init__()
         self.note = note
         self.style = style
-        self._height = mt.note_height(note)
+        self._height = mt.note_height(note, style.look.text_scale)
         self._lifted = False
         self._far = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -63,7 +78,7 @@ class NoteItem(QGraphicsItem):
     @property
     def lines(self) -> mt.TextLines:
         """The text broken into lines (laid out when first painted; cached by text)."""
-        return mt.note_lines(self.note.text, self.note.votes > 0)
+        return mt.note_lines(self.note.text, self.note.votes > 0, self.style.look.text_scale)
 
     def rect(self) -> QRectF:
         return QRectF(0, 0, mt.NOTE_W, self._height)
@@ -72,12 +87,12 @@ class NoteItem(QGraphicsItem):
         return self.rect().translated(self.pos())
 
     def set_note(self, note: m.Note, style: NoteStyle | None = None) -> None:
-        height = mt.note_height(note)
+        if style is not None:
+            self.style = style
+        height = mt.note_height(note, self.style.look.text_scale)
         if height != self._height:
             self.prepareGeometryChange()
         self.note, self._height = note, height
-        if style is not None:
-            self.style = style
         self.setPos(note.x, note.y)
         self._update_tooltip()
         self.update()
@@ -106,7 +121,9 @@ class NoteItem(QGraphicsItem):
 
     # ----------------------------------------------------------------- painting
     def fill(self) -> QColor:
-        """The note's colour: the facilitator's own, else its group's."""
+        """The note's colour: the facilitator's own, else its group's (high contrast: white)."""
+        if self.style.look.high_contrast:
+            return self.style.fill
         return pal.parse_colour(self.note.colour) or self.style.fill
 
     def set_far(self, far: bool) -> None:
@@ -156,11 +173,13 @@ class NoteItem(QGraphicsItem):
         painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 3, 3)
+        if self.style.look.high_contrast:
+            self._paint_contrast_edge(painter)
         self._paint_header(painter, lod)
         if lod >= 0.45:
             lines = self.lines
             painter.setFont(mt.note_font(lines.pixels))
-            painter.setPen(pal.TEXT)
+            painter.setPen(self.style.text)
             for origin, line in lines.lines:
                 painter.drawText(origin, line)
         else:
@@ -170,22 +189,41 @@ class NoteItem(QGraphicsItem):
         self._paint_colour_tag(painter)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(pal.ACCENT, max(2.5, 1.5 / lod)))
-            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+            if self.style.look.high_contrast:
+                painter.setPen(QPen(pal.HC_ACCENT, max(4.0, 2.5 / lod)))
+                painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 5, 5)
+            else:
+                painter.setPen(QPen(pal.ACCENT, max(2.5, 1.5 / lod)))
+                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+
+    def _paint_contrast_edge(self, painter: QPainter) -> None:
+        """High contrast: the group's hatching along the bottom edge (below the text and the
+        votes), and a thick black border."""
+        rect = self.rect()
+        if self.style.pattern != Qt.BrushStyle.NoBrush:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(pal.HC_INK, self.style.pattern))
+            painter.drawRect(QRectF(0, rect.height() - 8, rect.width(), 8))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(pal.HC_INK, pal.HC_NOTE_BORDER))
+        half = pal.HC_NOTE_BORDER / 2
+        painter.drawRoundedRect(rect.adjusted(half, half, -half, -half), 3, 3)
 
     def _paint_header(self, painter: QPainter, lod: float) -> None:
         painter.setFont(mt.label_font())
         # On a colour of the facilitator's own the group's shade may not read: plain text does.
-        painter.setPen(pal.TEXT if pal.parse_colour(self.note.colour) else self.style.ink)
+        own = pal.parse_colour(self.note.colour) and not self.style.look.high_contrast
+        painter.setPen(self.style.text if own else self.style.ink)
         painter.drawText(QPointF(mt.NOTE_PAD, 16), self.style.label)
         x = mt.NOTE_W - mt.NOTE_PAD
         n = self.note
+        warning = pal.HC_INK if self.style.look.high_contrast else pal.WARNING
         if n.personal_data:
-            x = self._badge(painter, x, "PU", pal.WARNING, filled=False)
+            x = self._badge(painter, x, "PU", warning, filled=False)
         if n.comment:
             x = self._comment_mark(painter, x)
         if n.uncertain:
-            x = self._badge(painter, x, "?", pal.WARNING, filled=True)
+            x = self._badge(painter, x, "?", warning, filled=True)
 
     def _badge(
         self, painter: QPainter, right: float, text: str, colour: QColor, filled: bool
@@ -196,7 +234,9 @@ class NoteItem(QGraphicsItem):
         painter.setPen(QPen(colour, 1.2))
         painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box, 7.5, 7.5)
-        painter.setPen(QColor("white") if filled else colour)
+        # Text in the orange itself would not reach 4.5:1 on every paper: a darker shade.
+        ink = pal.WARNING_TEXT if colour == pal.WARNING else colour
+        painter.setPen(QColor("white") if filled else ink)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         return box.left() - 4
 
@@ -225,10 +265,16 @@ class NoteItem(QGraphicsItem):
         width = max(18.0, painter.fontMetrics().horizontalAdvance(mark) + 10)
         left = mt.NOTE_PAD + painter.fontMetrics().horizontalAdvance(self.style.label)
         box = QRectF(left + (6 if self.style.label else 0), 5, width, 15)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(shade)
-        painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(QColor("white"))
+        if self.style.look.high_contrast:  # the mark in black on white, boxed: 21:1
+            painter.setPen(QPen(pal.HC_INK, 1.5))
+            painter.setBrush(pal.HC_PAPER)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(pal.HC_INK)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(shade)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
 
     def _paint_text_bars(self, painter: QPainter) -> None:

@@ -50,6 +50,9 @@ class BoardScene(QGraphicsScene):
     def __init__(self, doc: DocumentModel, parent: object = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        # The reader's look (high contrast, text size); a board picture for a report keeps the
+        # normal one. The workspace sets it with set_look, together with the document's heights.
+        self.look = pal.NORMAL_LOOK
         self._notes: dict[int, NoteItem] = {}
         self._clusters: dict[int, ClusterItem] = {}
         self._labels: dict[int, ClusterLabel] = {}
@@ -116,12 +119,37 @@ class BoardScene(QGraphicsScene):
     def _refresh_styles(self) -> None:
         groups = self.doc.groups
         self._group_labels = pal.group_labels(sorted(groups.values(), key=lambda g: g.position))
-        self._styles = {None: NoteStyle(pal.note_fill(None), pal.label_colour(None), "", "")}
+        look = self.look
+        if look.high_contrast:
+            paper, ink = pal.HC_PAPER, pal.HC_INK
+            self._styles = {None: NoteStyle(paper, ink, "", "", look)}
+            for gid, group in groups.items():
+                pattern = pal.hc_pattern(self.doc.group_index(gid))
+                label = self._group_labels[gid]
+                self._styles[gid] = NoteStyle(paper, ink, label, group.name, look, pattern)
+            return
+        self._styles = {
+            None: NoteStyle(pal.note_fill(None), pal.label_colour(None), "", "", look)
+        }
         for gid, group in groups.items():
             index = self.doc.group_index(gid)
             self._styles[gid] = NoteStyle(
-                pal.note_fill(index), pal.label_colour(index), self._group_labels[gid], group.name
+                pal.note_fill(index),
+                pal.label_colour(index),
+                self._group_labels[gid],
+                group.name,
+                look,
             )
+
+    def set_look(self, look: pal.BoardLook) -> None:
+        """Draw the board in `look`; the document's note heights must follow the same text
+        scale (ui/appearance.py does both)."""
+        if look == self.look:
+            return
+        self.look = look
+        self._on_groups(frozenset())
+        for item in [*self._clusters.values(), *self._labels.values(), *self._headers.items()]:
+            item.update()
 
     def note_style(self, group_id: int | None) -> NoteStyle:
         return self._styles.get(group_id) or self._styles[None]
