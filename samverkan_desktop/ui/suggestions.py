@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import model as m
-from ..core.analysis import suggest
+from ..core.analysis import placement, suggest
 from ..core.analysis.vectors import CancelledError
 from .board.view import BoardView
 from .document import DocumentModel
 from .panels.theme_map import ThemeMapDock
+from .placements import PlacementLayer, PlacementSession
 from .suggest_items import GhostLayer
 from .suggest_popups import AddLinksCommand, BelongPopup, DuplicatesDialog, move_into_cluster
 
@@ -182,6 +183,8 @@ class SuggestionActions(QObject):
         self.runner = SuggestionRunner(self)
         self.overlay = ProgressOverlay(view, self.runner)
         self.ghosts = GhostLayer(view, doc)
+        self.placing = PlacementSession(doc)
+        self.placements = PlacementLayer(view, doc, self.placing)
         self.theme_dock = ThemeMapDock(doc, window)
         self.theme_dock.themeActivated.connect(self.show_theme)
         self.theme_dock.hide()
@@ -199,6 +202,10 @@ class SuggestionActions(QObject):
         self.suggest.setToolTip(tr("Föreslå kluster för lapparna som inte ligger i något kluster"))
         self.suggest_all = self._make(
             tr("Föreslå kluster för alla lappar"), None, lambda: self.suggest_unclustered(True)
+        )
+        self.place_rest = self._make(tr("Placera resten"), "Ctrl+Shift+P", self.place_the_rest)
+        self.place_rest.setToolTip(
+            tr("Föreslå ett av gruppens egna kluster för varje lapp utan kluster")
         )
         self.clear = self._make(tr("Dölj förslagen"), None, self.ghosts.clear)
         self.belongs = self._make(tr("Var hör lappen hemma?"), "Ctrl+Shift+H", self.where_belongs)
@@ -227,6 +234,7 @@ class SuggestionActions(QObject):
         self.runner.cancel()
         self.runner.wait()
         self.ghosts.clear()
+        self.placements.clear()
         window = self.theme_dock.parentWidget()
         if isinstance(window, QMainWindow):
             window.removeDockWidget(self.theme_dock)
@@ -236,6 +244,7 @@ class SuggestionActions(QObject):
         return [
             self.suggest,
             self.suggest_all,
+            self.place_rest,
             self.clear,
             self.belongs,
             self.duplicates,
@@ -248,6 +257,7 @@ class SuggestionActions(QObject):
         busy = self.runner.is_running()
         for action in (self.suggest, self.suggest_all, self.duplicates):
             action.setEnabled(not busy and len(self.doc.notes) >= 2)
+        self.place_rest.setEnabled(not busy and bool(self.doc.clusters))
         self.belongs.setEnabled(not busy and len(self.scene.selected_note_ids()) == 1)
         self.clear.setEnabled(bool(self.ghosts.frames))
 
@@ -302,6 +312,37 @@ class SuggestionActions(QObject):
             )
         else:
             self._say(self.tr("Inga förslag: för få lappar utan kluster, eller inga som hör ihop."))
+
+    # ----------------------------------------------------------------- place the rest
+    def place_the_rest(self) -> bool:
+        """For every unclustered note (of the selected notes' group, when they all come from
+        one), the best of its group's own clusters, shown as ghosts with their cards."""
+        document = snapshot(self.doc)
+        groups = {self.doc.note(i).group_id for i in self.scene.selected_note_ids()}
+        group_id = groups.pop() if len(groups) == 1 else None
+        rejected = set(self.placing.rejected)
+
+        def job(cancelled: Callable[[], bool], progress: Callable[[int, int], None]) -> Any:
+            return placement.place_rest(document, group_id=group_id, rejected=rejected)
+
+        return self._run(job, self._show_placements)
+
+    def _show_placements(self, found: list[placement.NotePlacement]) -> None:
+        self.placements.show(found)
+        above = len(self.placements.above_threshold())
+        if found:
+            self._say(
+                self.tr(
+                    "%n lappar har ett förslag; {above} når gränsen. Godta alla, en i taget "
+                    "eller avvisa.",
+                    "",
+                    len(found),
+                ).format(above=above)
+            )
+        else:
+            self._say(
+                self.tr("Inget att placera: inga lappar utan kluster i en grupp med egna kluster.")
+            )
 
     # ----------------------------------------------------------------- one note
     def where_belongs(self) -> bool:
