@@ -34,6 +34,13 @@ CASES = [
 IDS = [f + "".join(extra) for f, extra in CASES]
 
 
+@pytest.fixture(autouse=True)
+def _swedish(monkeypatch):
+    """These tests read the program's Swedish; the caller's locale must not choose English."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+
+
 @pytest.fixture(scope="module")
 def workshop(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("ws") / "small.samverkan"
