@@ -9,6 +9,8 @@ The timing goals are checked here, not in the unit tests: test machines are shar
 The exit status is 1 when the suggestion does not beat both baselines; a missed time goal is
 printed, not failed, since it depends on the machine.
 
+Then the placement benchmark (bench_place.py): leave-one-out and 30 % labelled, with baselines.
+
     python bench/bench_suggest.py [--seeds 5] [--notes 10000]
 """
 
@@ -181,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         f"({len(found)} clusters); word-overlap baseline {base_big:.2f} s"
         f"  -> goal < {BIG_GOAL_S:.0f} s: {_met(ours_big, BIG_GOAL_S)}"
     )
+    # Placera resten: placing notes in the facilitator's own clusters (bench_place.py).
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_place
+
+    bench_place.main([])
     return 0 if beats else 1
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import model as m
-from .text import DEFAULT_STEPS, Steps
+from .text import DEFAULT_STEPS, Steps, looks_like_adjective, looks_like_verb
 from .vectors import (
     EXPANSION,
     Cancelled,
@@ -116,7 +116,7 @@ def suggest_clusters(
     for members in found:
         if len(members) < MIN_CLUSTER:
             continue
-        terms = telling_terms([vectors.lexical[i] for i in members], vectors)
+        terms = naming_first(telling_terms([vectors.lexical[i] for i in members], vectors))
         out.append(
             Suggestion(cluster_name(terms), tuple(notes[i].id for i in members), tuple(terms))
         )
@@ -162,12 +162,35 @@ def distinct(keys: Sequence[str], share: dict[str, int] | None = None) -> list[s
 
 
 def cluster_name(terms: Sequence[str]) -> str:
-    """'Mötesplatser och unga' from the two most telling terms; 'Förslag' when there are none."""
-    if not terms:
-        return "Förslag"
-    first = terms[0][:1].upper() + terms[0][1:]
-    named = [first, *terms[1:NAME_TERMS]]
-    return " och ".join(named) if len(named) == 2 else named[0]
+    """A noun phrase of two to four words from the most telling terms, never a lone verb:
+    'Mötesplatser och unga' (two terms that are not verbs), 'Frågor om belysning' (one),
+    'Lappar om att hitta' (only verbs), 'Övriga lappar' (no terms)."""
+    ordered = naming_first(terms)
+    others = [t for t in ordered if not looks_like_verb(t)]
+    nouns = [t for t in others if not looks_like_adjective(t)]
+    if len(others) >= NAME_TERMS:
+        return _capital(" och ".join(others[:NAME_TERMS]))
+    if nouns:
+        return f"Frågor om {_lower(nouns[0])}"
+    if others:
+        return f"Lappar om {_lower(others[0])}"  # "Lappar om trygg"? rare: an adjective alone
+    if terms:
+        return f"Lappar om att {_lower(terms[0])}"
+    return "Övriga lappar"
+
+
+def naming_first(terms: Sequence[str]) -> list[str]:
+    """The terms in the order they can name a cluster: nouns, then adjectives, then verbs,
+    each kept in order."""
+    return sorted(terms, key=lambda t: (looks_like_verb(t), looks_like_adjective(t)))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower(word: str) -> str:
+    return word if word.isupper() and len(word) > 1 else word.lower()  # "SFI" stays
 
 
 # --------------------------------------------------------------------------- one note

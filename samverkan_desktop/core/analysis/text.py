@@ -193,6 +193,44 @@ def _head_lemma(head: str) -> str | None:
     return None
 
 
+# Short verbs whose forms the test below cannot tell from other words, and words that are
+# verbs too but mostly something else in a workshop ("nära": near, rarely "to nourish").
+_SHORT_VERBS = frozenset({"bo", "dö", "ge", "gå", "ha", "må", "nå", "se", "stå", "ta", "tro"})
+_NOT_VERBS = frozenset({"nära", "lappar", "lapp"})
+
+
+@lru_cache(maxsize=20_000)
+def looks_like_verb(word: str) -> bool:
+    """Whether a word is (most likely) a verb, by its lemma's forms in the dictionary: a
+    Swedish infinitive ends in a vowel and has a present or past tense that leads back to it
+    ("hitta": hittar, hittade), while a noun in -a has a definite form or plural in -or
+    ("skola": skolan, skolor). No part-of-speech tagger ships with the app; this is enough
+    to keep a suggested cluster name from being a lone verb."""
+    lemma = lemmatise(word.lower())
+    if lemma in _SHORT_VERBS:
+        return True
+    if word.lower() in _NOT_VERBS or lemma in _NOT_VERBS:
+        return False
+    if len(lemma) < 3 or lemma[-1] not in "aeiouyåäö":
+        return False
+    if any(_lookup(form) == lemma for form in (lemma + "n", lemma[:-1] + "or")):
+        return False
+    forms = (lemma + "r", lemma[:-1] + "er", lemma + "de", lemma[:-1] + "de", lemma[:-1] + "te")
+    return any(_lookup(form) == lemma for form in forms)
+
+
+@lru_cache(maxsize=20_000)
+def looks_like_adjective(word: str) -> bool:
+    """Whether a word is an adjective used as one ("långsiktigt", "tidig": the lemma has -a
+    and -t forms). Written in its -a form it is taken as a noun ("unga", "vuxna"), as a
+    facilitator writes "Unga och vuxna"."""
+    lower = word.lower()
+    lemma = lemmatise(lower)
+    if len(lemma) < 3 or lemma[-1] in "aeiouyåäö" or (lower != lemma and lower.endswith("a")):
+        return False
+    return _lookup(lemma + "a") == lemma and _lookup(lemma + "t") == lemma
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     raw = resources.files(__package__).joinpath("data/stopwords_sv.txt").read_text("utf-8")
