@@ -70,9 +70,9 @@ def label_colour(index: int) -> QColor:
     darkened until it reaches 4.5:1 (WCAG AA) on both tiers' paper (yellow needs the most)."""
     base, _tier = _place(index)
     papers = [mix(base, PAPER, t).name() for t in NOTE_TIERS]
-    amount = 0.62
+    amount = 0.62  # of the hue, the rest black
     while True:
         shade = mix(base, _BLACK, amount).darker(105)
-        if amount >= 1.0 or all(note_colours.contrast(shade.name(), p) >= 4.5 for p in papers):
+        if amount <= 0.0 or all(note_colours.contrast(shade.name(), p) >= 4.5 for p in papers):
             return shade
-        amount = min(1.0, amount + 0.02)
+        amount = max(0.0, amount - 0.02)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import __version__
 from ..core.store import SUFFIX, DamagedFile, Store, StoreError
 from . import commands
 from .appearance import Appearance
@@ -501,7 +502,16 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         """Hjälp › Om: version, licence, and where settings and backups are kept."""
-        AboutDialog(self.ctx.settings.qsettings.fileName(), self).exec()
+        summary = self.tr(
+            "Samverkan Desktop {version}\n\n"
+            "Samverkan Desktop sorterar workshoppars lappar i teman.\n"
+            "Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; "
+            "inget skickas över nätet."
+        ).format(version=__version__)
+        title = self.tr("Om Samverkan Desktop")
+        dialog = AboutDialog(title, summary, self.ctx.settings.qsettings.fileName(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def _apply_look(self) -> None:
         if self.workspace is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from samverkan_desktop import __version__
 from samverkan_desktop.ui import commands as cmd
+from samverkan_desktop.ui.dialogs.about import AboutDialog
 from samverkan_desktop.ui.i18n import install_translators, remove_translators
 from samverkan_desktop.ui.main_window import MainWindow
 
@@ -131,15 +132,28 @@ def test_hand_written_key_hints_name_the_keys_as_the_menus_do(empty_window) -> N
     assert window.clusters_panel.empty.text().endswith("tryck Ctrl+G.")
 
 
-def test_about_shows_the_version(empty_window, interaction) -> None:
-    empty_window._about()
-    [(kind, title, text)] = interaction.messages
+def _about_text(window: MainWindow, when_dialog) -> tuple[str, str]:
+    """Hjälp › Om opened from its menu entry: the dialog's title and text; Esc closes it."""
+    shown: list[tuple[str, str]] = []
+
+    def read(dialog: AboutDialog) -> None:
+        shown.append((dialog.windowTitle(), dialog.text()))
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_dialog(AboutDialog, read)
+    window.about_action.trigger()  # returns when the dialog has closed
+    assert shown, "the About dialog did not open"
+    return shown[0]
+
+
+def test_about_shows_the_version(empty_window, when_dialog) -> None:
+    title, text = _about_text(empty_window, when_dialog)
     assert title == "Om Samverkan Desktop" and f"Samverkan Desktop {__version__}" in text
 
 
 @pytest.mark.parametrize("translated", ["en"], indirect=True)
 def test_in_english_the_sheet_the_about_box_and_the_zoom_tip_are_english(
-    qtbot, translated, ctx, interaction, seed_workshop
+    qtbot, translated, ctx, interaction, seed_workshop, when_dialog
 ) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -156,8 +170,7 @@ def test_in_english_the_sheet_the_about_box_and_the_zoom_tip_are_english(
         assert ("Edit", "Group as cluster", "Ctrl+G") in rows
         assert ("Edit", "Redo", "Ctrl+Y, Ctrl+Shift+Z") in rows
         assert ("Help", "Keyboard shortcuts", "F1") in rows
-        window._about()
-        text = interaction.messages[-1][2]
+        _title, text = _about_text(window, when_dialog)
         assert f"Samverkan Desktop {__version__}" in text and "sorts workshop notes" in text
         assert window.zoom_label.toolTip() == "Zoom (Ctrl+wheel; Ctrl+0 shows the whole board)"
         assert window.search_panel.field.placeholderText() == "Search the notes (Ctrl+F)"

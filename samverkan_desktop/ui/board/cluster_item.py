@@ -245,7 +245,7 @@ class ClusterItem(QGraphicsItem):
         elided = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, max(room, 24))
         painter.drawText(QPointF(x, 26), elided)
         painter.setFont(small)
-        painter.setPen(ink if hc else pal.MUTED_TEXT)
+        painter.setPen(pal.count_colour(self.cluster.colour, hc))
         painter.drawText(QPointF(width - 14 - count_w, 26), count)
 
 

@@ -34,7 +34,7 @@ FRAME_BORDER = QColor("#A9ADB4")
 ACCENT = QColor("#0072B2")  # selection and drop targets
 DROP_FILL = QColor(0, 114, 178, 28)
 WARNING = QColor("#B34700")  # marks; white text on it: 5.5:1
-WARNING_TEXT = QColor("#6B2A00")  # a warning's text on paper: 4.5:1 on the strongest group paper
+WARNING_TEXT = QColor("#5C2400")  # a warning's text on paper: 4.5:1 also on the darkest tint
 
 
 def label_colour(index: int | None) -> QColor:
@@ -117,3 +117,11 @@ def frame_fill(depth: int, high_contrast: bool) -> QColor:
 def look_of(item: QGraphicsItem) -> BoardLook:
     """The look of the board an item is on (the scene's `look`; normal off a board)."""
     return getattr(item.scene(), "look", NORMAL_LOOK)
+
+
+def count_colour(own_colour: str, high_contrast: bool) -> QColor:
+    """A frame's note count: muted grey on the plain frame, the text colour on a colour of the
+    facilitator's own (the grey does not reach 4.5:1 on the darker tints)."""
+    if high_contrast:
+        return QColor(HC_INK)
+    return QColor(TEXT if parse_colour(own_colour) is not None else MUTED_TEXT)

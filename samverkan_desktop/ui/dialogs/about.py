@@ -39,25 +39,17 @@ def licence() -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, settings_path: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, summary: str, settings_path: str, parent: QWidget | None = None
+    ) -> None:
+        """`summary`: the name, version and what the program does, in the UI's language."""
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(self.tr("Om Samverkan Desktop"))
-        heading = QLabel(f"Samverkan Desktop {__version__}")
-        heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
-        blurb = QLabel(
-            self.tr(
-                "Samverkan Desktop sorterar workshoppars lappar i teman.\n"
-                "Allt sparas direkt i workshopfilen (.samverkan) på den här datorn; "
-                "inget skickas över nätet."
-            )
-        )
-        blurb.setTextFormat(Qt.TextFormat.PlainText)
-        blurb.setWordWrap(True)
+        self.setWindowTitle(title)
+        self.summary = QLabel(summary)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(self.details_text(settings_path))
         self.details.setObjectName("aboutDetails")
         self.details.setReadOnly(True)
@@ -74,8 +66,7 @@ class AboutDialog(QDialog):
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(heading)
-        column.addWidget(blurb)
+        column.addWidget(self.summary)
         column.addWidget(self.details)
         column.addWidget(buttons)
 
@@ -90,8 +81,11 @@ class AboutDialog(QDialog):
         ]
         return "\n".join(f"{name}: {value}" for name, value in rows)
 
+    def text(self) -> str:
+        """Everything the dialog says, as plain text."""
+        return f"{self.summary.text()}\n\n{self.details.toPlainText()}"
+
     def copy(self) -> None:
-        """Everything the dialog says, as plain text, on the clipboard."""
-        QGuiApplication.clipboard().setText(f"Samverkan Desktop {__version__}\n"
-                                            + self.details.toPlainText())
+        """Everything the dialog says on the clipboard, for an e-mail or a bug report."""
+        QGuiApplication.clipboard().setText(self.text())
         self.copy_button.setText(self.tr("Kopierat"))
