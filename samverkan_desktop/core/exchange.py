@@ -17,13 +17,14 @@ from typing import Any
 
 from . import limits
 from . import model as m
+from .messages import CoreError, Message, message
 
 FORMAT = "samverkan-workshop"
 VERSION = 1
 
 
-class ExchangeError(Exception):
-    """A JSON file that is not a workshop we can read; the message is one line for the user."""
+class ExchangeError(CoreError):
+    """A JSON file that is not a workshop we can read; `message` is one line for the user."""
 
 
 class NotJsonError(ExchangeError):
@@ -122,26 +123,29 @@ def looks_like_exchange(data: bytes) -> bool:
 
 def loads(data: bytes, source_name: str = "") -> m.Document:
     """Parse and check a whole exchange file; raises ExchangeError on the first problem."""
-    where = f"{source_name}: " if source_name else ""
+
+    def where(reason: Message) -> Message:
+        return message("import.in_file", name=source_name, reason=reason) if source_name else reason
+
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise NotJsonError(f"{where}filen är inte UTF-8-kodad JSON.") from None
+        raise NotJsonError(where(message("exchange.not_utf8"))) from None
     try:
         raw = json.loads(text, parse_constant=float, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
-        position = f"rad {exc.lineno}, kolumn {exc.colno}"
-        raise NotJsonError(f"{where}ogiltig JSON på {position}.") from None
+        bad = message("exchange.bad_json", line=exc.lineno, column=exc.colno)
+        raise NotJsonError(where(bad)) from None
     except RecursionError:
-        raise ExchangeError(f"{where}filen är för djupt nästlad (listor och objekt i "
-                            f"varandra i mer än {limits.MAX_JSON_DEPTH} nivåer).") from None
+        deep = message("exchange.file_too_deep", most=limits.MAX_JSON_DEPTH)
+        raise ExchangeError(where(deep)) from None
     except ValueError:  # from a number hook; Python's own words would be English
-        raise ExchangeError(f"{where}filen innehåller ett tal som inte går att läsa.") from None
+        raise ExchangeError(where(message("exchange.bad_number"))) from None
     try:
         _check_tree(raw)
         return from_dict(raw)
     except ExchangeError as exc:
-        raise ExchangeError(f"{where}{exc}") from None
+        raise ExchangeError(where(exc.message)) from None
 
 
 # Python refuses to convert integers of more than 4300 digits (a ValueError in English, without
@@ -158,8 +162,6 @@ def _parse_int(digits: str) -> int:
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}")
-_NOT_FINITE = "är inget ändligt tal (NaN, Infinity eller för stort)"
-_BAD_CHARACTER = "innehåller ett ogiltigt tecken (ett ensamt surrogattecken, \\ud800–\\udfff)"
 
 Trail = tuple[Any, str | int] | None  # (parent trail, key or index): a path, built only if needed
 
@@ -175,20 +177,19 @@ def _check_tree(raw: Any) -> None:
         kind = type(value)
         if kind is str:
             if not value.isascii() and _SURROGATE.search(value):
-                raise ExchangeError(f"{_path(trail) or 'filen'} {_BAD_CHARACTER}.")
+                raise ExchangeError("exchange.bad_character", path=_place(trail))
             continue
         if kind is float:
             # NaN and Infinity (which json reads by default) and 1e400 (read as infinity) are
             # taken in as numbers and refused here, where the place is known.
             if not math.isfinite(value):
-                raise ExchangeError(f"{_path(trail) or 'filen'} {_NOT_FINITE}.")
+                raise ExchangeError("exchange.not_finite", path=_place(trail))
             continue
         if kind is not list and kind is not dict:
             continue
         if depth >= limits.MAX_JSON_DEPTH:
             raise ExchangeError(
-                f"{_path(trail)} är för djupt nästlad (listor och objekt i varandra i mer än "
-                f"{limits.MAX_JSON_DEPTH} nivåer)."
+                "exchange.too_deep", path=_path(trail), most=limits.MAX_JSON_DEPTH
             )
         if kind is list:
             for i in range(len(value) - 1, -1, -1):
@@ -197,8 +198,15 @@ def _check_tree(raw: Any) -> None:
         for key in reversed(value):
             if not key.isascii() and _SURROGATE.search(key):
                 shown = json.dumps(key[:40])  # escaped: the key itself cannot be printed
-                raise ExchangeError(f"{_path(trail) or 'filen'}: namnet {shown} {_BAD_CHARACTER}.")
+                raise ExchangeError(
+                    "exchange.bad_character_in_name", path=_place(trail), key=shown
+                )
             stack.append((value[key], (trail, key), depth + 1))
+
+
+def _place(trail: Trail) -> str | Message:
+    """`_path(trail)`, or "filen" / "the file" for the whole file."""
+    return _path(trail) or message("exchange.the_file")
 
 
 def _path(trail: Trail) -> str:
@@ -220,18 +228,19 @@ def _path(trail: Trail) -> str:
 
 def from_dict(raw: Any) -> m.Document:
     if not isinstance(raw, dict) or "format" not in raw:
-        raise ExchangeError("ingen Samverkan-workshop (fältet \"format\" saknas).")
+        raise ExchangeError("exchange.no_format")
     if raw["format"] != FORMAT:
-        shown = repr(raw["format"][:40]) if isinstance(raw["format"], str) else "som inte är text"
-        raise ExchangeError(f"ingen Samverkan-workshop (format {shown}).")
+        shown = (
+            repr(raw["format"][:40])
+            if isinstance(raw["format"], str)
+            else message("exchange.format_not_text")
+        )
+        raise ExchangeError("exchange.other_format", shown=shown)
     version = _field(raw, "version", "", int)
     if version > VERSION:
-        raise ExchangeError(
-            f"filen är gjord av en nyare version av Samverkan Desktop (formatversion {version}); "
-            "uppdatera programmet."
-        )
+        raise ExchangeError("exchange.newer_version", version=version)
     if version < 1:
-        raise ExchangeError(f"okänd formatversion {version}.")
+        raise ExchangeError("exchange.unknown_version", version=version)
 
     w = _field(raw, "workshop", "", dict, default={})
     workshop = m.Workshop(
@@ -242,20 +251,20 @@ def from_dict(raw: Any) -> m.Document:
     )
 
     groups = [_group(g, f"groups[{i}]") for i, g in enumerate(_list(raw, "groups"))]
-    group_ids = _unique([g.id for g in groups], "groups", "grupper")
+    group_ids = _unique([g.id for g in groups], "groups", "items.groups")
     clusters_raw = _list(raw, "clusters")
     clusters = [_cluster(c, f"clusters[{i}]") for i, c in enumerate(clusters_raw)]
-    cluster_ids = _unique([c.id for c in clusters], "clusters", "kluster")
+    cluster_ids = _unique([c.id for c in clusters], "clusters", "items.clusters")
     notes = [_note(n, f"notes[{i}]") for i, n in enumerate(_list(raw, "notes"))]
-    note_ids = _unique([n.id for n in notes], "notes", "lappar")
+    note_ids = _unique([n.id for n in notes], "notes", "items.notes")
 
     for i, c in enumerate(clusters):
-        _points(c.parent_id, cluster_ids, f"clusters[{i}].parent_id", "kluster")
-        _points(c.group_id, group_ids, f"clusters[{i}].group_id", "grupp")
+        _points(c.parent_id, cluster_ids, f"clusters[{i}].parent_id", "item.cluster")
+        _points(c.group_id, group_ids, f"clusters[{i}].group_id", "item.group")
     _check_nesting(clusters)
     for i, n in enumerate(notes):
-        _points(n.group_id, group_ids, f"notes[{i}].group_id", "grupp")
-        _points(n.cluster_id, cluster_ids, f"notes[{i}].cluster_id", "kluster")
+        _points(n.group_id, group_ids, f"notes[{i}].group_id", "item.group")
+        _points(n.cluster_id, cluster_ids, f"notes[{i}].cluster_id", "item.cluster")
 
     # Membership may be given on the note (cluster_id), on the cluster (note_ids) or both.
     membership = {n.id: n.cluster_id for n in notes}
@@ -263,10 +272,10 @@ def from_dict(raw: Any) -> m.Document:
         ids = _field(c, "note_ids", f"clusters[{i}]", list, default=[])
         for j, nid in enumerate(ids):
             where = f"clusters[{i}].note_ids[{j}]"
-            _points(_int(nid, where), note_ids, where, "lapp")
+            _points(_int(nid, where), note_ids, where, "item.note")
             if membership[nid] not in (None, clusters[i].id):
                 raise ExchangeError(
-                    f"{where}: lapp {nid} ligger redan i kluster {membership[nid]}."
+                    "exchange.already_clustered", path=where, note=nid, cluster=membership[nid]
                 )
             membership[nid] = clusters[i].id
     notes = [n.with_(cluster_id=membership[n.id]) for n in notes]
@@ -278,20 +287,20 @@ def from_dict(raw: Any) -> m.Document:
         source = _field(lk, "source", where, int)
         target = _field(lk, "target", where, int)
         kind = _field(lk, "kind", where, str, default=m.RELATES_TO)
-        _points(source, note_ids, f"{where}.source", "lapp")
-        _points(target, note_ids, f"{where}.target", "lapp")
+        _points(source, note_ids, f"{where}.source", "item.note")
+        _points(target, note_ids, f"{where}.target", "item.note")
         if kind not in m.LINK_KINDS:
-            raise ExchangeError(f"{where}.kind: okänd länktyp {kind[:40]!r}.")
+            raise ExchangeError("exchange.unknown_link_kind", path=where, kind=repr(kind[:40]))
         if source == target:
-            raise ExchangeError(f"{where}: en lapp kan inte länkas till sig själv.")
+            raise ExchangeError("exchange.self_link", path=where)
         links.append(m.Link(source, target, kind))
     themes = []
     for i, t in enumerate(_list(raw, "themes")):
         where = f"themes[{i}]"
         _object(t, where)
         theme = m.ThemeLink(_field(t, "note_id", where, int), _field(t, "cluster_id", where, int))
-        _points(theme.note_id, note_ids, f"{where}.note_id", "lapp")
-        _points(theme.cluster_id, cluster_ids, f"{where}.cluster_id", "kluster")
+        _points(theme.note_id, note_ids, f"{where}.note_id", "item.note")
+        _points(theme.cluster_id, cluster_ids, f"{where}.cluster_id", "item.cluster")
         themes.append(theme)
 
     return m.Document(
@@ -303,11 +312,15 @@ def _group(g: Any, where: str) -> m.Group:
     _object(g, where)
     facilitators = _field(g, "facilitators", where, list, default=[])
     if len(facilitators) > limits.MAX_FACILITATORS:
-        raise ExchangeError(f"{where}.facilitators har {limits.number(len(facilitators))} namn; "
-                            f"högst {limits.number(limits.MAX_FACILITATORS)} går att importera.")
+        raise ExchangeError(
+            "exchange.too_many_facilitators",
+            path=where,
+            count=len(facilitators),
+            most=limits.MAX_FACILITATORS,
+        )
     for j, name in enumerate(facilitators):
         if not isinstance(name, str):
-            raise ExchangeError(f"{where}.facilitators[{j}] ska vara text.")
+            raise ExchangeError("exchange.facilitator_not_text", path=f"{where}.facilitators[{j}]")
         _check_length(name, f"{where}.facilitators[{j}]", limits.MAX_TEXT_CHARS)
     return m.Group(
         id=_field(g, "id", where, int),
@@ -353,26 +366,26 @@ def _note(n: Any, where: str) -> m.Note:
 
 # ------------------------------------------------------------------------------------- checks
 _MISSING = object()
-_TYPE_NAMES = {str: "text", int: "ett heltal", float: "ett tal", bool: "true eller false",
-               list: "en lista", dict: "ett objekt"}
+_TYPE_NAMES = {str: "json.text", int: "json.int", float: "json.float", bool: "json.bool",
+               list: "json.list", dict: "json.object"}  # message codes
 # What each list of the file may hold at most, and what its items are called in a message.
 _COUNTS = {
-    "groups": (limits.MAX_GROUPS, "grupper"),
-    "clusters": (limits.MAX_CLUSTERS, "kluster"),
-    "notes": (limits.MAX_NOTES, "lappar"),
-    "links": (limits.MAX_LINKS, "länkar"),
-    "themes": (limits.MAX_THEMES, "temakopplingar"),
+    "groups": (limits.MAX_GROUPS, "items.groups"),
+    "clusters": (limits.MAX_CLUSTERS, "items.clusters"),
+    "notes": (limits.MAX_NOTES, "items.notes"),
+    "links": (limits.MAX_LINKS, "items.links"),
+    "themes": (limits.MAX_THEMES, "items.themes"),
 }
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> str | Message:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true/false"
-    for kind, name in _TYPE_NAMES.items():
+    for kind, code in _TYPE_NAMES.items():
         if type(value) is kind:
-            return name
+            return message(code)
     return type(value).__name__
 
 
@@ -401,14 +414,19 @@ def _field(
     path = f"{where}.{key}" if where else key
     if key not in obj:
         if default is _MISSING:
-            owner = where or "filen"
-            raise ExchangeError(f"{owner} saknar fältet \"{key}\".")
+            owner = where or message("exchange.the_file")
+            raise ExchangeError("exchange.missing_field", path=owner, key=key)
         return default
     value = obj[key]
     if value is None and nullable:
         return None
     if not _matches(value, kind):
-        raise ExchangeError(f"{path} ska vara {_TYPE_NAMES[kind]}, inte {_describe(value)}.")
+        raise ExchangeError(
+            "exchange.wrong_type",
+            path=path,
+            expected=message(_TYPE_NAMES[kind]),
+            found=_describe(value),
+        )
     if kind is str:
         _check_length(value, path, limit)
     elif kind is int:
@@ -416,7 +434,7 @@ def _field(
                      limits.MAX_ID if high is None else high)
     elif kind is float:
         if not math.isfinite(value):
-            raise ExchangeError(f"{path} {_NOT_FINITE}.")
+            raise ExchangeError("exchange.not_finite", path=path)
         value = float(value)
         _check_range(value, path, -limits.MAX_COORDINATE if low is None else low,
                      limits.MAX_COORDINATE if high is None else high)
@@ -425,42 +443,50 @@ def _field(
 
 def _check_length(text: str, path: str, limit: int) -> None:
     if len(text) > limit:
-        raise ExchangeError(f"{path} är för lång ({limits.number(len(text))} tecken; "
-                            f"högst {limits.number(limit)}).")
+        raise ExchangeError("exchange.too_long", path=path, length=len(text), most=limit)
 
 
 def _check_range(value: float, path: str, low: float, high: float) -> None:
     if not low <= value <= high:
-        shown = _number(value) if abs(value) < 1e25 else "ett för stort tal"
+        shown = _number(value) if abs(value) < 1e25 else message("exchange.huge_number")
         raise ExchangeError(
-            f"{path} ska vara mellan {_number(low)} och {_number(high)}, inte {shown}."
+            "exchange.out_of_range", path=path, low=_number(low), high=_number(high), value=shown
         )
 
 
-def _number(value: float) -> str:
+def _number(value: float) -> str | Message:
+    """A whole number grouped the user's way ("10 000", "10,000"); any other as 1.5e+08."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return limits.number(value) if isinstance(value, int) else f"{value:g}"
+    return message("number", value=value) if isinstance(value, int) else f"{value:g}"
 
 
 def _int(value: Any, where: str) -> int:
     if not _matches(value, int):
-        raise ExchangeError(f"{where} ska vara ett heltal, inte {_describe(value)}.")
+        raise ExchangeError(
+            "exchange.wrong_type", path=where, expected=message("json.int"), found=_describe(value)
+        )
     _check_range(value, where, -limits.MAX_ID - 1, limits.MAX_ID)
     return int(value)
 
 
 def _object(value: Any, where: str) -> None:
     if not isinstance(value, dict):
-        raise ExchangeError(f"{where} ska vara ett objekt, inte {_describe(value)}.")
+        raise ExchangeError(
+            "exchange.wrong_type",
+            path=where,
+            expected=message("json.object"),
+            found=_describe(value),
+        )
 
 
 def _list(raw: Mapping[str, Any], key: str) -> list[Any]:
     items = list(_field(raw, key, "", list, default=[]))
     most, what = _COUNTS[key]
     if len(items) > most:
-        raise ExchangeError(f"{key} har {limits.number(len(items))} poster; högst "
-                            f"{limits.number(most)} {what} går att importera.")
+        raise ExchangeError(
+            "exchange.too_many_items", key=key, count=len(items), most=most, what=message(what)
+        )
     return items
 
 
@@ -470,23 +496,23 @@ def _date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ExchangeError(
-            f"workshop.date ska vara ett datum ÅÅÅÅ-MM-DD, inte {value[:40]!r}."
-        ) from None
+        raise ExchangeError("exchange.bad_date", value=repr(value[:40])) from None
 
 
 def _unique(ids: list[int], key: str, what: str) -> set[int]:
     seen: set[int] = set()
     for index, i in enumerate(ids):
         if i in seen:
-            raise ExchangeError(f"{key}[{index}].id: två {what} har id {i}.")
+            raise ExchangeError(
+                "exchange.duplicate_id", path=f"{key}[{index}]", what=message(what), id=i
+            )
         seen.add(i)
     return seen
 
 
 def _points(ref: int | None, known: set[int], where: str, what: str) -> None:
     if ref is not None and ref not in known:
-        raise ExchangeError(f"{where} pekar på {what} {ref} som inte finns.")
+        raise ExchangeError("exchange.dangling", path=where, what=message(what), id=ref)
 
 
 def _check_nesting(clusters: list[m.Cluster]) -> None:
@@ -501,8 +527,9 @@ def _check_nesting(clusters: list[m.Cluster]) -> None:
         node: int | None = c.id
         while node is not None and node not in depth:
             if node in on_chain:
-                raise ExchangeError(f"clusters[{index[node]}].parent_id: kluster {node} ligger "
-                                    "(indirekt) i sig självt.")
+                raise ExchangeError(
+                    "exchange.cluster_in_itself", path=f"clusters[{index[node]}]", id=node
+                )
             chain.append(node)
             on_chain.add(node)
             node = parent[node]
@@ -512,6 +539,9 @@ def _check_nesting(clusters: list[m.Cluster]) -> None:
             depth[cid] = level
         if depth[c.id] > limits.MAX_CLUSTER_DEPTH:
             raise ExchangeError(
-                f"clusters[{index[c.id]}]: kluster {c.id} ligger {depth[c.id]} nivåer djupt "
-                f"(kluster i kluster); högst {limits.MAX_CLUSTER_DEPTH} nivåer går att importera."
+                "exchange.cluster_too_deep",
+                path=f"clusters[{index[c.id]}]",
+                id=c.id,
+                depth=depth[c.id],
+                most=limits.MAX_CLUSTER_DEPTH,
             )

@@ -28,6 +28,7 @@ from . import model as m
 from .board import Board, Rect, frame_key, note_key, settle
 from .board.geometry import GAP, NOTE_H, NOTE_W, PAD, TITLE_H
 from .board.place import first_free_inside, frame_order, reading_order
+from .messages import Message, message
 from .textfold import fold
 
 Geometry = tuple[float, float, float, float]  # x, y, width, height
@@ -48,7 +49,7 @@ class MergePlan:
     clusters_moved: Mapping[int, Geometry] = field(default_factory=dict)
     notes_before: Mapping[int, tuple[float, float]] = field(default_factory=dict)
     clusters_before: Mapping[int, Geometry] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Message, ...] = ()  # each equals its Swedish text; .text(language)
 
     @property
     def merges(self) -> bool:
@@ -96,10 +97,10 @@ def _beside(incoming: m.Document, existing: m.Document) -> m.Document:
     return layout.place_right_of(incoming, existing)
 
 
-def _group_warnings(existing: m.Document, incoming: m.Document) -> list[str]:
+def _group_warnings(existing: m.Document, incoming: m.Document) -> list[Message]:
     names = {name_key(g.name) for g in existing.groups if g.name.strip()}
     return [
-        f"Gruppen »{g.name}« fanns redan; den importerade är en egen grupp med samma namn."
+        message("merge.group_exists", group=g.name)
         for g in incoming.groups
         if g.name.strip() and name_key(g.name) in names
     ]
@@ -121,7 +122,7 @@ def _matches(existing: m.Document, incoming: m.Document) -> dict[int, int]:
 
 
 def _place(
-    existing: m.Document, incoming: m.Document, into: dict[int, int], warnings: tuple[str, ...]
+    existing: m.Document, incoming: m.Document, into: dict[int, int], warnings: tuple[Message, ...]
 ) -> MergePlan:
     # One board with both: the existing rows by their ids, the incoming ones by ids below zero
     # (an incoming document's ids are its own and may be anything, 0 included).

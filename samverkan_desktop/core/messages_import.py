@@ -283,6 +283,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "field.section": ("avsnitt", "section"),
     "field.comment": ("kommentar", "comment"),
     "field.uncertain": ("osäker", "uncertain"),
+    # Merging an import into the open workshop (core/merge.py).
+    "merge.group_exists": (
+        "Gruppen »{group}« fanns redan; den importerade är en egen grupp med samma namn.",
+        "The group “{group}” already existed; the imported one is a group of its own with the "
+        "same name.",
+    ),
     # Warnings: the line is added by ParseWarning ("rad 12: ...").
     "warn.mixed_encoding": (
         "Filen är UTF-8 men har några tecken i Windows-1252; de lästes som sådana.",

@@ -17,6 +17,7 @@ from ..core.merge import MergePlan, merge_into
 from ..core.store import ClusterRemoval, NoteRemoval
 from .commands import StoreCommand
 from .document import DocumentModel
+from .i18n import current_language
 
 
 class ImportCommand(StoreCommand):
@@ -33,7 +34,9 @@ class ImportCommand(StoreCommand):
         super().__init__(doc, text)
         # A merge also moved or grew existing notes and frames: undo puts them back.
         self._plan = plan
-        self.warnings: tuple[str, ...] = plan.warnings if plan is not None else ()
+        self.warnings: tuple[str, ...] = tuple(
+            warning.text(current_language()) for warning in (plan.warnings if plan else ())
+        )
         self._notes = list(added.get("notes", {}).values())
         self._clusters = list(added.get("clusters", {}).values())
         self._groups = list(added.get("groups", {}).values())

@@ -20,14 +20,15 @@ from typing import Any
 
 from .. import model as m
 from .. import oserrors
+from ..messages import CoreError, Message, message
 from .redact import redact_document
 
 # writer(document, path, *, redact=...) -- `redact` is passed only to writers that support it.
 Writer = Callable[..., None]
 
 
-class ExportError(Exception):
-    """An export that could not be written; the message is one line meant for the user."""
+class ExportError(CoreError):
+    """An export that could not be written; `message` is one line meant for the user."""
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,13 @@ def exporter_for(
     if name:
         if name not in registry:
             known = ", ".join(sorted(registry))
-            raise ExportError(f"Okänt exportformat {name!r} (finns: {known}).")
+            raise ExportError("export.unknown_format", name=repr(name), known=known)
         return registry[name]
     suffix = Path(path).suffix.lower() if path else ""
     for exporter in registry.values():
         if suffix and exporter.suffix == suffix:
             return exporter
-    raise ExportError(f"Ange ett exportformat ({', '.join(sorted(registry))}).")
+    raise ExportError("export.no_format", known=", ".join(sorted(registry)))
 
 
 def export(
@@ -102,13 +103,13 @@ def export(
     # An Exporter object may come from another registry (render.EXPORTERS: PDF, PNG, SVG).
     exporter = fmt if isinstance(fmt, Exporter) else exporter_for(fmt)
     if redact and not exporter.redact:
-        raise ExportError(f"Formatet {exporter.name} kan inte dölja personuppgifter.")
+        raise ExportError("export.cannot_redact", name=exporter.name)
     target = Path(path)
     if target.is_dir():
-        raise ExportError(f"{target} är en mapp; ange ett filnamn.")
+        raise ExportError("export.is_folder", path=str(target))
     folder = target.parent
     if not folder.is_dir():
-        raise ExportError(f"Mappen {folder} finns inte.")
+        raise ExportError("export.no_folder", folder=str(folder))
     _check_options(exporter, options)
     writer = exporter.writer()
     names = [n for n in names if n.strip()]
@@ -120,7 +121,7 @@ def export(
             dir=folder, prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}"
         )
     except OSError as exc:
-        raise ExportError(f"Kan inte skriva i {folder}: {_reason(exc)}.") from None
+        raise ExportError("export.cannot_write_in", folder=str(folder), why=_reason(exc)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -143,20 +144,19 @@ def export(
         raise
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"Kunde inte skriva {target.name}: {_reason(exc)}.") from None
+        raise ExportError("export.cannot_write", name=target.name, why=_reason(exc)) from None
     except MemoryError:
         tmp.unlink(missing_ok=True)
-        raise ExportError(
-            f"Kunde inte skriva {target.name}: minnet räckte inte till; stäng andra program "
-            "eller välj ett enklare format (JSON, CSV)."
-        ) from None
+        raise ExportError("export.out_of_memory", name=target.name) from None
     except Exception as exc:
         # A library's own text (pypdf, python-docx, networkx, Qt) means nothing to a
         # facilitator; the cause stays chained for whoever debugs it.
         tmp.unlink(missing_ok=True)
         raise ExportError(
-            f"Kunde inte skriva {target.name}: ett oväntat fel i {exporter.name}-exporten "
-            f"({type(exc).__name__}); prova ett annat format och rapportera gärna felet."
+            "export.unexpected",
+            name=target.name,
+            format=exporter.name,
+            error=type(exc).__name__,
         ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -168,11 +168,11 @@ def _check_options(exporter: Exporter, options: Mapping[str, Any]) -> None:
     """Refuse what the writer would refuse, before a file is made, in the same one line."""
     unknown = sorted(set(options) - set(exporter.options))
     if unknown:
-        raise ExportError(f"Formatet {exporter.name} har inget val {unknown[0]!r}.")
+        raise ExportError("export.unknown_option", name=exporter.name, option=repr(unknown[0]))
     if options.get("language", "sv") not in ("sv", "en"):
-        raise ExportError(f"Okänt språk {options['language']!r} (finns: sv, en).")
+        raise ExportError("export.unknown_language", language=repr(options["language"]))
     if options.get("separator", ",") not in (",", ";"):
-        raise ExportError(f"CSV-avgränsaren måste vara , eller ; (inte {options['separator']!r}).")
+        raise ExportError("export.bad_separator", separator=repr(options["separator"]))
 
 
 def _sync(path: Path) -> None:
@@ -190,18 +190,15 @@ def _replace(tmp: Path, target: Path) -> None:
         if not target.exists():
             raise
         # On Windows a file open in a reader (Acrobat, Word) cannot be replaced.
-        raise ExportError(
-            f"Kunde inte ersätta {target.name}: filen är låst, kanske öppen i ett annat program. "
-            "Stäng den och försök igen."
-        ) from None
+        raise ExportError("export.locked", name=target.name) from None
 
 
-def _reason(exc: OSError) -> str:
+def _reason(exc: OSError) -> Message:
     """What happened (in the words of `core/oserrors.py`, never the system's own text) and
     what the user can do about it."""
-    what = oserrors.reason(exc)
+    what = oserrors.why(exc)
     if oserrors.is_full(exc):  # ENOSPC, EFBIG (FAT32's 4 GB) and EDQUOT alike
-        return f"{what}; frigör utrymme eller välj en annan plats"
+        return message("export.free_space", why=what)
     if exc.errno == errno.ENAMETOOLONG:
-        return f"{what}; välj ett kortare"
-    return f"{what}; välj en annan plats"
+        return message("export.shorter_name", why=what)
+    return message("export.other_place", why=what)
