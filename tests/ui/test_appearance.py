@@ -225,3 +225,14 @@ def test_the_exported_board_picture_keeps_the_normal_look(
         for y in range(0, image.height(), 7)
     }
     assert pal.note_fill(0).name() in tinted
+
+
+def test_the_note_editor_writes_at_the_readers_text_size(qtbot, seed_window):
+    window = seed_window
+    _entry(window, "&Visa", "Textstorlek", "Större").trigger()
+    note_id = next(iter(window.doc.notes))
+    window.scene.edit_note(note_id)
+    kind, edited, editor = window.scene.active_editor()
+    assert (kind, edited) == ("note", note_id)
+    assert editor.font().pixelSize() == mt.sizes(1.15)[0] > mt.TEXT_SIZES[0]
+    window.scene.close_editor()

@@ -75,7 +75,7 @@ class InlineEditing:
             return
         editor = InlineEditor(
             doc.note(note_id).text,
-            mt.note_font(),
+            mt.note_font(mt.sizes(scene.look.text_scale)[0]),  # the reader's text size
             mt.NOTE_W,
             multiline=True,
             background=item.style.fill,
@@ -96,7 +96,7 @@ class InlineEditing:
         top_left = at - QPointF(mt.NOTE_W / 2, mt.NOTE_H / 2)
         editor = InlineEditor(
             "",
-            mt.note_font(),
+            mt.note_font(mt.sizes(scene.look.text_scale)[0]),
             mt.NOTE_W,
             multiline=True,
             background=scene.note_style(group_id).fill,
