@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench bench-suggest lint translations clean
+.PHONY: run test bench bench-suggest lint translations wheel bundle bundle-test clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,5 +49,20 @@ translations: $(STAMP)
 	    -target-language sv_SE -pluralonly -ts $(TS)/samverkan_sv.ts
 	$(BIN)/pyside6-lrelease $(TS)/samverkan_en.ts $(TS)/samverkan_sv.ts
 
+# Packaging. `make wheel`: dist/samverkan_desktop-*.whl, the whole program (pip install it).
+# `make bundle`: dist/samverkan-desktop/, a folder that runs without Python (PyInstaller, from
+# samverkan-desktop.spec); `make bundle-test` builds it, then runs it headless with no network.
+wheel: $(STAMP)
+	rm -rf build/lib build/bdist.*  # setuptools would pack modules left there by an older build
+	$(BIN)/python -m pip wheel --no-deps --no-build-isolation --quiet -w dist .
+
+bundle: $(STAMP)
+	test -x $(BIN)/pyinstaller || $(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
+	$(BIN)/pyinstaller --noconfirm --log-level WARN samverkan-desktop.spec
+
+bundle-test: bundle
+	SAMVERKAN_BUNDLE=$(CURDIR)/dist/samverkan-desktop \
+	    $(BIN)/python -m pytest tests/packaging/test_bundle.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
