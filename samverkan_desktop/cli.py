@@ -16,7 +16,6 @@ else, and leaves the files as they were. The commands themselves are in cli_comm
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 import textwrap
@@ -45,9 +44,8 @@ from samverkan_desktop.cli_text import (
     without_language_options,
 )
 from samverkan_desktop.core import oserrors
-from samverkan_desktop.core.importers.result import ImportError_
-from samverkan_desktop.core.messages import describe
-from samverkan_desktop.core.store import SUFFIX, StoreError
+from samverkan_desktop.core.messages import CoreError, describe
+from samverkan_desktop.core.store import SUFFIX
 
 if TYPE_CHECKING:
     from samverkan_desktop.core.export import Exporter
@@ -173,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _fail(say("see_help", language, text=exc, prog=exc.help_for or PROG), language)
         return 2
-    except (CliError, StoreError, ImportError_, *_export_errors()) as exc:
+    except (CliError, CoreError, *_export_errors()) as exc:
         _fail(describe(exc, language), language)
         return 1
     except BrokenPipeError:
@@ -220,13 +218,16 @@ def _refuse_mistyped_command(word: str, language: str) -> None:
     """`expor` is a mistyped `export`, unless a file of that name is there to be opened."""
     if os.path.exists(word) or any(c in word for c in "/\\."):
         return
+    import difflib  # only here: `info` starts without it
+
     close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=_TYPO_CUTOFF)
     if close:
         raise _Mistyped(say("unknown_command", language, given=word, command=close[0]))
 
 
 def _export_errors() -> tuple[type[Exception], ...]:
-    """ExportError, once an export has loaded it: without it, nothing can have raised one."""
+    """ExportError, once an export has loaded it (a CoreError too, where core's errors carry
+    messages; without the module loaded, nothing can have raised one)."""
     export = sys.modules.get("samverkan_desktop.core.export")
     return (export.ExportError,) if export is not None else ()
 
