@@ -13,7 +13,6 @@ language and the app's default, so scripts that read its output keep working.
 
 from __future__ import annotations
 
-import locale
 import os
 import re
 import sys
@@ -51,6 +50,8 @@ def language_from_environment(
         if value:
             return language_of_locale(value) or DEFAULT
     if system_locale is None and sys.platform == "win32":
+        import locale
+
         system_locale = locale.getlocale()[0]
     return language_of_locale(system_locale) or DEFAULT
 

@@ -264,6 +264,21 @@ def test_without_those_variables_the_system_locale_decides(system, expected):
     assert language_from_environment({}, system_locale=system) == expected
 
 
+@pytest.mark.parametrize(("platform", "user_locale", "expected"), [
+    ("win32", ("Swedish_Sweden", "1252"), "sv"),
+    ("win32", ("English_United Kingdom", "1252"), "en"),
+    ("win32", (None, None), "sv"),
+    ("linux", ("English_United Kingdom", "1252"), "sv"),  # not asked: nothing set is Swedish
+])
+def test_on_windows_the_users_locale_is_asked(monkeypatch, platform, user_locale, expected):
+    import locale
+
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(locale, "getlocale", lambda *category: user_locale)
+    assert language_from_environment({}) == expected
+    assert language_from_environment({"LANG": "en_US.UTF-8"}) == "en"  # the variables first
+
+
 @pytest.mark.parametrize(
     ("environment", "language"),
     [
