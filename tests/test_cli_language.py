@@ -334,6 +334,9 @@ def test_import_reports_in_english(capsys, seed_path, tmp_path):
     assert "Note: 216 notes have the same source as notes already there" in out
     assert "has the same file been imported twice?" in out
     assert "The file now has 432 notes." in out
+    # core's merge warnings (a Message each) come in the same language
+    (klimat,) = [line for line in out.splitlines() if "Klimat" in line and "Note:" in line]
+    assert "Gruppen" not in klimat and "fanns redan" not in klimat
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
