@@ -5,9 +5,11 @@ keeps the normal look."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -236,3 +238,25 @@ def test_the_note_editor_writes_at_the_readers_text_size(qtbot, seed_window):
     assert (kind, edited) == ("note", note_id)
     assert editor.font().pixelSize() == mt.sizes(1.15)[0] > mt.TEXT_SIZES[0]
     window.scene.close_editor()
+
+
+def test_the_notes_follow_a_larger_system_text_size(qtbot, qapp, ctx, seed_workshop):
+    usual = QFont(qapp.font())
+    large = QFont(usual)
+    large.setPointSizeF(mt._USUAL_POINTS.get(sys.platform, 11.0) * 1.3)  # "Make text bigger"
+    qapp.setFont(large)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.open_path(seed_workshop)
+        assert window.scene.look.text_scale == pytest.approx(1.3)
+        heights = _heights(window)
+        assert max(heights.values()) > mt.max_height(1.0)
+        assert drawn_violations(window.doc.store, window.scene) == []
+        _entry(window, "&Visa", "Textstorlek", "Större").trigger()  # and on top of that
+        assert window.scene.look.text_scale == pytest.approx(1.3 * 1.15, abs=0.01)
+    finally:
+        window.close()
+        qapp.setFont(usual)
+    assert mt.system_scale() == 1.0  # the tests' own font is not larger than usual

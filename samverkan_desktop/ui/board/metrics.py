@@ -51,11 +51,12 @@ def system_scale() -> float:
     points = font.pointSizeF()
     if points <= 0:  # a font set in pixels
         points = QFontInfo(font).pointSizeF()
-    usual = _USUAL_POINTS.get(sys.platform, 10.0)
+    usual = _USUAL_POINTS.get(sys.platform, 11.0)
     return min(2.0, max(1.0, points / usual))
 
 
-# The default UI font size of each platform: Segoe UI 9 pt, SF 13 pt, Linux desktops 9 to 11.
+# The default UI font size of each platform: Segoe UI 9 pt, SF 13 pt; Linux desktops 10 (KDE)
+# or 11 (GNOME, Ubuntu), so only a size the user chose larger than those counts.
 _USUAL_POINTS = {"win32": 9.0, "darwin": 13.0}
 
 
