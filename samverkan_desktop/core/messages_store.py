@@ -169,20 +169,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name} är öppen för redigering {who} sedan {since}.",
         "{name} has been open for editing {who} since {since}.",
     ),
-    "lock.since_today": ("kl. {clock}", "{clock}"),
-    "lock.since_day": ("{day} kl. {clock}", "{day} {clock}"),
+    "lock.since_today": ("kl. {hour}.{minute}", "{hour}:{minute}"),
+    "lock.since_day": ("{day} kl. {hour}.{minute}", "{day} {hour}:{minute}"),
     "lock.unavailable": (
         "{name} kan inte öppnas för redigering: {why}.",
         "{name} cannot be opened for editing: {why}.",
     ),
-    # Backups (core/store_backup.py).
+    # Backups (core/store_backup.py). `{because}` is "" or "backup.because".
+    "backup.because": (": {why}", ": {why}"),
     "backup.cannot_take": (
-        "Kunde inte ta en säkerhetskopia av {name}.",
-        "Could not take a backup of {name}.",
-    ),
-    "backup.cannot_take_because": (
-        "Kunde inte ta en säkerhetskopia av {name}: {why}.",
-        "Could not take a backup of {name}: {why}.",
+        "Kunde inte ta en säkerhetskopia av {name}{because}.",
+        "Could not take a backup of {name}{because}.",
     ),
     "backup.damaged": (
         "Säkerhetskopian {name} är skadad och kan inte återställas; välj en annan.",
@@ -193,16 +190,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name} already exists; choose another name.",
     ),
     "backup.cannot_restore_to": (
-        "Kunde inte återställa till {name}.",
-        "Could not restore to {name}.",
+        "Kunde inte återställa till {name}{because}.",
+        "Could not restore to {name}{because}.",
     ),
-    "backup.cannot_restore_to_because": (
-        "Kunde inte återställa till {name}: {why}.",
-        "Could not restore to {name}: {why}.",
-    ),
-    "backup.cannot_restore": ("Kunde inte återställa {name}.", "Could not restore {name}."),
-    "backup.cannot_restore_because": (
-        "Kunde inte återställa {name}: {why}.",
-        "Could not restore {name}: {why}.",
+    "backup.cannot_restore": (
+        "Kunde inte återställa {name}{because}.",
+        "Could not restore {name}{because}.",
     ),
 }

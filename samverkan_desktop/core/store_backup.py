@@ -354,8 +354,8 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _because(code: str, exc: BaseException, name: str) -> Message:
-    """`code` with the reason in the user's words when there is one (`code` + "_because" then);
+    """`code` with the reason in the user's words when there is one (": disken är full");
     SQLite's and the system's own texts are not shown."""
     if isinstance(exc, OSError):
-        return message(f"{code}_because", name=name, why=oserrors.why(exc))
-    return message(code, name=name)
+        return message(code, name=name, because=message("backup.because", why=oserrors.why(exc)))
+    return message(code, name=name, because="")

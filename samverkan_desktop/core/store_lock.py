@@ -89,10 +89,10 @@ class LockOwner:
         """`since_text` in the user's language: "kl. 14.05" / "14.05", with the day if not today."""
         local = self.since.astimezone()
         now = (now or dt.datetime.now(dt.UTC)).astimezone()
-        clock = f"{local:%H.%M}"
+        clock = {"hour": f"{local:%H}", "minute": f"{local:%M}"}
         if local.date() == now.date():
-            return message("lock.since_today", clock=clock)
-        return message("lock.since_day", day=f"{local:%Y-%m-%d}", clock=clock)
+            return message("lock.since_today", **clock)
+        return message("lock.since_day", day=f"{local:%Y-%m-%d}", **clock)
 
 
 class FileLocked(StoreError):
