@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "ablation: without cluster names": replace(default, name_weight=0.0),
         "ablation: mean vector only (no nearest notes)": replace(default, blend=1.0),
         "ablation: nearest notes only (no mean vector)": replace(default, blend=0.0),
+        "tried: weights fitted to the group's own clusters": replace(default, learn=0.3),
     }
     methods.update({name: ours(opt, background) for name, opt in ablation.items()})
 
@@ -190,6 +191,22 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {a:.2f}  {b:.2f}      | {'  -' if math.isnan(c) else f'{c:.2f}'}".ljust(39)
                 for a, b, c in values
             )
+        )
+
+    print(f"\nGodta alla över gränsen ({round(100 * pl.THRESHOLD)} %), leave-one-out:")
+    for g in groups:
+        names = {label: label for label in set(g.labels)}
+        pairs = list(zip(g.texts, g.labels, strict=True))
+        above = right = 0
+        for i, (text, label) in enumerate(pairs):
+            placer = pl.Placer(pairs[:i] + pairs[i + 1 :], names, background, default)
+            best = placer.rank(text)[0]
+            if best.confidence >= pl.THRESHOLD:
+                above += 1
+                right += best.cluster == label
+        print(
+            f"  {g.name[:40]}: {above} of {len(pairs)} notes reach it; "
+            f"{right} of them ({right / max(above, 1):.0%}) go to the group's own cluster"
         )
 
     print("\nHeld out: prior and synonym weight picked on one group (best LOO top-1), on the other")

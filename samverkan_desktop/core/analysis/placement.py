@@ -52,6 +52,12 @@ TOP = 3
 # (a big cluster may hold several themes): BLEND of the first, the rest of the second.
 NEAREST = 2
 BLEND = 0.5
+# The weights of the three (mean, nearest notes, size) are fitted to the facilitator's own
+# clusters once they hold LEARN_FROM notes: each note left out in turn and placed, the weights
+# that make the facilitator's choices likeliest, pulled towards the reasoned weights with
+# strength LEARN (a penalty on the squared relative change, per note placed).
+LEARN = 0.0
+LEARN_FROM = 10
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ class Options:
     prior: float = PRIOR
     nearest: int = NEAREST
     blend: float = BLEND  # 1: the mean vector only; 0: the nearest notes only
+    learn: float = LEARN  # > 0: weights fitted to the facilitator's clusters, pulled this hard
+    # towards the reasoned ones above; 0: the reasoned weights as they are
 
 
 DEFAULT = Options()
@@ -100,7 +108,6 @@ class Placer:
     options: Options = DEFAULT
     _idf: dict[str, float] = field(init=False)
     _display: dict[str, str] = field(init=False)
-    _profiles: dict[Hashable, Vector] = field(init=False)
     _words: dict[Hashable, set[str]] = field(init=False)
     _sizes: Counter[Hashable] = field(init=False)
 
@@ -114,29 +121,60 @@ class Placer:
         self._df = df
         self._idf = {}
         self._display = {}
-        sums: dict[Hashable, Vector] = {c: defaultdict(float) for c in self.names}
+        self._sums: dict[Hashable, Vector] = {c: defaultdict(float) for c in self.names}
         self._words = {c: set() for c in self.names}
         self._sizes = Counter()
         self._members: dict[Hashable, list[Vector]] = {c: [] for c in self.names}
+        self._named: dict[Hashable, Vector] = {}
+        labelled: list[tuple[Vector, Hashable]] = []
         for text, cluster in self.examples:
-            if cluster not in sums:
+            if cluster not in self._sums:
                 continue
             self._sizes[cluster] += 1
             lexical = self._lexical(text)
             self._words[cluster].update(lexical)
             vec = self.vector(text)
             self._members[cluster].append(vec)
+            labelled.append((vec, cluster))
             for k, w in vec.items():
-                sums[cluster][k] += w
+                self._sums[cluster][k] += w
         for cluster, name in self.names.items():
             lexical = self._lexical(name)
             self._words[cluster].update(lexical)
             vec = self._expanded(lexical)
-            if self.options.name_weight > 0 and vec:
-                self._members[cluster].append(vec)
+            self._named[cluster] = vec
             for k, w in vec.items():
-                sums[cluster][k] += self.options.name_weight * w
-        self._profiles = {c: _normalised(v) for c, v in sums.items()}
+                self._sums[cluster][k] += self.options.name_weight * w
+        self._norms = {c: math.sqrt(sum(w * w for w in v.values())) for c, v in self._sums.items()}
+        o = self.options
+        self.weights = (o.blend / TEMPERATURE, (1 - o.blend) / TEMPERATURE, o.prior / TEMPERATURE)
+        if o.learn and len(labelled) >= LEARN_FROM:
+            self.weights = _fitted(self, labelled, self.weights, o.learn)
+
+    def features(
+        self, me: Vector, cluster: Hashable, left_out: Vector | None = None
+    ) -> tuple[float, float, float]:
+        """(similarity to the cluster's mean, to its nearest notes, log of its size), as if
+        `left_out` (one of its notes) were not in it."""
+        sums = self._sums[cluster]
+        dot = _dot(me, sums)
+        norm2 = self._norms[cluster] ** 2
+        members = self._members[cluster]
+        size = self._sizes[cluster]
+        if left_out is not None:
+            dot -= _dot(me, left_out)
+            norm2 += -2 * _dot(sums, left_out) + _dot(left_out, left_out)
+            members = [v for v in members if v is not left_out]
+            size -= 1
+        mean = dot / math.sqrt(norm2) if norm2 > 1e-12 else 0.0
+        k = self.options.nearest
+        near = 0.0
+        if k:
+            pool = [_dot(me, v) for v in members]
+            if self.options.name_weight > 0 and self._named[cluster]:
+                pool.append(_dot(me, self._named[cluster]))
+            near = sum(heapq.nlargest(k, pool)) / k
+        return (mean, near, math.log(size + 1))  # the name counts as a note: no log(0)
 
     # ------------------------------------------------------------------ vectors
     def idf(self, key: str, display: str) -> float:
@@ -177,17 +215,12 @@ class Placer:
         me = self.vector(text)
         mine = self._lexical(text)
         scored = []
-        for cluster, profile in self._profiles.items():
+        for cluster in self._sums:
             if cluster in exclude:
                 continue
-            similarity = _dot(me, profile)
-            k = self.options.nearest
-            if k:
-                near = heapq.nlargest(k, (_dot(me, v) for v in self._members[cluster]))
-                by_notes = sum(near) / k
-                similarity = self.options.blend * similarity + (1 - self.options.blend) * by_notes
-            size = self._sizes[cluster] + 1  # the name counts as a note: no log(0)
-            scored.append((similarity + self.options.prior * math.log(size), cluster))
+            found = self.features(me, cluster)
+            logit = sum(w * f for w, f in zip(self.weights, found, strict=True))
+            scored.append((logit * TEMPERATURE, cluster))
         if not scored:
             return []
         top = max(s for s, _ in scored)
@@ -230,6 +263,42 @@ def _zipf(word: str) -> float:
     except ImportError:  # an install without wordfreq: the workshop's IDF alone
         return 0.0
     return float(zipf_frequency(word, "sv"))
+
+
+def _fitted(
+    placer: Placer,
+    labelled: Sequence[tuple[Vector, Hashable]],
+    start: tuple[float, float, float],
+    strength: float,
+) -> tuple[float, float, float]:
+    """Multinomial logistic regression over (note, cluster) features, leave-one-out: the
+    weights under which the facilitator's own placements are likeliest, with a penalty on
+    moving away from `start`. A few hundred steps of gradient ascent; three numbers."""
+    import numpy as np
+
+    clusters = list(placer.names)
+    rows, truth = [], []
+    for vec, cluster in labelled:
+        rows.append(
+            [placer.features(vec, c, vec if c == cluster else None) for c in clusters]
+        )
+        truth.append(clusters.index(cluster))
+    x = np.array(rows)  # notes x clusters x features
+    y = np.array(truth)
+    w0 = np.array(start)
+    scale = np.maximum(np.abs(w0), 1.0)
+    w = w0.copy()
+    n = len(labelled)
+    picked = x[np.arange(n), y]  # notes x features
+    for _ in range(300):
+        logits = x @ w
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        expected = np.einsum("nc,ncf->nf", p, x)
+        gradient = (picked - expected).mean(axis=0) - strength * (w - w0) / scale**2
+        w += 0.5 * scale**2 * gradient
+    return (float(w[0]), float(w[1]), float(w[2]))
 
 
 def _dot(a: Vector, b: Vector) -> float:
