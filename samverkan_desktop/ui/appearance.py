@@ -14,6 +14,10 @@ the undo history: they are not an edit anyone would undo (undoing would only mak
 again), and the places must be in the file because every gesture, export and the next opening
 read them there. Only what is in the way moves, and only when it is; going back to a smaller
 size shrinks the notes and moves nothing. A read-only workshop keeps its places.
+
+An undo step made before the text grew puts things back where they were at the smaller size,
+which a grown note may now cover: after each undo or redo at a larger size, what overlaps makes
+room the same way.
 """
 
 from __future__ import annotations
@@ -24,13 +28,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMenu
 
-from ..core.board import gestures
+from ..core.board import gestures, violations
 from ..core.store import StoreError
 from .board import metrics as mt
 from .board import palette as pal
 from .document import DocumentModel
 from .settings import HIGH_CONTRAST, TEXT_SIZE, Settings
 
+_FOLLOWED = "samverkanLookFollowsUndo"  # a DocumentModel property: its undo steps are watched
 # Visa › Textstorlek steps, in percent of the normal note text.
 TEXT_STEPS = (85, 100, 115, 130, 150, 175, 200)
 # Not Ctrl++ / Ctrl+- (zoom) nor + / - (dot votes): Ctrl+> and Ctrl+< as in word processors.
@@ -214,6 +219,15 @@ class Appearance(QObject):
         scene.set_look(look)  # type: ignore[attr-defined]
         if grown:
             make_room(doc, grown)
+        if not doc.property(_FOLLOWED):
+            doc.setProperty(_FOLLOWED, True)
+            doc.undo_stack.indexChanged.connect(lambda _i, d=doc: self._after_step(d))
+
+    def _after_step(self, doc: DocumentModel) -> None:
+        """After an undo or redo at a larger text size: what now overlaps makes room."""
+        if self.text_scale() <= 1.0 or doc.read_only or not violations(doc.board, limit=1):
+            return
+        make_room(doc, [i for i in doc.notes if doc.board.note(i).h > mt.NOTE_H])
 
 
 def make_room(doc: DocumentModel, note_ids: list[int]) -> None:

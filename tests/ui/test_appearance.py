@@ -13,9 +13,11 @@ from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from samverkan_desktop.core import model as m
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.render.board_image import write_png
 from samverkan_desktop.ui import appearance
+from samverkan_desktop.ui import commands as cmd
 from samverkan_desktop.ui.board import metrics as mt
 from samverkan_desktop.ui.board import palette as pal
 from samverkan_desktop.ui.main_window import MainWindow
@@ -260,3 +262,33 @@ def test_the_notes_follow_a_larger_system_text_size(qtbot, qapp, ctx, seed_works
         window.close()
         qapp.setFont(usual)
     assert mt.system_scale() == 1.0  # the tests' own font is not larger than usual
+
+
+def test_undoing_an_earlier_move_at_larger_text_still_overlaps_nothing(
+    qtbot, empty_window, tmp_path
+):
+    path = tmp_path / "undo.samverkan"
+    long_text = " ".join(["Trygghet i parker och på torg när det är mörkt"] * 3)
+    with Store.create(path, m.Workshop("Ångra")) as store:
+        group = store.add_group("Grupp").id
+        tall = store.add_note(long_text, group_id=group, x=0.0, y=0.0).id
+        moved = store.add_note("Kort lapp", group_id=group, x=0.0, y=160.0).id
+    window = empty_window
+    assert window.open_path(path)
+    doc = window.doc
+    # At normal size: the short note is dragged away (one undo step) ...
+    doc.push(cmd.MoveCommand(doc, notes={moved: (600.0, 0.0)}))
+    # ... then the text grows: the long note now reaches down past where the short one was.
+    for _ in range(3):
+        _entry(window, "&Visa", "Textstorlek", "Större").trigger()
+    assert window.scene.note_item(tall).rect().height() > 160
+    assert drawn_violations(doc.store, window.scene) == []
+    # Ctrl+Z brings the short note back to its old place, which the long note now covers:
+    # it makes room instead of hiding under it.
+    window.undo_action.trigger()
+    back = doc.store.note(moved)
+    assert back.x == 0.0 and back.y >= window.scene.note_item(tall).rect().height()
+    assert drawn_violations(doc.store, window.scene) == []
+    window.redo_action.trigger()
+    assert (doc.store.note(moved).x, doc.store.note(moved).y) == (600.0, 0.0)
+    assert drawn_violations(doc.store, window.scene) == []
