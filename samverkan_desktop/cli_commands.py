@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 import textwrap
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -104,7 +103,7 @@ def cmd_import(ns: argparse.Namespace) -> int:
     if notes_before:
         print(say("import.total", lang, n=notes_before + len(doc.notes)), file=out)
     print(file=out)
-    summary(doc, out, lang)
+    summary(m.Summary.of(doc), out, lang)
     _warnings(loaded.warnings, out, lang)
     return 0
 
@@ -160,9 +159,9 @@ def _open_readonly(path: str, lang: str) -> Store:
 def cmd_info(ns: argparse.Namespace) -> int:
     lang = ns.ui_language
     with _open_readonly(ns.file, lang) as store:
-        doc = store.document()
+        counts = store.summary()  # counted by SQL: a 40,000-note file is not read note by note
     print(say("info.file", lang, name=Path(ns.file).name))
-    summary(doc, sys.stdout, lang)
+    summary(counts, sys.stdout, lang)
     return 0
 
 
@@ -260,41 +259,39 @@ def cmd_suggest(ns: argparse.Namespace) -> int:
 
 
 # ----------------------------------------------------------------------------- output
-def summary(doc: m.Document, out: TextIO, lang: str) -> None:
+def summary(counts: m.Summary, out: TextIO, lang: str) -> None:
     def line(key: str, **args: Any) -> None:
         print(say(key, lang, **args), file=out)
 
-    w = doc.workshop
-    notes = len(doc.notes)
+    w = counts.workshop
     line("info.title", title=w.title or say("info.no_title", lang))
     line("info.date", date=w.date.isoformat() if w.date else say("info.no_date", lang))
-    line("info.groups", n=len(doc.groups))
-    line("info.notes", n=notes)
-    line("info.clusters", n=len(doc.clusters))
-    line("info.clustered", n=sum(1 for n in doc.notes if n.cluster_id is not None), total=notes)
-    line("info.uncertain", n=sum(1 for n in doc.notes if n.uncertain))
-    line("info.personal", n=sum(1 for n in doc.notes if n.personal_data))
-    if not doc.groups:
+    line("info.groups", n=len(counts.groups))
+    line("info.notes", n=counts.notes)
+    line("info.clusters", n=len(counts.clusters))
+    line("info.clustered", n=counts.clustered, total=counts.notes)
+    line("info.uncertain", n=counts.uncertain)
+    line("info.personal", n=counts.personal_data)
+    if not counts.groups:
         return
-    notes_per_group = Counter(n.group_id for n in doc.notes)
-    clusters_per_group: dict[int | None, list[m.Cluster]] = {}
-    for c in doc.clusters:
-        clusters_per_group.setdefault(c.group_id, []).append(c)
-    members = Counter(n.cluster_id for n in doc.notes)
+    per_group = counts.notes_per_group
+    clusters_per_group: dict[int | None, list[tuple[str, int]]] = {}
+    for _, name, group_id, members in counts.clusters:
+        clusters_per_group.setdefault(group_id, []).append((name, members))
     print(file=out)
-    for g in doc.groups:
-        line("info.group", name=g.name, n=notes_per_group[g.id])
+    for g in counts.groups:
+        line("info.group", name=g.name, n=per_group.get(g.id, 0))
         if g.facilitators:
             line("info.facilitators", names=", ".join(g.facilitators))
         own = clusters_per_group.get(g.id, [])
         if own:
             # Wrap between clusters only: a no-break space holds each "name (count)" together.
-            names = ", ".join(f"{c.name} ({members[c.id]})".replace(" ", "\u00a0") for c in own)
+            names = ", ".join(f"{name} ({n})".replace(" ", "\u00a0") for name, n in own)
             text = textwrap.fill(names, 100, initial_indent=say("info.own_clusters", lang),
                                  subsequent_indent="    ", break_long_words=False)
             print(text.replace("\u00a0", " "), file=out)
-    if notes_per_group[None]:
-        line("info.no_group", n=notes_per_group[None])
+    if per_group.get(None):
+        line("info.no_group", n=per_group[None])
 
 
 def _warnings(warnings: Sequence[ParseWarning], out: TextIO, lang: str) -> None:

@@ -101,3 +101,36 @@ class Document:
     notes: tuple[Note, ...] = ()
     links: tuple[Link, ...] = ()
     themes: tuple[ThemeLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What `info` tells about a workshop, counted without reading every note."""
+
+    workshop: Workshop
+    groups: tuple[Group, ...]
+    notes: int
+    clustered: int
+    uncertain: int
+    personal_data: int
+    notes_per_group: dict[int | None, int]
+    # (id, name, group id, notes directly in it), in id order
+    clusters: tuple[tuple[int, str, int | None, int], ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> Summary:
+        """The same counts over a document in memory (an import that is not in a file yet)."""
+        members: dict[int | None, int] = {}
+        per_group: dict[int | None, int] = {}
+        for n in doc.notes:
+            members[n.cluster_id] = members.get(n.cluster_id, 0) + 1
+            per_group[n.group_id] = per_group.get(n.group_id, 0) + 1
+        return cls(
+            doc.workshop, doc.groups, len(doc.notes),
+            sum(1 for n in doc.notes if n.cluster_id is not None),
+            sum(1 for n in doc.notes if n.uncertain),
+            sum(1 for n in doc.notes if n.personal_data),
+            per_group,
+            tuple((c.id, c.name, c.group_id, members.get(c.id, 0))
+                  for c in sorted(doc.clusters, key=lambda c: c.id)),
+        )

@@ -420,6 +420,27 @@ class Store:
                 tuple(self.themes()),
             )
 
+    def summary(self) -> m.Summary:
+        """Counts for `info`, by SQL: a 40,000-note file is summed up without reading its notes."""
+        with self._read() as s:
+            conn = s.connection()
+            total, clustered, uncertain, personal = conn.execute(select(
+                func.count(NoteRow.id), func.count(NoteRow.cluster_id),
+                func.count(NoteRow.id).filter(NoteRow.uncertain.is_(True)),
+                func.count(NoteRow.id).filter(NoteRow.personal_data.is_(True)),
+            )).one()
+            per_group = conn.execute(
+                select(NoteRow.group_id, func.count(NoteRow.id)).group_by(NoteRow.group_id))
+            members = (
+                select(ClusterRow.id, ClusterRow.name, ClusterRow.group_id, func.count(NoteRow.id))
+                .outerjoin(NoteRow, NoteRow.cluster_id == ClusterRow.id)
+                .group_by(ClusterRow.id).order_by(ClusterRow.id)
+            )
+            return m.Summary(
+                self.workshop(), tuple(self.groups()), total, clustered, uncertain, personal, {g: n for g, n in per_group},
+                tuple((i, name, g, n) for i, name, g, n in conn.execute(members)),
+            )
+
     def get_meta(self, key: str, default: str = "") -> str:
         with self._read() as s:
             row = s.get(MetaRow, key)
