@@ -437,7 +437,8 @@ class Store:
                 .group_by(ClusterRow.id).order_by(ClusterRow.id)
             )
             return m.Summary(
-                self.workshop(), tuple(self.groups()), total, clustered, uncertain, personal, {g: n for g, n in per_group},
+                self.workshop(), tuple(self.groups()), total, clustered, uncertain, personal,
+                {g: n for g, n in per_group},
                 tuple((i, name, g, n) for i, name, g, n in conn.execute(members)),
             )
 
