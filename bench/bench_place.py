@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         "ablation: mean vector only (no nearest notes)": replace(default, blend=1.0),
         "ablation: nearest notes only (no mean vector)": replace(default, blend=0.0),
         "tried: weights fitted to the group's own clusters": replace(default, learn=0.3),
+        "tried: workshop word associations (PMI, 0.3)": replace(default, associations=0.3),
     }
     methods.update({name: ours(opt, background) for name, opt in ablation.items()})
 

@@ -32,6 +32,7 @@ from .. import model as m
 from .suggest import distinct
 from .synonyms import synonyms
 from .text import DEFAULT_STEPS, Steps, terms, word_terms
+from .vectors import associations
 
 Vector = dict[str, float]
 
@@ -48,6 +49,9 @@ PRIOR = TEMPERATURE
 # Accept all above this confidence (the UI's default).
 THRESHOLD = 0.5
 TOP = 3
+# Words that go with the note's words elsewhere in the workshop (vectors.associations), as
+# "Föreslå kluster" uses them: measured, no gain for placing (bench_place.py), so off.
+ASSOCIATIONS = 0.0
 # A cluster fits a note by its mean vector (what its notes share) and by its NEAREST notes
 # (a big cluster may hold several themes): BLEND of the first, the rest of the second.
 NEAREST = 2
@@ -69,6 +73,7 @@ class Options:
     general_frequency: bool = True  # weigh by rarity in Swedish at large (wordfreq)
     name_weight: float = NAME_WEIGHT
     prior: float = PRIOR
+    associations: float = ASSOCIATIONS  # words that go with the note's words in the workshop
     nearest: int = NEAREST
     blend: float = BLEND  # 1: the mean vector only; 0: the nearest notes only
     learn: float = LEARN  # > 0: weights fitted to the facilitator's clusters, pulled this hard
@@ -115,8 +120,14 @@ class Placer:
         steps = self.options.steps
         reference = list(self.background) or [t for t, _ in self.examples]
         df: Counter[str] = Counter()
+        bags = []
         for text in reference:
-            df.update({t.key for t in terms(text, steps)})
+            bag: dict[str, float] = defaultdict(float)
+            for t in terms(text, steps):
+                bag[t.key] += t.weight
+            bags.append(bag)
+            df.update(bag.keys())
+        self._related = associations(bags, df) if self.options.associations > 0 else {}
         self._n = len(reference) + 1
         self._df = df
         self._idf = {}
@@ -195,6 +206,12 @@ class Placer:
 
     def _expanded(self, lexical: Vector) -> Vector:
         out = dict(lexical)
+        if self._related:
+            lexical = _normalised(lexical)
+            out = dict(lexical)
+            for key, w in lexical.items():
+                for other, a in self._related.get(key, {}).items():
+                    out[other] = out.get(other, 0.0) + self.options.associations * w * a
         weight = self.options.synonyms
         if weight > 0:
             steps = self.options.steps
