@@ -160,6 +160,10 @@ class NoteItem(QGraphicsItem):
         if lod < 0.3:
             # Far out: a patch of colour is all anyone can see, and all we draw.
             painter.fillRect(rect, fill)
+            if self.style.look.high_contrast:  # a white patch needs its black edge
+                painter.setPen(QPen(pal.HC_INK, 1.5 / lod))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(rect)
             if self.isSelected():
                 painter.setPen(QPen(pal.ACCENT, 3 / lod))
                 painter.drawRect(rect)

@@ -144,3 +144,20 @@ def test_high_contrast_draws_white_notes_with_a_thick_black_border_and_a_hatchin
     assert min(band) < 60 and max(band) > 200
     board.scene.set_look(pal.NORMAL_LOOK)
     assert colour_at(picture(), "n1", 100, 100) == colour_at(normal, "n1", 100, 100)
+
+
+@pytest.mark.parametrize("zoom", [0.2, 0.04])  # a note painting itself; the overview's picture
+def test_far_out_a_white_note_keeps_its_black_edge(board, zoom):
+    board.scene.set_look(HIGH)
+    board.view.set_zoom(zoom)
+    item = board.scene.note_item(board.ids["n4"])  # a loose note: board background around it
+    rect = item.scene_rect()
+    board.view.centerOn(rect.center())
+    image = board.view.grab().toImage()
+    left, top = board.at(rect.left(), rect.top()).x(), board.at(rect.left(), rect.top()).y()
+    right = board.at(rect.right(), rect.bottom()).x()
+    middle = board.at(rect.center().x(), rect.center().y())
+    row = [QColor(image.pixel(x, middle.y())).lightness() for x in range(left - 1, right + 2)]
+    assert min(row) < 100, row  # the edge shows against the light board
+    assert QColor(image.pixel(middle.x(), middle.y())).lightness() > 230  # white paper
+    assert top >= 0
