@@ -57,7 +57,7 @@ class AboutDialog(QDialog):
         lines = self.details.toPlainText().splitlines()
         metrics = QFontMetricsF(self.details.font())
         widest = max(metrics.horizontalAdvance(line) for line in lines)
-        self.details.setMinimumWidth(min(900, round(widest) + 40))
+        self.details.setMinimumWidth(min(900, max(460, round(widest) + 40)))
         self.details.setFixedHeight(round(metrics.lineSpacing() * (len(lines) + 1) + 16))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("Kopiera"))
