@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QUndoCommand
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QUndoCommand,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsObject,
@@ -225,6 +233,27 @@ class GhostGrowth(QGraphicsObject):
 
 
 # ----------------------------------------------------------------------------- the panel
+class NoteText(QLabel):
+    """The note's text in its card, as plain text; a click shows the note on the board."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        bold = self.font()
+        bold.setBold(True)
+        self.setFont(bold)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit()
+
+
 class PlacementCard(QFrame):
     """One note: its text, a button per proposed cluster (best first), and Avvisa."""
 
@@ -244,9 +273,8 @@ class PlacementCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
-        self.text_label = QLabel(_short(doc.note(placement.note_id).text))
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
+        self.text_label = NoteText(_short(doc.note(placement.note_id).text))
+        self.text_label.setToolTip(Placing.tr("Visa lappen på tavlan"))
         layout.addWidget(self.text_label)
         if not above:
             below = QLabel(Placing.tr("Under gränsen: lappen ligger kvar."))
@@ -358,6 +386,8 @@ class PlacementLayer(QObject):
     def show(self, placements: Sequence[NotePlacement]) -> None:
         self.placements = list(placements)
         self.refresh()
+        if self.ghosts:
+            self.show_note(next(iter(self.ghosts)))
 
     def clear(self) -> None:
         self.placements = []
@@ -408,18 +438,23 @@ class PlacementLayer(QObject):
         if above:
             # Where each would land if all above the threshold were accepted now.
             draft = move_all_into(self.doc.board, above)
+            # Frames above a growing frame push it down on acceptance: each ghost is shown
+            # where it will sit in its frame, with the frame where it is now.
+            shift = {}
             for cluster_id in set(above.values()):
                 grown, now = draft.frame(cluster_id), self.doc.board.frame(cluster_id)
-                if grown != now:
-                    growth = GhostGrowth(qrect(grown), qrect(now))
+                shift[cluster_id] = (now.x - grown.x, now.y - grown.y)
+                shown = qrect(grown).translated(*shift[cluster_id])
+                if shown != qrect(now):
+                    growth = GhostGrowth(shown, qrect(now))
                     self.scene.addItem(growth)
                     self.growths.append(growth)
-            for note_id in above:
+            for note_id, cluster_id in above.items():
                 best = self.open_candidates(self._placement(note_id))[0]
                 ghost = GhostNote(
                     note_id,
                     _short(self.doc.note(note_id).text, 60),
-                    qrect(draft.note_rect(note_id)),
+                    qrect(draft.note_rect(note_id)).translated(*shift[cluster_id]),
                     qrect(self.doc.board.note_rect(note_id)),
                     round(100 * best.confidence),
                 )
@@ -437,6 +472,7 @@ class PlacementLayer(QObject):
             card.reject_button.clicked.connect(
                 lambda _=False, n=p.note_id, cid=left[0].cluster: self.reject(n, int(cid))
             )
+            card.text_label.clicked.connect(lambda n=p.note_id: self.show_note(n))
             self.panel.cards_layout.insertWidget(self.panel.cards_layout.count() - 1, card)
             self.cards[p.note_id] = card
         count = len(self.cards)
@@ -451,6 +487,19 @@ class PlacementLayer(QObject):
         else:
             self.panel.hide()
         self.changed.emit()
+
+    def show_note(self, note_id: int) -> None:
+        """Bring the note, and its ghost if it has one, into sight beside the panel."""
+        if note_id not in self.doc.notes:
+            return
+        rect = qrect(self.doc.board.note_rect(note_id))
+        ghost = self.ghosts.get(note_id)
+        if ghost is not None:
+            rect = rect.united(ghost.spot)
+        self.view.centerOn(rect.center())
+        scene_tool = getattr(self.scene, "select_notes", None)
+        if scene_tool is not None:
+            scene_tool([note_id])
 
     def _placement(self, note_id: int) -> NotePlacement:
         return next(p for p in self.placements if p.note_id == note_id)

@@ -92,9 +92,17 @@ def test_place_the_rest_accept_above_threshold_and_undo(qtbot, shell: Shell) -> 
         assert ghost.spot.top() > frame.top()
         assert ghost.origin == shell.scene.note_item(note_id).scene_rect()
 
+    def in_frame(rect, cluster_id):  # a place relative to the frame's corner
+        return rect.translated(-shell.scene.cluster_item(cluster_id).scene_rect().topLeft())
+
+    spots = {i: in_frame(g.spot, above[i]) for i, g in layer.ghosts.items()}
     qtbot.mouseClick(layer.panel.accept_all, LEFT)
     for note_id, cluster_id in above.items():
         assert shell.doc.note(note_id).cluster_id == cluster_id
+        # Each went where its ghost showed it in its frame (which may have been pushed down).
+        item = shell.scene.note_item(note_id)
+        assert in_frame(item.scene_rect(), cluster_id) == spots[note_id]
+        assert shell.scene.cluster_item(cluster_id).scene_rect().contains(item.scene_rect())
     assert shell.doc.store.note(next(iter(above))).cluster_id == next(iter(above.values()))
     for note_id in loose - set(above):
         assert shell.doc.note(note_id).cluster_id is None  # below the threshold: stays
@@ -118,6 +126,11 @@ def test_accept_one_from_its_card_and_reject_one(qtbot, shell: Shell) -> None:
     assert first not in layer.cards
     assert shell.drawn_violations() == []
 
+    card = layer.cards[second]
+    qtbot.mouseClick(card.text_label, LEFT)  # the note's text shows it on the board
+    seen = shell.view.mapToScene(shell.view.viewport().rect()).boundingRect()
+    assert seen.contains(shell.scene.note_item(second).scene_rect().center())
+    assert shell.scene.selected_note_ids() == [second]
     card = layer.cards[second]
     proposed = card.candidates[0].cluster
     steps = shell.doc.undo_stack.count()
@@ -158,3 +171,37 @@ def test_a_note_moved_out_of_its_placement_is_not_proposed_there_again(qtbot, sh
     if shell.doc.note(note_id).cluster_id is None:
         assert cluster_id not in {c.cluster for c in layer.cards[note_id].candidates}
     assert layer.above_threshold().get(note_id) != cluster_id
+
+
+def test_sortera_placera_resten_in_the_main_window_from_the_keyboard(
+    qtbot, ctx, seed_workshop: Path
+) -> None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from samverkan_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1500, 950)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(seed_workshop)
+    try:
+        layer = window.workspace.suggestions.placements
+        assert "Placera resten" in [a.text() for a in window.sort_menu.actions()]
+        before = {i: (n.x, n.y, n.cluster_id) for i, n in window.doc.notes.items()}
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        QTest.keyClick(window, Qt.Key.Key_P, ctrl_shift)
+        qtbot.waitUntil(lambda: bool(layer.cards), timeout=20_000)
+        assert window.doc.undo_stack.count() == 0  # only shown
+        above = layer.above_threshold()
+        qtbot.mouseClick(layer.panel.accept_all, LEFT)
+        assert {i: window.doc.note(i).cluster_id for i in above} == above
+        assert window.undo_action.text() == f"Ångra Placera {len(above)} lappar"
+        QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert {i: (n.x, n.y, n.cluster_id) for i, n in window.doc.notes.items()} == before
+    finally:
+        window.close_document()
