@@ -215,10 +215,15 @@ class Appearance(QObject):
         """Draw the open board in the chosen look: the notes' heights follow the text size in
         the document and on the board, and what a taller note would cover makes room."""
         look = self.look()
-        grown = doc.set_note_height(partial(mt.note_height, scale=look.text_scale))
-        scene.set_look(look)  # type: ignore[attr-defined]
-        if grown:
-            make_room(doc, grown)
+        # Measuring every note again takes a second at 10,000 notes: say that it is working.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            grown = doc.set_note_height(partial(mt.note_height, scale=look.text_scale))
+            scene.set_look(look)  # type: ignore[attr-defined]
+            if grown:
+                make_room(doc, grown)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         if not doc.property(_FOLLOWED):
             doc.setProperty(_FOLLOWED, True)
             doc.undo_stack.indexChanged.connect(lambda _i, d=doc: self._after_step(d))
