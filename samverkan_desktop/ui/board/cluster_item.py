@@ -150,6 +150,8 @@ class ClusterItem(QGraphicsItem):
     def _show_contents(self) -> None:
         hidden = self._far and not self.drop_target and not self._lifted
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
+        # A handle too small to grab far out is not painted either (552 paints a frame at 10k).
+        self.handle.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, self._far)
 
     def fill(self) -> QColor:
         """The frame's colour as drawn: the facilitator's own (translucent), else by depth;
