@@ -318,10 +318,11 @@ class BoardView(QGraphicsView):
 
     # ----------------------------------------------------------------- background
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, pal.BOARD_BACKGROUND)
         if self.zoom() < 0.5:
+            painter.fillRect(rect, pal.BOARD_BACKGROUND)
             return
         # A faint dot grid: it shows that the board moves when panning, without competing.
+        # Its tile holds the background colour too, so one fill paints both.
         painter.setBrushOrigin(0, 0)
         painter.fillRect(rect, _grid_brush())
 
