@@ -88,9 +88,32 @@ def test_far_out_frames_are_drawn_from_the_picture_and_light_up_as_a_drop_target
     frame = board.scene.cluster_item(board.ids["B"])
     flag = frame.GraphicsItemFlag.ItemHasNoContents
     assert frame.flags() & flag  # the picture draws it
+    assert frame.handle.flags() & flag  # and no resize handle a few pixels wide is painted
     overview = next(i for i in board.scene.items() if type(i).__name__ == "Overview")
     assert overview.isVisible() and overview.boundingRect().contains(frame.scene_rect())
     board.scene.show_drop_target(board.ids["B"])
     assert not frame.flags() & flag  # lit up, it draws itself over the picture
     board.scene.show_drop_target(None)
     assert frame.flags() & flag
+    board.view.set_zoom(1.0)
+    assert not frame.flags() & flag and not frame.handle.flags() & flag  # close up: both again
+
+
+def test_far_out_a_selected_note_is_outlined_in_the_accent_colour(board):
+    from samverkan_desktop.ui.board import palette as pal
+
+    board.view.set_zoom(FAR)
+    board.view.centerOn(QPointF(600, 400))
+    item = board.scene.note_item(board.ids["n2"])
+    rect = item.scene_rect()
+    edge = QPointF(rect.left(), rect.center().y())  # the outline is drawn on the note's edge
+
+    def outlined(image: QImage) -> bool:
+        spot = board.view.mapFromScene(edge)
+        return any(_close(image.pixelColor(spot.x() + dx, spot.y()), pal.ACCENT, 40)
+                   for dx in (-1, 0, 1))
+
+    board.scene.clearSelection()
+    assert not outlined(_shot(board))
+    item.setSelected(True)
+    assert outlined(_shot(board))
