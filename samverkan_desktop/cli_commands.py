@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from samverkan_desktop.cli_argparse import UsageError
 from samverkan_desktop.cli_text import say
+from samverkan_desktop.core import atomic, store_file
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core import store_file
 from samverkan_desktop.core.importers.result import ParseWarning
 from samverkan_desktop.core.messages import Message, describe
 from samverkan_desktop.core.store import SUFFIX, Store
@@ -136,16 +136,12 @@ def _create_atomically(target: Path, doc: m.Document, lang: str) -> None:
         raise CliError(say("import.unwritable", lang, folder=folder))
     store_file.check_name(target)  # built under a short name, it must be writable under its own
     tmp = store_file.temporary_beside(target, "import")  # short: any target name fits
-    leftovers = [tmp, tmp.with_name(tmp.name + "-journal")]
-    for path in leftovers:
+    journal = store_file.journal_path(tmp)
+    for path in (tmp, journal):  # left by a crashed run of this process id
         path.unlink(missing_ok=True)
-    try:
+    with atomic.replacing(target, tmp, leftovers=[journal]):
         with Store.create(tmp, doc.workshop) as store:
             store.add_document(doc)
-        os.replace(tmp, target)
-    finally:
-        for path in leftovers:
-            path.unlink(missing_ok=True)
 
 
 def _open_readonly(path: str, lang: str) -> Store:

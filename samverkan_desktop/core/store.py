@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import Table
 
-from . import limits, oserrors, store_file
+from . import atomic, limits, oserrors, store_file
 from . import model as m
 from .messages import Message, message
 from .schema import (
@@ -212,23 +212,19 @@ class Store:
         original stays beside it as `<name>.<revision>.bak`.
         """
         work = store_file.temporary_beside(real, "upgrade")
-        leftovers = (work, store_file.journal_path(work))
         try:
-            shutil.copy2(real, work)
-            upgraded = cls._connect(work, mode="rw", shown=Path(name))
-            try:
-                upgraded._migrate()
-            finally:
-                upgraded.close()
-            store_file.revision(work, name)  # the upgraded copy must be sound before it is used
-            if keep_backup and rev is not None:
-                shutil.copy2(real, store_file.beside(real, f".{rev}.bak"))
-            os.replace(work, real)
+            with atomic.replacing(real, work, leftovers=[store_file.journal_path(work)]):
+                shutil.copy2(real, work)
+                upgraded = cls._connect(work, mode="rw", shown=Path(name))
+                try:
+                    upgraded._migrate()
+                finally:
+                    upgraded.close()
+                store_file.revision(work, name)  # the upgraded copy must be sound before use
+                if keep_backup and rev is not None:
+                    shutil.copy2(real, store_file.beside(real, f".{rev}.bak"))
         except OSError as exc:
             raise StoreError("store.cannot_upgrade", name=name, why=oserrors.why(exc)) from None
-        finally:
-            for leftover in leftovers:
-                leftover.unlink(missing_ok=True)
 
     @classmethod
     def _connect(cls, path: Path, mode: str = "rw", shown: Path | None = None) -> Store:
@@ -827,19 +823,17 @@ class Store:
         target = Path(target)
         tmp = store_file.temporary_beside(target, "copy")
         try:
-            raw = self._engine.raw_connection()
-            try:
-                dest = sqlite3.connect(tmp)
+            with atomic.replacing(target, tmp, leftovers=[store_file.journal_path(tmp)]):
+                raw = self._engine.raw_connection()
                 try:
-                    raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+                    dest = sqlite3.connect(tmp)
+                    try:
+                        raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+                    finally:
+                        dest.close()
                 finally:
-                    dest.close()
-            finally:
-                raw.close()
-            os.replace(tmp, target)
+                    raw.close()
         except (OSError, sqlite3.Error) as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
             why = oserrors.why(exc) if isinstance(exc, OSError) else _reason(exc)
             raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
 

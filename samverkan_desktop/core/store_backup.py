@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import oserrors, store_file, userdata
+from . import atomic, oserrors, store_file, userdata
 from .messages import Message, message
 from .store import SUFFIX, Store
 from .store_file import StoreError
@@ -118,9 +118,7 @@ def _record_source(folder: Path, document: Path) -> None:
     text = str(document.resolve())
     if source_of(folder) == Path(text):
         return
-    tmp = folder / f".{SOURCE_FILE}.tmp"
-    tmp.write_text(text + "\n", encoding="utf-8")
-    os.replace(tmp, folder / SOURCE_FILE)
+    atomic.write_atomically(folder / SOURCE_FILE, (text + "\n").encode("utf-8"))
 
 
 def _free_name(folder: Path, now: dt.datetime) -> Path:
@@ -251,8 +249,9 @@ def restore_as_new(backup: Path, target: Path) -> Path:
     tmp = store_file.temporary_beside(target, "restore")
     try:
         _copy_synced(backup, tmp)
+        # Not atomic.replacing: a hard link, unlike a rename, fails when the name is taken,
+        # even if it was taken a moment ago.
         try:
-            # A hard link fails when the name is taken, even if it was taken a moment ago.
             os.link(tmp, target)
         except FileExistsError:
             raise BackupError("backup.target_exists", name=target.name) from None
@@ -260,7 +259,7 @@ def restore_as_new(backup: Path, target: Path) -> Path:
             if target.exists():
                 raise BackupError("backup.target_exists", name=target.name) from None
             os.replace(tmp, target)
-        _sync_folder(target.parent)
+        atomic.sync_folder(target.parent)
     except OSError as exc:
         raise BackupError(_because("backup.cannot_restore_to", exc, name=target.name)) from None
     finally:
@@ -286,18 +285,15 @@ def restore_over(backup: Path, document: Path, root: Path | None = None) -> Path
     tmp = store_file.temporary_beside(real, "restore")
     with _write_lock(document):
         try:
-            # Copied first: keeping the current file prunes, and may prune the chosen backup.
-            _copy_synced(backup, tmp)
-            kept = _keep_current(document, root)
-            _clear_journal(real)
-            with contextlib.suppress(OSError):
-                shutil.copymode(real, tmp)
-            os.replace(tmp, real)
-            _sync_folder(real.parent)
+            with atomic.replacing(real, tmp):
+                # Copied first: keeping the current file prunes, and may prune the chosen backup.
+                shutil.copyfile(backup, tmp)
+                kept = _keep_current(document, root)
+                _clear_journal(real)
+                with contextlib.suppress(OSError):
+                    shutil.copymode(real, tmp)
         except OSError as exc:
             raise BackupError(_because("backup.cannot_restore", exc, name=name)) from None
-        finally:
-            tmp.unlink(missing_ok=True)
     return kept
 
 
@@ -335,22 +331,7 @@ def _write_lock(document: Path) -> Iterator[None]:
 
 def _copy_synced(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
-    with target.open("rb+") as fh:
-        os.fsync(fh.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles for this)."""
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
+    atomic.sync_file(target)
 
 
 def _because(code: str, exc: BaseException, name: str) -> Message:

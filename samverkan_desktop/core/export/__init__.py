@@ -3,8 +3,8 @@
 An exporter is named by its module and function ("package.module:function") and imported only
 when used, so registering a Qt-based renderer here keeps `core` free of Qt. Adding a format is one
 line in `EXPORTERS`. The writer gets a temporary path in the target folder (with the target's
-suffix); `export()` renames it over the target only when the writer finished, so a failed export
-never leaves a half-written file behind.
+suffix); `export()` renames it over the target only when the writer finished (`core.atomic`), so a
+failed export never leaves a half-written file behind.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import errno
 import importlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import atomic, oserrors
 from .. import model as m
-from .. import oserrors
 from ..messages import CoreError, Message, message
 from .redact import redact_document
 
@@ -117,50 +116,39 @@ def export(
         # Taken out before the writer sees the document, so every format loses them alike.
         doc = redact_document(doc, names)
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=folder, prefix=f".{target.stem}-", suffix=f".tmp{target.suffix}"
-        )
+        tmp = atomic.temporary_beside(target)
     except OSError as exc:
         raise ExportError("export.cannot_write_in", folder=str(folder), why=_reason(exc)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
+    written = False
     try:
-        if exporter.redact:
-            options["redact"] = redact
-        writer(doc, tmp, **options)
-        # Some file systems (network shares, quotas) only say the disk is full when the data
-        # reaches the disk: ask now, while the old file is still in place.
-        _sync(tmp)
-        if target.exists():
-            # Keep the permissions a user gave the old file rather than mkstemp's private 0600.
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        _replace(tmp, target)
+        # The temporary file is synced before it replaces the target: some file systems
+        # (network shares, quotas) only say the disk is full when the data reaches the disk.
+        with atomic.replacing(target, tmp):
+            if exporter.redact:
+                options["redact"] = redact
+            writer(doc, tmp, **options)
+            _set_mode(tmp, target)
+            written = True
+    except PermissionError as exc:
+        if written and target.exists():
+            # On Windows a file open in a reader (Acrobat, Word) cannot be replaced.
+            raise ExportError("export.locked", name=target.name) from None
+        raise ExportError("export.cannot_write", name=target.name, why=_reason(exc)) from None
     except ExportError:
-        tmp.unlink(missing_ok=True)
         raise
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ExportError("export.cannot_write", name=target.name, why=_reason(exc)) from None
     except MemoryError:
-        tmp.unlink(missing_ok=True)
         raise ExportError("export.out_of_memory", name=target.name) from None
     except Exception as exc:
         # A library's own text (pypdf, python-docx, networkx, Qt) means nothing to a
         # facilitator; the cause stays chained for whoever debugs it.
-        tmp.unlink(missing_ok=True)
         raise ExportError(
             "export.unexpected",
             name=target.name,
             format=exporter.name,
             error=type(exc).__name__,
         ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 
@@ -175,22 +163,14 @@ def _check_options(exporter: Exporter, options: Mapping[str, Any]) -> None:
         raise ExportError("export.bad_separator", separator=repr(options["separator"]))
 
 
-def _sync(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    try:
-        os.replace(tmp, target)
-    except PermissionError:
-        if not target.exists():
-            raise
-        # On Windows a file open in a reader (Acrobat, Word) cannot be replaced.
-        raise ExportError("export.locked", name=target.name) from None
+def _set_mode(tmp: Path, target: Path) -> None:
+    if target.exists():
+        # Keep the permissions a user gave the old file rather than mkstemp's private 0600.
+        os.chmod(tmp, target.stat().st_mode & 0o777)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
 
 
 def _reason(exc: OSError) -> Message:
