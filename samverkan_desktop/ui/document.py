@@ -157,6 +157,18 @@ class DocumentModel(QObject):
     def group(self, group_id: int) -> m.Group:
         return self._groups[group_id]
 
+    def snapshot(self) -> m.Document:
+        """The whole document as plain data, read on the UI thread, for work on another thread
+        (suggestions, the theme map): a worker never sees SQLite."""
+        return m.Document(
+            self._workshop,
+            tuple(sorted(self._groups.values(), key=lambda g: (g.position, g.id))),
+            tuple(self._clusters[i] for i in sorted(self._clusters)),
+            tuple(self._notes[i] for i in sorted(self._notes)),
+            tuple(self._store.links()),
+            tuple(self._store.themes()),
+        )
+
     def group_index(self, group_id: int | None) -> int | None:
         """The group's place in the workshop order (its column and colour), None if none."""
         return self._group_order.get(group_id) if group_id is not None else None

@@ -46,16 +46,8 @@ Job = Callable[[Callable[[], bool], Callable[[int, int], None]], Any]
 
 
 def snapshot(doc: DocumentModel) -> m.Document:
-    """The whole document as plain data, read on the UI thread (the worker never sees SQLite)."""
-    store = doc.store
-    return m.Document(
-        doc.workshop,
-        tuple(sorted(doc.groups.values(), key=lambda g: (g.position, g.id))),
-        tuple(doc.clusters[i] for i in sorted(doc.clusters)),
-        tuple(doc.notes[i] for i in sorted(doc.notes)),
-        tuple(store.links()),
-        tuple(store.themes()),
-    )
+    """The whole document as plain data (`DocumentModel.snapshot`)."""
+    return doc.snapshot()
 
 
 # ----------------------------------------------------------------------------- the worker

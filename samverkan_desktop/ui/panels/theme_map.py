@@ -300,12 +300,10 @@ class ThemeMapDock(QDockWidget):
             return
         if self._running:
             return  # `_computed` starts again: `_dirty` says the document changed since
-        from ..suggestions import snapshot
-
         self._dirty = False
         self._number += 1
         self._running = True
-        self._pool.start(_Computation(self._number, snapshot(self.doc), self._signals))
+        self._pool.start(_Computation(self._number, self.doc.snapshot(), self._signals))
 
     def _computed(self, number: int, data: MapData | None) -> None:
         if not shiboken6.isValid(self):
