@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
 
         self.undo_view = QUndoView(self.undo_group)
         self.undo_view.setEmptyLabel(self.tr("Utgångsläge"))
+        self.undo_view.setAccessibleName(self.tr("Historik"))
         self.history_dock = self._dock(
             "historyDock",
             self.tr("Historik"),
@@ -339,6 +340,7 @@ class MainWindow(QMainWindow):
         for act in self._board_menu_actions:
             self.edit_menu.removeAction(act)
             self.view_menu.removeAction(act)
+            self.sort_menu.removeAction(act)
         for act in self._board_toolbar_actions:
             self.toolbar.removeAction(act)
         self._board_menu_actions = []
@@ -364,6 +366,9 @@ class MainWindow(QMainWindow):
         for act in (actions.zoom_to_fit, actions.zoom_100, actions.zoom_in, actions.zoom_out):
             self.view_menu.insertAction(self._view_board_anchor, act)
             added.append(act)
+        # Sortera starts with the keyboard's way into a cluster; the suggestions follow.
+        self.sort_menu.addAction(actions.move_to_cluster)
+        added += [actions.move_to_cluster, self.sort_menu.addSeparator()]
         self._board_menu_actions = added
         for act in (actions.new_note, actions.group_as_cluster, None, actions.zoom_to_fit):
             if act is None:
@@ -379,6 +384,7 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(self._view_docks_anchor, suggestions.theme_map)
         suggestions.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         dock = suggestions.theme_dock
+        dock.view.setAccessibleName(self.tr("Temakarta"))
         # Made per workshop, after the window restored its layout: put it back where it was.
         if not self.restoreDockWidget(dock):
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)

@@ -305,6 +305,51 @@ def move_into(board: Board, note_id: int, cluster_id: int) -> Board:
     return draft
 
 
+def send_to(
+    board: Board, note_ids: Iterable[int], cluster_ids: Iterable[int], target: int | None
+) -> Board:
+    """Notes and frames sent to a frame chosen from a list (the outline, a dialog), not
+    dropped at a place: each note to the frame's first free place in reading order, each frame
+    below what the frame holds; the frame grows to hold them. `target` None takes them out
+    onto the board, each at its place if free there, else the nearest free one (as if dragged
+    off its frame). What is already directly there, or carried inside a frame that is sent
+    too, stays where it is. A frame cannot be sent into itself (ValueError)."""
+    chosen = {c for c in cluster_ids if board.has_cluster(c)}
+    if target is not None and any(board.is_within(target, c) for c in chosen):
+        raise ValueError("a frame cannot go inside itself")
+    frames = sorted(
+        c
+        for c in chosen
+        if not any(a in chosen for a in board.ancestors(c)) and board.parent(c) != target
+    )
+    carried: set[int] = set()
+    for c in chosen:
+        carried |= board.subtree_notes(c)
+    notes = [
+        n
+        for n in reading_order(board, {n for n in note_ids if board.has_note(n)})
+        if n not in carried and board.home(n) != target
+    ]
+    keys = [*map(note_key, notes), *map(frame_key, frame_order(board, frames))]
+    draft = board.copy()
+    for n in notes:
+        draft.set_home(n, target)
+    for c in frames:
+        draft.set_parent(c, target)
+    if target is not None:
+        frame = draft.frame(target)
+        taken = [draft.rect(k) for k in draft.contents(target) if k not in keys]
+        for k in keys:
+            if k[0] == "note":
+                draft.move_to(k, *first_free_inside(draft, target, draft.note(k[1]).h, taken))
+            else:
+                bottom = max((t.bottom for t in taken), default=frame.y + TITLE_H - GAP)
+                draft.move_to(k, frame.x + PAD, max(frame.y + TITLE_H, bottom + GAP))
+            taken.append(draft.rect(k))
+    settle(draft, newcomers=keys)
+    return draft
+
+
 def tidy(
     board: Board,
     cluster_id: int,

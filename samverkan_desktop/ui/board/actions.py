@@ -21,6 +21,7 @@ from ...core import note_colours
 from ...core.board.place import innermost_cluster
 from .. import commands as cmd
 from ..document import DocumentModel
+from . import moving
 from .view import BoardView
 
 # Asked which group a new note belongs to when the selection does not tell; None: cancel.
@@ -79,6 +80,9 @@ class BoardActions(QObject):
         board_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
         self.group_as_cluster = self._make(tr("Gruppera som kluster"), "Ctrl+G", self._group)
+        self.move_to_cluster = self._make(
+            tr("Flytta till kluster…"), "Ctrl+Shift+M", self._move_to_cluster
+        )
         self.rename_cluster = self._make(tr("Byt namn på kluster"), "F2", self._rename)
         self.tidy_cluster = self._make(tr("Ordna klustret"), "Ctrl+Shift+O", self._tidy)
         self.merge_clusters = self._make(
@@ -130,6 +134,7 @@ class BoardActions(QObject):
         view.set_context_actions(self.context_menu_actions())
         self.scene.selectionChanged.connect(self.update_enabled)
         self.scene.editingChanged.connect(self.update_enabled)
+        view.focusedItemChanged.connect(self.update_enabled)
         self.scene.newNoteRequested.connect(self._new_note_at)
         doc.undo_stack.indexChanged.connect(self.update_enabled)
         self.update_enabled()
@@ -169,6 +174,7 @@ class BoardActions(QObject):
             self.colour,
             None,
             self.group_as_cluster,
+            self.move_to_cluster,
             self.rename_cluster,
             self.tidy_cluster,
             self.merge_clusters,
@@ -186,12 +192,14 @@ class BoardActions(QObject):
         clusters = [i for i in self.scene.selected_cluster_ids() if i in self.doc.clusters]
         editing = self.scene.active_editor()
         one_note = len(notes) == 1
+        focused = self._focused()
         self.group_as_cluster.setEnabled(bool(notes or clusters))
+        self.move_to_cluster.setEnabled(bool(notes or clusters or focused))
         self.rename_cluster.setEnabled(len(clusters) == 1)
         self.tidy_cluster.setEnabled(bool(clusters))
         self.merge_clusters.setEnabled(len(clusters) >= 2)
         self.delete_cluster.setEnabled(bool(clusters))
-        self.edit_note.setEnabled(one_note)
+        self.edit_note.setEnabled(one_note or focused is not None)
         self.split_note.setEnabled(
             (one_note and cmd.split_point(self.doc.note(notes[0]).text) > 0)
             or (editing is not None and editing[0] == "note")
@@ -253,10 +261,28 @@ class BoardActions(QObject):
         if notes or clusters:
             self.doc.push(cmd.SetColourCommand(self.doc, notes, clusters, colour))
 
+    def _focused(self) -> tuple[str, int] | None:
+        """The note or frame the keyboard is on, if the model still has it."""
+        key = self.view.keys.key
+        if key is None:
+            return None
+        known = self.doc.notes if key[0] == "note" else self.doc.clusters
+        return key if key[1] in known else None
+
     def _edit(self) -> None:
+        """Enter: the selected note's text, else the focused note's text or frame's name."""
         notes = self.scene.selected_note_ids()
-        if len(notes) == 1:
+        focused = self._focused()
+        if focused is not None and (len(notes) != 1 or focused == ("note", notes[0])):
+            if focused[0] == "note":
+                self.scene.edit_note(focused[1])
+            else:
+                self.scene.rename_cluster(focused[1])
+        elif len(notes) == 1:
             self.scene.edit_note(notes[0])
+
+    def _move_to_cluster(self) -> None:
+        moving.move_to_cluster(self.view, self._focused())
 
     def _votes(self, step: int) -> None:
         notes = self.scene.selected_note_ids()

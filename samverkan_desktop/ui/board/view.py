@@ -5,7 +5,9 @@ Zoom: Ctrl+wheel and pinch around the pointer; `zoom_to_fit` (Ctrl+0); `zoom_100
 Going somewhere (a cluster from the list, a search hit) goes through `show_rect`: the place fills
 the view, but at a size its notes can be read.
 Pan: the scroll bars or wheel, the middle mouse button, or Space held while dragging.
-Arrow keys nudge the selection (Shift: further); Escape cancels a drag or clears the selection.
+Keys: Tab and the arrow keys walk the notes and frames (keyboard.py, which lists them all);
+Alt+arrows nudge the selection (Alt+Shift: further); Escape cancels a drag or clears the
+selection.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QContextMenuEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -28,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGestureEvent, QGraphicsView, QMenu, QPinchGesture, QWidget
 
 from . import palette as pal
+from .keyboard import KeyboardFocus
 from .scene import BoardScene
 
 MIN_ZOOM = 0.001  # far enough out to fit 40,000 notes in group columns (Ctrl+0)
@@ -50,12 +54,15 @@ FOCUS_MARGIN = 30.0  # pixels around a place gone to
 
 class BoardView(QGraphicsView):
     zoomChanged = Signal(float)
+    # The keyboard's focus moved to another note or frame (or left them).
+    focusedItemChanged = Signal()
 
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self._board = scene
         self._pan_from: QPoint | None = None
         self._space = False
+        self._space_dragged = False  # Space was held to pan, not tapped to select
         self._context_actions: Sequence[QAction | None] = ()
         self.last_mouse_pos: QPoint | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -68,6 +75,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setMouseTracking(True)
+        self.keys = KeyboardFocus(self)
 
     def board(self) -> BoardScene:
         return self._board
@@ -222,6 +230,8 @@ class BoardView(QGraphicsView):
 
     # ----------------------------------------------------------------- panning
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._space_dragged = self._space_dragged or self._space
+        self.keys.pointer_used()
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -251,13 +261,52 @@ class BoardView(QGraphicsView):
     def _editing(self) -> bool:
         return self._board.active_editor() is not None
 
+    def event(self, event: QEvent) -> bool:
+        # Tab walks the board's notes until the last one, then leaves as usual; Ctrl+Tab leaves.
+        if event.type() == QEvent.Type.KeyPress and not self._editing():
+            assert isinstance(event, QKeyEvent)
+            mods = event.modifiers()
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
+                mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            ):
+                forward = event.key() == Qt.Key.Key_Tab and not (
+                    mods & Qt.KeyboardModifier.ShiftModifier
+                )
+                if self.keys.go(forward):
+                    event.accept()
+                    return True
+                self.keys.leave()
+        return super().event(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Tabbed into from the widget before (after): the note or frame the keyboard was on,
+        # ringed again, else the first (last) one.
+        reason = event.reason()
+        tabbed = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbed and self.keys.key is not None:
+            self.keys.set_focus(self.keys.key)
+        elif tabbed:
+            self.keys.go_end(last=reason == Qt.FocusReason.BacktabFocusReason)
+        else:
+            self.keys.announce()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._editing():
             super().keyPressEvent(event)
             return
         key = event.key()
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+        if key == Qt.Key.Key_Space and ctrl:
+            self.keys.toggle()
+            event.accept()
+            return
         if key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = True
+            self._space_dragged = False
             self.setInteractive(False)  # so the hand pans even over notes
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
             event.accept()
@@ -268,17 +317,28 @@ class BoardView(QGraphicsView):
             Qt.Key.Key_Up: (0, -1),
             Qt.Key.Key_Down: (0, 1),
         }
-        if key in arrows and (
-            self._board.selected_note_ids() or self._board.selected_cluster_ids()
-        ):
-            step = NUDGE_FAR if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE
-            dx, dy = arrows[key]
-            self._board.move_selection(dx * step, dy * step)
+        if key in arrows and alt:
+            if self._board.selected_note_ids() or self._board.selected_cluster_ids():
+                step = NUDGE_FAR if shift else NUDGE
+                dx, dy = arrows[key]
+                self._board.move_selection(dx * step, dy * step)
+            event.accept()
+            return
+        if key in arrows:
+            forward = key in (Qt.Key.Key_Right, Qt.Key.Key_Down)
+            self.keys.go(forward, "none" if ctrl else "add" if shift else "only")
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End) and not mods:
+            self.keys.go_end(last=key == Qt.Key.Key_End)
             event.accept()
             return
         if key == Qt.Key.Key_Escape:
             if not self._board.cancel_gesture():
-                self._board.clearSelection()
+                if self._board.selectedItems():
+                    self._board.clearSelection()
+                else:
+                    self.keys.leave()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -288,11 +348,14 @@ class BoardView(QGraphicsView):
             self._space = False
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
             self.setInteractive(True)
+            if not self._space_dragged:  # tapped, not held to pan: select the focused item
+                self.keys.toggle()
             event.accept()
             return
         super().keyReleaseEvent(event)
 
     def focusOutEvent(self, event: object) -> None:
+        self._space_dragged = True  # a release that comes back later is no tap
         if self._space:  # the Space release went elsewhere; do not stay stuck in pan mode
             self._space = False
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)

@@ -69,6 +69,7 @@ class ClustersPanel(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("clustersTree")
+        self.tree.setAccessibleName(self.tr("Kluster"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels([self.tr("Kluster"), self.tr("Lappar")])
         self.tree.setUniformRowHeights(True)

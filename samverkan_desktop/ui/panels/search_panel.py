@@ -70,6 +70,8 @@ class SearchPanel(QWidget):
             )
         )
         self.field.setClearButtonEnabled(True)
+        # The placeholder goes once something is typed; a screen reader needs a lasting name.
+        self.field.setAccessibleName(self.tr("Sök i lapparna"))
         self.field.textChanged.connect(self._search)
         self.field.returnPressed.connect(self.next_hit)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field, self.field.clear)
@@ -88,6 +90,7 @@ class SearchPanel(QWidget):
         self.groups_label = QLabel(self.tr("Visa grupper"))
         self.groups = QTreeWidget()
         self.groups.setObjectName("groupFilter")
+        self.groups.setAccessibleName(self.tr("Visa grupper"))
         self.groups.setColumnCount(2)
         self.groups.setHeaderHidden(True)
         self.groups.setRootIsDecorated(False)

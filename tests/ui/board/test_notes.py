@@ -10,6 +10,7 @@ from samverkan_desktop.ui.board import palette
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 
 
 def test_double_click_edits_the_text_and_enter_commits_one_step(board):
@@ -145,12 +146,13 @@ def test_delete_and_undo_bring_the_note_back_in_its_cluster(board):
     assert board.scene.note_item(note.id) is not None
 
 
-def test_arrow_keys_nudge_the_selection_as_one_undo_step(board):
+def test_alt_arrow_keys_nudge_the_selection_as_one_undo_step(board):
+    # The arrows alone move the keyboard's focus between notes (tests/ui/board/test_keyboard.py).
     x, y = board.item_pos("n4")
     board.click(board.note_centre("n4"))
-    board.key(Qt.Key.Key_Right)
-    board.key(Qt.Key.Key_Right)
-    board.key(Qt.Key.Key_Down, SHIFT)
+    board.key(Qt.Key.Key_Right, ALT)
+    board.key(Qt.Key.Key_Right, ALT)
+    board.key(Qt.Key.Key_Down, ALT | SHIFT)
     assert (board.stored_note("n4").x, board.stored_note("n4").y) == (x + 20, y + 50)
     assert board.doc.undo_stack.count() == 1
     board.doc.undo_stack.undo()
@@ -215,7 +217,7 @@ def test_typing_in_a_note_never_fires_the_boards_single_key_shortcuts(board):
 def test_nudging_a_note_out_of_its_frame_and_undoing_puts_it_back_in(board):
     board.click(board.note_centre("a1"))
     for _ in range(12):
-        board.key(Qt.Key.Key_Left, SHIFT)  # 600 units left: far out of A
+        board.key(Qt.Key.Key_Left, ALT | SHIFT)  # 600 units left: far out of A
     assert board.stored_note("a1").cluster_id is None
     assert board.doc.undo_stack.count() == 1
     board.doc.undo_stack.undo()
