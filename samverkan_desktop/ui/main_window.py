@@ -46,6 +46,7 @@ from .document import DocumentModel
 from .file_actions import FileActions
 from .i18n import LANGUAGES
 from .panels.clusters_panel import ClustersPanel
+from .panels.outline import OutlinePanel
 from .panels.progress import ProgressIndicator
 from .panels.search_panel import SearchPanel
 from .panels.start_page import StartPage
@@ -154,6 +155,15 @@ class MainWindow(QMainWindow):
             "clustersDock", self.tr("Kluster"), self.clusters_panel, left
         )
 
+        # Disposition: the whole workshop as a tree, a full alternative to the board.
+        self.outline_panel = OutlinePanel()
+        self.outline_panel.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.outline_dock = self._dock(
+            "outlineDock", self.tr("Disposition"), self.outline_panel, left
+        )
+        self.tabifyDockWidget(self.clusters_dock, self.outline_dock)  # it lists them too
+        self.outline_dock.hide()
+
         self.undo_view = QUndoView(self.undo_group)
         self.undo_view.setEmptyLabel(self.tr("Utgångsläge"))
         self.undo_view.setAccessibleName(self.tr("Historik"))
@@ -192,8 +202,10 @@ class MainWindow(QMainWindow):
 
         self.view_menu = bar.addMenu(self.tr("&Visa"))
         self._view_board_anchor = self.view_menu.addSeparator()
-        for dock in (self.search_dock, self.clusters_dock, self.history_dock):
+        for dock in (self.search_dock, self.clusters_dock, self.outline_dock, self.history_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.outline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.outline_dock.toggleViewAction().triggered.connect(self._outline_toggled)
         self._view_docks_anchor = self.view_menu.addSeparator()
         language_menu = self.view_menu.addMenu(self.tr("Språk"))
         group = QActionGroup(self)
@@ -333,10 +345,12 @@ class MainWindow(QMainWindow):
         self._install_suggestions(ws)
         for panel in (self.search_panel, self.clusters_panel, self.progress):
             panel.set_document(ws.doc)
+        self.outline_panel.set_board(ws.doc, ws.scene, ws.view)
 
     def _detach(self, ws: Workspace) -> None:
         for panel in (self.search_panel, self.clusters_panel, self.progress):
             panel.set_document(None)
+        self.outline_panel.set_board(None)
         for act in self._board_menu_actions:
             self.edit_menu.removeAction(act)
             self.view_menu.removeAction(act)
@@ -416,6 +430,11 @@ class MainWindow(QMainWindow):
     def _show_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(f"{round(zoom * 100)} %")
 
+    def _outline_toggled(self, shown: bool) -> None:
+        if shown:  # from the keyboard too: the tree takes it
+            self.outline_dock.raise_()
+            self.outline_panel.tree.setFocus()
+
     def focus_search(self) -> None:
         self.search_dock.show()
         self.search_dock.raise_()
@@ -439,7 +458,7 @@ class MainWindow(QMainWindow):
         has_doc = self.doc is not None
         self.files.update_enabled(has_doc)
         self.find_action.setEnabled(has_doc)
-        for dock in (self.search_dock, self.clusters_dock):
+        for dock in (self.search_dock, self.clusters_dock, self.outline_dock):
             dock.widget().setEnabled(has_doc)
         self.zoom_label.setVisible(has_doc)
         self.toolbar.setVisible(has_doc)
@@ -453,7 +472,7 @@ class MainWindow(QMainWindow):
     def _docks_for_start_page(self, start: bool) -> None:
         """Empty panels beside the start page are noise: hide them, and bring them back as the
         user left them when a workshop opens."""
-        docks = (self.search_dock, self.clusters_dock, self.history_dock)
+        docks = (self.search_dock, self.clusters_dock, self.outline_dock, self.history_dock)
         if start and self._start_page_docks is None:
             self._start_page_docks = {d: not d.isHidden() for d in docks}
             for dock in docks:
