@@ -140,12 +140,13 @@ class OutlinePanel(QWidget):
         self.model = OutlineModel(self)
         self.model.renameRequested.connect(self._rename)
         self.model.moveRequested.connect(self.send)
-        self.model.modelAboutToBeReset.connect(self._keep_state)
-        self.model.modelReset.connect(self._restore_state)
 
         self.tree = OutlineTree()
         self.tree.setObjectName("outlineTree")
         self.tree.setModel(self.model)
+        # After the view's own: it forgets what was expanded on a reset, then this restores it.
+        self.model.modelAboutToBeReset.connect(self._keep_state)
+        self.model.modelReset.connect(self._restore_state)
         self.tree.setUniformRowHeights(True)  # 10,000 rows scroll without measuring each
         self.tree.setAlternatingRowColors(True)
         self.tree.setIconSize(QSize(14, 14))

@@ -294,6 +294,51 @@ def test_changes_keep_what_is_expanded_and_the_current_row(outline):
     assert o.panel.current_node() == o.node("n2")
 
 
+def test_an_import_and_its_undo_show_at_once_keeping_expansion_and_current(outline, seed_path):
+    from samverkan_desktop.core.importers import read_source
+    from samverkan_desktop.ui.importing import ImportCommand
+
+    o = outline
+    o.tree.collapse(o.index(o.node("A")))
+    o.click_row(o.node("n2"))
+    resets = o.model.resets
+    o.doc.push(ImportCommand.run(o.doc, read_source(seed_path), "Importera", merge=False))
+    doc = o.doc
+    top = sorted(c for c in doc.clusters if doc.cluster(c).parent_id is None)
+    assert o.under(None) == [doc.cluster(c).name for c in top] + ["Ej sorterade"]
+    assert len(o.under(UNSORTED_KEY)) == len(doc.groups) == 8
+    loose = sum(1 for n in doc.notes.values() if n.cluster_id is None)
+    assert o.count(UNSORTED_KEY) == str(loose) and loose > 4
+    assert not o.tree.isExpanded(o.index(o.node("A")))
+    assert o.panel.current_node() == o.node("n2")
+    assert o.model.resets == resets  # 216 notes arrive row by row
+
+    doc.undo_stack.undo()
+    assert o.under(None) == ["Trygghet", "Samverkan", "Ej sorterade"]
+    assert o.under(UNSORTED_KEY) == ["Arbetsmarknad och inkludering grupp 1", "Klimat"]
+    assert o.count(UNSORTED_KEY) == "4"
+    assert o.panel.current_node() == o.node("n2")
+
+
+def test_a_very_large_change_is_one_reset_that_keeps_expansion_and_current(outline):
+    from samverkan_desktop.core.importers.paste import parse_text
+    from samverkan_desktop.ui.importing import import_parse_result
+
+    o = outline
+    o.tree.collapse(o.index(o.node("A")))
+    o.click_row(o.node("n2"))
+    resets = o.model.resets
+    text = "\n".join(f"Inklistrad idé nummer {i}" for i in range(450))
+    o.doc.push(import_parse_result(o.doc, parse_text(text), "Urklipp", "Klistra in"))
+    assert o.model.resets == resets + 1  # 450 new rows: one reset, not 450 inserts
+    assert o.count(UNSORTED_KEY) == "454"
+    assert not o.tree.isExpanded(o.index(o.node("A")))
+    assert o.tree.isExpanded(o.index(o.node("B")))
+    assert o.panel.current_node() == o.node("n2")
+    selected = [o.model.node_of(i) for i in o.tree.selectionModel().selectedRows()]
+    assert selected == [o.node("n2")]
+
+
 # ----------------------------------------------------------------------------- outline -> board
 def test_notes_dropped_on_a_cluster_row_move_into_its_frame_in_one_undo_step(outline):
     o = outline
