@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -181,6 +181,17 @@ class OutlinePanel(QWidget):
         self.tree.moveDialogRequested.connect(self.open_move_dialog)
         self.tree.cancelRequested.connect(self._cancel_cut)
 
+        # The same as the keys, on the right-click menu (the keys themselves are the tree's own).
+        self.cut_action = self._action(self.tr("Klipp ut"), CUT, self.cut)
+        self.paste_action = self._action(self.tr("Klistra in här"), PASTE, self.paste)
+        self.rename_action = self._action(
+            self.tr("Byt namn på kluster"), QKeySequence("F2"), self._edit_current
+        )
+        self.move_action = self._action(
+            self.tr("Flytta till kluster…"), MOVE_DIALOG, self.open_move_dialog
+        )
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
         self.hint = QLabel(
             self.tr("Dra lappar till ett kluster, eller Ctrl+X och Ctrl+V. F2 byter namn.")
         )
@@ -195,6 +206,21 @@ class OutlinePanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(340, 480)
+
+    def _action(self, text: str, keys: QKeySequence, slot) -> QAction:
+        action = QAction(text, self.tree)
+        action.setShortcut(keys)
+        # Shown in the menu only: the tree takes these keys itself (OutlineTree.event).
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.tree.addAction(action)
+        return action
+
+    def _edit_current(self) -> None:
+        index = self.tree.currentIndex()
+        node = self.model.node_of(index)
+        if node is not None and kind_of(node) == CLUSTER:
+            self.tree.edit(index.siblingAtColumn(NAME))
 
     # ----------------------------------------------------------------- the open workshop
     def set_board(

@@ -272,6 +272,24 @@ def test_a_cluster_renamed_on_the_board_is_renamed_in_the_outline(outline):
     assert o.under(None)[0] == "Trygghet"
 
 
+def test_deleting_on_the_board_removes_the_rows_and_undo_brings_them_back(outline):
+    o = outline
+    resets = o.model.resets
+    o.board_click(o.title_point("B"))
+    QTest.keyClick(o.view.viewport(), Qt.Key.Key_Delete, SHIFT)  # the frame, not its content
+    assert o.ids["B"] not in {c.id for c in o.store.clusters()}
+    assert o.under(None) == ["Trygghet", "Mötesplatser", "Ej sorterade"]
+    o.board_click(o.note_centre("a1"))
+    QTest.keyClick(o.view.viewport(), Qt.Key.Key_Delete)
+    assert o.under(o.node("A")) == ["Fler vuxna ute"] and o.count(o.node("A")) == "1"
+    o.doc.undo_stack.undo()
+    o.doc.undo_stack.undo()
+    assert o.under(None) == ["Trygghet", "Samverkan", "Ej sorterade"]
+    assert o.under(o.node("B")) == ["Mötesplatser"] and o.count(o.node("B")) == "1"
+    assert o.under(o.node("A")) == ["Belysning!", "Fler vuxna ute"]
+    assert o.model.resets == resets
+
+
 def test_changes_keep_what_is_expanded_and_the_current_row(outline):
     o = outline
     o.tree.collapse(o.index(o.node("B")))
@@ -394,6 +412,15 @@ def test_a_cluster_dropped_on_another_nests_inside_it(outline):
     o.doc.undo_stack.undo()
     assert o.store.cluster(o.ids["A"]).parent_id is None
     assert o.under(None) == ["Trygghet", "Samverkan", "Ej sorterade"]
+    # A nested cluster dropped on "Ej sorterade" comes out onto the board.
+    o.click_row(o.node("C"))
+    o.drop_on(UNSORTED_KEY, o.dragged())
+    assert o.store.cluster(o.ids["C"]).parent_id is None
+    assert not o.scene.cluster_item(o.ids["B"]).scene_rect().intersects(
+        o.scene.cluster_item(o.ids["C"]).scene_rect()
+    )
+    assert o.violations() == []
+    assert o.under(None) == ["Trygghet", "Samverkan", "Mötesplatser", "Ej sorterade"]
 
 
 def test_a_cluster_cannot_be_dropped_into_itself_or_what_it_holds(outline):
@@ -438,6 +465,21 @@ def test_ctrl_x_on_a_clustered_note_and_ctrl_v_on_a_group_takes_it_out(outline):
     assert not o.drawn_inside("a2", "A")
     assert o.violations() == []
     assert o.doc.undo_stack.count() == 1
+
+
+def test_the_right_click_menu_cuts_pastes_and_renames(outline):
+    o = outline
+    texts = [a.text() for a in o.tree.actions()]
+    assert texts == ["Klipp ut", "Klistra in här", "Byt namn på kluster", "Flytta till kluster…"]
+    o.click_row(o.node("n4"))
+    o.panel.cut_action.trigger()
+    o.click_row(o.node("A"))
+    o.panel.paste_action.trigger()
+    assert o.store.note(o.ids["n4"]).cluster_id == o.ids["A"]
+    assert o.drawn_inside("n4", "A")
+    o.click_row(o.node("A"))
+    o.panel.rename_action.trigger()
+    assert o.tree.state() == o.tree.State.EditingState
 
 
 def test_escape_forgets_what_was_cut(outline):
