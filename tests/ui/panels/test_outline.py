@@ -14,7 +14,7 @@ import time
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtTest import QTest
+from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from samverkan_desktop.core import model as m
@@ -182,13 +182,20 @@ def build_store(path) -> tuple[Store, dict[str, int]]:
 
 
 @pytest.fixture
-def outline(qtbot, tmp_path):
+def outline(qtbot, tmp_path, qtlog):
     path = tmp_path / "outline.samverkan"
     store, ids = build_store(path)
     o = Outline(qtbot, path, store, ids)
+    # Qt's own model checker watches every signal the model sends during the test.
+    tester = QAbstractItemModelTester(
+        o.model, QAbstractItemModelTester.FailureReportingMode.Warning
+    )
     yield o
     o.panel.set_board(None)
     o.doc.close()
+    del tester
+    failures = [r.message for r in qtlog.records if "FAIL" in r.message]
+    assert failures == []
 
 
 def group_node(o: Outline, name: str) -> int:
