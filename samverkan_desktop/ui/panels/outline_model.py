@@ -6,7 +6,7 @@ selected and current), a new name is one row repainted, and the counts of the cl
 them are repainted. Only a change that touches very many rows at once (an import, its undo) is
 shown by one reset. A note that only moved on the board changes no row.
 
-Each row is a node key (an int: the id shifted left by two, the kind in the low bits), kept in
+Each row is a node key (outline_rows.py: an int holding the id and the kind), kept in
 `QModelIndex.internalId()`. Rows are kept in id order (clusters before notes), so a row is
 found by bisection. The model reports gestures (`moveRequested`, `renameRequested`) and never
 changes the document itself.
@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -32,14 +31,23 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont, QPalette
 
 from ...core.labels import group_labels
-from .. import icons, plaintext
+from .. import plaintext
 from ..document import DocumentModel
+from .outline_rows import (
+    CLUSTER,
+    GROUP,
+    NO_GROUP,
+    NOTE,
+    UNSORTED,
+    UNSORTED_KEY,
+    RowTexts,
+    id_of,
+    key,
+    kind_of,
+    tr,
+)
 
-NOTE, CLUSTER, GROUP, UNSORTED = 0, 1, 2, 3
-UNSORTED_KEY = UNSORTED  # the one "Ej sorterade" row (id 0)
-NO_GROUP = 0  # the group row of notes without a group
 MIME = "application/x-samverkan-outline"
-TEXT_CHARS = 120  # the view elides further; this only keeps a very long note's row cheap
 # A change that puts more rows than this in new places is shown by one reset.
 RESET_AT = 400
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -61,23 +69,6 @@ _ROLES = frozenset(
     }
 )
 _TOP = QModelIndex()  # the invisible root
-
-
-def key(kind: int, ident: int) -> int:
-    return (ident << 2) | kind
-
-
-def kind_of(node: int) -> int:
-    return node & 3
-
-
-def id_of(node: int) -> int:
-    return node >> 2
-
-
-def tr(text: str, n: int = -1) -> str:
-    """Swedish source text; "%n" takes Qt's plural forms (samverkan_sv.ts gives "1 lapp")."""
-    return QCoreApplication.translate("OutlineModel", text, None, n)
 
 
 def _bold() -> QFont:
@@ -108,6 +99,7 @@ class OutlineModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc: DocumentModel | None = None
+        self.rows = RowTexts(self)
         self.resets = 0  # how many times the whole tree was built again (tests, figures)
         self._clear()
 
@@ -116,7 +108,7 @@ class OutlineModel(QAbstractItemModel):
         self._parent: dict[int, int | None] = {}  # node -> parent node (None: the top)
         self._groups: list[int] = []  # group rows under "Ej sorterade", in group order
         self._group_rank: dict[int, tuple[int, int]] = {}
-        self._labels: dict[int, str] = {}
+        self.labels: dict[int, str] = {}  # short group labels ("AI1")
         self._counts: dict[int, int] = {}  # cluster node -> notes in its subtree (cache)
 
     # ----------------------------------------------------------------- document
@@ -168,7 +160,7 @@ class OutlineModel(QAbstractItemModel):
         assert doc is not None
         ordered = sorted(doc.groups.values(), key=lambda g: (g.position, g.id))
         self._group_rank = {g.id: (i, g.id) for i, g in enumerate(ordered)}
-        self._labels = group_labels(ordered)
+        self.labels = group_labels(ordered)
         self._groups = [g.id for g in ordered]
 
     # ----------------------------------------------------------------- where things belong
@@ -335,7 +327,7 @@ class OutlineModel(QAbstractItemModel):
         assert doc is not None
         ordered = sorted(doc.groups.values(), key=lambda g: (g.position, g.id))
         self._group_rank = {g.id: (i, g.id) for i, g in enumerate(ordered)}
-        self._labels = group_labels(ordered)
+        self.labels = group_labels(ordered)
 
     def _changed_all_groups(self) -> None:
         if self._groups:
@@ -561,102 +553,23 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COUNT:
                 if kind == NOTE:
-                    return self._group_label(doc.notes[id_of(node)].group_id)
+                    return self.rows.group_label(doc.notes[id_of(node)].group_id)
                 return str(self.count(node))
-            return self._title(node)
+            return self.rows.title(node)
         if role == Qt.ItemDataRole.EditRole and kind == CLUSTER and column == NAME:
             return doc.clusters[id_of(node)].name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plaintext.tooltip(self._tooltip(node))
+            return plaintext.tooltip(self.rows.tooltip(node))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._spoken(node)
+            return self.rows.spoken(node)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COUNT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return self._icon(node)
+            return self.rows.icon(node)
         if role == Qt.ItemDataRole.FontRole and kind in (CLUSTER, UNSORTED) and column == NAME:
             return _bold()
         if role == Qt.ItemDataRole.ForegroundRole and kind == GROUP and not self.count(node):
             return QBrush(QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-        return None
-
-    def _title(self, node: int) -> str:
-        doc = self._doc
-        assert doc is not None
-        kind, ident = kind_of(node), id_of(node)
-        if kind == NOTE:
-            text = " ".join(doc.notes[ident].text.split())
-            return text if len(text) <= TEXT_CHARS else text[: TEXT_CHARS - 1] + "…"
-        if kind == CLUSTER:
-            return doc.clusters[ident].name.strip() or tr("(namnlöst)")
-        if kind == GROUP:
-            return self._group_name(ident)
-        return tr("Ej sorterade")
-
-    def _group_name(self, group_id: int | None) -> str:
-        doc = self._doc
-        assert doc is not None
-        if group_id is None or group_id not in doc.groups:
-            return tr("Utan grupp")
-        return doc.groups[group_id].name
-
-    def _group_label(self, group_id: int | None) -> str:
-        return self._labels.get(group_id, "") if group_id is not None else ""
-
-    def _tooltip(self, node: int) -> str:
-        doc = self._doc
-        assert doc is not None
-        kind, ident = kind_of(node), id_of(node)
-        if kind == NOTE:
-            note = doc.notes[ident]
-            return note.text + "\n\n" + tr("Grupp: {group}").format(
-                group=self._group_name(note.group_id)
-            )
-        if kind == CLUSTER:
-            return self._title(node) + "\n" + self._notes_count(node)
-        if kind == GROUP:
-            return tr("{group}: {count} utan kluster").format(
-                group=self._group_name(ident), count=self._notes_count(node)
-            )
-        return tr("Lappar som inte ligger i något kluster, per grupp")
-
-    def _notes_count(self, node: int) -> str:
-        return tr("%n lappar", self.count(node))
-
-    def _spoken(self, node: int) -> str:
-        """What a screen reader says for the row (the note's whole text, not the elided)."""
-        doc = self._doc
-        assert doc is not None
-        kind, ident = kind_of(node), id_of(node)
-        if kind == NOTE:
-            note = doc.notes[ident]
-            return tr("Lapp: {text}, grupp {group}").format(
-                text=" ".join(note.text.split()), group=self._group_name(note.group_id)
-            )
-        count = self._notes_count(node)
-        if kind == CLUSTER:
-            return tr("Kluster: {name}, {count}").format(name=self._title(node), count=count)
-        if kind == GROUP:
-            return tr("Grupp: {name}, {count} utan kluster").format(
-                name=self._group_name(ident), count=count
-            )
-        return tr("Ej sorterade: {count}").format(count=count)
-
-    def _icon(self, node: int) -> object:
-        doc = self._doc
-        assert doc is not None
-        kind, ident = kind_of(node), id_of(node)
-        if kind == NOTE:
-            index = doc.group_index(doc.notes[ident].group_id)
-            return icons.group_swatch(index) if index is not None else None
-        if kind == GROUP:
-            index = doc.group_index(ident)
-            return icons.group_swatch(index) if index is not None else None
-        if kind == CLUSTER:
-            index = doc.group_index(doc.clusters[ident].group_id)
-            if index is not None:
-                return icons.group_swatch(index)
-            return icons.cluster_swatch(())
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
