@@ -4,13 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench bench-suggest lint translations wheel bundle bundle-test clean
+.PHONY: run test lock bench bench-suggest lint translations wheel bundle bundle-test clean
 
-$(STAMP): pyproject.toml
+# Installs exactly what requirements.lock pins, each file checked against its hash, then the
+# program itself (setuptools for its build comes from the lock too).
+LOCK := requirements.lock
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# `make lock`: requirements.lock again from pyproject.toml's ranges, for every platform and
+# Python >= 3.11, keeping each pin that still fits; `make lock UPGRADE=1`: the newest releases
+# that fit. Review the diff, run `make test`, commit both files.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv>=0.5,<1"
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra bench --extra bundle \
+	    --universal --python-version 3.11 --fork-strategy fewest --generate-hashes \
+	    --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) --quiet -o $(LOCK)
 
 run: $(STAMP)
 	$(BIN)/samverkan-desktop --sample
@@ -57,7 +71,6 @@ wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps --no-build-isolation --quiet -w dist .
 
 bundle: $(STAMP)
-	test -x $(BIN)/pyinstaller || $(BIN)/python -m pip install --quiet "pyinstaller>=6.10,<7"
 	$(BIN)/pyinstaller --noconfirm --log-level WARN samverkan-desktop.spec
 
 bundle-test: bundle

@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     seed_path = args.seed or (SHARED_SEED if SHARED_SEED.is_file() else SAMPLE)
     seed = read_source(seed_path)
-    text.warm_up()
+    text.keys("Mötesplatser och trygghetsvandringar")  # the dictionaries open before any timing
     print(f"Suggest clusters, all notes (seed: {seed_path.name}; median of {args.runs})")
     header = (
         f"{'notes':>7} {'suggest s':>10} {'floor s':>8} {'ratio':>6} {'per nlogn':>9} "

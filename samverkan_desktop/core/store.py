@@ -681,21 +681,6 @@ class Store:
             )
             self._mark("link", [link.source, link.target])
 
-    def add_theme(self, theme: m.ThemeLink) -> None:
-        with self.transaction() as s:
-            s.merge(ThemeLinkRow(note_id=theme.note_id, cluster_id=theme.cluster_id))
-            self._mark("theme", [theme.note_id])
-
-    def remove_theme(self, theme: m.ThemeLink) -> None:
-        with self.transaction() as s:
-            s.execute(
-                delete(ThemeLinkRow).where(
-                    ThemeLinkRow.note_id == theme.note_id,
-                    ThemeLinkRow.cluster_id == theme.cluster_id,
-                )
-            )
-            self._mark("theme", [theme.note_id])
-
     # ----------------------------------------------------------------- whole documents
     def add_document(
         self, doc: m.Document, *, into_clusters: Mapping[int, int] | None = None

@@ -39,18 +39,24 @@ def _laptop_a(path: Path) -> Store:
 
 def _laptop_b(path: Path) -> None:
     """Grupp 2 (and a "Grupp 1" of its own): " TRYGGHET " with a note and a nested cluster."""
+    # One import's worth (add_document): the theme link ("B trygghet" also relates to Skola)
+    # can only come into a file that way.
     with Store.create(path, m.Workshop(title="Dag två")) as store:
-        g = store.add_group("Grupp 2", ["Bo"])
-        store.add_group("grupp 1", ["Cecilia"])
-        c = store.add_cluster(" TRYGGHET ", x=0, y=0, width=480, height=420)
-        first = store.add_note("B trygghet", group_id=g.id, cluster_id=c.id, x=20, y=40)
-        sub = store.add_cluster("Nattbussar", parent_id=c.id, x=20, y=190, width=240, height=190)
-        second = store.add_note("B nattbuss", group_id=g.id, cluster_id=sub.id, x=40, y=230,
-                                votes=3)
-        store.add_link(m.Link(first.id, second.id))
-        own = store.add_cluster("Skola", x=600, y=0, width=240, height=190)
-        store.add_note("B skola", group_id=g.id, cluster_id=own.id, x=620, y=40)
-        store.add_theme(m.ThemeLink(first.id, own.id))
+        store.add_document(m.Document(
+            groups=(m.Group(1, "Grupp 2", ("Bo",)), m.Group(2, "grupp 1", ("Cecilia",), 1)),
+            clusters=(
+                m.Cluster(1, " TRYGGHET ", x=0, y=0, width=480, height=420),
+                m.Cluster(2, "Nattbussar", parent_id=1, x=20, y=190, width=240, height=190),
+                m.Cluster(3, "Skola", x=600, y=0, width=240, height=190),
+            ),
+            notes=(
+                m.Note(1, "B trygghet", group_id=1, cluster_id=1, x=20, y=40),
+                m.Note(2, "B nattbuss", group_id=1, cluster_id=2, x=40, y=230, votes=3),
+                m.Note(3, "B skola", group_id=1, cluster_id=3, x=620, y=40),
+            ),
+            links=(m.Link(1, 2),),
+            themes=(m.ThemeLink(1, 3),),
+        ))
 
 
 @pytest.fixture

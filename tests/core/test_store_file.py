@@ -77,9 +77,8 @@ def test_every_write_is_in_the_file_as_soon_as_it_returns(tmp_path: Path):
                    "SELECT sum(votes) FROM notes", 5)
         one_commit(lambda: store.update_cluster(c.id, name="Trygghet"),
                    "SELECT count(*) FROM clusters WHERE name = 'Trygghet'", 1)
-        link, theme = m.Link(a.id, b.id), m.ThemeLink(a.id, c.id)
+        link = m.Link(a.id, b.id)
         one_commit(lambda: store.add_link(link), "SELECT count(*) FROM note_links", 1)
-        one_commit(lambda: store.add_theme(theme), "SELECT count(*) FROM note_themes", 1)
         one_commit(lambda: store.set_meta("board/view", "{}"), "SELECT count(*) FROM meta", 1)
         one_commit(lambda: store.set_workshop(m.Workshop("Ny titel")),
                    "SELECT count(*) FROM workshop WHERE title = 'Ny titel'", 1)
@@ -89,7 +88,6 @@ def test_every_write_is_in_the_file_as_soon_as_it_returns(tmp_path: Path):
         one_commit(lambda: store.restore_cluster(gone),
                    "SELECT count(*) FROM notes WHERE cluster_id IS NOT NULL", 2)
         one_commit(lambda: store.remove_link(link), "SELECT count(*) FROM note_links", 0)
-        one_commit(lambda: store.remove_theme(theme), "SELECT count(*) FROM note_themes", 0)
         groups = one_commit(lambda: store.delete_groups([g.id]), "SELECT count(*) FROM groups", 0)
         one_commit(lambda: store.restore_groups(groups), "SELECT count(*) FROM groups", 1)
         doc = m.Document(groups=(m.Group(1, "Grupp C"),), notes=(m.Note(1, "e", group_id=1),))

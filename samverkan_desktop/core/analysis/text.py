@@ -45,7 +45,9 @@ class Steps:
     """Which normalisation steps run; the defaults are what the benchmark found helps."""
 
     lemmatise: bool = True
-    stem: bool = False  # Snowball stemming (on top of the lemma, or instead of it)
+    # Snowball stemming (on top of the lemma, or instead of it): only the benchmark compares it,
+    # so snowballstemmer comes with the `bench` (and `test`) extra, not with the program
+    stem: bool = False
     stop_words: bool = True
     compounds: bool = True
     derivations: bool = False  # measured: does not help (see bench/bench_suggest.py)
@@ -274,9 +276,3 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def _stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
-
-
-def warm_up() -> None:
-    """Open the dictionary now (e.g. in a worker thread) rather than on the first note."""
-    _dictionary()
-    _lemmatizer().lemmatize("platser", LANG)

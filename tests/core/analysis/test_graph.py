@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -50,8 +51,9 @@ def test_also_relates_to_brings_a_third_group_into_the_theme(seed_store) -> None
     theme, _, _, _ = _meeting_places(seed_store)
     doc = seed_store.document()
     fritid = note_by_text(doc, "Fritidsgårdar – mötesplatser för unga")
-    seed_store.add_theme(m.ThemeLink(fritid.id, theme.id))
-    raised = g.groups_by_theme(g.build_graph(seed_store.document()))[theme.id]
+    # As a JSON import brings one: the document holds the note's "also relates to" link.
+    doc = replace(doc, themes=(*doc.themes, m.ThemeLink(fritid.id, theme.id)))
+    raised = g.groups_by_theme(g.build_graph(doc))[theme.id]
     assert group_named(doc, BROTT_1).id in raised
     assert fritid.id in raised[group_named(doc, BROTT_1).id]
 
@@ -105,7 +107,13 @@ def test_the_graph_follows_store_changes_without_a_rebuild(seed_store) -> None:
     doc = seed_store.document()
     belysning = note_by_text(doc, "Belysning!")
     seed_store.add_link(m.Link(a.id, belysning.id, m.RELATES_TO))
-    seed_store.add_theme(m.ThemeLink(belysning.id, theme.id))
+    # A merged workshop's note that also relates to the theme (the one way a theme link comes).
+    seed_store.add_document(
+        m.Document(clusters=(m.Cluster(1, "Mötesplatser"),),
+                   notes=(m.Note(1, "Fler mötesplatser", x=9000.0, y=0.0),),
+                   themes=(m.ThemeLink(1, 1),)),
+        into_clusters={1: theme.id},
+    )
     seed_store.update_cluster(theme.id, name="Mötesplatser och lokaler")
     removal = seed_store.delete_notes([note_by_text(doc, "Långsiktighet!").id])
     seed_store.delete_cluster(next(c.id for c in doc.clusters if c.name == "Kunskap"))

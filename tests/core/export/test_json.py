@@ -6,6 +6,7 @@ import copy
 import json
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,21 @@ def _store_from(doc: m.Document, path: Path) -> Store:
 
 @pytest.fixture
 def seed_store(seed_path: Path, tmp_path: Path):
-    store = _store_from(read_source(seed_path), tmp_path / "seed.samverkan")
+    seed = read_source(seed_path)
+    # A note that also relates to a theme elsewhere: only an import makes such a link, so the
+    # theme comes with the imported document.
+    tid = max((c.id for c in seed.clusters), default=0) + 1
+    seed = replace(
+        seed,
+        clusters=(*seed.clusters, m.Cluster(
+            tid, "Mötesplatser (tvärs över grupper)", description="Från flera grupper",
+            colour="#7fb3d5", x=5000, y=60, width=500, height=400)),
+        themes=(m.ThemeLink(seed.notes[6].id, tid),),
+    )
+    store = Store.create(tmp_path / "seed.samverkan", seed.workshop)
+    theme = store.cluster(store.add_document(seed)["clusters"][tid])
     # Make the seed exercise every part of the format: a sorting session's worth of edits.
     notes = store.notes()
-    theme = store.add_cluster("Mötesplatser (tvärs över grupper)", description="Från flera grupper",
-                              colour="#7fb3d5", x=5000, y=60, width=500, height=400)
     sub = store.add_cluster("Digitala mötesplatser", parent_id=theme.id,
                             x=5020, y=250, width=300, height=190)
     # Sorted as the board would: each note inside its frame, the frames nested inside.
@@ -39,7 +50,6 @@ def seed_store(seed_path: Path, tmp_path: Path):
                       personal_data=True)
     store.add_link(m.Link(notes[3].id, notes[4].id, m.DUPLICATE_OF))
     store.add_link(m.Link(notes[3].id, notes[5].id, m.RELATES_TO))
-    store.add_theme(m.ThemeLink(notes[6].id, theme.id))
     store.delete_notes([notes[7].id])  # a gap in the ids
     yield store
     store.close()
