@@ -40,11 +40,11 @@ from .outline_rows import (
     NOTE,
     UNSORTED,
     UNSORTED_KEY,
+    OutlineText,
     RowTexts,
     id_of,
     key,
     kind_of,
-    tr,
 )
 
 MIME = "application/x-samverkan-outline"
@@ -520,7 +520,9 @@ class OutlineModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return tr("Kluster och lappar") if section == NAME else tr("Antal")
+            if section == NAME:
+                return OutlineText.tr("Kluster och lappar")
+            return OutlineText.tr("Antal")
         if role == Qt.ItemDataRole.TextAlignmentRole and section == COUNT:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

@@ -36,9 +36,15 @@ def id_of(node: int) -> int:
     return node >> 2
 
 
-def tr(text: str, n: int = -1) -> str:
-    """Swedish source text; "%n" takes Qt's plural forms (samverkan_sv.ts gives "1 lapp")."""
-    return QCoreApplication.translate("OutlineModel", text, None, n)
+class OutlineText:
+    """The outline's translation context: `OutlineText.tr("Ej sorterade")`; "%n" takes Qt's
+    plural forms (samverkan_sv.ts gives "1 lapp"). pyside6-lupdate files `Name.tr(...)` under
+    "Name", the class's own name at run time (a bare module-level tr() would be filed under no
+    context at all)."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
 
 
 class RowTexts:
@@ -60,15 +66,15 @@ class RowTexts:
             text = " ".join(doc.notes[ident].text.split())
             return text if len(text) <= TEXT_CHARS else text[: TEXT_CHARS - 1] + "…"
         if kind == CLUSTER:
-            return doc.clusters[ident].name.strip() or tr("(namnlöst)")
+            return doc.clusters[ident].name.strip() or OutlineText.tr("(namnlöst)")
         if kind == GROUP:
             return self.group_name(ident)
-        return tr("Ej sorterade")
+        return OutlineText.tr("Ej sorterade")
 
     def group_name(self, group_id: int | None) -> str:
         doc = self.doc
         if group_id is None or group_id not in doc.groups:
-            return tr("Utan grupp")
+            return OutlineText.tr("Utan grupp")
         return doc.groups[group_id].name
 
     def group_label(self, group_id: int | None) -> str:
@@ -79,19 +85,19 @@ class RowTexts:
         kind, ident = kind_of(node), id_of(node)
         if kind == NOTE:
             note = doc.notes[ident]
-            return note.text + "\n\n" + tr("Grupp: {group}").format(
+            return note.text + "\n\n" + OutlineText.tr("Grupp: {group}").format(
                 group=self.group_name(note.group_id)
             )
         if kind == CLUSTER:
             return self.title(node) + "\n" + self.notes_count(node)
         if kind == GROUP:
-            return tr("{group}: {count} utan kluster").format(
+            return OutlineText.tr("{group}: {count} utan kluster").format(
                 group=self.group_name(ident), count=self.notes_count(node)
             )
-        return tr("Lappar som inte ligger i något kluster, per grupp")
+        return OutlineText.tr("Lappar som inte ligger i något kluster, per grupp")
 
     def notes_count(self, node: int) -> str:
-        return tr("%n lappar", self.model.count(node))
+        return OutlineText.tr("%n lappar", "", self.model.count(node))
 
     def spoken(self, node: int) -> str:
         """What a screen reader says for the row (the note's whole text, not the elided)."""
@@ -99,17 +105,19 @@ class RowTexts:
         kind, ident = kind_of(node), id_of(node)
         if kind == NOTE:
             note = doc.notes[ident]
-            return tr("Lapp: {text}, grupp {group}").format(
+            return OutlineText.tr("Lapp: {text}, grupp {group}").format(
                 text=" ".join(note.text.split()), group=self.group_name(note.group_id)
             )
         count = self.notes_count(node)
         if kind == CLUSTER:
-            return tr("Kluster: {name}, {count}").format(name=self.title(node), count=count)
+            return OutlineText.tr("Kluster: {name}, {count}").format(
+                name=self.title(node), count=count
+            )
         if kind == GROUP:
-            return tr("Grupp: {name}, {count} utan kluster").format(
+            return OutlineText.tr("Grupp: {name}, {count} utan kluster").format(
                 name=self.group_name(ident), count=count
             )
-        return tr("Ej sorterade: {count}").format(count=count)
+        return OutlineText.tr("Ej sorterade: {count}").format(count=count)
 
     def icon(self, node: int) -> QIcon | None:
         doc = self.doc
