@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lock bench bench-suggest lint translations wheel bundle bundle-test clean
+.PHONY: run test lock bench bench-suggest lint translations screenshots wheel bundle bundle-test clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash, then the
 # program itself (setuptools for its build comes from the lock too).
@@ -62,6 +62,11 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find samverkan_desktop -name '*.py' | sort) -source-language sv_SE \
 	    -target-language sv_SE -pluralonly -ts $(TS)/samverkan_sv.ts
 	$(BIN)/pyside6-lrelease $(TS)/samverkan_en.ts $(TS)/samverkan_sv.ts
+
+# The user guide's pictures (docs/images/sv, docs/images/en), taken from the real window offscreen
+# on the sample: run after a change to what the guide shows, look at them, commit them.
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
 
 # Packaging. `make wheel`: dist/samverkan_desktop-*.whl, the whole program (pip install it).
 # `make bundle`: dist/samverkan-desktop/, a folder that runs without Python (PyInstaller, from

@@ -42,9 +42,10 @@ from .board.view import BoardView
 from .context import AppContext
 from .dialogs.about import AboutDialog
 from .dialogs.shortcut_sheet import ShortcutSheet, menu_sections
+from .dialogs.user_guide import UserGuide, guide_path
 from .document import DocumentModel
 from .file_actions import FileActions
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, current_language
 from .panels.clusters_panel import ClustersPanel
 from .panels.outline import OutlinePanel
 from .panels.progress import ProgressIndicator
@@ -221,6 +222,9 @@ class MainWindow(QMainWindow):
         self.appearance.fill_menu(self.view_menu)
 
         self.help_menu = bar.addMenu(self.tr("&Hjälp"))
+        # No shortcut: F1 is Kortkommandon; Alt+H, A reaches it from the keyboard.
+        self.guide_action = self.help_menu.addAction(self.tr("&Användarhandbok"), self.show_guide)
+        self.user_guide: UserGuide | None = None
         self.shortcuts_action = QAction(self.tr("&Kortkommandon"), self)
         self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -517,6 +521,31 @@ class MainWindow(QMainWindow):
         sheet.show()
         sheet.raise_()
         sheet.activateWindow()
+
+    def show_guide(self) -> None:
+        """Hjälp › Användarhandbok: the guide in the UI's language, beside the board."""
+        if self.user_guide is not None:
+            self.user_guide.raise_()
+            self.user_guide.activateWindow()
+            return
+        path = guide_path(current_language())
+        if path is None:
+            self.ctx.interaction.critical(
+                self.tr("Användarhandbok"),
+                self.tr("Användarhandboken finns inte med i den här installationen."),
+            )
+            return
+        guide = UserGuide(path, self)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.destroyed.connect(lambda: self._forget_guide(guide))
+        self.user_guide = guide
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
+
+    def _forget_guide(self, guide: UserGuide) -> None:
+        if self.user_guide is guide:
+            self.user_guide = None
 
     def _forget_sheet(self, sheet: ShortcutSheet) -> None:
         if self.shortcut_sheet is sheet:

@@ -30,6 +30,7 @@ _PROBE = """
 import json
 from PySide6.QtCore import QCoreApplication
 import samverkan_desktop
+from samverkan_desktop.ui.dialogs.user_guide import guide_path
 from samverkan_desktop.ui.i18n import TRANSLATIONS, install_translators
 from samverkan_desktop.ui.workshop_files import SAMPLE_SOURCE
 app = QCoreApplication([])
@@ -38,6 +39,7 @@ print(json.dumps({
     "package": samverkan_desktop.__file__,
     "sample": str(SAMPLE_SOURCE),
     "translations": str(TRANSLATIONS),
+    "guide": str(guide_path("en")),
     "file_menu": QCoreApplication.translate("MainWindow", "&Arkiv"),
 }))
 """
@@ -61,6 +63,7 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (REPO / name).exists():
             shutil.copy2(REPO / name, src / name)
+    shutil.copytree(REPO / "docs", src / "docs")  # the user guide: samverkan_desktop/guide
     return src
 
 
@@ -103,7 +106,8 @@ def test_the_wheel_carries_every_file_of_the_package(source: Path, wheel: Path) 
     assert sorted(wanted - inside) == []
     for needed in (SAMPLE, "resources/translations/samverkan_en.qm",
                    "core/analysis/data/stopwords_sv.txt", "core/migrations/env.py",
-                   "core/migrations/versions/0001_initial.py"):
+                   "core/migrations/versions/0001_initial.py", "guide/guide.sv.md",
+                   "guide/guide.en.md", "guide/images/en/board.png"):
         assert f"{PACKAGE}/{needed}" in inside
 
 
@@ -113,10 +117,11 @@ def test_installed_wheel_imports_the_sample_and_writes_its_pdf(
     probe = offline([fresh / "bin" / "python", "-c", _PROBE], cwd=tmp_path)
     assert probe.returncode == 0, probe.stderr
     found = json.loads(probe.stdout)
-    # The program, its sample and its translations come from the venv, not from this checkout.
-    for key in ("package", "sample", "translations"):
+    # The program, its sample, translations and guide come from the venv, not this checkout.
+    for key in ("package", "sample", "translations", "guide"):
         assert Path(found[key]).is_relative_to(fresh), (key, found[key])
     assert Path(found["sample"]).is_file()
+    assert Path(found["guide"]).name == "guide.en.md" and Path(found["guide"]).is_file()
     assert found["file_menu"] == "&File"  # English from the installed samverkan_en.qm
 
     program = fresh / "bin" / "samverkan-desktop"
