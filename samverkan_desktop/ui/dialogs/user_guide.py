@@ -19,14 +19,8 @@ from PySide6.QtCore import QEvent, QObject, QUrl
 from PySide6.QtGui import QImageReader, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..i18n import TrContext
-
 GUIDE_FILE = "guide.{language}.md"
 IMAGE_MARGIN = 24  # pixels left beside a picture shrunk to the window's width
-
-
-class Guide(TrContext):
-    """The user guide window's texts. (Translation context; see TrContext.)"""
 
 
 def guide_folder() -> Path | None:
@@ -61,10 +55,10 @@ class UserGuide(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("userGuide")
-        self.setWindowTitle(Guide.tr("Användarhandbok"))
+        self.setWindowTitle(self.tr("Användarhandbok"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideText")
-        self.browser.setAccessibleName(Guide.tr("Användarhandbok"))
+        self.browser.setAccessibleName(self.tr("Användarhandbok"))
         self.browser.setOpenLinks(False)  # we follow links ourselves: never to the network
         self.browser.anchorClicked.connect(self.follow)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
