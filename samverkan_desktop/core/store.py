@@ -1,8 +1,10 @@
-"""The only code that talks to SQLite: one workshop file, one transaction per change.
+"""The only code that talks to the database: one workshop, one transaction per change.
 
-Reads return the plain snapshots of `model`; writes commit at once and then tell subscribers
-what changed, so the board (or anything else) can follow the document. Whether a file on disk is
-a workshop that can be opened at all is `store_file`'s question.
+A workshop is a SQLite file or a schema on a PostgreSQL server (`Store.open_url`); the same
+tables, migrations and methods serve both. Reads return the plain snapshots of `model`; writes
+commit at once and then tell subscribers what changed, so the board (or anything else) can
+follow the document. Whether a file on disk is a workshop that can be opened at all is
+`store_file`'s question; what is particular to a server, `store_server`'s.
 """
 
 from __future__ import annotations
@@ -36,10 +38,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import Table
 
-from . import atomic, limits, oserrors, store_file
+from . import atomic, limits, oserrors, store_file, store_server
 from . import model as m
 from .messages import Message, message
 from .schema import (
+    Base,
     ClusterRow,
     GroupRow,
     LinkRow,
@@ -107,6 +110,9 @@ class Store:
         self._temp_copy: Path | None = None
         self.readonly = False
         self._lock: WriteLock | None = None  # held from open/create for writing until close
+        # A workshop on a server: the server as shown to the user (no password); `path` is then
+        # the workshop's key (its schema), so that messages name it as they name a file.
+        self.url: str | None = None
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -246,6 +252,83 @@ class Store:
         store.readonly = mode == "ro"
         return store
 
+    # ----------------------------------------------------------------- workshops on a server
+    @classmethod
+    def create_url(
+        cls, url: str, workshop: m.Workshop | None = None, *, key: str | None = None
+    ) -> Store:
+        """A new workshop on a PostgreSQL server (`postgresql://host/db`): its own schema,
+        named `key` (by default made from the title), with the tables of a file made by the
+        same migrations, all in one transaction: it is there whole, or not at all."""
+        server = store_server.server_url(url)
+        w = workshop or m.Workshop()
+        admin = store_server.engine(server, None)
+        try:
+            with admin.begin() as conn:
+                key = store_server.check_key(key) if key else store_server.new_key(conn, w.title)
+                store_server.create_schema(conn, key)
+                conn.execute(text(f"SET LOCAL search_path TO {key}"))
+                _upgrade_schema(conn, key)
+                conn.execute(
+                    insert(_table(WorkshopRow)),
+                    {"title": w.title, "date": w.date, "description": w.description},
+                )
+        except SQLAlchemyError as exc:
+            raise store_server.unreachable(server, exc) from None
+        finally:
+            admin.dispose()
+        return cls._on_server(server, key, readonly=False)
+
+    @classmethod
+    def open_url(cls, url: str, key: str, *, readonly: bool = False) -> Store:
+        """Open the workshop `key` on a PostgreSQL server. For writing, a workshop of an older
+        schema is brought up to date first (in one transaction, one client at a time); a
+        read-only store is refused every write by the server itself."""
+        server = store_server.server_url(url)
+        store_server.check_key(key)
+        store = cls._on_server(server, key, readonly=readonly)
+        try:
+            with store._engine.begin() as conn:
+                if not readonly:  # two clients opening an old workshop upgrade it once
+                    conn.execute(text("SELECT pg_advisory_xact_lock(hashtext(:k))"), {"k": key})
+                if not store_server.is_workshop(conn, key):
+                    raise store_server.ServerError(
+                        "server.no_workshop", key=key, server=store_server.shown(server)
+                    )
+                rev = store_server.revision(conn)
+                if rev is not None and rev not in store_file._known_revisions():
+                    raise StoreError("store.newer_version", name=key)
+                if rev != store_file.head_revision():
+                    if readonly:
+                        raise store_server.ServerError("server.needs_upgrade", key=key)
+                    _upgrade_schema(conn, key)
+        except BaseException as exc:
+            store.close()
+            if isinstance(exc, SQLAlchemyError):
+                raise store_server.unreachable(server, exc) from None
+            raise
+        return store
+
+    @classmethod
+    def list_workshops(cls, url: str) -> list[store_server.ListedWorkshop]:
+        """The workshops on a PostgreSQL server's database (key, title, date), by key."""
+        server = store_server.server_url(url)
+        admin = store_server.engine(server, None, readonly=True)
+        try:
+            with admin.connect() as conn:
+                return store_server.workshops(conn)
+        except SQLAlchemyError as exc:
+            raise store_server.unreachable(server, exc) from None
+        finally:
+            admin.dispose()
+
+    @classmethod
+    def _on_server(cls, server: Any, key: str, *, readonly: bool) -> Store:
+        store = cls(Path(key), store_server.engine(server, key, readonly=readonly))
+        store.url = store_server.shown(server)
+        store.readonly = readonly
+        return store
+
     def _migrate(self) -> None:
         from alembic import command  # only here: importing it costs more than opening a file
 
@@ -271,7 +354,10 @@ class Store:
         """The write lock's heartbeat: call it every `store_lock.HEARTBEAT` seconds while the file
         is open for writing. False when there is no lock (read-only) or it is no longer ours
         (taken over while this computer slept, or deleted); the store then reads the file through
-        a read-only connection, so that no later write can land on the new owner's work."""
+        a read-only connection, so that no later write can land on the new owner's work. On a
+        server, which takes no lock (it keeps writers apart itself): whether it may write."""
+        if self.url is not None:
+            return not self.readonly
         if self._lock is None:
             return False
         if self._lock.refresh():
@@ -304,7 +390,8 @@ class Store:
         self._session = session
         try:
             with session.begin():
-                _stamp(session)
+                if self.url is None:
+                    _stamp(session)
                 yield session
         except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
@@ -351,6 +438,8 @@ class Store:
         """The user's words for what SQLite (or a value it returned) said; never its own text.
         A value that cannot be turned into Python is damage when read, a refusal when written
         (a number too large for the file)."""
+        if self.url is not None:
+            return StoreError(code, name=self.path.name, why=store_server.reason(exc))
         damaged_value = reading and isinstance(exc, _DAMAGED_VALUE)
         if damaged_value or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
             return DamagedFile("store.damaged_content", name=self.path.name)
@@ -494,6 +583,7 @@ class Store:
                 s.add(GroupRow(id=g.id, name=g.name, facilitators=list(g.facilitators),
                                position=g.position))
             s.flush()  # before clusters and notes that point at them join the same transaction
+            _ids_given(s, GroupRow)
             self._mark("group", [g.id for g in groups])
 
     # ----------------------------------------------------------------- writes: notes
@@ -550,6 +640,7 @@ class Store:
             for note in removal.notes:
                 s.add(NoteRow(id=note.id, **_note_values(note)))
             s.flush()
+            _ids_given(s, NoteRow)
             for lk in removal.links:
                 s.merge(LinkRow(source_id=lk.source, target_id=lk.target, kind=lk.kind))
             for t in removal.themes:
@@ -643,6 +734,7 @@ class Store:
         with self.transaction() as s:
             s.add(ClusterRow(id=c.id, **_cluster_values(c)))
             s.flush()
+            _ids_given(s, ClusterRow)
             if removal.member_ids:
                 s.execute(
                     update(NoteRow).where(NoteRow.id.in_(removal.member_ids)).values(cluster_id=c.id)
@@ -804,7 +896,11 @@ class Store:
             return self.add_document(plan.document, into_clusters=plan.into_clusters)
 
     def save_copy(self, target: str | os.PathLike[str]) -> None:
-        """Write a consistent copy of the whole document to `target` (SQLite's backup API)."""
+        """Write a consistent copy of the whole document to `target` (SQLite's backup API; from
+        a server, row by row from one snapshot, every id kept)."""
+        if self.url is not None:
+            self._save_server_copy(Path(target))
+            return
         target = Path(target)
         tmp = store_file.temporary_beside(target, "copy")
         try:
@@ -823,7 +919,58 @@ class Store:
             raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
 
 
+    def _save_server_copy(self, target: Path) -> None:
+        tmp = store_file.temporary_beside(target, "copy")
+        try:
+            with atomic.replacing(target, tmp, leftovers=[store_file.journal_path(tmp)]):
+                copy = Store.create(tmp)
+                try:
+                    snapshot = {"isolation_level": "REPEATABLE READ"}
+                    with self._engine.connect().execution_options(**snapshot) as read, \
+                            read.begin(), copy.transaction() as s:
+                        # A cluster's parent may come after it: checked once, at commit.
+                        s.execute(text("PRAGMA defer_foreign_keys = ON"))
+                        s.execute(delete(WorkshopRow))
+                        for table in Base.metadata.sorted_tables:
+                            rows = [dict(r._mapping) for r in read.execute(select(table))]
+                            if rows:
+                                s.execute(insert(table), rows)
+                finally:
+                    copy.close()
+        except OSError as exc:
+            raise StoreError(
+                "store.cannot_save_copy", name=target.name, why=oserrors.why(exc)
+            ) from None
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                "store.cannot_save_copy", name=target.name, why=store_server.reason(exc)
+            ) from None
+
+
 # --------------------------------------------------------------------- row <-> snapshot helpers
+def _upgrade_schema(conn: Any, key: str) -> None:
+    """Bring a workshop schema on a server to the current tables, in the caller's transaction
+    (PostgreSQL changes tables transactionally: a failed step leaves the schema as it was)."""
+    from alembic import command
+
+    try:
+        command.upgrade(store_file.alembic_config(conn), "head")
+    except SQLAlchemyError as exc:
+        raise StoreError(
+            "store.cannot_upgrade_db", name=key, why=store_server.reason(exc)
+        ) from None
+
+
+def _on_postgresql(s: Session) -> bool:
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def _ids_given(s: Session, table: Any) -> None:
+    """Rows went in with ids of their own: on a server, its sequence moves past them."""
+    if _on_postgresql(s):
+        store_server.catch_up_sequences(s.connection(), [table.__tablename__])
+
+
 def _stamp(session: Session) -> None:
     """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
     journal then always starts with page 1, whose stamp tells whose journal it is."""
@@ -897,6 +1044,12 @@ def _insert(
     if not rows:
         return {}
     columns = _table(table)
+    if _on_postgresql(s):  # others may be adding rows too: the ids come from the sequence
+        ids = store_server.next_ids(s.connection(), columns.name, len(rows))
+        for new_id, row in zip(ids, rows, strict=True):
+            row["id"] = new_id
+        s.execute(insert(columns), rows)
+        return dict(zip(keys, ids, strict=True))
     top = s.execute(select(func.max(columns.c.id))).scalar() or 0
     if top + len(rows) <= _MAX_ROWID:
         ids = range(top + 1, top + 1 + len(rows))
