@@ -96,6 +96,10 @@ def test_help_user_guide_opens_the_guide_in_the_ui_language(
         assert image.width() == 1280
     widths = _image_widths(guide)
     assert widths and all(0 < w <= room for w in widths)
+    assert guide.browser.horizontalScrollBar().maximum() == 0  # none sticks out sideways
+    guide.resize(guide.width() - 200, guide.height())  # narrower: the pictures follow
+    qtbot.waitUntil(lambda: max(_image_widths(guide)) < room - 150)
+    assert guide.browser.horizontalScrollBar().maximum() == 0
 
     # Links: the table of contents moves within the guide; a web address is not opened.
     bar = guide.browser.verticalScrollBar()

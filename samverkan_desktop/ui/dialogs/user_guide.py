@@ -103,13 +103,20 @@ class UserGuide(QDialog):
     def fit_images(self) -> None:
         """Each picture at its own size, or shrunk to the window's width (never wider: a
         screenshot as wide as the program would otherwise need sideways scrolling)."""
-        room = max(200, self.browser.viewport().width() - IMAGE_MARGIN)
-        cursor = QTextCursor(self.browser.document())
+        document = self.browser.document()
+        room = self.browser.viewport().width() - IMAGE_MARGIN
+        cursor = QTextCursor(document)
         for name, position, length in self._images():
             size = QImageReader(str(self.path.parent / name)).size()
             if not size.isValid():
                 continue
-            width = min(size.width(), room)
+            # A picture in a list item is indented by its paragraph or by the list.
+            block = document.findBlock(position)
+            levels = block.blockFormat().indent()
+            if block.textList() is not None:
+                levels += block.textList().format().indent()
+            indent = block.blockFormat().leftMargin() + levels * document.indentWidth()
+            width = min(size.width(), max(200, room - indent))
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             image = cursor.charFormat().toImageFormat()
