@@ -224,7 +224,7 @@ def take_all(language: str, out: Path, only: set[str]) -> list[Path]:
     window.show()
     activate(window)
     try:
-        scenario(window, ctx, folder, shots)
+        scenario(window, folder, shots)
     finally:
         window.close()
         settle()
@@ -232,7 +232,7 @@ def take_all(language: str, out: Path, only: set[str]) -> list[Path]:
     return shots.saved
 
 
-def scenario(window: MainWindow, ctx: AppContext, folder: Path, shots: Shots) -> None:
+def scenario(window: MainWindow, folder: Path, shots: Shots) -> None:
     shots.save("start-page", window_picture(window))
 
     # Arkiv › Importera anteckningar with nothing open: the preview, then a new workshop file.
@@ -254,7 +254,7 @@ def scenario(window: MainWindow, ctx: AppContext, folder: Path, shots: Shots) ->
     sort_by_mouse(window, shots)
     sort_by_keyboard(window, shots)
     panels(window, shots)
-    export_and_backups(window, ctx, shots)
+    export_and_backups(window, shots)
     looks(window, shots)
 
 
@@ -413,7 +413,7 @@ def panels(window: MainWindow, shots: Shots) -> None:
     settle()
 
 
-def export_and_backups(window: MainWindow, ctx: AppContext, shots: Shots) -> None:
+def export_and_backups(window: MainWindow, shots: Shots) -> None:
     def export(dialog: QDialog) -> None:
         dialog.redact_box.setChecked(True)
         dialog.names_edit.setText("Kalle Ek, Stina Berg")
