@@ -15,10 +15,11 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from ..core.messages import describe
 from ..core.store import StoreError
 from . import icons
 from .context import AppContext, Interaction, QtInteraction
-from .i18n import install_translators, remove_translators
+from .i18n import current_language, install_translators, remove_translators
 from .main_window import MainWindow
 from .settings import APPLICATION, LANGUAGE, ORGANIZATION, SAMPLE_CREATED, Settings
 
@@ -60,7 +61,8 @@ def _excepthook(interaction: Interaction) -> Callable[..., None]:
             return
         if not issubclass(kind, StoreError):
             traceback.print_exception(kind, exc, tb)
-        text = str(exc).splitlines()[0] if str(exc).strip() else kind.__name__
+        said = describe(exc, current_language())
+        text = said.splitlines()[0] if said.strip() else kind.__name__
         if not issubclass(kind, StoreError):
             text = QCoreApplication.translate("app", "Ett oväntat fel: {error}").format(error=text)
         if showing or text in shown:

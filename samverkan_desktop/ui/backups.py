@@ -13,8 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core import store_backup
+from ..core.messages import describe
 from ..core.store import StoreError
 from .document import DocumentModel
+from .i18n import current_language
 
 BACKUP_INTERVAL_MS = 10 * 60 * 1000
 
@@ -51,7 +53,7 @@ class BackupKeeper(QObject):
         try:
             self.last = store_backup.take_backup(self.doc.store, self.root)
         except StoreError as exc:
-            message = str(exc)
+            message = describe(exc, current_language())
             QTimer.singleShot(0, self, lambda: self.problem.emit(message))
 
     def _on_edit(self, *_: object) -> None:
@@ -67,7 +69,7 @@ class BackupKeeper(QObject):
         try:
             self.last = store_backup.take_backup(self.doc.store, self.root)
         except StoreError as exc:
-            self.problem.emit(str(exc))
+            self.problem.emit(describe(exc, current_language()))
             return None
         self._changed = False
         return self.last

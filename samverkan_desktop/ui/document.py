@@ -17,7 +17,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core import model as m
 from ..core.board import Board, Rect
+from ..core.messages import describe
 from ..core.store import Change, Store, StoreError
+from .i18n import current_language
 
 
 class DocumentModel(QObject):
@@ -129,7 +131,7 @@ class DocumentModel(QObject):
         return True
 
     def report_error(self, error: Exception) -> None:
-        self.errorOccurred.emit(str(error))
+        self.errorOccurred.emit(describe(error, current_language()))
 
     # ----------------------------------------------------------------- cached reads
     @property

@@ -32,6 +32,7 @@ from ..core.importers import (
 )
 from ..core.importers.repeat import Repeat, repeat_of
 from ..core.importers.result import ImportError_, ParseResult
+from ..core.messages import describe
 from ..core.store import SUFFIX, StoreError
 from . import plaintext
 from . import workshop_files as files
@@ -39,6 +40,7 @@ from .context import AppContext
 from .dialogs.export_report import REPORT_FORMATS, run_export
 from .dialogs.import_preview import Reparse, preview_import
 from .dialogs.restore_backup import AS_NEW, choose_backup, when
+from .i18n import current_language
 from .importing import ImportCommand, document_for, import_parse_result
 from .settings import SAMPLE_CREATED
 
@@ -124,7 +126,7 @@ class FileActions(QObject):
         return self.tr("Samverkan-workshoppar (*%s)") % SUFFIX + ";;" + self.tr("Alla filer (*)")
 
     def _fail(self, title: str, problem: Exception) -> None:
-        self.ctx.interaction.critical(title, str(problem))
+        self.ctx.interaction.critical(title, describe(problem, current_language()))
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -249,7 +251,7 @@ class FileActions(QObject):
             else:
                 result = _parse_transcript(data, name)
         except ImportError_ as exc:
-            raise files.FileProblem(str(exc).strip().splitlines()[0] or name) from None
+            raise files.FileProblem(describe(exc, current_language()) or name) from None
         except ImportError:  # a format whose reader is not installed here
             raise files.FileProblem(
                 self.tr("{name}: det formatet kan inte läsas här.").format(name=name)
@@ -309,7 +311,7 @@ class FileActions(QObject):
 
             result = parse_text(text)
         except ImportError_ as exc:
-            self._fail(title, Exception(str(exc).strip().splitlines()[0]))
+            self._fail(title, exc)
             return
         except ImportError:
             self._fail(title, Exception(self.tr("Inklistring kan inte läsas här ännu.")))

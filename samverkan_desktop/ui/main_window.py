@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.messages import describe
 from ..core.store import SUFFIX, DamagedFile, Store, StoreError
 from . import commands
 from .appearance import Appearance
@@ -288,8 +289,10 @@ class MainWindow(QMainWindow):
             workspace = self._workspace_for(store, path)
         except StoreError as exc:
             if isinstance(exc, DamagedFile):  # never overwritten; its newest backup is offered
-                return self.files.open_damaged(path, str(exc))
-            self.ctx.interaction.critical(self.tr("Kan inte öppna workshoppen"), str(exc))
+                return self.files.open_damaged(path, describe(exc, current_language()))
+            self.ctx.interaction.critical(
+                self.tr("Kan inte öppna workshoppen"), describe(exc, current_language())
+            )
             self.ctx.settings.remove_recent_file(str(path.resolve()))
             self.refresh_start_page()
             return False

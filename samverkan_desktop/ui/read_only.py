@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from ..core.store import FileLocked, FileReadOnly, LockUnavailable, Store
 from ..core.store_lock import HEARTBEAT, LockOwner, read_owner
 from .document import DocumentModel
+from .i18n import current_language
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -226,7 +227,7 @@ class ReadOnlyMode(QObject):
         except FileLocked as exc:
             state = ReadOnly(HELD, exc.owner)
         except LockUnavailable as exc:
-            state = ReadOnly(FOLDER, reason=exc.reason)
+            state = ReadOnly(FOLDER, reason=exc.reason.text(current_language()))
         except FileReadOnly:
             state = ReadOnly(FILE)
         return Store.open(path, readonly=True), state

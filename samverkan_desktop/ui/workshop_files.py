@@ -1,7 +1,8 @@
 """Making workshop files: a new empty one, one made from a transcript, the sample, exports.
 
 No widgets here; the main window asks the user and then calls these. Each function either
-finishes or leaves nothing behind, and fails with `FileProblem` carrying one Swedish line.
+finishes or leaves nothing behind, and fails with `FileProblem` carrying one line in the UI's
+language.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from ..core import oserrors
 from ..core.export import ExportError, export
 from ..core.export.redact import known_names
 from ..core.importers.result import ImportError_
+from ..core.messages import describe
 from ..core.store import SUFFIX, Store, StoreError
-from .i18n import RESOURCES
+from .i18n import RESOURCES, current_language
 
 SAMPLE_SOURCE = RESOURCES / "samples" / "orebro-2021-11-10.txt"
 SOURCE_SUFFIXES = (".txt", ".json")
@@ -33,7 +35,7 @@ def read_document(source: Path) -> m.Document:
     try:
         return read_source(source)
     except ImportError_ as exc:
-        raise FileProblem(str(exc).strip().splitlines()[0] or source.name) from None
+        raise FileProblem(describe(exc, current_language()) or source.name) from None
 
 
 def free_path(wanted: Path) -> Path:
@@ -58,7 +60,7 @@ def create_empty(target: Path) -> None:
     try:
         Store.create(target, m.Workshop(title=target.stem)).close()
     except StoreError as exc:
-        raise FileProblem(str(exc)) from None
+        raise FileProblem(describe(exc, current_language())) from None
 
 
 def create_from_source(source: Path, target: Path) -> None:
@@ -71,14 +73,14 @@ def create_from_document(doc: m.Document, target: Path) -> None:
     try:
         store = Store.create(target, doc.workshop)
     except StoreError as exc:
-        raise FileProblem(str(exc)) from None
+        raise FileProblem(describe(exc, current_language())) from None
     try:
         store.add_document(doc)
     except BaseException as exc:
         store.close()
         target.unlink(missing_ok=True)
         if isinstance(exc, StoreError):
-            raise FileProblem(str(exc)) from None
+            raise FileProblem(describe(exc, current_language())) from None
         raise
     store.close()
 
@@ -98,7 +100,7 @@ def ensure_sample(folder: Path) -> Path:
         raise FileProblem(
             QCoreApplication.translate(
                 "workshop_files", "Kan inte skapa mappen {folder}: {reason}"
-            ).format(folder=folder, reason=oserrors.reason(exc))
+            ).format(folder=folder, reason=oserrors.why(exc).text(current_language()))
         ) from None
     create_from_source(SAMPLE_SOURCE, target)
     return target
@@ -110,4 +112,4 @@ def export_document(store: Store, fmt: str, target: Path, *, redact: bool = Fals
         names = known_names(store) if redact else ()
         export(store.document(), fmt, target, redact=redact, names=names)
     except (ExportError, StoreError) as exc:
-        raise FileProblem(str(exc)) from None
+        raise FileProblem(describe(exc, current_language())) from None

@@ -15,12 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from ..core.messages import describe
 from ..core.store import Store, StoreError
 from .backups import BackupKeeper
 from .board.actions import BoardActions
 from .board.scene import BoardScene
 from .board.view import BoardView
 from .document import DocumentModel
+from .i18n import current_language
 from .read_only import LockKeeper, ReadOnly, refusal_text
 from .suggestions import SuggestionActions
 
@@ -125,7 +127,7 @@ class Workspace(QObject):
         try:
             self.doc.store.set_meta(VIEW_META_KEY, json.dumps(self.view.view_state()))
         except StoreError as exc:  # the view is a convenience; never block closing on it
-            self.problem.emit(str(exc))
+            self.problem.emit(describe(exc, current_language()))
 
     # ----------------------------------------------------------------- going places
     def go_to_cluster(self, cluster_id: int) -> None:

@@ -28,9 +28,11 @@ from ...core import model as m
 from ...core.export import EXPORTERS as CORE_EXPORTERS
 from ...core.export import Exporter, ExportError, export
 from ...core.export.redact import NAMES_META_KEY, known_names, parse_names
+from ...core.messages import describe
 from ...core.store import Store
 from ...render import EXPORTERS as DRAWN_EXPORTERS
 from ..context import AppContext, Interaction
+from ..i18n import current_language
 from ..settings import LANGUAGE
 
 # The formats a council report is wanted in, most asked for first.
@@ -172,7 +174,7 @@ class ExportReportDialog(QDialog):
             self.written = export(self.document, exporter, Path(text), redact=redact,
                                   names=self.names() if redact else (), **self.options())
         except ExportError as exc:
-            self.interaction.critical(tr("Exportera rapport"), str(exc))
+            self.interaction.critical(tr("Exportera rapport"), describe(exc, current_language()))
             return
         self.accept()
 

@@ -55,8 +55,10 @@ from PySide6.QtWidgets import (
 
 from ...core.importers.repeat import normalised
 from ...core.importers.result import ImportError_, ParsedGroup, ParsedNote, ParseResult
+from ...core.messages import describe
 from .. import plaintext
 from ..commands import split_point
+from ..i18n import current_language
 
 # Columns of the tree.
 TEXT, SECTION, CLUSTER, LINE, REMARK = range(5)
@@ -366,9 +368,9 @@ class ImportPreviewDialog(QDialog):
         for warning in self._source.warnings:
             if warning.line:
                 text = tr("rad {line}: {message}").format(line=warning.line,
-                                                           message=warning.message)
+                    message=warning.message.text(current_language()))
             else:
-                text = warning.message
+                text = warning.message.text(current_language())
             self.warnings.addItem(text)
         count = len(self._source.warnings)
         self.warnings_box.setTitle(tr("Varningar ({n})").format(n=count) if count
@@ -584,7 +586,8 @@ class ImportPreviewDialog(QDialog):
         try:
             result = self._reparse(mapping)
         except ImportError_ as exc:
-            self.mapping_error.setText(str(exc).strip().splitlines()[0] if str(exc).strip()
+            said = describe(exc, current_language())
+            self.mapping_error.setText(said.strip().splitlines()[0] if said.strip()
                                        else tr("Kolumnerna gick inte att läsa så."))
             self.mapping_error.show()
             return
