@@ -47,6 +47,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db.not_found": ("filen hittades inte", "the file was not found"),
     "db.number_too_big": ("ett tal är för stort", "a number is too large"),
     "db.unexpected": ("ett oväntat fel i databasen", "an unexpected error in the database"),
+    # What a PostgreSQL server said (core/store_server.py), inside a sentence.
+    "db.server_read_only": (
+        "workshoppen är öppnad bara för läsning", "the workshop is open for reading only"
+    ),
+    "db.server_conflict": (
+        "någon annan ändrade samma sak samtidigt; försök igen",
+        "someone else changed the same thing at the same time; try again",
+    ),
+    "db.bad_character": (
+        "en text innehåller ett tecken som servern inte tar emot (NUL)",
+        "a text holds a character the server does not accept (NUL)",
+    ),
+    "db.server_login": (
+        "servern tog inte emot inloggningen (användarnamn eller lösenord)",
+        "the server did not accept the login (user name or password)",
+    ),
+    "db.server_no_database": (
+        "databasen finns inte på servern", "the database does not exist on the server"
+    ),
+    "db.server_full": (
+        "servern har slut på utrymme eller anslutningar",
+        "the server is out of space or connections",
+    ),
+    "db.server_refused": (
+        "servern tog inte emot anslutningen", "the server refused the connection"
+    ),
+    "db.server_unreachable": (
+        "servern svarar inte (är nätverket nere eller servern avstängd?)",
+        "the server does not answer (is the network down or the server stopped?)",
+    ),
     # The workshop file (core/store_file.py, core/store.py).
     "store.missing": ("Filen {path} finns inte.", "The file {path} does not exist."),
     "store.is_folder": (
@@ -196,5 +226,33 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.cannot_restore": (
         "Kunde inte återställa {name}{because}.",
         "Could not restore {name}{because}.",
+    ),
+    # Workshops on a PostgreSQL server (core/store_server.py). `{server}` never holds a password.
+    "server.bad_url": (
+        "{url} är ingen serveradress; skriv den som postgresql://server/databas.",
+        "{url} is not a server address; write it as postgresql://server/database.",
+    ),
+    "server.bad_key": (
+        "”{key}” kan inte vara namnet på en workshop på servern: använd små bokstäver a–z, "
+        "siffror och _ (högst 40 tecken, först en bokstav).",
+        "“{key}” cannot be the name of a workshop on the server: use lower-case letters a–z, "
+        "digits and _ (at most 40 characters, a letter first).",
+    ),
+    "server.cannot_connect": (
+        "Kan inte ansluta till {server}: {why}.", "Cannot connect to {server}: {why}."
+    ),
+    "server.exists": (
+        "Det finns redan en workshop som heter {key} på servern.",
+        "There is already a workshop called {key} on the server.",
+    ),
+    "server.no_workshop": (
+        "Det finns ingen workshop som heter {key} på {server}.",
+        "There is no workshop called {key} on {server}.",
+    ),
+    "server.needs_upgrade": (
+        "Workshoppen {key} på servern har ett äldre format; öppna den för redigering en gång "
+        "så uppdateras den.",
+        "The workshop {key} on the server has an older format; open it for editing once to "
+        "bring it up to date.",
     ),
 }

@@ -1040,19 +1040,17 @@ def _insert(
     own id; a repeated key maps to its last row) to its new id. The new ids are the ones SQLite
     gives row by row (one above the largest in the table: no table uses AUTOINCREMENT), set
     explicitly; only when they would not fit below the largest rowid are the rows inserted one
-    at a time and SQLite picks."""
+    at a time and SQLite picks. On a server, the table's sequence gives them."""
     if not rows:
         return {}
     columns = _table(table)
-    if _on_postgresql(s):  # others may be adding rows too: the ids come from the sequence
-        ids = store_server.next_ids(s.connection(), columns.name, len(rows))
-        for new_id, row in zip(ids, rows, strict=True):
-            row["id"] = new_id
-        s.execute(insert(columns), rows)
-        return dict(zip(keys, ids, strict=True))
-    top = s.execute(select(func.max(columns.c.id))).scalar() or 0
-    if top + len(rows) <= _MAX_ROWID:
-        ids = range(top + 1, top + 1 + len(rows))
+    top = None if _on_postgresql(s) else s.execute(select(func.max(columns.c.id))).scalar() or 0
+    if top is None or top + len(rows) <= _MAX_ROWID:
+        # On a server others may be adding rows too: the ids come from the table's sequence.
+        ids: Sequence[int] = (
+            store_server.next_ids(s.connection(), columns.name, len(rows))
+            if top is None else range(top + 1, top + 1 + len(rows))
+        )
         for new_id, row in zip(ids, rows, strict=True):
             row["id"] = new_id
         s.execute(insert(columns), rows)

@@ -1,0 +1,250 @@
+"""Workshops on a PostgreSQL server: one schema per workshop, beside the others on one database.
+
+The store (core/store.py) works the same on a file and on a server; what differs lives here:
+which URLs are servers, the connection (its search_path is the workshop's schema, so the tables
+and the Alembic scripts are the file's own, unqualified), how a schema is marked as a workshop
+(its comment, the server's counterpart of a file's application_id), the list of workshops, new
+ids under concurrent writers (the tables' sequences) and what the server's refusals mean to the
+user. Psycopg 3 is the driver; `postgresql://...` URLs get it without asking.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+
+from .messages import Message, message
+from .store_file import StoreError
+
+# The comment every workshop schema carries: a schema without it is some other program's.
+SCHEMA_MARK = "samverkan-desktop workshop"
+# A workshop's key is its schema's name: plain lower-case ASCII, so that it never needs quoting
+# (it also goes into the connection's search_path option unescaped).
+_KEY = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_RESERVED = re.compile(r"pg_.*|public|information_schema")
+_DRIVER = "postgresql+psycopg"
+
+
+class ServerError(StoreError):
+    """A server that cannot be reached or used, or a workshop that is not on it."""
+
+
+@dataclass(frozen=True)
+class ListedWorkshop:
+    """A workshop on a server, as the list of workshops shows it."""
+
+    key: str
+    title: str
+    date: dt.date | None
+
+
+def is_server_url(location: object) -> bool:
+    """Whether `location` (a path or a string) names a PostgreSQL server rather than a file."""
+    return isinstance(location, str) and location.split("://", 1)[0].split("+", 1)[0] in (
+        "postgresql", "postgres")
+
+
+def server_url(url: str) -> URL:
+    """The SQLAlchemy URL for a server address the user gave (`postgresql://host/db`, any
+    libpq option in its query), with psycopg as the driver."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ServerError("server.bad_url", url=_shown(url)) from None
+    if parsed.drivername.partition("+")[0] not in ("postgresql", "postgres"):
+        raise ServerError("server.bad_url", url=_shown(url))
+    return parsed.set(drivername=_DRIVER)  # whichever driver the address named
+
+
+def shown(url: URL) -> str:
+    """The server as the user may see it: never its password."""
+    return url.render_as_string(hide_password=True).replace(f"{_DRIVER}://", "postgresql://")
+
+
+def _shown(url: str) -> str:
+    return re.sub(r"(//[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
+def check_key(key: str) -> str:
+    if not _KEY.fullmatch(key) or _RESERVED.fullmatch(key):
+        raise ServerError("server.bad_key", key=key)
+    return key
+
+
+def engine(url: URL, key: str | None, *, readonly: bool = False) -> Engine:
+    """An engine whose connections see the workshop `key` (its schema) and nothing else; a
+    read-only one has the server refuse every write (not only the program)."""
+    options = []
+    if key is not None:
+        options.append(f"-c search_path={check_key(key)}")
+    if readonly:
+        options.append("-c default_transaction_read_only=on")
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if options:
+        connect_args["options"] = " ".join(options)
+    return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+def new_key(conn: Connection, title: str) -> str:
+    """A key for a new workshop from its title ("Öppet möte 2021" -> "oppet_mote_2021"), made
+    unique on the server with a number."""
+    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    stem = re.sub(r"[^a-z0-9]+", "_", plain).strip("_")[:32] or "workshop"
+    if not stem[0].isalpha() or _RESERVED.fullmatch(stem):
+        stem = f"w_{stem}"[:32]
+    taken = set(conn.scalars(text("SELECT nspname FROM pg_namespace")))
+    key, n = stem, 1
+    while key in taken:
+        n += 1
+        key = f"{stem}_{n}"
+    return key
+
+
+def create_schema(conn: Connection, key: str) -> None:
+    """The workshop's empty schema, marked as one (inside the caller's transaction)."""
+    try:
+        with conn.begin_nested():
+            conn.execute(text(f"CREATE SCHEMA {check_key(key)}"))
+    except DBAPIError as exc:
+        if sqlstate(exc) == "42P06":  # duplicate_schema
+            raise ServerError("server.exists", key=key) from None
+        raise
+    conn.execute(text(f"COMMENT ON SCHEMA {key} IS '{SCHEMA_MARK}'"))
+
+
+def drop_schema(conn: Connection, key: str) -> None:
+    conn.execute(text(f"DROP SCHEMA IF EXISTS {check_key(key)} CASCADE"))
+
+
+def is_workshop(conn: Connection, key: str) -> bool:
+    found = conn.scalar(
+        text("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = :k"),
+        {"k": key},
+    )
+    return found == SCHEMA_MARK
+
+
+def revision(conn: Connection) -> str | None:
+    """The workshop schema's Alembic revision (the connection's search_path is the schema)."""
+    if conn.scalar(text("SELECT to_regclass('alembic_version')")) is None:
+        return None
+    return conn.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+def workshops(conn: Connection) -> list[ListedWorkshop]:
+    """Every workshop on the database, by key; a schema whose table cannot be read (no rights
+    to it) is listed with its key alone."""
+    keys = conn.scalars(
+        text(
+            "SELECT nspname FROM pg_namespace WHERE obj_description(oid, 'pg_namespace') = :mark"
+            " ORDER BY nspname"
+        ),
+        {"mark": SCHEMA_MARK},
+    ).all()
+    listed = []
+    for key in keys:
+        if not _KEY.fullmatch(key):
+            continue  # marked by hand: not a name this program gives
+        try:
+            with conn.begin_nested():
+                row = conn.execute(
+                    text(f"SELECT title, date FROM {key}.workshop ORDER BY id LIMIT 1")
+                ).first()
+        except SQLAlchemyError:
+            row = None
+        listed.append(ListedWorkshop(key, row[0] if row else "", row[1] if row else None))
+    return listed
+
+
+def next_ids(conn: Connection, table: str, count: int) -> list[int]:
+    """`count` new ids for `table` from its sequence: safe while others write too."""
+    return list(conn.scalars(
+        text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+        {"t": table, "n": count},
+    ))
+
+
+def catch_up_sequences(conn: Connection, tables: Sequence[str]) -> None:
+    """After rows went in with ids of their own (an undo puts a row back with its id), move each
+    table's sequence past the largest id, so that the next new row gets a free one."""
+    for table in tables:
+        conn.execute(
+            text(
+                "SELECT setval(pg_get_serial_sequence(:t, 'id'),"
+                f" greatest((SELECT max(id) FROM {table}),"
+                " (SELECT last_value FROM pg_sequences WHERE schemaname = current_schema()"
+                " AND sequencename = :seq), 1))"
+            ),
+            {"t": table, "seq": f"{table}_id_seq"},
+        )
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    """The server's SQLSTATE behind an exception (None: not from the server)."""
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else None
+
+
+def is_server_error(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    return type(orig).__module__.split(".", 1)[0] == "psycopg"
+
+
+# SQLSTATE (or its class, the first two characters) -> message code (core/messages_store.py).
+_REASONS = {
+    "25006": "db.server_read_only",  # read_only_sql_transaction
+    "42501": "db.no_rights",  # insufficient_privilege
+    "40001": "db.server_conflict",  # serialization_failure
+    "40P01": "db.server_conflict",  # deadlock_detected
+    "55P03": "db.server_conflict",  # lock_not_available
+    "22021": "db.bad_character",  # character_not_in_repertoire
+    "22003": "db.number_too_big",  # numeric_value_out_of_range
+    "28P01": "db.server_login",  # invalid_password
+    "28000": "db.server_login",  # invalid_authorization_specification
+    "3D000": "db.server_no_database",  # invalid_catalog_name
+    "23": "db.constraint",
+    "53": "db.server_full",
+    "08": "db.server_unreachable",
+    "57": "db.server_unreachable",  # the server shutting down, or an administrator's cancel
+}
+
+
+_REFUSALS = [
+    (r'database ".*" does not exist', "db.server_no_database"),
+    (r'authentication failed|role ".*" does not exist|no pg_hba\.conf entry|password',
+     "db.server_login"),
+]
+
+
+def reason(exc: BaseException) -> Message:
+    """The user's words for what the server (or psycopg) said, inside a sentence."""
+    state = sqlstate(exc)
+    if state is not None:
+        code = _REASONS.get(state) or _REASONS.get(state[:2])
+        if code is not None:
+            return message(code)
+    orig = getattr(exc, "orig", exc)
+    said = str(orig)
+    if "NUL (0x00)" in said:  # psycopg's own refusal, before anything reaches the server
+        return message("db.bad_character")
+    if type(orig).__name__ not in ("OperationalError", "InterfaceError"):
+        return message("db.unexpected")
+    # A refused connection carries no SQLSTATE, only libpq's text (the server's words in
+    # English unless its lc_messages says otherwise); "FATAL" means the server answered.
+    for pattern, code in _REFUSALS:
+        if re.search(pattern, said):
+            return message(code)
+    return message("db.server_refused" if "FATAL" in said else "db.server_unreachable")
+
+
+def unreachable(url: URL, exc: BaseException) -> ServerError:
+    return ServerError("server.cannot_connect", server=shown(url), why=reason(exc))

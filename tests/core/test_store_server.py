@@ -1,0 +1,239 @@
+"""What only a workshop on a PostgreSQL server has (issue 14): the same migrations making the
+same tables, several workshops on one database and their list, two clients on one workshop,
+refusals in one line without the server's own words or a password, and a server that stops
+and comes back. The whole store contract runs on it in test_store_contract.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import psycopg
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core import store_file, store_server
+from samverkan_desktop.core.messages import describe
+from samverkan_desktop.core.store import Store, StoreError
+
+DATE = dt.date(2021, 11, 10)
+
+
+def _sql(url: str, statement: str) -> list[tuple]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        cur = conn.execute(statement)
+        return cur.fetchall() if cur.description else []
+
+
+def _one_line(error: BaseException) -> str:
+    for language in ("sv", "en"):
+        text = describe(error, language)
+        assert "\n" not in text and "psycopg" not in text and "sqlalchemy" not in text.lower()
+    return describe(error, "sv")
+
+
+# ------------------------------------------------------------------------ migrations
+def test_the_migrations_make_the_same_tables_on_the_server_as_in_a_file(postgres_url, tmp_path):
+    with Store.create_url(postgres_url, m.Workshop("Tabeller"), key="tabeller"):
+        pass
+    with Store.create(tmp_path / "fil.samverkan"):
+        pass
+    server = inspect(create_engine(store_server.server_url(postgres_url)))
+    file = inspect(create_engine(f"sqlite:///{tmp_path / 'fil.samverkan'}"))
+    tables = set(file.get_table_names())
+    assert {"workshop", "groups", "clusters", "notes", "note_links", "note_themes", "meta",
+            "alembic_version"} <= tables
+    assert set(server.get_table_names(schema="tabeller")) == tables
+    for table in tables:
+        on_server = {c["name"]: c for c in server.get_columns(table, schema="tabeller")}
+        in_file = {c["name"]: c for c in file.get_columns(table)}
+        assert on_server.keys() == in_file.keys(), table
+        assert {n: c["nullable"] for n, c in on_server.items()} == {
+            n: c["nullable"] for n, c in in_file.items()}, table
+    notes = {c["name"]: str(c["type"]) for c in server.get_columns("notes", schema="tabeller")}
+    assert notes["uncertain"] == "BOOLEAN" and notes["created_at"] == "TIMESTAMP"
+    assert notes["x"] == "DOUBLE PRECISION" and notes["text"] == "TEXT"
+    groups = {c["name"]: c for c in server.get_columns("groups", schema="tabeller")}
+    assert str(groups["facilitators"]["type"]) == "JSON"
+    assert "nextval" in groups["id"]["default"]  # the server numbers new rows itself
+    assert server.get_foreign_keys("notes", schema="tabeller")
+    [(revision,)] = _sql(postgres_url, "SELECT version_num FROM tabeller.alembic_version")
+    assert revision == store_file.head_revision()
+
+
+def test_a_workshop_of_a_newer_program_is_refused_and_left_alone(postgres_url):
+    with Store.create_url(postgres_url, key="framtid") as store:
+        store.add_note("från framtiden")
+    _sql(postgres_url, "UPDATE framtid.alembic_version SET version_num = '9999_framtid'")
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="nyare version") as info:
+            Store.open_url(postgres_url, "framtid", readonly=readonly)
+        _one_line(info.value)
+    assert _sql(postgres_url, "SELECT text FROM framtid.notes") == [("från framtiden",)]
+
+
+# ------------------------------------------------------------------------ workshops on a server
+def test_several_workshops_share_a_database_and_are_listed_by_key(postgres_url):
+    assert Store.list_workshops(postgres_url) == []
+    first = Store.create_url(postgres_url, m.Workshop("Öppet möte i Örebro", DATE))
+    second = Store.create_url(postgres_url, m.Workshop("Öppet möte i Örebro"))
+    third = Store.create_url(postgres_url, m.Workshop("Äldreomsorg"), key="aldre_2022")
+    _sql(postgres_url, "CREATE SCHEMA annat_program; CREATE TABLE annat_program.workshop (x int)")
+    try:
+        first.add_note("bara i den första")
+        assert (first.path.name, second.path.name) == ("oppet_mote_i_orebro",
+                                                       "oppet_mote_i_orebro_2")
+        assert Store.list_workshops(postgres_url) == [
+            store_server.ListedWorkshop("aldre_2022", "Äldreomsorg", None),
+            store_server.ListedWorkshop("oppet_mote_i_orebro", "Öppet möte i Örebro", DATE),
+            store_server.ListedWorkshop("oppet_mote_i_orebro_2", "Öppet möte i Örebro", None),
+        ]
+        assert second.notes() == [] and third.notes() == []
+    finally:
+        for store in (first, second, third):
+            store.close()
+    with Store.open_url(postgres_url, "oppet_mote_i_orebro") as again:
+        assert [n.text for n in again.notes()] == ["bara i den första"]
+
+
+def test_what_is_no_workshop_and_names_that_cannot_be_one_are_refused(postgres_url):
+    _sql(postgres_url, "CREATE SCHEMA annat_program")
+    for key, says in [("saknas", "ingen workshop"), ("annat_program", "ingen workshop"),
+                      ("Stora", "små bokstäver"), ("public", "små bokstäver"),
+                      ("pg_catalog", "små bokstäver"), ("a; DROP TABLE x", "små bokstäver")]:
+        with pytest.raises(StoreError, match=says) as info:
+            Store.open_url(postgres_url, key)
+        _one_line(info.value)
+    with pytest.raises(StoreError, match="små bokstäver"):
+        Store.create_url(postgres_url, key="x" * 41)
+    assert Store.list_workshops(postgres_url) == []
+
+
+def test_a_failed_creation_leaves_nothing_on_the_server(postgres_url, monkeypatch):
+    def broken(conn, key):
+        raise StoreError("store.cannot_upgrade_db", name=key, why="?")
+
+    monkeypatch.setattr("samverkan_desktop.core.store._upgrade_schema", broken)
+    with pytest.raises(StoreError):
+        Store.create_url(postgres_url, m.Workshop("Halv"), key="halv")
+    assert _sql(postgres_url, "SELECT 1 FROM pg_namespace WHERE nspname = 'halv'") == []
+
+
+def test_addresses_that_are_no_server_and_a_server_that_is_not_there(postgres_server):
+    for url in ("mysql://server/db", "http://server/db", "sqlite:///x.samverkan", ":"):
+        with pytest.raises(StoreError, match="ingen serveradress") as info:
+            Store.list_workshops(url)
+        _one_line(info.value)
+    port = postgres_server.port
+    nobody = f"postgresql://anna:hemligt@127.0.0.1:{port + 1 if port < 65535 else 1}/x"
+    with pytest.raises(StoreError, match="svarar inte") as info:
+        Store.list_workshops(nobody)
+    assert "hemligt" not in describe(info.value, "sv") + describe(info.value, "en")
+    assert "anna" in _one_line(info.value)  # which server it tried
+    missing = postgres_server.url.rsplit("/", 1)[0] + "/finns_inte"
+    with pytest.raises(StoreError, match="databasen finns inte") as info:
+        Store.open_url(missing, "verkstad")
+    _one_line(info.value)
+    stranger = postgres_server.url.replace("postgres@", "okand@")
+    with pytest.raises(StoreError, match="inloggningen") as info:
+        Store.list_workshops(stranger)
+    _one_line(info.value)
+
+
+# ------------------------------------------------------------------------ two clients
+def test_two_clients_on_one_workshop_see_each_others_commits(postgres_url):
+    with Store.create_url(postgres_url, m.Workshop("Delad"), key="delad") as anna, \
+            Store.open_url(postgres_url, "delad") as bo:
+        note = anna.add_note("Anna skrev")
+        cluster = bo.add_cluster("Bos tema")
+        bo.set_membership({note.id: cluster.id})
+        assert anna.note(note.id).cluster_id == cluster.id
+        with anna.transaction():
+            anna.update_note(note.id, text="ändrad men inte klar")
+            assert bo.note(note.id).text == "Anna skrev"  # nothing shows before the commit
+        assert bo.note(note.id).text == "ändrad men inte klar"
+
+
+def test_imports_by_two_clients_at_once_all_get_ids_of_their_own(postgres_url):
+    doc = m.Document(
+        clusters=(m.Cluster(1, "Tema"),),
+        notes=tuple(m.Note(i, f"lapp {i}", cluster_id=1) for i in range(1, 101)),
+    )
+    with Store.create_url(postgres_url, key="samtidigt") as first:
+        first.add_note("före")
+    stores = [Store.open_url(postgres_url, "samtidigt") for _ in range(4)]
+    failures: list[BaseException] = []
+
+    def run(store: Store) -> None:
+        try:
+            for _ in range(3):
+                store.add_document(doc)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    try:
+        assert failures == []
+        notes = stores[0].notes()
+        assert len(notes) == 1 + 4 * 3 * 100
+        assert len({n.id for n in notes}) == len(notes)
+        clusters = {c.id for c in stores[0].clusters()}
+        assert len(clusters) == 12
+        per_cluster = [sum(n.cluster_id == c for n in notes) for c in clusters]
+        assert per_cluster == [100] * 12  # every import kept its own notes together
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_a_read_only_client_is_refused_by_the_server_itself(postgres_url):
+    with Store.create_url(postgres_url, key="lasare") as store:
+        note = store.add_note("orörd")
+    with Store.open_url(postgres_url, "lasare", readonly=True) as reader:
+        assert not reader.refresh_lock()  # the board shows it read-only
+        with pytest.raises(StoreError, match="bara för läsning") as info:
+            reader.update_note(note.id, text="ändrad")
+        _one_line(info.value)
+    with Store.open_url(postgres_url, "lasare") as writer:
+        assert writer.refresh_lock()  # a server takes no lock file: never lost
+        assert writer.note(note.id).text == "orörd"
+
+
+def test_a_text_the_server_cannot_hold_is_refused_in_the_users_words(postgres_url):
+    with Store.create_url(postgres_url, key="nul") as store:
+        with pytest.raises(StoreError, match="NUL") as info:
+            store.add_note("före\x00efter")
+        assert "Kunde inte spara i nul" in _one_line(info.value)
+        assert store.notes() == []
+
+
+# ------------------------------------------------------------------------ the server goes away
+def test_a_stopped_server_refuses_in_one_line_and_the_store_works_again_after(
+    own_postgres_server,
+):
+    url = own_postgres_server.new_database()
+    heard = []
+    with Store.create_url(url, key="avbrott") as store:
+        store.subscribe(heard.append)
+        note = store.add_note("före avbrottet")
+        own_postgres_server.halt()
+        with pytest.raises(StoreError, match="servern svarar inte") as info:
+            store.update_note(note.id, text="under avbrottet")
+        _one_line(info.value)
+        with pytest.raises(StoreError, match="servern svarar inte"):
+            store.notes()
+        assert len(heard) == 1  # the refused write told nobody it happened
+        with pytest.raises(StoreError, match="svarar inte"):
+            Store.open_url(url, "avbrott")
+        own_postgres_server.start()
+        assert [n.text for n in store.notes()] == ["före avbrottet"]
+        store.update_note(note.id, text="efter avbrottet")
+        assert len(heard) == 2
+    with Store.open_url(url, "avbrott") as again:
+        assert again.note(note.id).text == "efter avbrottet"
