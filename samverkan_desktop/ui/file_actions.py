@@ -31,7 +31,7 @@ from ..core.importers import (
     read_bytes,
 )
 from ..core.importers.repeat import Repeat, repeat_of
-from ..core.importers.result import ImportError_, ParseResult
+from ..core.importers.result import ImportRefused, ParseResult
 from ..core.messages import describe
 from ..core.store import SUFFIX, StoreError
 from . import plaintext
@@ -250,7 +250,7 @@ class FileActions(QObject):
                 return None  # JSON without the suffix (or a transcript starting with "{")
             else:
                 result = _parse_transcript(data, name)
-        except ImportError_ as exc:
+        except ImportRefused as exc:
             raise files.FileProblem(describe(exc, current_language()) or name) from None
         except ImportError:  # a format whose reader is not installed here
             raise files.FileProblem(
@@ -310,7 +310,7 @@ class FileActions(QObject):
             from ..core.importers.paste import parse_text
 
             result = parse_text(text)
-        except ImportError_ as exc:
+        except ImportRefused as exc:
             self._fail(title, exc)
             return
         except ImportError:

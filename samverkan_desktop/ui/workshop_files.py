@@ -15,7 +15,7 @@ from ..core import model as m
 from ..core import oserrors
 from ..core.export import ExportError, export
 from ..core.export.redact import known_names
-from ..core.importers.result import ImportError_
+from ..core.importers.result import ImportRefused
 from ..core.messages import describe
 from ..core.store import SUFFIX, Store, StoreError
 from .i18n import RESOURCES, current_language
@@ -34,7 +34,7 @@ def read_document(source: Path) -> m.Document:
 
     try:
         return read_source(source)
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise FileProblem(describe(exc, current_language()) or source.name) from None
 
 

@@ -166,7 +166,7 @@ def _sentences() -> list[str]:
 
 
 def test_core_and_render_raise_their_errors_with_codes_not_sentences():
-    assert {"StoreError", "DamagedFile", "FileLocked", "BackupError", "ImportError_",
+    assert {"StoreError", "DamagedFile", "FileLocked", "BackupError", "ImportRefused",
             "SourceError", "ExchangeError", "NotJsonError", "ExportError"} <= _error_classes()
     assert _sentences() == []
 

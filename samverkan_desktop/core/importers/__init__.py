@@ -14,7 +14,7 @@ from .. import model as m
 from .. import oserrors
 from ..limits import MAX_SOURCE_BYTES
 from ..messages import Message, message, said
-from .result import ImportError_, ParseResult, ParseWarning
+from .result import ImportRefused, ParseResult, ParseWarning
 
 # Files people pick by mistake, recognised by their first bytes, with what to do instead.
 _SIGNATURES = (  # message codes (core/messages_import.py)
@@ -28,7 +28,7 @@ _SIGNATURES = (  # message codes (core/messages_import.py)
 
 # Formats besides transcripts and the JSON exchange format, by file suffix: "module:function"
 # in this package, imported only when used. Each function takes (data: bytes, name: str,
-# **options) and returns a ParseResult (nothing written, no ids), raising ImportError_ with one
+# **options) and returns a ParseResult (nothing written, no ids), raising ImportRefused with one
 # line for the user. `binary`: the format's files are not text (a zip), so the first-bytes check
 # of text sources does not apply.
 PARSERS: dict[str, str] = {
@@ -42,7 +42,7 @@ PARSERS: dict[str, str] = {
 BINARY_SUFFIXES: set[str] = {".docx", ".xlsx"}
 
 
-class SourceError(ImportError_):
+class SourceError(ImportRefused):
     """A source that cannot be read at all; one line, naming the file."""
 
 
@@ -195,7 +195,7 @@ def _parse_transcript(data: bytes, name: str) -> ParseResult:
 
     try:
         return parse_transcript(data, name)
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError(_naming(name, said(exc))) from None
     except UnicodeDecodeError:
         raise SourceError("import.unknown_encoding_short", name=name) from None

@@ -43,7 +43,7 @@ from docx.oxml.ns import qn
 
 from samverkan_desktop.core import limits
 from samverkan_desktop.core.importers.markdown_notes import NoteBuilder, clean, line
-from samverkan_desktop.core.importers.result import ImportError_, ParsedNote, ParseResult
+from samverkan_desktop.core.importers.result import ImportRefused, ParsedNote, ParseResult
 from samverkan_desktop.core.importers.transcript import (
     _BARE_BULLET,
     BULLET,
@@ -139,7 +139,7 @@ def parse_docx(data: bytes, name: str = "", **options: object) -> ParseResult:
         paras = _read_document(document)
     except SourceError:
         raise
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     except Exception as exc:  # python-docx and lxml fail in many ways on a broken file
         raise SourceError("docx.damaged", name=name, why=_why(exc)) from None
@@ -147,7 +147,7 @@ def parse_docx(data: bytes, name: str = "", **options: object) -> ParseResult:
         result = _parse(paras, name)
     except SourceError:
         raise
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     if not result.notes:
         raise SourceError("docx.no_notes", name=name)
@@ -219,7 +219,7 @@ class _Reader:
     def count(self) -> int:
         self.no += 1
         if self.no > limits.MAX_LINES:
-            raise ImportError_("docx.too_many_paragraphs", most=limits.MAX_LINES)
+            raise ImportRefused("docx.too_many_paragraphs", most=limits.MAX_LINES)
         return self.no
 
     def add(self, para: _Para) -> None:

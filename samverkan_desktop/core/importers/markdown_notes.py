@@ -32,7 +32,7 @@ from pathlib import PurePath
 
 from samverkan_desktop.core import limits
 from samverkan_desktop.core.importers.result import (
-    ImportError_,
+    ImportRefused,
     ParsedGroup,
     ParseResult,
     ParseWarning,
@@ -115,7 +115,7 @@ class NoteBuilder:
     def description(self, lines: list[_Line]) -> None:
         self.result.description = _join_paragraphs(lines, self.layout)
         if len(self.result.description) > limits.MAX_DESCRIPTION_CHARS:
-            raise ImportError_(
+            raise ImportRefused(
                 "import.description_too_long",
                 line=lines[0].no,
                 most=limits.MAX_DESCRIPTION_CHARS,
@@ -124,7 +124,7 @@ class NoteBuilder:
     def group(self, name: str | None, line_no: int, *, expected: bool = True) -> ParsedGroup:
         """A new group; without a name it is "Grupp n" (with a warning if one was `expected`)."""
         if len(self.result.groups) >= limits.MAX_GROUPS:
-            raise ImportError_("import.too_many_groups", line=line_no, most=limits.MAX_GROUPS)
+            raise ImportRefused("import.too_many_groups", line=line_no, most=limits.MAX_GROUPS)
         name = _collapse(name or "")
         group = ParsedGroup(name or f"Grupp {len(self.result.groups) + 1}", line=line_no)
         if _KLUSTRAT.search(group.name):  # "Trygghet (klustrat)": clustered from the start
@@ -155,7 +155,7 @@ class NoteBuilder:
             _check_text(name, line_no, "what.name")
         group.facilitators += found
         if len(group.facilitators) > limits.MAX_FACILITATORS:
-            raise ImportError_(
+            raise ImportRefused(
                 "import.too_many_facilitators", line=line_no, most=limits.MAX_FACILITATORS
             )
         return True
@@ -188,7 +188,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[ParseWarning]]:
         raise SourceError("import.empty", name=name)
     try:
         text, encoding = decode_text(data)
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     warnings = []
     if encoding == MIXED:
@@ -215,7 +215,7 @@ def parse_markdown(data: bytes, name: str = "", **options: object) -> ParseResul
         result = parse_markdown_text(text, name)
     except SourceError:
         raise
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     result.encoding = encoding
     result.warnings[:0] = warnings

@@ -24,7 +24,7 @@ from samverkan_desktop.core.importers.markdown_notes import (
     line,
     parse_markdown_text,
 )
-from samverkan_desktop.core.importers.result import ImportError_, ParseResult
+from samverkan_desktop.core.importers.result import ImportRefused, ParseResult
 from samverkan_desktop.core.importers.transcript import (
     _FACIL,
     BULLET,
@@ -47,20 +47,20 @@ _MAX_SECTION_CHARS = 120
 def parse_text(text: str, name: str = "Urklipp") -> ParseResult:
     """The notes in pasted text (see the module's docstring), in one group "Inklistrat".
 
-    Raises ImportError_ with one line, starting with `name`, for text without any or past a
+    Raises ImportRefused with one line, starting with `name`, for text without any or past a
     limit."""
     try:
         return _parse(text, name)
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         if str(exc).startswith(name):
             raise
-        raise ImportError_("import.in_file", name=name, reason=said(exc)) from None
+        raise ImportRefused("import.in_file", name=name, reason=said(exc)) from None
 
 
 def _parse(text: str, name: str) -> ParseResult:
     text = clean(text)
     if not text.strip():
-        raise ImportError_("import.nothing_pasted", name=name)
+        raise ImportRefused("import.nothing_pasted", name=name)
     _check_line_count(text)
     raw_lines = _NEWLINE.split(text)
     if any(
@@ -92,7 +92,7 @@ def _parse(text: str, name: str) -> ParseResult:
             item = None
     builder.notes(blocks, 0)
     if not result.notes:
-        raise ImportError_("import.no_pasted_notes", name=name)
+        raise ImportRefused("import.no_pasted_notes", name=name)
     return builder.finish()
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..messages import CoreError, Message, message
 
 
-class ImportError_(CoreError):
+class ImportRefused(CoreError):
     """Input that cannot be imported; `message` is one line meant for the user."""
 
 

@@ -30,7 +30,7 @@ from typing import Any
 from .. import limits
 from ..messages import message, said
 from . import SourceError
-from .result import ImportError_, ParsedGroup, ParsedNote, ParseResult, ParseWarning
+from .result import ImportRefused, ParsedGroup, ParsedNote, ParseResult, ParseWarning
 from .textdecode import decode_text
 from .zipcheck import zip_problem
 
@@ -108,7 +108,7 @@ def parse_csv(
         raise SourceError("import.empty", name=name)
     try:
         text, encoding = decode_text(data)
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     if not text.strip():
         raise SourceError("import.empty", name=name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from samverkan_desktop.core.importers.result import ImportError_
+from samverkan_desktop.core.importers.result import ImportRefused
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (
@@ -50,7 +50,7 @@ codecs.register_error("samverkan-cp1252", _as_cp1252)
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name); the BOM is not part of the text.
 
-    Raises ImportError_ for data that is not text in one of the supported encodings.
+    Raises ImportRefused for data that is not text in one of the supported encodings.
     """
     data = bytes(data)
     text, encoding = _decode(data)
@@ -65,10 +65,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                 return data[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
             except UnicodeDecodeError:
                 name = encoding.removesuffix("-sig").upper()
-                raise ImportError_("import.bad_bom", encoding=name) from None
+                raise ImportRefused("import.bad_bom", encoding=name) from None
     if b"\x00" in data:
         # UTF-16 without a BOM is not something Word or Notepad writes; NULs mean binary.
-        raise ImportError_("import.binary")
+        raise ImportRefused("import.binary")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -85,12 +85,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         # byte values undefined, and a file using them is not Swedish text in any case.
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise ImportError_("import.unknown_encoding") from None
+        raise ImportRefused("import.unknown_encoding") from None
 
 
 def _refuse_binary(text: str) -> None:
     if "\x00" in text:
-        raise ImportError_("import.binary")
+        raise ImportRefused("import.binary")
     controls = len(_CONTROLS.findall(text))
     if controls > _MAX_CONTROL_SHARE * len(text):
-        raise ImportError_("import.controls")
+        raise ImportRefused("import.controls")

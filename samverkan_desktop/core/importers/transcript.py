@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 from samverkan_desktop.core import limits, personal_data
 from samverkan_desktop.core.importers.result import (
-    ImportError_,
+    ImportRefused,
     ParsedGroup,
     ParsedNote,
     ParseResult,
@@ -153,7 +153,7 @@ class _Block:
         # Refused while reading, not afterwards: every line added re-reads the block's text
         # (a "mailto:" echo, a title test), so an endless block would cost the square of its size.
         if self.length > limits.MAX_TEXT_CHARS:
-            raise ImportError_(
+            raise ImportRefused(
                 "import.block_too_long", line=self.lines[0].no, most=limits.MAX_TEXT_CHARS
             )
 
@@ -179,7 +179,7 @@ def parse_transcript(data: bytes, source_name: str = "") -> ParseResult:
     _check_line_count(text)
     lines = _split_lines(text)
     if not lines:
-        raise ImportError_("import.file_empty")
+        raise ImportRefused("import.file_empty")
     result = ParseResult(source_name=source_name, encoding=encoding)
     if encoding == MIXED:
         result.warnings.append(
@@ -201,7 +201,7 @@ def _first_line_not_utf8(data: bytes) -> int:
 def _check_line_count(text: str) -> None:
     count = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     if count > limits.MAX_LINES:
-        raise ImportError_("import.too_many_lines", count=count, most=limits.MAX_LINES)
+        raise ImportRefused("import.too_many_lines", count=count, most=limits.MAX_LINES)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -278,7 +278,7 @@ class _Parser:
         starts = self._group_starts(lines)
         if len(starts) > limits.MAX_GROUPS:
             beyond = sorted(starts)[limits.MAX_GROUPS]
-            raise ImportError_(
+            raise ImportRefused(
                 "import.too_many_groups", line=lines[beyond].no, most=limits.MAX_GROUPS
             )
         first = min(starts, default=len(lines))
@@ -292,7 +292,7 @@ class _Parser:
             preamble = [line for line in lines[body:first] if line.kind != RULE]
             self.result.description = _join_paragraphs(preamble, self.layout)
             if len(self.result.description) > limits.MAX_DESCRIPTION_CHARS:
-                raise ImportError_(
+                raise ImportRefused(
                     "import.description_too_long",
                     line=preamble[0].no,
                     most=limits.MAX_DESCRIPTION_CHARS,
@@ -368,7 +368,7 @@ class _Parser:
                 _check_text(facilitator, lines[skip].no, "what.name")
             group.facilitators += found
             if len(group.facilitators) > limits.MAX_FACILITATORS:
-                raise ImportError_(
+                raise ImportRefused(
                     "import.too_many_facilitators",
                     line=lines[skip].no,
                     most=limits.MAX_FACILITATORS,
@@ -414,7 +414,7 @@ class _Parser:
 
     def _keep(self, note: ParsedNote, group_notes: _GroupNotes) -> None:
         if len(self.result.notes) >= limits.MAX_NOTES:
-            raise ImportError_("import.too_many_notes", line=note.line, most=limits.MAX_NOTES)
+            raise ImportRefused("import.too_many_notes", line=note.line, most=limits.MAX_NOTES)
         group_notes.append(note)
         self.result.notes.append(note)
 
@@ -715,7 +715,7 @@ def _comment(note: ParsedNote, more: str, line: int) -> None:
     from being copied over and over (thousands of footnotes to one note)."""
     note.comment = _add(note.comment, more)
     if len(note.comment) > limits.MAX_TEXT_CHARS:
-        raise ImportError_(
+        raise ImportRefused(
             "import.comments_too_long", line=line, note_line=note.line, most=limits.MAX_TEXT_CHARS
         )
 
@@ -723,7 +723,7 @@ def _comment(note: ParsedNote, more: str, line: int) -> None:
 def _check_text(text: str, line: int, what: str) -> None:
     """Refuse `text` past the limit; `what` is a "what.*" message code ("what.title")."""
     if len(text) > limits.MAX_TEXT_CHARS:
-        raise ImportError_(
+        raise ImportRefused(
             "import.text_too_long", line=line, what=message(what), most=limits.MAX_TEXT_CHARS
         )
 

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.importers.repeat import normalised
-from ...core.importers.result import ImportError_, ParsedGroup, ParsedNote, ParseResult
+from ...core.importers.result import ImportRefused, ParsedGroup, ParsedNote, ParseResult
 from ...core.messages import describe
 from .. import plaintext
 from ..commands import split_point
@@ -585,7 +585,7 @@ class ImportPreviewDialog(QDialog):
         mapping = {field: combo.currentData() for field, combo in self.mapping_combos.items()}
         try:
             result = self._reparse(mapping)
-        except ImportError_ as exc:
+        except ImportRefused as exc:
             said = describe(exc, current_language())
             self.mapping_error.setText(said.strip().splitlines()[0] if said.strip()
                                        else tr("Kolumnerna gick inte att läsa så."))

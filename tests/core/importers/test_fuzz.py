@@ -1,7 +1,7 @@
 """A bounded fuzz run of both importers (hypothesis), short enough for every test run.
 
 The invariant a user relies on: `load_source` either gives a Document the store takes whole
-(every note arrives) or raises ImportError_ with one line. Never another exception: that would
+(every note arrives) or raises ImportRefused with one line. Never another exception: that would
 be a traceback on the command line and a crash report in the program.
 """
 
@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.importers import load_source
-from samverkan_desktop.core.importers.result import ImportError_
+from samverkan_desktop.core.importers.result import ImportRefused
 from samverkan_desktop.core.store import Store
 
 # deadline=None: a shared CI machine is noisy; the examples are small, so the run stays bounded.
@@ -32,7 +32,7 @@ FUZZ = settings(
 def _import_or_refuse(store: Store, path: Path) -> None:
     try:
         doc = load_source(path).document
-    except ImportError_ as exc:
+    except ImportRefused as exc:
         message = str(exc)
         assert message.strip() and "\n" not in message and "\r" not in message, repr(message)
         return

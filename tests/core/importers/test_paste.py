@@ -7,7 +7,7 @@ import pytest
 from samverkan_desktop.core import limits
 from samverkan_desktop.core.importers import document_from_parse
 from samverkan_desktop.core.importers.paste import GROUP_NAME, parse_text
-from samverkan_desktop.core.importers.result import ImportError_, ParseResult
+from samverkan_desktop.core.importers.result import ImportRefused, ParseResult
 
 
 def _notes(result: ParseResult) -> list[tuple[str, str, int, int]]:
@@ -95,18 +95,18 @@ def test_a_hashtag_is_no_heading():
 
 def test_empty_or_noteless_text_is_one_line():
     for text in ("", "  \n\t\n", "\x00\x01"):
-        with pytest.raises(ImportError_, match="^Urklipp: det finns ingen text att klistra in.$"):
+        with pytest.raises(ImportRefused, match="^Urklipp: det finns ingen text att klistra in.$"):
             parse_text(text)
-    with pytest.raises(ImportError_, match="^Urklipp: texten innehåller inga lappar.$"):
+    with pytest.raises(ImportRefused, match="^Urklipp: texten innehåller inga lappar.$"):
         parse_text("Behov:\nSamtalsledare: Eva\n")
 
 
 def test_limits_hold_for_pasted_text(monkeypatch):
-    with pytest.raises(ImportError_, match="^Urklipp: rad 1: .*längre än"):
+    with pytest.raises(ImportRefused, match="^Urklipp: rad 1: .*längre än"):
         parse_text("x" * (limits.MAX_TEXT_CHARS + 1))
     monkeypatch.setattr(limits, "MAX_NOTES", 10)
-    with pytest.raises(ImportError_, match="^Urklipp: rad 11: fler än 10 lappar"):
+    with pytest.raises(ImportRefused, match="^Urklipp: rad 11: fler än 10 lappar"):
         parse_text("\n".join(f"Lapp {i}" for i in range(20)))
     monkeypatch.setattr(limits, "MAX_LINES", 100)
-    with pytest.raises(ImportError_, match="^Urklipp: .*rader"):
+    with pytest.raises(ImportRefused, match="^Urklipp: .*rader"):
         parse_text("a\n" * 200)

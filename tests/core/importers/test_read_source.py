@@ -16,7 +16,7 @@ from samverkan_desktop.core.importers import (
     read_source,
 )
 from samverkan_desktop.core.importers.result import (
-    ImportError_,
+    ImportRefused,
     ParsedGroup,
     ParsedNote,
     ParseResult,
@@ -111,7 +111,7 @@ def test_a_transcript_starts_where_it_is_told(seed_path: Path):
 def _refused(path: Path, message: str) -> None:
     with pytest.raises(SourceError, match=message) as info:
         read_source(path)
-    assert isinstance(info.value, ImportError_)
+    assert isinstance(info.value, ImportRefused)
     assert "\n" not in str(info.value) and str(info.value).strip()
 
 

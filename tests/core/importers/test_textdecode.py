@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from samverkan_desktop.core.importers.result import ImportError_
+from samverkan_desktop.core.importers.result import ImportRefused
 from samverkan_desktop.core.importers.textdecode import decode_text
 
 SAMPLE = (
@@ -61,7 +61,7 @@ def test_empty_input_decodes_to_empty_text() -> None:
     ids=["docx", "nul-bytes", "utf16-without-bom", "control-chars", "single-control"],
 )
 def test_binary_data_is_refused_with_a_swedish_message(data: bytes) -> None:
-    with pytest.raises(ImportError_, match="ingen textfil"):
+    with pytest.raises(ImportRefused, match="ingen textfil"):
         decode_text(data)
 
 
@@ -76,7 +76,7 @@ def test_binary_data_is_refused_with_a_swedish_message(data: bytes) -> None:
     ids=["utf16-odd-length", "utf16-lone-surrogate", "utf8-bom-invalid", "undefined-in-cp1252"],
 )
 def test_undecodable_input_is_refused(data: bytes) -> None:
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(ImportRefused) as caught:
         decode_text(data)
     message = str(caught.value)
     assert "\n" not in message and message.strip() == message and len(message) < 120
@@ -105,5 +105,5 @@ def test_windows_1252_text_with_a_stray_utf8_pair_stays_windows_1252() -> None:
 
 
 def test_mixed_text_with_a_byte_that_is_nothing_is_refused() -> None:
-    with pytest.raises(ImportError_, match="teckenkodning"):
+    with pytest.raises(ImportRefused, match="teckenkodning"):
         decode_text("Möte för äldre ".encode() + b"\x81")

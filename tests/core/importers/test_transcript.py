@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from samverkan_desktop.core.importers.result import ImportError_, ParsedNote, ParseResult
+from samverkan_desktop.core.importers.result import ImportRefused, ParsedNote, ParseResult
 from samverkan_desktop.core.importers.transcript import decode_text, parse_transcript
 
 # --------------------------------------------------------------------------- helpers
@@ -375,7 +375,7 @@ def test_decode_text_is_exported_from_the_parser_module() -> None:
     ids=["empty", "whitespace", "utf8-bom-only", "utf16-bom-only", "utf16-blank"],
 )
 def test_empty_input_is_refused(data: bytes) -> None:
-    with pytest.raises(ImportError_, match="tom"):
+    with pytest.raises(ImportRefused, match="tom"):
         parse_transcript(data)
 
 
@@ -389,7 +389,7 @@ def test_empty_input_is_refused(data: bytes) -> None:
     ids=["png", "docx", "control-chars"],
 )
 def test_binary_input_is_refused(data: bytes) -> None:
-    with pytest.raises(ImportError_, match="ingen textfil"):
+    with pytest.raises(ImportRefused, match="ingen textfil"):
         parse_transcript(data)
 
 
@@ -419,7 +419,7 @@ def test_any_bytes_give_a_result_or_an_import_error(seed_bytes: bytes) -> None:
     for data in _seed_mutations(seed_bytes, rng):
         try:
             result = parse_transcript(data, "fuzz.txt")
-        except ImportError_ as exc:
+        except ImportRefused as exc:
             message = str(exc)
             assert message and "\n" not in message
             outcomes["refused"] += 1
@@ -432,7 +432,7 @@ def test_any_bytes_give_a_result_or_an_import_error(seed_bytes: bytes) -> None:
 
 
 def test_nul_bytes_in_an_otherwise_good_transcript_are_refused(seed_bytes: bytes) -> None:
-    with pytest.raises(ImportError_, match="ingen textfil"):
+    with pytest.raises(ImportRefused, match="ingen textfil"):
         parse_transcript(seed_bytes[:500] + b"\x00" + seed_bytes[500:])
 
 

@@ -21,7 +21,7 @@ import big_inputs  # noqa: E402
 
 from samverkan_desktop.core import limits  # noqa: E402
 from samverkan_desktop.core.importers import SourceError, load_source  # noqa: E402
-from samverkan_desktop.core.importers.result import ImportError_  # noqa: E402
+from samverkan_desktop.core.importers.result import ImportRefused  # noqa: E402
 from samverkan_desktop.core.importers.transcript import parse_transcript  # noqa: E402
 
 CAP_S = 30.0
@@ -153,5 +153,5 @@ def test_the_command_line_refuses_the_big_note_and_writes_nothing(tmp_path: Path
 
 
 def test_parse_errors_stay_import_errors():
-    with pytest.raises(ImportError_):
+    with pytest.raises(ImportRefused):
         parse_transcript(b"W\nGrupp\nSamtalsledare: A B\n- " + b"x" * 20_000)
