@@ -86,9 +86,9 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
     commands = parser.add_subparsers(dest="command", title=t("main.commands"),
                                      metavar=t("COMMAND"))
 
-    def add(name: str, run: object, **kwargs: object) -> Parser:
+    def add(name: str, run: object, description: str) -> Parser:
         sub = commands.add_parser(name, prog=f"{PROG} {name}", language=language,
-                                  help=t(f"{name}.help"), **kwargs)
+                                  help=t(f"{name}.help"), description=description)
         sub.set_defaults(run=run)
         _add_version(sub, language)
         return sub  # type: ignore[no-any-return]
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         _fail(say("see_help", language, text=exc, prog=exc.help_for or PROG), language)
         return 2
-    except (CliError, CoreError, *_export_errors()) as exc:
+    except _reported_errors() as exc:
         _fail(describe(exc, language), language)
         return 1
     except BrokenPipeError:
@@ -225,11 +225,12 @@ def _refuse_mistyped_command(word: str, language: str) -> None:
         raise _Mistyped(say("unknown_command", language, given=word, command=close[0]))
 
 
-def _export_errors() -> tuple[type[Exception], ...]:
-    """ExportError, once an export has loaded it (a CoreError too, where core's errors carry
-    messages; without the module loaded, nothing can have raised one)."""
+def _reported_errors() -> tuple[type[Exception], ...]:
+    """The errors told in one line: the CLI's, core's, and ExportError once an export has
+    loaded it (a CoreError too, where core's errors carry messages; without the module
+    loaded, nothing can have raised one)."""
     export = sys.modules.get("samverkan_desktop.core.export")
-    return (export.ExportError,) if export is not None else ()
+    return (CliError, CoreError, *((export.ExportError,) if export is not None else ()))
 
 
 def _fail(message: object, language: str) -> None:

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import IndirectObject
 
 # (title, level, 0-based page); level 0 is the top of the outline, 1 under the last level 0...
 Entry = tuple[str, int, int]
@@ -26,7 +27,7 @@ def add_outline(data: bytes, entries: Sequence[Entry]) -> bytes:
     reader = PdfReader(io.BytesIO(data))
     writer = PdfWriter(clone_from=reader)
     writer.pdf_header = reader.pdf_header  # keep Qt's "%PDF-1.4": PDF/A-1 allows no later one
-    parents: dict[int, object] = {}
+    parents: dict[int, IndirectObject] = {}
     last_page = len(writer.pages) - 1
     for title, level, page in entries:
         level = min(level, MAX_LEVEL)

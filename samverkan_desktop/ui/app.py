@@ -81,7 +81,8 @@ def main(
     path: str | None = None, *, sample: bool = False, ctx: AppContext | None = None
 ) -> int:
     """Run the GUI until its window closes; `ctx` lets a test bring its own settings."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed as the QCoreApplication it may be
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(icons.app_icon())

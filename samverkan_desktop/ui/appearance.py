@@ -23,6 +23,7 @@ room the same way.
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QKeySequence, QPalette
@@ -242,12 +243,12 @@ def make_room(doc: DocumentModel, note_ids: list[int]) -> None:
         return
     heights = {i: doc.board.note(i).h for i in note_ids}
     changes = gestures.resize_notes(doc.board, heights).changes()
-    notes = {
+    notes: dict[int, dict[str, Any]] = {
         i: {f: c[f] for f in ("x", "y") if f in c}
         for i, c in changes.notes.items()
         if i >= 0 and ("x" in c or "y" in c)
     }
-    clusters = {
+    clusters: dict[int, dict[str, Any]] = {
         i: {f: c[f] for f in ("x", "y", "width", "height") if f in c}
         for i, c in changes.clusters.items()
         if i >= 0 and any(f in c for f in ("x", "y", "width", "height"))

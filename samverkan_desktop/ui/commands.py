@@ -10,7 +10,7 @@ further up the stack still point at the right notes and clusters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Self
 
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QUndoCommand
@@ -170,12 +170,14 @@ class MoveCommand(EditCommand):
         moves: Selection,
         nudge: bool = False,
         text: str | None = None,
-    ) -> MoveCommand:
+    ) -> Self:
         """The command for a gesture tried on `draft` (core.board.gestures) that moved `moves`:
         what else changed made room (it is not named as moved)."""
         changes = draft.changes()
         moved_notes, moved_frames = set(moves.notes), set(moves.clusters)
-        notes, pushed, membership = {}, {}, {}
+        notes: dict[int, tuple[float, float]] = {}
+        pushed: dict[int, tuple[float, float]] = {}
+        membership: dict[int, int | None] = {}
         for i, fields in changes.notes.items():
             if "x" in fields:
                 (notes if i in moved_notes else pushed)[i] = (fields["x"], fields["y"])

@@ -52,7 +52,9 @@ class DocumentModel(QObject):
         """`note_height`: how tall a note is drawn (default: the board's own text measure)."""
         super().__init__(parent)
         if note_height is None:
-            from .board.metrics import note_height  # the board package imports this module
+            from .board import metrics  # here: the board package imports this module
+
+            note_height = metrics.note_height
         self.note_height: Callable[[m.Note], float] = note_height
         self._store = store
         self._undo = QUndoStack(self)
@@ -179,7 +181,7 @@ class DocumentModel(QObject):
         """Ids of the notes directly in the cluster."""
         return self.board.members(cluster_id)
 
-    def children(self, cluster_id: int | None) -> frozenset[int]:
+    def child_clusters(self, cluster_id: int | None) -> frozenset[int]:
         """Ids of the clusters directly inside `cluster_id` (None: the top-level clusters)."""
         return self.board.children(cluster_id)
 

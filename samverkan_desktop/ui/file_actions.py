@@ -54,7 +54,9 @@ class FileActions(QObject):
         self.window = window
         self.ctx = ctx
 
-        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        def action(
+            text: str, slot, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        ) -> QAction:
             act = QAction(text, window)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))

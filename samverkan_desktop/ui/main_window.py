@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.undo_group = QUndoGroup(self)
-        self.files = FileActions(self, ctx)
+        self.files: FileActions = FileActions(self, ctx)  # typed: the lambdas above use it
         # Visa › Hög kontrast and Textstorlek: the user's look, for the app and the board.
         self.appearance = Appearance(ctx.settings, self)
         self.appearance.changed.connect(self._apply_look)
@@ -599,7 +600,7 @@ class MainWindow(QMainWindow):
         self.ctx.settings.set(WINDOW_STATE, self.saveState())
         self.ctx.settings.sync()
 
-    def showEvent(self, event: QEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.workspace is not None:
             self.workspace.restore_view_state()

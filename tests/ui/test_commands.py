@@ -195,13 +195,13 @@ def test_document_model_follows_the_store(doc, qtbot):
     assert blocker.args == [frozenset({note.id})]
     assert note.id not in doc.notes and note.id not in doc.members(1)
 
-    assert doc.children(2) == {3}
+    assert doc.child_clusters(2) == {3}
     assert list(doc.ancestors(3)) == [2]
     assert doc.depth(3) == 1
     assert doc.subtree_notes(2) == {5}
     with qtbot.waitSignals([doc.clustersRemoved, doc.clustersChanged]):
         doc.store.delete_cluster(2)
-    assert doc.children(2) == frozenset() and doc.cluster(3).parent_id is None
+    assert doc.child_clusters(2) == frozenset() and doc.cluster(3).parent_id is None
     with qtbot.waitSignal(doc.groupsChanged):
         doc.store.add_group("Ny grupp")
     assert doc.group_index(2) == 1

@@ -428,7 +428,7 @@ def _placer_for(
         or c.group_id == group_id
         or any(groups[i] == group_id for i in members.get(c.id, ()))
     ]
-    names = {c.id: c.name for c in clusters}
+    names: dict[Hashable, str] = {c.id: c.name for c in clusters}
     # A note in a sub-cluster speaks for the sub-cluster; the parent keeps its own notes and
     # its name, so a note can go to either.
     examples = [(n.text, n.cluster_id) for n in doc.notes if n.cluster_id in names]

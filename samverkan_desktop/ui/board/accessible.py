@@ -107,7 +107,7 @@ def describe(
         return note_sentence(facts, selected), note_details(facts)
     cluster = doc.cluster(i)
     cfacts = cluster_facts(
-        cluster, doc.clusters, len(doc.subtree_notes(i)), len(doc.children(i)), labels
+        cluster, doc.clusters, len(doc.subtree_notes(i)), len(doc.child_clusters(i)), labels
     )
     return cluster_sentence(cfacts, selected), cluster_details(cfacts)
 

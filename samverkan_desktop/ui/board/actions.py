@@ -293,8 +293,8 @@ class BoardActions(QObject):
 
     def _split(self) -> None:
         editing = self.scene.active_editor()
-        if editing is not None and editing[0] == "note" and editing[1] is not None:
-            _, note_id, editor = editing
+        if editing is not None and editing[0] == "note" and (note_id := editing[1]) is not None:
+            editor = editing[2]
             text, at = editor.text(), editor.cursor_position()
             self.scene.close_editor()
             if cmd.split_point(text, at) and text[:at].strip() and text[at:].strip():

@@ -97,4 +97,5 @@ class InlineEditor(QGraphicsTextItem):
         painter.drawRoundedRect(self.boundingRect().adjusted(1, 1, -1, -1), 4, 4)
         # Without the focus/selection frame Qt would draw a dashed box of its own.
         option.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
-        super().paint(painter, option, widget)
+        # PySide6's stub wants a QWidget; Qt passes none when it paints off screen (a grab).
+        super().paint(painter, option, widget)  # type: ignore[arg-type]

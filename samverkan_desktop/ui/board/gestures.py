@@ -97,13 +97,13 @@ class DragGesture:
         self._target: int | None = None
         self._items: list[tuple[NoteItem | ClusterItem, QPointF, float]] = []
         for nid in self.moves.notes:
-            item = scene.note_item(nid)
-            if item is not None:
-                self._items.append((item, item.pos(), item.zValue()))
+            note = scene.note_item(nid)
+            if note is not None:
+                self._items.append((note, note.pos(), note.zValue()))
         for cid in self.moves.clusters:
-            item = scene.cluster_item(cid)
-            if item is not None:
-                self._items.append((item, item.pos(), item.zValue()))
+            frame = scene.cluster_item(cid)
+            if frame is not None:
+                self._items.append((frame, frame.pos(), frame.zValue()))
 
     def move(self, pos: QPointF) -> None:
         self.delta = pos - self.start

@@ -41,7 +41,7 @@ class Overview(QGraphicsItem):
         self.setVisible(False)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def show(self, shown: bool) -> None:
+    def set_shown(self, shown: bool) -> None:
         self.setVisible(shown)
         self.invalidate()
 
@@ -82,7 +82,8 @@ class Overview(QGraphicsItem):
     def _picture(self) -> tuple[QImage | None, QRectF]:
         frames = sorted((i for i in self._frames() if i.isVisible()), key=lambda i: i.depth)
         items = [i for i in self._notes() if i.isVisible()]
-        rect = united(i.scene_rect() for i in [*frames, *items])
+        shown: list[NoteItem | ClusterItem] = [*frames, *items]
+        rect = united(i.scene_rect() for i in shown)
         if rect.isNull():
             return None, QRectF()
         scale = min(OVERVIEW_ZOOM, MAX_SIDE / max(rect.width(), rect.height()))

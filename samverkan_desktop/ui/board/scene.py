@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,7 +47,7 @@ class BoardScene(QGraphicsScene):
     # A double-click on empty board (or a frame's body): a new note is wanted there.
     newNoteRequested = Signal(QPointF)
 
-    def __init__(self, doc: DocumentModel, parent: object = None) -> None:
+    def __init__(self, doc: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         # The reader's look (high contrast, text size); a board picture for a report keeps the
@@ -203,7 +203,7 @@ class BoardScene(QGraphicsScene):
         doc = self.doc
         cluster = doc.cluster(cid)
         item.set_depth(doc.depth(cid))
-        item.set_counts(len(doc.subtree_notes(cid)), len(doc.children(cid)))
+        item.set_counts(len(doc.subtree_notes(cid)), len(doc.child_clusters(cid)))
         gid = cluster.group_id
         index = doc.group_index(gid)
         item.set_group(
@@ -311,9 +311,9 @@ class BoardScene(QGraphicsScene):
     def sync_items(self, note_ids: Iterable[int], cluster_ids: Iterable[int]) -> None:
         """Put items back where the model has them (after a gesture the store refused)."""
         for nid in note_ids:
-            item, note = self._notes.get(nid), self.doc.notes.get(nid)
-            if item is not None and note is not None:
-                item.setPos(note.x, note.y)
+            note_item, note = self._notes.get(nid), self.doc.notes.get(nid)
+            if note_item is not None and note is not None:
+                note_item.setPos(note.x, note.y)
                 self._overview.invalidate()
         for cid in cluster_ids:
             item, cluster = self._clusters.get(cid), self.doc.clusters.get(cid)
@@ -464,7 +464,7 @@ class BoardScene(QGraphicsScene):
                 item.set_far(far)
             for frame in self._clusters.values():
                 frame.set_far(far)
-            self._overview.show(far)
+            self._overview.set_shown(far)
         for cid in self._labels:
             self._place_label(cid)
         self._headers.set_zoom(zoom)

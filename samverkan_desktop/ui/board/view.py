@@ -13,9 +13,10 @@ selection.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -194,11 +195,11 @@ class BoardView(QGraphicsView):
         centre = self.mapToScene(self.viewport().rect().center())
         return {"zoom": self.zoom(), "x": centre.x(), "y": centre.y()}
 
-    def restore_view_state(self, state: dict[str, object]) -> None:
-        """Zoom and centre from `view_state`; anything unusable is ignored."""
+    def restore_view_state(self, state: Mapping[str, Any]) -> None:
+        """Zoom and centre from `view_state` (or a file's JSON); anything unusable is ignored."""
         try:
-            zoom = float(state["zoom"])  # type: ignore[arg-type]
-            x, y = float(state["x"]), float(state["y"])  # type: ignore[arg-type]
+            zoom = float(state["zoom"])
+            x, y = float(state["x"]), float(state["y"])
         except (KeyError, TypeError, ValueError):
             return
         if not all(math.isfinite(v) for v in (zoom, x, y)) or zoom <= 0:
@@ -323,7 +324,7 @@ class BoardView(QGraphicsView):
         if key in arrows and alt:
             if self._board.selected_note_ids() or self._board.selected_cluster_ids():
                 step = NUDGE_FAR if shift else NUDGE
-                dx, dy = arrows[key]
+                dx, dy = arrows[Qt.Key(key)]  # key() is typed int
                 self._board.move_selection(dx * step, dy * step)
             event.accept()
             return
@@ -383,7 +384,7 @@ class BoardView(QGraphicsView):
         menu.exec(event.globalPos())
 
     # ----------------------------------------------------------------- background
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self.zoom() < 0.5:
             painter.fillRect(rect, pal.BOARD_BACKGROUND)
             return

@@ -35,7 +35,11 @@ def licence() -> str:
         meta = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return "MIT"
-    return meta.get("License-Expression") or meta.get("License") or "MIT"
+    for field in ("License-Expression", "License"):
+        found = meta.get_all(field)  # PackageMetadata has no get(); it reads as a Message
+        if found:
+            return str(found[0])
+    return "MIT"
 
 
 class AboutDialog(QDialog):

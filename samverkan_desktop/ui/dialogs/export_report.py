@@ -196,7 +196,7 @@ def run_export(
             return None
         context.remember_directory(dialog.written)
         writable = store is not None and not store.readonly  # a read-only file keeps its list
-        if writable and dialog.names() != known_names(store):
+        if writable and store is not None and dialog.names() != known_names(store):
             store.set_meta(NAMES_META_KEY, "\n".join(dialog.names()))
         return dialog.written
     finally:

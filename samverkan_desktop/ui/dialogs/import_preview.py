@@ -500,7 +500,9 @@ class ImportPreviewDialog(QDialog):
         # The group rows count what is taken.
         for i in range(self.tree.topLevelItemCount()):
             group_item = self.tree.topLevelItem(i)
-            members = [self._entry(group_item.child(j)) for j in range(group_item.childCount())]
+            if group_item is None:
+                continue
+            members = [self._entry(row) for row in _children(group_item)]
             index = i if i < len(self._groups) else -1
             was = self._loading
             self._loading = True
@@ -521,10 +523,11 @@ class ImportPreviewDialog(QDialog):
 
     def note_items(self) -> list[QTreeWidgetItem]:
         """The tree's note rows, top to bottom (for tests and for reading the list)."""
-        items = []
+        items: list[QTreeWidgetItem] = []
         for i in range(self.tree.topLevelItemCount()):
             group_item = self.tree.topLevelItem(i)
-            items.extend(group_item.child(j) for j in range(group_item.childCount()))
+            if group_item is not None:
+                items.extend(_children(group_item))
         return items
 
     # ----------------------------------------------------------------- reactions
@@ -606,8 +609,10 @@ class ImportPreviewDialog(QDialog):
         move = menu.addMenu(tr("Flytta till"))
         move.setEnabled(len(self._groups) > 1)
         for i in range(self.move_box.count()):
-            target = self.move_box.itemData(i)
-            move.addAction(self.move_box.itemText(i), lambda _=False, g=target: self._move_to(g))
+            def move_here(_: bool = False, g: int | None = self.move_box.itemData(i)) -> None:
+                self._move_to(g)
+
+            move.addAction(self.move_box.itemText(i), move_here)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     # ----------------------------------------------------------------- edits
@@ -722,6 +727,11 @@ class ImportPreviewDialog(QDialog):
 def _plain_tooltip(text: str) -> str:
     """A tooltip that shows `text` as written: Qt reads a tooltip that looks like HTML as HTML."""
     return plaintext.tooltip(text) if text else ""
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The rows under a group row, top to bottom."""
+    return [row for j in range(item.childCount()) if (row := item.child(j)) is not None]
 
 
 def preview_import(

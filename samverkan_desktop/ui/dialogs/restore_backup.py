@@ -140,7 +140,7 @@ class RestoreBackupDialog(QDialog):
         self.resize(560, 380)
 
         if backups:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+            self.select(0)
         self._update_buttons()
 
     def selected(self) -> Backup | None:
@@ -148,7 +148,9 @@ class RestoreBackupDialog(QDialog):
         return self.backups[rows[0]] if rows else None
 
     def select(self, index: int) -> None:
-        self.list.setCurrentItem(self.list.topLevelItem(index))
+        item = self.list.topLevelItem(index)
+        if item is not None:
+            self.list.setCurrentItem(item)
 
     def _update_buttons(self) -> None:
         chosen = self.selected() is not None

@@ -117,7 +117,10 @@ class ShortcutSheet(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             heading = self.tree.topLevelItem(i)
+            if heading is None:
+                continue
             for j in range(heading.childCount()):
                 child = heading.child(j)
-                out.append((heading.text(0), child.text(0), child.text(1)))
+                if child is not None:
+                    out.append((heading.text(0), child.text(0), child.text(1)))
         return out

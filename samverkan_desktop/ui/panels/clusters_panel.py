@@ -312,7 +312,7 @@ class ClustersPanel(QWidget):
             self.tree.clear()
             self._items = {}
             if doc is not None:
-                for cluster_id in sorted(doc.children(None)):
+                for cluster_id in sorted(doc.child_clusters(None)):
                     self._add(None, cluster_id)
             self._shape = {cid: doc.board.parent(cid) for cid in self._items} if doc else {}
             for cluster_id, item in self._items.items():
@@ -338,7 +338,8 @@ class ClustersPanel(QWidget):
             self._items[current] = item
             self._fill(item, current)
             # Reversed onto the stack, so children are added in id order.
-            pending.extend((item, child) for child in sorted(self._doc.children(current))[::-1])
+            children = sorted(self._doc.child_clusters(current), reverse=True)
+            pending.extend((item, child) for child in children)
 
     @staticmethod
     def _new_item(cluster_id: int) -> QTreeWidgetItem:

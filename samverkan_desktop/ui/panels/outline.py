@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGraphicsItem,
     QHeaderView,
     QLabel,
     QTreeView,
@@ -323,7 +324,7 @@ class OutlinePanel(QWidget):
         if node is None or view is None or scene is None:
             return
         kind = kind_of(node)
-        item = None
+        item: QGraphicsItem | None = None
         if kind == NOTE:
             item = scene.note_item(id_of(node))
         elif kind == CLUSTER:

@@ -265,7 +265,11 @@ class SearchPanel(QWidget):
 
     # ----------------------------------------------------------------- group filter
     def _group_items(self) -> list[QTreeWidgetItem]:
-        return [self.groups.topLevelItem(i) for i in range(self.groups.topLevelItemCount())]
+        tree = self.groups
+        return [
+            item for i in range(tree.topLevelItemCount())
+            if (item := tree.topLevelItem(i)) is not None
+        ]
 
     def _fill_groups(self, _ids: object = None) -> None:
         doc = self._doc

@@ -339,8 +339,9 @@ class ThemeMapDock(QDockWidget):
     def _fill_legend(self) -> None:
         while self.legend_layout.count():
             item = self.legend_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         groups = sorted(self.doc.groups.values(), key=lambda g: (g.position, g.id))
         labels = pal.group_labels(groups)
         for group in groups:
