@@ -9,7 +9,8 @@ or the place in the JSON file; nothing is written.
 from __future__ import annotations
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a file to import, checked before it is read
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # a .docx/.xlsx zip's declared contents (importers/zipcheck.py)
+# A .docx/.xlsx zip's declared contents (importers/zipcheck.py).
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_TABLE_COLUMNS = 256  # columns read from a spreadsheet row (more are ignored)
 MAX_LINES = 500_000  # lines of a transcript (the seed has 706)
 # The counts keep the slowest import (every count at its limit, from a JSON file) near 20 s on

@@ -57,7 +57,8 @@ def write_png(
     # as "libpng error" on stderr and False, with no reason to give the user.
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6's stub wants the format as bytes; at run time it takes only a str.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise RuntimeError("QImage could not encode the PNG")
     Path(path).write_bytes(buffer.data().data())
 
@@ -92,7 +93,7 @@ def write_svg(
             picture.paint(painter, QRectF(0, 0, source.width(), source.height()))
         finally:
             painter.end()
-    data = buffer.data().data()
+    data = bytes(buffer.data().data())  # typed bytes | bytearray | memoryview
     if not data.rstrip().endswith(b"</svg>"):
         raise RuntimeError("QSvgGenerator left an unfinished SVG")
     Path(path).write_bytes(data)

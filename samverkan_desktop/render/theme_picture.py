@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
@@ -317,7 +318,7 @@ def _packed(
         x, y = wanted[i]
         spot = next(((x + sx, y + sy) for sx, sy in spots if free(i, x + sx, y + sy)), None)
         if spot is None and (far is None or far > 0):
-            spot = lattice.nearest((x, y), lambda px, py, i=i: free(i, px, py), budget)
+            spot = lattice.nearest((x, y), partial(free, i), budget)
             if far is not None:
                 far -= 1
         if spot is None:
