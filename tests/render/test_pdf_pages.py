@@ -3,6 +3,7 @@ summary table, the board as vectors, a section per cluster, the appendix, header
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -20,10 +21,13 @@ TITLE = "Fördjupningsdag om samverkan"
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
+def seed_pdf(
+    seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[PdfReader]:
     out = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
     export(seed_doc, EXPORTERS["pdf"], out)
-    return PdfReader(out)
+    yield PdfReader(out)
+    _read.cache_clear()
 
 
 def _clean(text: str) -> str:
@@ -31,12 +35,10 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\u2002]+", " ", text)
 
 
-def _text(reader: PdfReader, index: int) -> str:
-    return _clean(reader.pages[index].extract_text())
-
-
-def _placed(reader: PdfReader, index: int) -> list[tuple[float, float, str]]:
-    """(y from the top in points, x, text) of each run of text on the page, top to bottom."""
+@functools.cache
+def _read(reader: PdfReader, index: int) -> tuple[str, tuple[tuple[float, float, str], ...]]:
+    """The page's text and its runs, read once: the module's tests only look at the one PDF,
+    and pypdf takes seconds to read all its pages again for each test."""
     page = reader.pages[index]
     height = float(page.mediabox.height)
     found: list[tuple[float, float, str]] = []
@@ -47,8 +49,17 @@ def _placed(reader: PdfReader, index: int) -> list[tuple[float, float, str]]:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             found.append((round(height - y, 1), round(x, 1), _clean(text).strip()))
 
-    page.extract_text(visitor_text=visit)
-    return sorted(found)
+    text = page.extract_text(visitor_text=visit)
+    return _clean(text), tuple(sorted(found))
+
+
+def _text(reader: PdfReader, index: int) -> str:
+    return _read(reader, index)[0]
+
+
+def _placed(reader: PdfReader, index: int) -> tuple[tuple[float, float, str], ...]:
+    """(y from the top in points, x, text) of each run of text on the page, top to bottom."""
+    return _read(reader, index)[1]
 
 
 def _wrapped(text: str) -> str:
