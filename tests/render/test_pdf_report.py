@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,13 +24,23 @@ def _write(doc: m.Document, path: Path, **options: object) -> PdfReader:
     return PdfReader(path)
 
 
+@functools.cache
 def _page(reader: PdfReader, i: int) -> str:
+    # Cached: a reader is never written to, and pypdf takes a while to read a page's text.
     # pypdf reads some word gaps of Qt's PDFs as tabs; a reader's viewer shows spaces.
     return re.sub(r"[ \t]+", " ", reader.pages[i].extract_text())
 
 
 def _text(reader: PdfReader) -> str:
     return "\n".join(_page(reader, i) for i in range(len(reader.pages)))
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory, qapp
+                ) -> Iterator[PdfReader]:
+    """The seed's report, written once for the tests that only read it."""
+    yield _write(seed_doc, tmp_path_factory.mktemp("seed-report") / "rapport.pdf")
+    _page.cache_clear()
 
 
 def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
@@ -45,10 +57,8 @@ def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return out
 
 
-def test_seed_report_has_text_page_numbers_and_metadata(
-    seed_doc: m.Document, tmp_path: Path, qapp
-) -> None:
-    reader = _write(seed_doc, tmp_path / "rapport.pdf")
+def test_seed_report_has_text_page_numbers_and_metadata(seed_report: PdfReader) -> None:
+    reader = seed_report
     pages = len(reader.pages)
     assert pages > 5
     texts = [_page(reader, i) for i in range(pages)]
@@ -68,9 +78,9 @@ def test_seed_report_has_text_page_numbers_and_metadata(
 
 
 def test_bookmarks_lead_to_each_cluster_on_its_page(
-    seed_doc: m.Document, tmp_path: Path, qapp
+    seed_report: PdfReader, seed_doc: m.Document
 ) -> None:
-    reader = _write(seed_doc, tmp_path / "rapport.pdf")
+    reader = seed_report
     outline = _outline(reader)
     titles = [t for _, t, _ in outline]
     assert titles[:4] == ["Sammanfattning", "Översikt av tavlan", "Temakarta", "Kluster"]
