@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-import networkx as nx
 from PySide6.QtGui import QColor
 
 from ..core import model as m
 from ..core.analysis import graph as tg
 from ..core.export.report import Report
 from .board_picture import group_hue
-from .theme_picture import shared_threshold
+from .theme_picture import shared_needed, shared_threshold
 
 BRIDGES_SHOWN = 6  # the page has room for a few; the rest are counted
 NOTE_CHARS = 70
@@ -35,18 +34,18 @@ class ThemePage:
 
 def theme_page(doc: m.Document, report: Report) -> ThemePage | None:
     """The page for `doc`, or None when it has no themes to draw."""
-    graph = tg.build_graph(_flattened(doc))
-    nodes, edges = tg.theme_overview(graph)
+    index = tg.theme_index(_flattened(doc))
+    nodes, edges = tg.theme_overview(index, strongest=shared_needed(len(index.tops)))
     if not nodes:
         return None
     lab = report.labels
     groups = sorted(doc.groups, key=lambda g: (g.position, g.id))
     # report.cover.groups is in this order too: the map's labels are the summary table's.
     shorts = [g.short or g.name for g in report.cover.groups]
-    unclustered = tg.unclustered_notes(graph)
+    unclustered = tg.unclustered_notes(index)
     facts = (
         lab["theme_facts"].format(
-            unclustered=len(unclustered), unlinked=len(tg.unlinked_notes(graph))
+            unclustered=len(unclustered), unlinked=len(tg.unlinked_notes(index))
         )
         if unclustered
         else lab["no_unclustered"]
@@ -58,7 +57,7 @@ def theme_page(doc: m.Document, report: Report) -> ThemePage | None:
         dict(zip((g.id for g in groups), shorts, strict=False)),
         lab["theme_map_key"].format(groups=shared_threshold(edges, len(nodes))),
         facts,
-        _bridges(graph, lab["bridging"]),
+        _bridges(index, {n.id: n.text for n in doc.notes}, lab["bridging"]),
     )
 
 
@@ -66,9 +65,9 @@ def _flattened(doc: m.Document) -> m.Document:
     """`doc` with every cluster hung directly under its outermost one.
 
     The map shows only top-level themes, each counting everything nested in it, so this draws
-    the same map; but the graph's queries walk a theme's nesting once per cluster and per note,
-    which a file nesting clusters a thousand deep turns into minutes. A circle of parents (a
-    hand-edited file) is cut at the cluster where the walk meets it, as the report cuts it.
+    the same map (it was once much quicker for the graph's queries, which walked a theme's
+    nesting once per cluster and per note). A circle of parents (a hand-edited file) is cut at
+    the cluster where the walk meets it, as the report cuts it: its theme shows on the page.
     """
     parent = {c.id: c.parent_id for c in doc.clusters}
     top: dict[int, int] = {}
@@ -88,19 +87,15 @@ def _flattened(doc: m.Document) -> m.Document:
     return replace(doc, clusters=flat)
 
 
-def _bridges(graph: nx.MultiDiGraph, heading: str) -> str:
-    found = tg.bridging_notes(graph)
+def _bridges(index: tg.ThemeIndex, texts: dict[int, str], heading: str) -> str:
+    found = tg.bridging_notes(index)
     if not found:
         return ""
-    names = {
-        tg.node_id(n): str(d.get("label", ""))
-        for n, d in graph.nodes(data=True)
-        if d.get("kind") == "cluster"
-    }
+    names = index.names
     order = sorted(found, key=lambda i: (-len(found[i]), i))
     parts = []
     for note_id in order[:BRIDGES_SHOWN]:
-        text = " ".join(str(graph.nodes[tg.note_node(note_id)]["label"]).split())
+        text = " ".join(texts[note_id].split())
         if len(text) > NOTE_CHARS:
             text = text[: NOTE_CHARS - 1].rstrip() + "…"
         themes = ", ".join(sorted(names.get(c, "") for c in found[note_id]))

@@ -12,12 +12,14 @@ Attributes are strings and numbers only (no None), so GraphML and GEXF take the 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 import networkx as nx
@@ -177,127 +179,314 @@ def _put_links(
 
 
 # --------------------------------------------------------------------------- queries
-def _out(graph: nx.MultiDiGraph, node: str, kind: str) -> list[str]:
-    return [v for _, v, k in graph.out_edges(node, keys=True) if k == kind]
+@dataclass
+class ThemeIndex:
+    """What the queries read, as plain dicts of ids built in one pass: the graph's edges by kind.
+
+    `theme_index(doc)` builds it from a document without building the graph (the theme map's
+    worker does); every query also takes the graph itself and indexes it first, so a caller
+    asking several questions of one graph does better to index it once (`ThemeIndex.of`).
+    Walking networkx's edge views note by note cost a second at 10,000 notes; these take
+    milliseconds, and each grows with the notes, not with their square.
+    """
+
+    notes: list[int]  # every note, in the graph's order
+    member: dict[int, int]  # note -> its cluster ("member")
+    group: dict[int, int]  # note -> its group ("group")
+    also: dict[int, list[int]]  # note -> the clusters it also relates to ("theme"), each once
+    links: list[tuple[int, int, str]]  # (source, target, kind) of each note link, each once
+    clusters: list[int]  # the clusters (themes), in id order
+    names: dict[int, str]  # cluster -> its name
+    parent: dict[int, int]  # cluster -> the cluster it sits in ("parent")
+    positions: dict[int, int]  # group -> its position in the workshop
+
+    @classmethod
+    def of(cls, graph: nx.MultiDiGraph | ThemeIndex) -> ThemeIndex:
+        """The index of `graph` (a `build_graph` graph, kept up to date by `update_graph`)."""
+        if isinstance(graph, ThemeIndex):
+            return graph
+        notes, clusters, names, positions = [], [], {}, {}
+        for node, data in graph.nodes(data=True):
+            kind = data.get("kind")
+            if kind == "note":
+                notes.append(node_id(node))
+            elif kind == "cluster":
+                clusters.append(node_id(node))
+                names[node_id(node)] = str(data.get("label", ""))
+            elif kind == "group":
+                positions[node_id(node)] = data.get("position", 0)
+        member, group, also, parent = {}, {}, defaultdict(list), {}
+        links = []
+        for u, v, kind in graph.edges(keys=True):
+            if kind == MEMBER:
+                member[node_id(u)] = node_id(v)
+            elif kind == GROUP:
+                group[node_id(u)] = node_id(v)
+            elif kind == THEME:
+                also[node_id(u)].append(node_id(v))
+            elif kind == PARENT:
+                parent[node_id(u)] = node_id(v)
+            else:
+                links.append((node_id(u), node_id(v), kind))
+        return cls(notes, member, group, dict(also), links, sorted(clusters), names, parent,
+                   positions)
+
+    # What the queries derive from these, each worked out once when first asked for.
+    @cached_property
+    def tops(self) -> list[int]:
+        """The top-level themes (in no other cluster), in id order."""
+        return [c for c in self.clusters if c not in self.parent]
+
+    @cached_property
+    def note_set(self) -> frozenset[int]:
+        return frozenset(self.notes)
+
+    @cached_property
+    def children(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for child, parent in self.parent.items():
+            out[parent].append(child)
+        return out
+
+    @cached_property
+    def known(self) -> frozenset[int]:
+        """Every cluster node of the graph: the clusters, and any id a cluster or note names."""
+        return frozenset((*self.clusters, *self.parent.values(), *self.member.values()))
+
+    @cached_property
+    def in_cluster(self) -> dict[int, list[int]]:
+        """Cluster -> the notes in it or also relating to it."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for note, cid in self.member.items():
+            out[cid].append(note)
+        for note, cids in self.also.items():
+            for cid in cids:
+                out[cid].append(note)
+        return out
+
+    @cached_property
+    def neighbours(self) -> dict[int, list[int]]:
+        """Note -> the notes linked to it ("relates-to" or "duplicate-of", either way)."""
+        out: dict[int, list[int]] = defaultdict(list)
+        for a, b, kind in self.links:
+            if kind in m.LINK_KINDS:
+                out[a].append(b)
+                out[b].append(a)
+        return out
+
+    @cached_property
+    def outermost(self) -> dict[int, int]:
+        """Each cluster node -> the cluster its chain of parents ends at. A circle of parents (a
+        hand-edited file) ends, as the walk up from a cluster does, at the first cluster met
+        twice: each cluster of the circle answers itself, one leading into it the one it meets.
+        Each cluster is walked over once."""
+        parent: dict[int, int] = self.parent
+        out: dict[int, int] = {}
+        for start in self.known:
+            path: list[int] = []
+            on_path: dict[int, int] = {}
+            node = start
+            while True:
+                if node in out:  # walked already (a cluster of a circle answers itself)
+                    end = out[node]
+                    break
+                if node in on_path:  # a circle
+                    for cid in path[on_path[node]:]:
+                        out[cid] = cid
+                    del path[on_path[node]:]
+                    end = node
+                    break
+                up = parent.get(node)
+                if up is None:
+                    out[node] = end = node
+                    break
+                on_path[node] = len(path)
+                path.append(node)
+                node = up
+            for cid in path:
+                out[cid] = end
+        return out
+
+    @cached_property
+    def _top_walk(self) -> tuple[dict[int, dict[int, list[int]]], dict[int, int]]:
+        """`raised_tops` and `top_sizes`, in one walk over the notes in id order: a note is in
+        the top-level theme its cluster sits in however deep, and in those its "also relates
+        to" clusters sit in."""
+        outermost, member, also, group = self.outermost, self.member, self.also, self.group
+        raised: dict[int, dict[int, list[int]]] = {c: {} for c in self.tops}
+        sizes = dict.fromkeys(self.tops, 0)
+        found: Iterable[int]
+        for note in sorted(self.notes):
+            cid = member.get(note)
+            top = None if cid is None else outermost[cid]
+            extra = also.get(note)
+            if extra:
+                found = {t for t in (top, *(outermost[c] for c in extra)) if t in sizes}
+            elif top in sizes:
+                found = (top,)
+            else:
+                continue
+            gid = group.get(note)
+            for t in found:
+                sizes[t] += 1
+                if gid is not None:
+                    notes = raised[t].get(gid)
+                    if notes is None:
+                        raised[t][gid] = [note]
+                    else:
+                        notes.append(note)
+        return raised, sizes
+
+    @property
+    def raised_tops(self) -> dict[int, dict[int, list[int]]]:
+        """`groups_by_theme` for the top-level themes only (shared: do not change it)."""
+        return self._top_walk[0]
+
+    @property
+    def top_sizes(self) -> dict[int, int]:
+        """Top-level theme -> how many notes `theme_notes` finds in it."""
+        return self._top_walk[1]
 
 
-def _in(graph: nx.MultiDiGraph, node: str, kind: str) -> list[str]:
-    return [u for u, _, k in graph.in_edges(node, keys=True) if k == kind]
+def theme_index(doc: m.Document) -> ThemeIndex:
+    """The index of `build_graph(doc)`, built from `doc` directly (a tenth of the time)."""
+    notes = [n.id for n in doc.notes]
+    present = set(notes)
+    member = {n.id: n.cluster_id for n in doc.notes if n.cluster_id is not None}
+    parent = {c.id: c.parent_id for c in doc.clusters if c.parent_id is not None}
+    # The graph has a node for every cluster id named, and takes links between its nodes only.
+    known = {c.id for c in doc.clusters} | set(parent.values()) | set(member.values())
+    also: dict[int, list[int]] = {}
+    for t in dict.fromkeys((t.note_id, t.cluster_id) for t in doc.themes):
+        if t[0] in present and t[1] in known:
+            also.setdefault(t[0], []).append(t[1])
+    links = [
+        lk
+        for lk in dict.fromkeys((lk.source, lk.target, lk.kind) for lk in doc.links)
+        if lk[0] in present and lk[1] in present
+    ]
+    return ThemeIndex(
+        notes,
+        member,
+        {n.id: n.group_id for n in doc.notes if n.group_id is not None},
+        also,
+        links,
+        sorted(c.id for c in doc.clusters),
+        {c.id: c.name for c in doc.clusters},
+        parent,
+        {g.id: g.position for g in doc.groups},
+    )
 
 
-def themes(graph: nx.MultiDiGraph) -> list[int]:
+def themes(graph: nx.MultiDiGraph | ThemeIndex) -> list[int]:
     """The ids of all clusters, in id order."""
-    return sorted(node_id(n) for n, kind in graph.nodes(data="kind") if kind == "cluster")
+    return list(ThemeIndex.of(graph).clusters)
 
 
-def subclusters(graph: nx.MultiDiGraph, cluster_id: int) -> set[int]:
+def subclusters(graph: nx.MultiDiGraph | ThemeIndex, cluster_id: int) -> set[int]:
     """The cluster and every cluster nested in it, however deep."""
-    found, todo = set(), [cluster_node(cluster_id)]
+    index = ThemeIndex.of(graph)
+    if cluster_id not in index.known:
+        return set()
+    found, todo = set(), [cluster_id]
     while todo:
-        node = todo.pop()
-        if node in found or node not in graph:
-            continue
-        found.add(node)
-        todo.extend(_in(graph, node, PARENT))
-    return {node_id(n) for n in found}
+        cid = todo.pop()
+        if cid not in found:
+            found.add(cid)
+            todo.extend(index.children.get(cid, ()))
+    return found
 
 
-def theme_notes(graph: nx.MultiDiGraph, cluster_id: int) -> set[int]:
+def theme_notes(graph: nx.MultiDiGraph | ThemeIndex, cluster_id: int) -> set[int]:
     """The notes in a theme: its members, its sub-clusters' members, and the notes linked to
     any of them as "also relates to"."""
+    index = ThemeIndex.of(graph)
     notes: set[int] = set()
-    for cid in subclusters(graph, cluster_id):
-        node = cluster_node(cid)
-        notes.update(node_id(n) for n in _in(graph, node, MEMBER) + _in(graph, node, THEME))
+    for cid in subclusters(index, cluster_id):
+        notes.update(index.in_cluster.get(cid, ()))
     return notes
 
 
-def note_group(graph: nx.MultiDiGraph, note_id: int) -> int | None:
-    groups = _out(graph, note_node(note_id), GROUP)
-    return node_id(groups[0]) if groups else None
+def note_group(graph: nx.MultiDiGraph | ThemeIndex, note_id: int) -> int | None:
+    return ThemeIndex.of(graph).group.get(note_id)
 
 
-def groups_by_theme(graph: nx.MultiDiGraph) -> dict[int, dict[int, list[int]]]:
+def groups_by_theme(graph: nx.MultiDiGraph | ThemeIndex) -> dict[int, dict[int, list[int]]]:
     """For each theme (cluster id): the groups that raised it -> their notes in it."""
+    index = ThemeIndex.of(graph)
     out: dict[int, dict[int, list[int]]] = {}
-    for cid in themes(graph):
-        by_group: dict[int, list[int]] = defaultdict(list)
-        for note_id in sorted(theme_notes(graph, cid)):
-            group = note_group(graph, note_id)
+    for cid in index.clusters:
+        if cid in index.raised_tops:  # a top-level theme: worked out for all of them at once
+            out[cid] = {gid: list(notes) for gid, notes in index.raised_tops[cid].items()}
+            continue
+        by_group: dict[int, list[int]] = {}
+        for note_id in sorted(theme_notes(index, cid)):
+            group = index.group.get(note_id)
             if group is not None:
-                by_group[group].append(note_id)
-        out[cid] = dict(by_group)
+                by_group.setdefault(group, []).append(note_id)
+        out[cid] = by_group
     return out
 
 
 def cooccurring_themes(
-    graph: nx.MultiDiGraph, *, top_level: bool = True
+    graph: nx.MultiDiGraph | ThemeIndex, *, top_level: bool = True
 ) -> dict[tuple[int, int], set[int]]:
     """Pairs of themes raised by the same groups -> those groups. With `top_level`, only
     themes that sit in no other cluster (a sub-cluster's groups already count for its parent)."""
-    raised = groups_by_theme(graph)
-    if top_level:
-        raised = {c: g for c, g in raised.items() if not _out(graph, cluster_node(c), PARENT)}
-    out = {}
-    for a, b in itertools.combinations(sorted(raised), 2):
-        shared = set(raised[a]) & set(raised[b])
-        if shared:
-            out[(a, b)] = shared
-    return out
+    index = ThemeIndex.of(graph)
+    raised = index.raised_tops if top_level else groups_by_theme(index)
+    by_group: dict[int, list[int]] = defaultdict(list)
+    for cid in sorted(raised):
+        for gid in raised[cid]:
+            by_group[gid].append(cid)
+    out: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for gid, cids in by_group.items():
+        for pair in itertools.combinations(cids, 2):
+            out[pair].add(gid)
+    return dict(sorted(out.items()))
 
 
-def note_themes(graph: nx.MultiDiGraph, note_id: int) -> set[int]:
+def note_themes(graph: nx.MultiDiGraph | ThemeIndex, note_id: int) -> set[int]:
     """The top-level themes a note touches: its cluster, its "also relates to" clusters, and
     the clusters of the notes it is linked to, each counted as its outermost cluster."""
-    node = note_node(note_id)
-    if node not in graph:
+    index = ThemeIndex.of(graph)
+    if note_id not in index.note_set:
         return set()
-    touched = _out(graph, node, MEMBER) + _out(graph, node, THEME)
-    linked = [v for kind in m.LINK_KINDS for v in _out(graph, node, kind) + _in(graph, node, kind)]
-    for other in linked:
-        touched += _out(graph, other, MEMBER)
-    return {_outermost(graph, node_id(c)) for c in touched}
+    member, outermost = index.member, index.outermost
+    touched = [*index.also.get(note_id, ())]
+    if note_id in member:
+        touched.append(member[note_id])
+    touched.extend(member[o] for o in index.neighbours.get(note_id, ()) if o in member)
+    return {outermost[c] for c in touched}
 
 
-def _outermost(graph: nx.MultiDiGraph, cluster_id: int) -> int:
-    node, seen = cluster_node(cluster_id), set()
-    while node not in seen:
-        seen.add(node)
-        parents = _out(graph, node, PARENT)
-        if not parents:
-            break
-        node = parents[0]
-    return node_id(node)
-
-
-def bridging_notes(graph: nx.MultiDiGraph) -> dict[int, set[int]]:
+def bridging_notes(graph: nx.MultiDiGraph | ThemeIndex) -> dict[int, set[int]]:
     """Notes that connect two or more top-level themes -> those themes."""
+    index = ThemeIndex.of(graph)
     out = {}
-    for node, kind in graph.nodes(data="kind"):
-        if kind == "note":
-            touched = note_themes(graph, node_id(node))
+    # Only a note with a link or an "also relates to" can touch more than its own cluster's.
+    for note in index.notes:
+        if note in index.also or note in index.neighbours:
+            touched = note_themes(index, note)
             if len(touched) > 1:
-                out[node_id(node)] = touched
+                out[note] = touched
     return out
 
 
-def unclustered_notes(graph: nx.MultiDiGraph) -> list[int]:
+def unclustered_notes(graph: nx.MultiDiGraph | ThemeIndex) -> list[int]:
     """Notes in no cluster."""
-    return sorted(
-        node_id(n)
-        for n, kind in graph.nodes(data="kind")
-        if kind == "note" and not _out(graph, n, MEMBER)
-    )
+    index = ThemeIndex.of(graph)
+    return sorted(n for n in index.notes if n not in index.member)
 
 
-def unlinked_notes(graph: nx.MultiDiGraph) -> list[int]:
+def unlinked_notes(graph: nx.MultiDiGraph | ThemeIndex) -> list[int]:
     """Notes connected to nothing but their group: no cluster, no theme, no link."""
+    index = ThemeIndex.of(graph)
+    linked = {n for a, b, _ in index.links for n in (a, b)}
     return sorted(
-        node_id(n)
-        for n, kind in graph.nodes(data="kind")
-        if kind == "note"
-        and all(k == GROUP for _, _, k in graph.out_edges(n, keys=True))
-        and not any(True for _ in graph.in_edges(n))
+        n
+        for n in index.notes
+        if n not in index.member and n not in index.also and n not in linked
     )
 
 
@@ -323,44 +512,119 @@ class ThemeEdge:
 SHARED_MIN_GROUPS = 2
 
 
-def theme_overview(graph: nx.MultiDiGraph) -> tuple[list[ThemeNode], list[ThemeEdge]]:
-    """The top-level themes and what joins them, for drawing a map of the workshop."""
-    order = {
-        node_id(n): d.get("position", 0)
-        for n, d in graph.nodes(data=True)
-        if d.get("kind") == "group"
-    }
-    raised = groups_by_theme(graph)
-    tops = [c for c in themes(graph) if not _out(graph, cluster_node(c), PARENT)]
+def theme_overview(
+    graph: nx.MultiDiGraph | ThemeIndex, *, strongest: int | None = None
+) -> tuple[list[ThemeNode], list[ThemeEdge]]:
+    """The top-level themes and what joins them, for drawing a map of the workshop.
+
+    The edges: the "link" ones, then the "shared" ones, each in (a, b) order. With `strongest`,
+    only that many "shared" ones: those first by (-weight, a, b), as `theme_layout` and the
+    map's threshold pick them. Every pair of themes that one group raised is a "shared" edge,
+    which in a large workshop of few groups is nearly the square of the themes."""
+    index = ThemeIndex.of(graph)
+    order = index.positions
+    raised = index.raised_tops
     nodes = [
         ThemeNode(
             c,
-            str(graph.nodes[cluster_node(c)].get("label", "")),
-            len(theme_notes(graph, c)),
+            index.names.get(c, ""),
+            index.top_sizes[c],
             tuple(sorted(raised[c], key=lambda gid: (order.get(gid, 0), gid))),
         )
-        for c in tops
+        for c in index.tops
     ]
+    member, outermost = index.member, index.outermost
     links: dict[tuple[int, int], int] = defaultdict(int)
-    for u, v, kind in graph.edges(keys=True):
-        if kind in m.LINK_KINDS:
-            pairs = itertools.product(note_themes_own(graph, u), note_themes_own(graph, v))
-        elif kind == THEME:
-            pairs = itertools.product(note_themes_own(graph, u), [_outermost(graph, node_id(v))])
-        else:
-            continue
-        for a, b in pairs:
+    for u, v, kind in index.links:
+        if kind in m.LINK_KINDS and u in member and v in member:
+            a, b = outermost[member[u]], outermost[member[v]]
             if a != b:
                 links[(min(a, b), max(a, b))] += 1
+    for note, cids in index.also.items():
+        if note in member:
+            a = outermost[member[note]]
+            for cid in cids:
+                b = outermost[cid]
+                if a != b:
+                    links[(min(a, b), max(a, b))] += 1
     edges = [ThemeEdge(a, b, "link", n) for (a, b), n in sorted(links.items())]
-    for (a, b), groups in sorted(cooccurring_themes(graph).items()):
-        edges.append(ThemeEdge(a, b, "shared", len(groups)))
+    if strongest is None:
+        edges.extend(
+            ThemeEdge(a, b, "shared", len(groups))
+            for (a, b), groups in cooccurring_themes(index).items()
+        )
+    else:
+        edges.extend(
+            ThemeEdge(a, b, "shared", w) for a, b, w in _strongest_shared(raised, strongest)
+        )
     return nodes, edges
 
 
-def note_themes_own(graph: nx.MultiDiGraph, note: str) -> list[int]:
+def _strongest_shared(
+    raised: dict[int, dict[int, list[int]]], count: int
+) -> list[tuple[int, int, int]]:
+    """The `count` pairs of themes first by (-groups shared, a, b), as (a, b, groups) in (a, b)
+    order, without going through every pair: the themes raised by the same set of groups share
+    as many with every other theme, so the pairs are counted by weight set by set, and only the
+    pairs kept are listed. A workshop has few groups, so few such sets."""
+    if count <= 0:
+        return []
+    sets: dict[frozenset[int], list[int]] = defaultdict(list)
+    for cid in sorted(raised):
+        if raised[cid]:
+            sets[frozenset(raised[cid])].append(cid)
+    keys = list(sets)
+    joined: list[tuple[int, int, int]] = []  # (set i, set j >= i, groups they share)
+    by_weight: dict[int, int] = defaultdict(int)
+    for i, a in enumerate(keys):
+        for j in range(i, len(keys)):
+            weight = len(a & keys[j])
+            n_a, n_b = len(sets[a]), len(sets[keys[j]])
+            many = n_a * (n_a - 1) // 2 if i == j else n_a * n_b
+            if weight and many:
+                joined.append((i, j, weight))
+                by_weight[weight] += many
+    # The weight at the cut: every pair above it is kept, of those at it the first in (a, b).
+    cut, above = 0, 0
+    for weight in sorted(by_weight, reverse=True):
+        if above + by_weight[weight] >= count:
+            cut = weight
+            break
+        above += by_weight[weight]
+    out: list[tuple[int, int, int]] = []
+    at_cut: dict[int, list[int]] = defaultdict(list)  # set -> the sets it shares `cut` with
+    for i, j, weight in joined:
+        a, b = sets[keys[i]], sets[keys[j]]
+        if weight > cut:
+            pairs = itertools.combinations(a, 2) if i == j else itertools.product(a, b)
+            out.extend((min(x, y), max(x, y), weight) for x, y in pairs)
+        elif weight == cut:
+            at_cut[i].append(j)
+            if i != j:
+                at_cut[j].append(i)
+    left = count - above
+    if cut:
+        set_of = {cid: i for i, key in enumerate(keys) for cid in sets[key]}
+        for x in sorted(set_of):
+            if left <= 0:
+                break
+            after: list[int] = []
+            for j in at_cut.get(set_of[x], ()):
+                others = sets[keys[j]]
+                start = bisect.bisect_right(others, x)
+                after.extend(others[start : start + left])
+            after.sort()
+            out.extend((x, y, cut) for y in after[:left])
+            left -= len(after[:left])
+    out.sort()
+    return out
+
+
+def note_themes_own(graph: nx.MultiDiGraph | ThemeIndex, note: str) -> list[int]:
     """The top-level theme a note node sits in, as a list (empty when unclustered)."""
-    return [_outermost(graph, node_id(c)) for c in _out(graph, note, MEMBER)]
+    index = ThemeIndex.of(graph)
+    cid = index.member.get(node_id(note))
+    return [] if cid is None else [index.outermost[cid]]
 
 
 # networkx's `spring_layout` needs scipy from this many nodes on; from here the layout is ours.
@@ -435,65 +699,81 @@ def _spring_layout(
     src = np.array([a for a, _ in pulls], dtype=np.int64)
     dst = np.array([b for _, b in pulls], dtype=np.int64)
     weight = np.array(list(pulls.values()), dtype=float)
-    pos = np.random.default_rng(seed).random((n, 2))
+    # The coordinates as two arrays (x, y): numpy gathers and sums pairs of rows slowly. Each
+    # step computes what networkx's would, number for number: (dx, dy) ** 2 summed is dx * dx +
+    # dy * dy, in the same order.
+    start = np.random.default_rng(seed).random((n, 2))
+    x, y = start[:, 0].copy(), start[:, 1].copy()
     k = 1.6 / math.sqrt(n)
     step = 0.1
     cool = step / (iterations + 1)
     for _ in range(iterations):
-        force = np.zeros((n, 2))
-        a, b = _near_pairs(pos, 2 * k)
-        delta = pos[a] - pos[b]
-        dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
-        push = delta * (k * k / dist2)[:, None]
+        a, b, dx, dy = _near_pairs(x, y, 2 * k)
+        scale = k * k / np.maximum(dx * dx + dy * dy, 1e-4)
+        push_x, push_y = dx * scale, dy * scale
+        fx, fy = np.zeros(n), np.zeros(n)
+        fx += np.bincount(a, push_x, n) - np.bincount(b, push_x, n)
+        fy += np.bincount(a, push_y, n) - np.bincount(b, push_y, n)
         if len(src):
-            d = pos[src] - pos[dst]
-            pull = d * (np.sqrt((d**2).sum(axis=1)) * weight / k)[:, None]
-        for axis in (0, 1):
-            force[:, axis] += np.bincount(a, push[:, axis], n) - np.bincount(b, push[:, axis], n)
-            if len(src):
-                force[:, axis] -= np.bincount(src, pull[:, axis], n)
-                force[:, axis] += np.bincount(dst, pull[:, axis], n)
-        length = np.maximum(np.sqrt((force**2).sum(axis=1)), 0.01)
-        pos += force * (np.minimum(length, step) / length)[:, None]
+            px, py = x[src] - x[dst], y[src] - y[dst]
+            scale = np.sqrt(px * px + py * py) * weight / k
+            fx -= np.bincount(src, px * scale, n)
+            fx += np.bincount(dst, px * scale, n)
+            fy -= np.bincount(src, py * scale, n)
+            fy += np.bincount(dst, py * scale, n)
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 0.01)
+        scale = np.minimum(length, step) / length
+        x += fx * scale
+        y += fy * scale
         step -= cool
-    return {cid: (float(pos[i, 0]), float(pos[i, 1])) for i, cid in enumerate(ids)}
+    return {cid: (float(x[i]), float(y[i])) for i, cid in enumerate(ids)}
 
 
-def _near_pairs(points: np.ndarray, reach: float) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs (i < j in the grid's order, each once) of points closer than `reach`, through
-    a grid of `reach`-sized cells: each point meets only the points in its own and the
-    neighbouring cells."""
+def _near_pairs(
+    x: np.ndarray, y: np.ndarray, reach: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (a, b: i < j in the grid's order, each once) of points closer than `reach`,
+    with their x[a] - x[b] and y[a] - y[b], through a grid of `reach`-sized cells: each point
+    meets only the points in its own and the neighbouring cells. The pairs come by neighbour
+    (own cell, then right-below, right, right-above, above), each by point; the five are worked
+    out together, and a cell's points are found in a table of where each cell starts in the
+    grid's order (a binary search when the points are so spread out that the table would be
+    large)."""
     import numpy as np
 
-    n = len(points)
-    cells = np.floor(points / reach).astype(np.int64)
-    cells -= cells.min(axis=0)
-    width = int(cells[:, 1].max()) + 3
-    key = (cells[:, 0] + 1) * width + cells[:, 1] + 1
+    n = len(x)
+    cx = np.floor(x / reach).astype(np.int64)
+    cy = np.floor(y / reach).astype(np.int64)
+    cx -= cx.min()
+    cy -= cy.min()
+    width = int(cy.max()) + 3
+    key = (cx + 1) * width + cy + 1
     order = np.argsort(key, kind="stable")
-    keys = key[order]
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = np.arange(n)
-    found_a, found_b = [], []
-    for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):
-        target = key + dx * width + dy
+    # The five neighbours (dx, dy) = (0, 0), (1, -1), (1, 0), (1, 1), (0, 1), as key offsets.
+    target = key + np.array([0, width - 1, width, width + 1, 1])[:, None]
+    size = (int(cx.max()) + 3) * width
+    if size <= 4 * n + 1024:
+        first = np.zeros(size + 1, dtype=np.int64)
+        np.cumsum(np.bincount(key, minlength=size), out=first[1:])
+        lo, hi = first[target], first[target + 1]
+    else:
+        keys = key[order]
         lo = np.searchsorted(keys, target, "left")
         hi = np.searchsorted(keys, target, "right")
-        if dx == dy == 0:
-            lo = rank + 1  # in its own cell, only the points after it
-        counts = np.maximum(hi - lo, 0)
-        total = int(counts.sum())
-        if not total:
-            continue
-        first = np.repeat(lo - (np.cumsum(counts) - counts), counts)
-        a = np.repeat(np.arange(n), counts)
-        b = order[first + np.arange(total)]
-        near = ((points[a] - points[b]) ** 2).sum(axis=1) < reach * reach
-        found_a.append(a[near])
-        found_b.append(b[near])
-    if not found_a:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(found_a), np.concatenate(found_b)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    lo[0] = rank + 1  # in its own cell, only the points after it
+    counts = np.maximum(hi - lo, 0).ravel()
+    total = int(counts.sum())
+    if not total:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0), np.zeros(0)
+    at = np.repeat(lo.ravel() - (np.cumsum(counts) - counts), counts)
+    a = np.repeat(np.tile(np.arange(n), 5), counts)
+    b = order[at + np.arange(total)]
+    dx, dy = x[a] - x[b], y[a] - y[b]
+    near = dx * dx + dy * dy < reach * reach
+    return a[near], b[near], dx[near], dy[near]
 
 
 # `_separated` tries this many spots around a point (a sunflower spiral out to about three
