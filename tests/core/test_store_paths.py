@@ -3,9 +3,6 @@ URI unescaped, so "a%20b" wrote "a b", "#2" cut the name short and "?" could not
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -69,38 +66,32 @@ def test_opening_a_file_that_is_not_there_creates_nothing(tmp_path: Path):
     assert _listing(tmp_path) == []
 
 
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
-    )
-
-
-def test_the_issues_exact_names_through_the_command_line(tmp_path: Path):
+# Through `cli.main` in this process (run_cli, with the folder as the working directory): the
+# program's own start is tested in tests/test_cli.py, and a new Python per call took seconds.
+def test_the_issues_exact_names_through_the_command_line(tmp_path: Path, run_cli):
     """`import S --into 'a%20b.samverkan'` wrote 'a b.samverkan'; `info 'workshop #2.samverkan'`
     said "no such table" and left a file 'workshop ' beside it; 'vad?.samverkan' could not be
     created and left a temporary file."""
     names = ["a%20b.samverkan", "workshop #2.samverkan", "vad?.samverkan"]
     for name in names:
-        done = run("import", SEED, "--into", name, cwd=tmp_path)
+        done = run_cli("import", SEED, "--into", name, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         assert f"i {name}." in done.stdout
     assert _listing(tmp_path) == sorted(names)
     for name in names:
-        info = run("info", name, cwd=tmp_path)
+        info = run_cli("info", name, cwd=tmp_path)
         assert info.returncode == 0, info.stderr
         assert f"Fil: {name}" in info.stdout and "Lappar: 216" in info.stdout
         out = tmp_path / "ut"
         out.mkdir(exist_ok=True)
-        exported = run("export", name, "--format", "md", "--output", out / f"{name}.md",
-                       cwd=tmp_path)
+        exported = run_cli("export", name, "--format", "md", "--output", out / f"{name}.md",
+                           cwd=tmp_path)
         assert exported.returncode == 0, exported.stderr
     assert _listing(tmp_path) == sorted([*names, "ut"])
 
 
 def test_the_longest_name_sqlite_can_write_under_works_and_a_longer_one_is_refused(
-    tmp_path: Path,
+    tmp_path: Path, run_cli
 ):
     """A name whose "-journal" would not fit could be made but never written again; the
     temporary files of an import or a copy have short names, so they never stand in the way."""
@@ -109,12 +100,12 @@ def test_the_longest_name_sqlite_can_write_under_works_and_a_longer_one_is_refus
     longest = "å" * 118 + ".samverkan"  # 246 bytes; with "-journal" 254
     too_long = "å" * 119 + ".samverkan"
     for _ in range(2):  # made, then added to (a write under its own name)
-        done = run("import", SEED, "--into", longest, cwd=tmp_path)
+        done = run_cli("import", SEED, "--into", longest, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
     with Store.open(tmp_path / longest) as store:
         assert len(store.notes()) == 2 * 216
         store.save_copy(tmp_path / too_long[:-20].replace("å", "ä"))
-    refused = run("import", SEED, "--into", too_long, cwd=tmp_path)
+    refused = run_cli("import", SEED, "--into", too_long, cwd=tmp_path)
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert "för långt" in refused.stderr and "Traceback" not in refused.stderr
     with pytest.raises(StoreError, match="för långt"):
