@@ -227,6 +227,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kunde inte återställa {name}{because}.",
         "Could not restore {name}{because}.",
     ),
+    # Row versions (core/store.py): a write based on what someone else has changed since.
+    "store.note_moved_on": (
+        "Någon annan har ändrat lappen ”{label}” under tiden; din ändring sparades inte.",
+        "Someone else has changed the note “{label}” meanwhile; your change was not saved.",
+    ),
+    "store.notes_moved_on": (
+        "Någon annan har ändrat {count} av lapparna under tiden; din ändring sparades inte.",
+        "Someone else has changed {count} of the notes meanwhile; your change was not saved.",
+    ),
+    "store.cluster_moved_on": (
+        "Någon annan har ändrat klustret ”{label}” under tiden; din ändring sparades inte.",
+        "Someone else has changed the cluster “{label}” meanwhile; your change was not saved.",
+    ),
+    "store.clusters_moved_on": (
+        "Någon annan har ändrat {count} av klustren under tiden; din ändring sparades inte.",
+        "Someone else has changed {count} of the clusters meanwhile; your change was not saved.",
+    ),
     # Workshops on a PostgreSQL server (core/store_server.py). `{server}` never holds a password.
     "server.bad_url": (
         "{url} är ingen serveradress; skriv den som postgresql://server/databas.",

@@ -51,6 +51,9 @@ class ClusterRow(Base):
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # One up on every write of the row (migration 0002): a write based on an older version is
+    # refused (store.RowMovedOn). Not part of the snapshot: `Store.versions` reads it.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class NoteRow(Base):
@@ -75,6 +78,9 @@ class NoteRow(Base):
     )
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # One up on every write of the row (migration 0002): a write based on an older version is
+    # refused (store.RowMovedOn). Not part of the snapshot: `Store.versions` reads it.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class LinkRow(Base):

@@ -80,6 +80,15 @@ class Change:
     removed: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
 
+class RowMovedOn(StoreError):
+    """A write stated the version of a note or cluster it was based on, and someone else has
+    changed that row since (another window, another facilitator): nothing was written. `kind`
+    ("note" or "cluster") and `ids` say which rows moved on."""
+
+    kind: str = ""
+    ids: tuple[int, ...] = ()
+
+
 @dataclass(frozen=True)
 class NoteRemoval:
     """Everything needed to put deleted notes back exactly as they were."""
@@ -87,6 +96,8 @@ class NoteRemoval:
     notes: tuple[m.Note, ...]
     links: tuple[m.Link, ...]
     themes: tuple[m.ThemeLink, ...]
+    # Each note's version when it went: it comes back one on, never as an earlier version.
+    versions: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,6 +106,7 @@ class ClusterRemoval:
     member_ids: tuple[int, ...]
     child_ids: tuple[int, ...]
     themes: tuple[m.ThemeLink, ...]
+    version: int = 1
 
 
 class Store:
@@ -527,6 +539,16 @@ class Store:
                 tuple((i, name, g, n) for i, name, g, n in conn.execute(members)),
             )
 
+    def versions(self, kind: str, ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Each note's or cluster's version (`kind` "note" or "cluster"), one up on every write
+        of the row: what a later write states as `based_on`."""
+        table = _VERSIONED[kind]
+        with self._read() as s:
+            query = select(table.id, table.version)
+            if ids is not None:
+                query = query.where(table.id.in_(list(ids)))
+            return {i: v for i, v in s.execute(query)}
+
     def get_meta(self, key: str, default: str = "") -> str:
         with self._read() as s:
             row = s.get(MetaRow, key)
@@ -596,12 +618,16 @@ class Store:
             self._mark("note", [row.id])
             return _note(row)
 
-    def update_note(self, note_id: int, **changes: Any) -> m.Note:
-        self.update_notes({note_id: changes})
+    def update_note(self, note_id: int, *, based_on: int | None = None, **changes: Any) -> m.Note:
+        self.update_notes({note_id: changes}, based_on=_one(note_id, based_on))
         return self.note(note_id)
 
-    def update_notes(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
-        """Change fields of many notes in one transaction (a drag of 500 notes is one commit)."""
+    def update_notes(
+        self, changes: Mapping[int, Mapping[str, Any]], *, based_on: Mapping[int, int] | None = None
+    ) -> None:
+        """Change fields of many notes in one transaction (a drag of 500 notes is one commit).
+        `based_on`: note id -> the version (`versions`) the change was made from; when any of
+        them has moved on, RowMovedOn and nothing is written."""
         if not changes:
             return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -610,7 +636,10 @@ class Store:
         ]
         with self.transaction() as s:
             _require(s, NoteRow, changes.keys())
+            if based_on:
+                _check_versions(s, NoteRow, based_on)
             s.execute(update(NoteRow), rows)
+            _bump(s, NoteRow, changes.keys())
             self._mark("note", changes.keys())
 
     def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
@@ -629,16 +658,18 @@ class Store:
                 lk for lk in self.links() if lk.source in id_set or lk.target in id_set
             )
             themes = tuple(t for t in self.themes() if t.note_id in id_set)
+            versions = self.versions("note", ids)
             s.execute(delete(NoteRow).where(NoteRow.id.in_(ids)))
             self._mark("note", ids, removed=True)
             if links:
                 self._mark("link", [0])
-            return NoteRemoval(tuple(notes), links, themes)
+            return NoteRemoval(tuple(notes), links, themes, versions)
 
     def restore_notes(self, removal: NoteRemoval) -> None:
         with self.transaction() as s:
             for note in removal.notes:
-                s.add(NoteRow(id=note.id, **_note_values(note)))
+                version = removal.versions.get(note.id, 0) + 1
+                s.add(NoteRow(id=note.id, version=version, **_note_values(note)))
             s.flush()
             _ids_given(s, NoteRow)
             for lk in removal.links:
@@ -663,11 +694,16 @@ class Store:
             self._mark("cluster", [row.id])
             return _cluster(row)
 
-    def update_cluster(self, cluster_id: int, **changes: Any) -> m.Cluster:
-        self.update_clusters({cluster_id: changes})
+    def update_cluster(
+        self, cluster_id: int, *, based_on: int | None = None, **changes: Any
+    ) -> m.Cluster:
+        self.update_clusters({cluster_id: changes}, based_on=_one(cluster_id, based_on))
         return self.cluster(cluster_id)
 
-    def update_clusters(self, changes: Mapping[int, Mapping[str, Any]]) -> None:
+    def update_clusters(
+        self, changes: Mapping[int, Mapping[str, Any]], *, based_on: Mapping[int, int] | None = None
+    ) -> None:
+        """Change fields of many clusters in one transaction; `based_on` as `update_notes`."""
         if not changes:
             return
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -676,10 +712,13 @@ class Store:
         ]
         with self.transaction() as s:
             _require(s, ClusterRow, changes.keys())
+            if based_on:
+                _check_versions(s, ClusterRow, based_on)
             for i, c in changes.items():
                 if "parent_id" in c:
                     self._check_parent(s, i, c["parent_id"])
             s.execute(update(ClusterRow), rows)
+            _bump(s, ClusterRow, changes.keys())
             self._mark("cluster", changes.keys())
 
     def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:
@@ -705,7 +744,8 @@ class Store:
         """Remove a cluster; its notes and children move up into the cluster around it (none
         for a top-level cluster: its notes stay on the board unclustered)."""
         with self.transaction() as s:
-            cluster = _cluster(_get(s, ClusterRow, cluster_id))
+            row = _get(s, ClusterRow, cluster_id)
+            cluster, version = _cluster(row), row.version
             members = tuple(s.scalars(select(NoteRow.id).where(NoteRow.cluster_id == cluster_id)))
             children = tuple(
                 s.scalars(select(ClusterRow.id).where(ClusterRow.parent_id == cluster_id))
@@ -714,12 +754,12 @@ class Store:
             s.execute(
                 update(NoteRow)
                 .where(NoteRow.cluster_id == cluster_id)
-                .values(cluster_id=cluster.parent_id)
+                .values(cluster_id=cluster.parent_id, version=NoteRow.version + 1)
             )
             s.execute(
                 update(ClusterRow)
                 .where(ClusterRow.parent_id == cluster_id)
-                .values(parent_id=cluster.parent_id)
+                .values(parent_id=cluster.parent_id, version=ClusterRow.version + 1)
             )
             s.execute(delete(ClusterRow).where(ClusterRow.id == cluster_id))
             self._mark("cluster", [cluster_id], removed=True)
@@ -727,23 +767,25 @@ class Store:
             self._mark("cluster", children)
             if themes:
                 self._mark("theme", [0])
-            return ClusterRemoval(cluster, members, children, themes)
+            return ClusterRemoval(cluster, members, children, themes, version)
 
     def restore_cluster(self, removal: ClusterRemoval) -> None:
         c = removal.cluster
         with self.transaction() as s:
-            s.add(ClusterRow(id=c.id, **_cluster_values(c)))
+            s.add(ClusterRow(id=c.id, version=removal.version + 1, **_cluster_values(c)))
             s.flush()
             _ids_given(s, ClusterRow)
             if removal.member_ids:
                 s.execute(
-                    update(NoteRow).where(NoteRow.id.in_(removal.member_ids)).values(cluster_id=c.id)
+                    update(NoteRow)
+                    .where(NoteRow.id.in_(removal.member_ids))
+                    .values(cluster_id=c.id, version=NoteRow.version + 1)
                 )
             if removal.child_ids:
                 s.execute(
                     update(ClusterRow)
                     .where(ClusterRow.id.in_(removal.child_ids))
-                    .values(parent_id=c.id)
+                    .values(parent_id=c.id, version=ClusterRow.version + 1)
                 )
             for t in removal.themes:
                 s.merge(ThemeLinkRow(note_id=t.note_id, cluster_id=t.cluster_id))
@@ -959,6 +1001,42 @@ def _upgrade_schema(conn: Any, key: str) -> None:
         raise StoreError(
             "store.cannot_upgrade_db", name=key, why=store_server.reason(exc)
         ) from None
+
+
+_VERSIONED: dict[str, Any] = {"note": NoteRow, "cluster": ClusterRow}
+
+
+def _one(key: int, version: int | None) -> dict[int, int] | None:
+    return None if version is None else {key: version}
+
+
+def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None:
+    """Refuse the write when a row is no longer at the version it was based on. The rows stay
+    locked until the transaction ends (on a server; SQLite writes one at a time anyway), so
+    nobody can move them on between this check and the write."""
+    query = select(table.id, table.version).where(table.id.in_(list(based_on)))
+    found = {i: v for i, v in s.execute(query.with_for_update())}
+    moved = tuple(sorted(i for i, v in based_on.items() if found.get(i) != v))
+    if not moved:
+        return
+    kind = "note" if table is NoteRow else "cluster"
+    if len(moved) > 1:
+        error = RowMovedOn(f"store.{kind}s_moved_on", count=len(moved))
+    else:
+        row = s.get(table, moved[0])
+        label = "" if row is None else (row.text if table is NoteRow else row.name)
+        label = label if len(label) <= 40 else label[:39] + "…"
+        error = RowMovedOn(f"store.{kind}_moved_on", label=label)
+    error.kind, error.ids = kind, moved
+    raise error
+
+
+def _bump(s: Session, table: Any, ids: Iterable[int]) -> None:
+    """Every written row is one version on."""
+    columns = _table(table)
+    s.execute(
+        update(columns).where(columns.c.id.in_(list(ids))).values(version=columns.c.version + 1)
+    )
 
 
 def _on_postgresql(s: Session) -> bool:

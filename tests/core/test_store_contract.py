@@ -16,7 +16,7 @@ import pytest
 from samverkan_desktop.core import limits
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.messages import describe
-from samverkan_desktop.core.store import Change, Store, StoreError
+from samverkan_desktop.core.store import Change, RowMovedOn, Store, StoreError
 
 DATE = dt.date(2021, 11, 10)
 WORKSHOP = m.Workshop("Fördjupningsdag om samverkan", DATE, "Anteckningar")
@@ -488,3 +488,72 @@ def test_a_missing_parent_and_too_deep_nesting_are_refused(store: Store):
     with pytest.raises(StoreError):
         store.add_cluster("för djupt", parent_id=parent.id)
     assert len(store.clusters()) == limits.MAX_CLUSTER_DEPTH
+
+
+# ------------------------------------------------------------------------ row versions
+def test_every_write_of_a_row_moves_its_version_on_and_only_its_own(store: Store):
+    a, b = store.add_note("a"), store.add_note("b")
+    top = store.add_cluster("Tema")
+    inner = store.add_cluster("Inre", parent_id=top.id)
+    assert store.versions("note") == {a.id: 1, b.id: 1}
+    store.update_note(a.id, text="a2")
+    store.move_notes({a.id: (1.0, 2.0)})
+    store.set_membership({b.id: inner.id})
+    assert store.versions("note") == {a.id: 3, b.id: 2}
+    store.update_cluster(top.id, name="Tema 2")
+    assert store.versions("cluster") == {top.id: 2, inner.id: 1}
+    store.delete_cluster(inner.id)  # its note and nothing else moves into the cluster around it
+    assert store.versions("note", [b.id]) == {b.id: 3} and store.note(b.id).cluster_id == top.id
+    assert store.versions("note", [a.id]) == {a.id: 3}
+
+
+def test_a_write_based_on_the_current_version_is_made(store: Store):
+    note = store.add_note("a")
+    cluster = store.add_cluster("Tema")
+    store.update_note(note.id, text="b", based_on=store.versions("note")[note.id])
+    store.update_clusters({cluster.id: {"x": 5.0}}, based_on=store.versions("cluster"))
+    assert store.note(note.id).text == "b" and store.cluster(cluster.id).x == 5.0
+    assert store.versions("note")[note.id] == 2 and store.versions("cluster")[cluster.id] == 2
+
+
+def test_a_write_based_on_a_version_that_moved_on_is_refused_and_writes_nothing(
+    store: Store, changes
+):
+    note = store.add_note("Belysning i parken behövs för att folk ska våga gå hem på kvällen")
+    other = store.add_note("b")
+    seen = store.versions("note")  # what one window drew
+    store.move_notes({note.id: (50.0, 60.0)})  # meanwhile, another window moved it
+    changes.clear()
+    with pytest.raises(RowMovedOn) as info:
+        store.update_notes({note.id: {"x": 0.0}, other.id: {"text": "ändrad"}}, based_on=seen)
+    assert (info.value.kind, info.value.ids) == ("note", (note.id,))
+    said = describe(info.value, "sv")
+    assert said.startswith("Någon annan har ändrat lappen ”Belysning i parken behövs för")
+    assert "…" in said and "\n" not in said
+    assert "meanwhile" in describe(info.value, "en")
+    assert (store.note(note.id).x, store.note(other.id).text) == (50.0, "b")
+    assert store.versions("note") == {note.id: 2, other.id: 1} and changes == []
+
+
+def test_clusters_that_moved_on_are_refused_by_count(store: Store):
+    a, b = store.add_cluster("A"), store.add_cluster("B")
+    seen = store.versions("cluster")
+    store.update_clusters({a.id: {"name": "A2"}, b.id: {"name": "B2"}})
+    with pytest.raises(RowMovedOn, match="2 av klustren") as info:
+        store.update_clusters({a.id: {"x": 1.0}, b.id: {"x": 1.0}}, based_on=seen)
+    assert info.value.ids == (a.id, b.id)
+    assert [c.x for c in store.clusters()] == [0.0, 0.0]
+
+
+def test_a_row_that_comes_back_by_undo_is_never_an_earlier_version(store: Store):
+    note = store.add_note("a")
+    cluster = store.add_cluster("Tema")
+    store.update_note(note.id, text="b")
+    seen = store.versions("note")  # {note: 2}
+    store.restore_notes(store.delete_notes([note.id]))
+    assert store.versions("note") == {note.id: 3}
+    with pytest.raises(RowMovedOn):  # deleted and put back meanwhile: not what was seen
+        store.update_note(note.id, text="c", based_on=seen[note.id])
+    store.update_cluster(cluster.id, name="Tema 2")
+    store.restore_cluster(store.delete_cluster(cluster.id))
+    assert store.versions("cluster") == {cluster.id: 3}

@@ -2,8 +2,9 @@
 failed upgrade changes no byte of the file; a newer or foreign file is refused untouched.
 
 `fixtures/schema-0001.samverkan` is the sample workshop as version 0.1.0 (schema 0001) wrote it,
-made with that release's own code. When a migration is added, add the fixture of the schema it
-replaces. Until then, the upgrade path is exercised with a revision 0002 that exists only here.
+made with that release's own code; `schema-0002.samverkan` is that file upgraded to row versions
+(issue 14). When a migration is added, add the fixture of the schema it replaces. The upgrade
+path is also exercised with a revision 0003 that exists only here.
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ _ADD_TABLE = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -85,13 +86,13 @@ _FAILS_HALFWAY = _ADD_TABLE + '''
 
 @pytest.fixture
 def next_schema(tmp_path: Path, monkeypatch):
-    """The store's migrations plus a revision 0002 (its body given by the test)."""
+    """The store's migrations plus a revision 0003 (its body given by the test)."""
 
     def install(body: str) -> None:
         folder = tmp_path / "migrations"
         shutil.copytree(store_file._MIGRATIONS, folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
-        (folder / "versions" / "0002_test.py").write_text(body, encoding="utf-8")
+        (folder / "versions" / "0003_test.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(store_file, "_MIGRATIONS", folder)
 
     return install
@@ -107,7 +108,7 @@ def test_an_older_file_is_upgraded_and_the_original_kept_as_bak(
     original = path.read_bytes()
     with Store.open(path) as store:
         assert len(store.notes()) == 216
-    assert store_file.revision(path) == "0002"
+    assert store_file.revision(path) == "0003"
     assert "tags" in _table_names(path)
     bak = folder / "workshop.samverkan.0001.bak"
     assert bak.read_bytes() == original

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core import store_file, store_server
 from samverkan_desktop.core.messages import describe
-from samverkan_desktop.core.store import Store, StoreError
+from samverkan_desktop.core.store import RowMovedOn, Store, StoreError
 
 DATE = dt.date(2021, 11, 10)
 
@@ -190,6 +190,79 @@ def test_imports_by_two_clients_at_once_all_get_ids_of_their_own(postgres_url):
     finally:
         for s in stores:
             s.close()
+
+
+def test_a_write_based_on_what_another_client_changed_since_is_refused(postgres_url):
+    with Store.create_url(postgres_url, key="krock") as anna, \
+            Store.open_url(postgres_url, "krock") as bo:
+        note = anna.add_note("Trygghet")
+        cluster = anna.add_cluster("Tema")
+        seen = bo.versions("note")  # what Bo's board drew
+        anna.set_membership({note.id: cluster.id})  # Anna groups the note meanwhile
+        with pytest.raises(RowMovedOn, match="”Trygghet”") as info:
+            bo.update_notes({note.id: {"cluster_id": None}}, based_on=seen)
+        _one_line(info.value)
+        assert anna.note(note.id).cluster_id == cluster.id  # Anna's change stands
+        bo.update_notes({note.id: {"text": "Trygghet i parken"}}, based_on=bo.versions("note"))
+        assert anna.note(note.id) == bo.note(note.id)
+
+
+def test_two_clients_writing_from_one_version_at_once_one_wins(postgres_url):
+    with Store.create_url(postgres_url, key="samma") as first:
+        note = first.add_note("a")
+    stores = [Store.open_url(postgres_url, "samma") for _ in range(6)]
+    seen = {note.id: 1}
+    outcome: list[str] = []
+    start = threading.Barrier(len(stores))
+
+    def write(store: Store, n: int) -> None:
+        start.wait()
+        try:
+            store.update_notes({note.id: {"text": f"skriven av {n}"}}, based_on=seen)
+            outcome.append(f"skriven av {n}")
+        except RowMovedOn:
+            outcome.append("nekad")
+
+    threads = [threading.Thread(target=write, args=(s, n)) for n, s in enumerate(stores)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    try:
+        [winner] = [o for o in outcome if o != "nekad"]
+        assert outcome.count("nekad") == len(stores) - 1
+        assert stores[0].note(note.id).text == winner
+        assert stores[0].versions("note") == {note.id: 2}
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_an_older_workshop_on_the_server_is_upgraded_when_opened_for_writing(postgres_url):
+    from alembic import command
+
+    server = store_server.server_url(postgres_url)
+    engine = store_server.engine(server, "gammal")
+    with engine.begin() as conn:
+        store_server.create_schema(conn, "gammal")
+        command.upgrade(store_file.alembic_config(conn), "0001")
+    engine.dispose()
+    _sql(postgres_url, "INSERT INTO gammal.workshop (title, description, created_at) "
+                       "VALUES ('Från förra året', '', now());"
+                       "INSERT INTO gammal.notes (text, section, source, uncertain, comment, "
+                       "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
+                       "('gammal lapp', '', '', false, '', false, 0, '', 1, 2, now(), now())")
+    with pytest.raises(StoreError, match="äldre format") as info:
+        Store.open_url(postgres_url, "gammal", readonly=True)
+    _one_line(info.value)
+    with Store.open_url(postgres_url, "gammal") as store:
+        [note] = store.notes()
+        assert note.text == "gammal lapp" and store.versions("note") == {note.id: 1}
+        store.update_note(note.id, text="uppdaterad", based_on=1)
+    [(revision,)] = _sql(postgres_url, "SELECT version_num FROM gammal.alembic_version")
+    assert revision == store_file.head_revision()
+    with Store.open_url(postgres_url, "gammal", readonly=True) as reader:
+        assert reader.workshop().title == "Från förra året"
 
 
 def test_a_read_only_client_is_refused_by_the_server_itself(postgres_url):
