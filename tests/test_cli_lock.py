@@ -44,7 +44,7 @@ def workshop(tmp_path: Path) -> Path:
 
 
 def test_import_into_a_file_open_elsewhere_is_refused_and_changes_nothing(
-    workshop: Path, tmp_path: Path, hold_open
+    workshop: Path, tmp_path: Path, hold_open, run_cli
 ):
     holder = hold_open(workshop)
     before = (workshop.read_bytes(), workshop.stat().st_mtime_ns)
@@ -58,18 +58,19 @@ def test_import_into_a_file_open_elsewhere_is_refused_and_changes_nothing(
     ), done.stderr
     assert (workshop.read_bytes(), workshop.stat().st_mtime_ns) == before
 
-    # Reading needs no lock: info, export and suggest go on while the other has it open.
-    info = run("info", workshop, cwd=tmp_path)
+    # Reading needs no lock: info, export and suggest go on while the other has it open
+    # (through `cli.main` in this process: the refusal above was the real program's).
+    info = run_cli("info", workshop, cwd=tmp_path)
     assert (info.returncode, info.stderr) == (0, "") and "Lappar: 216" in info.stdout
     out = tmp_path / "lappar.csv"
-    exported = run("export", workshop, "--format", "csv", "--output", out, cwd=tmp_path)
+    exported = run_cli("export", workshop, "--format", "csv", "--output", out, cwd=tmp_path)
     assert (exported.returncode, exported.stderr) == (0, "") and out.exists()
-    suggested = run("suggest", workshop, "--json", cwd=tmp_path)
+    suggested = run_cli("suggest", workshop, "--json", cwd=tmp_path)
     assert suggested.returncode == 0, suggested.stderr
     assert (workshop.read_bytes(), workshop.stat().st_mtime_ns) == before
 
     holder.close()
-    again = run("import", SEED, "--into", workshop, cwd=tmp_path)
+    again = run_cli("import", SEED, "--into", workshop, cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "Filen har nu 432 lappar." in again.stdout
     assert not workshop.with_name(f".~lock.{workshop.name}#").exists()
