@@ -272,19 +272,36 @@ class Store:
         """A new workshop on a PostgreSQL server (`postgresql://host/db`): its own schema,
         named `key` (by default made from the title), with the tables of a file made by the
         same migrations, all in one transaction: it is there whole, or not at all."""
-        server = store_server.server_url(url)
         w = workshop or m.Workshop()
+        return cls._create_on_server(url, w.title, key, lambda conn: conn.execute(
+            insert(_table(WorkshopRow)),
+            {"title": w.title, "date": w.date, "description": w.description},
+        ))
+
+    def publish(self, url: str, *, key: str | None = None) -> Store:
+        """Copy this whole workshop (a file's or another server's) to a new workshop on a
+        server, every row with its id and version, in one transaction (Arkiv › Publicera på
+        server…); returns the new workshop, open for writing. `key` as for `create_url`."""
+        title = self.workshop().title
+        with self._snapshot() as read:
+            return type(self)._create_on_server(
+                url, title, key, lambda conn: _copy_rows(read, conn)
+            )
+
+    @classmethod
+    def _create_on_server(
+        cls, url: str, title: str, key: str | None, fill: Callable[[Any], object]
+    ) -> Store:
+        server = store_server.server_url(url)
         admin = store_server.engine(server, None)
         try:
             with admin.begin() as conn:
-                key = store_server.check_key(key) if key else store_server.new_key(conn, w.title)
+                key = store_server.check_key(key) if key else store_server.new_key(conn, title)
                 store_server.create_schema(conn, key)
                 conn.execute(text(f"SET LOCAL search_path TO {key}"))
                 _upgrade_schema(conn, key)
-                conn.execute(
-                    insert(_table(WorkshopRow)),
-                    {"title": w.title, "date": w.date, "description": w.description},
-                )
+                fill(conn)
+                store_server.catch_up_sequences(conn, _NUMBERED)
         except SQLAlchemyError as exc:
             raise store_server.unreachable(server, exc) from None
         finally:
@@ -961,22 +978,28 @@ class Store:
             raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
 
 
+    @contextlib.contextmanager
+    def _snapshot(self) -> Iterator[Any]:
+        """A connection that sees the whole workshop as of one moment, while others write."""
+        if self.url is None:  # SQLite: the engine's BEGIN holds one snapshot to the end
+            with self._engine.connect() as read, read.begin():
+                yield read
+            return
+        snapshot = {"isolation_level": "REPEATABLE READ"}
+        try:
+            with self._engine.connect().execution_options(**snapshot) as read, read.begin():
+                yield read
+        except SQLAlchemyError as exc:
+            raise self._failure("store.cannot_read_db", exc, reading=True) from None
+
     def _save_server_copy(self, target: Path) -> None:
         tmp = store_file.temporary_beside(target, "copy")
         try:
             with atomic.replacing(target, tmp, leftovers=[store_file.journal_path(tmp)]):
                 copy = Store.create(tmp)
                 try:
-                    snapshot = {"isolation_level": "REPEATABLE READ"}
-                    with self._engine.connect().execution_options(**snapshot) as read, \
-                            read.begin(), copy.transaction() as s:
-                        # A cluster's parent may come after it: checked once, at commit.
-                        s.execute(text("PRAGMA defer_foreign_keys = ON"))
-                        s.execute(delete(WorkshopRow))
-                        for table in Base.metadata.sorted_tables:
-                            rows = [dict(r._mapping) for r in read.execute(select(table))]
-                            if rows:
-                                s.execute(insert(table), rows)
+                    with self._snapshot() as read, copy.transaction() as s:
+                        _copy_rows(read, s)
                 finally:
                     copy.close()
         except OSError as exc:
@@ -1004,6 +1027,33 @@ def _upgrade_schema(conn: Any, key: str) -> None:
 
 
 _VERSIONED: dict[str, Any] = {"note": NoteRow, "cluster": ClusterRow}
+# The tables whose rows the database numbers (on a server: from a sequence each).
+_NUMBERED = ("workshop", "groups", "clusters", "notes")
+
+
+def _copy_rows(read: Any, write: Any) -> None:
+    """Every row of every table from one workshop into a new one, ids and versions kept (the
+    new one's own workshop row gives way). A cluster's parent may come after it, and a
+    server checks each row at once: the parents are set once every cluster is in."""
+    write.execute(delete(_table(WorkshopRow)))
+    for table in Base.metadata.sorted_tables:
+        rows = [dict(r._mapping) for r in read.execute(select(table))]
+        if not rows:
+            continue
+        parents = []
+        if table.name == "clusters":
+            parents = [
+                {"b_id": r["id"], "b_parent": r["parent_id"], "b_updated": r["updated_at"]}
+                for r in rows if r["parent_id"] is not None
+            ]
+            rows = [{**r, "parent_id": None} for r in rows]
+        write.execute(insert(table), rows)
+        if parents:  # with its own updated_at, which the update would otherwise set to now
+            write.execute(
+                update(table).where(table.c.id == bindparam("b_id"))
+                .values(parent_id=bindparam("b_parent"), updated_at=bindparam("b_updated")),
+                parents,
+            )
 
 
 def _one(key: int, version: int | None) -> dict[int, int] | None:

@@ -310,3 +310,45 @@ def test_a_stopped_server_refuses_in_one_line_and_the_store_works_again_after(
         assert len(heard) == 2
     with Store.open_url(url, "avbrott") as again:
         assert again.note(note.id).text == "efter avbrottet"
+
+
+# ------------------------------------------------------------------------ file <-> server
+def test_a_file_published_to_the_server_and_saved_back_is_the_same_workshop(
+    postgres_url, tmp_path, seed_path
+):
+    from samverkan_desktop.core.importers import read_source
+
+    path = tmp_path / "orebro.samverkan"
+    with Store.create(path) as local:
+        local.add_document(read_source(seed_path))
+        local.add_cluster("Inre", parent_id=local.add_cluster("Yttre").id)
+        first = local.notes()[0]
+        local.update_note(first.id, text="ändrad lokalt")  # version 2
+        local.restore_notes(local.delete_notes([local.notes()[1].id]))  # id kept, version 2
+        before = local.document()
+        versions = local.versions("note"), local.versions("cluster")
+        shared = local.publish(postgres_url)
+    try:
+        assert shared.path.name == "fordjupningsdag_om_samverkan"  # from the title
+        assert shared.document() == before and len(before.notes) == 216
+        assert (shared.versions("note"), shared.versions("cluster")) == versions
+        assert shared.add_note("ny på servern").id > max(n.id for n in before.notes)
+        back = tmp_path / "tillbaka.samverkan"
+        shared.save_copy(back)
+        with Store.open(back) as again:
+            assert again.document() == shared.document()
+            assert again.versions("note") == shared.versions("note")
+    finally:
+        shared.close()
+
+
+def test_publishing_under_a_name_that_is_taken_changes_nothing(postgres_url, tmp_path):
+    with Store.create_url(postgres_url, key="upptagen") as taken:
+        taken.add_note("redan här")
+    with Store.create(tmp_path / "lokal.samverkan") as local:
+        local.add_note("lokal")
+        with pytest.raises(StoreError, match="finns redan") as info:
+            local.publish(postgres_url, key="upptagen")
+        _one_line(info.value)
+    with Store.open_url(postgres_url, "upptagen") as again:
+        assert [n.text for n in again.notes()] == ["redan här"]
