@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -48,10 +49,19 @@ def assert_one_line_error(err: str, *words: str) -> None:
         assert word in err, (word, err)
 
 
+@pytest.fixture(scope="module")
+def _imported(tmp_path_factory) -> Path:
+    seed = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
+    assert cli.main(["import", str(seed), "--into", str(target)]) == 0
+    return target
+
+
 @pytest.fixture
-def workshop(seed_path: Path, tmp_path: Path) -> Path:
+def workshop(_imported: Path, tmp_path: Path) -> Path:
+    """The seed imported by the command line (once per module), copied for this test."""
     target = tmp_path / "orebro.samverkan"
-    assert cli.main(["import", str(seed_path), "--into", str(target)]) == 0
+    shutil.copyfile(_imported, target)
     return target
 
 
@@ -397,9 +407,11 @@ def test_the_drawn_formats_export_through_the_real_command(workshop, tmp_path):
 
 
 # ------------------------------------------------------------------------ report failures, names
-def test_report_into_an_unwritable_folder_is_one_line_and_writes_nothing(workshop, tmp_path):
-    # /proc takes no new files, even from root; the real program in its own process.
-    result = run("export", workshop, "--format", "pdf", "--output", "/proc/rapport.pdf")
+def test_report_into_an_unwritable_folder_is_one_line_and_writes_nothing(
+    workshop, run_cli, qapp
+):
+    # /proc takes no new files, even from root.
+    result = run_cli("export", workshop, "--format", "pdf", "--output", "/proc/rapport.pdf")
     assert result.returncode == 1 and result.stdout == ""
     assert_one_line_error(result.stderr, "Kan inte skriva i /proc")
     assert not Path("/proc/rapport.pdf").exists()
@@ -423,21 +435,23 @@ def test_report_over_a_file_open_in_a_reader_keeps_it(workshop, tmp_path, capsys
     assert _files(tmp_path) == ["orebro.samverkan", "rapport.docx"]
 
 
-def test_redact_also_removes_names_saved_in_the_file_and_given_on_the_line(workshop, tmp_path):
+def test_redact_also_removes_names_saved_in_the_file_and_given_on_the_line(
+    workshop, tmp_path, run_cli
+):
     from samverkan_desktop.core.export.redact import NAMES_META_KEY
 
     with Store.open(workshop) as store:
         store.add_note("Kalle Ek och Stina Berg ordnar lokalen; Åke Lind bjuder på fika")
         store.set_meta(NAMES_META_KEY, "Kalle Ek\nStina Berg")
     out = tmp_path / "rapport.md"
-    result = run("export", workshop, "-o", out, "--redact", "--redact-name", "Åke Lind")
+    result = run_cli("export", workshop, "-o", out, "--redact", "--redact-name", "Åke Lind")
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     for name in ("Kalle", "Stina", "Åke", "Lind", "Anette Valdemarsson", "ah@hma.se"):
         assert name not in text, name
     assert "ordnar lokalen" in text
     plain = tmp_path / "plain.md"
-    assert run("export", workshop, "-o", plain).returncode == 0
+    assert run_cli("export", workshop, "-o", plain).returncode == 0
     assert "Kalle Ek och Stina Berg" in plain.read_text(encoding="utf-8")
 
 
