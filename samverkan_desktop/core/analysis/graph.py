@@ -8,6 +8,11 @@ or concerns it, each with a `kind`:
   cluster -> cluster "parent"    the cluster sits inside the other
   note -> group     "group"      the group that wrote the note
 Attributes are strings and numbers only (no None), so GraphML and GEXF take the graph as is.
+
+The graph is what the GraphML/GEXF export writes. The queries below (a theme's notes and
+groups, the themes' overview, bridging notes) read a `ThemeIndex` instead: the same edges as
+plain dicts of ids, built once from the document (`theme_index`) or from the graph
+(`ThemeIndex.of`), so that each question costs about as much as there are notes.
 """
 
 from __future__ import annotations
