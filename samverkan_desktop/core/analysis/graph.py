@@ -599,9 +599,11 @@ def _strongest_shared(
     out: list[tuple[int, int, int]] = []
     at_cut: dict[int, list[int]] = defaultdict(list)  # set -> the sets it shares `cut` with
     for i, j, weight in joined:
-        a, b = sets[keys[i]], sets[keys[j]]
+        these, those = sets[keys[i]], sets[keys[j]]
         if weight > cut:
-            pairs = itertools.combinations(a, 2) if i == j else itertools.product(a, b)
+            pairs = (
+                itertools.combinations(these, 2) if i == j else itertools.product(these, those)
+            )
             out.extend((min(x, y), max(x, y), weight) for x, y in pairs)
         elif weight == cut:
             at_cut[i].append(j)
