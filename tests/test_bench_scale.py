@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# The benchmark at 1k notes in its own process (20 s): `make test` and .ci/run still run it.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench" / "bench_scale.py"
 

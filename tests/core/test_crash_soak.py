@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
 
@@ -68,6 +70,7 @@ def _sound(path: Path) -> str:
         con.close()
 
 
+@pytest.mark.slow  # its 45-second budget is the point; `make test` and .ci/run still run it
 def test_sigkill_at_random_moments_loses_no_committed_change(tmp_path: Path):
     path = tmp_path / "soak.samverkan"
     doc = read_source(SEED)
