@@ -16,6 +16,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -74,10 +75,13 @@ _CLUSTER_COLUMNS = tuple(ClusterRow.__table__.c[f.name] for f in fields(m.Cluste
 
 @dataclass(frozen=True)
 class Change:
-    """What one committed transaction changed: entity kind -> ids (removed ids kept apart)."""
+    """What one committed transaction changed: entity kind -> ids (removed ids kept apart).
+    `everything`: what changed is not known (another client's change heard by `watch` that
+    had too many ids to send, or changes missed while the connection was lost): read it all."""
 
     changed: Mapping[str, frozenset[int]] = field(default_factory=dict)
     removed: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    everything: bool = False
 
 
 class RowMovedOn(StoreError):
@@ -125,6 +129,9 @@ class Store:
         # A workshop on a server: the server as shown to the user (no password); `path` is then
         # the workshop's key (its schema), so that messages name it as they name a file.
         self.url: str | None = None
+        self._server: Any = None  # its SQLAlchemy URL, password and all (never shown)
+        self._client = uuid.uuid4().hex  # this store's name in its notifications
+        self._listeners: list[store_server.Listener] = []
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -355,6 +362,7 @@ class Store:
     def _on_server(cls, server: Any, key: str, *, readonly: bool) -> Store:
         store = cls(Path(key), store_server.engine(server, key, readonly=readonly))
         store.url = store_server.shown(server)
+        store._server = server
         store.readonly = readonly
         return store
 
@@ -371,6 +379,9 @@ class Store:
             ) from None
 
     def close(self) -> None:
+        for listener in self._listeners:
+            listener.stop()
+        self._listeners.clear()
         self._engine.dispose()
         if self._temp_copy is not None:
             shutil.rmtree(self._temp_copy.parent, ignore_errors=True)
@@ -422,6 +433,9 @@ class Store:
                 if self.url is None:
                     _stamp(session)
                 yield session
+                if self.url is not None and (self._pending_changed or self._pending_removed):
+                    store_server.notify(session.connection(), self.path.name, self._client,
+                                        self._pending_changed, self._pending_removed)
         except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("store.cannot_save", exc) from None
@@ -432,6 +446,33 @@ class Store:
             self._session = None
             session.close()
         self._publish()
+
+    def watch(
+        self, callback: Callable[[Change], None], *, wait: float = 5.0
+    ) -> Callable[[], None]:
+        """On a server: call `callback(change)` for every change another client (another
+        window, another facilitator) commits to this workshop, a moment after its commit.
+        It is called on a thread of the store's own: the UI hands it to its own thread. A
+        change with `everything` set says: read it all again. Returns the stop; `close` stops
+        it too. Waits up to `wait` seconds for the server to start listening, so that nothing
+        committed after the return is missed. A file has one writer (its lock): nothing to
+        watch there."""
+        if self.url is None:
+            return lambda: None
+
+        def deliver(heard: store_server.Heard) -> None:
+            callback(Change(heard.changed, heard.removed, heard.everything))
+
+        listener = store_server.Listener(self._server, self.path.name, self._client, deliver)
+        self._listeners.append(listener)
+        listener.listening.wait(wait)
+
+        def stop() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+                listener.stop()
+
+        return stop
 
     def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None:
         target = self._pending_removed if removed else self._pending_changed

@@ -4,16 +4,20 @@ The store (core/store.py) works the same on a file and on a server; what differs
 which URLs are servers, the connection (its search_path is the workshop's schema, so the tables
 and the Alembic scripts are the file's own, unqualified), how a schema is marked as a workshop
 (its comment, the server's counterpart of a file's application_id), the list of workshops, new
-ids under concurrent writers (the tables' sequences) and what the server's refusals mean to the
-user. Psycopg 3 is the driver; `postgresql://...` URLs get it without asking.
+ids under concurrent writers (the tables' sequences), what the server's refusals mean to the
+user, and the live part: each commit NOTIFYs the ids it changed on the workshop's channel, and
+a `Listener` hands other clients' commits to the store. Psycopg 3 is the driver;
+`postgresql://...` URLs get it without asking.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,3 +252,101 @@ def reason(exc: BaseException) -> Message:
 
 def unreachable(url: URL, exc: BaseException) -> ServerError:
     return ServerError("server.cannot_connect", server=shown(url), why=reason(exc))
+
+
+# --------------------------------------------------------------------- live: LISTEN/NOTIFY
+# A notification carries at most 8000 bytes; a change whose ids do not fit says "everything".
+_MOST_PAYLOAD = 7900
+
+
+def channel(key: str) -> str:
+    return f"samverkan_{check_key(key)}"
+
+
+def notify(
+    conn: Connection, key: str, client: str,
+    changed: Mapping[str, Iterable[int]], removed: Mapping[str, Iterable[int]],
+) -> None:
+    """Tell every other client listening on the workshop what this transaction changed. Sent
+    inside the transaction: PostgreSQL delivers it at the commit, and never for a rollback."""
+    payload = json.dumps(
+        {"by": client, "changed": {k: sorted(v) for k, v in changed.items()},
+         "removed": {k: sorted(v) for k, v in removed.items()}},
+        separators=(",", ":"),
+    )
+    if len(payload.encode()) > _MOST_PAYLOAD:
+        payload = json.dumps({"by": client, "everything": True}, separators=(",", ":"))
+    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
+                 {"channel": channel(key), "payload": payload})
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One notification from another client: its ids per kind, or everything (too many ids,
+    or notifications may have been missed while the connection was lost)."""
+
+    changed: dict[str, frozenset[int]]
+    removed: dict[str, frozenset[int]]
+    everything: bool = False
+
+
+def heard(payload: str, me: str) -> Heard | None:
+    """A notification's payload as a `Heard`; None for this client's own, or one that is not
+    ours (anyone with rights may notify on the channel: it is only read, never trusted)."""
+    try:
+        data = json.loads(payload)
+        if not isinstance(data, dict) or data.get("by") == me:
+            return None
+        if data.get("everything") is True:
+            return Heard({}, {}, everything=True)
+        kinds = ("changed", "removed")
+        parts = [{str(k): frozenset(int(i) for i in v) for k, v in data[p].items()} for p in kinds]
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return Heard(parts[0], parts[1])
+
+
+class Listener:
+    """A connection of its own that LISTENs on one workshop's channel, on a daemon thread, and
+    hands what other clients commit to `deliver` (called on that thread). When the connection
+    is lost it tries again every `retry` seconds; once back it delivers "everything", since
+    changes may have been missed meanwhile."""
+
+    def __init__(
+        self, url: URL, key: str, me: str, deliver: Callable[[Heard], None],
+        *, poll: float = 0.2, retry: float = 0.5,
+    ) -> None:
+        self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._channel, self._me, self._deliver = channel(key), me, deliver
+        self._poll, self._retry = poll, retry
+        self._stop = threading.Event()
+        self.listening = threading.Event()  # set while LISTEN is in force
+        self._thread = threading.Thread(target=self._run, name=self._channel, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        import psycopg  # the driver SQLAlchemy uses; only a live store needs it here
+
+        missed = False
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute(f"LISTEN {self._channel}")
+                    self.listening.set()
+                    if missed:
+                        self._deliver(Heard({}, {}, everything=True))
+                    missed = False
+                    while not self._stop.is_set():
+                        for note in conn.notifies(timeout=self._poll):
+                            found = heard(note.payload, self._me)
+                            if found is not None:
+                                self._deliver(found)
+            except psycopg.Error:
+                self.listening.clear()
+                missed = True
+                self._stop.wait(self._retry)
+        self.listening.clear()
