@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -295,7 +295,8 @@ class _Pages:
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                        self.report.labels["report"])
             p.setPen(QPen(RULE, _px(0.25)))
-            p.drawLine(left, top + line_h + _px(1.2), right, top + line_h + _px(1.2))
+            rule_y = top + line_h + _px(1.2)
+            p.drawLine(QPointF(left, rule_y), QPointF(right, rule_y))
             p.setPen(MUTED)
         footer = self.report.labels["page"].format(page=self.page, pages=self.total)
         p.drawText(QRectF(left, h - _px(14), right - left, _px(5)),
@@ -381,7 +382,7 @@ def write_report(
         writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     anchors = _Pages(writer, report, picture, themes).run()
     del writer  # finishes the PDF in the buffer
-    data = buffer.data().data()
+    data = bytes(buffer.data().data())  # typed bytes | bytearray | memoryview
     buffer.close()
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-32:]:
         raise RuntimeError("QPdfWriter left an unfinished PDF")
