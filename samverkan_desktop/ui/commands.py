@@ -245,8 +245,8 @@ def _move_text(
         if parent is None:
             return tr("Ta ut {name} ur {other}").format(
                 name=quoted(doc.cluster(cid).name),
-                other=quoted(doc.cluster(doc.cluster(cid).parent_id).name)
-                if doc.cluster(cid).parent_id in doc.clusters
+                other=quoted(doc.cluster(was).name)
+                if (was := doc.cluster(cid).parent_id) is not None and was in doc.clusters
                 else tr("klustret"),
             )
         return tr("Lägg {name} i {other}").format(
