@@ -266,6 +266,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Det finns ingen workshop som heter {key} på {server}.",
         "There is no workshop called {key} on {server}.",
     ),
+    "server.no_access": (
+        "Du har inte behörighet till workshoppen {key} på {server}; be den som sköter servern "
+        "om läs- eller skrivrätt.",
+        "You have no access to the workshop {key} on {server}; ask whoever runs the server for "
+        "read or write access.",
+    ),
     "server.needs_upgrade": (
         "Workshoppen {key} på servern har ett äldre format; öppna den för redigering en gång "
         "så uppdateras den.",

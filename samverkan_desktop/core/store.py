@@ -296,6 +296,21 @@ class Store:
             )
 
     @classmethod
+    def grant(cls, url: str, key: str, role: str, access: str) -> None:
+        """Give the PostgreSQL role `role` `access` to the workshop `key`: "reader" (open and
+        export, every write refused by the server), "facilitator" (change too) or "none". Run
+        as the workshop's owner (who made it) or an administrator."""
+        server = store_server.server_url(url)
+        admin = store_server.engine(server, None)
+        try:
+            with admin.begin() as conn:
+                store_server.grant(conn, server, key, role, access)
+        except SQLAlchemyError as exc:
+            raise store_server.unreachable(server, exc) from None
+        finally:
+            admin.dispose()
+
+    @classmethod
     def _create_on_server(
         cls, url: str, title: str, key: str | None, fill: Callable[[Any], object]
     ) -> Store:
@@ -330,6 +345,10 @@ class Store:
                 if not store_server.is_workshop(conn, key):
                     raise store_server.ServerError(
                         "server.no_workshop", key=key, server=store_server.shown(server)
+                    )
+                if not store_server.may_read(conn, key):
+                    raise store_server.ServerError(
+                        "server.no_access", key=key, server=store_server.shown(server)
                     )
                 rev = store_server.revision(conn)
                 if rev is not None and rev not in store_file._known_revisions():
@@ -1061,7 +1080,7 @@ def _upgrade_schema(conn: Any, key: str) -> None:
 
     try:
         command.upgrade(store_file.alembic_config(conn), "head")
-    except SQLAlchemyError as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever a migration raised, nothing changed
         raise StoreError(
             "store.cannot_upgrade_db", name=key, why=store_server.reason(exc)
         ) from None

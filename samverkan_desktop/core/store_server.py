@@ -136,6 +136,11 @@ def is_workshop(conn: Connection, key: str) -> bool:
     return found == SCHEMA_MARK
 
 
+def may_read(conn: Connection, key: str) -> bool:
+    """Whether this login may read the workshop at all (its schema's USAGE right)."""
+    return bool(conn.scalar(text("SELECT has_schema_privilege(:k, 'USAGE')"), {"k": key}))
+
+
 def revision(conn: Connection) -> str | None:
     """The workshop schema's Alembic revision (the connection's search_path is the schema)."""
     if conn.scalar(text("SELECT to_regclass('alembic_version')")) is None:
@@ -189,6 +194,44 @@ def catch_up_sequences(conn: Connection, tables: Sequence[str]) -> None:
             ),
             {"t": table, "seq": f"{table}_id_seq"},
         )
+
+
+# What each access gives a PostgreSQL role on one workshop's schema: a reader opens and
+# exports, a facilitator changes too (new ids from the sequences, whose setval wants UPDATE).
+ACCESS = {
+    "none": (),
+    "reader": ("GRANT USAGE ON SCHEMA {key} TO {role}",
+               "GRANT SELECT ON ALL TABLES IN SCHEMA {key} TO {role}",
+               "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} GRANT SELECT ON TABLES TO {role}"),
+    "facilitator": (
+        "GRANT USAGE ON SCHEMA {key} TO {role}",
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {key} TO {role}",
+        "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {key} TO {role}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} "
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} "
+        "GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {role}",
+    ),
+}
+_REVOKE = (
+    "REVOKE ALL ON ALL TABLES IN SCHEMA {key} FROM {role}",
+    "REVOKE ALL ON ALL SEQUENCES IN SCHEMA {key} FROM {role}",
+    "REVOKE ALL ON SCHEMA {key} FROM {role}",
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} REVOKE ALL ON TABLES FROM {role}",
+    "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} REVOKE ALL ON SEQUENCES FROM {role}",
+)
+
+
+def grant(conn: Connection, server: URL, key: str, role: str, access: str) -> None:
+    """Give `role` exactly `access` ("none", "reader" or "facilitator") to the workshop `key`,
+    whatever it had before; the server then enforces it, whatever program connects."""
+    if access not in ACCESS:
+        raise ValueError(f"unknown access {access!r}")
+    if not is_workshop(conn, check_key(key)):
+        raise ServerError("server.no_workshop", key=key, server=shown(server))
+    quoted = conn.dialect.identifier_preparer.quote(role)
+    for statement in (*_REVOKE, *ACCESS[access]):
+        conn.execute(text(statement.format(key=key, role=quoted)))
 
 
 def sqlstate(exc: BaseException) -> str | None:

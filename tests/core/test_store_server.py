@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import uuid
 
 import psycopg
 import pytest
@@ -352,3 +353,65 @@ def test_publishing_under_a_name_that_is_taken_changes_nothing(postgres_url, tmp
         _one_line(info.value)
     with Store.open_url(postgres_url, "upptagen") as again:
         assert [n.text for n in again.notes()] == ["redan här"]
+
+
+# ------------------------------------------------------------------------ access
+def _role(postgres_url: str, name: str) -> str:
+    """A login role of this test's own (roles belong to the whole server, not one database),
+    and the URL it connects with (the test server trusts local logins)."""
+    role = f"{name}_{uuid.uuid4().hex[:8]}"
+    _sql(postgres_url, f"CREATE ROLE {role} LOGIN")
+    return postgres_url.replace("//postgres@", f"//{role}@"), role
+
+
+def test_a_reader_opens_and_exports_but_the_server_refuses_its_writes(postgres_url, tmp_path):
+    with Store.create_url(postgres_url, m.Workshop("Behörighet", DATE), key="behorighet") as own:
+        note = own.add_note("ägarens lapp")
+        own.add_cluster("Tema")
+    reader_url, reader = _role(postgres_url, "lasare")
+    with pytest.raises(StoreError, match="inte behörighet till workshoppen") as info:
+        Store.open_url(reader_url, "behorighet")  # nothing granted yet
+    _one_line(info.value)
+    assert Store.list_workshops(reader_url) == [  # the key is listed, nothing it holds
+        store_server.ListedWorkshop("behorighet", "", None)]
+    Store.grant(postgres_url, "behorighet", reader, "reader")
+    assert Store.list_workshops(reader_url)[0].title == "Behörighet"
+    # Opened for writing, as a program that ignores the reader role would: the server refuses.
+    with Store.open_url(reader_url, "behorighet") as store:
+        assert [n.text for n in store.notes()] == ["ägarens lapp"]
+        store.save_copy(tmp_path / "export.samverkan")
+        for write in (lambda: store.add_note("ny"),
+                      lambda: store.update_note(note.id, text="ändrad"),
+                      lambda: store.delete_notes([note.id]),
+                      lambda: store.set_meta("view", "{}")):
+            with pytest.raises(StoreError, match="behörighet saknas") as info:
+                write()
+            _one_line(info.value)
+    with Store.open(tmp_path / "export.samverkan") as copy:
+        assert [n.text for n in copy.notes()] == ["ägarens lapp"]
+    with Store.open_url(postgres_url, "behorighet") as own:
+        assert [n.text for n in own.notes()] == ["ägarens lapp"]
+
+
+def test_a_facilitator_changes_and_can_be_made_a_reader_again(postgres_url):
+    with Store.create_url(postgres_url, key="roller") as own:
+        own.add_note("ägarens lapp")
+    url, role = _role(postgres_url, "samtalsledare")
+    Store.grant(postgres_url, "roller", role, "facilitator")
+    with Store.open_url(url, "roller") as store:
+        note = store.add_note("samtalsledarens lapp")
+        store.restore_notes(store.delete_notes([note.id]))  # undo: ids given, sequence moved
+        cluster = store.add_cluster("Tema")
+        store.set_membership({note.id: cluster.id})
+        store.add_document(m.Document(notes=(m.Note(1, "importerad"),)))
+        store.update_notes({note.id: {"x": 5.0}}, based_on=store.versions("note", [note.id]))
+    Store.grant(postgres_url, "roller", role, "reader")
+    with Store.open_url(url, "roller") as store:
+        assert len(store.notes()) == 3
+        with pytest.raises(StoreError, match="behörighet saknas"):
+            store.add_note("inte nu längre")
+    Store.grant(postgres_url, "roller", role, "none")
+    with pytest.raises(StoreError, match="inte behörighet till workshoppen"):
+        Store.open_url(url, "roller")
+    with pytest.raises(StoreError, match="ingen workshop"):
+        Store.grant(postgres_url, "saknas", role, "reader")
