@@ -126,25 +126,26 @@ def build_store(path: Path) -> tuple[Store, dict[str, int]]:
     nested frame C; everything within x -20..1240, y -20..900."""
     store = Store.create(path, m.Workshop("Testverkstad"))
     ids: dict[str, int] = {}
-    ids["g1"] = store.add_group("Arbetsmarknad och inkludering grupp 1").id
-    ids["g2"] = store.add_group("Klimat").id
-    for i, name in enumerate(("n1", "n2", "n3", "n4")):
-        note = store.add_note(f"Lös lapp {i + 1}", group_id=ids["g1"], x=0.0, y=i * 160.0)
-        ids[name] = note.id
-    ids["A"] = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
-    ids["a1"] = store.add_note(
-        "Belysning!", group_id=ids["g2"], x=320.0, y=40.0, cluster_id=ids["A"]
-    ).id
-    ids["a2"] = store.add_note(
-        "Fler vuxna ute", group_id=ids["g2"], x=540.0, y=40.0, cluster_id=ids["A"]
-    ).id
-    ids["B"] = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
-    ids["C"] = store.add_cluster(
-        "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=ids["B"]
-    ).id
-    ids["c1"] = store.add_note(
-        "Mötas i ögonhöjd", group_id=ids["g2"], x=840.0, y=340.0, cluster_id=ids["C"]
-    ).id
+    with store.transaction():  # one commit, not twelve each synced to disk
+        ids["g1"] = store.add_group("Arbetsmarknad och inkludering grupp 1").id
+        ids["g2"] = store.add_group("Klimat").id
+        for i, name in enumerate(("n1", "n2", "n3", "n4")):
+            note = store.add_note(f"Lös lapp {i + 1}", group_id=ids["g1"], x=0.0, y=i * 160.0)
+            ids[name] = note.id
+        ids["A"] = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
+        ids["a1"] = store.add_note(
+            "Belysning!", group_id=ids["g2"], x=320.0, y=40.0, cluster_id=ids["A"]
+        ).id
+        ids["a2"] = store.add_note(
+            "Fler vuxna ute", group_id=ids["g2"], x=540.0, y=40.0, cluster_id=ids["A"]
+        ).id
+        ids["B"] = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
+        ids["C"] = store.add_cluster(
+            "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=ids["B"]
+        ).id
+        ids["c1"] = store.add_note(
+            "Mötas i ögonhöjd", group_id=ids["g2"], x=840.0, y=340.0, cluster_id=ids["C"]
+        ).id
     return store, ids
 
 
