@@ -441,7 +441,7 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One SQLite transaction; nested uses join the outer one, which commits all or nothing."""
+        """One transaction; nested uses join the outer one, which commits all or nothing."""
         if self._session is not None:
             yield self._session
             return
