@@ -37,17 +37,18 @@ def state(store: Store) -> tuple:
 @pytest.fixture
 def doc(qapp, tmp_path):
     store = Store.create(tmp_path / "w.samverkan", m.Workshop("Test"))
-    g = store.add_group("Klimat").id
-    a = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
-    b = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
-    c = store.add_cluster(
-        "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=b
-    ).id
-    store.add_note("Lös ett. Lös två.", group_id=g, x=0.0, y=0.0)
-    store.add_note("Lös tre", group_id=g, x=0.0, y=160.0, votes=2)
-    store.add_note("I A", group_id=g, x=320.0, y=40.0, cluster_id=a)
-    store.add_note("Också i A", group_id=g, x=540.0, y=40.0, cluster_id=a, uncertain=True)
-    store.add_note("I C", group_id=g, x=840.0, y=340.0, cluster_id=c)
+    with store.transaction():  # one commit, not nine each synced to disk
+        g = store.add_group("Klimat").id
+        a = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
+        b = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
+        c = store.add_cluster(
+            "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=b
+        ).id
+        store.add_note("Lös ett. Lös två.", group_id=g, x=0.0, y=0.0)
+        store.add_note("Lös tre", group_id=g, x=0.0, y=160.0, votes=2)
+        store.add_note("I A", group_id=g, x=320.0, y=40.0, cluster_id=a)
+        store.add_note("Också i A", group_id=g, x=540.0, y=40.0, cluster_id=a, uncertain=True)
+        store.add_note("I C", group_id=g, x=840.0, y=340.0, cluster_id=c)
     model = DocumentModel(store)
     yield model
     model.close()
