@@ -553,15 +553,9 @@ def theme_overview(
                 if a != b:
                     links[(min(a, b), max(a, b))] += 1
     edges = [ThemeEdge(a, b, "link", n) for (a, b), n in sorted(links.items())]
-    if strongest is None:
-        edges.extend(
-            ThemeEdge(a, b, "shared", len(groups))
-            for (a, b), groups in cooccurring_themes(index).items()
-        )
-    else:
-        edges.extend(
-            ThemeEdge(a, b, "shared", w) for a, b, w in _strongest_shared(raised, strongest)
-        )
+    every = math.comb(len(index.tops), 2)  # more than there are pairs sharing a group
+    kept = every if strongest is None else min(strongest, every)
+    edges.extend(ThemeEdge(a, b, "shared", w) for a, b, w in _strongest_shared(raised, kept))
     return nodes, edges
 
 
@@ -569,55 +563,46 @@ def _strongest_shared(
     raised: dict[int, dict[int, list[int]]], count: int
 ) -> list[tuple[int, int, int]]:
     """The `count` pairs of themes first by (-groups shared, a, b), as (a, b, groups) in (a, b)
-    order, without going through every pair: the themes raised by the same set of groups share
-    as many with every other theme, so the pairs are counted by weight set by set, and only the
-    pairs kept are listed. A workshop has few groups, so few such sets."""
+    order, without going through every pair of themes: the themes raised by the same set of
+    groups share as many groups with every other theme, so the pairs are counted by weight set
+    by set (`_SharedGroups`), and only the pairs kept are listed."""
     if count <= 0:
         return []
     sets: dict[frozenset[int], list[int]] = defaultdict(list)
     for cid in sorted(raised):
         if raised[cid]:
             sets[frozenset(raised[cid])].append(cid)
+    if not sets:
+        return []
     keys = list(sets)
-    joined: list[tuple[int, int, int]] = []  # (set i, set j >= i, groups they share)
-    by_weight: dict[int, int] = defaultdict(int)
-    for i, a in enumerate(keys):
-        for j in range(i, len(keys)):
-            weight = len(a & keys[j])
-            n_a, n_b = len(sets[a]), len(sets[keys[j]])
-            many = n_a * (n_a - 1) // 2 if i == j else n_a * n_b
-            if weight and many:
-                joined.append((i, j, weight))
-                by_weight[weight] += many
+    members = [sets[key] for key in keys]
+    shared = _SharedGroups(keys)
+    by_weight = shared.pairs_by_weight([len(these) for these in members])
     # The weight at the cut: every pair above it is kept, of those at it the first in (a, b).
     cut, above = 0, 0
-    for weight in sorted(by_weight, reverse=True):
+    for weight in range(len(by_weight) - 1, 0, -1):
         if above + by_weight[weight] >= count:
             cut = weight
             break
         above += by_weight[weight]
     out: list[tuple[int, int, int]] = []
-    at_cut: dict[int, list[int]] = defaultdict(list)  # set -> the sets it shares `cut` with
-    for i, j, weight in joined:
-        these, those = sets[keys[i]], sets[keys[j]]
-        if weight > cut:
-            pairs = (
-                itertools.combinations(these, 2) if i == j else itertools.product(these, those)
-            )
-            out.extend((min(x, y), max(x, y), weight) for x, y in pairs)
-        elif weight == cut:
-            at_cut[i].append(j)
-            if i != j:
-                at_cut[j].append(i)
+    for i, j, weight in shared.joined(cut + 1):
+        these, those = members[i], members[j]
+        pairs = itertools.combinations(these, 2) if i == j else itertools.product(these, those)
+        out.extend((min(x, y), max(x, y), weight) for x, y in pairs)
     left = count - above
     if cut:
-        set_of = {cid: i for i, key in enumerate(keys) for cid in sets[key]}
+        set_of = {cid: i for i, these in enumerate(members) for cid in these}
+        at_cut: dict[int, list[int]] = {}  # set -> the sets it shares `cut` groups with
         for x in sorted(set_of):
             if left <= 0:
                 break
+            i = set_of[x]
+            if i not in at_cut:
+                at_cut[i] = shared.sharing(i, cut)
             after: list[int] = []
-            for j in at_cut.get(set_of[x], ()):
-                others = sets[keys[j]]
+            for j in at_cut[i]:
+                others = members[j]
                 start = bisect.bisect_right(others, x)
                 after.extend(others[start : start + left])
             after.sort()
@@ -625,6 +610,71 @@ def _strongest_shared(
             left -= len(after[:left])
     out.sort()
     return out
+
+
+class _SharedGroups:
+    """How many groups each two of some sets of groups share, as bit masks with numpy: a
+    workshop has few groups, and its themes few different sets of them (at most one per
+    theme), so this goes through the pairs of sets, not of themes, a block of rows at a time."""
+
+    BLOCK = 1 << 18  # pairs of sets at a time
+
+    def __init__(self, keys: list[frozenset[int]]) -> None:
+        import numpy as np
+
+        column = {gid: i for i, gid in enumerate(sorted({gid for key in keys for gid in key}))}
+        self.groups = len(column)
+        words = [[0] * ((len(column) + 63) // 64) for _ in keys]
+        for row, key in zip(words, keys, strict=True):
+            for gid in key:
+                row[column[gid] // 64] |= 1 << (column[gid] % 64)
+        self.masks = np.array(words, dtype=np.uint64)
+        self.rows = max(1, self.BLOCK // len(keys))
+
+    def _weights(self, start: int, stop: int) -> np.ndarray:
+        import numpy as np
+
+        both = self.masks[start:stop, None, :] & self.masks[None, :, :]
+        return np.bitwise_count(both).sum(axis=2, dtype=np.int64)
+
+    def pairs_by_weight(self, sizes: list[int]) -> list[int]:
+        """Weight -> the pairs of themes sharing that many groups, the sets having `sizes`
+        themes each."""
+        import numpy as np
+
+        size = np.array(sizes, dtype=np.int64)
+        ordered = np.zeros(self.groups + 1, dtype=np.int64)  # each pair counted both ways
+        for start in range(0, len(size), self.rows):
+            stop = min(start + self.rows, len(size))
+            many = size[start:stop, None] * size[None, :]
+            own = np.arange(start, stop)
+            many[own - start, own] -= size[start:stop]  # a theme and itself are no pair
+            ordered += np.bincount(
+                self._weights(start, stop).ravel(), many.ravel(), self.groups + 1
+            ).astype(np.int64)
+        return [int(n) // 2 for n in ordered]
+
+    def joined(self, least: int) -> list[tuple[int, int, int]]:
+        """(set i, set j >= i, groups shared) for the pairs sharing `least` groups or more."""
+        import numpy as np
+
+        out: list[tuple[int, int, int]] = []
+        for start in range(0, len(self.masks), self.rows):
+            stop = min(start + self.rows, len(self.masks))
+            weights = self._weights(start, stop)
+            rows, cols = np.nonzero(weights >= max(least, 1))
+            keep = cols >= rows + start
+            out.extend(
+                zip((rows[keep] + start).tolist(), cols[keep].tolist(),
+                    weights[rows[keep], cols[keep]].tolist(), strict=True)
+            )
+        return out
+
+    def sharing(self, i: int, weight: int) -> list[int]:
+        """The sets (i itself among them) that share exactly `weight` groups with set i."""
+        import numpy as np
+
+        return np.flatnonzero(self._weights(i, i + 1)[0] == weight).tolist()
 
 
 def note_themes_own(graph: nx.MultiDiGraph | ThemeIndex, note: str) -> list[int]:

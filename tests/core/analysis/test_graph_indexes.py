@@ -521,3 +521,48 @@ def test_a_hand_edited_circle_of_parents_ends_where_the_walk_meets_it() -> None:
     assert g.note_themes(index, 1) == {2, 3}
     assert g.theme_overview(index) == ([], [g.ThemeEdge(2, 3, "link", 1)])
     assert_same_answers(doc)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.integers(1, 60),
+        st.frozensets(st.integers(1, 130), max_size=6),  # more groups than a 64-bit mask holds
+        max_size=30,
+    ),
+    st.integers(0, 500),
+    st.sampled_from([1, 7, 1 << 18]),
+)
+def test_the_strongest_shared_pairs_are_those_of_every_pair(raised, count, block) -> None:
+    """Whatever the groups (more than 64 too), however many pairs are asked for, and however
+    the pairs of sets are cut into blocks: the pairs first by (-groups, a, b)."""
+    every = sorted(
+        (-len(raised[a] & raised[b]), a, b)
+        for a, b in itertools.combinations(sorted(raised), 2)
+        if raised[a] & raised[b]
+    )
+    expected = sorted((a, b, -w) for w, a, b in every[:count])
+    block_before = g._SharedGroups.BLOCK
+    g._SharedGroups.BLOCK = block
+    try:
+        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()},
+                                    count)
+    finally:
+        g._SharedGroups.BLOCK = block_before
+    assert found == expected
+
+
+def test_the_strongest_shared_pairs_of_a_workshop_of_many_groups() -> None:
+    """200 groups (four words of bits), 80 themes each raised by 3 to 30 of them."""
+    rng = random.Random(8)
+    raised = {t: frozenset(rng.sample(range(1, 201), rng.randint(3, 30))) for t in range(1, 81)}
+    every = sorted(
+        (-len(raised[a] & raised[b]), a, b)
+        for a, b in itertools.combinations(sorted(raised), 2)
+        if raised[a] & raised[b]
+    )
+    assert len({w for w, _, _ in every}) > 5
+    for count in (1, 100, 1000, len(every)):
+        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()},
+                                    count)
+        assert found == sorted((a, b, -w) for w, a, b in every[:count])
