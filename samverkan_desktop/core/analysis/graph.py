@@ -204,6 +204,8 @@ class ThemeIndex:
     names: dict[int, str]  # cluster -> its name
     parent: dict[int, int]  # cluster -> the cluster it sits in ("parent")
     positions: dict[int, int]  # group -> its position in the workshop
+    # Cluster nodes that nothing above names (a graph kept up to date can keep such a node).
+    other_clusters: frozenset[int] = frozenset()
 
     @classmethod
     def of(cls, graph: nx.MultiDiGraph | ThemeIndex) -> ThemeIndex:
@@ -211,8 +213,11 @@ class ThemeIndex:
         if isinstance(graph, ThemeIndex):
             return graph
         notes, clusters, names, positions = [], [], {}, {}
+        cluster_nodes = set()
         for node, data in graph.nodes(data=True):
             kind = data.get("kind")
+            if node.startswith("cluster:"):
+                cluster_nodes.add(node_id(node))
             if kind == "note":
                 notes.append(node_id(node))
             elif kind == "cluster":
@@ -234,7 +239,7 @@ class ThemeIndex:
             else:
                 links.append((node_id(u), node_id(v), kind))
         return cls(notes, member, group, dict(also), links, sorted(clusters), names, parent,
-                   positions)
+                   positions, frozenset(cluster_nodes))
 
     # What the queries derive from these, each worked out once when first asked for.
     @cached_property
@@ -256,7 +261,8 @@ class ThemeIndex:
     @cached_property
     def known(self) -> frozenset[int]:
         """Every cluster node of the graph: the clusters, and any id a cluster or note names."""
-        return frozenset((*self.clusters, *self.parent.values(), *self.member.values()))
+        return frozenset((*self.clusters, *self.parent.values(), *self.member.values(),
+                          *self.other_clusters))
 
     @cached_property
     def in_cluster(self) -> dict[int, list[int]]:

@@ -566,3 +566,21 @@ def test_the_strongest_shared_pairs_of_a_workshop_of_many_groups() -> None:
         found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()},
                                     count)
         assert found == sorted((a, b, -w) for w, a, b in every[:count])
+
+
+def test_a_graph_kept_up_to_date_answers_as_it_did_with_a_cluster_node_left_alone() -> None:
+    """A note in a cluster the file does not have makes a bare cluster node; with the note
+    gone (as `update_graph` removes it) the node stays, and a theme link may point at it."""
+    doc = m.Document(
+        clusters=(m.Cluster(1, "A"),),
+        notes=(m.Note(1, "x", cluster_id=99), m.Note(2, "y", cluster_id=1)),
+    )
+    graph = g.build_graph(doc)
+    graph.remove_node(g.note_node(1))
+    graph.add_edge(g.note_node(2), g.cluster_node(99), key=g.THEME, kind=g.THEME)
+    index = g.ThemeIndex.of(graph)
+    assert g.subclusters(index, 99) == ref_subclusters(graph, 99) == {99}
+    assert g.theme_notes(index, 99) == ref_theme_notes(graph, 99) == {2}
+    assert g.note_themes(index, 2) == ref_note_themes(graph, 2) == {1, 99}
+    assert g.theme_overview(index) == ref_theme_overview(graph)
+    assert g.unlinked_notes(index) == ref_unlinked_notes(graph) == []
