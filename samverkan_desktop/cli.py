@@ -199,7 +199,9 @@ def _run(args: list[str], choice: LanguageChoice, language: str) -> int:
         if first is not None and first != "--sample":
             _refuse_mistyped_command(first, language)
         gui = _build_gui_parser(language).parse_args(args)
-        return _open_gui(gui.file, language, sample=gui.sample)
+        # An explicit --language is the window's too, for this run (the setting is not changed).
+        return _open_gui(gui.file, language, sample=gui.sample,
+                         window_language=choice.before or choice.after)
     try:
         ns = _build_parser(language, first).parse_args(args)
     except UsageError as exc:
@@ -239,9 +241,10 @@ def _fail(message: object, language: str) -> None:
     print(say("error", language, prog=PROG, text=line), file=sys.stderr)
 
 
-def _open_gui(path: str | None, language: str, *, sample: bool = False) -> int:
+def _open_gui(path: str | None, language: str, *, sample: bool = False,
+              window_language: str | None = None) -> int:
     try:
         from samverkan_desktop.ui.app import main as gui_main
     except ImportError as exc:
         raise CliError(say("no_gui", language, reason=exc)) from None
-    return int(gui_main(path, sample=sample) or 0)
+    return int(gui_main(path, sample=sample, language=window_language) or 0)

@@ -78,9 +78,11 @@ def _excepthook(interaction: Interaction) -> Callable[..., None]:
 
 
 def main(
-    path: str | None = None, *, sample: bool = False, ctx: AppContext | None = None
+    path: str | None = None, *, sample: bool = False, ctx: AppContext | None = None,
+    language: str | None = None,
 ) -> int:
-    """Run the GUI until its window closes; `ctx` lets a test bring its own settings."""
+    """Run the GUI until its window closes; `ctx` lets a test bring its own settings.
+    `language` ("sv", "en": the command line's --language) wins over the setting for this run."""
     existing = QApplication.instance()  # typed as the QCoreApplication it may be
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -88,7 +90,7 @@ def main(
     app.setWindowIcon(icons.app_icon())
     if ctx is None:
         ctx = AppContext(Settings(), QtInteraction())
-    translators = install_translators(app, ctx.settings.get(LANGUAGE))
+    translators = install_translators(app, language or ctx.settings.get(LANGUAGE))
     previous_hook = sys.excepthook
     sys.excepthook = _excepthook(ctx.interaction)
     try:
