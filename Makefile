@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lock bench bench-suggest lint translations screenshots wheel bundle bundle-test clean
+.PHONY: run test lock bench bench-suggest load-test lint translations screenshots wheel bundle bundle-test clean
 
 # Installs exactly what requirements.lock pins, each file checked against its hash, then the
 # program itself (setuptools for its build comes from the lock too).
@@ -47,6 +47,12 @@ bench: $(STAMP)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python bench/bench_suggest.py
+
+# Issue 14's load test: 8 clients (processes) x 2,000 edits on one server workshop of 2,000
+# notes, one killed halfway and started again; checks that nothing was lost and prints the
+# commit -> heard times. A throwaway PostgreSQL server, or URL=postgresql://host/db.
+load-test: $(STAMP)
+	$(BIN)/python bench/load_test.py $(if $(URL),--url $(URL))
 
 # ruff and mypy come from the lock (the test extra); mypy checks the whole package ([tool.mypy]).
 lint: $(STAMP)
