@@ -357,6 +357,9 @@ class Store:
                     if readonly:
                         raise store_server.ServerError("server.needs_upgrade", key=key)
                     _upgrade_schema(conn, key)
+                # A reader's login: the board shows it read-only from the start (the server
+                # would refuse its first write anyway).
+                store.readonly = readonly or not store_server.may_write(conn)
         except BaseException as exc:
             store.close()
             if isinstance(exc, SQLAlchemyError):

@@ -141,6 +141,12 @@ def may_read(conn: Connection, key: str) -> bool:
     return bool(conn.scalar(text("SELECT has_schema_privilege(:k, 'USAGE')"), {"k": key}))
 
 
+def may_write(conn: Connection) -> bool:
+    """Whether this login may change the workshop (the connection's search_path is its
+    schema): the facilitator's rights on its notes."""
+    return bool(conn.scalar(text("SELECT has_table_privilege('notes', 'INSERT, UPDATE')")))
+
+
 def revision(conn: Connection) -> str | None:
     """The workshop schema's Alembic revision (the connection's search_path is the schema)."""
     if conn.scalar(text("SELECT to_regclass('alembic_version')")) is None:

@@ -376,8 +376,10 @@ def test_a_reader_opens_and_exports_but_the_server_refuses_its_writes(postgres_u
         store_server.ListedWorkshop("behorighet", "", None)]
     Store.grant(postgres_url, "behorighet", reader, "reader")
     assert Store.list_workshops(reader_url)[0].title == "Behörighet"
-    # Opened for writing, as a program that ignores the reader role would: the server refuses.
+    # Opened for writing, the store says it is read-only (the board shows it so), and even a
+    # program that ignores that is refused by the server.
     with Store.open_url(reader_url, "behorighet") as store:
+        assert store.readonly and not store.refresh_lock()
         assert [n.text for n in store.notes()] == ["ägarens lapp"]
         store.save_copy(tmp_path / "export.samverkan")
         for write in (lambda: store.add_note("ny"),
@@ -399,6 +401,7 @@ def test_a_facilitator_changes_and_can_be_made_a_reader_again(postgres_url):
     url, role = _role(postgres_url, "samtalsledare")
     Store.grant(postgres_url, "roller", role, "facilitator")
     with Store.open_url(url, "roller") as store:
+        assert not store.readonly and store.refresh_lock()
         note = store.add_note("samtalsledarens lapp")
         store.restore_notes(store.delete_notes([note.id]))  # undo: ids given, sequence moved
         cluster = store.add_cluster("Tema")
