@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
-from PySide6.QtCore import QCoreApplication, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QUndoCommand
 
 from ..core import model as m
@@ -21,6 +21,7 @@ from ..core.board.gestures import Selection
 from ..core.board.place import reading_order
 from ..core.store import ClusterRemoval, NoteRemoval, StoreError
 from .document import DocumentModel
+from .i18n import TrContext
 
 Geometry = tuple[float, float, float, float]  # x, y, width, height
 
@@ -28,17 +29,23 @@ MOVE_ID = 1001
 VOTES_ID = 1002
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
+class Undo(TrContext):
+    """The undo texts and messages of the commands below. (Translation context; see TrContext.)"""
 
 
-def count(n: int, one: str, many: str) -> str:
-    """'1 lapp' / '3 lappar': `one` and `many` come translated (so lupdate sees them)."""
-    return (one if n == 1 else many).format(n=n)
+def notes_n(n: int) -> str:
+    """"1 lapp" / "3 lappar": Qt's plural forms (samverkan_sv.ts, samverkan_en.ts), for texts
+    that name notes and clusters together; a text with one number says it whole."""
+    return Undo.tr("%n lappar", "", n)
+
+
+def clusters_n(n: int) -> str:
+    return Undo.tr("%n kluster", "", n)
 
 
 def quoted(name: str) -> str:
-    return f"»{name.strip() or tr('namnlöst')}«"
+    # Swedish quotes a name »so«; English “so”.
+    return Undo.tr("»{name}«").format(name=name.strip() or Undo.tr("namnlöst"))
 
 
 class StoreCommand(QUndoCommand):
@@ -243,37 +250,34 @@ def _move_text(
         (cid,) = clusters
         parent = parents.get(cid)
         if parent is None:
-            return tr("Ta ut {name} ur {other}").format(
+            return Undo.tr("Ta ut {name} ur {other}").format(
                 name=quoted(doc.cluster(cid).name),
                 other=quoted(doc.cluster(was).name)
                 if (was := doc.cluster(cid).parent_id) is not None and was in doc.clusters
-                else tr("klustret"),
+                else Undo.tr("klustret"),
             )
-        return tr("Lägg {name} i {other}").format(
+        return Undo.tr("Lägg {name} i {other}").format(
             name=quoted(doc.cluster(cid).name), other=quoted(doc.cluster(parent).name)
         )
     if loose and not clusters and membership and set(membership) == loose:
         targets = set(membership.values())
         if len(targets) == 1:
             (target,) = targets
-            what = count(len(loose), tr("1 lapp"), tr("{n} lappar"))
             if target is None:
-                return tr("Ta ut {what} ur klustret").format(what=what)
-            return tr("Lägg {what} i {name}").format(
-                what=what, name=quoted(doc.cluster(target).name)
+                return Undo.tr("Ta ut %n lappar ur klustret", "", len(loose))
+            return Undo.tr("Lägg %n lappar i {name}", "", len(loose)).format(
+                name=quoted(doc.cluster(target).name)
             )
     if clusters and not loose:
         if len(clusters) == 1:
-            return tr("Flytta {name}").format(name=quoted(doc.cluster(next(iter(clusters))).name))
-        return tr("Flytta {what}").format(
-            what=count(len(clusters), tr("1 kluster"), tr("{n} kluster"))
-        )
+            name = quoted(doc.cluster(next(iter(clusters))).name)
+            return Undo.tr("Flytta {name}").format(name=name)
+        return Undo.tr("Flytta %n kluster", "", len(clusters))
     if loose and clusters:
-        return tr("Flytta {notes} och {clusters}").format(
-            notes=count(len(loose), tr("1 lapp"), tr("{n} lappar")),
-            clusters=count(len(clusters), tr("1 kluster"), tr("{n} kluster")),
+        return Undo.tr("Flytta {notes} och {clusters}").format(
+            notes=notes_n(len(loose)), clusters=clusters_n(len(clusters))
         )
-    return tr("Flytta {what}").format(what=count(len(loose), tr("1 lapp"), tr("{n} lappar")))
+    return Undo.tr("Flytta %n lappar", "", len(loose))
 
 
 class SetMembershipCommand(MoveCommand):
@@ -294,7 +298,7 @@ class RenameClusterCommand(EditCommand):
     def __init__(self, doc: DocumentModel, cluster_id: int, name: str) -> None:
         super().__init__(
             doc,
-            tr("Byt namn till {name}").format(name=quoted(name)),
+            Undo.tr("Byt namn till {name}").format(name=quoted(name)),
             clusters={cluster_id: {"name": name.strip()}},
         )
 
@@ -305,7 +309,7 @@ class ResizeClusterCommand(EditCommand):
     def __init__(self, doc: DocumentModel, cluster_id: int, draft: Board) -> None:
         super().__init__(
             doc,
-            tr("Ändra storlek på {name}").format(name=quoted(doc.cluster(cluster_id).name)),
+            Undo.tr("Ändra storlek på {name}").format(name=quoted(doc.cluster(cluster_id).name)),
             *_places(draft.changes()),
         )
 
@@ -333,7 +337,7 @@ class TidyClusterCommand(EditCommand):
         notes, clusters = _places(gestures.tidy(doc.board, cluster_id).changes())
         super().__init__(
             doc,
-            tr("Ordna {name}").format(name=quoted(doc.cluster(cluster_id).name)),
+            Undo.tr("Ordna {name}").format(name=quoted(doc.cluster(cluster_id).name)),
             notes,
             clusters,
         )
@@ -349,13 +353,12 @@ class SetColourCommand(EditCommand):
         notes, clusters = sorted(set(note_ids)), sorted(set(cluster_ids))
         parts = []
         if notes:
-            parts.append(count(len(notes), tr("1 lapp"), tr("{n} lappar")))
+            parts.append(notes_n(len(notes)))
         if clusters:
-            parts.append(count(len(clusters), tr("1 kluster"), tr("{n} kluster")))
-        what = tr(" och ").join(parts)
-        text = (tr("Färglägg {what}") if colour else tr("Ta bort färgen på {what}")).format(
-            what=what
-        )
+            parts.append(clusters_n(len(clusters)))
+        what = Undo.tr(" och ").join(parts)
+        text = Undo.tr("Färglägg {what}") if colour else Undo.tr("Ta bort färgen på {what}")
+        text = text.format(what=what)
         super().__init__(
             doc,
             text,
@@ -370,9 +373,7 @@ class SetVotesCommand(EditCommand):
     def __init__(self, doc: DocumentModel, votes: Mapping[int, int]) -> None:
         super().__init__(
             doc,
-            tr("Ändra prickröster på {what}").format(
-                what=count(len(votes), tr("1 lapp"), tr("{n} lappar"))
-            ),
+            Undo.tr("Ändra prickröster på %n lappar", "", len(votes)),
             notes=_with_room(doc, {i: {"votes": max(0, v)} for i, v in votes.items()}),
         )
 
@@ -395,7 +396,9 @@ class SetVotesCommand(EditCommand):
 class EditNoteTextCommand(EditCommand):
     def __init__(self, doc: DocumentModel, note_id: int, text: str) -> None:
         super().__init__(
-            doc, tr("Ändra lappens text"), notes=_with_room(doc, {note_id: {"text": text.strip()}})
+            doc,
+            Undo.tr("Ändra lappens text"),
+            notes=_with_room(doc, {note_id: {"text": text.strip()}}),
         )
 
 
@@ -438,11 +441,12 @@ class GroupAsClusterCommand(StoreCommand):
         self.cluster_ids = sorted(
             i for i, c in changes.clusters.items() if i != new and c.get("parent_id") == new
         )
-        what = count(len(self.note_ids), tr("1 lapp"), tr("{n} lappar"))
-        if not self.note_ids:
-            what = count(len(self.cluster_ids), tr("1 kluster"), tr("{n} kluster"))
-        super().__init__(doc, tr("Gruppera {what} som kluster").format(what=what))
-        self.name = name if name is not None else tr("Nytt kluster")
+        if self.note_ids:
+            text = Undo.tr("Gruppera %n lappar som kluster", "", len(self.note_ids))
+        else:
+            text = Undo.tr("Gruppera %n kluster i ett kluster", "", len(self.cluster_ids))
+        super().__init__(doc, text)
+        self.name = name if name is not None else Undo.tr("Nytt kluster")
         self.parent_id: int | None = draft.parent(new)
         self.frame = draft.frame(new)
         self.moves = EditCommand(doc, "", *_places(changes))
@@ -486,14 +490,13 @@ class DeleteCommand(StoreCommand):
         self.cluster_ids = sorted(set(cluster_ids))
         parts = []
         if self.note_ids:
-            parts.append(count(len(self.note_ids), tr("1 lapp"), tr("{n} lappar")))
+            parts.append(notes_n(len(self.note_ids)))
         if len(self.cluster_ids) == 1 and not self.note_ids:
-            parts.append(
-                tr("klustret {name}").format(name=quoted(doc.cluster(self.cluster_ids[0]).name))
-            )
+            name = quoted(doc.cluster(self.cluster_ids[0]).name)
+            parts.append(Undo.tr("klustret {name}").format(name=name))
         elif self.cluster_ids:
-            parts.append(count(len(self.cluster_ids), tr("1 kluster"), tr("{n} kluster")))
-        super().__init__(doc, tr("Ta bort {what}").format(what=tr(" och ").join(parts)))
+            parts.append(clusters_n(len(self.cluster_ids)))
+        super().__init__(doc, Undo.tr("Ta bort {what}").format(what=Undo.tr(" och ").join(parts)))
         self._notes: NoteRemoval | None = None
         self._clusters: list[ClusterRemoval] = []
 
@@ -534,9 +537,8 @@ class MergeClustersCommand(StoreCommand):
         self.others = [c for c in ids if c != self.target]
         super().__init__(
             doc,
-            tr("Slå ihop {what} till {name}").format(
-                what=count(len(ids), tr("1 kluster"), tr("{n} kluster")),
-                name=quoted(doc.cluster(self.target).name),
+            Undo.tr("Slå ihop %n kluster till {name}", "", len(ids)).format(
+                name=quoted(doc.cluster(self.target).name)
             ),
         )
         # Laid out as if the merge were done; applied after the membership changes.
@@ -575,7 +577,7 @@ class AddNoteCommand(StoreCommand):
         y: float,
         cluster_id: int | None = None,
     ) -> None:
-        super().__init__(doc, tr("Ny lapp"))
+        super().__init__(doc, Undo.tr("Ny lapp"))
         self.values = dict(group_id=group_id, x=x, y=y, cluster_id=cluster_id)
         self.note_text = text.strip()
         self.note_id: int | None = None
@@ -624,7 +626,7 @@ class SplitNoteCommand(StoreCommand):
     def __init__(
         self, doc: DocumentModel, note_id: int, at: int | None = None, text: str | None = None
     ) -> None:
-        super().__init__(doc, tr("Dela lappen i två"))
+        super().__init__(doc, Undo.tr("Dela lappen i två"))
         note = doc.note(note_id)
         full = note.text if text is None else text
         cut = split_point(full, at)
@@ -687,7 +689,7 @@ class MergeNotesCommand(StoreCommand):
             raise ValueError("merging needs at least two notes")
         super().__init__(
             doc,
-            tr("Slå ihop {what}").format(what=count(len(notes), tr("1 lapp"), tr("{n} lappar"))),
+            Undo.tr("Slå ihop %n lappar", "", len(notes)),
         )
         keep, rest = notes[0], notes[1:]
         self.keep_id = keep.id

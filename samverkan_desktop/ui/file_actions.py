@@ -40,6 +40,7 @@ from .context import AppContext
 from .dialogs.export_report import REPORT_FORMATS, run_export
 from .dialogs.import_preview import Reparse, preview_import
 from .dialogs.restore_backup import AS_NEW, choose_backup, when
+from .export_labels import export_label
 from .i18n import current_language
 from .importing import ImportCommand, document_for, import_parse_result
 from .settings import SAMPLE_CREATED
@@ -87,7 +88,7 @@ class FileActions(QObject):
         for exporter in EXPORTERS.values():
             if exporter.name in REPORT_FORMATS:
                 continue  # offered, with their options, by the report dialog
-            act = QAction(f"{exporter.label}…", window)
+            act = QAction(f"{export_label(exporter)}…", window)
             act.triggered.connect(lambda _=False, name=exporter.name: self.export(name))
             self.export_menu.addAction(act)
             self.exports[exporter.name] = act
@@ -359,8 +360,8 @@ class FileActions(QObject):
         reasons = []
         if again.by_text:
             reasons.append(
-                self.tr("{same} av {total} lappar finns redan").format(
-                    same=again.same_text, total=again.total
+                self.tr("{same} av %n lappar finns redan", "", again.total).format(
+                    same=again.same_text
                 )
             )
         if again.by_file:
@@ -395,8 +396,10 @@ class FileActions(QObject):
         target = files.free_path(source.with_suffix(SUFFIX))
         question = self.tr(
             "Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} "
-            "med de {count} lapparna?"
-        ).format(target=target.name, source=source.name, count=len(document.notes))
+            "med de %n lapparna?",
+            "",
+            len(document.notes),
+        ).format(target=target.name, source=source.name)
         if not self.ctx.interaction.confirm(self.tr("Importera"), question, self.tr("Skapa")):
             return
         self._create_from(document, target)
@@ -468,7 +471,7 @@ class FileActions(QObject):
         target = self.ctx.interaction.save_path(
             self.tr("Exportera"),
             str(Path(self.ctx.start_directory()) / (current.stem + exporter.suffix)),
-            f"{exporter.label} (*{exporter.suffix})",
+            f"{export_label(exporter)} (*{exporter.suffix})",
         )
         if target is None:
             return

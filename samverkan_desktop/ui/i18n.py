@@ -1,8 +1,12 @@
-"""Translations: Swedish source strings by default, English through a .qm file.
+"""Translations: Swedish source strings, English through a .qm file.
 
-The UI's own strings are written in Swedish inside `tr()`, so Swedish needs no file of ours.
-Qt's standard dialogs and buttons ("Cancel", "Open") come from Qt's `qtbase_sv.qm`, which
-PySide6 ships; without it a Swedish window would show English buttons.
+The UI's own strings are written in Swedish inside `tr()`; Swedish needs a file of ours only
+for its plural forms (`samverkan_sv.qm`: "1 lapp", "%n lappar"). Qt's standard dialogs and
+buttons ("Cancel", "Open") come from Qt's `qtbase_sv.qm`, which PySide6 ships; without it a
+Swedish window would show English buttons.
+
+The language follows the system (Swedish if the system is Swedish, else English) until the user
+picks one under Visa › Språk; see `ui_language`.
 """
 
 from __future__ import annotations
@@ -18,10 +22,34 @@ TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"sv": "Svenska", "en": "English"}
 
 
+class TrContext:
+    """A translation context for texts outside a QObject: `class Commands(TrContext)` in a
+    module, then `Commands.tr("Ny lapp")` or `Commands.tr("Flytta %n lappar", "", n)`.
+
+    pyside6-lupdate files `Name.tr(...)` under the context "Name" (the word before `.tr`), and
+    at run time the class's own name is the context, so the two cannot drift apart. (A bare
+    module-level `tr()` is filed under an empty context, which the app never asks for.)"""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
+def system_language(system: QLocale | None = None) -> str:
+    """Swedish if the system speaks Swedish, else English."""
+    system = system if system is not None else QLocale.system()
+    return "sv" if system.language() == QLocale.Language.Swedish else "en"
+
+
+def ui_language(chosen: str, system: QLocale | None = None) -> str:
+    """The language to run in: the one the user chose (Visa › Språk), or the system's if none."""
+    return chosen if chosen in LANGUAGES else system_language(system)
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
-    """Install Qt's and our translators for `language`; returns them (keep them alive)."""
-    if language not in LANGUAGES:
-        language = "sv"
+    """Install Qt's and our translators for `language` ("sv", "en"; anything else, such as
+    the unset setting "", follows the system); returns them (keep them alive)."""
+    language = ui_language(language)
     QLocale.setDefault(
         QLocale(QLocale.Language.Swedish if language == "sv" else QLocale.Language.English)
     )
@@ -40,6 +68,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    # Without our translators the UI speaks its source language again; say so to
+    # `current_language` (and to core's messages), or they would stay in the removed one.
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish))
 
 
 def current_language() -> str:

@@ -47,7 +47,7 @@ from .dialogs.shortcut_sheet import ShortcutSheet, menu_sections
 from .dialogs.user_guide import UserGuide, guide_path
 from .document import DocumentModel
 from .file_actions import FileActions
-from .i18n import LANGUAGES, current_language
+from .i18n import LANGUAGES, current_language, system_language, ui_language
 from .panels.clusters_panel import ClustersPanel
 from .panels.outline import OutlinePanel
 from .panels.progress import ProgressIndicator
@@ -210,10 +210,12 @@ class MainWindow(QMainWindow):
         self.outline_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.outline_dock.toggleViewAction().triggered.connect(self._outline_toggled)
         self._view_docks_anchor = self.view_menu.addSeparator()
-        language_menu = self.view_menu.addMenu(self.tr("Språk"))
+        self.language_menu = language_menu = self.view_menu.addMenu(self.tr("Språk"))
         group = QActionGroup(self)
         current = self.ctx.settings.get(LANGUAGE)
-        for code, label in LANGUAGES.items():
+        current = current if current in LANGUAGES else ""  # "": follow the system
+        follow = self.tr("Som datorn ({language})").format(language=LANGUAGES[system_language()])
+        for code, label in [("", follow), *LANGUAGES.items()]:
             act = language_menu.addAction(label)
             act.setCheckable(True)
             act.setChecked(code == current)
@@ -579,6 +581,8 @@ class MainWindow(QMainWindow):
         if code == self.ctx.settings.get(LANGUAGE):
             return
         self.ctx.settings.set(LANGUAGE, code)
+        if ui_language(code) == current_language():
+            return  # remembered; the window already speaks it
         self.ctx.interaction.inform(
             self.tr("Språk"), self.tr("Språket byts nästa gång du startar programmet.")
         )

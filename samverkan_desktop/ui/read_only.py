@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.store import FileLocked, FileReadOnly, LockUnavailable, Store
 from ..core.store_lock import HEARTBEAT, LockOwner, read_owner
 from .document import DocumentModel
-from .i18n import current_language
+from .i18n import TrContext, current_language
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -33,8 +33,8 @@ HELD, LOST, FOLDER, FILE = "held", "lost", "folder", "file"
 TICK_MS = 5000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReadOnly", text)
+class Banner(TrContext):
+    """The read-only banner, its buttons and messages. (Translation context; see TrContext.)"""
 
 
 @dataclass(frozen=True)
@@ -55,68 +55,72 @@ def since_text(moment: dt.datetime, now: dt.datetime | None = None) -> str:
     clock = local.strftime("%H.%M")
     days = (now.date() - local.date()).days
     if days == 0:
-        text = tr("kl. {time}").format(time=clock)
+        text = Banner.tr("kl. {time}").format(time=clock)
     elif days == 1:
-        text = tr("i går kl. {time}").format(time=clock)
+        text = Banner.tr("i går kl. {time}").format(time=clock)
     else:
-        text = tr("{date} kl. {time}").format(date=f"{local:%Y-%m-%d}", time=clock)
+        text = Banner.tr("{date} kl. {time}").format(date=f"{local:%Y-%m-%d}", time=clock)
     return text.replace(". ", ".\u00a0")  # "kl." and the time on one line in the banner
 
 
 def _who(owner: LockOwner) -> str:
     if not owner.readable:
-        return tr("någon okänd")
-    return tr("{user} på datorn {host}").format(user=owner.user, host=owner.host)
+        return Banner.tr("någon okänd")
+    return Banner.tr("{user} på datorn {host}").format(user=owner.user, host=owner.host)
 
 
 def banner_text(state: ReadOnly) -> str:
     """The banner's message: what happened, and that nothing can be saved here."""
     owner = state.owner
     if state.why == FOLDER:
-        first = tr("Mappen som workshoppen ligger i går inte att skriva i ({reason}).").format(
+        first = Banner.tr(
+            "Mappen som workshoppen ligger i går inte att skriva i ({reason})."
+        ).format(
             reason=state.reason
         )
     elif state.why == FILE:
-        first = tr(
+        first = Banner.tr(
             "Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att "
             "ändra den)."
         )
     elif state.why == LOST:
         if owner is None:
-            first = tr("Den här datorn har inte längre workshoppen öppen för redigering.")
+            first = Banner.tr("Den här datorn har inte längre workshoppen öppen för redigering.")
         else:
-            first = tr(
+            first = Banner.tr(
                 "Workshoppen är öppen för redigering hos {who} sedan {since}; den togs över "
                 "medan den här datorn inte svarade."
             ).format(who=_who(owner), since=since_text(owner.since))
     elif owner is not None and owner.is_here():
-        first = tr(
+        first = Banner.tr(
             "Du ({who}) har redan workshoppen öppen för redigering i ett annat fönster sedan "
             "{since}."
         ).format(who=_who(owner), since=since_text(owner.since))
     else:
         assert owner is not None
-        first = tr("Workshoppen är öppen för redigering hos {who} sedan {since}.").format(
+        first = Banner.tr("Workshoppen är öppen för redigering hos {who} sedan {since}.").format(
             who=_who(owner), since=since_text(owner.since)
         )
-    parts = [first, tr("Här kan du titta, söka och exportera, men inte spara ändringar.")]
+    parts = [first, Banner.tr("Här kan du titta, söka och exportera, men inte spara ändringar.")]
     if state.why == HELD:  # the other one goes on working; this window does not follow
-        parts.append(tr("Du ser workshoppen som den var när du öppnade den."))
+        parts.append(Banner.tr("Du ser workshoppen som den var när du öppnade den."))
     elif state.why == LOST:
-        parts.append(tr("Dina ändringar fram till dess finns kvar i filen."))
+        parts.append(Banner.tr("Dina ändringar fram till dess finns kvar i filen."))
     return " ".join(parts)
 
 
 def refusal_text(state: ReadOnly) -> str:
     """One line for the status bar when an edit is refused."""
     if state.why == FOLDER:
-        return tr("Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.")
+        return Banner.tr("Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.")
     if state.why == FILE:
-        return tr("Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.")
+        return Banner.tr("Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.")
     owner = state.owner
     if owner is None:
-        return tr("Skrivskyddad: ändringen sparades inte.")
-    return tr("Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte.").format(
+        return Banner.tr("Skrivskyddad: ändringen sparades inte.")
+    return Banner.tr(
+        "Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte."
+    ).format(
         who=_who(owner)
     )
 
@@ -135,7 +139,7 @@ class ReadOnlyBanner(QFrame):
             "#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c97a; }"
             "#readOnlyBanner QLabel { color: #3b3000; }"
         )
-        self.title = QLabel(tr("Skrivskyddad"))
+        self.title = QLabel(Banner.tr("Skrivskyddad"))
         self.title.setObjectName("readOnlyTitle")
         font = self.title.font()
         font.setBold(True)
@@ -144,12 +148,12 @@ class ReadOnlyBanner(QFrame):
         self.message.setObjectName("readOnlyMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # names of people and machines
         self.message.setWordWrap(True)
-        self.save_copy = QPushButton(tr("Spara en kopia…"))
+        self.save_copy = QPushButton(Banner.tr("Spara en kopia…"))
         self.save_copy.setToolTip(
-            tr("Spara workshoppen som en ny fil och fortsätt arbeta i den.")
+            Banner.tr("Spara workshoppen som en ny fil och fortsätt arbeta i den.")
         )
-        self.retry = QPushButton(tr("Försök igen"))
-        self.retry.setToolTip(tr("Öppna workshoppen för redigering om den är ledig nu."))
+        self.retry = QPushButton(Banner.tr("Försök igen"))
+        self.retry.setToolTip(Banner.tr("Öppna workshoppen för redigering om den är ledig nu."))
         self.save_copy.clicked.connect(self.saveCopyRequested)
         self.retry.clicked.connect(self.retryRequested)
         layout = QHBoxLayout(self)
@@ -254,7 +258,7 @@ class ReadOnlyMode(QObject):
         if owner is not None:
             ws.set_read_only(ReadOnly(HELD, owner))
             window.statusBar().showMessage(
-                tr("{name} är fortfarande öppen hos {who}.").format(
+                Banner.tr("{name} är fortfarande öppen hos {who}.").format(
                     name=path.name, who=_who(owner)
                 ),
                 8000,
@@ -266,7 +270,7 @@ class ReadOnlyMode(QObject):
             return
         window.workspace.view.restore_view_state(view)  # where the user was looking
         if window.workspace.read_only is None:
-            message = tr("{name} är öppen för redigering.")
+            message = Banner.tr("{name} är öppen för redigering.")
         else:
-            message = tr("{name} går fortfarande inte att spara här.")
+            message = Banner.tr("{name} går fortfarande inte att spara här.")
         window.statusBar().showMessage(message.format(name=path.name), 8000)

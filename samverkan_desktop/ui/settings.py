@@ -27,7 +27,8 @@ WINDOW_STATE = Option("window/state", QByteArray())
 RECENT_FILES = Option("files/recent", [])
 LAST_DIRECTORY = Option("files/last_directory", "")
 SAMPLE_CREATED = Option("start/sample_created", False)
-LANGUAGE = Option("ui/language", "sv")
+# "" until the user picks a language: the UI then follows the system (ui.i18n.ui_language).
+LANGUAGE = Option("ui/language", "")
 # Visa › Hög kontrast: "auto" (follow the system's contrast setting) until the user picks
 # "on" or "off". Visa › Textstorlek: the note text in percent of normal (ui/appearance.py).
 HIGH_CONTRAST = Option("view/high_contrast", "auto")

@@ -145,7 +145,7 @@ class SuggestionCard(QFrame):
         layout.addLayout(top)
         terms = ", ".join(frame.suggestion.terms)
         self.detail = QLabel(
-            self.tr("{n} lappar · {terms}").format(n=len(frame.note_ids), terms=terms)
+            self.tr("%n lappar · {terms}", "", len(frame.note_ids)).format(terms=terms)
         )
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)

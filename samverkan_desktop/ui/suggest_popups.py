@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,10 +30,11 @@ from . import commands as cmd
 from . import plaintext
 from .board import palette as pal
 from .document import DocumentModel
+from .i18n import TrContext
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("suggest_popups", text)
+class Popups(TrContext):
+    """The popups' texts. (Translation context; see TrContext.)"""
 
 
 def _button_text(text: str) -> str:
@@ -53,9 +54,7 @@ class AddLinksCommand(cmd.StoreCommand):
         self.links = list(dict.fromkeys(links))
         super().__init__(
             doc,
-            tr("Länka 1 par lappar")
-            if len(self.links) == 1
-            else tr("Länka {n} par lappar").format(n=len(self.links)),
+            Popups.tr("Länka %n par lappar", "", len(self.links)),
         )
         existing = set(doc.store.links())
         self.links = [lk for lk in self.links if lk not in existing]
@@ -79,7 +78,9 @@ def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.
         doc,
         draft,
         Selection.of(board, [note_id], []),
-        text=tr("Flytta lappen till {name}").format(name=cmd.quoted(doc.cluster(cluster_id).name)),
+        text=Popups.tr("Flytta lappen till {name}").format(
+            name=cmd.quoted(doc.cluster(cluster_id).name)
+        ),
     )
 
 
@@ -97,7 +98,7 @@ class BelongPopup(QFrame):
         self.note_id = note_id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
-        heading = QLabel(tr("Var hör lappen hemma?"))
+        heading = QLabel(Popups.tr("Var hör lappen hemma?"))
         heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setBold(True)
@@ -110,14 +111,14 @@ class BelongPopup(QFrame):
         self.buttons: list[QPushButton] = []
         for place in places:
             name = doc.cluster(place.cluster_id).name
-            reason = tr("delar: {words}").format(words=", ".join(place.shared_terms))
+            reason = Popups.tr("delar: {words}").format(words=", ".join(place.shared_terms))
             button = QPushButton(_button_text(f"{_short(name, 40)}  —  {reason}"))
             button.setToolTip(plaintext.tooltip(name))
             button.clicked.connect(lambda _=False, c=place.cluster_id: self._choose(c))
             layout.addWidget(button)
             self.buttons.append(button)
         if not places:
-            none = QLabel(tr("Inget kluster delar ord med lappen."))
+            none = QLabel(Popups.tr("Inget kluster delar ord med lappen."))
             none.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(none)
 
@@ -139,15 +140,15 @@ class DuplicatesDialog(QDialog):
         self, doc: DocumentModel, proposals: Sequence[LinkProposal], parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Liknande lappar i olika grupper"))
+        self.setWindowTitle(Popups.tr("Liknande lappar i olika grupper"))
         self.doc = doc
         self.proposals = list(proposals)
         self.labels = pal.group_labels(doc.groups.values())
         layout = QVBoxLayout(self)
         intro = QLabel(
-            tr("Bocka för de par som ska länkas. Länkarna går att ångra.")
+            Popups.tr("Bocka för de par som ska länkas. Länkarna går att ångra.")
             if proposals
-            else tr("Hittade inga lappar i olika grupper som säger nästan samma sak.")
+            else Popups.tr("Hittade inga lappar i olika grupper som säger nästan samma sak.")
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
@@ -164,9 +165,9 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(self.list)
         buttons = QDialogButtonBox()
         self.link_button = buttons.addButton(
-            tr("Länka markerade"), QDialogButtonBox.ButtonRole.AcceptRole
+            Popups.tr("Länka markerade"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        buttons.addButton(tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(Popups.tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -174,18 +175,18 @@ class DuplicatesDialog(QDialog):
     def _describe(self, p: LinkProposal) -> str:
         """Three lines: each note with its group's short label, then why they were paired."""
         a, b = self.doc.note(p.link.source), self.doc.note(p.link.target)
-        kind = tr("dubblett") if p.link.kind == m.DUPLICATE_OF else tr("hör ihop")
+        kind = Popups.tr("dubblett") if p.link.kind == m.DUPLICATE_OF else Popups.tr("hör ihop")
         return (
             f"»{_short(a.text, 70)}«  ({self._group(a)})\n"
             f"»{_short(b.text, 70)}«  ({self._group(b)})\n"
-            f"{kind} · {tr('delar')}: {', '.join(p.shared_terms)}"
+            f"{kind} · {Popups.tr('delar')}: {', '.join(p.shared_terms)}"
         )
 
     def _group(self, note: m.Note) -> str:
         return (
-            self.labels.get(note.group_id, tr("ingen grupp"))
+            self.labels.get(note.group_id, Popups.tr("ingen grupp"))
             if note.group_id
-            else tr("ingen grupp")
+            else Popups.tr("ingen grupp")
         )
 
     def checked_links(self) -> list[m.Link]:

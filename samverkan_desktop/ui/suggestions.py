@@ -189,23 +189,28 @@ class SuggestionActions(QObject):
         )
         self.runner.cancelled.connect(lambda: self._say(self.tr("Avbrutet.")))
 
-        tr = self.tr
-        self.suggest = self._make(tr("Föreslå kluster"), "Ctrl+Shift+F", self.suggest_unclustered)
-        self.suggest.setToolTip(tr("Föreslå kluster för lapparna som inte ligger i något kluster"))
+        self.suggest = self._make(
+            self.tr("Föreslå kluster"), "Ctrl+Shift+F", self.suggest_unclustered
+        )
+        self.suggest.setToolTip(
+            self.tr("Föreslå kluster för lapparna som inte ligger i något kluster")
+        )
         self.suggest_all = self._make(
-            tr("Föreslå kluster för alla lappar"), None, lambda: self.suggest_unclustered(True)
+            self.tr("Föreslå kluster för alla lappar"), None, lambda: self.suggest_unclustered(True)
         )
-        self.place_rest = self._make(tr("Placera resten"), "Ctrl+Shift+P", self.place_the_rest)
+        self.place_rest = self._make(self.tr("Placera resten"), "Ctrl+Shift+P", self.place_the_rest)
         self.place_rest.setToolTip(
-            tr("Föreslå ett av gruppens egna kluster för varje lapp utan kluster")
+            self.tr("Föreslå ett av gruppens egna kluster för varje lapp utan kluster")
         )
-        self.clear = self._make(tr("Dölj förslagen"), None, self.ghosts.clear)
-        self.belongs = self._make(tr("Var hör lappen hemma?"), "Ctrl+Shift+H", self.where_belongs)
+        self.clear = self._make(self.tr("Dölj förslagen"), None, self.ghosts.clear)
+        self.belongs = self._make(
+            self.tr("Var hör lappen hemma?"), "Ctrl+Shift+H", self.where_belongs
+        )
         self.duplicates = self._make(
-            tr("Liknande lappar i olika grupper …"), None, self.find_duplicates
+            self.tr("Liknande lappar i olika grupper …"), None, self.find_duplicates
         )
         self.theme_map = self.theme_dock.toggleViewAction()
-        self.theme_map.setText(tr("Temakarta"))
+        self.theme_map.setText(self.tr("Temakarta"))
         self.theme_map.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.scene.selectionChanged.connect(self.update_enabled)
         self.ghosts.changed.connect(self.update_enabled)
@@ -292,15 +297,15 @@ class SuggestionActions(QObject):
             # Selected notes narrow the run to their group: say so, or it looks like a bug.
             self._say(
                 self.tr(
-                    "{n} förslag bland lapparna från {group} (de markerade lapparnas grupp). "
-                    "Godta, byt namn eller avvisa vart och ett."
-                ).format(n=len(found), group=self.doc.groups[group_id].name)
+                    "%n förslag bland lapparna från {group} (de markerade lapparnas grupp). "
+                    "Godta, byt namn eller avvisa vart och ett.",
+                    "",
+                    len(found),
+                ).format(group=self.doc.groups[group_id].name)
             )
         elif found:
             self._say(
-                self.tr("{n} förslag. Godta, byt namn eller avvisa vart och ett.").format(
-                    n=len(found)
-                )
+                self.tr("%n förslag. Godta, byt namn eller avvisa vart och ett.", "", len(found))
             )
         else:
             self._say(self.tr("Inga förslag: för få lappar utan kluster, eller inga som hör ihop."))

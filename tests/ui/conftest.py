@@ -41,6 +41,25 @@ def seed_workshop(_seed_template, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _swedish_plural_forms(qapp):
+    """The app always runs with our translator: in Swedish it gives the plural forms ("Flytta
+    1 lapp" from "Flytta %n lappar"; without it Qt says "1 lappar"). Qt's own Swedish
+    (qtbase_sv) is left to the tests that ask for Swedish (`install_translators(qapp, "sv")`),
+    so that an English test sees no Swedish buttons from it."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from samverkan_desktop.ui.i18n import TRANSLATIONS
+
+    translator = QTranslator(qapp)
+    assert translator.load("samverkan_sv", str(TRANSLATIONS))
+    qapp.installTranslator(translator)
+    # Swedish for `current_language` too, whatever the machine's own language is.
+    QLocale.setDefault(QLocale(QLocale.Language.Swedish))
+    yield
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture
 def settings(tmp_path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 
 from ...core import note_colours
 from ...core.accessible_text import ClusterFacts, NoteFacts, cluster_facts, note_facts
 from ...core.board import Key
+from ..i18n import TrContext, current_language
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -27,25 +27,21 @@ if TYPE_CHECKING:
 PATH_SEPARATOR = " › "
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BoardAccessible", text)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return (one if n == 1 else many).format(n=n)
+class BoardAccessible(TrContext):
+    """What the board says to a screen reader. (Translation context; see TrContext.)"""
 
 
 def _path(path: tuple[str, ...]) -> str:
-    return PATH_SEPARATOR.join(name or tr("namnlöst kluster") for name in path)
+    return PATH_SEPARATOR.join(name or BoardAccessible.tr("namnlöst kluster") for name in path)
 
 
 def board_name() -> str:
     """The view's name while no note or frame has the keyboard's focus."""
-    return tr("Tavla")
+    return BoardAccessible.tr("Tavla")
 
 
 def board_description() -> str:
-    return tr(
+    return BoardAccessible.tr(
         "Tabb och piltangenterna går mellan lapparna och klustren; Mellanslag markerar, "
         "Enter redigerar, Ctrl+Skift+M flyttar till ett kluster."
     )
@@ -53,16 +49,16 @@ def board_description() -> str:
 
 def note_sentence(facts: NoteFacts, selected: bool = False) -> str:
     """ "Lapp: ‹text›, grupp AI1, i kluster Trygghet, 2 röster" """
-    text = facts.text or tr("tom")
-    parts = [tr("Lapp: {text}").format(text=text)]
+    text = facts.text or BoardAccessible.tr("tom")
+    parts = [BoardAccessible.tr("Lapp: {text}").format(text=text)]
     if facts.group:
-        parts.append(tr("grupp {label}").format(label=facts.group))
+        parts.append(BoardAccessible.tr("grupp {label}").format(label=facts.group))
     if facts.cluster:
-        parts.append(tr("i kluster {path}").format(path=_path(facts.cluster)))
+        parts.append(BoardAccessible.tr("i kluster {path}").format(path=_path(facts.cluster)))
     if facts.votes:
-        parts.append(_count(facts.votes, tr("1 röst"), tr("{n} röster")))
+        parts.append(BoardAccessible.tr("%n röster", "", facts.votes))
     if selected:
-        parts.append(tr("markerad"))
+        parts.append(BoardAccessible.tr("markerad"))
     return ", ".join(parts)
 
 
@@ -70,26 +66,27 @@ def note_details(facts: NoteFacts) -> str:
     """The rest a sighted user sees on the note: its colour, marks and comment."""
     parts = []
     if facts.colour:
-        parts.append(tr("Färg: {name}").format(name=note_colours.colour_name(facts.colour)))
+        name = note_colours.colour_name(facts.colour, current_language())
+        parts.append(BoardAccessible.tr("Färg: {name}").format(name=name))
     if facts.uncertain:
-        parts.append(tr("Osäker läsning av originalet"))
+        parts.append(BoardAccessible.tr("Osäker läsning av originalet"))
     if facts.personal_data:
-        parts.append(tr("Innehåller personuppgifter"))
+        parts.append(BoardAccessible.tr("Innehåller personuppgifter"))
     if facts.comment:
-        parts.append(tr("Kommentar: {text}").format(text=facts.comment))
+        parts.append(BoardAccessible.tr("Kommentar: {text}").format(text=facts.comment))
     return ". ".join(parts)
 
 
 def cluster_sentence(facts: ClusterFacts, selected: bool = False) -> str:
     """ "Kluster: Trygghet, 12 lappar, 2 underkluster" """
-    parts = [tr("Kluster: {path}").format(path=_path(facts.path))]
-    parts.append(_count(facts.notes, tr("1 lapp"), tr("{n} lappar")))
+    parts = [BoardAccessible.tr("Kluster: {path}").format(path=_path(facts.path))]
+    parts.append(BoardAccessible.tr("%n lappar", "", facts.notes))
     if facts.subclusters:
-        parts.append(_count(facts.subclusters, tr("1 underkluster"), tr("{n} underkluster")))
+        parts.append(BoardAccessible.tr("%n underkluster", "", facts.subclusters))
     if facts.group:
-        parts.append(tr("grupp {label}").format(label=facts.group))
+        parts.append(BoardAccessible.tr("grupp {label}").format(label=facts.group))
     if selected:
-        parts.append(tr("markerat"))
+        parts.append(BoardAccessible.tr("markerat"))
     return ", ".join(parts)
 
 

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QObject, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QInputDialog, QMenu
 
@@ -21,6 +21,7 @@ from ...core import note_colours
 from ...core.board.place import innermost_cluster
 from .. import commands as cmd
 from ..document import DocumentModel
+from ..i18n import current_language
 from . import moving
 from .view import BoardView
 
@@ -51,8 +52,8 @@ def _ask_group(parent: BoardView) -> ChooseGroup:
         names = [g.name for g in groups]
         name, ok = QInputDialog.getItem(
             parent,
-            parent.tr("Ny lapp"),
-            parent.tr("Vilken grupp kommer lappen från?"),
+            QCoreApplication.translate("BoardView", "Ny lapp"),
+            QCoreApplication.translate("BoardView", "Vilken grupp kommer lappen från?"),
             names,
             0,
             False,
@@ -75,48 +76,47 @@ class BoardActions(QObject):
         self.doc = doc
         self.choose_group = choose_group or _ask_group(view)
         self._last_group: int | None = None  # the group of the last note added here
-        tr = self.tr
         S = QKeySequence.StandardKey
         board_only = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
-        self.group_as_cluster = self._make(tr("Gruppera som kluster"), "Ctrl+G", self._group)
+        self.group_as_cluster = self._make(self.tr("Gruppera som kluster"), "Ctrl+G", self._group)
         self.move_to_cluster = self._make(
-            tr("Flytta till kluster…"), "Ctrl+Shift+M", self._move_to_cluster
+            self.tr("Flytta till kluster…"), "Ctrl+Shift+M", self._move_to_cluster
         )
-        self.rename_cluster = self._make(tr("Byt namn på kluster"), "F2", self._rename)
-        self.tidy_cluster = self._make(tr("Ordna klustret"), "Ctrl+Shift+O", self._tidy)
+        self.rename_cluster = self._make(self.tr("Byt namn på kluster"), "F2", self._rename)
+        self.tidy_cluster = self._make(self.tr("Ordna klustret"), "Ctrl+Shift+O", self._tidy)
         self.merge_clusters = self._make(
-            tr("Slå ihop kluster"), "Ctrl+Shift+J", self._merge_clusters
+            self.tr("Slå ihop kluster"), "Ctrl+Shift+J", self._merge_clusters
         )
         self.delete_cluster = self._make(
-            tr("Ta bort kluster (behåll lapparna)"), "Shift+Del", self._delete_clusters
+            self.tr("Ta bort kluster (behåll lapparna)"), "Shift+Del", self._delete_clusters
         )
-        self.new_note = self._make(tr("Ny lapp"), "N", self._new_note, board_only)
-        self.edit_note = self._make(tr("Redigera lapp"), "Return", self._edit, board_only)
-        self.split_note = self._make(tr("Dela lapp i två"), "Ctrl+Shift+D", self._split)
-        self.merge_notes = self._make(tr("Slå ihop lappar"), "Ctrl+J", self._merge_notes)
+        self.new_note = self._make(self.tr("Ny lapp"), "N", self._new_note, board_only)
+        self.edit_note = self._make(self.tr("Redigera lapp"), "Return", self._edit, board_only)
+        self.split_note = self._make(self.tr("Dela lapp i två"), "Ctrl+Shift+D", self._split)
+        self.merge_notes = self._make(self.tr("Slå ihop lappar"), "Ctrl+J", self._merge_notes)
         self.add_vote = self._make(
-            tr("Lägg till prickröst"), "+", lambda: self._votes(+1), board_only
+            self.tr("Lägg till prickröst"), "+", lambda: self._votes(+1), board_only
         )
         self.remove_vote = self._make(
-            tr("Ta bort prickröst"), "-", lambda: self._votes(-1), board_only
+            self.tr("Ta bort prickröst"), "-", lambda: self._votes(-1), board_only
         )
-        self.delete = self._make(tr("Ta bort"), S.Delete, self._delete, board_only)
-        self.select_all = self._make(tr("Markera allt"), S.SelectAll, self.scene.select_all)
-        self.zoom_to_fit = self._make(tr("Visa hela tavlan"), "Ctrl+0", view.zoom_to_fit)
-        self.zoom_100 = self._make(tr("Verklig storlek (100 %)"), "Ctrl+1", view.zoom_100)
-        self.zoom_in = self._make(tr("Zooma in"), S.ZoomIn, lambda: view.zoom_step(1.25))
-        self.zoom_out = self._make(tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_step(0.8))
-        self.colour_menu = QMenu(tr("Färg"), view)
+        self.delete = self._make(self.tr("Ta bort"), S.Delete, self._delete, board_only)
+        self.select_all = self._make(self.tr("Markera allt"), S.SelectAll, self.scene.select_all)
+        self.zoom_to_fit = self._make(self.tr("Visa hela tavlan"), "Ctrl+0", view.zoom_to_fit)
+        self.zoom_100 = self._make(self.tr("Verklig storlek (100 %)"), "Ctrl+1", view.zoom_100)
+        self.zoom_in = self._make(self.tr("Zooma in"), S.ZoomIn, lambda: view.zoom_step(1.25))
+        self.zoom_out = self._make(self.tr("Zooma ut"), S.ZoomOut, lambda: view.zoom_step(0.8))
+        self.colour_menu = QMenu(self.tr("Färg"), view)
         self.colour_actions: dict[str, QAction] = {}
         for colour in note_colours.PALETTE:
             action = self.colour_menu.addAction(
-                _swatch(colour.fill, colour.ink, colour.mark), tr(colour.sv)
+                _swatch(colour.fill, colour.ink, colour.mark), colour.name(current_language())
             )
             action.triggered.connect(lambda _c=False, value=colour.hue: self._colour(value))
             self.colour_actions[colour.hue] = action
         self.colour_menu.addSeparator()
-        no_colour = self.colour_menu.addAction(tr("Ingen (gruppens färg)"))
+        no_colour = self.colour_menu.addAction(self.tr("Ingen (gruppens färg)"))
         no_colour.triggered.connect(lambda _c=False: self._colour(""))
         self.colour_actions[""] = no_colour
         self.colour = self.colour_menu.menuAction()
@@ -229,7 +229,7 @@ class BoardActions(QObject):
             return
         stack = self.doc.undo_stack
         if len(clusters) > 1:
-            stack.beginMacro(self.tr("Ordna {n} kluster").format(n=len(clusters)))
+            stack.beginMacro(self.tr("Ordna %n kluster", "", len(clusters)))
         for cid in clusters:
             if cid in self.doc.clusters:
                 self.doc.push(cmd.TidyClusterCommand(self.doc, cid))

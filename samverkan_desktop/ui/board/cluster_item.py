@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core import model as m
 from ...core import note_colours
 from ...core.board.geometry import TITLE_H
+from ..i18n import TrContext
 from . import metrics as mt
 from . import palette as pal
 
@@ -29,14 +30,14 @@ LABEL_Z = 4000.0
 LABEL_LOD = 0.45  # below this zoom, names are shown by ClusterLabel items
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClusterItem", text)
+class Frame(TrContext):
+    """A frame's tooltip and label. (Translation context; see TrContext.)"""
 
 
 def count_text(notes: int, clusters: int) -> str:
-    parts = [_tr("1 lapp") if notes == 1 else _tr("{n} lappar").format(n=notes)]
+    parts = [Frame.tr("%n lappar", "", notes)]
     if clusters:
-        parts.append(_tr("1 kluster") if clusters == 1 else _tr("{n} kluster").format(n=clusters))
+        parts.append(Frame.tr("%n kluster", "", clusters))
     return " · ".join(parts)
 
 
@@ -106,7 +107,7 @@ class ClusterItem(QGraphicsItem):
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
         if cluster.colour:
             name = note_colours.colour_name(cluster.colour)
-            tip += f"<p>{_tr('Färg:')} {html.escape(name)}</p>"
+            tip += f"<p>{Frame.tr('Färg:')} {html.escape(name)}</p>"
         self.setToolTip(tip)
         self.update()
 
@@ -243,7 +244,7 @@ class ClusterItem(QGraphicsItem):
         font = mt.title_font()
         painter.setFont(font)
         painter.setPen(ink)
-        name = self.cluster.name.strip() or _tr("Namnlöst kluster")
+        name = self.cluster.name.strip() or Frame.tr("Namnlöst kluster")
         elided = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, max(room, 24))
         painter.drawText(QPointF(x, 26), elided)
         painter.setFont(small)
@@ -272,7 +273,7 @@ class ClusterLabel(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, name: str, count: str, frame_width: float) -> None:
-        self._name = name.strip() or _tr("Namnlöst kluster")
+        self._name = name.strip() or Frame.tr("Namnlöst kluster")
         self._count = count
         self._frame_width = frame_width
         self._relayout()

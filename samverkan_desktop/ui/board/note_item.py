@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
 from ...core import note_colours
+from ..i18n import TrContext
 from . import metrics as mt
 from . import palette as pal
 
 NOTE_Z = 1000.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoteItem", text)
+class NoteTip(TrContext):
+    """A note's tooltip. (Translation context; see TrContext.)"""
 
 
 _SHADOW = QColor(40, 36, 20, 34)
@@ -110,13 +111,13 @@ class NoteItem(QGraphicsItem):
         )
         if n.colour:
             name = note_colours.colour_name(n.colour)
-            parts.append(f"<p>{_tr('Färg:')} {html.escape(name)}</p>")
+            parts.append(f"<p>{NoteTip.tr('Färg:')} {html.escape(name)}</p>")
         if n.comment:
-            parts.append(f"<p><i>{_tr('Kommentar:')}</i> {html.escape(n.comment)}</p>")
+            parts.append(f"<p><i>{NoteTip.tr('Kommentar:')}</i> {html.escape(n.comment)}</p>")
         if n.uncertain:
-            parts.append(f"<p><i>{_tr('Osäker läsning av originalet')}</i></p>")
+            parts.append(f"<p><i>{NoteTip.tr('Osäker läsning av originalet')}</i></p>")
         if n.personal_data:
-            parts.append(f"<p><i>{_tr('Innehåller personuppgifter')}</i></p>")
+            parts.append(f"<p><i>{NoteTip.tr('Innehåller personuppgifter')}</i></p>")
         self.setToolTip("".join(parts))
 
     # ----------------------------------------------------------------- painting

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,15 +31,16 @@ from ...core.messages import describe
 from ...core.store import Store
 from ...render import EXPORTERS as DRAWN_EXPORTERS
 from ..context import AppContext, Interaction
-from ..i18n import current_language
+from ..export_labels import export_label
+from ..i18n import LANGUAGES, TrContext, current_language
 from ..settings import LANGUAGE
 
 # The formats a council report is wanted in, most asked for first.
 REPORT_FORMATS = ("pdf", "docx", "md", "csv", "png", "svg")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportReportDialog", text)
+class Export(TrContext):
+    """The export dialog's texts. (Translation context; see TrContext.)"""
 
 
 def report_exporters() -> dict[str, Exporter]:
@@ -59,7 +59,7 @@ class ExportReportDialog(QDialog):
         names: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Exportera rapport"))
+        self.setWindowTitle(Export.tr("Exportera rapport"))
         self.document = document
         self.interaction = interaction
         self.directory = Path(directory) if directory else Path.home()
@@ -68,46 +68,47 @@ class ExportReportDialog(QDialog):
 
         self.format_box = QComboBox()
         for name, exporter in self.exporters.items():
-            # The registry's labels are Swedish; the .ts carries them under this context.
-            self.format_box.addItem(tr(exporter.label), name)
-        self.redact_box = QCheckBox(tr("Ta bort personuppgifter (namn, e-post, telefonnummer)"))
+            self.format_box.addItem(export_label(exporter), name)
+        self.redact_box = QCheckBox(
+            Export.tr("Ta bort personuppgifter (namn, e-post, telefonnummer)")
+        )
         self.names_edit = QLineEdit(", ".join(names))
-        self.names_edit.setPlaceholderText(tr("t.ex. Kalle Ek, Stina Berg"))
-        self.names_edit.setToolTip(tr(
+        self.names_edit.setPlaceholderText(Export.tr("t.ex. Kalle Ek, Stina Berg"))
+        self.names_edit.setToolTip(Export.tr(
             "Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på lapparna; "
             "namnen sparas i workshopfilen till nästa gång."
         ))
-        self.pdfa_box = QCheckBox(tr("PDF/A för långtidsarkivering (diariet)"))
+        self.pdfa_box = QCheckBox(Export.tr("PDF/A för långtidsarkivering (diariet)"))
         self.separator_box = QComboBox()
-        self.separator_box.addItem(tr("Komma (,)"), ",")
-        self.separator_box.addItem(tr("Semikolon (;) – för Excel på svenska"), ";")
+        self.separator_box.addItem(Export.tr("Komma (,)"), ",")
+        self.separator_box.addItem(Export.tr("Semikolon (;) – för Excel på svenska"), ";")
         self.language_box = QComboBox()
         self.language_box.addItem("Svenska", "sv")
         self.language_box.addItem("English", "en")
         # The report speaks the language the facilitator chose for the program.
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName(tr("Fil att skriva"))
+        self.path_edit.setAccessibleName(Export.tr("Fil att skriva"))
         self.path_edit.setMinimumWidth(self.path_edit.fontMetrics().averageCharWidth() * 55)
-        self.browse_button = QPushButton(tr("Välj…"))
+        self.browse_button = QPushButton(Export.tr("Välj…"))
         self.browse_button.clicked.connect(self.browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
 
         form = QFormLayout()
-        form.addRow(tr("Format:"), self.format_box)
+        form.addRow(Export.tr("Format:"), self.format_box)
         form.addRow("", self.redact_box)
-        form.addRow(tr("Fler namn att ta bort:"), self.names_edit)
+        form.addRow(Export.tr("Fler namn att ta bort:"), self.names_edit)
         form.addRow("", self.pdfa_box)
-        form.addRow(tr("Avgränsare:"), self.separator_box)
-        form.addRow(tr("Språk:"), self.language_box)
-        form.addRow(tr("Spara som:"), path_row)
+        form.addRow(Export.tr("Avgränsare:"), self.separator_box)
+        form.addRow(Export.tr("Språk:"), self.language_box)
+        form.addRow(Export.tr("Spara som:"), path_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Exportera"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Avbryt"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(Export.tr("Exportera"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(Export.tr("Avbryt"))
         self.buttons.accepted.connect(self.export)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,7 +156,7 @@ class ExportReportDialog(QDialog):
     def browse(self) -> None:
         exporter = self.exporter()
         chosen = self.interaction.save_path(
-            tr("Exportera rapport"), self.path_edit.text(),
+            Export.tr("Exportera rapport"), self.path_edit.text(),
             f"{exporter.label} (*{exporter.suffix})",
         )
         if chosen is not None:
@@ -166,7 +167,9 @@ class ExportReportDialog(QDialog):
     def export(self) -> None:
         text = self.path_edit.text().strip()
         if not text:
-            self.interaction.critical(tr("Exportera rapport"), tr("Ange en fil att skriva."))
+            self.interaction.critical(
+                Export.tr("Exportera rapport"), Export.tr("Ange en fil att skriva.")
+            )
             return
         exporter = self.exporter()
         redact = exporter.redact and self.redact_box.isChecked()
@@ -174,7 +177,9 @@ class ExportReportDialog(QDialog):
             self.written = export(self.document, exporter, Path(text), redact=redact,
                                   names=self.names() if redact else (), **self.options())
         except ExportError as exc:
-            self.interaction.critical(tr("Exportera rapport"), describe(exc, current_language()))
+            self.interaction.critical(
+                Export.tr("Exportera rapport"), describe(exc, current_language())
+            )
             return
         self.accept()
 
@@ -186,9 +191,10 @@ def run_export(
 
     With the workshop's `store`, the names to redact are read from and kept in the workshop file.
     """
+    chosen = context.settings.get(LANGUAGE)  # else the language the UI runs in
     dialog = ExportReportDialog(
         document, context.interaction, context.start_directory(), parent,
-        language=context.settings.get(LANGUAGE),
+        language=chosen if chosen in LANGUAGES else current_language(),
         names=known_names(store) if store is not None else (),
     )
     try:

@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -58,7 +57,7 @@ from ...core.importers.result import ImportRefused, ParsedGroup, ParsedNote, Par
 from ...core.messages import describe
 from .. import plaintext
 from ..commands import split_point
-from ..i18n import current_language
+from ..i18n import TrContext, current_language
 
 # Columns of the tree.
 TEXT, SECTION, CLUSTER, LINE, REMARK = range(5)
@@ -76,21 +75,21 @@ DUPLICATE_TINT = QColor("#fff4c2")
 Reparse = Callable[[dict[str, int]], ParseResult]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportPreviewDialog", text)
+class Preview(TrContext):
+    """The import preview's texts. (Translation context; see TrContext.)"""
 
 
 def field_label(name: str) -> str:
     labels = {
-        "text": tr("Text"),
-        "group": tr("Grupp"),
-        "section": tr("Avsnitt"),
-        "cluster": tr("Kluster"),
-        "tags": tr("Taggar"),
-        "votes": tr("Röster"),
-        "author": tr("Skribent"),
-        "comment": tr("Kommentar"),
-        "uncertain": tr("Osäker"),
+        "text": Preview.tr("Text"),
+        "group": Preview.tr("Grupp"),
+        "section": Preview.tr("Avsnitt"),
+        "cluster": Preview.tr("Kluster"),
+        "tags": Preview.tr("Taggar"),
+        "votes": Preview.tr("Röster"),
+        "author": Preview.tr("Skribent"),
+        "comment": Preview.tr("Kommentar"),
+        "uncertain": Preview.tr("Osäker"),
     }
     return labels.get(name, name)
 
@@ -158,8 +157,8 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.name = name or result.source_name
-        self.setWindowTitle(tr("Förhandsgranska importen – {name}").format(name=self.name)
-                            if self.name else tr("Förhandsgranska importen"))
+        self.setWindowTitle(Preview.tr("Förhandsgranska importen – {name}").format(name=self.name)
+                            if self.name else Preview.tr("Förhandsgranska importen"))
         self.setObjectName("importPreview")
         self._existing = {t for t in (normalised(x) for x in existing_texts) if t}
         self._reparse = reparse
@@ -181,7 +180,7 @@ class ImportPreviewDialog(QDialog):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)  # names a file, which may hold "<"
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        help_text = QLabel(tr(
+        help_text = QLabel(Preview.tr(
             "Inget sparas förrän du importerar. Bocka ur lappar som inte ska med; markera två "
             "lappar för att slå ihop dem, en för att redigera eller dela den."
         ))
@@ -189,7 +188,7 @@ class ImportPreviewDialog(QDialog):
         help_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         # ---- a table's columns: which column each field is read from
-        self.mapping_box = QGroupBox(tr("Kolumner i tabellen"))
+        self.mapping_box = QGroupBox(Preview.tr("Kolumner i tabellen"))
         self.mapping_combos: dict[str, QComboBox] = {}
         grid = QGridLayout(self.mapping_box)
         # The fields the table's parser reads, in the order above.
@@ -218,7 +217,13 @@ class ImportPreviewDialog(QDialog):
         self.tree.setObjectName("importNotes")
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels(
-            [tr("Lapp"), tr("Avsnitt"), tr("Kluster"), tr("Rad"), tr("Anmärkning")]
+            [
+                Preview.tr("Lapp"),
+                Preview.tr("Avsnitt"),
+                Preview.tr("Kluster"),
+                Preview.tr("Rad"),
+                Preview.tr("Anmärkning"),
+            ]
         )
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setUniformRowHeights(False)
@@ -241,24 +246,25 @@ class ImportPreviewDialog(QDialog):
         self.tree.itemSelectionChanged.connect(self._selection_changed)
 
         # ---- what to do with the selected notes
-        self.merge_button = QPushButton(tr("Slå ihop markerade"))
-        self.merge_button.setToolTip(tr("Lapparna blir en; texterna läggs efter varandra."))
+        self.merge_button = QPushButton(Preview.tr("Slå ihop markerade"))
+        self.merge_button.setToolTip(Preview.tr("Lapparna blir en; texterna läggs efter varandra."))
         self.merge_button.clicked.connect(self.merge_selected)
-        self.split_button = QPushButton(tr("Dela lappen"))
-        self.split_button.setToolTip(tr(
+        self.split_button = QPushButton(Preview.tr("Dela lappen"))
+        self.split_button.setToolTip(Preview.tr(
             "Delar vid markören i texten nedan, annars vid meningen närmast mitten."
         ))
         self.split_button.clicked.connect(self.split_selected)
-        self.move_label = QLabel(tr("Flytta markerade till:"))
+        self.move_label = QLabel(Preview.tr("Flytta markerade till:"))
         self.move_box = QComboBox()
         self.move_box.setObjectName("moveTo")
         self.move_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.move_label.setBuddy(self.move_box)
-        self.move_button = QPushButton(tr("Flytta"))
+        self.move_button = QPushButton(Preview.tr("Flytta"))
         self.move_button.clicked.connect(self.move_selected)
-        self.duplicates_button = QPushButton(tr("Ta med dubbletterna"))
-        self.duplicates_button.setToolTip(tr("Bocka i alla lappar som är markerade som möjliga "
-                                             "dubbletter."))
+        self.duplicates_button = QPushButton(Preview.tr("Ta med dubbletterna"))
+        self.duplicates_button.setToolTip(
+            Preview.tr("Bocka i alla lappar som är markerade som möjliga dubbletter.")
+        )
         self.duplicates_button.clicked.connect(self.include_duplicates)
         actions = QHBoxLayout()
         actions.addWidget(self.merge_button)
@@ -273,11 +279,13 @@ class ImportPreviewDialog(QDialog):
         # ---- the selected note's text, editable (plain text)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("noteText")
-        self.editor.setAccessibleName(tr("Den markerade lappens text"))
-        self.editor.setPlaceholderText(tr("Markera en lapp för att se och ändra dess text."))
+        self.editor.setAccessibleName(Preview.tr("Den markerade lappens text"))
+        self.editor.setPlaceholderText(
+            Preview.tr("Markera en lapp för att se och ändra dess text.")
+        )
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._text_edited)
-        editor_box = QGroupBox(tr("Markerad lapp"))
+        editor_box = QGroupBox(Preview.tr("Markerad lapp"))
         QVBoxLayout(editor_box).addWidget(self.editor)
 
         # ---- what the parser noticed, with the line or row it is about
@@ -307,7 +315,7 @@ class ImportPreviewDialog(QDialog):
         )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(tr("Avbryt"))
+        self.cancel_button.setText(Preview.tr("Avbryt"))
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
 
@@ -342,9 +350,9 @@ class ImportPreviewDialog(QDialog):
         for entry in self._entries:
             text = normalised(entry.note.text)
             if text and text in self._existing:
-                entry.duplicate = tr("Möjlig dubblett: finns redan i workshoppen")
+                entry.duplicate = Preview.tr("Möjlig dubblett: finns redan i workshoppen")
             elif text and text in seen:
-                entry.duplicate = tr("Möjlig dubblett: står två gånger i importen")
+                entry.duplicate = Preview.tr("Möjlig dubblett: står två gånger i importen")
             else:
                 entry.duplicate = ""
             seen.add(text)
@@ -356,9 +364,9 @@ class ImportPreviewDialog(QDialog):
         try:
             for field, combo in self.mapping_combos.items():
                 combo.clear()
-                combo.addItem(tr("(ingen)"), -1)
+                combo.addItem(Preview.tr("(ingen)"), -1)
                 for i, column in enumerate(columns):
-                    combo.addItem(column or tr("kolumn {n}").format(n=i + 1), i)
+                    combo.addItem(column or Preview.tr("kolumn {n}").format(n=i + 1), i)
                 combo.setCurrentIndex(max(0, combo.findData(self._source.mapping.get(field, -1))))
         finally:
             self._loading = False
@@ -367,33 +375,33 @@ class ImportPreviewDialog(QDialog):
         self.warnings.clear()
         for warning in self._source.warnings:
             if warning.line:
-                text = tr("rad {line}: {message}").format(line=warning.line,
+                text = Preview.tr("rad {line}: {message}").format(line=warning.line,
                     message=warning.message.text(current_language()))
             else:
                 text = warning.message.text(current_language())
             self.warnings.addItem(text)
         count = len(self._source.warnings)
-        self.warnings_box.setTitle(tr("Varningar ({n})").format(n=count) if count
-                                   else tr("Varningar"))
+        self.warnings_box.setTitle(Preview.tr("Varningar ({n})").format(n=count) if count
+                                   else Preview.tr("Varningar"))
         if not count:
-            self.warnings.addItem(tr("Inga varningar."))
+            self.warnings.addItem(Preview.tr("Inga varningar."))
 
     def _fill_move_box(self) -> None:
         self.move_box.clear()
         for i, group in enumerate(self._groups):
-            self.move_box.addItem(group.name or tr("Grupp {n}").format(n=i + 1), i)
+            self.move_box.addItem(group.name or Preview.tr("Grupp {n}").format(n=i + 1), i)
 
     def _group_title(self, index: int, shown: int, taken: int) -> str:
         if 0 <= index < len(self._groups):
             group = self._groups[index]
-            title = group.name or tr("Grupp {n}").format(n=index + 1)
+            title = group.name or Preview.tr("Grupp {n}").format(n=index + 1)
             if group.facilitators:
-                title += " – " + tr("samtalsledare: {names}").format(
+                title += " – " + Preview.tr("samtalsledare: {names}").format(
                     names=", ".join(group.facilitators))
         else:
-            title = tr("Utan grupp")
-        return title + "  " + tr("({taken} av {total} lappar med)").format(
-            taken=taken, total=shown)
+            title = Preview.tr("Utan grupp")
+        return title + "  " + Preview.tr("({taken} av %n lappar med)", "", shown).format(
+            taken=taken)
 
     def _rebuild(self) -> None:
         """Fill the tree from the entries: one row per group, its notes under it."""
@@ -463,13 +471,13 @@ class ImportPreviewDialog(QDialog):
         if entry.duplicate:
             remarks.append(entry.duplicate)
         if note.uncertain:
-            remarks.append(tr("osäker tolkning"))
+            remarks.append(Preview.tr("osäker tolkning"))
         if note.personal_data:
-            remarks.append(tr("personuppgifter"))
+            remarks.append(Preview.tr("personuppgifter"))
         if note.votes:
-            remarks.append(tr("röster: {n}").format(n=note.votes))
+            remarks.append(Preview.tr("röster: {n}").format(n=note.votes))
         if note.author:
-            remarks.append(tr("av {name}").format(name=note.author))
+            remarks.append(Preview.tr("av {name}").format(name=note.author))
         item.setText(REMARK, "; ".join(remarks))
         if entry.duplicate:
             for column in range(self.tree.columnCount()):
@@ -482,17 +490,18 @@ class ImportPreviewDialog(QDialog):
     def _update_summary(self) -> None:
         taken = [e for e in self._entries if e.included]
         groups = {e.note.group for e in taken}
-        text = tr("{taken} av {total} lappar importeras, i {used} av {all} grupper.").format(
-            taken=len(taken), total=len(self._entries), used=len(groups), all=len(self._groups))
+        text = Preview.tr(
+            "{taken} av %n lappar importeras, i {used} av {all} grupper.", "", len(self._entries)
+        ).format(taken=len(taken), used=len(groups), all=len(self._groups))
         left_out = sum(1 for e in self._entries if e.duplicate and not e.included)
         if left_out:
-            text += " " + tr(
+            text += " " + Preview.tr(
                 "Möjliga dubbletter som lämnas utanför: {n}. Bocka i dem om de ska med."
             ).format(n=left_out)
         self.summary.setText(text)
         self.import_button.setText(
             self._accept_text
-            or tr("Importera {taken} av {total}").format(taken=len(taken),
+            or Preview.tr("Importera {taken} av {total}").format(taken=len(taken),
                                                          total=len(self._entries)))
         self.import_button.setEnabled(bool(taken))
         self.duplicates_button.setVisible(any(e.duplicate for e in self._entries))
@@ -591,7 +600,7 @@ class ImportPreviewDialog(QDialog):
         except ImportRefused as exc:
             said = describe(exc, current_language())
             self.mapping_error.setText(said.strip().splitlines()[0] if said.strip()
-                                       else tr("Kolumnerna gick inte att läsa så."))
+                                       else Preview.tr("Kolumnerna gick inte att läsa så."))
             self.mapping_error.show()
             return
         self.mapping_error.hide()
@@ -606,7 +615,7 @@ class ImportPreviewDialog(QDialog):
             self.merge_button.isEnabled())
         menu.addAction(self.split_button.text(), self.split_selected).setEnabled(
             self.split_button.isEnabled())
-        move = menu.addMenu(tr("Flytta till"))
+        move = menu.addMenu(Preview.tr("Flytta till"))
         move.setEnabled(len(self._groups) > 1)
         for i in range(self.move_box.count()):
             def move_here(_: bool = False, g: int | None = self.move_box.itemData(i)) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.store_backup import Backup, backup_folder
+from ..i18n import TrContext
 
 AS_NEW = "new"
 REPLACE = "replace"
 
 
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("RestoreBackupDialog", text, disambiguation, n)
+class Restore(TrContext):
+    """The restore dialog's texts. (Translation context; see TrContext.)"""
 
 
 def when(moment: dt.datetime, now: dt.datetime | None = None, seconds: bool = False) -> str:
@@ -42,16 +43,16 @@ def when(moment: dt.datetime, now: dt.datetime | None = None, seconds: bool = Fa
     clock = moment.strftime("%H.%M.%S" if seconds else "%H.%M")
     days = (now.date() - moment.date()).days
     if days == 0:
-        return tr("i dag {time}").format(time=clock)
+        return Restore.tr("i dag {time}").format(time=clock)
     if days == 1:
-        return tr("i går {time}").format(time=clock)
+        return Restore.tr("i går {time}").format(time=clock)
     return f"{moment:%Y-%m-%d} {clock}"
 
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return tr("{n} kB").format(n=max(1, round(size / 1024)))
-    return tr("{n} MB").format(n=round(size / (1024 * 1024)))
+        return Restore.tr("{n} kB").format(n=max(1, round(size / 1024)))
+    return Restore.tr("{n} MB").format(n=round(size / (1024 * 1024)))
 
 
 class RestoreBackupDialog(QDialog):
@@ -63,12 +64,12 @@ class RestoreBackupDialog(QDialog):
         now: dt.datetime | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Återställ från säkerhetskopia"))
+        self.setWindowTitle(Restore.tr("Återställ från säkerhetskopia"))
         self.backups = backups
         self.choice: tuple[str, Backup] | None = None
 
         intro = QLabel(
-            tr(
+            Restore.tr(
                 "Säkerhetskopior av {name}, den senaste först. En tas när workshoppen öppnas "
                 "och var tionde minut medan du arbetar."
             ).format(name=document.name)
@@ -82,7 +83,14 @@ class RestoreBackupDialog(QDialog):
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([tr("Sparad"), tr("Lappar"), tr("Kluster"), tr("Storlek")])
+        self.list.setHeaderLabels(
+            [
+                Restore.tr("Sparad"),
+                Restore.tr("Lappar"),
+                Restore.tr("Kluster"),
+                Restore.tr("Storlek"),
+            ]
+        )
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         times = [when(b.taken_at, now) for b in backups]
         for backup, time in zip(backups, times, strict=True):
@@ -104,25 +112,34 @@ class RestoreBackupDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.list.itemDoubleClicked.connect(lambda *_: self._choose(AS_NEW))
 
-        self.empty = QLabel(tr("Det finns inga säkerhetskopior av den här workshoppen ännu."))
+        self.empty = QLabel(
+            Restore.tr("Det finns inga säkerhetskopior av den här workshoppen ännu.")
+        )
         self.empty.setVisible(not backups)
         self.list.setVisible(bool(backups))
 
         folder = backup_folder(document)
-        where = QLabel(tr("De sparas i {folder}").format(folder=folder))
+        where = QLabel(Restore.tr("De sparas i {folder}").format(folder=folder))
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setToolTip(tr("En säkerhetskopia är en vanlig workshopfil: kopiera den vart "
+        where.setToolTip(Restore.tr("En säkerhetskopia är en vanlig workshopfil: kopiera den vart "
                             "du vill och öppna den."))
         where.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # aside, not a choice
 
-        self.as_new_button = QPushButton(tr("Återställ som ny fil…"))
-        self.as_new_button.setToolTip(tr("Öppna säkerhetskopian som en ny workshopfil; den öppna "
-                                         "filen lämnas som den är."))
-        self.replace_button = QPushButton(tr("Ersätt den öppna filen"))
-        self.replace_button.setToolTip(tr("Den öppna filen sparas först som en säkerhetskopia, så "
-                                          "att du kan gå tillbaka till den härifrån."))
+        self.as_new_button = QPushButton(Restore.tr("Återställ som ny fil…"))
+        self.as_new_button.setToolTip(
+            Restore.tr(
+                "Öppna säkerhetskopian som en ny workshopfil; den öppna filen lämnas som den är."
+            )
+        )
+        self.replace_button = QPushButton(Restore.tr("Ersätt den öppna filen"))
+        self.replace_button.setToolTip(
+            Restore.tr(
+                "Den öppna filen sparas först som en säkerhetskopia, så "
+                "att du kan gå tillbaka till den härifrån."
+            )
+        )
         self.as_new_button.clicked.connect(lambda: self._choose(AS_NEW))
         self.replace_button.clicked.connect(lambda: self._choose(REPLACE))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

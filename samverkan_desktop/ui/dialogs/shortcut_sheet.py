@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import TrContext
+
 # (menu title, [(command, keys)]) in menu order.
 Section = tuple[str, list[tuple[str, str]]]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutSheet", text)
+class Shortcuts(TrContext):
+    """The shortcut sheet's texts. (Translation context; see TrContext.)"""
 
 
 def plain_label(text: str) -> str:
@@ -82,11 +84,11 @@ class ShortcutSheet(QDialog):
     def __init__(self, sections: Sequence[Section], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
-        self.setWindowTitle(tr("Kortkommandon"))
+        self.setWindowTitle(Shortcuts.tr("Kortkommandon"))
         layout = QVBoxLayout(self)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([tr("Kommando"), tr("Kortkommando")])
+        self.tree.setHeaderLabels([Shortcuts.tr("Kommando"), Shortcuts.tr("Kortkommando")])
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)

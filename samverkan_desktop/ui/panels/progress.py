@@ -66,7 +66,7 @@ class ProgressIndicator(QWidget):
         done, total = self.counts()
         self.setVisible(self._doc is not None)
         self.label.setText(
-            self.tr("{done} av {total} lappar klustrade").format(done=done, total=total)
+            self.tr("{done} av %n lappar klustrade", "", total).format(done=done)
         )
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)

@@ -176,9 +176,9 @@ class ThemeScene(QGraphicsScene):
             line.setPen(pen)
             line.setZValue(-1)
             line.setToolTip(
-                self.tr("{n} länkar").format(n=edge.weight)
+                self.tr("%n länkar", "", edge.weight)
                 if edge.kind == "link"
-                else self.tr("{n} grupper tog upp båda").format(n=edge.weight)
+                else self.tr("%n grupper tog upp båda", "", edge.weight)
             )
             self.addItem(line)
         for cid, glyph in themes.glyphs.items():

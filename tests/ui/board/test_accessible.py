@@ -5,12 +5,13 @@ focus moves. Keys only, no mouse."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.core.board.focus_order import focus_order
+from samverkan_desktop.ui.i18n import install_translators, remove_translators
 
 NAME = QAccessible.Text.Name
 DESCRIPTION = QAccessible.Text.Description
@@ -90,34 +91,11 @@ def test_every_item_of_the_sample_is_announced_as_tab_reaches_it(seed_board):
     assert not board.view.keys.go(forward=True)
 
 
-class English(QTranslator):
-    """The lead fills samverkan_en.ts; until then, these words stand in for it."""
-
-    WORDS = {
-        "Lapp: {text}": "Note: {text}",
-        "grupp {label}": "group {label}",
-        "i kluster {path}": "in cluster {path}",
-        "{n} röster": "{n} votes",
-        "1 röst": "1 vote",
-        "markerad": "selected",
-        "Kluster: {path}": "Cluster: {path}",
-        "{n} lappar": "{n} notes",
-        "1 lapp": "1 note",
-        "1 underkluster": "1 subcluster",
-    }
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        if context == "BoardAccessible":
-            return self.WORDS.get(source, "")
-        return ""
-
-
 @pytest.fixture
-def english():
-    translator = English()
-    QCoreApplication.installTranslator(translator)
+def english(qapp):
+    translators = install_translators(qapp, "en")
     yield
-    QCoreApplication.removeTranslator(translator)
+    remove_translators(qapp, translators)
 
 
 def test_the_sentences_are_translated(board, english):
