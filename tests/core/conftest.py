@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -192,22 +193,28 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _no_server(reason: str) -> NoReturn:
+    """Skip a test that needs a server where none can be had; in CI, which installs the test
+    extra (pgserver), fail instead: there a missing server is a broken set-up."""
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 def _started_server() -> PostgresServer:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pytest.skip("psycopg is not installed (pip install 'psycopg[binary]')")
+        _no_server("psycopg is not installed (pip install 'psycopg[binary]')")
     binaries = _postgres_binaries()
     if binaries is None:
-        pytest.skip("no PostgreSQL binaries: install the test extra (pgserver) or postgresql")
+        _no_server("no PostgreSQL binaries: install the test extra (pgserver) or postgresql")
     server = PostgresServer(binaries)
     try:
         server.start()
     except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
         server.stop()
-        if os.environ.get("CI"):  # CI installs the test extra: there it must start
-            pytest.fail(f"the PostgreSQL server did not start: {exc}")
-        pytest.skip(f"the PostgreSQL server did not start: {exc}")
+        _no_server(f"the PostgreSQL server did not start: {exc}")
     return server
 
 
