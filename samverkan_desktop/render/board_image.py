@@ -1,7 +1,7 @@
 """The board as a picture file: PNG for slides and e-mail, SVG for print and further editing.
 
-Painted by the same `board_picture` as the PDF's board page: the app's board when available,
-else the overview from the Document. With `redact`, the picture is made from the redacted
+Painted by the same `board_picture` as the PDF's board page, with the app's own painters. With
+`redact`, the picture is made from the redacted
 document, so names and contact details on notes (and facilitators in group headers) are gone.
 """
 
@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
 
 from ..core import model as m
 from ..core.export.redact import redact_document
@@ -38,21 +37,18 @@ def write_png(
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
-    scene: QGraphicsScene | None = None,
 ) -> None:
     ensure_app()
     shown = redact_document(doc) if redact else doc
-    with board_picture(shown, None if redact else scene) as picture:
-        size = _size(picture.source)
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
-        finally:
-            painter.end()
+    picture = board_picture(shown)
+    size = _size(picture.source)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
     # Encoded in memory and written by Python: Qt's own file writing reports a full disk only
     # as "libpng error" on stderr and False, with no reason to give the user.
     buffer = QBuffer()
@@ -68,31 +64,30 @@ def write_svg(
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
-    scene: QGraphicsScene | None = None,
 ) -> None:
     ensure_app()
     shown = redact_document(doc) if redact else doc
-    with board_picture(shown, None if redact else scene) as picture:
-        source = picture.source
-        # Into memory, then written by Python: QSvgGenerator cuts the file short without a word
-        # when the disk is full.
-        buffer = QBuffer()
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        generator = QSvgGenerator()
-        generator.setOutputDevice(buffer)
-        # One SVG unit per board unit: the picture is the board at 100 %.
-        generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
-        generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
-        generator.setResolution(96)
-        generator.setTitle(shown.workshop.title or "Samverkan")
-        generator.setDescription("Tavlan från Samverkan Desktop")
-        painter = QPainter()
-        if not painter.begin(generator):
-            raise RuntimeError("QSvgGenerator would not start")
-        try:
-            picture.paint(painter, QRectF(0, 0, source.width(), source.height()))
-        finally:
-            painter.end()
+    picture = board_picture(shown)
+    source = picture.source
+    # Into memory, then written by Python: QSvgGenerator cuts the file short without a word
+    # when the disk is full.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    # One SVG unit per board unit: the picture is the board at 100 %.
+    generator.setSize(QSize(math.ceil(source.width()), math.ceil(source.height())))
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setResolution(96)
+    generator.setTitle(shown.workshop.title or "Samverkan")
+    generator.setDescription("Tavlan från Samverkan Desktop")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise RuntimeError("QSvgGenerator would not start")
+    try:
+        picture.paint(painter, QRectF(0, 0, source.width(), source.height()))
+    finally:
+        painter.end()
     data = bytes(buffer.data().data())  # typed bytes | bytearray | memoryview
     if not data.rstrip().endswith(b"</svg>"):
         raise RuntimeError("QSvgGenerator left an unfinished SVG")

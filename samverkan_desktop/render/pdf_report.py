@@ -33,7 +33,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QGraphicsScene
 
 from ..core import model as m
 from ..core.export.redact import redact_document
@@ -56,7 +55,7 @@ from .report_text import (
 from .theme_page import ThemePage, theme_page
 
 # Device pixels per inch. Everything is vectors, so this only sets precision; it is high because
-# the board's items draw their text only when they are big enough in device pixels.
+# the board's painters draw a note's text only when it is big enough in device pixels.
 RESOLUTION = 1200
 MARGIN_MM = QMarginsF(20, 24, 20, 22)  # left, top, right, bottom: room for header and footer
 PAPER = QColor("#FFFFFF")
@@ -397,14 +396,13 @@ def write(
     redact: bool = False,
     language: str = "sv",
     pdfa: bool = False,
-    scene: QGraphicsScene | None = None,
 ) -> None:
-    """Write the report of `doc` to `path`. `scene` is the app's board, when there is one; with
-    `redact`, the board is painted from the redacted document instead, so no name slips through."""
+    """Write the report of `doc` to `path`; with `redact`, the board is painted from the
+    redacted document, so no name slips through."""
     from .qt_app import ensure_app
 
     ensure_app()
     report = build_report(doc, redact=redact, language=language)
     shown = redact_document(doc) if redact else doc
-    with board_picture(shown, None if redact else scene, opaque=pdfa) as picture:
-        write_report(report, path, picture, pdfa=pdfa, themes=theme_page(shown, report))
+    picture = board_picture(shown, opaque=pdfa)
+    write_report(report, path, picture, pdfa=pdfa, themes=theme_page(shown, report))

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 
 def ensure_app() -> QCoreApplication:
-    """The running Qt application, or a new headless one. Fonts and the board's graphics items
-    need a QApplication; without a display Qt's offscreen platform draws just as well."""
+    """The running Qt application, or a new headless one. Fonts need a QApplication (the
+    board's text measure starts from its font); without a display Qt's offscreen platform
+    draws just as well."""
     app = QCoreApplication.instance()
     if app is not None:
         return app

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.export import export
 from samverkan_desktop.render import EXPORTERS
-from samverkan_desktop.render.board_picture import OverviewPicture, board_picture
+from samverkan_desktop.render.board_picture import board_picture
 
 
 def _svg_text(path: Path) -> str:
@@ -50,17 +50,15 @@ def test_redacted_pictures_hide_names_and_contact_details(
     assert "[borttaget]" in text
 
 
-def test_overview_fallback_paints_every_cluster_frame(small_doc: m.Document, qapp) -> None:
-    picture = OverviewPicture(small_doc)
-    assert set(picture.frames) == {c.id for c in small_doc.clusters}
-    note_area = picture.source.adjusted(40, 40, -40, -40)
+def test_the_picture_holds_every_frame_note_and_group_header(small_doc: m.Document, qapp) -> None:
+    picture = board_picture(small_doc)
+    inside = picture.source.adjusted(40, 40, -40, -40)  # the margin is empty board
+    for c in small_doc.clusters:
+        frame = picture.board.frame(c.id)
+        assert inside.contains(frame.x, frame.y) and inside.contains(frame.right, frame.bottom)
     for n in small_doc.notes:
-        assert note_area.contains(n.x, n.y)
-
-
-def test_the_apps_board_is_used_when_there_is_one(small_doc: m.Document, qapp) -> None:
-    with board_picture(small_doc) as picture:
-        assert picture.kind in {"scene", "overview"}
-        assert picture.source.width() > 0
-    with board_picture(small_doc, opaque=True) as picture:
-        assert picture.kind == "overview"  # PDF/A allows no translucent frames
+        assert inside.contains(n.x, n.y)
+    # The groups with notes still at home have their header above them, as on the board.
+    assert {h.group_id for h in picture.headers} == {
+        n.group_id for n in small_doc.notes if n.cluster_id is None
+    } | {c.group_id for c in small_doc.clusters if c.group_id and c.parent_id is None}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -21,24 +21,17 @@ from PySide6.QtWidgets import (
 from ...core import model as m
 from ...core import note_colours
 from ...core.board.geometry import TITLE_H
-from ..i18n import TrContext
+from ...render import board_paint as bp
+from ...render.board_paint import LABEL_LOD, count_text  # noqa: F401 (the scene's too)
 from . import metrics as mt
 from . import palette as pal
 
 CLUSTER_Z = 10.0  # plus the nesting depth; notes are far above at NOTE_Z
 LABEL_Z = 4000.0
-LABEL_LOD = 0.45  # below this zoom, names are shown by ClusterLabel items
 
 
-class Frame(TrContext):
-    """A frame's tooltip and label. (Translation context; see TrContext.)"""
-
-
-def count_text(notes: int, clusters: int) -> str:
-    parts = [Frame.tr("%n lappar", "", notes)]
-    if clusters:
-        parts.append(Frame.tr("%n kluster", "", clusters))
-    return " · ".join(parts)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClusterItem", text)
 
 
 class ResizeHandle(QGraphicsRectItem):
@@ -107,7 +100,7 @@ class ClusterItem(QGraphicsItem):
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
         if cluster.colour:
             name = note_colours.colour_name(cluster.colour)
-            tip += f"<p>{Frame.tr('Färg:')} {html.escape(name)}</p>"
+            tip += f"<p>{_tr('Färg:')} {html.escape(name)}</p>"
         self.setToolTip(tip)
         self.update()
 
@@ -157,13 +150,7 @@ class ClusterItem(QGraphicsItem):
     def fill(self) -> QColor:
         """The frame's colour as drawn: the facilitator's own (translucent), else by depth;
         high contrast: by depth, in greys under the white notes."""
-        if pal.look_of(self).high_contrast:
-            return pal.frame_fill(self.depth, True)
-        own = pal.parse_colour(self.cluster.colour)
-        if own is not None:
-            own.setAlpha(150)  # translucent like any frame, so nesting still shows
-            return own
-        return pal.NESTED_FILL if self.depth else pal.FRAME_FILL
+        return bp.frame_paper(self.cluster, self.depth, pal.look_of(self))
 
     # ----------------------------------------------------------------- painting
     def boundingRect(self) -> QRectF:
@@ -182,74 +169,21 @@ class ClusterItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        lod = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
-        rect = self.rect()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        hc = pal.look_of(self).high_contrast
-        accent = pal.HC_ACCENT if hc else pal.ACCENT
-        if self.drop_target:
-            pen = QPen(accent, max(4.0 if hc else 3.0, 2.5 / lod))
-            fill = pal.DROP_FILL
-        else:
-            fill = self.fill()
-            if self.isSelected():
-                pen = QPen(accent, max(4.0 if hc else 2.0, 2.0 / lod))
-            elif hc:
-                pen = QPen(pal.HC_INK, max(pal.HC_FRAME_BORDER, 1.5 / lod))
-            else:
-                pen = QPen(pal.FRAME_BORDER, max(1.3, 1.0 / lod))
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 10, 10)
-        self._paint_title(painter, lod)
-
-    def _paint_title(self, painter: QPainter, lod: float) -> None:
-        if lod < LABEL_LOD:
-            return  # the scene shows a screen-sized ClusterLabel instead
-        width = self._size.width()
-        x = 14.0
-        hc = pal.look_of(self).high_contrast
-        ink = pal.HC_INK if hc else pal.TEXT
-        if self.group_label:
-            chip_font = mt.label_font()
-            chip_w = QFontMetricsF(chip_font).horizontalAdvance(self.group_label) + 12
-            chip = QRectF(x, 11, chip_w, 18)
-            if hc:  # the group by its label alone, boxed in black on white
-                painter.setPen(QPen(pal.HC_INK, 1.5))
-                painter.setBrush(pal.HC_PAPER)
-            else:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self.group_colour or pal.NO_GROUP)
-            painter.drawRoundedRect(chip, 9, 9)
-            painter.setFont(chip_font)
-            painter.setPen(ink)
-            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, self.group_label)
-            x = chip.right() + 8
-        tag = pal.colour_tag(self.cluster.colour)
-        if tag is not None:
-            shade, mark = tag
-            tag_font = mt.label_font()
-            box = QRectF(x, 11, QFontMetricsF(tag_font).horizontalAdvance(mark) + 12, 18)
-            painter.setPen(QPen(pal.HC_INK, 1.5) if hc else Qt.PenStyle.NoPen)
-            painter.setBrush(pal.HC_PAPER if hc else shade)
-            painter.drawRoundedRect(box, 3, 3)
-            painter.setFont(tag_font)
-            painter.setPen(pal.HC_INK if hc else QColor("white"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
-            x = box.right() + 8
-        count = count_text(self.notes, self.subclusters)
-        small = mt.small_font()
-        count_w = QFontMetricsF(small).horizontalAdvance(count)
-        room = width - x - 14 - count_w - 12
-        font = mt.title_font()
-        painter.setFont(font)
-        painter.setPen(ink)
-        name = self.cluster.name.strip() or Frame.tr("Namnlöst kluster")
-        elided = QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, max(room, 24))
-        painter.drawText(QPointF(x, 26), elided)
-        painter.setFont(small)
-        painter.setPen(pal.count_colour(self.cluster.colour, hc))
-        painter.drawText(QPointF(width - 14 - count_w, 26), count)
+        # Below LABEL_LOD the title is not painted: the scene shows a screen-sized ClusterLabel.
+        bp.paint_frame(
+            painter,
+            self.cluster,
+            self._size.width(),
+            self._size.height(),
+            depth=self.depth,
+            count=count_text(self.notes, self.subclusters),
+            group_label=self.group_label,
+            group_colour=self.group_colour,
+            look=pal.look_of(self),
+            lod=option.levelOfDetailFromTransform(painter.worldTransform()),
+            selected=self.isSelected(),
+            drop_target=self.drop_target,
+        )
 
 
 class ClusterLabel(QGraphicsItem):
@@ -273,7 +207,7 @@ class ClusterLabel(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, name: str, count: str, frame_width: float) -> None:
-        self._name = name.strip() or Frame.tr("Namnlöst kluster")
+        self._name = name.strip() or _tr("Namnlöst kluster")
         self._count = count
         self._frame_width = frame_width
         self._relayout()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.board.geometry import TITLE_H
+from ...render.board_paint import group_style
 from ..document import DocumentModel
 from . import grouping
 from . import palette as pal
@@ -119,27 +120,10 @@ class BoardScene(QGraphicsScene):
     def _refresh_styles(self) -> None:
         groups = self.doc.groups
         self._group_labels = pal.group_labels(sorted(groups.values(), key=lambda g: g.position))
-        look = self.look
-        if look.high_contrast:
-            paper, ink = pal.HC_PAPER, pal.HC_INK
-            self._styles = {None: NoteStyle(paper, ink, "", "", look)}
-            for gid, group in groups.items():
-                pattern = pal.hc_pattern(self.doc.group_index(gid))
-                label = self._group_labels[gid]
-                self._styles[gid] = NoteStyle(paper, ink, label, group.name, look, pattern)
-            return
-        self._styles = {
-            None: NoteStyle(pal.note_fill(None), pal.label_colour(None), "", "", look)
-        }
+        self._styles = {None: group_style(None, "", "", self.look)}
         for gid, group in groups.items():
             index = self.doc.group_index(gid)
-            self._styles[gid] = NoteStyle(
-                pal.note_fill(index),
-                pal.label_colour(index),
-                self._group_labels[gid],
-                group.name,
-                look,
-            )
+            self._styles[gid] = group_style(index, self._group_labels[gid], group.name, self.look)
 
     def set_look(self, look: pal.BoardLook) -> None:
         """Draw the board in `look`; the document's note heights must follow the same text

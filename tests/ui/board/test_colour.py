@@ -172,8 +172,7 @@ def test_the_colour_is_kept_in_the_file_and_named_in_exports(
 
     png = export(doc, EXPORTERS["png"], tmp_path / "tavla.png")
     image = QImage(str(png))
-    with board_picture(doc) as picture:
-        source = picture.source
+    source = board_picture(doc).source
     note = next(n for n in doc.notes if n.id == board.ids["a1"])
     other = next(n for n in doc.notes if n.id == board.ids["a2"])
     scale = image.width() / source.width()
@@ -195,17 +194,15 @@ def test_colour_names_follow_the_report_language(language: str) -> None:
     assert note_colours.colour_name("#123456", language) == "#123456"
 
 
-def test_the_plain_overview_paints_the_colour_too(qapp) -> None:
-    """PDF/A and very large boards get the overview picture: it shows the colour as well."""
+def test_the_pdfa_picture_paints_the_colour_too(qapp) -> None:
+    """PDF/A's board (opaque: no shadows, frames flattened) shows the colour as well."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QPainter
-
-    from samverkan_desktop.render.board_picture import OverviewPicture
 
     note = m.Note(1, "Belysning!", x=0.0, y=0.0, colour=ORANGE.hue)
     plain = m.Note(2, "Fler vuxna ute", x=300.0, y=0.0)
     doc = m.Document(m.Workshop("Test"), notes=(note, plain))
-    picture = OverviewPicture(doc)
+    picture = board_picture(doc, opaque=True)
     size = picture.source.size().toSize()
     image = QImage(size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.white)

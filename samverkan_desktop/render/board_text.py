@@ -1,0 +1,212 @@
+"""Sizes and fonts of things on the board, and how a note's text is broken into lines: one
+measure for the board on screen (ui/board) and the board in the exports (board_picture.py).
+
+Scene units are pixels at 100 % zoom, so fonts are given in pixels: a note reads the same on
+every screen, and the layout of a board does not depend on the machine it was made on. The one
+exception is the reader's own text size: `scale` (the system's text size, see `system_scale`,
+times Visa › Textstorlek) makes the note text larger and the notes taller (ui/appearance.py);
+the exports always measure at 1.0.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication
+
+from ..core import model as m
+from ..core.board.geometry import MAX_NOTE_H, NOTE_H, NOTE_W
+
+# A long note first gets a smaller font, then grows up to MAX_NOTE_H, then is elided (the full
+# text is in its tooltip and editor).
+TEXT_SIZES = (14, 13, 12)  # pixels; about 10.5, 10 and 9 pt on a 96 dpi screen
+NOTE_PAD = 10.0
+NOTE_HEADER = 24.0  # the group label and the markers
+NOTE_FOOTER = 18.0  # dot votes, when there are any
+NOTE_TEXT_PX = 14
+LABEL_PX = 11
+
+TITLE_PX = 15
+
+
+def _font(pixels: int, bold: bool = False) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    # No ligatures: the board is also painted into the PDF report, where "fi" drawn as one glyph
+    # would copy and search as "ﬁ", and "profilering" would not be found.
+    font.setFeature(QFont.Tag("liga"), 0)
+    font.setFeature(QFont.Tag("clig"), 0)
+    return font
+
+
+def system_scale() -> float:
+    """How much larger than the platform's usual size the user's system text is (1.0 when it
+    is not larger): Windows' "Make text bigger", a larger desktop font on Linux or macOS."""
+    font = QApplication.font()
+    points = font.pointSizeF()
+    if points <= 0:  # a font set in pixels
+        points = QFontInfo(font).pointSizeF()
+    usual = _USUAL_POINTS.get(sys.platform, 11.0)
+    return min(2.0, max(1.0, points / usual))
+
+
+# The default UI font size of each platform: Segoe UI 9 pt, SF 13 pt; Linux desktops 10 (KDE)
+# or 11 (GNOME, Ubuntu), so only a size the user chose larger than those counts.
+_USUAL_POINTS = {"win32": 9.0, "darwin": 13.0}
+
+
+def sizes(scale: float = 1.0) -> tuple[int, ...]:
+    """TEXT_SIZES at this text scale."""
+    return tuple(max(8, round(p * scale)) for p in TEXT_SIZES)
+
+
+@lru_cache(maxsize=32)
+def note_font(pixels: int = NOTE_TEXT_PX) -> QFont:
+    return _font(pixels)
+
+
+@lru_cache(maxsize=1)
+def label_font() -> QFont:
+    return _font(LABEL_PX, bold=True)
+
+
+@lru_cache(maxsize=1)
+def title_font() -> QFont:
+    return _font(TITLE_PX, bold=True)
+
+
+@lru_cache(maxsize=1)
+def small_font() -> QFont:
+    return _font(12)
+
+
+@dataclass(frozen=True)
+class TextLines:
+    """A note's text broken into lines that fit: where each line starts, and the lines."""
+
+    lines: tuple[tuple[QPointF, str], ...]
+    height: float  # of the whole note
+    elided: bool
+    pixels: int  # the font size used
+
+
+@lru_cache(maxsize=50_000)
+def note_lines(text: str, with_footer: bool = False, scale: float = 1.0) -> TextLines:
+    """The largest of TEXT_SIZES at which the text fits the note, else the smallest, grown."""
+    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
+    wanted = sizes(scale)
+    for pixels in wanted:
+        if pixels != wanted[-1] and _surely_too_long(text, pixels, bottom_room):
+            continue
+        lines = _break(text, pixels, bottom_room, max_height(scale))
+        if lines.height <= NOTE_H and not lines.elided:
+            return lines
+    return lines
+
+
+def max_height(scale: float = 1.0) -> float:
+    """How tall a note may grow: MAX_NOTE_H, and as much more as the text is larger. Only at
+    larger text does a grown note reach the one below it; the board then makes room."""
+    return MAX_NOTE_H * max(1.0, scale)
+
+
+def _break(text: str, pixels: int, bottom_room: float, tallest: float = MAX_NOTE_H) -> TextLines:
+    font = note_font(pixels)
+    metrics = QFontMetricsF(font)
+    width = NOTE_W - 2 * NOTE_PAD
+    limit = tallest - bottom_room  # no line may end below this
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    lines: list[tuple[QPointF, str]] = []
+    y = NOTE_HEADER
+    elided = False
+    paragraphs = [p for p in text.strip().split("\n") if p.strip()] or [""]
+    for p_index, paragraph in enumerate(paragraphs):
+        layout = QTextLayout(paragraph, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        pieces: list[tuple[int, int]] = []
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            pieces.append((line.textStart(), line.textLength()))
+        layout.endLayout()
+        for i, (start, length) in enumerate(pieces):
+            more = i < len(pieces) - 1 or p_index < len(paragraphs) - 1
+            if more and y + 2 * metrics.lineSpacing() > limit:
+                # The last line that fits: as much as fits, ended with an ellipsis.
+                rest = " ".join([paragraph[start:], *paragraphs[p_index + 1 :]])
+                shown = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+                lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), shown))
+                y += metrics.lineSpacing()
+                elided = True
+                break
+            piece = paragraph[start : start + length].rstrip()
+            lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), piece))
+            y += metrics.lineSpacing()
+        if elided:
+            break
+    height = max(NOTE_H, min(tallest, y + bottom_room))
+    return TextLines(tuple(lines), height, elided, pixels)
+
+
+def note_height(note: m.Note, scale: float = 1.0) -> float:
+    return text_height(note.text, note.votes > 0, scale)
+
+
+@lru_cache(maxsize=50_000)
+def text_height(text: str, with_footer: bool = False, scale: float = 1.0) -> float:
+    """A note's height; without laying the text out when it plainly fits (10,000 notes load)."""
+    if _surely_fits(text, with_footer, scale):
+        return NOTE_H
+    return note_lines(text, with_footer, scale).height
+
+
+def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:
+    # Greedy line breaking fills every line but the last to at least (width - longest word -
+    # space); so text no longer than that many such lines cannot need more lines than fit.
+    if "\n" in text.strip():
+        return False
+    words = text.split()
+    if not words:
+        return True
+    pixels = sizes(scale)[0]
+    width = NOTE_W - 2 * NOTE_PAD
+    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
+    lines = _lines_that_fit(pixels, bottom_room)
+    longest = max(_advance(w, pixels) for w in set(words)) + _advance(" ", pixels)
+    if longest >= width:
+        return False
+    return sum(_advance(w, pixels) for w in words) + (len(words) - 1) * _advance(
+        " ", pixels
+    ) <= lines * (width - longest)
+
+
+def _surely_too_long(text: str, pixels: int, bottom_room: float) -> bool:
+    """More text than the standard note holds at this size, even packed without waste."""
+    capacity = _lines_that_fit(pixels, bottom_room) * (NOTE_W - 2 * NOTE_PAD)
+    return QFontMetricsF(note_font(pixels)).horizontalAdvance(text) > capacity * 1.05
+
+
+@lru_cache(maxsize=64)
+def _lines_that_fit(pixels: int, bottom_room: float) -> int:
+    spacing = QFontMetricsF(note_font(pixels)).lineSpacing()
+    return int((NOTE_H - bottom_room - NOTE_HEADER) // spacing)
+
+
+@lru_cache(maxsize=100_000)
+def _advance(word: str, pixels: int) -> float:
+    return QFontMetricsF(note_font(pixels)).horizontalAdvance(word)
+
+
+@lru_cache(maxsize=1)
+def header_font() -> QFont:
+    return _font(18, bold=True)
