@@ -176,10 +176,12 @@ class DuplicatesDialog(QDialog):
         """Three lines: each note with its group's short label, then why they were paired."""
         a, b = self.doc.note(p.link.source), self.doc.note(p.link.target)
         kind = Popups.tr("dubblett") if p.link.kind == m.DUPLICATE_OF else Popups.tr("hör ihop")
+        # (lupdate does not see a tr() inside an f-string: keep texts outside them)
+        shared = Popups.tr("delar: {words}").format(words=", ".join(p.shared_terms))
         return (
             f"»{_short(a.text, 70)}«  ({self._group(a)})\n"
             f"»{_short(b.text, 70)}«  ({self._group(b)})\n"
-            f"{kind} · {Popups.tr('delar')}: {', '.join(p.shared_terms)}"
+            f"{kind} · {shared}"
         )
 
     def _group(self, note: m.Note) -> str:

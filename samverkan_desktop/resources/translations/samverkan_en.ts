@@ -997,7 +997,7 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
 <context>
     <name>Frame</name>
     <message numerus="yes">
-        <location filename="../../ui/board/cluster_item.py" line="38"/>
+        <location filename="../../render/board_paint.py" line="38"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1005,7 +1005,7 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/cluster_item.py" line="40"/>
+        <location filename="../../render/board_paint.py" line="40"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -1013,10 +1013,15 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
         </translation>
     </message>
     <message>
-        <location filename="../../ui/board/cluster_item.py" line="247"/>
-        <location filename="../../ui/board/cluster_item.py" line="276"/>
+        <location filename="../../render/board_paint.py" line="45"/>
+        <location filename="../../ui/board/cluster_item.py" line="212"/>
         <source>Namnlöst kluster</source>
         <translation>Untitled cluster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/cluster_item.py" line="104"/>
+        <source>Färg:</source>
+        <translation>Colour:</translation>
     </message>
 </context>
 <context>
@@ -1098,7 +1103,7 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
     <message>
         <location filename="../../ui/main_window.py" line="217"/>
         <source>Som datorn ({language})</source>
-        <translation>As the computer ({language})</translation>
+        <translation>System language ({language})</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="228"/>
@@ -1215,50 +1220,74 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <source>Flytta</source>
         <translation>Move</translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="108"/>
-        <source>{n} lappar och kluster</source>
-        <translation>{n} notes and clusters</translation>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="109"/>
+        <source>%n lappar och kluster</source>
+        <translation>
+            <numerusform>%n note or cluster</numerusform>
+            <numerusform>%n notes and clusters</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="110"/>
-        <source>klustret</source>
-        <translation>the cluster</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="110"/>
-        <source>{n} kluster</source>
-        <translation>{n} clusters</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/dialogs/move_to_cluster.py" line="111"/>
-        <source>lappen</source>
-        <translation>the note</translation>
+        <source>%n kluster</source>
+        <comment>de valda klustren</comment>
+        <translation>
+            <numerusform>the cluster</numerusform>
+            <numerusform>%n clusters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="112"/>
+        <source>%n lappar</source>
+        <comment>de valda lapparna</comment>
+        <translation>
+            <numerusform>the note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="111"/>
-        <source>{n} lappar</source>
-        <translation>{n} notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="124"/>
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="125"/>
         <source>Nytt kluster »{name}«</source>
         <translation>New cluster “{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="126"/>
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="127"/>
         <source>Nytt kluster…</source>
         <translation>New cluster…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="149"/>
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="150"/>
         <source>Skriv ett namn på klustret.</source>
         <translation>Type a name for the cluster.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/move_to_cluster.py" line="168"/>
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="169"/>
         <source>Skapa</source>
         <translation>Create</translation>
+    </message>
+</context>
+<context>
+    <name>NoteTip</name>
+    <message>
+        <location filename="../../ui/board/note_item.py" line="86"/>
+        <source>Färg:</source>
+        <translation>Colour:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/note_item.py" line="89"/>
+        <source>Kommentar:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/note_item.py" line="92"/>
+        <source>Osäker läsning av originalet</source>
+        <translation>Uncertain reading of the original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/board/note_item.py" line="95"/>
+        <source>Innehåller personuppgifter</source>
+        <translation>Contains personal data</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1539,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
     </message>
     <message>
         <location filename="../../ui/suggest_popups.py" line="114"/>
+        <location filename="../../ui/suggest_popups.py" line="180"/>
         <source>delar: {words}</source>
         <translation>shares: {words}</translation>
     </message>
@@ -1554,8 +1584,8 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <translation>related</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="187"/>
         <location filename="../../ui/suggest_popups.py" line="189"/>
+        <location filename="../../ui/suggest_popups.py" line="191"/>
         <source>ingen grupp</source>
         <translation>no group</translation>
     </message>

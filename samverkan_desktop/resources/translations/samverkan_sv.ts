@@ -97,7 +97,7 @@
 <context>
     <name>Frame</name>
     <message numerus="yes">
-        <location filename="../../ui/board/cluster_item.py" line="38"/>
+        <location filename="../../render/board_paint.py" line="38"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -105,11 +105,40 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/cluster_item.py" line="40"/>
+        <location filename="../../render/board_paint.py" line="40"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n kluster</numerusform>
             <numerusform>%n kluster</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveToClusterDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="109"/>
+        <source>%n lappar och kluster</source>
+        <translation>
+            <numerusform>%n lapp eller kluster</numerusform>
+            <numerusform>%n lappar och kluster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="111"/>
+        <source>%n kluster</source>
+        <comment>de valda klustren</comment>
+        <translation>
+            <numerusform>klustret</numerusform>
+            <numerusform>%n kluster</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/dialogs/move_to_cluster.py" line="112"/>
+        <source>%n lappar</source>
+        <comment>de valda lapparna</comment>
+        <translation>
+            <numerusform>lappen</numerusform>
+            <numerusform>%n lappar</numerusform>
         </translation>
     </message>
 </context>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,6 +23,7 @@ from ...core import note_colours
 from ...core.board.geometry import TITLE_H
 from ...render import board_paint as bp
 from ...render.board_paint import LABEL_LOD, count_text  # noqa: F401 (the scene's too)
+from ..i18n import TrContext, current_language
 from . import metrics as mt
 from . import palette as pal
 
@@ -30,8 +31,8 @@ CLUSTER_Z = 10.0  # plus the nesting depth; notes are far above at NOTE_Z
 LABEL_Z = 4000.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClusterItem", text)
+class Frame(TrContext):
+    """A frame's tooltip and label. (Translation context; see TrContext.)"""
 
 
 class ResizeHandle(QGraphicsRectItem):
@@ -99,8 +100,9 @@ class ClusterItem(QGraphicsItem):
         if cluster.description:
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
         if cluster.colour:
-            name = note_colours.colour_name(cluster.colour)
-            tip += f"<p>{_tr('Färg:')} {html.escape(name)}</p>"
+            name = note_colours.colour_name(cluster.colour, current_language())
+            label = Frame.tr("Färg:")
+            tip += f"<p>{label} {html.escape(name)}</p>"
         self.setToolTip(tip)
         self.update()
 
@@ -207,7 +209,7 @@ class ClusterLabel(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, name: str, count: str, frame_width: float) -> None:
-        self._name = name.strip() or _tr("Namnlöst kluster")
+        self._name = name.strip() or Frame.tr("Namnlöst kluster")
         self._count = count
         self._frame_width = frame_width
         self._relayout()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -16,13 +16,14 @@ from ...core import model as m
 from ...core import note_colours
 from ...render import board_paint as bp
 from ...render.board_paint import NoteStyle  # noqa: F401 (the scene makes the notes' styles)
+from ..i18n import TrContext, current_language
 from . import metrics as mt
 
 NOTE_Z = 1000.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoteItem", text)
+class NoteTip(TrContext):
+    """A note's tooltip. (Translation context; see TrContext.)"""
 
 
 class NoteItem(QGraphicsItem):
@@ -81,14 +82,18 @@ class NoteItem(QGraphicsItem):
             "<p style='color:#555'>" + "<br>".join(html.escape(d) for d in details if d) + "</p>"
         )
         if n.colour:
-            name = note_colours.colour_name(n.colour)
-            parts.append(f"<p>{_tr('Färg:')} {html.escape(name)}</p>")
+            name = note_colours.colour_name(n.colour, current_language())
+            label = NoteTip.tr("Färg:")
+            parts.append(f"<p>{label} {html.escape(name)}</p>")
         if n.comment:
-            parts.append(f"<p><i>{_tr('Kommentar:')}</i> {html.escape(n.comment)}</p>")
+            label = NoteTip.tr("Kommentar:")
+            parts.append(f"<p><i>{label}</i> {html.escape(n.comment)}</p>")
         if n.uncertain:
-            parts.append(f"<p><i>{_tr('Osäker läsning av originalet')}</i></p>")
+            label = NoteTip.tr("Osäker läsning av originalet")
+            parts.append(f"<p><i>{label}</i></p>")
         if n.personal_data:
-            parts.append(f"<p><i>{_tr('Innehåller personuppgifter')}</i></p>")
+            label = NoteTip.tr("Innehåller personuppgifter")
+            parts.append(f"<p><i>{label}</i></p>")
         self.setToolTip("".join(parts))
 
     # ----------------------------------------------------------------- painting

@@ -104,11 +104,12 @@ class MoveToClusterDialog(QDialog):
         self.resize(420, 420)
 
     def _what(self, notes: int, frames: int) -> str:
+        # Qt's plural forms; the singular names the one thing ("lappen", "the note").
         if notes and frames:
-            return self.tr("{n} lappar och kluster").format(n=notes + frames)
+            return self.tr("%n lappar och kluster", "", notes + frames)
         if frames:
-            return self.tr("klustret") if frames == 1 else self.tr("{n} kluster").format(n=frames)
-        return self.tr("lappen") if notes == 1 else self.tr("{n} lappar").format(n=notes)
+            return self.tr("%n kluster", "de valda klustren", frames)
+        return self.tr("%n lappar", "de valda lapparna", notes)
 
     # ----------------------------------------------------------------- the list
     def _refill(self) -> None:
