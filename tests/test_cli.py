@@ -362,7 +362,7 @@ def test_usage_errors_exit_2_with_one_swedish_line(capsys, args, words):
 def test_without_a_command_the_program_opens(monkeypatch, tmp_path):
     opened: list[tuple[str | None, bool]] = []
     app = types.ModuleType("samverkan_desktop.ui.app")
-    app.main = lambda path=None, sample=False: opened.append((path, sample)) or 0  # type: ignore[attr-defined]
+    app.main = lambda path=None, sample=False, **_: opened.append((path, sample)) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "samverkan_desktop.ui.app", app)
     assert cli.main([]) == 0
     assert cli.main([str(tmp_path / "ws.samverkan")]) == 0

@@ -53,7 +53,7 @@ def gui(monkeypatch) -> list[tuple[str | None, bool]]:
     """The window, replaced by a note of what it was asked to open."""
     opened: list[tuple[str | None, bool]] = []
     app = types.ModuleType("samverkan_desktop.ui.app")
-    app.main = lambda path=None, sample=False: opened.append((path, sample)) or 0  # type: ignore[attr-defined]
+    app.main = lambda path=None, sample=False, **_: opened.append((path, sample)) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "samverkan_desktop.ui.app", app)
     return opened
 

@@ -14,8 +14,9 @@ EXPORTERS: dict[str, Exporter] = {
     for e in (
         Exporter("pdf", ".pdf", "PDF (klusterrapport för utskrift och diariet)",
                  f"{__name__}.pdf_report:write", True, ("language", "pdfa")),
-        Exporter("png", ".png", "PNG (bild av tavlan)", f"{__name__}.board_image:write_png", True),
+        Exporter("png", ".png", "PNG (bild av tavlan)", f"{__name__}.board_image:write_png", True,
+                 ("language",)),
         Exporter("svg", ".svg", "SVG (tavlan som vektorbild)", f"{__name__}.board_image:write_svg",
-                 True),
+                 True, ("language",)),
     )
 }

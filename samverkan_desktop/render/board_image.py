@@ -18,7 +18,7 @@ from PySide6.QtSvg import QSvgGenerator
 from ..core import model as m
 from ..core.export.redact import redact_document
 from .board_picture import board_picture
-from .qt_app import ensure_app
+from .qt_app import speaking
 
 # A PNG of the whole board at full size can be hundreds of megapixels; this keeps it openable
 # by any viewer while the notes stay legible (about 60 % zoom for the seed workshop).
@@ -37,8 +37,13 @@ def write_png(
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
+    language: str = "sv",
 ) -> None:
-    ensure_app()
+    with speaking(language):  # the board's own words: a frame's count, "Namnlöst kluster"
+        _write_png(doc, path, redact)
+
+
+def _write_png(doc: m.Document, path: str | os.PathLike[str], redact: bool) -> None:
     shown = redact_document(doc) if redact else doc
     picture = board_picture(shown)
     size = _size(picture.source)
@@ -64,8 +69,13 @@ def write_svg(
     path: str | os.PathLike[str],
     *,
     redact: bool = False,
+    language: str = "sv",
 ) -> None:
-    ensure_app()
+    with speaking(language):  # the board's own words: a frame's count, "Namnlöst kluster"
+        _write_svg(doc, path, redact)
+
+
+def _write_svg(doc: m.Document, path: str | os.PathLike[str], redact: bool) -> None:
     shown = redact_document(doc) if redact else doc
     picture = board_picture(shown)
     source = picture.source

@@ -399,10 +399,10 @@ def write(
 ) -> None:
     """Write the report of `doc` to `path`; with `redact`, the board is painted from the
     redacted document, so no name slips through."""
-    from .qt_app import ensure_app
+    from .qt_app import speaking
 
-    ensure_app()
-    report = build_report(doc, redact=redact, language=language)
-    shown = redact_document(doc) if redact else doc
-    picture = board_picture(shown, opaque=pdfa)
-    write_report(report, path, picture, pdfa=pdfa, themes=theme_page(shown, report))
+    with speaking(language):  # the board's own words (a frame's count) in the report's language
+        report = build_report(doc, redact=redact, language=language)
+        shown = redact_document(doc) if redact else doc
+        picture = board_picture(shown, opaque=pdfa)
+        write_report(report, path, picture, pdfa=pdfa, themes=theme_page(shown, report))
