@@ -601,6 +601,11 @@ class Store:
         """Counts for `info`, by SQL: a 40,000-note file is summed up without reading its notes."""
         with self._read() as s:
             conn = s.connection()
+            # Every note's text is still read (and dropped): text that is not UTF-8 is found
+            # only when read, and `info` must call such a file damaged as every command does.
+            for _ in conn.execute(select(NoteRow.text, NoteRow.section, NoteRow.source,
+                                         NoteRow.comment, NoteRow.colour)):
+                pass
             total, clustered, uncertain, personal = conn.execute(select(
                 func.count(NoteRow.id), func.count(NoteRow.cluster_id),
                 func.count(NoteRow.id).filter(NoteRow.uncertain.is_(True)),
