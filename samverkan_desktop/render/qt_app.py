@@ -44,7 +44,7 @@ class _Words(QTranslator):
     def translate(  # noqa: N802
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        found = self._file.translate(context, source, disambiguation, n)
+        found = self._file.translate(context, source, disambiguation, n) or ""  # stub: str | None
         if found or not self._swedish:
             return found
         return source if n < 0 else source.replace("%n", str(n))
