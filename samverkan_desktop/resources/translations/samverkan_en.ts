@@ -2137,7 +2137,7 @@ Everything is saved at once in the workshop file.</translation>
     <message>
         <location filename="../../ui/suggestions.py" line="201"/>
         <source>Placera resten</source>
-        <translation>Place the Rest</translation>
+        <translation>Place the rest</translation>
     </message>
     <message>
         <location filename="../../ui/suggestions.py" line="203"/>
