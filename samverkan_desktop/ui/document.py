@@ -42,6 +42,8 @@ class DocumentModel(QObject):
     # A command is about to change the file: a listener may find first that the file is no
     # longer ours to write (the write lock was lost) and turn the store read-only.
     writeRequested = Signal()
+    # Another client's committed change, heard on the store's thread; queued to this one.
+    _heard = Signal(object)
 
     def __init__(
         self,
@@ -68,6 +70,9 @@ class DocumentModel(QObject):
         self._workshop = m.Workshop()
         self._reload()
         self._unsubscribe = store.subscribe(self._on_change)
+        # On a server: the others' changes come the same way as our own (a file has one writer).
+        self._heard.connect(self._on_heard)
+        self._stop_watching = store.watch(self._heard.emit) if store.url else lambda: None
 
     # ----------------------------------------------------------------- ownership
     @property
@@ -83,6 +88,7 @@ class DocumentModel(QObject):
         if self._closed:
             return
         self._closed = True
+        self._stop_watching()
         self._undo.clear()
         self._unsubscribe()
         self._store.close()
@@ -241,6 +247,33 @@ class DocumentModel(QObject):
             self._apply(change)
         except StoreError as exc:  # the file went away under us; say so rather than crash
             self.report_error(exc)
+
+    def _on_heard(self, change: Change) -> None:
+        """Another client's commit, now on the UI thread: re-read what it changed (everything
+        when the listener could not say what) and tell the board as for our own edits."""
+        if self._closed:
+            return
+        if change.everything:
+            try:
+                change = self._everything()
+            except StoreError as exc:
+                self.report_error(exc)
+                return
+        self._on_change(change)
+
+    def _everything(self) -> Change:
+        """A change naming every row now in the store, and as removed what the cache has and
+        the store no longer has."""
+        notes = frozenset(self._store.versions("note"))
+        clusters = frozenset(self._store.versions("cluster"))
+        groups = frozenset(g.id for g in self._store.groups())
+        return Change(
+            {"workshop": frozenset({0}), "group": groups, "cluster": clusters, "note": notes,
+             "link": frozenset({0}), "theme": frozenset({0})},
+            {"note": frozenset(self._notes) - notes,
+             "cluster": frozenset(self._clusters) - clusters,
+             "group": frozenset(self._groups) - groups},
+        )
 
     def _apply(self, change: Change) -> None:
         changed, removed = change.changed, change.removed

@@ -1,0 +1,108 @@
+"""Two facilitators on one workshop on a PostgreSQL server (issue 14): each has a board of
+their own (DocumentModel, scene and view, each with its own Store, as on two laptops); what one
+does appears on the other's board within a second, through the same change path as one's own
+edits. Runs against the throwaway server of tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+
+from samverkan_desktop.core.store import Store
+
+from .conftest import build_store, open_board
+from .test_undo import shown, stored
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LIVE = 1000  # ms: the issue's promise
+
+
+@pytest.fixture
+def two_boards(qtbot, tmp_path, postgres_url):
+    """Board A and board B on one server workshop (the test board of conftest, published)."""
+    local, ids = build_store(tmp_path / "board.samverkan")
+    with local:
+        key = local.publish(postgres_url).path.name
+    boards = []
+    for name in ("a", "b"):
+        store = Store.open_url(postgres_url, key)
+        boards.append(open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440)))
+    yield boards
+    for board in boards:
+        board.doc.close()
+
+
+def use(qtbot, board):
+    """The facilitator turns to this board: its window is the active one, for the keys."""
+    board.view.activateWindow()
+    board.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is board.view)
+    return board
+
+
+def same_everywhere(a, b) -> bool:
+    """Both boards draw what the server holds."""
+    return shown(a.scene) == shown(b.scene) and stored(a.store) == stored(b.store)
+
+
+def test_a_drag_on_one_board_appears_on_the_other(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n1"]
+    assert b.item_pos("n1") == (0.0, 0.0)
+    a.drag(a.note_centre("n1"), QPointF(530, 260))  # into cluster A on board A
+    assert a.store.note(note).cluster_id == a.ids["A"]
+    moved_to = a.item_pos("n1")
+    qtbot.waitUntil(lambda: b.item_pos("n1") == moved_to, timeout=LIVE)
+    assert b.doc.note(note).cluster_id == a.ids["A"]
+    assert b.scene.cluster_item(a.ids["A"]).notes == 3  # the count on the frame
+    assert same_everywhere(a, b)
+    assert b.drawn_membership_errors() == []
+
+
+def test_ctrl_g_and_a_rename_on_one_board_appear_on_the_other(qtbot, two_boards):
+    a, b = two_boards
+    before = set(b.doc.clusters)
+    use(qtbot, a)
+    a.click(a.note_centre("n2"))
+    a.click(a.note_centre("n3"), CTRL)
+    a.key(Qt.Key.Key_G, CTRL)  # a new cluster of two, its name being typed
+    new = set(a.doc.clusters) - before
+    assert len(new) == 1
+    (cluster,) = new
+    qtbot.waitUntil(lambda: b.scene.cluster_item(cluster) is not None, timeout=LIVE)
+    qtbot.waitUntil(lambda: b.doc.note(a.ids["n2"]).cluster_id == cluster, timeout=LIVE)
+    assert b.doc.members(cluster) == {a.ids["n2"], a.ids["n3"]}
+    assert b.scene.cluster_item(cluster).notes == 2  # the count on its frame
+    a.type("Språk")
+    a.key(Qt.Key.Key_Return)
+    assert a.store.cluster(cluster).name == "Språk"
+    qtbot.waitUntil(lambda: b.scene.cluster_item(cluster).cluster.name == "Språk", timeout=LIVE)
+    qtbot.waitUntil(lambda: same_everywhere(a, b), timeout=LIVE)
+    assert b.violations() == []
+
+
+def test_a_change_on_the_second_board_comes_back_to_the_first(qtbot, two_boards):
+    """Both ways: B's drag is on A's board, and A's own undo stack knows nothing of it."""
+    a, b = two_boards
+    b.drag(b.note_centre("a2"), QPointF(100, 800))  # out of cluster A on board B
+    assert b.store.note(b.ids["a2"]).cluster_id is None
+    qtbot.waitUntil(lambda: a.item_pos("a2") == b.item_pos("a2"), timeout=LIVE)
+    assert a.doc.note(a.ids["a2"]).cluster_id is None
+    assert a.doc.members(a.ids["A"]) == {a.ids["a1"]}
+    assert a.scene.cluster_item(a.ids["A"]).notes == 1
+    assert a.doc.undo_stack.count() == 0 and b.doc.undo_stack.count() == 1
+
+
+def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards):
+    """An import of 2,000 notes on B is heard on A as "read everything": A's board then draws
+    every note the server has, and none that B removed in the same commit."""
+    a, b = two_boards
+    with b.store.transaction():
+        for i in range(2000):
+            b.store.add_note(f"Importerad lapp {i}", x=2000.0 + (i % 30) * 200, y=i // 30 * 160.0)
+        b.store.delete_notes([b.ids["n4"]])
+    qtbot.waitUntil(lambda: len(a.doc.notes) == len(b.doc.notes), timeout=5 * LIVE)
+    assert a.scene.note_item(a.ids["n4"]) is None
+    assert set(a.doc.notes) == {n.id for n in a.store.notes()}
+    assert len(list(a.scene.note_items())) == len(a.doc.notes) == 7 - 1 + 2000
