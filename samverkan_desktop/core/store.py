@@ -634,6 +634,21 @@ class Store:
                 query = query.where(table.id.in_(list(ids)))
             return {i: v for i, v in s.execute(query)}
 
+    def check_versions(self, kind: str, based_on: Mapping[int, int]) -> None:
+        """RowMovedOn when any of the notes or clusters (`kind`) is no longer at the version in
+        `based_on` (changed or deleted by someone else); the rows stay locked to the end of the
+        transaction, so that a write after the check lands on the versions checked. For a
+        command that writes a row more than once in one transaction (an undo)."""
+        if based_on:
+            with self.transaction() as s:
+                _check_versions(s, _VERSIONED[kind], based_on)
+
+    def written(self, kind: str) -> frozenset[int]:
+        """Ids of `kind` that the transaction under way has changed so far (not removed)."""
+        return frozenset(self._pending_changed.get(kind, ())) - frozenset(
+            self._pending_removed.get(kind, ())
+        )
+
     def get_meta(self, key: str, default: str = "") -> str:
         with self._read() as s:
             row = s.get(MetaRow, key)

@@ -68,6 +68,9 @@ class DocumentModel(QObject):
         self._closed = False
         self._refusal = ""
         self._workshop = m.Workshop()
+        # The version this board's own last write left each note and cluster at (kind -> id
+        # -> version): what its undo and redo are based on (versions.py).
+        self.own_versions: dict[str, dict[int, int]] = {}
         self._reload()
         self._unsubscribe = store.subscribe(self._on_change)
         # On a server: the others' changes come the same way as our own (a file has one writer).

@@ -557,3 +557,29 @@ def test_a_row_that_comes_back_by_undo_is_never_an_earlier_version(store: Store)
     store.update_cluster(cluster.id, name="Tema 2")
     store.restore_cluster(store.delete_cluster(cluster.id))
     assert store.versions("cluster") == {cluster.id: 3}
+
+
+def test_check_versions_refuses_a_transaction_over_a_row_that_moved_on(store: Store):
+    """An undo writes a row more than once in one transaction: it checks first, and learns
+    which rows it wrote (`written`) to read the versions it leaves."""
+    note = store.add_note("a")
+    cluster = store.add_cluster("Tema")
+    seen = store.versions("note")
+    with store.transaction():
+        store.check_versions("note", seen)
+        store.check_versions("cluster", {})
+        store.move_notes({note.id: (1.0, 1.0)})
+        store.update_cluster(cluster.id, name="Tema 2")
+        assert store.written("note") == {note.id} and store.written("cluster") == {cluster.id}
+    assert store.written("note") == frozenset()
+    store.move_notes({note.id: (2.0, 2.0)})  # someone else, meanwhile
+    with pytest.raises(RowMovedOn), store.transaction():
+        store.check_versions("note", seen)
+        store.update_note(note.id, text="b")
+    assert store.note(note.id).text == "a"
+    with store.transaction():
+        gone = store.delete_notes([note.id])
+        assert store.written("note") == frozenset()
+    with pytest.raises(RowMovedOn):  # removed since: moved on too
+        store.check_versions("note", store.versions("note") | {note.id: 3})
+    store.restore_notes(gone)
