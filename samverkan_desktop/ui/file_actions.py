@@ -417,6 +417,8 @@ class FileActions(QObject):
         doc, current = self.window.doc, self.window.path
         if doc is None or current is None:
             return None
+        if doc.store.url is not None:  # on a server: a file of its own, for offline work
+            current = Path(self.ctx.start_directory()) / current.name
         suggestion = files.free_path(current.with_name(current.stem + self.tr(" (kopia)") + SUFFIX))
         target = self.ctx.interaction.save_path(
             self.tr("Spara en kopia som"), str(suggestion), self._workshop_filter()

@@ -55,6 +55,7 @@ from .panels.search_panel import SearchPanel
 from .panels.start_page import StartPage
 from .read_only import ReadOnlyMode
 from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
+from .shared_workshop import SharedWorkshops
 from .workspace import VIEW_META_KEY, Workspace
 
 APP_NAME = "Samverkan Desktop"
@@ -106,6 +107,9 @@ class MainWindow(QMainWindow):
 
         self.undo_group = QUndoGroup(self)
         self.files: FileActions = FileActions(self, ctx)  # typed: the lambdas above use it
+        # Arkiv › Öppna delad workshop… and Publicera på server… (a PostgreSQL server).
+        self.shared = SharedWorkshops(self, ctx)
+        self.files.needs_document.append(self.shared.publish)
         # Visa › Hög kontrast and Textstorlek: the user's look, for the app and the board.
         self.appearance = Appearance(ctx.settings, self)
         self.appearance.changed.connect(self._apply_look)
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Arkiv"))
         self.files.fill_menu(self.file_menu)
+        self.shared.fill_menu(self.file_menu, self.files.sample, self.files.save_copy)
 
         self.edit_menu = bar.addMenu(self.tr("&Redigera"))
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("Ångra"))
@@ -312,6 +317,31 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Öppnade {name}: {notes} lappar från {groups} grupper").format(
                 name=path.name, notes=len(doc.notes), groups=len(doc.groups)
+            ),
+            8000,
+        )
+        return True
+
+    def open_shared(self, store: Store) -> bool:
+        """Show a workshop on a server (open in `store`, which this takes over) in this window;
+        on failure say why and keep what was shown."""
+        try:
+            workspace = self._workspace_for(store, store.path)
+        except StoreError as exc:
+            self.ctx.interaction.critical(
+                self.tr("Kan inte öppna workshoppen"), describe(exc, current_language())
+            )
+            return False
+        self.close_document()
+        self.workspace = workspace
+        self._attach(workspace)
+        self._show_document_state()
+        if self.isVisible():
+            workspace.restore_view_state()
+        self.statusBar().showMessage(
+            self.tr("Öppnade {name} på {server}: {notes} lappar från {groups} grupper").format(
+                name=store.path.name, server=store.url, notes=len(workspace.doc.notes),
+                groups=len(workspace.doc.groups),
             ),
             8000,
         )

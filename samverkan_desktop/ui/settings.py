@@ -33,6 +33,8 @@ LANGUAGE = Option("ui/language", "")
 # "on" or "off". Visa › Textstorlek: the note text in percent of normal (ui/appearance.py).
 HIGH_CONTRAST = Option("view/high_contrast", "auto")
 TEXT_SIZE = Option("view/text_size", 100)
+# Arkiv › Öppna delad workshop…: the last server address, never with a password in it.
+SERVER_ADDRESS = Option("server/address", "")
 
 OPTIONS = (
     WINDOW_GEOMETRY,
@@ -43,6 +45,7 @@ OPTIONS = (
     LANGUAGE,
     HIGH_CONTRAST,
     TEXT_SIZE,
+    SERVER_ADDRESS,
 )
 
 

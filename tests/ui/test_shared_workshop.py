@@ -1,0 +1,148 @@
+"""Arkiv › Öppna delad workshop…, Publicera på server… and Spara en kopia som… from a server
+(issue 14), driven through the real menu and dialog against the throwaway PostgreSQL server of
+tests/conftest.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.settings import SERVER_ADDRESS
+from samverkan_desktop.ui.shared_workshop import ServerDialog, without_password
+
+LEFT = Qt.MouseButton.LeftButton
+OPEN_SHARED = "Öppna &delad workshop…"
+PUBLISH = "&Publicera på server…"
+
+
+@pytest.fixture
+def on_server(seed_workshop, postgres_url) -> str:
+    """The seed workshop published on the server; its key."""
+    with Store.open(seed_workshop) as local, local.publish(postgres_url) as shared:
+        return shared.path.name
+
+
+def test_open_a_shared_workshop_from_the_list_on_the_server(
+    qtbot, empty_window, file_menu_dialog, on_server, postgres_url, settings
+):
+    window = empty_window
+    listed: list[str] = []
+
+    def drive(dialog: ServerDialog) -> None:
+        assert dialog.address.text() == ""  # nothing remembered yet
+        assert not dialog.ok.isEnabled()
+        qtbot.keyClicks(dialog.address, postgres_url)
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        listed.extend(dialog.workshops.item(i).text() for i in range(dialog.workshops.count()))
+        assert dialog.ok.isEnabled()  # the only workshop is chosen
+        dialog.grab().save("/tmp/q-open-shared.png")
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(window, OPEN_SHARED, ServerDialog, drive)
+    title = Store.list_workshops(postgres_url)[0].title
+    assert listed == [f"{title} (2021-11-10)"]
+    qtbot.waitUntil(lambda: window.doc is not None)
+    assert window.doc.store.url is not None and window.path.name == on_server
+    assert len(window.doc.notes) == len(Store.open_url(postgres_url, on_server).notes())
+    assert on_server in window.windowTitle()
+    assert window.scene.note_item(next(iter(window.doc.notes))) is not None
+    assert settings.get(SERVER_ADDRESS) == postgres_url
+
+    # The next time the address is there already.
+    def look(dialog: ServerDialog) -> None:
+        assert dialog.address.text() == postgres_url
+        dialog.reject()
+
+    file_menu_dialog(window, OPEN_SHARED, ServerDialog, look)
+
+
+def test_a_password_typed_into_the_address_is_used_but_never_remembered(
+    qtbot, empty_window, file_menu_dialog, on_server, postgres_url, settings, tmp_path
+):
+    with_password = postgres_url.replace("postgres@", "postgres:hemligt123@")
+
+    def drive(dialog: ServerDialog) -> None:
+        qtbot.keyClicks(dialog.address, with_password)
+        qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # Enter lists the workshops
+        assert dialog.workshops.count() == 1
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
+    qtbot.waitUntil(lambda: empty_window.doc is not None)
+    settings.sync()
+    assert "hemligt123" not in (tmp_path / "settings.ini").read_text()
+    assert settings.get(SERVER_ADDRESS) == postgres_url
+    assert without_password("inte en adress") == ""
+
+
+def test_a_server_that_does_not_answer_is_one_line_in_swedish(
+    qtbot, empty_window, file_menu_dialog
+):
+    said: list[str] = []
+
+    def drive(dialog: ServerDialog) -> None:
+        qtbot.keyClicks(dialog.address, "postgresql://127.0.0.1:1/workshoppar")
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        said.append(dialog.problem.text())
+        assert dialog.problem.isVisible() and dialog.workshops.count() == 0
+        assert not dialog.ok.isEnabled()
+        dialog.grab().save("/tmp/q-no-server.png")
+        dialog.reject()
+
+    file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
+    (text,) = said
+    assert "\n" not in text and "Traceback" not in text and "psycopg" not in text
+    assert "127.0.0.1" in text
+    assert empty_window.doc is None
+
+
+def test_publish_copies_the_open_workshop_to_the_server_and_opens_it_there(
+    qtbot, seed_window, file_menu_dialog, postgres_url, seed_workshop
+):
+    window = seed_window
+    notes = len(window.doc.notes)
+    assert Store.list_workshops(postgres_url) == []
+
+    def drive(dialog: ServerDialog) -> None:
+        qtbot.keyClicks(dialog.address, postgres_url)
+        assert dialog.ok.text() == "&Publicera" and dialog.ok.isEnabled()
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(window, PUBLISH, ServerDialog, drive)
+    (listed,) = Store.list_workshops(postgres_url)
+    qtbot.waitUntil(lambda: window.doc is not None and window.doc.store.url is not None)
+    assert window.path.name == listed.key and len(window.doc.notes) == notes
+    assert window.statusBar().currentMessage().startswith("Publicerad på ")
+    with Store.open(seed_workshop, readonly=True) as local:  # the file stays as it was
+        assert len(local.notes()) == notes
+
+
+def test_save_a_copy_of_a_shared_workshop_as_a_local_file(
+    qtbot, empty_window, interaction, on_server, postgres_url, tmp_path
+):
+    window = empty_window
+    assert window.open_shared(Store.open_url(postgres_url, on_server))
+    target = tmp_path / "offline.samverkan"
+    interaction.will_select_files(target)
+    assert window.files.save_copy_as() == target
+    with Store.open(target, readonly=True) as copy:
+        assert {n.id: n.text for n in copy.notes()} == {
+            i: n.text for i, n in window.doc.notes.items()
+        }
+    assert window.doc.store.url is not None  # still working on the server
+
+
+def test_save_a_copy_suggests_a_file_in_the_workshop_folder(
+    qtbot, empty_window, on_server, postgres_url, ctx
+):
+    window = empty_window
+    assert window.open_shared(Store.open_url(postgres_url, on_server))
+    suggested: list[str] = []
+    ctx.interaction.save_path = lambda title, suggestion, filters: suggested.append(suggestion)
+    window.files.save_copy_as()
+    (suggestion,) = suggested
+    assert Path(suggestion).parent == Path(ctx.start_directory())
+    assert Path(suggestion).name == f"{on_server} (kopia).samverkan"
