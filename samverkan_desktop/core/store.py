@@ -470,22 +470,27 @@ class Store:
         self._publish()
 
     def watch(
-        self, callback: Callable[[Change], None], *, wait: float = 5.0
+        self, callback: Callable[[Change], None], *, wait: float = 5.0,
+        connected: Callable[[bool], None] | None = None,
     ) -> Callable[[], None]:
         """On a server: call `callback(change)` for every change another client (another
         window, another facilitator) commits to this workshop, a moment after its commit.
         It is called on a thread of the store's own: the UI hands it to its own thread. A
         change with `everything` set says: read it all again. Returns the stop; `close` stops
         it too. Waits up to `wait` seconds for the server to start listening, so that nothing
-        committed after the return is missed. A file has one writer (its lock): nothing to
-        watch there."""
+        committed after the return is missed. `connected(False)` when the connection to the
+        server is lost, `connected(True)` when it is back (then a change with `everything`
+        follows), on the same thread. A file has one writer (its lock): nothing to watch
+        there."""
         if self.url is None:
             return lambda: None
 
         def deliver(heard: store_server.Heard) -> None:
             callback(Change(heard.changed, heard.removed, heard.everything))
 
-        listener = store_server.Listener(self._server, self.path.name, self._client, deliver)
+        listener = store_server.Listener(
+            self._server, self.path.name, self._client, deliver, connected=connected
+        )
         self._listeners.append(listener)
         listener.listening.wait(wait)
 

@@ -359,15 +359,18 @@ class Listener:
     """A connection of its own that LISTENs on one workshop's channel, on a daemon thread, and
     hands what other clients commit to `deliver` (called on that thread). When the connection
     is lost it tries again every `retry` seconds; once back it delivers "everything", since
-    changes may have been missed meanwhile."""
+    changes may have been missed meanwhile. `connected(False)` when the connection is lost,
+    `connected(True)` when it is back (before that "everything"), on the same thread."""
 
     def __init__(
         self, url: URL, key: str, me: str, deliver: Callable[[Heard], None],
         *, poll: float = 0.2, retry: float = 0.5,
+        connected: Callable[[bool], None] | None = None,
     ) -> None:
         self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._channel, self._me, self._deliver = channel(key), me, deliver
         self._poll, self._retry = poll, retry
+        self._connected = connected or (lambda _up: None)
         self._stop = threading.Event()
         self.listening = threading.Event()  # set while LISTEN is in force
         self._thread = threading.Thread(target=self._run, name=self._channel, daemon=True)
@@ -387,6 +390,7 @@ class Listener:
                     conn.execute(f"LISTEN {self._channel}")
                     self.listening.set()
                     if missed:
+                        self._connected(True)
                         self._deliver(Heard({}, {}, everything=True))
                     missed = False
                     while not self._stop.is_set():
@@ -395,6 +399,8 @@ class Listener:
                             if found is not None:
                                 self._deliver(found)
             except psycopg.Error:
+                if self.listening.is_set() and not self._stop.is_set():
+                    self._connected(False)
                 self.listening.clear()
                 missed = True
                 self._stop.wait(self._retry)

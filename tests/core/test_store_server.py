@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 import uuid
 
 import psycopg
@@ -418,3 +419,26 @@ def test_a_facilitator_changes_and_can_be_made_a_reader_again(postgres_url):
         Store.open_url(url, "roller")
     with pytest.raises(StoreError, match="ingen workshop"):
         Store.grant(postgres_url, "saknas", role, "reader")
+
+
+def test_watch_says_when_the_connection_is_lost_and_when_it_is_back(own_postgres_server):
+    """What the board's banner follows: lost, then back, then "read everything" (changes may
+    have been missed meanwhile)."""
+    url = own_postgres_server.new_database()
+    said: list[object] = []
+    back = threading.Event()
+
+    def connected(up: bool) -> None:
+        said.append(up)
+        if up:
+            back.set()
+
+    with Store.create_url(url, key="bevakad") as store:
+        store.watch(lambda change: said.append(change.everything), connected=connected)
+        own_postgres_server.halt()
+        own_postgres_server.start()
+        assert back.wait(30)
+        deadline = time.monotonic() + 10
+        while len(said) < 3 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert said == [False, True, True]
