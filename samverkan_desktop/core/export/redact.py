@@ -2,7 +2,7 @@
 
 What personal data is (e-mail addresses, phone numbers, personnummer, the names of people the
 workshop knows about: its facilitators plus any names the caller adds) is decided in
-`core/personal_data.py`, the same rule the transcript importer flags notes with. Each removal
+`core/personal_data.py`, the same rule every importer flags notes with. Each removal
 becomes `REMOVED`, so a reader sees that something was there. Names go whole in any case and in
 the genitive; a single part of a name goes when capitalised or in capitals, so "Strand" and
 "STRAND" the facilitator go while "strand" the beach stays (see `personal_data.Names`).

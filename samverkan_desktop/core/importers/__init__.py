@@ -141,7 +141,25 @@ def parse_source_bytes(data: bytes, name: str, suffix: str, **options: object) -
     module, function = PARSERS[suffix].split(":")
     parse = getattr(import_module(f".{module}", __name__), function)
     result: ParseResult = parse(data, name, **options)
+    return flag_personal_data(result)
+
+
+def flag_personal_data(result: ParseResult) -> ParseResult:
+    """`result` with every note that holds personal data flagged, by the rule the exports
+    redact with (core/personal_data.py): what an import preview marks. A note a parser flagged
+    already (a facilitator's full name, a remark it took out) stays flagged. The Document is
+    checked once more in `document_from_parse`, after the preview's edits."""
+    for note in result.notes:
+        note.personal_data = note.personal_data or _holds_personal_data(
+            note.text, note.comment, note.author
+        )
     return result
+
+
+def _holds_personal_data(*texts: str) -> bool:
+    from .. import personal_data  # imported late: phonenumbers' metadata loads with it
+
+    return any(personal_data.contains(text) for text in texts)
 
 
 def _from_parse(result: ParseResult, name: str, kind: str, at_x: float | None) -> Source:
@@ -194,7 +212,7 @@ def _parse_transcript(data: bytes, name: str) -> ParseResult:
     from .transcript import parse_transcript  # imported late: the parser is the heavy part
 
     try:
-        return parse_transcript(data, name)
+        return flag_personal_data(parse_transcript(data, name))
     except ImportRefused as exc:
         raise SourceError(_naming(name, said(exc))) from None
     except UnicodeDecodeError:
@@ -221,7 +239,8 @@ def _place_exchange(doc: m.Document, at_x: float | None) -> m.Document:
 
 
 def document_from_parse(result: ParseResult, source_name: str = "") -> m.Document:
-    """A parse result's groups, notes and clusters as a Document (not laid out yet).
+    """A parse result's groups, notes and clusters as a Document (not laid out yet); a note
+    holding personal data (core/personal_data.py) is flagged, whichever importer read it.
 
     A "(klustrat)" group's own clusters belong to that group; themes across groups (a
     spreadsheet's cluster column, a whiteboard's tags or frames) are one cluster per name,
@@ -267,7 +286,9 @@ def document_from_parse(result: ParseResult, source_name: str = "") -> m.Documen
                 source=_source(name, p.line, p.end_line),
                 uncertain=p.uncertain,
                 comment=comment,
-                personal_data=p.personal_data,
+                # Every importer's notes by the one rule, whatever the parser or the preview
+                # did: what the exports would redact is what the board marks.
+                personal_data=p.personal_data or _holds_personal_data(p.text, comment),
                 cluster_id=cluster_id,
                 votes=max(0, p.votes),
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from samverkan_desktop.core.importers import flag_personal_data
 from samverkan_desktop.core.importers.markdown_notes import (
     HEADING_LINE,
     NoteBuilder,
@@ -50,7 +51,7 @@ def parse_text(text: str, name: str = "Urklipp") -> ParseResult:
     Raises ImportRefused with one line, starting with `name`, for text without any or past a
     limit."""
     try:
-        return _parse(text, name)
+        return flag_personal_data(_parse(text, name))
     except ImportRefused as exc:
         if str(exc).startswith(name):
             raise
