@@ -44,6 +44,9 @@ class DocumentModel(QObject):
     writeRequested = Signal()
     # Another client's committed change, heard on the store's thread; queued to this one.
     _heard = Signal(object)
+    # On a server: the connection was lost (False; read-only until it is back) or is back.
+    connectionChanged = Signal(bool)
+    _connection = Signal(bool)  # from the store's thread
 
     def __init__(
         self,
@@ -67,6 +70,7 @@ class DocumentModel(QObject):
         self._group_order: dict[int, int] = {}
         self._closed = False
         self._refusal = ""
+        self._offline = False
         self._workshop = m.Workshop()
         # The version this board's own last write left each note and cluster at (kind -> id
         # -> version): what its undo and redo are based on (versions.py).
@@ -75,7 +79,11 @@ class DocumentModel(QObject):
         self._unsubscribe = store.subscribe(self._on_change)
         # On a server: the others' changes come the same way as our own (a file has one writer).
         self._heard.connect(self._on_heard)
-        self._stop_watching = store.watch(self._heard.emit) if store.url else lambda: None
+        self._connection.connect(self._on_connection)
+        self._stop_watching = (
+            store.watch(self._heard.emit, connected=self._connection.emit)
+            if store.url else lambda: None
+        )
 
     # ----------------------------------------------------------------- ownership
     @property
@@ -124,8 +132,14 @@ class DocumentModel(QObject):
     # ----------------------------------------------------------------- read-only
     @property
     def read_only(self) -> bool:
-        """Nothing can be saved: the file is open for writing elsewhere, or cannot be written."""
-        return self._store.readonly
+        """Nothing can be saved: the file is open for writing elsewhere, or cannot be written,
+        or the server is out of reach."""
+        return self._store.readonly or self._offline
+
+    @property
+    def offline(self) -> bool:
+        """On a server: the connection is lost (until it is back)."""
+        return self._offline
 
     def set_refusal(self, text: str) -> None:
         """The status-bar line that says why an edit is refused while read-only."""
@@ -134,7 +148,7 @@ class DocumentModel(QObject):
     def refuse_if_read_only(self) -> bool:
         """True (and the reason on the status bar) when the workshop is read-only; gestures that
         would only lead to a refused command (an editor opening) ask this first."""
-        if not self._store.readonly:
+        if not self.read_only:
             return False
         self.errorOccurred.emit(
             self._refusal or self.tr("Workshoppen är skrivskyddad; ändringen sparades inte.")
@@ -263,6 +277,12 @@ class DocumentModel(QObject):
                 self.report_error(exc)
                 return
         self._on_change(change)
+
+    def _on_connection(self, up: bool) -> None:
+        if self._closed or up != self._offline:
+            return
+        self._offline = not up
+        self.connectionChanged.emit(up)
 
     def _everything(self) -> Change:
         """A change naming every row now in the store, and as removed what the cache has and

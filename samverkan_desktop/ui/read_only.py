@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 HELD, LOST, FOLDER, FILE = "held", "lost", "folder", "file"
+# A workshop on a server: a reader's login, or the connection to the server lost meanwhile.
+READER, OFFLINE = "reader", "offline"
 # How often the keeper looks at the clock. The refresh itself is due every HEARTBEAT seconds of
 # wall-clock time, which also runs while the computer sleeps: after waking, the lock is checked
 # within seconds (and before any change is saved), not a minute later.
@@ -72,7 +74,14 @@ def _who(owner: LockOwner) -> str:
 def banner_text(state: ReadOnly) -> str:
     """The banner's message: what happened, and that nothing can be saved here."""
     owner = state.owner
-    if state.why == FOLDER:
+    if state.why == OFFLINE:
+        return Banner.tr(
+            "Förbindelsen med servern {server} är bruten. Tavlan är skrivskyddad tills den är "
+            "tillbaka; allt du gjort hittills är sparat på servern."
+        ).format(server=state.reason)
+    if state.why == READER:
+        first = Banner.tr("Du har bara läsrätt till den här workshoppen på servern.")
+    elif state.why == FOLDER:
         first = Banner.tr(
             "Mappen som workshoppen ligger i går inte att skriva i ({reason})."
         ).format(
@@ -111,6 +120,10 @@ def banner_text(state: ReadOnly) -> str:
 
 def refusal_text(state: ReadOnly) -> str:
     """One line for the status bar when an edit is refused."""
+    if state.why == OFFLINE:
+        return Banner.tr("Skrivskyddad: servern går inte att nå, så ändringen sparades inte.")
+    if state.why == READER:
+        return Banner.tr("Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.")
     if state.why == FOLDER:
         return Banner.tr("Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.")
     if state.why == FILE:
@@ -170,6 +183,8 @@ class ReadOnlyBanner(QFrame):
             self.hide()
             return
         self.message.setText(banner_text(state))
+        # On a server there is no file to try again: the connection comes back by itself.
+        self.retry.setVisible(state.why not in (READER, OFFLINE))
         self.show()
 
 

@@ -23,7 +23,7 @@ from .board.scene import BoardScene
 from .board.view import BoardView
 from .document import DocumentModel
 from .i18n import current_language
-from .read_only import LockKeeper, ReadOnly, refusal_text
+from .read_only import OFFLINE, READER, LockKeeper, ReadOnly, refusal_text
 from .suggestions import SuggestionActions
 
 VIEW_META_KEY = "board/view"
@@ -57,6 +57,11 @@ class Workspace(QObject):
         self.read_only: ReadOnly | None = None
         self.lock = LockKeeper(self.doc, self)
         self.lock.lost.connect(self.set_read_only)
+        # On a server: a reader's login is read-only from the start; a lost connection makes
+        # the board read-only until it is back (nothing done before is lost: it is saved).
+        if store.url is not None and store.readonly:
+            self.set_read_only(ReadOnly(READER))
+        self.doc.connectionChanged.connect(self._connection_changed)
         self._view_restored = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -116,6 +121,15 @@ class Workspace(QObject):
         self.lock.stop()
         self.doc.set_refusal(refusal_text(state))
         self.doc.undo_stack.clear()
+        self.actions.update_enabled()
+        self.readOnlyChanged.emit()
+
+    def _connection_changed(self, up: bool) -> None:
+        if self.read_only is not None and self.read_only.why == READER:
+            return
+        state = None if up else ReadOnly(OFFLINE, reason=self.doc.store.url or "")
+        self.read_only = state
+        self.doc.set_refusal(refusal_text(state) if state is not None else "")
         self.actions.update_enabled()
         self.readOnlyChanged.emit()
 

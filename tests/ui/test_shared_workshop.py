@@ -146,3 +146,57 @@ def test_save_a_copy_suggests_a_file_in_the_workshop_folder(
     (suggestion,) = suggested
     assert Path(suggestion).parent == Path(ctx.start_directory())
     assert Path(suggestion).name == f"{on_server} (kopia).samverkan"
+
+
+# ------------------------------------------------------------------ read-only on a server
+def test_a_lost_connection_makes_the_board_read_only_until_it_is_back(
+    qtbot, empty_window, own_postgres_server, seed_workshop
+):
+    from samverkan_desktop.ui import commands
+
+    url = own_postgres_server.new_database()
+    with Store.open(seed_workshop) as local, local.publish(url) as shared:
+        key = shared.path.name
+    window = empty_window
+    assert window.open_shared(Store.open_url(url, key))
+    banner = window.read_only_mode.banner
+    assert not banner.isVisible() and not window.doc.read_only
+    cluster = next(iter(window.doc.clusters))
+
+    own_postgres_server.halt()
+    qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert banner.message.text().startswith("Förbindelsen med servern postgresql://")
+    assert "är bruten" in banner.message.text() and not banner.retry.isVisible()
+    assert "(skrivskyddad)" in window.windowTitle()
+    window.grab().save("/tmp/q-offline.png")
+    rename = commands.RenameClusterCommand(window.doc, cluster, "Under avbrottet")
+    assert not window.doc.push(rename)
+    assert window.statusBar().currentMessage() == (
+        "Skrivskyddad: servern går inte att nå, så ändringen sparades inte.")
+
+    own_postgres_server.start()
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30000)
+    assert not window.doc.read_only and "(skrivskyddad)" not in window.windowTitle()
+    assert window.doc.push(commands.RenameClusterCommand(window.doc, cluster, "Efter avbrottet"))
+    with Store.open_url(url, key) as other:
+        assert other.cluster(cluster).name == "Efter avbrottet"
+
+
+def test_a_readers_login_opens_the_shared_workshop_read_only_with_the_banner(
+    qtbot, empty_window, on_server, postgres_url
+):
+    import psycopg
+
+    role = f"lasare_{on_server[:8]}_{id(qtbot) % 10000}"
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+    Store.grant(postgres_url, on_server, role, "reader")
+    window = empty_window
+    assert window.open_shared(Store.open_url(postgres_url.replace("//postgres@", f"//{role}@"),
+                                             on_server))
+    banner = window.read_only_mode.banner
+    assert banner.isVisible() and "bara läsrätt" in banner.message.text()
+    assert not banner.retry.isVisible() and banner.save_copy.isVisible()
+    assert window.doc.read_only and window.doc.refuse_if_read_only()
+    assert window.statusBar().currentMessage() == (
+        "Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.")
