@@ -195,7 +195,7 @@ class SharedWorkshops(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.open = QAction(Shared.tr("Öppna &delad workshop…"), window)
+        self.open = QAction(Shared.tr("Öppna de&lad workshop…"), window)
         self.open.triggered.connect(self.open_dialog)
         self.publish = QAction(Shared.tr("&Publicera på server…"), window)
         self.publish.triggered.connect(self.publish_dialog)

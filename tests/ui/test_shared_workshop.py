@@ -14,7 +14,7 @@ from samverkan_desktop.ui.settings import SERVER_ADDRESS
 from samverkan_desktop.ui.shared_workshop import ServerDialog, without_password
 
 LEFT = Qt.MouseButton.LeftButton
-OPEN_SHARED = "Öppna &delad workshop…"
+OPEN_SHARED = "Öppna de&lad workshop…"
 PUBLISH = "&Publicera på server…"
 
 
