@@ -206,7 +206,10 @@ class SharedWorkshops(QObject):
         for action, after in ((self.open, after_open), (self.publish, after_copy)):
             actions = menu.actions()
             index = actions.index(after) + 1
-            menu.insertAction(actions[index] if index < len(actions) else None, action)
+            if index < len(actions):
+                menu.insertAction(actions[index], action)
+            else:
+                menu.addAction(action)
 
     def _dialog(self, publishing: bool) -> ServerDialog | None:
         dialog = ServerDialog(self.ctx.settings.get(SERVER_ADDRESS), publishing, self.window)
