@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,11 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.analysis.placement import THRESHOLD, Candidate, NotePlacement
-from ..core.board.gestures import Selection
 from ..core.board.placing import move_all_into
-from . import commands as cmd
 from .board import metrics as mt
 from .board.rects import qrect
+from .commands import PlaceCommand, RejectCommand
 from .document import DocumentModel
 from .i18n import TrContext
 
@@ -94,57 +92,6 @@ class PlacementSession(QObject):
             self.rejected.add((note_id, self.placed.pop(note_id)))
         if left:
             self.changed.emit()
-
-
-# ----------------------------------------------------------------------------- commands
-class PlaceCommand(cmd.MoveCommand):
-    """Notes into their proposed clusters, each at its frame's first free place; one undo step.
-    Undo is not the facilitator turning the pairing down: the notes may be proposed again."""
-
-    session: PlacementSession
-    targets: dict[int, int]
-
-    @classmethod
-    def make(
-        cls, doc: DocumentModel, session: PlacementSession, targets: Mapping[int, int]
-    ) -> PlaceCommand:
-        draft = move_all_into(doc.board, targets)
-        if len(targets) == 1:
-            [(note_id, cluster_id)] = targets.items()
-            text = Placing.tr("Placera lappen i {name}").format(
-                name=cmd.quoted(doc.cluster(cluster_id).name)
-            )
-        else:
-            text = Placing.tr("Placera %n lappar", "", len(targets))
-        command = cls.of(doc, draft, Selection.of(doc.board, targets, []), text=text)
-        command.session, command.targets = session, dict(targets)
-        return command
-
-    def redo(self) -> None:
-        super().redo()
-        if not self.failed:
-            self.session.placed.update(self.targets)
-
-    def undo(self) -> None:
-        for note_id in self.targets:
-            self.session.placed.pop(note_id, None)
-        super().undo()
-
-
-class RejectCommand(QUndoCommand):
-    """A proposed pairing turned down: the note is not proposed for that cluster again. It
-    changes nothing in the file; undo proposes the pairing again."""
-
-    def __init__(self, session: PlacementSession, note_id: int, cluster_id: int) -> None:
-        name = session.doc.cluster(cluster_id).name
-        super().__init__(Placing.tr("Avvisa förslaget {name}").format(name=cmd.quoted(name)))
-        self.session, self.note_id, self.cluster_id = session, note_id, cluster_id
-
-    def redo(self) -> None:
-        self.session.reject(self.note_id, self.cluster_id)
-
-    def undo(self) -> None:
-        self.session.unreject(self.note_id, self.cluster_id)
 
 
 # ----------------------------------------------------------------------------- on the board
@@ -507,11 +454,15 @@ class PlacementLayer(QObject):
     # ----------------------------------------------------------------- the buttons
     def accept_above(self) -> bool:
         targets = self.above_threshold()
-        return bool(targets) and self.doc.push(PlaceCommand.make(self.doc, self.session, targets))
+        return bool(targets) and self._place(targets)
 
     def accept(self, note_id: int, cluster_id: int) -> bool:
-        command = PlaceCommand.make(self.doc, self.session, {note_id: cluster_id})
-        return self.doc.push(command)
+        return self._place({note_id: cluster_id})
+
+    def _place(self, targets: Mapping[int, int]) -> bool:
+        """The notes into their clusters, each at its frame's first free place."""
+        draft = move_all_into(self.doc.board, targets)
+        return self.doc.push(PlaceCommand.make(self.doc, self.session, targets, draft))
 
     def reject(self, note_id: int, cluster_id: int) -> bool:
         return self.doc.push(RejectCommand(self.session, note_id, cluster_id))

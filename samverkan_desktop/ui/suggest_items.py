@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.analysis.suggest import Suggestion
-from ..core.board.gestures import spot_beside
+from ..core.board.gestures import group, spot_beside
 from . import commands as cmd
 from .board import metrics as mt
 from .board.rects import qrect, united
@@ -315,7 +315,8 @@ class GhostLayer(QObject):
         self._remove(frame)
         if len(ids) < 2:
             return None
-        command = cmd.GroupAsClusterCommand(self.doc, ids, name=frame.name, origin=self._spot(ids))
+        draft, new = group(self.doc.board, ids, (), self._spot(ids))
+        command = cmd.GroupAsClusterCommand(self.doc, draft, new, frame.name)
         if not self.doc.push(command) or command.cluster_id is None:
             return None
         board = self.scene

@@ -1,7 +1,8 @@
 """The small windows of the suggestions: "Var hör lappen hemma?" and near-duplicates as links.
 
 Both only propose; what the facilitator picks becomes an undo command: the note moves into the
-chosen cluster (the board's move command), or the ticked pairs are linked (`AddLinksCommand`).
+chosen cluster (the board's move command), or the ticked pairs are linked
+(`commands.AddLinksCommand`).
 Note text is data: it is shown as plain text everywhere here.
 """
 
@@ -29,6 +30,7 @@ from ..core.board.gestures import Selection
 from . import commands as cmd
 from . import plaintext
 from .board import palette as pal
+from .commands import AddLinksCommand as AddLinksCommand  # where ui/suggestions.py looks
 from .document import DocumentModel
 from .i18n import TrContext
 
@@ -47,27 +49,6 @@ def _short(text: str, width: int = 60) -> str:
 
 
 # ----------------------------------------------------------------------------- links
-class AddLinksCommand(cmd.StoreCommand):
-    """Link pairs of notes (relates-to or duplicate-of); undo takes the links away again."""
-
-    def __init__(self, doc: DocumentModel, links: Sequence[m.Link]) -> None:
-        self.links = list(dict.fromkeys(links))
-        super().__init__(
-            doc,
-            Popups.tr("Länka %n par lappar", "", len(self.links)),
-        )
-        existing = set(doc.store.links())
-        self.links = [lk for lk in self.links if lk not in existing]
-
-    def _redo(self) -> None:
-        for link in self.links:
-            self.doc.store.add_link(link)
-
-    def _undo(self) -> None:
-        for link in self.links:
-            self.doc.store.remove_link(link)
-
-
 def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.MoveCommand:
     """The note into the cluster, in the first free place of the cluster's grid; the frame
     (and the frames around it) grow to hold it. One undoable move."""

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QInputDialog, QMenu
 
 from ...core import model as m
 from ...core import note_colours
+from ...core.board import gestures
 from ...core.board.place import innermost_cluster
+from ...core.text_split import split_point
 from .. import commands as cmd
 from ..document import DocumentModel
 from ..i18n import current_language
@@ -201,7 +203,7 @@ class BoardActions(QObject):
         self.delete_cluster.setEnabled(bool(clusters))
         self.edit_note.setEnabled(one_note or focused is not None)
         self.split_note.setEnabled(
-            (one_note and cmd.split_point(self.doc.note(notes[0]).text) > 0)
+            (one_note and split_point(self.doc.note(notes[0]).text) > 0)
             or (editing is not None and editing[0] == "note")
         )
         self.merge_notes.setEnabled(len(notes) >= 2)
@@ -232,14 +234,16 @@ class BoardActions(QObject):
             stack.beginMacro(self.tr("Ordna %n kluster", "", len(clusters)))
         for cid in clusters:
             if cid in self.doc.clusters:
-                self.doc.push(cmd.TidyClusterCommand(self.doc, cid))
+                draft = gestures.tidy(self.doc.board, cid)
+                self.doc.push(cmd.TidyClusterCommand(self.doc, cid, draft))
         if len(clusters) > 1:
             stack.endMacro()
 
     def _merge_clusters(self) -> None:
         clusters = self.scene.selected_cluster_ids()
         if len(clusters) >= 2:
-            command = cmd.MergeClustersCommand(self.doc, clusters)
+            draft, target = gestures.merge_clusters(self.doc.board, clusters)
+            command = cmd.MergeClustersCommand(self.doc, draft, target)
             if self.doc.push(command):
                 self.scene.select_clusters([command.target])
 
@@ -297,12 +301,12 @@ class BoardActions(QObject):
             editor = editing[2]
             text, at = editor.text(), editor.cursor_position()
             self.scene.close_editor()
-            if cmd.split_point(text, at) and text[:at].strip() and text[at:].strip():
-                self.doc.push(cmd.SplitNoteCommand(self.doc, note_id, at=at, text=text))
+            if split_point(text, at) and text[:at].strip() and text[at:].strip():
+                self.doc.push(split_note(self.doc, note_id, at, text))
             return
         notes = self.scene.selected_note_ids()
-        if len(notes) == 1 and cmd.split_point(self.doc.note(notes[0]).text):
-            self.doc.push(cmd.SplitNoteCommand(self.doc, notes[0]))
+        if len(notes) == 1 and split_point(self.doc.note(notes[0]).text):
+            self.doc.push(split_note(self.doc, notes[0]))
 
     def _merge_notes(self) -> None:
         notes = self.scene.selected_note_ids()
@@ -355,3 +359,18 @@ class BoardActions(QObject):
         if pos is not None and view.viewport().rect().contains(pos):
             return view.mapToScene(pos)
         return view.mapToScene(view.viewport().rect().center())
+
+
+def split_note(
+    doc: DocumentModel, note_id: int, at: int | None = None, text: str | None = None
+) -> cmd.SplitNoteCommand:
+    """The note (or `text`, its text being edited) cut at `at`, else where core.text_split
+    says; the second part beside the first (core.board.gestures.split_note)."""
+    note = doc.note(note_id)
+    full = note.text if text is None else text
+    cut = split_point(full, at)
+    first, second = full[:cut].strip(), full[cut:].strip()
+    first_h = doc.note_height(m.Note(0, first, votes=note.votes))
+    second_h = doc.note_height(m.Note(0, second))
+    draft, new = gestures.split_note(doc.board, note_id, first_h, second_h)
+    return cmd.SplitNoteCommand(doc, note_id, first, second, draft, new)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer
 
 from ...core import model as m
+from ...core.board import gestures
 from ...core.board.place import innermost_cluster
 from .. import commands as cmd
 from . import metrics as mt
@@ -112,7 +113,8 @@ class InlineEditing:
             cluster = innermost_cluster(
                 doc.board, top_left.x() + mt.NOTE_W / 2, top_left.y() + height / 2
             )
-            command = cmd.AddNoteCommand(doc, text, group_id, top_left.x(), top_left.y(), cluster)
+            draft, new = gestures.add_note(doc.board, top_left.x(), top_left.y(), height, cluster)
+            command = cmd.AddNoteCommand(doc, text, group_id, draft, new)
             if doc.push(command) and command.note_id is not None:
                 scene.select_notes([command.note_id])
 

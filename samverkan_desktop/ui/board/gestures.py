@@ -42,7 +42,8 @@ def move_command(
 
     Where everything goes is decided by core.board.gestures: a drop (`pressed`: the item the
     selection is dragged by; `point`: where the pointer let go) applies to the whole selection,
-    a nudge decides each note by itself."""
+    a nudge decides each note by itself. None for a drop that changes nothing (a note dragged
+    a short way settles back where it was): no empty undo step."""
     if not moves or (dx == 0 and dy == 0):
         return None
     board = scene.doc.board
@@ -51,6 +52,8 @@ def move_command(
     else:
         at = (point.x(), point.y()) if point is not None else None
         draft, _ = gestures.drop(board, moves, dx, dy, _lead(pressed), at)
+        if not draft.changes():
+            return None
     return cmd.MoveCommand.of(scene.doc, draft, moves, nudge=nudge)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...core.board import gestures
 from .. import commands as cmd
 from .rects import qrect
 
@@ -21,7 +22,8 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     notes, clusters = scene.selected_note_ids(), scene.selected_cluster_ids()
     if not notes and not clusters:
         return None
-    command = cmd.GroupAsClusterCommand(doc, notes, clusters, name)
+    draft, new = gestures.group(doc.board, notes, clusters)
+    command = cmd.GroupAsClusterCommand(doc, draft, new, name)
     if not doc.push(command) or command.cluster_id is None:
         return None
     scene.select_clusters([command.cluster_id])

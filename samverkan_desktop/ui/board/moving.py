@@ -68,7 +68,8 @@ def move_to_cluster(view: BoardView, focused: tuple[str, int] | None) -> bool:
     if chosen is not None:
         return move_into(doc, notes, clusters, chosen)
     if name:
-        command = cmd.GroupAsClusterCommand(doc, notes, clusters, name)
+        draft, new = gestures.group(doc.board, notes, clusters)
+        command = cmd.GroupAsClusterCommand(doc, draft, new, name)
         if doc.push(command) and command.cluster_id is not None:
             scene.clusterCreated.emit(command.cluster_id)
             view.keys.announce()

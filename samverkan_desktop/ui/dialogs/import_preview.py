@@ -55,8 +55,8 @@ from PySide6.QtWidgets import (
 from ...core.importers.repeat import normalised
 from ...core.importers.result import ImportRefused, ParsedGroup, ParsedNote, ParseResult
 from ...core.messages import describe
+from ...core.text_split import split_point
 from .. import plaintext
-from ..commands import split_point
 from ..i18n import TrContext, current_language
 
 # Columns of the tree.

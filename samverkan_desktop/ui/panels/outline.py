@@ -480,7 +480,8 @@ class OutlinePanel(QWidget):
         if chosen is not None:
             return self.send(notes, clusters, chosen)
         if name:
-            command = cmd.GroupAsClusterCommand(doc, notes, clusters, name)
+            draft, new = gestures.group(doc.board, notes, clusters)
+            command = cmd.GroupAsClusterCommand(doc, draft, new, name)
             if doc.push(command) and command.cluster_id is not None:
                 self._select_nodes([key(CLUSTER, command.cluster_id)],
                                    key(CLUSTER, command.cluster_id), expand=True)

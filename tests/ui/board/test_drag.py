@@ -219,3 +219,23 @@ def test_a_note_dropped_on_a_frames_side_edge_is_taken_inside_instead_of_widenin
     assert a.x < note.x and note.x + 200 < a.x + a.width
     assert not overlaps(a, b)
     assert board.item_pos("n1") == (note.x, note.y)
+
+
+def test_a_drag_that_settles_back_in_place_leaves_no_undo_step(board):
+    # a1 and a2 sit at their frame's padding: dragged a little left or up, each is brought
+    # back inside, to exactly where it was.
+    stack = board.doc.undo_stack
+    board.drag(board.note_centre("n4"), QPointF(100, 800))  # something real to undo
+    undo_text = stack.undoText()
+    for name, offset, place in (
+        ("a1", QPointF(-15, 0), (320.0, 40.0)),
+        ("a1", QPointF(0, -20), (320.0, 40.0)),
+        ("a2", QPointF(0, -25), (540.0, 40.0)),
+    ):
+        start = board.note_centre(name)
+        board.drag(start, start + offset)
+        assert board.item_pos(name) == place  # drawn back where it was
+        assert (board.stored_note(name).x, board.stored_note(name).y) == place
+        assert stack.count() == 1 and stack.undoText() == undo_text  # no "Flytta 0 lappar"
+    stack.undo()
+    assert board.item_pos("n4") == (0.0, 480.0)

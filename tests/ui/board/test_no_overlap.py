@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from samverkan_desktop.core.board.geometry import GAP, NOTE_W, PAD, TITLE_H
 from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.text_split import split_point
 from samverkan_desktop.ui.board import BoardScene
-from samverkan_desktop.ui.commands import split_point
 
 from .conftest import Board, drawn_membership_errors, drawn_violations
 

@@ -107,12 +107,13 @@ def test_an_empty_workshop_says_how_to_make_a_cluster(qtbot, tmp_path):
 def test_a_facilitators_cluster_shows_the_colour_of_the_group_its_notes_came_from(panel, doc):
     from PySide6.QtGui import QColor
 
+    from samverkan_desktop.core.board import gestures
     from samverkan_desktop.ui.board import palette
     from samverkan_desktop.ui.commands import GroupAsClusterCommand
 
     first = min(doc.groups.values(), key=lambda g: g.position)
     notes = [n.id for n in doc.notes.values() if n.group_id == first.id][:3]
-    command = GroupAsClusterCommand(doc, notes, name="Språkstöd")
+    command = GroupAsClusterCommand(doc, *gestures.group(doc.board, notes), name="Språkstöd")
     doc.push(command)
     image = panel.item_for(command.cluster_id).icon(NAME).pixmap(14, 14).toImage()
     middle = QColor(image.pixel(image.width() // 2, image.height() * 2 // 3))
@@ -212,6 +213,8 @@ def test_moving_a_note_on_the_board_changes_no_row(panel, doc):
 
 
 def test_a_note_added_or_deleted_updates_the_counts(qtbot, panel, doc):
+    from samverkan_desktop.core import model as m
+    from samverkan_desktop.core.board import gestures
     from samverkan_desktop.ui.commands import AddNoteCommand, DeleteNotesCommand
     from samverkan_desktop.ui.panels.progress import ProgressIndicator
     from samverkan_desktop.ui.panels.search_panel import SearchPanel
@@ -227,9 +230,10 @@ def test_a_note_added_or_deleted_updates_the_counts(qtbot, panel, doc):
     in_group = int(group_row.text(1))
     changed = changed_rows(panel)
 
-    add = AddNoteCommand(
-        doc, "Lekplats vid skolan", group.id, cluster.x + 20, cluster.y + 40, cluster.id
-    )
+    text = "Lekplats vid skolan"
+    height = doc.note_height(m.Note(0, text))
+    draft, new = gestures.add_note(doc.board, cluster.x + 20, cluster.y + 40, height, cluster.id)
+    add = AddNoteCommand(doc, text, group.id, draft, new)
     doc.push(add)
     assert panel.item_for(cluster.id).text(COUNT) == "5"
     assert changed == {cluster.id}
@@ -247,12 +251,13 @@ def test_a_note_added_or_deleted_updates_the_counts(qtbot, panel, doc):
 
 
 def test_a_new_and_a_deleted_cluster_come_and_go_as_single_rows(short_panel, doc):
+    from samverkan_desktop.core.board import gestures
     from samverkan_desktop.ui.commands import DeleteClusterCommand, GroupAsClusterCommand
 
     panel, parent_id, current = short_panel
     before = view_state(panel, parent_id)
     loose = [n.id for n in doc.notes.values() if n.cluster_id is None][:3]
-    make = GroupAsClusterCommand(doc, loose, name="Nytt tema")
+    make = GroupAsClusterCommand(doc, *gestures.group(doc.board, loose), name="Nytt tema")
     doc.push(make)
     assert ("Nytt tema", 3) in rows(panel)
     assert view_state(panel, parent_id) == before

@@ -145,13 +145,20 @@ def test_clearing_the_search_undims_everything(qtbot, panel, board, doc):
 
 
 def test_a_note_added_during_a_search_is_dimmed_unless_it_matches(qtbot, panel, board, doc):
+    from samverkan_desktop.core import model as m
+    from samverkan_desktop.core.board import gestures
     from samverkan_desktop.ui.commands import AddNoteCommand
+
+    def add_note(text, x, y):
+        height = doc.note_height(m.Note(0, text))
+        draft, new = gestures.add_note(doc.board, x, y, height, None)
+        return AddNoteCommand(doc, text, group.id, draft, new)
 
     group = min(doc.groups.values(), key=lambda g: g.position)
     qtbot.keyClicks(panel.field, "motesplats")
-    other = AddNoteCommand(doc, "Bättre busstrafik", group.id, 0, 4000)
+    other = add_note("Bättre busstrafik", 0, 4000)
     doc.push(other)
-    match = AddNoteCommand(doc, "MÖTESPLATSER i parken", group.id, 300, 4000)
+    match = add_note("MÖTESPLATSER i parken", 300, 4000)
     doc.push(match)
     assert board.note_item(other.note_id).opacity() < 1
     assert board.note_item(match.note_id).opacity() == 1
