@@ -17,9 +17,10 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from ...core.board import Changes
-from ...core.store import ClusterRemoval, NoteRemoval, StoreError
+from ...core.store import ClusterRemoval, NoteRemoval, RowMovedOn, StoreError
 from ..document import DocumentModel
 from ..i18n import TrContext
+from ..versions import SeenVersions, report
 
 FieldChanges = Mapping[int, Mapping[str, Any]]
 
@@ -63,28 +64,33 @@ class StoreCommand(QUndoCommand):
         self.is_child = parent is not None
         if parent is not None:
             parent.steps.append(self)
+        # Per-person undo on a shared workshop: an undo or redo over someone else's change
+        # since is refused (ui/versions.py).
+        self.seen = SeenVersions()
 
     def redo(self) -> None:
         if self.is_child:
             self._redo()
             return
         try:
-            with self.doc.store.transaction():
+            with self.seen.transaction(self.doc):
                 self._redo()
         except StoreError as exc:
             self.failed = True
             self.setObsolete(True)
-            self.doc.report_error(exc)
+            report(self.doc, exc, self.text(), undoing=False)
 
     def undo(self) -> None:
         if self.is_child:
             self._undo()
             return
         try:
-            with self.doc.store.transaction():
+            with self.seen.transaction(self.doc):
                 self._undo()
         except StoreError as exc:
-            self.doc.report_error(exc)
+            # Someone else changed its rows since: the command leaves the stack, not applied.
+            self.setObsolete(isinstance(exc, RowMovedOn))
+            report(self.doc, exc, self.text(), undoing=True)
 
     def _redo(self) -> None:
         for step in self.steps:

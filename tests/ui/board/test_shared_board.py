@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.core.store import Store
@@ -27,7 +28,14 @@ def two_boards(qtbot, tmp_path, postgres_url):
     boards = []
     for name in ("a", "b"):
         store = Store.open_url(postgres_url, key)
-        boards.append(open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440)))
+        board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
+        # Ångra and Gör om as the main window makes them (its Redo also takes Ctrl+Y).
+        undo = board.doc.undo_stack.createUndoAction(board.view)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = board.doc.undo_stack.createRedoAction(board.view)
+        redo.setShortcut(QKeySequence("Ctrl+Y"))
+        board.view.addActions([undo, redo])
+        boards.append(board)
     yield boards
     for board in boards:
         board.doc.close()
@@ -106,3 +114,81 @@ def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards):
     assert a.scene.note_item(a.ids["n4"]) is None
     assert set(a.doc.notes) == {n.id for n in a.store.notes()}
     assert len(list(a.scene.note_items())) == len(a.doc.notes) == 7 - 1 + 2000
+
+
+# ------------------------------------------------------------------ per-person undo
+def test_undo_is_refused_when_someone_else_moved_the_note_since(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n1"]
+    use(qtbot, a)
+    a.drag(a.note_centre("n1"), QPointF(100, 800))
+    qtbot.waitUntil(lambda: b.item_pos("n1") == a.item_pos("n1"), timeout=LIVE)
+    use(qtbot, b)
+    b.drag(b.note_centre("n1"), QPointF(560, 800))  # the same note, somewhere else
+    where_b_put_it = b.item_pos("n1")
+    qtbot.waitUntil(lambda: a.item_pos("n1") == where_b_put_it, timeout=LIVE)
+
+    use(qtbot, a)
+    with qtbot.waitSignal(a.doc.errorOccurred) as said:
+        a.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert said.args == [
+        "Kan inte ångra ”Flytta 1 lapp”: någon annan har ändrat lappen ”Lös lapp 1” sedan dess."
+    ]
+    # Not applied on top of B's move: the note stays where B put it, on both boards.
+    assert (a.store.note(note).x, a.store.note(note).y) == where_b_put_it
+    assert a.item_pos("n1") == b.item_pos("n1") == where_b_put_it
+    # A's move is no longer A's to take back; nothing is left to undo or redo.
+    assert not a.doc.undo_stack.canUndo() and not a.doc.undo_stack.canRedo()
+    qtbot.wait(200)  # nothing more arrives on B: the refused undo wrote nothing
+    assert b.item_pos("n1") == where_b_put_it
+
+    # B's own undo is B's: the note goes back to where A had put it, on both boards.
+    use(qtbot, b)
+    b.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert b.item_pos("n1") != where_b_put_it
+    qtbot.waitUntil(lambda: a.item_pos("n1") == b.item_pos("n1"), timeout=LIVE)
+    assert a.drawn_membership_errors() == [] and b.drawn_membership_errors() == []
+
+
+def test_undo_and_redo_of_ones_own_moves_still_work_on_a_shared_workshop(qtbot, two_boards):
+    """Someone else's change to other notes does not stand in the way."""
+    a, b = two_boards
+    start = a.item_pos("n1")
+    use(qtbot, a)
+    a.drag(a.note_centre("n1"), QPointF(100, 800))
+    moved = a.item_pos("n1")
+    a.drag(a.note_centre("n2"), QPointF(560, 800))
+    use(qtbot, b)
+    b.drag(b.note_centre("n3"), QPointF(1000, 800))  # another note
+    qtbot.waitUntil(lambda: a.item_pos("n3") == b.item_pos("n3"), timeout=LIVE)
+    use(qtbot, a)
+    a.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    a.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert a.item_pos("n1") == start and a.doc.undo_stack.index() == 0
+    qtbot.waitUntil(lambda: b.item_pos("n1") == start, timeout=LIVE)
+    a.key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert a.item_pos("n1") == moved
+    qtbot.waitUntil(lambda: b.item_pos("n1") == moved, timeout=LIVE)
+
+
+def test_redo_is_refused_when_someone_else_renamed_the_cluster_since(qtbot, two_boards):
+    a, b = two_boards
+    cluster = a.ids["A"]
+    use(qtbot, a)
+    a.click(a.title_point("A"))
+    a.key(Qt.Key.Key_F2)
+    a.type("Ljus")
+    a.key(Qt.Key.Key_Return)
+    assert a.store.cluster(cluster).name == "Ljus"
+    a.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert a.store.cluster(cluster).name == "Trygghet"
+    b.store.update_cluster(cluster, name="Trygga platser")  # B renames it meanwhile
+    qtbot.waitUntil(lambda: a.doc.cluster(cluster).name == "Trygga platser", timeout=LIVE)
+    with qtbot.waitSignal(a.doc.errorOccurred) as said:
+        a.key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert said.args[0].startswith("Kan inte göra om ")
+    assert said.args[0].endswith(
+        ": någon annan har ändrat klustret ”Trygga platser” sedan dess.")
+    assert a.store.cluster(cluster).name == "Trygga platser"
+    assert a.scene.cluster_item(cluster).cluster.name == "Trygga platser"
+    assert not a.doc.undo_stack.canRedo()
