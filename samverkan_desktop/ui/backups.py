@@ -35,7 +35,9 @@ class BackupKeeper(QObject):
         super().__init__(parent)
         self.doc = doc
         self.root = root
-        self.enabled = not doc.store.readonly
+        # Not of a workshop on a server: it has no file to restore over, and the server's own
+        # backups (the council's IT department) keep it; Spara en kopia som… makes a file.
+        self.enabled = not doc.store.readonly and doc.store.url is None
         self.last: Path | None = None
         self._changed = False
         # Single shot, started by the first change after a backup: an idle open workshop

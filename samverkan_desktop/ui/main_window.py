@@ -497,6 +497,9 @@ class MainWindow(QMainWindow):
     def _show_document_state(self) -> None:
         has_doc = self.doc is not None
         self.files.update_enabled(has_doc)
+        # A workshop on a server has no backups of the program's own to restore (backups.py).
+        on_server = self.doc is not None and self.doc.store.url is not None
+        self.files.restore.setEnabled(has_doc and not on_server)
         self.find_action.setEnabled(has_doc)
         for dock in (self.search_dock, self.clusters_dock, self.outline_dock):
             dock.widget().setEnabled(has_doc)

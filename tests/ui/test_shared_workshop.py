@@ -48,6 +48,9 @@ def test_open_a_shared_workshop_from_the_list_on_the_server(
     assert window.doc.store.url is not None and window.path.name == on_server
     assert len(window.doc.notes) == len(Store.open_url(postgres_url, on_server).notes())
     assert on_server in window.windowTitle()
+    # No backups of the program's own (nothing to restore over), and nothing written locally.
+    assert not window.files.restore.isEnabled() and window.files.save_copy.isEnabled()
+    assert window.workspace.backups.last is None
     assert window.scene.note_item(next(iter(window.doc.notes))) is not None
     assert settings.get(SERVER_ADDRESS) == postgres_url
 
