@@ -130,6 +130,9 @@ class Workspace(QObject):
         state = None if up else ReadOnly(OFFLINE, reason=self.doc.store.url or "")
         self.read_only = state
         self.doc.set_refusal(refusal_text(state) if state is not None else "")
+        # Kept for when the connection is back, but not offered meanwhile: an undo could not
+        # be saved, and the stack would step past it all the same.
+        self.doc.undo_stack.setActive(up)
         self.actions.update_enabled()
         self.readOnlyChanged.emit()
 

@@ -165,9 +165,12 @@ def test_a_lost_connection_makes_the_board_read_only_until_it_is_back(
     banner = window.read_only_mode.banner
     assert not banner.isVisible() and not window.doc.read_only
     cluster = next(iter(window.doc.clusters))
+    assert window.doc.push(commands.RenameClusterCommand(window.doc, cluster, "Före avbrottet"))
+    assert window.undo_action.isEnabled()
 
     own_postgres_server.halt()
     qtbot.waitUntil(banner.isVisible, timeout=10000)
+    assert not window.undo_action.isEnabled()  # kept, but not offered while it cannot be saved
     assert banner.message.text().startswith("Förbindelsen med servern postgresql://")
     assert "är bruten" in banner.message.text() and not banner.retry.isVisible()
     assert "(skrivskyddad)" in window.windowTitle()
@@ -180,6 +183,7 @@ def test_a_lost_connection_makes_the_board_read_only_until_it_is_back(
     own_postgres_server.start()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30000)
     assert not window.doc.read_only and "(skrivskyddad)" not in window.windowTitle()
+    assert window.undo_action.isEnabled() and window.doc.undo_stack.count() == 1
     assert window.doc.push(commands.RenameClusterCommand(window.doc, cluster, "Efter avbrottet"))
     with Store.open_url(url, key) as other:
         assert other.cluster(cluster).name == "Efter avbrottet"
