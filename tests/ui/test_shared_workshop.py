@@ -4,6 +4,7 @@ tests/conftest.py."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,26 @@ def test_a_readers_login_opens_the_shared_workshop_read_only_with_the_banner(
     assert window.doc.read_only and window.doc.refuse_if_read_only()
     assert window.statusBar().currentMessage() == (
         "Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.")
+
+
+def test_two_windows_on_one_shared_workshop_see_each_others_renames_in_the_panels(
+    qtbot, empty_window, ctx, on_server, postgres_url
+):
+    """Live in the whole window, not only on the board: the clusters panel and the title."""
+    from samverkan_desktop.ui import commands
+    from samverkan_desktop.ui.main_window import MainWindow
+
+    first = empty_window
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    assert first.open_shared(Store.open_url(postgres_url, on_server))
+    assert second.open_shared(Store.open_url(postgres_url, on_server))
+    cluster = next(iter(first.doc.clusters))
+    rename = commands.RenameClusterCommand(first.doc, cluster, "Omdöpt i det första fönstret")
+    assert first.doc.push(rename)
+    item = second.clusters_panel.item_for(cluster)
+    qtbot.waitUntil(lambda: item.text(0) == "Omdöpt i det första fönstret", timeout=1000)
+    first.doc.store.set_workshop(dataclasses.replace(first.doc.workshop, title="Ny titel"))
+    qtbot.waitUntil(lambda: "Ny titel" in second.windowTitle(), timeout=1000)
+    second.close_document()
