@@ -143,6 +143,8 @@ class DragGesture:
         )
         if command is not None:
             self.scene.doc.push(command)
+        else:  # nothing changed; in a read-only window the drag still says why it cannot stick
+            self.scene.doc.refuse_if_read_only()
         self.scene.sync_items(self.moves.notes, self.moves.clusters)
         self.scene.bring_to_front(self.moves.notes)
 
