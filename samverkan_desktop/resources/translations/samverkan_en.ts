@@ -80,132 +80,152 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/read_only.py" line="58"/>
+        <location filename="../../ui/read_only.py" line="60"/>
         <source>kl. {time}</source>
         <translation>{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="60"/>
+        <location filename="../../ui/read_only.py" line="62"/>
         <source>i går kl. {time}</source>
         <translation>yesterday at {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="62"/>
+        <location filename="../../ui/read_only.py" line="64"/>
         <source>{date} kl. {time}</source>
         <translation>{date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="68"/>
+        <location filename="../../ui/read_only.py" line="70"/>
         <source>någon okänd</source>
         <translation>someone unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="69"/>
+        <location filename="../../ui/read_only.py" line="71"/>
         <source>{user} på datorn {host}</source>
         <translation>{user} on the computer {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="77"/>
+        <location filename="../../ui/read_only.py" line="79"/>
+        <source>Förbindelsen med servern {server} är bruten. Tavlan är skrivskyddad tills den är tillbaka; allt du gjort hittills är sparat på servern.</source>
+        <translation>The connection to the server {server} is lost. The board is read-only until it is back; everything you did so far is saved on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_only.py" line="83"/>
+        <source>Du har bara läsrätt till den här workshoppen på servern.</source>
+        <translation>You may only read this workshop on the server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_only.py" line="86"/>
         <source>Mappen som workshoppen ligger i går inte att skriva i ({reason}).</source>
         <translation>The folder the workshop is in cannot be written to ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="83"/>
+        <location filename="../../ui/read_only.py" line="92"/>
         <source>Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att ändra den).</source>
         <translation>The workshop file is read-only (marked as read-only, or you may not change it).</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="88"/>
+        <location filename="../../ui/read_only.py" line="97"/>
         <source>Den här datorn har inte längre workshoppen öppen för redigering.</source>
         <translation>This computer no longer has the workshop open for editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="91"/>
+        <location filename="../../ui/read_only.py" line="100"/>
         <source>Workshoppen är öppen för redigering hos {who} sedan {since}; den togs över medan den här datorn inte svarade.</source>
         <translation>{who} has had the workshop open for editing since {since}; it was taken over while this computer was not responding.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="96"/>
+        <location filename="../../ui/read_only.py" line="105"/>
         <source>Du ({who}) har redan workshoppen öppen för redigering i ett annat fönster sedan {since}.</source>
         <translation>You ({who}) have had the workshop open for editing in another window since {since}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="101"/>
+        <location filename="../../ui/read_only.py" line="110"/>
         <source>Workshoppen är öppen för redigering hos {who} sedan {since}.</source>
         <translation>{who} has had the workshop open for editing since {since}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="104"/>
+        <location filename="../../ui/read_only.py" line="113"/>
         <source>Här kan du titta, söka och exportera, men inte spara ändringar.</source>
         <translation>Here you can look, search and export, but not save changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="106"/>
+        <location filename="../../ui/read_only.py" line="115"/>
         <source>Du ser workshoppen som den var när du öppnade den.</source>
         <translation>You see the workshop as it was when you opened it.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="108"/>
+        <location filename="../../ui/read_only.py" line="117"/>
         <source>Dina ändringar fram till dess finns kvar i filen.</source>
         <translation>Your changes up to then are kept in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="115"/>
+        <location filename="../../ui/read_only.py" line="124"/>
+        <source>Skrivskyddad: servern går inte att nå, så ändringen sparades inte.</source>
+        <translation>Read-only: the server cannot be reached, so the change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_only.py" line="126"/>
+        <source>Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.</source>
+        <translation>Read-only: you may only read, so the change was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/read_only.py" line="128"/>
         <source>Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.</source>
         <translation>Read-only: the folder cannot be written to, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="117"/>
+        <location filename="../../ui/read_only.py" line="130"/>
         <source>Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.</source>
         <translation>Read-only: the file cannot be written to, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="120"/>
+        <location filename="../../ui/read_only.py" line="133"/>
         <source>Skrivskyddad: ändringen sparades inte.</source>
         <translation>Read-only: the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="122"/>
+        <location filename="../../ui/read_only.py" line="135"/>
         <source>Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte.</source>
         <translation>Read-only: {who} is editing the workshop, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="142"/>
+        <location filename="../../ui/read_only.py" line="155"/>
         <source>Skrivskyddad</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="151"/>
+        <location filename="../../ui/read_only.py" line="164"/>
         <source>Spara en kopia…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="153"/>
+        <location filename="../../ui/read_only.py" line="166"/>
         <source>Spara workshoppen som en ny fil och fortsätt arbeta i den.</source>
         <translation>Save the workshop as a new file and go on working in it.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="155"/>
+        <location filename="../../ui/read_only.py" line="168"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="156"/>
+        <location filename="../../ui/read_only.py" line="169"/>
         <source>Öppna workshoppen för redigering om den är ledig nu.</source>
         <translation>Open the workshop for editing if it is free now.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="261"/>
+        <location filename="../../ui/read_only.py" line="276"/>
         <source>{name} är fortfarande öppen hos {who}.</source>
         <translation>{name} is still open for editing by {who}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="273"/>
+        <location filename="../../ui/read_only.py" line="288"/>
         <source>{name} är öppen för redigering.</source>
         <translation>{name} is open for editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="275"/>
+        <location filename="../../ui/read_only.py" line="290"/>
         <source>{name} går fortfarande inte att spara här.</source>
         <translation>{name} still cannot be saved here.</translation>
     </message>
@@ -311,107 +331,107 @@
 <context>
     <name>BoardActions</name>
     <message>
-        <location filename="../../ui/board/actions.py" line="110"/>
+        <location filename="../../ui/board/actions.py" line="112"/>
         <source>Färg</source>
         <translation>Colour</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="119"/>
+        <location filename="../../ui/board/actions.py" line="121"/>
         <source>Ingen (gruppens färg)</source>
         <translation>None (the group&apos;s colour)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="82"/>
+        <location filename="../../ui/board/actions.py" line="84"/>
         <source>Gruppera som kluster</source>
         <translation>Group as cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="84"/>
+        <location filename="../../ui/board/actions.py" line="86"/>
         <source>Flytta till kluster…</source>
         <translation>Move to Cluster…</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="86"/>
+        <location filename="../../ui/board/actions.py" line="88"/>
         <source>Byt namn på kluster</source>
         <translation>Rename cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="87"/>
+        <location filename="../../ui/board/actions.py" line="89"/>
         <source>Ordna klustret</source>
         <translation>Tidy cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="89"/>
+        <location filename="../../ui/board/actions.py" line="91"/>
         <source>Slå ihop kluster</source>
         <translation>Merge clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="92"/>
+        <location filename="../../ui/board/actions.py" line="94"/>
         <source>Ta bort kluster (behåll lapparna)</source>
         <translation>Delete cluster (keep the notes)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="94"/>
+        <location filename="../../ui/board/actions.py" line="96"/>
         <source>Ny lapp</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="95"/>
+        <location filename="../../ui/board/actions.py" line="97"/>
         <source>Redigera lapp</source>
         <translation>Edit note</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="96"/>
+        <location filename="../../ui/board/actions.py" line="98"/>
         <source>Dela lapp i två</source>
         <translation>Split note in two</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="97"/>
+        <location filename="../../ui/board/actions.py" line="99"/>
         <source>Slå ihop lappar</source>
         <translation>Merge notes</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="99"/>
+        <location filename="../../ui/board/actions.py" line="101"/>
         <source>Lägg till prickröst</source>
         <translation>Add dot vote</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="102"/>
+        <location filename="../../ui/board/actions.py" line="104"/>
         <source>Ta bort prickröst</source>
         <translation>Remove dot vote</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="104"/>
+        <location filename="../../ui/board/actions.py" line="106"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="105"/>
+        <location filename="../../ui/board/actions.py" line="107"/>
         <source>Markera allt</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="106"/>
+        <location filename="../../ui/board/actions.py" line="108"/>
         <source>Visa hela tavlan</source>
         <translation>Show the whole board</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="107"/>
+        <location filename="../../ui/board/actions.py" line="109"/>
         <source>Verklig storlek (100 %)</source>
         <translation>Actual size (100 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="108"/>
+        <location filename="../../ui/board/actions.py" line="110"/>
         <source>Zooma in</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="109"/>
+        <location filename="../../ui/board/actions.py" line="111"/>
         <source>Zooma ut</source>
         <translation>Zoom out</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/board/actions.py" line="232"/>
+        <location filename="../../ui/board/actions.py" line="234"/>
         <source>Ordna %n kluster</source>
         <translation>
             <numerusform>Tidy %n cluster</numerusform>
@@ -422,12 +442,12 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../ui/board/actions.py" line="55"/>
+        <location filename="../../ui/board/actions.py" line="57"/>
         <source>Ny lapp</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/board/actions.py" line="56"/>
+        <location filename="../../ui/board/actions.py" line="58"/>
         <source>Vilken grupp kommer lappen från?</source>
         <translation>Which group is the note from?</translation>
     </message>
@@ -483,7 +503,7 @@ Select notes on the board and press {keys}.</translation>
 <context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../ui/document.py" line="131"/>
+        <location filename="../../ui/document.py" line="154"/>
         <source>Workshoppen är skrivskyddad; ändringen sparades inte.</source>
         <translation>The workshop is read-only; the change was not saved.</translation>
     </message>
@@ -793,44 +813,44 @@ Select notes on the board and press {keys}.</translation>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="420"/>
+        <location filename="../../ui/file_actions.py" line="422"/>
         <source> (kopia)</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="422"/>
+        <location filename="../../ui/file_actions.py" line="424"/>
         <source>Spara en kopia som</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="429"/>
-        <location filename="../../ui/file_actions.py" line="441"/>
+        <location filename="../../ui/file_actions.py" line="431"/>
+        <location filename="../../ui/file_actions.py" line="443"/>
         <source>Kan inte spara kopian</source>
         <translation>Cannot save the copy</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="431"/>
+        <location filename="../../ui/file_actions.py" line="433"/>
         <source>{name} är den öppna filen; välj ett annat namn.</source>
         <translation>{name} is the open file; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="444"/>
+        <location filename="../../ui/file_actions.py" line="446"/>
         <source>En kopia är sparad som {name}</source>
         <translation>A copy was saved as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="453"/>
+        <location filename="../../ui/file_actions.py" line="455"/>
         <source>Rapporten är sparad som {name}</source>
         <translation>The report was saved as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="464"/>
-        <location filename="../../ui/file_actions.py" line="472"/>
+        <location filename="../../ui/file_actions.py" line="466"/>
+        <location filename="../../ui/file_actions.py" line="474"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="465"/>
+        <location filename="../../ui/file_actions.py" line="467"/>
         <source>%n lappar är markerade som personuppgifter.</source>
         <translation>
             <numerusform>%n note is marked as personal data.</numerusform>
@@ -838,22 +858,22 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="466"/>
+        <location filename="../../ui/file_actions.py" line="468"/>
         <source>Dölj personuppgifterna</source>
         <translation>Leave out personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="466"/>
+        <location filename="../../ui/file_actions.py" line="468"/>
         <source>Ta med allt</source>
         <translation>Include everything</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="483"/>
+        <location filename="../../ui/file_actions.py" line="485"/>
         <source>Kan inte exportera</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="486"/>
+        <location filename="../../ui/file_actions.py" line="488"/>
         <source>Exporterat till {name}</source>
         <translation>Exported to {name}</translation>
     </message>
@@ -871,56 +891,56 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="507"/>
+        <location filename="../../ui/file_actions.py" line="509"/>
         <source>{name} (återställd {time})</source>
         <translation>{name} (restored {time})</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="512"/>
-        <location filename="../../ui/file_actions.py" line="578"/>
+        <location filename="../../ui/file_actions.py" line="514"/>
+        <location filename="../../ui/file_actions.py" line="580"/>
         <source>Återställ som ny fil</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="522"/>
-        <location filename="../../ui/file_actions.py" line="540"/>
-        <location filename="../../ui/file_actions.py" line="576"/>
-        <location filename="../../ui/file_actions.py" line="588"/>
+        <location filename="../../ui/file_actions.py" line="524"/>
+        <location filename="../../ui/file_actions.py" line="542"/>
+        <location filename="../../ui/file_actions.py" line="578"/>
+        <location filename="../../ui/file_actions.py" line="590"/>
         <source>Kan inte återställa säkerhetskopian</source>
         <translation>Cannot restore the backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="529"/>
+        <location filename="../../ui/file_actions.py" line="531"/>
         <source>Ersätta {name} med säkerhetskopian från {time} ({notes} lappar)? Filen som den är nu sparas först som en säkerhetskopia, så att du kan återställa den härifrån.</source>
         <translation>Replace {name} with the backup from {time} ({notes} notes)? The file as it is now is first kept as a backup, so you can restore it from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="533"/>
+        <location filename="../../ui/file_actions.py" line="535"/>
         <source>Ersätt den öppna filen</source>
         <translation>Replace the open file</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="533"/>
+        <location filename="../../ui/file_actions.py" line="535"/>
         <source>Ersätt</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="545"/>
+        <location filename="../../ui/file_actions.py" line="547"/>
         <source>{name} är återställd från säkerhetskopian från {time}</source>
         <translation>{name} is restored from the backup from {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="558"/>
+        <location filename="../../ui/file_actions.py" line="560"/>
         <source>Kan inte öppna workshoppen</source>
         <translation>Cannot open the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="559"/>
+        <location filename="../../ui/file_actions.py" line="561"/>
         <source>Det finns ingen säkerhetskopia av den.</source>
         <translation>There is no backup of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="564"/>
+        <location filename="../../ui/file_actions.py" line="566"/>
         <source>{problem}
 
 Den senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den som en ny fil, {target}? Den skadade filen lämnas som den är.</source>
@@ -929,12 +949,12 @@ Den senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den som e
 The newest backup is from {time} ({notes} notes). Open it as a new file, {target}? The damaged file is left as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="569"/>
+        <location filename="../../ui/file_actions.py" line="571"/>
         <source>Workshopfilen är skadad</source>
         <translation>The workshop file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="569"/>
+        <location filename="../../ui/file_actions.py" line="571"/>
         <source>Öppna säkerhetskopian</source>
         <translation>Open the backup</translation>
     </message>
@@ -1027,132 +1047,138 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Zoom ({ctrl}hjul; {fit} visar hela tavlan)</source>
         <translation>Zoom ({ctrl}wheel; {fit} shows the whole board)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Sök och filtrera</source>
         <translation>Search and filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Kluster</source>
         <translation>Clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Disposition</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Utgångsläge</source>
         <translation>Starting point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Sök bland lapparna</source>
         <translation>&amp;Find in notes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Sortera</source>
         <translation>&amp;Sort</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Som datorn ({language})</source>
         <translation>System language ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Användarhandbok</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Om Samverkan Desktop</source>
         <translation>About Samverkan Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Verktygsfält</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Kan inte öppna workshoppen</source>
         <translation>Cannot open the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Öppnade {name}: {notes} lappar från {groups} grupper</source>
         <translation>Opened {name}: {notes} notes from {groups} groups</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Öppnade {name} på {server}: {notes} lappar från {groups} grupper</source>
+        <translation>Opened {name} on {server}: {notes} notes from {groups} groups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Temakarta</source>
         <translation>Theme map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>Användarhandbok</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Användarhandboken finns inte med i den här installationen.</source>
         <translation>The user guide is not included in this installation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>Samverkan Desktop {version}
 
 Samverkan Desktop sorterar workshoppars lappar i teman.
@@ -1163,17 +1189,17 @@ Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Språket byts nästa gång du startar programmet.</source>
         <translation>The language changes the next time you start the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>(skrivskyddad)</source>
         <translation>(read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1348,7 +1374,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <translation>Cut cancelled.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="493"/>
+        <location filename="../../ui/panels/outline.py" line="494"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1356,7 +1382,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="495"/>
+        <location filename="../../ui/panels/outline.py" line="496"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -1364,7 +1390,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="496"/>
+        <location filename="../../ui/panels/outline.py" line="497"/>
         <source> och </source>
         <translation> and </translation>
     </message>
@@ -1443,12 +1469,12 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>Placing</name>
     <message>
-        <location filename="../../ui/placements.py" line="114"/>
+        <location filename="../../ui/commands/suggestions.py" line="74"/>
         <source>Placera lappen i {name}</source>
         <translation>Place the note in {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="118"/>
+        <location filename="../../ui/commands/suggestions.py" line="78"/>
         <source>Placera %n lappar</source>
         <translation>
             <numerusform>Place %n note</numerusform>
@@ -1456,52 +1482,52 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="140"/>
+        <location filename="../../ui/commands/suggestions.py" line="100"/>
         <source>Avvisa förslaget {name}</source>
         <translation>Reject the suggestion {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="277"/>
+        <location filename="../../ui/placements.py" line="224"/>
         <source>Visa lappen på tavlan</source>
         <translation>Show the note on the board</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="280"/>
+        <location filename="../../ui/placements.py" line="227"/>
         <source>Under gränsen: lappen ligger kvar.</source>
         <translation>Below the threshold: the note stays where it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="286"/>
+        <location filename="../../ui/placements.py" line="233"/>
         <source>inga gemensamma ord</source>
         <translation>no words in common</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="293"/>
+        <location filename="../../ui/placements.py" line="240"/>
         <source>Placera lappen här · delar: {words}</source>
         <translation>Place the note here · shares: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="296"/>
+        <location filename="../../ui/placements.py" line="243"/>
         <source>Avvisa</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="298"/>
+        <location filename="../../ui/placements.py" line="245"/>
         <source>Föreslå inte lappen för det första klustret igen</source>
         <translation>Do not suggest the first cluster for this note again</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="316"/>
+        <location filename="../../ui/placements.py" line="263"/>
         <source>Dölj</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="321"/>
+        <location filename="../../ui/placements.py" line="268"/>
         <source>Säkerhet minst</source>
         <translation>Confidence at least</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="479"/>
+        <location filename="../../ui/placements.py" line="426"/>
         <source>Placera resten (%n lappar)</source>
         <translation>
             <numerusform>Place the rest (%n note)</numerusform>
@@ -1509,7 +1535,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="481"/>
+        <location filename="../../ui/placements.py" line="428"/>
         <source>Godta alla över gränsen (%n)</source>
         <translation>
             <numerusform>Accept all above the threshold (%n)</numerusform>
@@ -1520,7 +1546,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>Popups</name>
     <message numerus="yes">
-        <location filename="../../ui/suggest_popups.py" line="57"/>
+        <location filename="../../ui/commands/suggestions.py" line="42"/>
         <source>Länka %n par lappar</source>
         <translation>
             <numerusform>Link %n pair of notes</numerusform>
@@ -1528,64 +1554,64 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="81"/>
+        <location filename="../../ui/suggest_popups.py" line="62"/>
         <source>Flytta lappen till {name}</source>
         <translation>Move the note to {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="101"/>
+        <location filename="../../ui/suggest_popups.py" line="82"/>
         <source>Var hör lappen hemma?</source>
         <translation>Where does the note belong?</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="114"/>
-        <location filename="../../ui/suggest_popups.py" line="180"/>
+        <location filename="../../ui/suggest_popups.py" line="95"/>
+        <location filename="../../ui/suggest_popups.py" line="161"/>
         <source>delar: {words}</source>
         <translation>shares: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="121"/>
+        <location filename="../../ui/suggest_popups.py" line="102"/>
         <source>Inget kluster delar ord med lappen.</source>
         <translation>No cluster shares any words with this note.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="143"/>
+        <location filename="../../ui/suggest_popups.py" line="124"/>
         <source>Liknande lappar i olika grupper</source>
         <translation>Similar notes in different groups</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="149"/>
+        <location filename="../../ui/suggest_popups.py" line="130"/>
         <source>Bocka för de par som ska länkas. Länkarna går att ångra.</source>
         <translation>Tick the pairs to link. Links can be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="151"/>
+        <location filename="../../ui/suggest_popups.py" line="132"/>
         <source>Hittade inga lappar i olika grupper som säger nästan samma sak.</source>
         <translation>Found no notes in different groups that say almost the same thing.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="168"/>
+        <location filename="../../ui/suggest_popups.py" line="149"/>
         <source>Länka markerade</source>
         <translation>Link ticked pairs</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="170"/>
+        <location filename="../../ui/suggest_popups.py" line="151"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="178"/>
+        <location filename="../../ui/suggest_popups.py" line="159"/>
         <source>dubblett</source>
         <translation>duplicate</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="178"/>
+        <location filename="../../ui/suggest_popups.py" line="159"/>
         <source>hör ihop</source>
         <translation>related</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_popups.py" line="189"/>
-        <location filename="../../ui/suggest_popups.py" line="191"/>
+        <location filename="../../ui/suggest_popups.py" line="170"/>
+        <location filename="../../ui/suggest_popups.py" line="172"/>
         <source>ingen grupp</source>
         <translation>no group</translation>
     </message>
@@ -1877,6 +1903,55 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
     </message>
 </context>
 <context>
+    <name>Refused</name>
+    <message>
+        <location filename="../../ui/versions.py" line="70"/>
+        <source>Kan inte ångra ”{action}”: {what}.</source>
+        <translation>Cannot undo “{action}”: {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions.py" line="71"/>
+        <source>Kan inte göra om ”{action}”: {what}.</source>
+        <translation>Cannot redo “{action}”: {what}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/versions.py" line="79"/>
+        <source>någon annan har ändrat %n av lapparna sedan dess</source>
+        <translation>
+            <numerusform>someone else has changed %n of the notes since</numerusform>
+            <numerusform>someone else has changed %n of the notes since</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/versions.py" line="80"/>
+        <source>någon annan har ändrat %n av klustren sedan dess</source>
+        <translation>
+            <numerusform>someone else has changed %n of the clusters since</numerusform>
+            <numerusform>someone else has changed %n of the clusters since</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions.py" line="86"/>
+        <source>någon annan har tagit bort lappen sedan dess</source>
+        <translation>someone else has removed the note since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions.py" line="87"/>
+        <source>någon annan har tagit bort klustret sedan dess</source>
+        <translation>someone else has removed the cluster since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions.py" line="91"/>
+        <source>någon annan har ändrat lappen ”{label}” sedan dess</source>
+        <translation>someone else has changed the note “{label}” since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/versions.py" line="92"/>
+        <source>någon annan har ändrat klustret ”{label}” sedan dess</source>
+        <translation>someone else has changed the cluster “{label}” since</translation>
+    </message>
+</context>
+<context>
     <name>Restore</name>
     <message>
         <location filename="../../ui/dialogs/restore_backup.py" line="46"/>
@@ -2025,6 +2100,94 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
     </message>
 </context>
 <context>
+    <name>Shared</name>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="67"/>
+        <source>Publicera på server</source>
+        <translation>Publish on a server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="67"/>
+        <source>Öppna delad workshop</source>
+        <translation>Open shared workshop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="72"/>
+        <source>Serverns adress</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="75"/>
+        <source>&amp;Visa workshoppar</source>
+        <translation>Show &amp;workshops</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="83"/>
+        <source>&amp;Serverns adress:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="87"/>
+        <source>Till exempel postgresql://samverkan.kommun.se/workshoppar?sslmode=require. Skriv inget lösenord här: det hämtas från ~/.pgpass (pgpass.conf i Windows) eller från datorns inloggning. Programmet sparar aldrig lösenord.</source>
+        <translation>For example postgresql://samverkan.kommun.se/workshoppar?sslmode=require. Do not type a password here: it comes from ~/.pgpass (pgpass.conf on Windows) or from the computer&apos;s login. The program never stores passwords.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="96"/>
+        <source>Workshoppar på servern</source>
+        <translation>Workshops on the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="109"/>
+        <source>&amp;Publicera</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="109"/>
+        <source>&amp;Öppna</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="118"/>
+        <source>Redan på servern:</source>
+        <translation>Already on the server:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="141"/>
+        <source>Skriv serverns adress, till exempel postgresql://server/databas.</source>
+        <translation>Type the server&apos;s address, for example postgresql://server/database.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="160"/>
+        <source>Det finns inga workshoppar på servern än.</source>
+        <translation>There are no workshops on the server yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="198"/>
+        <source>Öppna de&amp;lad workshop…</source>
+        <translation>Open &amp;shared workshop…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="200"/>
+        <source>&amp;Publicera på server…</source>
+        <translation>P&amp;ublish on a server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="235"/>
+        <source>Kan inte öppna den delade workshoppen</source>
+        <translation>Cannot open the shared workshop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="256"/>
+        <source>Kan inte publicera workshoppen</source>
+        <translation>Cannot publish the workshop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="266"/>
+        <source>Publicerad på {server} som {key}; fönstret visar nu den delade workshoppen ({name} är kvar som den var).</source>
+        <translation>Published on {server} as {key}; the window now shows the shared workshop ({name} is left as it was).</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/dialogs/shortcut_sheet.py" line="87"/>
@@ -2115,7 +2278,7 @@ Everything is saved at once in the workshop file.</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="311"/>
+        <location filename="../../ui/suggestions.py" line="313"/>
         <source>Inga förslag: för få lappar utan kluster, eller inga som hör ihop.</source>
         <translation>No suggestions: too few notes outside clusters, or none that belong together.</translation>
     </message>
@@ -2135,37 +2298,37 @@ Everything is saved at once in the workshop file.</translation>
         <translation>Suggest clusters for all notes</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="201"/>
+        <location filename="../../ui/suggestions.py" line="202"/>
         <source>Placera resten</source>
         <translation>Place the rest</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="203"/>
+        <location filename="../../ui/suggestions.py" line="205"/>
         <source>Föreslå ett av gruppens egna kluster för varje lapp utan kluster</source>
         <translation>Suggest one of the group’s own clusters for each note without a cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="205"/>
+        <location filename="../../ui/suggestions.py" line="207"/>
         <source>Dölj förslagen</source>
         <translation>Hide the suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="207"/>
+        <location filename="../../ui/suggestions.py" line="209"/>
         <source>Var hör lappen hemma?</source>
         <translation>Where does the note belong?</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="210"/>
+        <location filename="../../ui/suggestions.py" line="212"/>
         <source>Liknande lappar i olika grupper …</source>
         <translation>Similar notes in different groups …</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="213"/>
+        <location filename="../../ui/suggestions.py" line="215"/>
         <source>Temakarta</source>
         <translation>Theme map</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="300"/>
+        <location filename="../../ui/suggestions.py" line="302"/>
         <source>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n suggestion among the notes from {group} (the selected notes’ group). Accept, rename or reject it.</numerusform>
@@ -2173,7 +2336,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="308"/>
+        <location filename="../../ui/suggestions.py" line="310"/>
         <source>%n förslag. Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n suggestion. Accept, rename or reject it.</numerusform>
@@ -2181,7 +2344,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="333"/>
+        <location filename="../../ui/suggestions.py" line="335"/>
         <source>%n lappar har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</source>
         <translation>
             <numerusform>%n note has a suggestion; {above} of them reach the threshold. Accept all, one at a time, or reject.</numerusform>
@@ -2189,7 +2352,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="341"/>
+        <location filename="../../ui/suggestions.py" line="343"/>
         <source>Inget att placera: inga lappar utan kluster i en grupp med egna kluster.</source>
         <translation>Nothing to place: no notes without a cluster in a group that has clusters of its own.</translation>
     </message>
@@ -2297,7 +2460,7 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>Undo</name>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="39"/>
+        <location filename="../../ui/commands/base.py" line="35"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2305,7 +2468,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="43"/>
+        <location filename="../../ui/commands/base.py" line="39"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -2313,32 +2476,32 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="48"/>
+        <location filename="../../ui/commands/base.py" line="44"/>
         <source>»{name}«</source>
         <translation>“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="48"/>
+        <location filename="../../ui/commands/base.py" line="44"/>
         <source>namnlöst</source>
         <translation>untitled</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="253"/>
+        <location filename="../../ui/commands/moves.py" line="152"/>
         <source>Ta ut {name} ur {other}</source>
         <translation>Take {name} out of {other}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="257"/>
+        <location filename="../../ui/commands/moves.py" line="156"/>
         <source>klustret</source>
         <translation>the cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="259"/>
+        <location filename="../../ui/commands/moves.py" line="158"/>
         <source>Lägg {name} i {other}</source>
         <translation>Put {name} in {other}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="267"/>
+        <location filename="../../ui/commands/moves.py" line="166"/>
         <source>Ta ut %n lappar ur klustret</source>
         <translation>
             <numerusform>Take %n note out of the cluster</numerusform>
@@ -2346,7 +2509,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="268"/>
+        <location filename="../../ui/commands/moves.py" line="167"/>
         <source>Lägg %n lappar i {name}</source>
         <translation>
             <numerusform>Put %n note in {name}</numerusform>
@@ -2354,12 +2517,12 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="274"/>
+        <location filename="../../ui/commands/moves.py" line="173"/>
         <source>Flytta {name}</source>
         <translation>Move {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="275"/>
+        <location filename="../../ui/commands/moves.py" line="174"/>
         <source>Flytta %n kluster</source>
         <translation>
             <numerusform>Move %n cluster</numerusform>
@@ -2367,12 +2530,12 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="277"/>
+        <location filename="../../ui/commands/moves.py" line="176"/>
         <source>Flytta {notes} och {clusters}</source>
         <translation>Move {notes} and {clusters}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="280"/>
+        <location filename="../../ui/commands/moves.py" line="179"/>
         <source>Flytta %n lappar</source>
         <translation>
             <numerusform>Move %n note</numerusform>
@@ -2380,38 +2543,38 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="301"/>
+        <location filename="../../ui/commands/edits.py" line="26"/>
         <source>Byt namn till {name}</source>
         <translation>Rename to {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="312"/>
+        <location filename="../../ui/commands/edits.py" line="37"/>
         <source>Ändra storlek på {name}</source>
         <translation>Resize {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="340"/>
+        <location filename="../../ui/commands/edits.py" line="50"/>
         <source>Ordna {name}</source>
         <translation>Tidy {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="359"/>
-        <location filename="../../ui/commands.py" line="499"/>
+        <location filename="../../ui/commands/board.py" line="80"/>
+        <location filename="../../ui/commands/edits.py" line="69"/>
         <source> och </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="360"/>
+        <location filename="../../ui/commands/edits.py" line="70"/>
         <source>Färglägg {what}</source>
         <translation>Colour {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="360"/>
+        <location filename="../../ui/commands/edits.py" line="70"/>
         <source>Ta bort färgen på {what}</source>
         <translation>Remove the colour from {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="376"/>
+        <location filename="../../ui/commands/edits.py" line="86"/>
         <source>Ändra prickröster på %n lappar</source>
         <translation>
             <numerusform>Change dot votes on %n note</numerusform>
@@ -2419,12 +2582,12 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="400"/>
+        <location filename="../../ui/commands/edits.py" line="110"/>
         <source>Ändra lappens text</source>
         <translation>Edit note text</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="445"/>
+        <location filename="../../ui/commands/board.py" line="46"/>
         <source>Gruppera %n lappar som kluster</source>
         <translation>
             <numerusform>Group %n note as a cluster</numerusform>
@@ -2432,7 +2595,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="447"/>
+        <location filename="../../ui/commands/board.py" line="48"/>
         <source>Gruppera %n kluster i ett kluster</source>
         <translation>
             <numerusform>Group %n cluster into a cluster</numerusform>
@@ -2440,22 +2603,22 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="449"/>
+        <location filename="../../ui/commands/board.py" line="50"/>
         <source>Nytt kluster</source>
         <translation>New cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="496"/>
+        <location filename="../../ui/commands/board.py" line="77"/>
         <source>klustret {name}</source>
         <translation>the cluster {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="499"/>
+        <location filename="../../ui/commands/board.py" line="80"/>
         <source>Ta bort {what}</source>
         <translation>Delete {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="540"/>
+        <location filename="../../ui/commands/board.py" line="110"/>
         <source>Slå ihop %n kluster till {name}</source>
         <translation>
             <numerusform>Merge %n cluster into {name}</numerusform>
@@ -2463,17 +2626,17 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="580"/>
+        <location filename="../../ui/commands/board.py" line="132"/>
         <source>Ny lapp</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/commands.py" line="629"/>
+        <location filename="../../ui/commands/board.py" line="160"/>
         <source>Dela lappen i två</source>
         <translation>Split the note in two</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="692"/>
+        <location filename="../../ui/commands/board.py" line="188"/>
         <source>Slå ihop %n lappar</source>
         <translation>
             <numerusform>Merge %n note</numerusform>

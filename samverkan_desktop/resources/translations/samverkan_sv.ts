@@ -31,7 +31,7 @@
 <context>
     <name>BoardActions</name>
     <message numerus="yes">
-        <location filename="../../ui/board/actions.py" line="232"/>
+        <location filename="../../ui/board/actions.py" line="234"/>
         <source>Ordna %n kluster</source>
         <translation>
             <numerusform>Ordna %n kluster</numerusform>
@@ -86,7 +86,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="465"/>
+        <location filename="../../ui/file_actions.py" line="467"/>
         <source>%n lappar är markerade som personuppgifter.</source>
         <translation>
             <numerusform>%n lapp är markerad som personuppgift.</numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>OutlinePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="493"/>
+        <location filename="../../ui/panels/outline.py" line="494"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="495"/>
+        <location filename="../../ui/panels/outline.py" line="496"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n kluster</numerusform>
@@ -175,7 +175,7 @@
 <context>
     <name>Placing</name>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="118"/>
+        <location filename="../../ui/commands/suggestions.py" line="78"/>
         <source>Placera %n lappar</source>
         <translation>
             <numerusform>Placera %n lapp</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="479"/>
+        <location filename="../../ui/placements.py" line="426"/>
         <source>Placera resten (%n lappar)</source>
         <translation>
             <numerusform>Placera resten (%n lapp)</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="481"/>
+        <location filename="../../ui/placements.py" line="428"/>
         <source>Godta alla över gränsen (%n)</source>
         <translation>
             <numerusform>Godta alla över gränsen (%n)</numerusform>
@@ -202,7 +202,7 @@
 <context>
     <name>Popups</name>
     <message numerus="yes">
-        <location filename="../../ui/suggest_popups.py" line="57"/>
+        <location filename="../../ui/commands/suggestions.py" line="42"/>
         <source>Länka %n par lappar</source>
         <translation>
             <numerusform>Länka %n par lappar</numerusform>
@@ -241,6 +241,25 @@
     </message>
 </context>
 <context>
+    <name>Refused</name>
+    <message numerus="yes">
+        <location filename="../../ui/versions.py" line="79"/>
+        <source>någon annan har ändrat %n av lapparna sedan dess</source>
+        <translation>
+            <numerusform>någon annan har ändrat %n av lapparna sedan dess</numerusform>
+            <numerusform>någon annan har ändrat %n av lapparna sedan dess</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/versions.py" line="80"/>
+        <source>någon annan har ändrat %n av klustren sedan dess</source>
+        <translation>
+            <numerusform>någon annan har ändrat %n av klustren sedan dess</numerusform>
+            <numerusform>någon annan har ändrat %n av klustren sedan dess</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message numerus="yes">
         <location filename="../../ui/panels/search_panel.py" line="264"/>
@@ -262,7 +281,7 @@
 <context>
     <name>SuggestionActions</name>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="300"/>
+        <location filename="../../ui/suggestions.py" line="302"/>
         <source>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa det.</numerusform>
@@ -270,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="308"/>
+        <location filename="../../ui/suggestions.py" line="310"/>
         <source>%n förslag. Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n förslag. Godta, byt namn eller avvisa det.</numerusform>
@@ -278,7 +297,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="333"/>
+        <location filename="../../ui/suggestions.py" line="335"/>
         <source>%n lappar har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</source>
         <translation>
             <numerusform>%n lapp har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</numerusform>
@@ -346,7 +365,7 @@
 <context>
     <name>Undo</name>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="39"/>
+        <location filename="../../ui/commands/base.py" line="35"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -354,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="43"/>
+        <location filename="../../ui/commands/base.py" line="39"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n kluster</numerusform>
@@ -362,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="267"/>
+        <location filename="../../ui/commands/moves.py" line="166"/>
         <source>Ta ut %n lappar ur klustret</source>
         <translation>
             <numerusform>Ta ut %n lapp ur klustret</numerusform>
@@ -370,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="268"/>
+        <location filename="../../ui/commands/moves.py" line="167"/>
         <source>Lägg %n lappar i {name}</source>
         <translation>
             <numerusform>Lägg %n lapp i {name}</numerusform>
@@ -378,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="275"/>
+        <location filename="../../ui/commands/moves.py" line="174"/>
         <source>Flytta %n kluster</source>
         <translation>
             <numerusform>Flytta %n kluster</numerusform>
@@ -386,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="280"/>
+        <location filename="../../ui/commands/moves.py" line="179"/>
         <source>Flytta %n lappar</source>
         <translation>
             <numerusform>Flytta %n lapp</numerusform>
@@ -394,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="376"/>
+        <location filename="../../ui/commands/edits.py" line="86"/>
         <source>Ändra prickröster på %n lappar</source>
         <translation>
             <numerusform>Ändra prickröster på %n lapp</numerusform>
@@ -402,7 +421,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="445"/>
+        <location filename="../../ui/commands/board.py" line="46"/>
         <source>Gruppera %n lappar som kluster</source>
         <translation>
             <numerusform>Gruppera %n lapp som kluster</numerusform>
@@ -410,7 +429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="447"/>
+        <location filename="../../ui/commands/board.py" line="48"/>
         <source>Gruppera %n kluster i ett kluster</source>
         <translation>
             <numerusform>Gruppera %n kluster i ett kluster</numerusform>
@@ -418,7 +437,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="540"/>
+        <location filename="../../ui/commands/board.py" line="110"/>
         <source>Slå ihop %n kluster till {name}</source>
         <translation>
             <numerusform>Slå ihop %n kluster till {name}</numerusform>
@@ -426,7 +445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands.py" line="692"/>
+        <location filename="../../ui/commands/board.py" line="188"/>
         <source>Slå ihop %n lappar</source>
         <translation>
             <numerusform>Slå ihop %n lapp</numerusform>
