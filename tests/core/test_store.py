@@ -106,16 +106,6 @@ def test_closed_file_is_the_whole_document_with_nothing_beside_it(store: Store, 
         con.close()
 
 
-def test_reopening_gives_back_exactly_the_same_document(store: Store):
-    _fill(store)
-    before = store.document()
-    again = _reopen(store)
-    try:
-        assert again.document() == before
-    finally:
-        again.close()
-
-
 def test_readonly_store_reads_but_refuses_writes_and_leaves_the_file_alone(store, path):
     _fill(store)
     store.close()
@@ -129,18 +119,6 @@ def test_readonly_store_reads_but_refuses_writes_and_leaves_the_file_alone(store
 
 
 # ------------------------------------------------------------------------ every write method
-def test_workshop_and_meta_are_saved(store: Store):
-    store.set_workshop(m.Workshop("Ny titel", dt.date(2022, 1, 2), "Beskrivning"))
-    store.set_meta("view", '{"zoom": 0.5}')
-    again = _reopen(store)
-    try:
-        assert again.workshop() == m.Workshop("Ny titel", dt.date(2022, 1, 2), "Beskrivning")
-        assert again.get_meta("view") == '{"zoom": 0.5}'
-        assert again.get_meta("saknas", "standard") == "standard"
-    finally:
-        again.close()
-
-
 def test_groups_are_added_in_order_and_can_be_renamed(store: Store):
     g1 = store.add_group("Grupp 1", ["Anna", "Bo"])
     g2 = store.add_group("Grupp 2")
@@ -189,43 +167,6 @@ def test_unknown_note_field_and_missing_note_are_refused(store: Store):
         store.note(9999)
 
 
-def test_membership_puts_notes_in_and_out_of_clusters(store: Store):
-    c = store.add_cluster("Trygghet")
-    a, b = store.add_note("a"), store.add_note("b")
-    store.set_membership({a.id: c.id, b.id: c.id})
-    store.set_membership({b.id: None})
-    again = _reopen(store)
-    try:
-        assert again.note(a.id).cluster_id == c.id
-        assert again.note(b.id).cluster_id is None
-    finally:
-        again.close()
-
-
-def test_membership_in_a_missing_cluster_is_refused(store: Store):
-    a = store.add_note("a")
-    with pytest.raises(StoreError):
-        store.set_membership({a.id: 4711})
-    assert store.note(a.id).cluster_id is None
-
-
-def test_cluster_fields_are_saved_and_updated(store: Store):
-    g = store.add_group("G")
-    c = store.add_cluster("Tema", description="d", colour="#abc", x=1, y=2, width=3, height=4,
-                          group_id=g.id)
-    store.update_cluster(c.id, name="Trygghet", width=450.0)
-    d = store.add_cluster("Annat")
-    store.update_clusters({c.id: {"description": "Om trygghet"}, d.id: {"x": 900.0}})
-    again = _reopen(store)
-    try:
-        saved = again.cluster(c.id)
-        assert (saved.name, saved.description, saved.colour) == ("Trygghet", "Om trygghet", "#abc")
-        assert (saved.x, saved.y, saved.width, saved.height, saved.group_id) == (1, 2, 450, 4, g.id)
-        assert again.cluster(d.id).x == 900.0
-    finally:
-        again.close()
-
-
 def test_links_are_added_and_removed(store: Store):
     a, b = store.add_note("a"), store.add_note("b")
     store.add_link(m.Link(a.id, b.id, m.DUPLICATE_OF))
@@ -237,17 +178,6 @@ def test_links_are_added_and_removed(store: Store):
         assert again.links() == []
     finally:
         again.close()
-
-
-def test_bad_links_are_refused(store: Store):
-    a = store.add_note("a")
-    with pytest.raises(StoreError, match="sig själv"):
-        store.add_link(m.Link(a.id, a.id))
-    with pytest.raises(StoreError, match="länktyp"):
-        store.add_link(m.Link(a.id, a.id + 1, "likes"))
-    with pytest.raises(StoreError):
-        store.add_link(m.Link(a.id, 4711))  # no such note
-    assert store.links() == []
 
 
 def test_add_document_adds_everything_with_new_ids(store: Store):
@@ -275,16 +205,6 @@ def test_add_document_adds_everything_with_new_ids(store: Store):
     assert store.themes() == [m.ThemeLink(b, cluster)]
 
 
-def test_add_document_with_a_dangling_link_adds_nothing(store: Store, changes):
-    doc = m.Document(
-        groups=(m.Group(1, "G"),), notes=(m.Note(1, "a", group_id=1),), links=(m.Link(1, 99),)
-    )
-    with pytest.raises(StoreError, match="saknas"):
-        store.add_document(doc)
-    assert store.groups() == [] and store.notes() == []
-    assert changes == []
-
-
 def test_save_copy_writes_a_separate_complete_file(store: Store, tmp_path: Path):
     _fill(store)
     copy = tmp_path / "kopia.samverkan"
@@ -296,116 +216,6 @@ def test_save_copy_writes_a_separate_complete_file(store: Store, tmp_path: Path)
 
 
 # ------------------------------------------------------------------------ transactions, changes
-def test_a_failing_write_in_a_transaction_undoes_the_earlier_ones(store: Store, changes):
-    a = store.add_note("a")
-    changes.clear()
-    with pytest.raises(StoreError):
-        with store.transaction():
-            store.add_group("G")
-            store.update_note(a.id, text="ändrad")
-            store.add_note("b")
-            store.update_note(4711, text="finns inte")
-            store.add_note("c")
-    assert store.groups() == []
-    assert [n.text for n in store.notes()] == ["a"]
-    assert changes == []  # nothing was committed, so nobody is told anything
-    again = _reopen(store)
-    try:
-        assert [n.text for n in again.notes()] == ["a"]
-    finally:
-        again.close()
-
-
-def test_an_exception_in_a_transaction_rolls_back_too(store: Store):
-    with pytest.raises(RuntimeError):
-        with store.transaction():
-            store.add_note("a")
-            raise RuntimeError("avbrott")
-    assert store.notes() == []
-
-
-def test_a_transaction_commits_once_and_notifies_once(store: Store, changes):
-    with store.transaction():
-        g = store.add_group("G")
-        a = store.add_note("a", group_id=g.id)
-        b = store.add_note("b")
-        c = store.add_cluster("Tema")
-        store.set_membership({b.id: c.id})
-    assert len(changes) == 1
-    assert changes[0].changed["note"] == {a.id, b.id}
-    assert changes[0].changed["group"] == {g.id}
-    assert changes[0].changed["cluster"] == {c.id}
-
-
-def test_each_write_notifies_what_it_changed(store: Store, changes):
-    a = store.add_note("a")
-    assert changes[-1] == Change({"note": frozenset({a.id})}, {})
-    store.move_notes({a.id: (1.0, 2.0)})
-    assert changes[-1].changed == {"note": {a.id}}
-    c = store.add_cluster("Tema")
-    assert changes[-1].changed == {"cluster": {c.id}}
-    store.set_workshop(m.Workshop("T"))
-    assert "workshop" in changes[-1].changed
-    removal = store.delete_notes([a.id])
-    assert changes[-1].removed == {"note": {a.id}}
-    store.restore_notes(removal)
-    assert changes[-1].changed == {"note": {a.id}}
-    store.delete_cluster(c.id)
-    assert changes[-1].removed == {"cluster": {c.id}}
-
-
-def test_unsubscribed_callbacks_hear_nothing(store: Store):
-    heard: list[Change] = []
-    unsubscribe = store.subscribe(heard.append)
-    store.add_note("a")
-    unsubscribe()
-    store.add_note("b")
-    assert len(heard) == 1
-
-
-def test_reads_inside_a_transaction_see_its_own_writes(store: Store):
-    with store.transaction():
-        a = store.add_note("a")
-        assert [n.id for n in store.notes()] == [a.id]
-
-
-# ------------------------------------------------------------------------ delete and restore
-def test_deleted_notes_come_back_exactly_with_their_links_and_themes(store: Store):
-    ids = _fill(store)
-    before = store.document()
-    removal = store.delete_notes([ids["a"].id, ids["b"].id])
-    assert [n.id for n in store.notes()] == [ids["c"].id]
-    assert store.links() == [] and store.themes() == []
-    store.restore_notes(removal)
-    assert _content(store.document()) == _content(before)
-    assert store.document().notes == before.notes  # timestamps too: it is the same note
-
-
-def test_deleted_cluster_comes_back_with_members_children_and_themes(store: Store):
-    ids = _fill(store)
-    grand = store.add_cluster("Lampor", parent_id=ids["child"].id)
-    before = store.document()
-    removal = store.delete_cluster(ids["child"].id)
-    # Its note and its child move up into its parent (where the board still draws them).
-    assert store.note(ids["b"].id).cluster_id == ids["parent"].id
-    assert store.cluster(grand.id).parent_id == ids["parent"].id
-    store.restore_cluster(removal)
-    assert _content(store.document()) == _content(before)
-
-    removal = store.delete_cluster(ids["parent"].id)
-    assert store.themes() == []
-    assert store.cluster(ids["child"].id).parent_id is None
-    store.restore_cluster(removal)
-    assert _content(store.document()) == _content(before)
-
-
-def test_deleting_a_note_keeps_the_others_links(store: Store):
-    ids = _fill(store)
-    store.delete_notes([ids["b"].id])
-    assert store.links() == [m.Link(ids["c"].id, ids["a"].id, m.DUPLICATE_OF)]
-
-
-# ------------------------------------------------------------------------ nesting
 def test_clusters_nest_but_never_inside_themselves(store: Store):
     top = store.add_cluster("Trygghet")
     mid = store.add_cluster("Belysning", parent_id=top.id)
