@@ -30,6 +30,9 @@ VIEW_META_KEY = "board/view"
 VIEW_SAVE_DELAY_MS = 1500
 
 
+FREEZE_FROM = 2_000  # notes: from here a full collection after opening pays for itself
+
+
 class Workspace(QObject):
     # A one-line problem for the status bar (the view could not be kept, a command failed).
     problem = Signal(str)
@@ -76,9 +79,12 @@ class Workspace(QObject):
             signal.connect(self._view_moved)
         # The snapshot and the board just made live as long as the workshop is open: keep the
         # garbage collector from walking them all again (a full pass over a 10,000-note board
-        # took 125 ms, landing on the first keystroke after opening).
-        gc.collect()
-        gc.freeze()
+        # took 125 ms, landing on the first keystroke after opening). A small board is not
+        # worth the full collection this costs on every open.
+        self._frozen = len(self.doc.notes) >= FREEZE_FROM
+        if self._frozen:
+            gc.collect()
+            gc.freeze()
 
     def _view_moved(self, *_: object) -> None:
         self._save_timer.start()  # not start(value): the signals carry a zoom or a pixel offset
@@ -95,7 +101,8 @@ class Workspace(QObject):
         self.actions.deleteLater()
         self.doc.close()
         self.deleteLater()
-        gc.unfreeze()  # what this workshop held may be collected again
+        if self._frozen:
+            gc.unfreeze()  # what this workshop held may be collected again
 
     # ----------------------------------------------------------------- the view in the file
     def restore_view_state(self) -> None:
