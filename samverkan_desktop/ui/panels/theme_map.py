@@ -15,6 +15,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+# numpy is imported here, on the UI thread, before any worker (the theme map's, the
+# suggestions') needs it: two threads importing it at once can see it half made.
+import numpy  # noqa: F401
 import shiboken6
 from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QPainter, QPainterPath
