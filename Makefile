@@ -54,9 +54,11 @@ bench-suggest: $(STAMP)
 load-test: $(STAMP)
 	$(BIN)/python bench/load_test.py $(if $(URL),--url $(URL))
 
-# ruff and mypy come from the lock (the test extra); mypy checks the whole package ([tool.mypy]).
+# ruff (check and format) and mypy come from the lock (the test extra); mypy checks the whole
+# package ([tool.mypy]).
 lint: $(STAMP)
 	$(BIN)/ruff check samverkan_desktop tests
+	$(BIN)/ruff format --check samverkan_desktop tests bench tools
 	$(BIN)/mypy
 
 # After changing UI strings: update both .ts files from the whole package, translate the new

@@ -58,6 +58,7 @@ def timed(label: str, action: Callable[[], object], runs: int = 1) -> object:
 
 def baseline(doc, path: Path, width: float, height: float) -> None:
     """The floor Qt itself sets: the same notes as plain rectangles with plain text, no model."""
+
     def build() -> QGraphicsScene:
         plain = QGraphicsScene()
         for n in doc.notes:

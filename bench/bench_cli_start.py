@@ -32,14 +32,17 @@ GOAL_S = 0.4
 
 
 def _info(src: Path, path: Path) -> str:
-    return (f"import sys; sys.path.insert(0, {str(src)!r}); "
-            f"from samverkan_desktop.cli import main; sys.exit(main(['info', {str(path)!r}]))")
+    return (
+        f"import sys; sys.path.insert(0, {str(src)!r}); "
+        f"from samverkan_desktop.cli import main; sys.exit(main(['info', {str(path)!r}]))"
+    )
 
 
 def _wall(code: str, *flags: str) -> tuple[float, str]:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, *flags, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, *flags, "-c", code], capture_output=True, text=True, check=True
+    )
     return time.perf_counter() - start, done.stderr
 
 
@@ -89,8 +92,9 @@ def main() -> int:
     print(f"alembic imported by info: {'yes' if alembic else 'no'}")
     print(f"goal: info <= {GOAL_S} s -> {'met' if medians['info'] <= GOAL_S else 'missed'}")
     if args.json:
-        args.json.write_text(json.dumps({"median_s": medians, "alembic": alembic}, indent=2),
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"median_s": medians, "alembic": alembic}, indent=2), encoding="utf-8"
+        )
     return 0
 
 

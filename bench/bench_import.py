@@ -107,8 +107,9 @@ def workshop(seed: m.Document, notes: int) -> m.Document:
         number = i // 18 + 1
         if number > len(clusters):
             clusters.append(m.Cluster(number, f"Tema {number}", group_id=placed[i].group_id))
-        placed[i] = dataclasses.replace(placed[i], cluster_id=number,
-                                        group_id=clusters[number - 1].group_id)
+        placed[i] = dataclasses.replace(
+            placed[i], cluster_id=number, group_id=clusters[number - 1].group_id
+        )
     return layout.layout_document(
         dataclasses.replace(doc, clusters=tuple(clusters), notes=tuple(placed))
     )
@@ -135,24 +136,31 @@ def _floor(doc: m.Document, empty: Path, target: Path) -> None:
         con.execute("BEGIN")
         con.executemany(
             "INSERT INTO groups (id, name, facilitators, position) VALUES (?, ?, ?, ?)",
-            [(g.id, g.name, json.dumps(list(g.facilitators)), i)
-             for i, g in enumerate(doc.groups)],
+            [(g.id, g.name, json.dumps(list(g.facilitators)), i) for i, g in enumerate(doc.groups)],
         )
         cluster_fields = [f.name for f in dataclasses.fields(m.Cluster)]
         con.executemany(
             f"INSERT INTO clusters ({', '.join(cluster_fields)}) "
             f"VALUES ({', '.join('?' * len(cluster_fields))})",
-            [tuple(_sql(now if v is None and k.endswith("_at") else v)
-                   for k, v in zip(cluster_fields, dataclasses.astuple(c), strict=True))
-             for c in doc.clusters],
+            [
+                tuple(
+                    _sql(now if v is None and k.endswith("_at") else v)
+                    for k, v in zip(cluster_fields, dataclasses.astuple(c), strict=True)
+                )
+                for c in doc.clusters
+            ],
         )
         note_fields = [f.name for f in dataclasses.fields(m.Note)]
         con.executemany(
             f"INSERT INTO notes ({', '.join(note_fields)}) "
             f"VALUES ({', '.join('?' * len(note_fields))})",
-            [tuple(_sql(now if v is None and k.endswith("_at") else v)
-                   for k, v in zip(note_fields, dataclasses.astuple(n), strict=True))
-             for n in doc.notes],
+            [
+                tuple(
+                    _sql(now if v is None and k.endswith("_at") else v)
+                    for k, v in zip(note_fields, dataclasses.astuple(n), strict=True)
+                )
+                for n in doc.notes
+            ],
         )
         con.execute("COMMIT")
     finally:
@@ -163,7 +171,9 @@ def _cli_import(source: Path, target: Path) -> None:
     target.unlink(missing_ok=True)
     subprocess.run(
         [sys.executable, "-m", "samverkan_desktop", "import", str(source), "--into", str(target)],
-        check=True, stdout=subprocess.DEVNULL, cwd=REPO,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=REPO,
     )
 
 
@@ -193,19 +203,40 @@ def _measure(doc: m.Document, tmp: Path, empty: Path, runs: int) -> dict[str, fl
     read, count = _time(lambda: _read_notes(target), runs)
     raw, _ = _time(lambda: _raw_select(target), runs)
     assert count == n, (count, n)
-    return {"notes": n, "mb": source.stat().st_size / 1024 / 1024, "cli_import_s": cli,
-            "load_s": load, "store_s": store, "store_floor_s": floor, "store_ratio": store / floor,
-            "read_s": read, "read_floor_s": raw, "read_ratio": read / raw}
+    return {
+        "notes": n,
+        "mb": source.stat().st_size / 1024 / 1024,
+        "cli_import_s": cli,
+        "load_s": load,
+        "store_s": store,
+        "store_floor_s": floor,
+        "store_ratio": store / floor,
+        "read_s": read,
+        "read_floor_s": raw,
+        "read_ratio": read / raw,
+    }
 
 
 def scale(sizes: list[int], runs: int, seed_file: Path | None) -> list[dict[str, float]]:
     """Issue 10's import and read figures at each size, each beside its floor."""
     seed_path = _seed(seed_file)
     seed = read_source(seed_path)
-    print(f"\nJSON export of a workshop made from {seed_path.name}: `samverkan-desktop import`, "
-          f"median of {runs}; seconds")
-    heads = ("notes", "MB", "cli import", "load", "store", "floor", "x", "open+notes()",
-             "SELECT *", "x")
+    print(
+        f"\nJSON export of a workshop made from {seed_path.name}: `samverkan-desktop import`, "
+        f"median of {runs}; seconds"
+    )
+    heads = (
+        "notes",
+        "MB",
+        "cli import",
+        "load",
+        "store",
+        "floor",
+        "x",
+        "open+notes()",
+        "SELECT *",
+        "x",
+    )
     print(" ".join(f"{h:>12}" for h in heads))
     figures = []
     with tempfile.TemporaryDirectory() as folder:
@@ -215,16 +246,22 @@ def scale(sizes: list[int], runs: int, seed_file: Path | None) -> list[dict[str,
         for n in sizes:
             row = _measure(workshop(seed, n), tmp, empty, runs)
             figures.append(row)
-            print(f"{n:>12} {row['mb']:>12.1f} {row['cli_import_s']:>12.2f} {row['load_s']:>12.2f}"
-                  f" {row['store_s']:>12.3f} {row['store_floor_s']:>12.3f} "
-                  f"{row['store_ratio']:>12.1f} {row['read_s']:>12.3f} "
-                  f"{row['read_floor_s']:>12.3f} {row['read_ratio']:>12.1f}")
+            print(
+                f"{n:>12} {row['mb']:>12.1f} {row['cli_import_s']:>12.2f} {row['load_s']:>12.2f}"
+                f" {row['store_s']:>12.3f} {row['store_floor_s']:>12.3f} "
+                f"{row['store_ratio']:>12.1f} {row['read_s']:>12.3f} "
+                f"{row['read_floor_s']:>12.3f} {row['read_ratio']:>12.1f}"
+            )
     at_10k = [f for f in figures if f["notes"] == 10_000]
     if at_10k:
-        met = (at_10k[0]["cli_import_s"] <= GOAL_CLI_IMPORT_10K_S
-               and at_10k[0]["read_s"] < GOAL_NOTES_10K_S)
-        print(f"goal at 10k: import <= {GOAL_CLI_IMPORT_10K_S:.0f} s, open + notes() < "
-              f"{GOAL_NOTES_10K_S} s -> {'met' if met else 'missed'}")
+        met = (
+            at_10k[0]["cli_import_s"] <= GOAL_CLI_IMPORT_10K_S
+            and at_10k[0]["read_s"] < GOAL_NOTES_10K_S
+        )
+        print(
+            f"goal at 10k: import <= {GOAL_CLI_IMPORT_10K_S:.0f} s, open + notes() < "
+            f"{GOAL_NOTES_10K_S} s -> {'met' if met else 'missed'}"
+        )
     return figures
 
 
@@ -232,18 +269,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-store", action="store_true", help="leave out adding to a store")
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                        help="workshop sizes for the import and read figures (0: none)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="workshop sizes for the import and read figures (0: none)",
+    )
     parser.add_argument("--json", type=Path, help="also write the scale figures here")
-    parser.add_argument("--seed", type=Path,
-                        help="transcript whose sentences make the workshops (default: "
-                        "../shared/seeds/000_*.txt, else the sample)")
-    parser.add_argument("--no-inputs", action="store_true",
-                        help="leave out the transcripts and the big JSON (only the sizes)")
+    parser.add_argument(
+        "--seed",
+        type=Path,
+        help="transcript whose sentences make the workshops (default: "
+        "../shared/seeds/000_*.txt, else the sample)",
+    )
+    parser.add_argument(
+        "--no-inputs",
+        action="store_true",
+        help="leave out the transcripts and the big JSON (only the sizes)",
+    )
     args = parser.parse_args()
     if not args.no_inputs:
-        print(f"{'input':36} {'MB':>5} {'notes':>7} {'read+decode':>12} {'import':>8} "
-              f"{'x':>5} {'store':>7} {'total':>7}")
+        print(
+            f"{'input':36} {'MB':>5} {'notes':>7} {'read+decode':>12} {'import':>8} "
+            f"{'x':>5} {'store':>7} {'total':>7}"
+        )
         slow = []
         with tempfile.TemporaryDirectory() as folder:
             tmp = Path(folder)
@@ -255,12 +303,16 @@ def main() -> int:
                 doc = loaded.document  # type: ignore[attr-defined]
                 stored = 0.0 if args.no_store else _time(lambda d=doc: _store(d, tmp), 1)[0]
                 size = path.stat().st_size / 1024 / 1024
-                print(f"{label:36} {size:5.1f} {len(doc.notes):7d} {base:11.3f}s {took:7.2f}s "
-                      f"{took / base:5.0f} {stored:6.2f}s {took + stored:6.2f}s")
+                print(
+                    f"{label:36} {size:5.1f} {len(doc.notes):7d} {base:11.3f}s {took:7.2f}s "
+                    f"{took / base:5.0f} {stored:6.2f}s {took + stored:6.2f}s"
+                )
                 if took > GOAL_IMPORT_S or took + stored > GOAL_TOTAL_S:
                     slow.append(label)
-        print(f"goal: import under {GOAL_IMPORT_S:.0f} s, import + store under {GOAL_TOTAL_S:.0f} s"
-              f" -> {'missed by ' + ', '.join(slow) if slow else 'met'}")
+        print(
+            f"goal: import under {GOAL_IMPORT_S:.0f} s, import + store under {GOAL_TOTAL_S:.0f} s"
+            f" -> {'missed by ' + ', '.join(slow) if slow else 'met'}"
+        )
     sizes = [int(n) for n in args.sizes.split(",") if int(n) > 0]
     figures = scale(sizes, args.runs, args.seed) if sizes else []
     if args.json:

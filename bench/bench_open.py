@@ -38,8 +38,11 @@ def workshop(path: Path, notes: int) -> None:
         clusters,
         tuple(
             m.Note(
-                i, f"Lapp {i} om mötesplatser och trygghet i parken", group_id=i % 20 + 1,
-                x=float(i % 100) * 210, y=float(i // 100) * 140,
+                i,
+                f"Lapp {i} om mötesplatser och trygghet i parken",
+                group_id=i % 20 + 1,
+                x=float(i % 100) * 210,
+                y=float(i // 100) * 140,
                 cluster_id=(i // 18 + 1) if i % 2 else None,
             )
             for i in range(1, notes + 1)

@@ -60,8 +60,10 @@ def main() -> int:
     ns = parser.parse_args()
     clean = Redactor(NAMES)
     seed = SEED.read_text("utf-8")
-    print(f"seed transcript ({len(seed):,} chars) redacted: "
-          f"{_time(lambda: clean(seed), ns.runs) * 1000:8.1f} ms")
+    print(
+        f"seed transcript ({len(seed):,} chars) redacted: "
+        f"{_time(lambda: clean(seed), ns.runs) * 1000:8.1f} ms"
+    )
     header = "".join(f"{f'{size:,} chars':>24}" for size in ns.sizes)
     print(f"{'input':<22}{header}")
     print(f"{'':<22}" + f"{'redact / str.lower()':>24}" * len(ns.sizes))

@@ -68,36 +68,68 @@ def _hostile_workshops() -> dict[str, Callable[[], m.Document]]:
     def huge_note() -> m.Document:
         text = "Mötesplatser behövs för integration och samtal. " * 110_000  # 5 MB
         notes = (m.Note(1, text, 1, cluster_id=1, x=10, y=50), m.Note(2, "Belysning!", 1))
-        return m.Document(m.Workshop("En lapp på 5 MB"), (group,),
-                          (m.Cluster(1, "Trygghet", **frame),), notes)
+        return m.Document(
+            m.Workshop("En lapp på 5 MB"), (group,), (m.Cluster(1, "Trygghet", **frame),), notes
+        )
 
     def many_notes() -> m.Document:
-        notes = tuple(m.Note(i + 1, "x", 1, cluster_id=1 if i % 2 else None,
-                             x=(i % 300) * 220.0, y=(i // 300) * 150.0) for i in range(100_000))
-        return m.Document(m.Workshop("100 000 lappar"), (group,),
-                          (m.Cluster(1, "Tema", **frame),), notes)
+        notes = tuple(
+            m.Note(
+                i + 1,
+                "x",
+                1,
+                cluster_id=1 if i % 2 else None,
+                x=(i % 300) * 220.0,
+                y=(i // 300) * 150.0,
+            )
+            for i in range(100_000)
+        )
+        return m.Document(
+            m.Workshop("100 000 lappar"), (group,), (m.Cluster(1, "Tema", **frame),), notes
+        )
 
     def long_words() -> m.Document:
-        notes = tuple(m.Note(i + 1, "x" * 100_000, 1, cluster_id=1 if i % 2 else None,
-                             comment="k" * 50_000, section="s" * 20_000) for i in range(20))
-        return m.Document(m.Workshop("b" * 20_000), (m.Group(1, "c" * 20_000),),
-                          (m.Cluster(1, "a" * 20_000, **frame),), notes)
+        notes = tuple(
+            m.Note(
+                i + 1,
+                "x" * 100_000,
+                1,
+                cluster_id=1 if i % 2 else None,
+                comment="k" * 50_000,
+                section="s" * 20_000,
+            )
+            for i in range(20)
+        )
+        return m.Document(
+            m.Workshop("b" * 20_000),
+            (m.Group(1, "c" * 20_000),),
+            (m.Cluster(1, "a" * 20_000, **frame),),
+            notes,
+        )
 
     def long_names() -> m.Document:
         name = ("Namn " * 4_000)[:20_000]
         clusters = tuple(m.Cluster(i + 1, name, x=i * 500.0, **frame) for i in range(200))
-        notes = tuple(m.Note(i + 1, "lapp", 1, cluster_id=i % 200 + 1, x=(i % 200) * 500.0,
-                             y=50) for i in range(400))
+        notes = tuple(
+            m.Note(i + 1, "lapp", 1, cluster_id=i % 200 + 1, x=(i % 200) * 500.0, y=50)
+            for i in range(400)
+        )
         return m.Document(m.Workshop("Långa namn"), (group,), clusters, notes)
 
     def deep() -> m.Document:
-        clusters = tuple(m.Cluster(i + 1, f"Nivå {i}", parent_id=i or None, **frame)
-                         for i in range(1_000))
+        clusters = tuple(
+            m.Cluster(i + 1, f"Nivå {i}", parent_id=i or None, **frame) for i in range(1_000)
+        )
         notes = tuple(m.Note(i + 1, f"Lapp {i}", 1, cluster_id=i + 1) for i in range(1_000))
         return m.Document(m.Workshop("1 000 nivåer"), (group,), clusters, notes)
 
-    return {"5 MB-lapp": huge_note, "100 000 lappar": many_notes, "långa ord": long_words,
-            "långa klusternamn": long_names, "1 000 nivåer": deep}
+    return {
+        "5 MB-lapp": huge_note,
+        "100 000 lappar": many_notes,
+        "långa ord": long_words,
+        "långa klusternamn": long_names,
+        "1 000 nivåer": deep,
+    }
 
 
 def hostile(folder: Path) -> bool:
@@ -140,8 +172,7 @@ def main() -> int:
 def seed(tmp: Path, runs: int) -> bool:
     sample = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
     doc = workshops.seed_document(tmp, sample)
-    print(f"Seed: {len(doc.notes)} lappar, {len(doc.clusters)} kluster, "
-          f"{len(doc.groups)} grupper")
+    print(f"Seed: {len(doc.notes)} lappar, {len(doc.clusters)} kluster, {len(doc.groups)} grupper")
     pdf_report.write(doc, tmp / "warm.pdf")  # first use loads fonts and modules
     pdf = _time(lambda: pdf_report.write(doc, tmp / "r.pdf"), runs)
     pdfa = _time(lambda: pdf_report.write(doc, tmp / "a.pdf", pdfa=True), runs)

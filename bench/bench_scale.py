@@ -83,8 +83,11 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "paint_fit": ("paint, zoomed to fit", "ms", "bare scene painted at the same zoom"),
     "paint_100": ("paint at 100 %", "ms", "bare scene painted at 100 %"),
     "drag": ("drag one note", "ms", "raw sqlite3 write of the rows changed"),
-    "drop": ("drop a note into a frame (grows, pushes)", "ms",
-             "raw sqlite3 write of the rows changed"),
+    "drop": (
+        "drop a note into a frame (grows, pushes)",
+        "ms",
+        "raw sqlite3 write of the rows changed",
+    ),
     "group": ("Ctrl+G on 20 notes", "ms", "raw sqlite3 write of the rows changed"),
     "rename": ("rename a cluster (F2, type, Enter)", "ms", "raw sqlite3 write of the rows changed"),
     "undo": ("undo the drop (Ctrl+Z)", "ms", "raw sqlite3 write of the rows changed"),
@@ -107,12 +110,25 @@ STORE_PART = "- of which the store's part (to commit)"
 # After each gesture, the part of it spent in the store (the rows' Python work, SQLAlchemy,
 # SQLite) beside the same floor: what is left is the UI's (command, model, scene, repaint).
 FIGURES = {
-    k: v for key, figure in FIGURES.items()
-    for k, v in [(key, figure)] + ([(f"{key}_store", (STORE_PART, "ms", figure[2]))]
-                                   if key in GESTURES else [])
+    k: v
+    for key, figure in FIGURES.items()
+    for k, v in [(key, figure)]
+    + ([(f"{key}_store", (STORE_PART, "ms", figure[2]))] if key in GESTURES else [])
 }
-APP_FIGURES = ("open", "paint_fit", "paint_100", "drag", "drop", "group", "rename", "undo",
-               "search", "theme_ui", "theme_worker", "memory_app")
+APP_FIGURES = (
+    "open",
+    "paint_fit",
+    "paint_100",
+    "drag",
+    "drop",
+    "group",
+    "rename",
+    "undo",
+    "search",
+    "theme_ui",
+    "theme_worker",
+    "memory_app",
+)
 
 
 def target(key: str, n: int) -> tuple[float | None, float | None, str]:
@@ -158,8 +174,9 @@ def workshop(seed: m.Document, n: int) -> m.Document:
         for start in range(0, len(half) - 8, 9):
             cid = len(clusters) + 1
             first = notes[half[start]].text.split()[:3]
-            clusters.append(m.Cluster(id=cid, name=" ".join(first) or f"Tema {cid}",
-                                      group_id=group_id))
+            clusters.append(
+                m.Cluster(id=cid, name=" ".join(first) or f"Tema {cid}", group_id=group_id)
+            )
             for i in half[start : start + 9]:
                 notes[i] = dataclasses.replace(notes[i], cluster_id=cid)
     return layout_document(dataclasses.replace(doc, clusters=tuple(clusters), notes=tuple(notes)))
@@ -198,8 +215,13 @@ def raw_connection(path: Path) -> sqlite3.Connection:
     return con
 
 
-def raw_write(con: sqlite3.Connection, notes: list[m.Note], clusters: list[m.Cluster],
-              gone_notes: list[int], gone_clusters: list[int]) -> None:
+def raw_write(
+    con: sqlite3.Connection,
+    notes: list[m.Note],
+    clusters: list[m.Cluster],
+    gone_notes: list[int],
+    gone_clusters: list[int],
+) -> None:
     """The rows as they are now, each written with one UPDATE (an INSERT when it is new) and
     the removed ones deleted: one transaction, as a committed gesture is."""
     now = _sql(dt.datetime.now(dt.UTC).replace(tzinfo=None))
@@ -207,8 +229,7 @@ def raw_write(con: sqlite3.Connection, notes: list[m.Note], clusters: list[m.Clu
     for table, rows in (("clusters", clusters), ("notes", notes)):
         for row in rows:
             values = {k: _sql(v) for k, v in dataclasses.asdict(row).items()}
-            values = {k: (now if v is None and k.endswith("_at") else v)
-                      for k, v in values.items()}
+            values = {k: (now if v is None and k.endswith("_at") else v) for k, v in values.items()}
             keys = [k for k in values if k != "id"]
             done = con.execute(
                 f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?",
@@ -274,7 +295,10 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             self.window = QMainWindow()
             self.window.resize(*WINDOW)
             self.search, self.clusters, self.progress = (
-                SearchPanel(), ClustersPanel(), ProgressIndicator())
+                SearchPanel(),
+                ClustersPanel(),
+                ProgressIndicator(),
+            )
             for name, panel in (("search", self.search), ("clusters", self.clusters)):
                 dock = QDockWidget(name, self.window)
                 dock.setWidget(panel)
@@ -483,13 +507,23 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
     def drag_item(start: QPoint, end: QPoint) -> None:
         QTest.mousePress(viewport, left, none, start)
         for step in range(1, 6):
-            QTest.mouseMove(viewport, QPoint(start.x() + (end.x() - start.x()) * step // 5,
-                                             start.y() + (end.y() - start.y()) * step // 5))
+            QTest.mouseMove(
+                viewport,
+                QPoint(
+                    start.x() + (end.x() - start.x()) * step // 5,
+                    start.y() + (end.y() - start.y()) * step // 5,
+                ),
+            )
         QTest.mouseRelease(viewport, left, none, end)
 
-    def timed_gesture(key: str, prepare: Callable[[], Callable[[], None]],
-                      check: Callable[[], bool], runs: int = 3) -> None:
+    def timed_gesture(
+        key: str,
+        prepare: Callable[[], Callable[[], None]],
+        check: Callable[[], bool],
+        runs: int = 3,
+    ) -> None:
         """`prepare()` sets the view up and returns the gesture; each run is undone after."""
+
         def measure() -> dict[str, Any]:
             values, floors, rows = [], [], 0
             stored.clear()
@@ -502,20 +536,26 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
                 floors.append(median(floor, 3))
                 model.undo_stack.undo()
                 settle()
-            return {"value": statistics.median(values), "floor": statistics.median(floors),
-                    "rows": rows, "store": statistics.median(stored)}
+            return {
+                "value": statistics.median(values),
+                "floor": statistics.median(floors),
+                "rows": rows,
+                "store": statistics.median(stored),
+            }
 
         record(key, measure)
 
     groups = sorted(model.groups.values(), key=lambda g: (g.position, g.id))
 
     def column(group_id: int) -> tuple[list[m.Cluster], list[m.Note]]:
-        frames = sorted((c for c in model.clusters.values()
-                         if c.group_id == group_id and c.parent_id is None),
-                        key=lambda c: (c.y, c.x))
-        loose = sorted((n for n in model.notes.values()
-                        if n.group_id == group_id and n.cluster_id is None),
-                       key=lambda n: (n.y, n.x))
+        frames = sorted(
+            (c for c in model.clusters.values() if c.group_id == group_id and c.parent_id is None),
+            key=lambda c: (c.y, c.x),
+        )
+        loose = sorted(
+            (n for n in model.notes.values() if n.group_id == group_id and n.cluster_id is None),
+            key=lambda n: (n.y, n.x),
+        )
         return frames, loose
 
     # Drag one note: the last loose note of the first group's column, down into empty board.
@@ -551,7 +591,8 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
     def drop_check() -> bool:
         frame = model.clusters[dropped["frame"]]
         return model.notes[dropped["note"]].cluster_id == frame.id and (
-            frame.height > dropped["height"])
+            frame.height > dropped["height"]
+        )
 
     timed_gesture("drop", prepare_drop, drop_check)
 
@@ -599,8 +640,9 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
 
         return act
 
-    timed_gesture("rename", prepare_rename,
-                  lambda: model.clusters[renamed["id"]].name == "Nytt namn")
+    timed_gesture(
+        "rename", prepare_rename, lambda: model.clusters[renamed["id"]].name == "Nytt namn"
+    )
 
     # Undo (Ctrl+Z) of the drop into a frame: the frame shrinks, its column moves back.
     def undo_drop() -> dict[str, Any]:
@@ -614,13 +656,18 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
                 raise _Failed("the drop to undo did not happen")
             view.setFocus()
             took, floor, rows = gesture(
-                lambda: QTest.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Z, ctrl))
+                lambda: QTest.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Z, ctrl)
+            )
             if model.notes[dropped["note"]].cluster_id is not None:
                 raise _Failed("Ctrl+Z did not undo the drop")
             values.append(took)
             floors.append(median(floor, 3))
-        return {"value": statistics.median(values), "floor": statistics.median(floors),
-                "rows": rows, "store": statistics.median(stored)}
+        return {
+            "value": statistics.median(values),
+            "floor": statistics.median(floors),
+            "rows": rows,
+            "store": statistics.median(stored),
+        }
 
     record("undo", undo_drop)
     stage("gestures done")
@@ -778,8 +825,10 @@ def stage(what: str) -> None:
     if os.environ.get("BENCH_STAGES"):
         with open("/proc/self/status") as status:
             got = dict(line.split(":", 1) for line in status)
-        print(f"{what:30} rss {got['VmRSS'].strip():>12} peak {got['VmHWM'].strip():>12}",
-              file=sys.stderr)
+        print(
+            f"{what:30} rss {got['VmRSS'].strip():>12} peak {got['VmHWM'].strip():>12}",
+            file=sys.stderr,
+        )
 
 
 def peak_mb() -> float:
@@ -800,16 +849,23 @@ def run(args: list[str], folder: Path, timeout: float) -> Ran:
     if args[0] == "-c":
         argv = ["-c", head + args[1]]
     elif args[0] == "-m":
-        argv = ["-c", head + f"import runpy; sys.argv = {[args[1], *args[2:]]!r}; "
-                f"runpy.run_module({args[1]!r}, run_name='__main__', alter_sys=True)"]
+        argv = [
+            "-c",
+            head + f"import runpy; sys.argv = {[args[1], *args[2:]]!r}; "
+            f"runpy.run_module({args[1]!r}, run_name='__main__', alter_sys=True)",
+        ]
     else:
-        argv = ["-c", head + f"import runpy; sys.argv = {args!r}; "
-                f"runpy.run_path({args[0]!r}, run_name='__main__')"]
+        argv = [
+            "-c",
+            head + f"import runpy; sys.argv = {args!r}; "
+            f"runpy.run_path({args[0]!r}, run_name='__main__')",
+        ]
     env = {**os.environ, "PYTHONPATH": str(REPO), "SAMVERKAN_DATA_DIR": str(folder / "userdata")}
     with out.open("wb") as stdout, err.open("wb") as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen([sys.executable, *argv], stdout=stdout, stderr=stderr,
-                                   cwd=REPO, env=env)
+        process = subprocess.Popen(
+            [sys.executable, *argv], stdout=stdout, stderr=stderr, cwd=REPO, env=env
+        )
         killer = threading.Timer(timeout, process.kill)
         killer.start()
         try:
@@ -837,8 +893,9 @@ def cli(*args: str) -> list[str]:
     return ["-m", "samverkan_desktop", *args]
 
 
-def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: float,
-                 runs: int) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
+def measure_size(
+    n: int, seed: m.Document, folder: Path, quick: bool, timeout: float, runs: int
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]]:
     """Every figure at `n` notes: key -> {value, floor, ...} or {error}; and the full errors."""
     from samverkan_desktop.core import exchange
     from samverkan_desktop.core.analysis import text
@@ -851,8 +908,9 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
 
     # The board, in a fresh interpreter of its own.
     out = folder / f"app-{n}.json"
-    ran = run([str(Path(__file__).resolve()), "--app-child", str(path), str(out)], folder,
-              timeout * 2)
+    ran = run(
+        [str(Path(__file__).resolve()), "--app-child", str(path), str(out)], folder, timeout * 2
+    )
     got: dict[str, dict[str, Any]] = {}
     if out.exists():
         got = json.loads(out.read_text("utf-8"))
@@ -862,8 +920,11 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
             if "error" in got[key]:
                 errors[key] = got[key]["error"]
             elif "store" in got[key]:
-                rows[f"{key}_store"] = {"value": got[key]["store"], "floor": got[key]["floor"],
-                                        "rows": got[key]["rows"]}
+                rows[f"{key}_store"] = {
+                    "value": got[key]["store"],
+                    "floor": got[key]["floor"],
+                    "rows": got[key]["rows"],
+                }
         else:
             rows[key] = {"error": _reason(ran, "the board process")}
             errors[key] = ran.stderr.strip()[-3000:]
@@ -871,16 +932,20 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
         errors.setdefault("board process", ran.stderr.strip()[-3000:])
     # The board's own peak: the same work once more, without the floors' scenes in the process.
     memory_out = folder / f"memory-{n}.json"
-    ran = run([str(Path(__file__).resolve()), "--memory-child", str(path), str(memory_out)],
-              folder, timeout * 2)
+    ran = run(
+        [str(Path(__file__).resolve()), "--memory-child", str(path), str(memory_out)],
+        folder,
+        timeout * 2,
+    )
     if memory_out.exists() and "memory_app" in (mem := json.loads(memory_out.read_text("utf-8"))):
         rows["memory_app"] = mem["memory_app"]
     else:
         rows["memory_app"] = {"error": _reason(ran, "the board process (memory)")}
         errors["memory_app"] = ran.stderr.strip()[-3000:]
 
-    def cli_figure(key: str, memory_key: str, args: list[str], floor: float,
-                   repeat: int = 1) -> Ran | None:
+    def cli_figure(
+        key: str, memory_key: str, args: list[str], floor: float, repeat: int = 1
+    ) -> Ran | None:
         times, peak, last = [], 0.0, None
         for _ in range(repeat):
             last = run(args, folder, timeout)
@@ -925,8 +990,9 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
     for note in doc.notes:
         text.words(note.text)
     tokenise = time.perf_counter() - start
-    cli_figure("suggest", "memory_suggest", cli("suggest", str(path), "--all", "--json"),
-               tokenise, runs)
+    cli_figure(
+        "suggest", "memory_suggest", cli("suggest", str(path), "--all", "--json"), tokenise, runs
+    )
 
     # The PDF report beside the same notes' text as a plain PDF.
     from bench_report import _plain_pdf
@@ -937,8 +1003,13 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
     plain_text = "\n\n".join(note.text for note in doc.notes)
     plain = median(lambda: _plain_pdf(plain_text, folder / "plain.pdf"), 1) / 1000
     pdf = folder / f"w{n}.pdf"
-    cli_figure("pdf", "memory_pdf", cli("export", str(path), "--format", "pdf", "--output",
-                                         str(pdf)), plain, runs)
+    cli_figure(
+        "pdf",
+        "memory_pdf",
+        cli("export", str(path), "--format", "pdf", "--output", str(pdf)),
+        plain,
+        runs,
+    )
 
     # Import of the JSON export beside raw executemany of the same rows into an empty file.
     from bench_import import _floor
@@ -971,11 +1042,18 @@ def measure_size(n: int, seed: m.Document, folder: Path, quick: bool, timeout: f
 def table_row(key: str, n: int, got: dict[str, Any]) -> dict[str, Any]:
     label, unit, floor_what = FIGURES[key]
     most, most_ratio, wanted = target(key, n)
-    row: dict[str, Any] = {"key": key, "figure": label, "notes": n, "unit": unit,
-                           "floor_is": floor_what, "target": wanted}
+    row: dict[str, Any] = {
+        "key": key,
+        "figure": label,
+        "notes": n,
+        "unit": unit,
+        "floor_is": floor_what,
+        "target": wanted,
+    }
     if "error" in got or not got.get("floor"):
-        row.update(value=None, floor=None, ratio=None, verdict="error",
-                   error=got.get("error", "no floor"))
+        row.update(
+            value=None, floor=None, ratio=None, verdict="error", error=got.get("error", "no floor")
+        )
         return row
     value, floor = float(got["value"]), float(got["floor"])
     ratio = value / floor
@@ -989,14 +1067,23 @@ def table_row(key: str, n: int, got: dict[str, Any]) -> dict[str, Any]:
 
 def cells(row: dict[str, Any]) -> list[str]:
     """The printed cells of a row (the test reads the table back through this too)."""
+
     def number(v: float | None) -> str:
         if v is None:
             return "error"
         return f"{v:.0f}" if abs(v) >= 100 else f"{v:.3g}" if abs(v) < 1 else f"{v:.1f}"
 
-    return [row["figure"], str(row["notes"]), number(row["value"]), row["unit"],
-            number(row["floor"]), "error" if row["ratio"] is None else f"{row['ratio']:.1f}x",
-            row["target"], row["verdict"], row["floor_is"]]
+    return [
+        row["figure"],
+        str(row["notes"]),
+        number(row["value"]),
+        row["unit"],
+        number(row["floor"]),
+        "error" if row["ratio"] is None else f"{row['ratio']:.1f}x",
+        row["target"],
+        row["verdict"],
+        row["floor_is"],
+    ]
 
 
 HEAD = ["figure", "notes", "value", "unit", "floor", "ratio", "target", "", "floor is"]
@@ -1013,18 +1100,31 @@ def line(values: list[str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
-                        help="workshop sizes in notes, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, SIZES)),
+        help="workshop sizes in notes, comma-separated",
+    )
     parser.add_argument("--quick", action="store_true", help="1k notes only, fewer repeats")
     parser.add_argument("--json", type=Path, help="also write the table here")
-    parser.add_argument("--runs", type=int, default=1,
-                        help="runs of each slow command (suggest, pdf, import); median")
-    parser.add_argument("--timeout", type=float, default=1200.0,
-                        help="seconds any one command may take (the board process: twice)")
-    parser.add_argument("--app-child", nargs=2, type=Path, metavar=("FILE", "OUT"),
-                        help=argparse.SUPPRESS)
-    parser.add_argument("--memory-child", nargs=2, type=Path, metavar=("FILE", "OUT"),
-                        help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=1,
+        help="runs of each slow command (suggest, pdf, import); median",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=1200.0,
+        help="seconds any one command may take (the board process: twice)",
+    )
+    parser.add_argument(
+        "--app-child", nargs=2, type=Path, metavar=("FILE", "OUT"), help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--memory-child", nargs=2, type=Path, metavar=("FILE", "OUT"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
     if args.app_child:
         return app_child(*args.app_child)
@@ -1034,8 +1134,11 @@ def main() -> int:
     seed = read_source(SEED)
     table: list[dict[str, Any]] = []
     problems: list[tuple[int, str, str]] = []
-    print(f"issue 10 at {', '.join(map(str, sizes))} notes (workshops from {SEED.name}); "
-          "each figure beside a floor measured in the same run", flush=True)
+    print(
+        f"issue 10 at {', '.join(map(str, sizes))} notes (workshops from {SEED.name}); "
+        "each figure beside a floor measured in the same run",
+        flush=True,
+    )
     print(line(HEAD), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for n in sizes:
@@ -1050,14 +1153,22 @@ def main() -> int:
             problems += [(n, key, text) for key, text in errors.items()]
             print(f"({n} notes took {time.perf_counter() - started:.0f} s)", flush=True)
     missed = [r for r in table if r["verdict"] != "ok"]
-    print(f"targets: {len(table) - len(missed)} of {len(table)} met"
-          + ("; missed: " + ", ".join(f"{r['figure']} at {r['notes']} ({r['verdict']})"
-                                      for r in missed) if missed else ""))
+    print(
+        f"targets: {len(table) - len(missed)} of {len(table)} met"
+        + (
+            "; missed: "
+            + ", ".join(f"{r['figure']} at {r['notes']} ({r['verdict']})" for r in missed)
+            if missed
+            else ""
+        )
+    )
     for n, key, text in problems:
         print(f"\n--- error at {n} notes, {key}:\n{text}")
     if args.json:
-        args.json.write_text(json.dumps({"sizes": sizes, "rows": table}, indent=2,
-                                        ensure_ascii=False), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"sizes": sizes, "rows": table}, indent=2, ensure_ascii=False),
+            encoding="utf-8",
+        )
     return 0
 
 

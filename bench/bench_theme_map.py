@@ -95,8 +95,14 @@ def main() -> int:
         labels = {g: f"G{g}" for g in groups}
         spread = min(PAGE.width(), PAGE.height()) / 2
         spacing = tp.LABEL_ROOM * MAX_UNIT / spread
-        themes = tp.theme_map(nodes, edges, colours, labels, min_distance=spacing,
-                              name_width=pdf_report.MAP_NAME_WIDTH)
+        themes = tp.theme_map(
+            nodes,
+            edges,
+            colours,
+            labels,
+            min_distance=spacing,
+            name_width=pdf_report.MAP_NAME_WIDTH,
+        )
         raw = tg.theme_layout(nodes, edges)
 
         def floor(themes: tp.ThemeMap = themes) -> None:

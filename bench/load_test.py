@@ -42,7 +42,8 @@ def client(url: str, number: int, edits: int, folder: Path) -> None:
     done_before = 0
     if log_path.exists():  # started again after a kill: go on where it stopped
         done_before = sum(
-            1 for line in log_path.read_text().splitlines()
+            1
+            for line in log_path.read_text().splitlines()
             if line.endswith("}") and json.loads(line)["state"] in ("done", "refused")
         )
     log = log_path.open("a", buffering=1)
@@ -81,8 +82,10 @@ def client(url: str, number: int, edits: int, folder: Path) -> None:
         catch_up()
         note_id = rng.choice(ids)
         if rng.random() < 0.7:
-            values: dict[str, object] = {"x": float(rng.randrange(10_000)),
-                                         "y": float(rng.randrange(10_000))}
+            values: dict[str, object] = {
+                "x": float(rng.randrange(10_000)),
+                "y": float(rng.randrange(10_000)),
+            }
         else:
             values = {"cluster_id": rng.choice([None, *clusters])}
         based = versions[note_id]
@@ -105,24 +108,38 @@ def client(url: str, number: int, edits: int, folder: Path) -> None:
         catch_up()
     time.sleep(1.0)  # the last notifications arrive
     catch_up()
-    (folder / f"view-{number}.json").write_text(json.dumps(
-        {str(i): [versions[i], n.x, n.y, n.cluster_id] for i, n in view.items()}))
+    (folder / f"view-{number}.json").write_text(
+        json.dumps({str(i): [versions[i], n.x, n.y, n.cluster_id] for i, n in view.items()})
+    )
     store.close()
 
 
 # --------------------------------------------------------------------- the whole run
 def run(url: str, clients: int, edits: int, notes: int) -> int:
     with Store.create_url(url, m.Workshop("Belastningsprov"), key=KEY) as store:
-        store.add_document(m.Document(
-            clusters=tuple(m.Cluster(c, f"Tema {c}") for c in range(1, 41)),
-            notes=tuple(m.Note(i, f"Lapp {i}", x=float(i), y=0.0) for i in range(1, notes + 1)),
-        ))
+        store.add_document(
+            m.Document(
+                clusters=tuple(m.Cluster(c, f"Tema {c}") for c in range(1, 41)),
+                notes=tuple(m.Note(i, f"Lapp {i}", x=float(i), y=0.0) for i in range(1, notes + 1)),
+            )
+        )
     folder = Path(tempfile.mkdtemp(prefix="samverkan-load-"))
 
     def start(number: int) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([
-            sys.executable, __file__, "--client", str(number), "--url", url,
-            "--edits", str(edits), "--folder", str(folder)])
+        return subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--client",
+                str(number),
+                "--url",
+                url,
+                "--edits",
+                str(edits),
+                "--folder",
+                str(folder),
+            ]
+        )
 
     began = time.monotonic()
     procs = {n: start(n) for n in range(clients)}
@@ -187,13 +204,17 @@ def verify(url: str, folder: Path, clients: int, elapsed: float) -> int:
         if not any(all(now[k] == v for k, v in e["values"].items()) for e in last):
             problems.append(f"note {note}: holds no logged edit of its version {version}")
     delays = latencies(folder, clients, commits)
-    print(f"{len(commits)} edits committed, {refused} refused as based on an old version, "
-          f"in {elapsed:.1f} s by {clients} clients")
+    print(
+        f"{len(commits)} edits committed, {refused} refused as based on an old version, "
+        f"in {elapsed:.1f} s by {clients} clients"
+    )
     if delays:
         p50 = statistics.median(delays)
         p95 = statistics.quantiles(delays, n=20)[-1]
-        print(f"write -> another client heard it: median {p50 * 1000:.1f} ms, "
-              f"95th percentile {p95 * 1000:.1f} ms (target <= 1000 ms)")
+        print(
+            f"write -> another client heard it: median {p50 * 1000:.1f} ms, "
+            f"95th percentile {p95 * 1000:.1f} ms (target <= 1000 ms)"
+        )
         if p95 > 1.0:
             problems.append("the 95th percentile is above 1 s")
     for problem in problems[:20]:
@@ -219,8 +240,9 @@ def latencies(
                 continue
             entry = json.loads(line)
             for note in entry["notes"]:
-                begun = [t0 for t0, _t1, who in by_note.get(note, [])
-                         if t0 <= entry["t"] and who != n]
+                begun = [
+                    t0 for t0, _t1, who in by_note.get(note, []) if t0 <= entry["t"] and who != n
+                ]
                 if begun:
                     delays.append(entry["t"] - begun[-1])
     return delays
@@ -252,7 +274,8 @@ def _throwaway_server():  # noqa: ANN202 - the tests' own class
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "samverkan_test_postgres", REPO / "tests" / "core" / "conftest.py")
+        "samverkan_test_postgres", REPO / "tests" / "core" / "conftest.py"
+    )
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     binaries = module._postgres_binaries()

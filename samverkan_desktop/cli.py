@@ -66,12 +66,14 @@ class _Mistyped(UsageError):
 def _build_parser(language: str, command: str | None = None) -> Parser:
     """The command line's parser in `language`; the export formats (whose registry is loaded for
     them) are listed only when `command` is "export" or not given."""
+
     def t(key: str, **args: object) -> str:
         return say(key, language, **args)
 
     suffix = {"suffix": SUFFIX}
     parser = Parser(
-        prog=PROG, language=language,
+        prog=PROG,
+        language=language,
         usage=t("main.usage", prog=PROG),
         description=_wrap(t("main.description")),
         epilog=t("main.examples") + "\n"
@@ -83,12 +85,16 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
     )
     _add_version(parser, language)
     _add_language(parser, language)
-    commands = parser.add_subparsers(dest="command", title=t("main.commands"),
-                                     metavar=t("COMMAND"))
+    commands = parser.add_subparsers(dest="command", title=t("main.commands"), metavar=t("COMMAND"))
 
     def add(name: str, run: object, description: str) -> Parser:
-        sub = commands.add_parser(name, prog=f"{PROG} {name}", language=language,
-                                  help=t(f"{name}.help"), description=description)
+        sub = commands.add_parser(
+            name,
+            prog=f"{PROG} {name}",
+            language=language,
+            help=t(f"{name}.help"),
+            description=description,
+        )
         sub.set_defaults(run=run)
         _add_version(sub, language)
         return sub  # type: ignore[no-any-return]
@@ -103,18 +109,38 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
     _add_language(info, language)
 
     formats = exporters() if command in (None, "export") else {}
-    exp = add("export", cmd_export, description=t("export.description") + "\n"
-              + "\n".join(f"  {e.name:8} {_label(e, language)}" for e in formats.values()))
+    exp = add(
+        "export",
+        cmd_export,
+        description=t("export.description")
+        + "\n"
+        + "\n".join(f"  {e.name:8} {_label(e, language)}" for e in formats.values()),
+    )
     exp.add_argument("file", metavar=t("FILE"), help=t("workshop_file", **suffix))
-    exp.add_argument("--format", metavar="FORMAT", dest="fmt",
-                     help=t("export.format", formats=", ".join(formats)))
+    exp.add_argument(
+        "--format",
+        metavar="FORMAT",
+        dest="fmt",
+        help=t("export.format", formats=", ".join(formats)),
+    )
     exp.add_argument("--output", "-o", metavar=t("OUT"), required=True, help=t("export.output"))
     exp.add_argument("--redact", action="store_true", help=t("export.redact"))
-    exp.add_argument("--redact-name", metavar=t("NAME"), action="append", default=[],
-                     dest="redact_names", help=t("export.redact_name"))
+    exp.add_argument(
+        "--redact-name",
+        metavar=t("NAME"),
+        action="append",
+        default=[],
+        dest="redact_names",
+        help=t("export.redact_name"),
+    )
     _add_language(exp, language, help=t("export.language"))
-    exp.add_argument("--separator", "--csv-separator", choices=(",", ";"), metavar=t("CHAR"),
-                     help=t("export.separator"))
+    exp.add_argument(
+        "--separator",
+        "--csv-separator",
+        choices=(",", ";"),
+        metavar=t("CHAR"),
+        help=t("export.separator"),
+    )
     exp.add_argument("--pdfa", action="store_true", help=t("export.pdfa"))
 
     sug = add("suggest", cmd_suggest, description=_wrap(t("suggest.description")))
@@ -128,14 +154,23 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
 
 
 def _add_version(parser: Parser, language: str) -> None:
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
-                        help=say("version", language))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__}",
+        help=say("version", language),
+    )
 
 
 def _add_language(parser: Parser, language: str, help: str | None = None) -> None:
     # Read before argparse runs (cli_text.scan_language); argparse only checks the value.
-    parser.add_argument("--language", choices=LANGUAGES, default=argparse.SUPPRESS,
-                        dest="language_given", help=help or say("language", language))
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        dest="language_given",
+        help=help or say("language", language),
+    )
 
 
 def _label(exporter: Exporter, language: str) -> str:
@@ -150,8 +185,12 @@ def _wrap(text: str) -> str:
 
 def _build_gui_parser(language: str) -> Parser:
     parser = Parser(prog=PROG, language=language, description=say("gui.description", language))
-    parser.add_argument("file", metavar=say("FILE", language), nargs="?",
-                        help=say("gui.file", language, suffix=SUFFIX))
+    parser.add_argument(
+        "file",
+        metavar=say("FILE", language),
+        nargs="?",
+        help=say("gui.file", language, suffix=SUFFIX),
+    )
     parser.add_argument("--sample", action="store_true", help=say("gui.sample", language))
     _add_version(parser, language)
     _add_language(parser, language, help=say("gui.language", language))
@@ -193,15 +232,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: list[str], choice: LanguageChoice, language: str) -> int:
     rest = without_language_options(args)
     first = rest[0] if rest else None
-    if first is None or first == "--sample" or (
-        first not in COMMANDS and not first.startswith("-")
+    if (
+        first is None
+        or first == "--sample"
+        or (first not in COMMANDS and not first.startswith("-"))
     ):
         if first is not None and first != "--sample":
             _refuse_mistyped_command(first, language)
         gui = _build_gui_parser(language).parse_args(args)
         # An explicit --language is the window's too, for this run (the setting is not changed).
-        return _open_gui(gui.file, language, sample=gui.sample,
-                         window_language=choice.before or choice.after)
+        return _open_gui(
+            gui.file, language, sample=gui.sample, window_language=choice.before or choice.after
+        )
     try:
         ns = _build_parser(language, first).parse_args(args)
     except UsageError as exc:
@@ -241,8 +283,9 @@ def _fail(message: object, language: str) -> None:
     print(say("error", language, prog=PROG, text=line), file=sys.stderr)
 
 
-def _open_gui(path: str | None, language: str, *, sample: bool = False,
-              window_language: str | None = None) -> int:
+def _open_gui(
+    path: str | None, language: str, *, sample: bool = False, window_language: str | None = None
+) -> int:
     try:
         from samverkan_desktop.ui.app import main as gui_main
     except ImportError as exc:

@@ -31,66 +31,85 @@ from .cli_text import say
 # argparse's template -> (Swedish, English). Each keeps the template's %-fields.
 MESSAGES: dict[str, tuple[str, str]] = {
     "argument %(argument_name)s: %(message)s": (
-        "%(argument_name)s: %(message)s", "argument %(argument_name)s: %(message)s"),
+        "%(argument_name)s: %(message)s",
+        "argument %(argument_name)s: %(message)s",
+    ),
     "the following arguments are required: %s": (
-        "det här saknas: %s", "the following arguments are required: %s"),
+        "det här saknas: %s",
+        "the following arguments are required: %s",
+    ),
     "unrecognized arguments: %s": ("okända argument: %s", "unrecognized arguments: %s"),
     "expected one argument": ("behöver ett värde", "expected one argument"),
     "expected at most one argument": ("tar högst ett värde", "expected at most one argument"),
-    "expected at least one argument": ("behöver minst ett värde",
-                                       "expected at least one argument"),
+    "expected at least one argument": ("behöver minst ett värde", "expected at least one argument"),
     "invalid choice: %(value)r (choose from %(choices)s)": (
         "ogiltigt val %(value)r (välj bland %(choices)s)",
-        "invalid choice: %(value)r (choose from %(choices)s)"),
+        "invalid choice: %(value)r (choose from %(choices)s)",
+    ),
     "invalid %(type)s value: %(value)r": (
-        "ogiltigt värde %(value)r (ska vara %(type)s)", "invalid %(type)s value: %(value)r"),
+        "ogiltigt värde %(value)r (ska vara %(type)s)",
+        "invalid %(type)s value: %(value)r",
+    ),
     "ignored explicit argument %r": ("tar inget värde (fick %r)", "takes no value (got %r)"),
     "ambiguous option: %(option)s could match %(matches)s": (
         "tvetydig flagga %(option)s (kan vara %(matches)s)",
-        "ambiguous option: %(option)s could match %(matches)s"),
+        "ambiguous option: %(option)s could match %(matches)s",
+    ),
     "one of the arguments %s is required": (
-        "ett av argumenten %s behövs", "one of the arguments %s is required"),
-    "not allowed with argument %s": (
-        "går inte tillsammans med %s", "not allowed with argument %s"),
+        "ett av argumenten %s behövs",
+        "one of the arguments %s is required",
+    ),
+    "not allowed with argument %s": ("går inte tillsammans med %s", "not allowed with argument %s"),
     "unexpected option string: %s": ("oväntad flagga: %s", "unexpected option string: %s"),
     "unknown parser %(parser_name)r (choices: %(choices)s)": (
         "okänt kommando %(parser_name)r (finns: %(choices)s)",
-        "unknown command %(parser_name)r (choices: %(choices)s)"),
+        "unknown command %(parser_name)r (choices: %(choices)s)",
+    ),
     "%(prog)s: error: %(message)s\n": (
-        "%(prog)s: fel: %(message)s\n", "%(prog)s: error: %(message)s\n"),
+        "%(prog)s: fel: %(message)s\n",
+        "%(prog)s: error: %(message)s\n",
+    ),
 }
 
 # (singular, plural) -> ((Swedish one, many), (English one, many))
 PLURALS: dict[tuple[str, str], tuple[tuple[str, str], tuple[str, str]]] = {
     ("expected %s argument", "expected %s arguments"): (
         ("behöver %s värde", "behöver %s värden"),
-        ("expected %s argument", "expected %s arguments")),
+        ("expected %s argument", "expected %s arguments"),
+    ),
 }
 
 # Templates of the help's own words: Parser and Formatter give argparse ours (cli_text) instead.
-REPLACED = frozenset({
-    "usage: ", "positional arguments", "options", "show this help message and exit",
-})
+REPLACED = frozenset(
+    {
+        "usage: ",
+        "positional arguments",
+        "options",
+        "show this help message and exit",
+    }
+)
 
 # Templates a user cannot meet: mistakes in building a parser (raised while it is built, before
 # any user input), and argparse.FileType, which we do not use.
-NOT_FOR_USERS = frozenset({
-    ".__call__() not defined",
-    "'required' is an invalid argument for positionals",
-    "mutually exclusive arguments must be optional",
-    "cannot merge actions - two groups are named %r",
-    "invalid option string %(option)r: must start with a character %(prefix_chars)r",
-    "dest= is required for options like %r",
-    "invalid conflict_resolution value: %r",
-    "cannot have multiple subparser arguments",
-    "conflicting subparser: %s",
-    "conflicting subparser alias: %s",
-    "conflicting option string: %s",
-    "conflicting option strings: %s",
-    "%r is not callable",
-    "argument \"-\" with mode %r",
-    "can't open '%(filename)s': %(error)s",
-})
+NOT_FOR_USERS = frozenset(
+    {
+        ".__call__() not defined",
+        "'required' is an invalid argument for positionals",
+        "mutually exclusive arguments must be optional",
+        "cannot merge actions - two groups are named %r",
+        "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+        "dest= is required for options like %r",
+        "invalid conflict_resolution value: %r",
+        "cannot have multiple subparser arguments",
+        "conflicting subparser: %s",
+        "conflicting subparser alias: %s",
+        "conflicting option string: %s",
+        "conflicting option strings: %s",
+        "%r is not callable",
+        'argument "-" with mode %r',
+        "can't open '%(filename)s': %(error)s",
+    }
+)
 
 
 class UsageError(Exception):
@@ -163,8 +182,9 @@ class Parser(argparse.ArgumentParser):
         self.language = language
         self._positionals.title = say("arguments", language)
         self._optionals.title = say("options", language)
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
-                          help=say("help", language))
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help=say("help", language)
+        )
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
         with speaking(self.language):

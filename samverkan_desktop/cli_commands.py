@@ -178,8 +178,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
     try:
         exporter = exporter_for(ns.fmt, output, formats)
     except ExportError:
-        raise UsageError(say("export.which_format", lang, name=output.name, known=known),
-                         HELP) from None
+        raise UsageError(
+            say("export.which_format", lang, name=output.name, known=known), HELP
+        ) from None
     options: dict[str, Any] = {}
     if ns.separator is not None:
         options["separator"] = ns.separator
@@ -187,8 +188,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
         options["pdfa"] = True
     for key in options:
         if key not in exporter.options:
-            raise UsageError(say("export.not_for_format", lang, option=key, name=exporter.name),
-                             HELP)
+            raise UsageError(
+                say("export.not_for_format", lang, option=key, name=exporter.name), HELP
+            )
     # --language is also the messages' language, so a format without one just does not use it.
     if "language" in exporter.options:
         options["language"] = ns.report_language
@@ -203,8 +205,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
     written = export(doc, exporter, output, redact=ns.redact, names=names, **options)
     hidden = sum(1 for n in doc.notes if n.personal_data) if ns.redact else 0
     extra = say("export.hidden", lang, n=hidden) if ns.redact else ""
-    print(say("export.done", lang, n=len(doc.notes), format=exporter.name, path=written,
-              hidden=extra))
+    print(
+        say("export.done", lang, n=len(doc.notes), format=exporter.name, path=written, hidden=extra)
+    )
     return 0
 
 
@@ -283,8 +286,13 @@ def summary(counts: m.Summary, out: TextIO, lang: str) -> None:
         if own:
             # Wrap between clusters only: a no-break space holds each "name (count)" together.
             names = ", ".join(f"{name} ({n})".replace(" ", "\u00a0") for name, n in own)
-            text = textwrap.fill(names, 100, initial_indent=say("info.own_clusters", lang),
-                                 subsequent_indent="    ", break_long_words=False)
+            text = textwrap.fill(
+                names,
+                100,
+                initial_indent=say("info.own_clusters", lang),
+                subsequent_indent="    ",
+                break_long_words=False,
+            )
             print(text.replace("\u00a0", " "), file=out)
     if per_group.get(None):
         line("info.no_group", n=per_group[None])

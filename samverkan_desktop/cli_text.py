@@ -27,7 +27,7 @@ _NO_LANGUAGE = {"C", "POSIX"}
 
 
 def language_of_locale(name: str | None) -> str | None:
-    """"sv" or "en" for a locale name ("sv_SE.UTF-8", "en_GB", "Swedish_Sweden"); None for a
+    """ "sv" or "en" for a locale name ("sv_SE.UTF-8", "en_GB", "Swedish_Sweden"); None for a
     locale that names no language ("C", "POSIX", "C.UTF-8", empty)."""
     if not name:
         return None
@@ -210,8 +210,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ help: info
     "info.help": ("sammanfatta en workshopfil", "summarise a workshop file"),
-    "info.description": ("Skriv en sammanfattning av en workshopfil.",
-                         "Print a summary of a workshop file."),
+    "info.description": (
+        "Skriv en sammanfattning av en workshopfil.",
+        "Print a summary of a workshop file.",
+    ),
     # ------------------------------------------------------------------ help: export
     "export.help": ("exportera en workshopfil", "export a workshop file"),
     "export.description": ("Exportera en workshopfil. Format:", "Export a workshop file. Formats:"),
@@ -249,8 +251,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "pdf as PDF/A-1b, for long-term archiving (e.g. in the records)",
     ),
     # ------------------------------------------------------------------ help: suggest
-    "suggest.help": ("föreslå kluster för oklustrade lappar",
-                     "suggest clusters for notes in no cluster"),
+    "suggest.help": (
+        "föreslå kluster för oklustrade lappar",
+        "suggest clusters for notes in no cluster",
+    ),
     "suggest.description": (
         "Föreslå kluster för lapparna som inte ligger i något kluster, med namn och de ord som "
         "förenar dem. Filen ändras inte.",
@@ -258,75 +262,119 @@ TEXTS: dict[str, tuple[str, str]] = {
         "share. The file is not changed.",
     ),
     "suggest.group": ("bara den här gruppens lappar", "only this group's notes"),
-    "suggest.all": ("alla lappar, som om inga kluster fanns",
-                    "every note, as if there were no clusters"),
+    "suggest.all": (
+        "alla lappar, som om inga kluster fanns",
+        "every note, as if there were no clusters",
+    ),
     "suggest.json": ("skriv förslagen som JSON", "write the suggestions as JSON"),
-    "suggest.place": ("placera resten: föreslå för varje lapp utan kluster ett av gruppens kluster",
-                      "place the rest: for each unclustered note, one of its group's clusters"),
+    "suggest.place": (
+        "placera resten: föreslå för varje lapp utan kluster ett av gruppens kluster",
+        "place the rest: for each unclustered note, one of its group's clusters",
+    ),
     # ------------------------------------------------------------------ errors
     "error": ("{prog}: fel: {text}", "{prog}: error: {text}"),
     "see_help": ("{text} (se {prog} --help)", "{text} (see {prog} --help)"),
     "no_command": ("ange ett kommando", "give a command"),
-    "unknown_command": ("okänt kommando '{given}' – menade du '{command}'?",
-                        "unknown command '{given}' – did you mean '{command}'?"),
+    "unknown_command": (
+        "okänt kommando '{given}' – menade du '{command}'?",
+        "unknown command '{given}' – did you mean '{command}'?",
+    ),
     "unparsed": ("kommandoraden kunde inte tolkas", "the command line could not be understood"),
-    "no_gui": ("det grafiska gränssnittet kan inte startas ({reason})",
-               "the graphical interface cannot start ({reason})"),
+    "no_gui": (
+        "det grafiska gränssnittet kan inte startas ({reason})",
+        "the graphical interface cannot start ({reason})",
+    ),
     "interrupted": ("avbrutet", "interrupted"),
-    "import.folder": ("{target} är en mapp; ange en workshopfil ({suffix}).",
-                      "{target} is a folder; give a workshop file ({suffix})."),
-    "import.suffix": ("{name}: en ny workshopfil ska sluta på {suffix}.",
-                      "{name}: a new workshop file must end in {suffix}."),
-    "import.itself": ("{name} kan inte importeras i sig själv.",
-                      "{name} cannot be imported into itself."),
+    "import.folder": (
+        "{target} är en mapp; ange en workshopfil ({suffix}).",
+        "{target} is a folder; give a workshop file ({suffix}).",
+    ),
+    "import.suffix": (
+        "{name}: en ny workshopfil ska sluta på {suffix}.",
+        "{name}: a new workshop file must end in {suffix}.",
+    ),
+    "import.itself": (
+        "{name} kan inte importeras i sig själv.",
+        "{name} cannot be imported into itself.",
+    ),
     "import.no_folder": ("Mappen {folder} finns inte.", "The folder {folder} does not exist."),
-    "import.unwritable": ("Kan inte skriva i mappen {folder}.",
-                          "Cannot write in the folder {folder}."),
-    "not_a_workshop": ("{name} är ingen workshopfil; importera den först med '{prog} import'.",
-                       "{name} is not a workshop file; import it first with '{prog} import'."),
-    "export.unknown_format": ("okänt format {name!r} (finns: {known})",
-                              "unknown format {name!r} (known: {known})"),
-    "export.which_format": ("kan inte avgöra formatet av {name!r}; ange --format ({known})",
-                            "cannot tell the format of {name!r}; give --format ({known})"),
-    "export.not_for_format": ("--{option} gäller inte formatet {name}",
-                              "--{option} does not apply to the format {name}"),
-    "export.redact_name_alone": ("--redact-name gäller bara tillsammans med --redact",
-                                 "--redact-name applies only together with --redact"),
-    "export.same_file": ("--output är samma fil som workshopfilen; välj ett annat namn.",
-                         "--output is the workshop file itself; choose another name."),
-    "suggest.no_group": ("ingen grupp heter {name!r} (grupper: {names})",
-                         "no group is called {name!r} (groups: {names})"),
+    "import.unwritable": (
+        "Kan inte skriva i mappen {folder}.",
+        "Cannot write in the folder {folder}.",
+    ),
+    "not_a_workshop": (
+        "{name} är ingen workshopfil; importera den först med '{prog} import'.",
+        "{name} is not a workshop file; import it first with '{prog} import'.",
+    ),
+    "export.unknown_format": (
+        "okänt format {name!r} (finns: {known})",
+        "unknown format {name!r} (known: {known})",
+    ),
+    "export.which_format": (
+        "kan inte avgöra formatet av {name!r}; ange --format ({known})",
+        "cannot tell the format of {name!r}; give --format ({known})",
+    ),
+    "export.not_for_format": (
+        "--{option} gäller inte formatet {name}",
+        "--{option} does not apply to the format {name}",
+    ),
+    "export.redact_name_alone": (
+        "--redact-name gäller bara tillsammans med --redact",
+        "--redact-name applies only together with --redact",
+    ),
+    "export.same_file": (
+        "--output är samma fil som workshopfilen; välj ett annat namn.",
+        "--output is the workshop file itself; choose another name.",
+    ),
+    "suggest.no_group": (
+        "ingen grupp heter {name!r} (grupper: {names})",
+        "no group is called {name!r} (groups: {names})",
+    ),
     "suggest.no_groups": ("inga", "none"),
     # ------------------------------------------------------------------ what was done
-    "import.created": ("Skapade {n} {n|lapp|lappar} från {source} i {target}.",
-                       "Created {n} {n|note|notes} from {source} in {target}."),
-    "import.added": ("Lade till {n} {n|lapp|lappar} från {source} i {target}.",
-                     "Added {n} {n|note|notes} from {source} to {target}."),
-    "import.again": ("Obs: {reasons}; har samma fil importerats två gånger?",
-                     "Note: {reasons}; has the same file been imported twice?"),
+    "import.created": (
+        "Skapade {n} {n|lapp|lappar} från {source} i {target}.",
+        "Created {n} {n|note|notes} from {source} in {target}.",
+    ),
+    "import.added": (
+        "Lade till {n} {n|lapp|lappar} från {source} i {target}.",
+        "Added {n} {n|note|notes} from {source} to {target}.",
+    ),
+    "import.again": (
+        "Obs: {reasons}; har samma fil importerats två gånger?",
+        "Note: {reasons}; has the same file been imported twice?",
+    ),
     "import.same_place": (
         "{n} {n|lapp|lappar} har samma källa som lappar som redan fanns",
         "{n} {n|note has|notes have} the same source as notes already there",
     ),
-    "import.same_file": ("filen hade redan lappar från {files}",
-                         "the file already had notes from {files}"),
+    "import.same_file": (
+        "filen hade redan lappar från {files}",
+        "the file already had notes from {files}",
+    ),
     "import.same_text": (
         "{n} av {total} lappar fanns redan med samma text",
         "{n} of {total} notes were already there with the same text",
     ),
-    "import.merged": ("Klustret »{name}« fanns redan: {n} {n|lapp|lappar} lades i det.",
-                      "The cluster “{name}” was already there: {n} {n|note|notes} went into it."),
+    "import.merged": (
+        "Klustret »{name}« fanns redan: {n} {n|lapp|lappar} lades i det.",
+        "The cluster “{name}” was already there: {n} {n|note|notes} went into it.",
+    ),
     "import.warning": ("Obs: {text}", "Note: {text}"),
     "import.total": ("Filen har nu {n} {n|lapp|lappar}.", "The file now has {n} {n|note|notes}."),
-    "export.done": ("Exporterade {n} {n|lapp|lappar} som {format} till {path}{hidden}.",
-                    "Exported {n} {n|note|notes} as {format} to {path}{hidden}."),
-    "export.hidden": (" ({n} med personuppgifter dolda)",
-                      " ({n} with personal data hidden)"),
-    "suggest.none": ("Inga förslag: för få lappar utan kluster, eller inga som hör ihop.",
-                     "No suggestions: too few notes outside clusters, or none that belong "
-                     "together."),
-    "suggest.one": ("{name} ({n} {n|lapp|lappar}; {terms})",
-                    "{name} ({n} {n|note|notes}; {terms})"),
+    "export.done": (
+        "Exporterade {n} {n|lapp|lappar} som {format} till {path}{hidden}.",
+        "Exported {n} {n|note|notes} as {format} to {path}{hidden}.",
+    ),
+    "export.hidden": (" ({n} med personuppgifter dolda)", " ({n} with personal data hidden)"),
+    "suggest.none": (
+        "Inga förslag: för få lappar utan kluster, eller inga som hör ihop.",
+        "No suggestions: too few notes outside clusters, or none that belong together.",
+    ),
+    "suggest.one": (
+        "{name} ({n} {n|lapp|lappar}; {terms})",
+        "{name} ({n} {n|note|notes}; {terms})",
+    ),
     # ------------------------------------------------------------------ info
     "info.file": ("Fil: {name}", "File: {name}"),
     "info.title": ("Titel: {title}", "Title: {title}"),

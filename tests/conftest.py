@@ -86,8 +86,12 @@ class Holder:
     def __init__(self, path: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-c", _HOLD, str(path)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", env={**os.environ, "PYTHONPATH": str(REPO)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "PYTHONPATH": str(REPO)},
         )
         line = self.process.stdout.readline()
         assert line.strip() == "ready", self.process.stderr.read()
@@ -171,7 +175,11 @@ class PostgresServer:
     def _run(self, *args: object) -> None:
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C", "TZ": "UTC"}
         done = subprocess.run(
-            [str(a) for a in args], capture_output=True, text=True, env=env, timeout=60,
+            [str(a) for a in args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
             **self._as,  # type: ignore[arg-type]
         )
         if done.returncode:
@@ -187,13 +195,36 @@ class PostgresServer:
             if self._as:
                 for path in (self.data, self.folder):
                     os.chown(path, *self._owner)
-            self._run(self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust",
-                      "-E", "UTF8", "--no-sync", "--no-instructions")
+            self._run(
+                self.bin / "initdb",
+                "-D",
+                self.data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+                "--no-instructions",
+            )
         # Speed over durability: the cluster is thrown away with the test run.
-        options = (f"-p {self.port} -h 127.0.0.1 -k {self.folder} -F "
-                   "-c full_page_writes=off -c synchronous_commit=off -c max_connections=200")
-        self._run(self.bin / "pg_ctl", "-D", self.data, "-l", self.folder / "log", "-w",
-                  "-t", "60", "-o", options, "start")
+        options = (
+            f"-p {self.port} -h 127.0.0.1 -k {self.folder} -F "
+            "-c full_page_writes=off -c synchronous_commit=off -c max_connections=200"
+        )
+        self._run(
+            self.bin / "pg_ctl",
+            "-D",
+            self.data,
+            "-l",
+            self.folder / "log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
 
     def halt(self) -> None:
         """Stop the server, as a council's IT department or a crash might: every connection

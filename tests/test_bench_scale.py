@@ -28,7 +28,12 @@ def quick(tmp_path_factory) -> tuple[str, dict]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAMVERKAN_DATA_DIR": str(folder)}
     done = subprocess.run(
         [sys.executable, str(BENCH), "--quick", "--json", str(out)],
-        capture_output=True, text=True, encoding="utf-8", cwd=REPO, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        env=env,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-4000:]
     return done.stdout, json.loads(out.read_text("utf-8"))
@@ -67,8 +72,11 @@ def test_the_json_matches_the_printed_table(quick):
         assert bench.line(bench.cells(row)) in printed, row["figure"]
     # ... and the table is nothing but those rows under the head.
     start = printed.index(bench.line(bench.HEAD)) + 1
-    table = [x for x in printed[start:] if x.split("  ")[0].strip() in
-             {label for label, _, _ in bench.FIGURES.values()}]
+    table = [
+        x
+        for x in printed[start:]
+        if x.split("  ")[0].strip() in {label for label, _, _ in bench.FIGURES.values()}
+    ]
     assert len(table) == len(data["rows"])
 
 

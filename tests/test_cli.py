@@ -31,7 +31,12 @@ def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProce
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd or REPO, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd or REPO,
+        env=env,
+        timeout=120,
     )
 
 
@@ -164,18 +169,33 @@ def _bytes(path: Path) -> bytes:
     [
         (lambda d: d / "saknas.txt", ("saknas.txt", "finns inte")),
         (lambda d: d, ("mapp",)),
-        (lambda d: _write(d / "bild.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
-         ("bild.png", "textfil")),
+        (
+            lambda d: _write(d / "bild.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+            ("bild.png", "textfil"),
+        ),
         (lambda d: _write(d / "anteckningar.docx", b"PK\x03\x04" + bytes(64)), ("Word",)),
         (lambda d: _write(d / "tom.txt", b""), ("tom.txt är tom",)),
-        (lambda d: _write(d / "trasig.json", b'{"format": "samverkan-workshop",'),
-         ("trasig.json", "ogiltig JSON")),
-        (lambda d: _write(d / "ny.json", b'{"format": "samverkan-workshop", "version": 7}'),
-         ("nyare version",)),
-        (lambda d: _write(d / "hängande.json", json.dumps({
-            "format": "samverkan-workshop", "version": 1,
-            "notes": [{"id": 1, "text": "a", "group_id": 3}]}).encode()),
-         ("notes[0].group_id", "grupp 3")),
+        (
+            lambda d: _write(d / "trasig.json", b'{"format": "samverkan-workshop",'),
+            ("trasig.json", "ogiltig JSON"),
+        ),
+        (
+            lambda d: _write(d / "ny.json", b'{"format": "samverkan-workshop", "version": 7}'),
+            ("nyare version",),
+        ),
+        (
+            lambda d: _write(
+                d / "hängande.json",
+                json.dumps(
+                    {
+                        "format": "samverkan-workshop",
+                        "version": 1,
+                        "notes": [{"id": 1, "text": "a", "group_id": 3}],
+                    }
+                ).encode(),
+            ),
+            ("notes[0].group_id", "grupp 3"),
+        ),
     ],
 )
 def test_a_failed_import_changes_nothing(workshop, tmp_path, capsys, make_source, words):
@@ -227,8 +247,9 @@ def test_a_store_failure_halfway_through_leaves_the_file_as_it_was(
 
 
 @pytest.mark.parametrize("kind", ["text", "sqlite", "newer"])
-def test_import_into_a_file_that_is_not_a_workshop_changes_nothing(kind, tmp_path, seed_path,
-                                                                   capsys):
+def test_import_into_a_file_that_is_not_a_workshop_changes_nothing(
+    kind, tmp_path, seed_path, capsys
+):
     target = tmp_path / "mål.samverkan"
     if kind == "text":
         target.write_text("inte en workshop\n", encoding="utf-8")
@@ -300,8 +321,9 @@ def test_export_redact_leaves_out_personal_data(workshop, tmp_path, capsys):
         secret = store.notes()[5]
         store.update_note(secret.id, personal_data=True)
     out_json = tmp_path / "ws.json"
-    code, out, _ = call(capsys, "export", workshop, "--format", "json", "--output", out_json,
-                        "--redact")
+    code, out, _ = call(
+        capsys, "export", workshop, "--format", "json", "--output", out_json, "--redact"
+    )
     assert code == 0
     assert "dolda" in out
     text = out_json.read_text(encoding="utf-8")
@@ -396,8 +418,9 @@ def test_every_registered_format_is_offered_and_report_options_reach_the_writer(
 
 def test_the_drawn_formats_export_through_the_real_command(workshop, tmp_path):
     # In a separate process: the PDF and PNG writers start their own headless Qt application.
-    pdf = run("export", workshop, "--format", "pdf", "--output", tmp_path / "rapport.pdf",
-              "--redact")
+    pdf = run(
+        "export", workshop, "--format", "pdf", "--output", tmp_path / "rapport.pdf", "--redact"
+    )
     assert pdf.returncode == 0, pdf.stderr
     assert (tmp_path / "rapport.pdf").read_bytes().startswith(b"%PDF")
     png = run("export", workshop, "--output", tmp_path / "tavla.png")
@@ -407,9 +430,7 @@ def test_the_drawn_formats_export_through_the_real_command(workshop, tmp_path):
 
 
 # ------------------------------------------------------------------------ report failures, names
-def test_report_into_an_unwritable_folder_is_one_line_and_writes_nothing(
-    workshop, run_cli, qapp
-):
+def test_report_into_an_unwritable_folder_is_one_line_and_writes_nothing(workshop, run_cli, qapp):
     # /proc takes no new files, even from root.
     result = run_cli("export", workshop, "--format", "pdf", "--output", "/proc/rapport.pdf")
     assert result.returncode == 1 and result.stdout == ""
@@ -456,8 +477,9 @@ def test_redact_also_removes_names_saved_in_the_file_and_given_on_the_line(
 
 
 def test_redact_name_without_redact_is_a_usage_error(workshop, tmp_path, capsys):
-    code, out, err = call(capsys, "export", workshop, "-o", tmp_path / "x.md",
-                          "--redact-name", "Kalle Ek")
+    code, out, err = call(
+        capsys, "export", workshop, "-o", tmp_path / "x.md", "--redact-name", "Kalle Ek"
+    )
     assert code == 2 and out == ""
     assert_one_line_error(err, "--redact-name", "--redact")
     assert _files(tmp_path) == ["orebro.samverkan"]

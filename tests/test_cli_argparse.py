@@ -32,10 +32,16 @@ def argparse_templates() -> set[str]:
     """Every string the running argparse passes to `_()` or `ngettext()`."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(inspect.getsource(argparse))):
-        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "ngettext")):
-            found.update(a.value for a in node.args
-                         if isinstance(a, ast.Constant) and isinstance(a.value, str))
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("_", "ngettext")
+        ):
+            found.update(
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
     return found
 
 
@@ -70,8 +76,10 @@ def test_a_message_we_do_not_know_never_reaches_a_swedish_user_in_english(capsys
     code = cli.main(["export", "ws.samverkan", "--output"])
     err = capsys.readouterr().err
     assert code == 2
-    assert err == ("samverkan-desktop: fel: kommandoraden kunde inte tolkas "
-                   "(se samverkan-desktop export --help)\n")
+    assert err == (
+        "samverkan-desktop: fel: kommandoraden kunde inte tolkas "
+        "(se samverkan-desktop export --help)\n"
+    )
     # In English argparse's own words are the right language.
     code = cli.main(["export", "ws.samverkan", "--output", "--language=en"])
     err = capsys.readouterr().err
@@ -89,8 +97,10 @@ def test_argparse_gets_gettext_back_after_parsing(capsys, argv):
 
 def test_our_help_words_replace_argparses(capsys):
     # REPLACED: the parser is built with ours, so argparse's never show, in either language.
-    for language, absent in (("sv", ("usage:", "options:", "show this help message")),
-                             ("en", ("positional arguments", "show this help message"))):
+    for language, absent in (
+        ("sv", ("usage:", "options:", "show this help message")),
+        ("en", ("positional arguments", "show this help message")),
+    ):
         cli.main(["info", "--help", "--language", language])
         out = capsys.readouterr().out
         for text in absent:
@@ -102,14 +112,16 @@ def test_an_ambiguous_abbreviation_is_said_in_swedish(capsys):
     code = cli.main(["export", "ws.samverkan", "-o", "x.json", "--re"])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("samverkan-desktop: fel: tvetydig flagga --re (kan vara --redact, "
-                          "--redact-name)"), err
+    assert err.startswith(
+        "samverkan-desktop: fel: tvetydig flagga --re (kan vara --redact, --redact-name)"
+    ), err
 
 
 def test_the_catalogue_is_installed_only_while_parsing():
     with cli_argparse.speaking("sv") as catalogue:
         assert argparse._("expected one argument") == "behöver ett värde"  # type: ignore[attr-defined]
         assert argparse.ngettext("expected %s argument", "expected %s arguments", 2) == (  # type: ignore[attr-defined]
-            "behöver %s värden")
+            "behöver %s värden"
+        )
         assert catalogue.unknown == []
     assert argparse._("expected one argument") == "expected one argument"  # type: ignore[attr-defined]

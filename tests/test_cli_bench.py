@@ -18,16 +18,22 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def _run(script: str, *args: str) -> str:
-    done = subprocess.run([sys.executable, str(BENCH / script), *args], capture_output=True,
-                          text=True, check=False, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def test_the_import_benchmark_at_1k(tmp_path: Path):
     figures = tmp_path / "import.json"
-    out = _run("bench_import.py", "--no-inputs", "--sizes", "1000", "--runs", "1",
-               "--json", str(figures))
+    out = _run(
+        "bench_import.py", "--no-inputs", "--sizes", "1000", "--runs", "1", "--json", str(figures)
+    )
     (row,) = json.loads(figures.read_text(encoding="utf-8"))["scale"]
     assert row["notes"] == 1000  # the benchmark checks the imported file holds them all
     for key in ("cli_import_s", "load_s", "store_s", "store_floor_s", "read_s", "read_floor_s"):

@@ -29,8 +29,16 @@ LIMIT = 900
 OLD = b"gammal export\n"
 OLD_TIME_NS = 1_600_000_000_000_000_000
 CASES = [
-    ("json", ()), ("csv", ()), ("md", ()), ("docx", ()), ("graphml", ()), ("gexf", ()),
-    ("pdf", ()), ("pdf", ("--pdfa",)), ("png", ()), ("svg", ()),
+    ("json", ()),
+    ("csv", ()),
+    ("md", ()),
+    ("docx", ()),
+    ("graphml", ()),
+    ("gexf", ()),
+    ("pdf", ()),
+    ("pdf", ("--pdfa",)),
+    ("png", ()),
+    ("svg", ()),
 ]
 IDS = [f + "".join(extra) for f, extra in CASES]
 
@@ -55,11 +63,20 @@ def _limited() -> None:  # in the child, before the program starts
 
 
 def run(args: list[str], *, limit: bool) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     return subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", *args], capture_output=True, text=True,
-        encoding="utf-8", env=env, timeout=120, preexec_fn=_limited if limit else None,
+        [sys.executable, "-m", "samverkan_desktop", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+        preexec_fn=_limited if limit else None,
     )
 
 
@@ -70,8 +87,9 @@ def old_target(folder: Path, suffix: str) -> Path:
     return target
 
 
-def assert_refused_in_one_line(result: subprocess.CompletedProcess[str], target: Path,
-                               folder_files: list[str]) -> None:
+def assert_refused_in_one_line(
+    result: subprocess.CompletedProcess[str], target: Path, folder_files: list[str]
+) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
@@ -89,8 +107,9 @@ def test_a_write_past_the_file_size_limit_is_one_line_and_keeps_the_old_file(
     workshop: Path, tmp_path: Path, fmt: str, extra: tuple[str, ...]
 ) -> None:
     target = old_target(tmp_path, fmt)
-    result = run(["export", str(workshop), "--format", fmt, "--output", str(target), *extra],
-                 limit=True)
+    result = run(
+        ["export", str(workshop), "--format", fmt, "--output", str(target), *extra], limit=True
+    )
     assert_refused_in_one_line(result, target, [target.name])
 
 
@@ -98,8 +117,9 @@ def test_a_write_past_the_file_size_limit_is_one_line_and_keeps_the_old_file(
 def full_disk(tmp_path_factory):
     """A 256 kB tmpfs; skipped where this machine does not allow mounting."""
     folder = tmp_path_factory.mktemp("full")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)],
-                             capture_output=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(folder)], capture_output=True
+    )
     if mounted.returncode != 0:
         pytest.skip("mounting a tmpfs is not allowed here")
     try:

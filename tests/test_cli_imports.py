@@ -24,12 +24,22 @@ def _swedish(monkeypatch):
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
 
+
 # Loaded by other commands only; `info` on a file of the current schema needs none of them.
 NOT_FOR_INFO = (
-    "alembic", "networkx", "PySide6", "docx", "numpy", "scipy",
-    "samverkan_desktop.core.analysis", "samverkan_desktop.core.export",
-    "samverkan_desktop.core.exchange", "samverkan_desktop.core.layout",
-    "samverkan_desktop.core.board", "samverkan_desktop.render", "samverkan_desktop.ui",
+    "alembic",
+    "networkx",
+    "PySide6",
+    "docx",
+    "numpy",
+    "scipy",
+    "samverkan_desktop.core.analysis",
+    "samverkan_desktop.core.export",
+    "samverkan_desktop.core.exchange",
+    "samverkan_desktop.core.layout",
+    "samverkan_desktop.core.board",
+    "samverkan_desktop.render",
+    "samverkan_desktop.ui",
 )
 
 _RUN = """
@@ -54,12 +64,19 @@ print(json.dumps({{"code": code, "out": out.getvalue(), "loaded": loaded, "opene
 """
 
 
-def _run(argv: list[str], path: Path, migrations: Path | None = None,
-         then_open: bool = False) -> dict:
-    script = _RUN.format(migrations=str(migrations or ""), argv=argv, watched=NOT_FOR_INFO,
-                         then_open=then_open, path=str(path))
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          check=False, timeout=120)
+def _run(
+    argv: list[str], path: Path, migrations: Path | None = None, then_open: bool = False
+) -> dict:
+    script = _RUN.format(
+        migrations=str(migrations or ""),
+        argv=argv,
+        watched=NOT_FOR_INFO,
+        then_open=then_open,
+        path=str(path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.splitlines()[-1])
 
@@ -84,7 +101,7 @@ def test_an_older_file_is_still_upgraded_when_opened(workshop: Path, tmp_path: P
     (migrations / "versions" / "0003_test.py").write_text(
         'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "0003"\n'
         'down_revision = "0002"\nbranch_labels = None\ndepends_on = None\n\n\n'
-        'def upgrade() -> None:\n'
+        "def upgrade() -> None:\n"
         '    op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True))\n',
         encoding="utf-8",
     )

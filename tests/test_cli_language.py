@@ -28,16 +28,53 @@ VERSION_LINE = f"samverkan-desktop {__version__}\n"
 
 # Words a Swedish help or message is made of and an English one never holds (whole words).
 SWEDISH = (
-    "och", "eller", "användning", "flaggor", "kommando", "kommandon", "visa", "avsluta", "lapp",
-    "lappar", "filen", "språk", "exempel", "ange", "med", "utan", "som", "inte", "saknas",
-    "okända", "okänt", "värde", "rapportens", "workshopfil", "Skapade", "Grupper", "Lappar",
-    "Titel", "Datum", "fel",
+    "och",
+    "eller",
+    "användning",
+    "flaggor",
+    "kommando",
+    "kommandon",
+    "visa",
+    "avsluta",
+    "lapp",
+    "lappar",
+    "filen",
+    "språk",
+    "exempel",
+    "ange",
+    "med",
+    "utan",
+    "som",
+    "inte",
+    "saknas",
+    "okända",
+    "okänt",
+    "värde",
+    "rapportens",
+    "workshopfil",
+    "Skapade",
+    "Grupper",
+    "Lappar",
+    "Titel",
+    "Datum",
+    "fel",
 )
 # argparse's own English: a Swedish help or error must not hold any of these.
 ARGPARSE_ENGLISH = (
-    "usage", "options", "positional arguments", "optional arguments", "show this help message",
-    "show program's version", "the following arguments", "unrecognized", "invalid choice",
-    "expected one argument", "ignored explicit", "error:", "FILE", "COMMAND",
+    "usage",
+    "options",
+    "positional arguments",
+    "optional arguments",
+    "show this help message",
+    "show program's version",
+    "the following arguments",
+    "unrecognized",
+    "invalid choice",
+    "expected one argument",
+    "ignored explicit",
+    "error:",
+    "FILE",
+    "COMMAND",
 )
 
 
@@ -100,7 +137,7 @@ def one_line(err: str, language: str) -> str:
     assert err.startswith(prefix), err
     assert err.count("\n") == 1 and err.endswith("\n"), err
     assert "Traceback" not in err
-    return err[len(prefix):-1]
+    return err[len(prefix) : -1]
 
 
 # ------------------------------------------------------------------------ help
@@ -125,8 +162,7 @@ HELP_SAYS = {
 
 @pytest.mark.parametrize("which", list(HELPS))
 @pytest.mark.parametrize("where", ["before", "after", "environment"])
-def test_every_help_is_wholly_english_when_english_is_asked_for(capsys, monkeypatch, which,
-                                                                where):
+def test_every_help_is_wholly_english_when_english_is_asked_for(capsys, monkeypatch, which, where):
     args = HELPS[which]
     if where == "before":
         argv = ["--language", "en", *args, "--help"]
@@ -144,8 +180,7 @@ def test_every_help_is_wholly_english_when_english_is_asked_for(capsys, monkeypa
 
 @pytest.mark.parametrize("which", list(HELPS))
 @pytest.mark.parametrize("where", ["option", "environment", "nothing set"])
-def test_every_help_is_wholly_swedish_when_swedish_is_asked_for(capsys, monkeypatch, which,
-                                                                where):
+def test_every_help_is_wholly_swedish_when_swedish_is_asked_for(capsys, monkeypatch, which, where):
     argv = [*HELPS[which], "--help"]
     if where == "option":
         monkeypatch.setenv("LANG", "en_GB.UTF-8")  # the option wins over the environment
@@ -180,6 +215,7 @@ def test_every_export_format_is_named_in_english():
 
 def test_every_text_has_swedish_and_english_with_the_same_fields():
     for key, (sv, en) in TEXTS.items():
+
         def fields(text: str) -> set[str]:
             return set(re.findall(r"\{(\w+)", text))
 
@@ -190,32 +226,51 @@ def test_every_text_has_swedish_and_english_with_the_same_fields():
 # ------------------------------------------------------------------------ usage errors
 # (arguments, what the Swedish line holds, what the English line holds)
 USAGE_ERRORS = {
-    "missing argument": (["import", "a.txt"], ("det här saknas: --into",),
-                         ("the following arguments are required: --into",)),
-    "missing value": (["export", "ws.samverkan", "--output"], ("--output/-o: behöver ett värde",),
-                      ("argument --output/-o: expected one argument",)),
-    "unknown option": (["info", "ws.samverkan", "--snabbt"], ("okända argument: --snabbt",),
-                       ("unrecognized arguments: --snabbt",)),
+    "missing argument": (
+        ["import", "a.txt"],
+        ("det här saknas: --into",),
+        ("the following arguments are required: --into",),
+    ),
+    "missing value": (
+        ["export", "ws.samverkan", "--output"],
+        ("--output/-o: behöver ett värde",),
+        ("argument --output/-o: expected one argument",),
+    ),
+    "unknown option": (
+        ["info", "ws.samverkan", "--snabbt"],
+        ("okända argument: --snabbt",),
+        ("unrecognized arguments: --snabbt",),
+    ),
     "too many": (["info", "a", "b"], ("okända argument: b",), ("unrecognized arguments: b",)),
-    "invalid choice": (["export", "ws.samverkan", "-o", "x.csv", "--separator", "|"],
-                       ("ogiltigt val '|'", "välj bland ','"),
-                       ("invalid choice: '|'", "choose from ','")),
-    "bad value": (["export", "ws.samverkan", "--redact=ja", "-o", "x.json"],
-                  ("--redact: tar inget värde (fick 'ja')",),
-                  ("argument --redact: takes no value (got 'ja')",)),
-    "invalid language": (["info", "ws.samverkan", "--language", "fi"],
-                         ("--language: ogiltigt val 'fi'",), ("invalid choice: 'fi'",)),
+    "invalid choice": (
+        ["export", "ws.samverkan", "-o", "x.csv", "--separator", "|"],
+        ("ogiltigt val '|'", "välj bland ','"),
+        ("invalid choice: '|'", "choose from ','"),
+    ),
+    "bad value": (
+        ["export", "ws.samverkan", "--redact=ja", "-o", "x.json"],
+        ("--redact: tar inget värde (fick 'ja')",),
+        ("argument --redact: takes no value (got 'ja')",),
+    ),
+    "invalid language": (
+        ["info", "ws.samverkan", "--language", "fi"],
+        ("--language: ogiltigt val 'fi'",),
+        ("invalid choice: 'fi'",),
+    ),
     "no command": (["--pdfa"], ("okända argument: --pdfa",), ("unrecognized arguments: --pdfa",)),
-    "our own": (["export", "ws.samverkan", "-o", "x.xyz"],
-                ("kan inte avgöra formatet av 'x.xyz'; ange --format",),
-                ("cannot tell the format of 'x.xyz'; give --format",)),
+    "our own": (
+        ["export", "ws.samverkan", "-o", "x.xyz"],
+        ("kan inte avgöra formatet av 'x.xyz'; ange --format",),
+        ("cannot tell the format of 'x.xyz'; give --format",),
+    ),
 }
 
 
 @pytest.mark.parametrize("case", list(USAGE_ERRORS))
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_a_wrong_command_line_is_one_line_in_the_chosen_language(capsys, monkeypatch, case,
-                                                                 language):
+def test_a_wrong_command_line_is_one_line_in_the_chosen_language(
+    capsys, monkeypatch, case, language
+):
     args, swedish, english = USAGE_ERRORS[case]
     # The environment says the other language; the option decides.
     monkeypatch.setenv("LANG", "en_US.UTF-8" if language == "sv" else "sv_SE.UTF-8")
@@ -264,12 +319,15 @@ def test_without_those_variables_the_system_locale_decides(system, expected):
     assert language_from_environment({}, system_locale=system) == expected
 
 
-@pytest.mark.parametrize(("platform", "user_locale", "expected"), [
-    ("win32", ("Swedish_Sweden", "1252"), "sv"),
-    ("win32", ("English_United Kingdom", "1252"), "en"),
-    ("win32", (None, None), "sv"),
-    ("linux", ("English_United Kingdom", "1252"), "sv"),  # not asked: nothing set is Swedish
-])
+@pytest.mark.parametrize(
+    ("platform", "user_locale", "expected"),
+    [
+        ("win32", ("Swedish_Sweden", "1252"), "sv"),
+        ("win32", ("English_United Kingdom", "1252"), "en"),
+        ("win32", (None, None), "sv"),
+        ("linux", ("English_United Kingdom", "1252"), "sv"),  # not asked: nothing set is Swedish
+    ],
+)
 def test_on_windows_the_users_locale_is_asked(monkeypatch, platform, user_locale, expected):
     import locale
 
@@ -325,8 +383,15 @@ def test_import_reports_in_english(capsys, seed_path, tmp_path):
     assert "Facilitators: Anette Valdemarsson, Fredrik Wouda" in out
     assert "Own clusters: Trygghet (" in out  # the workshop's own names stay as written
     assert "Warnings (" in out and "\n  line " in out
-    for label in ("Skapade", "Grupper:", "Lappar:", "Samtalsledare", "Egna kluster", "Varningar",
-                  "  rad "):
+    for label in (
+        "Skapade",
+        "Grupper:",
+        "Lappar:",
+        "Samtalsledare",
+        "Egna kluster",
+        "Varningar",
+        "  rad ",
+    ):
         assert label not in out
     code, out, err = call(capsys, "import", seed_path, "--into", target, "--language", "en")
     assert code == 0, err
@@ -342,18 +407,27 @@ def test_import_reports_in_english(capsys, seed_path, tmp_path):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_refusals_are_in_the_chosen_language(capsys, seed_path, tmp_path, workshop, language):
     cases = [
-        (["import", seed_path, "--into", tmp_path / "ny.json"],
-         "ny.json: en ny workshopfil ska sluta på .samverkan.",
-         "ny.json: a new workshop file must end in .samverkan."),
-        (["import", seed_path, "--into", tmp_path],
-         "är en mapp", "is a folder"),
-        (["info", seed_path],
-         "importera den först med 'samverkan-desktop import'",
-         "import it first with 'samverkan-desktop import'"),
-        (["export", workshop, "-o", workshop, "--format", "json"],
-         "--output är samma fil som workshopfilen", "--output is the workshop file itself"),
-        (["suggest", workshop, "--group", "Kultur"],
-         "ingen grupp heter 'Kultur'", "no group is called 'Kultur'"),
+        (
+            ["import", seed_path, "--into", tmp_path / "ny.json"],
+            "ny.json: en ny workshopfil ska sluta på .samverkan.",
+            "ny.json: a new workshop file must end in .samverkan.",
+        ),
+        (["import", seed_path, "--into", tmp_path], "är en mapp", "is a folder"),
+        (
+            ["info", seed_path],
+            "importera den först med 'samverkan-desktop import'",
+            "import it first with 'samverkan-desktop import'",
+        ),
+        (
+            ["export", workshop, "-o", workshop, "--format", "json"],
+            "--output är samma fil som workshopfilen",
+            "--output is the workshop file itself",
+        ),
+        (
+            ["suggest", workshop, "--group", "Kultur"],
+            "ingen grupp heter 'Kultur'",
+            "no group is called 'Kultur'",
+        ),
     ]
     for args, swedish, english in cases:
         code, out, err = call(capsys, "--language", language, *args)
@@ -368,8 +442,11 @@ def test_core_errors_are_in_the_chosen_language(capsys, tmp_path, language):
     not_ours.write_text("inte en workshop\n", encoding="utf-8")
     for args, swedish, english in [
         (["info", tmp_path / "saknas.samverkan"], "finns inte", "does not exist"),
-        (["import", tmp_path / "saknas.txt", "--into", tmp_path / "ny.samverkan"],
-         "finns inte", "does not exist"),
+        (
+            ["import", tmp_path / "saknas.txt", "--into", tmp_path / "ny.samverkan"],
+            "finns inte",
+            "does not exist",
+        ),
         (["info", not_ours], "ingen Samverkan-workshopfil", "not a Samverkan workshop file"),
     ]:
         code, out, err = call(capsys, "--language", language, *args)
@@ -393,8 +470,9 @@ def test_export_language_is_the_reports_and_the_messages(capsys, monkeypatch, wo
     out, text = export("export", str(workshop), "-o", str(report), "--language", "en")
     assert out.startswith("Exported 216 notes") and "Cluster report" in text
     # Twice: the first the messages', the second the report's.
-    out, text = export("--language", "sv", "export", str(workshop), "-o", str(report),
-                       "--language", "en")
+    out, text = export(
+        "--language", "sv", "export", str(workshop), "-o", str(report), "--language", "en"
+    )
     assert out.startswith("Exporterade 216 lappar som md till ") and "Cluster report" in text
     # Not given: the report speaks the program's language, as the app's export dialog does.
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
@@ -404,8 +482,9 @@ def test_export_language_is_the_reports_and_the_messages(capsys, monkeypatch, wo
     out, text = export("export", str(workshop), "-o", str(report))
     assert out.startswith("Exporterade") and "Cluster report" not in text
     # A format without a language takes --language as the messages' only.
-    code, out, err = call(capsys, "export", workshop, "-o", tmp_path / "ws.json", "--language",
-                          "en")
+    code, out, err = call(
+        capsys, "export", workshop, "-o", tmp_path / "ws.json", "--language", "en"
+    )
     assert code == 0, err
     assert out.startswith("Exported 216 notes as json")
 
@@ -422,8 +501,10 @@ def test_suggest_speaks_english(capsys, workshop):
 
 
 # ------------------------------------------------------------------------ a mistyped command
-@pytest.mark.parametrize(("typed", "meant"), [("expor", "export"), ("improt", "import"),
-                                               ("sugest", "suggest"), ("Info", "info")])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("expor", "export"), ("improt", "import"), ("sugest", "suggest"), ("Info", "info")],
+)
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_a_mistyped_command_is_said_to_be_one_and_opens_nothing(
     capsys, monkeypatch, tmp_path, gui, typed, meant, language
@@ -447,16 +528,25 @@ def test_a_file_named_like_a_command_still_opens(monkeypatch, tmp_path, gui):
     assert cli.main(["./export"]) == 0  # a path, even one that is not there yet
     assert cli.main(["rapport"]) == 0  # like no command closely enough to be one mistyped
     assert cli.main(["--language", "en", "ny.samverkan"]) == 0
-    assert gui == [("expor", False), ("./export", False), ("rapport", False),
-                   ("ny.samverkan", False)]
+    assert gui == [
+        ("expor", False),
+        ("./export", False),
+        ("rapport", False),
+        ("ny.samverkan", False),
+    ]
 
 
 # ------------------------------------------------------------------------ --version
 @pytest.mark.parametrize(
     "argv",
-    [["--version"], ["--language", "en", "--version"], ["--version", "--language=sv"],
-     ["info", "--version"], ["export", "--version", "--language", "en"],
-     ["orebro.samverkan", "--version"]],
+    [
+        ["--version"],
+        ["--language", "en", "--version"],
+        ["--version", "--language=sv"],
+        ["info", "--version"],
+        ["export", "--version", "--language", "en"],
+        ["orebro.samverkan", "--version"],
+    ],
     ids=lambda argv: " ".join(argv),
 )
 def test_version_everywhere(capsys, gui, argv):
@@ -470,8 +560,12 @@ def test_the_real_program_speaks_english_in_an_english_environment(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
     env.update(PYTHONPATH=str(REPO), LANG="en_GB.UTF-8")
     done = subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", "export"], capture_output=True, text=True,
-        encoding="utf-8", env=env, timeout=120,
+        [sys.executable, "-m", "samverkan_desktop", "export"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr == (

@@ -30,7 +30,12 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=120,
     )
 
 

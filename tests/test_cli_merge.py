@@ -74,7 +74,11 @@ def test_import_merges_a_workshop_or_its_json_export(kind, target, tmp_path, cap
     doc = _summary(target)
     assert [c.name for c in doc.clusters] == ["Trygghet"]
     assert sorted(n.text for n in doc.notes if n.cluster_id == doc.clusters[0].id) == [
-        "a1", "a2", "b1", "b2", "b3"
+        "a1",
+        "a2",
+        "b1",
+        "b2",
+        "b3",
     ]
     assert [g.name for g in doc.groups] == ["Grupp 1", "Grupp 2"]
     assert _overlaps(doc) == []

@@ -32,7 +32,12 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        timeout=60,
     )
 
 
@@ -145,21 +150,24 @@ CASES = [
 ]
 
 
-IDS = [f"{c}-{(f.__name__ if f.__name__ != '<lambda>' else 'missing').strip('_')}"
-       for c, f, _ in CASES]
+IDS = [
+    f"{c}-{(f.__name__ if f.__name__ != '<lambda>' else 'missing').strip('_')}" for c, f, _ in CASES
+]
 # One case of each command through the real program in a new process; the rest call
 # `cli.main` in this process (a new Python for each took half a second). The pipe is one of
 # them: were it ever opened to read, the process's timeout ends the wait.
 THROUGH_THE_REAL_PROGRAM = {
-    "import-source-pipe", "import-into-damaged", "info-missing", "export-newer",
+    "import-source-pipe",
+    "import-into-damaged",
+    "info-missing",
+    "export-newer",
 }
 assert THROUGH_THE_REAL_PROGRAM <= set(IDS)
 
 
 @pytest.mark.parametrize(("command", "make_bad", "words"), CASES, ids=IDS)
 def test_bad_input_is_refused_in_one_line_and_changes_nothing(
-    command, make_bad, words, seed_workshop: Path, seed_path: Path, tmp_path: Path, run_cli,
-    request
+    command, make_bad, words, seed_workshop: Path, seed_path: Path, tmp_path: Path, run_cli, request
 ):
     work = tmp_path / "arbete"
     work.mkdir()
@@ -209,13 +217,13 @@ def test_export_import_export_through_the_command_gives_the_same_json(
         )
         store.update_note(notes[2].id, votes=3, comment="Lästes upp", personal_data=True)
 
-    first = run_cli("export", workshop, "--format", "json", "--output", "första.json",
-                    cwd=tmp_path)
+    first = run_cli("export", workshop, "--format", "json", "--output", "första.json", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     again = run_cli("import", "första.json", "--into", "kopia.samverkan", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    second = run_cli("export", "kopia.samverkan", "--format", "json", "--output", "andra.json",
-                     cwd=tmp_path)
+    second = run_cli(
+        "export", "kopia.samverkan", "--format", "json", "--output", "andra.json", cwd=tmp_path
+    )
     assert second.returncode == 0, second.stderr
 
     data = (tmp_path / "första.json").read_bytes()
@@ -224,7 +232,10 @@ def test_export_import_export_through_the_command_gives_the_same_json(
     assert len(raw["notes"]) == 216 and len(raw["groups"]) == 6
     assert {"Mötesplatser", "Digitala"} <= {c["name"] for c in raw["clusters"]}
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "andra.json", "första.json", "kopia.samverkan", "orebro.samverkan"
+        "andra.json",
+        "första.json",
+        "kopia.samverkan",
+        "orebro.samverkan",
     ]
 
 
@@ -235,8 +246,7 @@ def test_the_installed_command_is_samverkan_desktop():
     script = Path(sys.executable).with_name("samverkan-desktop")
     if not script.exists():
         pytest.skip("the package is not installed into this environment")
-    result = subprocess.run([str(script), "--version"], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("samverkan-desktop ")
 
 

@@ -33,16 +33,18 @@ def test_every_import_contract_is_kept():
     lint = Path(sys.executable).with_name("lint-imports")
     done = subprocess.run(
         [str(lint), "--no-cache", "--config", str(ROOT / "pyproject.toml")],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in done.stdout
 
 
 def _graph() -> grimp.ImportGraph:
-    return grimp.build_graph(
-        CONFIG["root_package"], include_external_packages=True, cache_dir=None
-    )
+    return grimp.build_graph(CONFIG["root_package"], include_external_packages=True, cache_dir=None)
 
 
 @pytest.fixture
@@ -66,21 +68,45 @@ def _kept(graph: grimp.ImportGraph, name: str) -> bool:
 @pytest.mark.parametrize(
     ("contract", "importer", "imported"),
     [
-        ("cli -> ui -> render -> core: no import back up",
-         "samverkan_desktop.core.labels", "samverkan_desktop.render.group_colours"),
-        ("cli -> ui -> render -> core: no import back up",
-         "samverkan_desktop.render.theme_picture", "samverkan_desktop.ui.settings"),
-        ("cli -> ui -> render -> core: no import back up",
-         "samverkan_desktop.ui.app", "samverkan_desktop.cli_text"),
-        ("the panels do not import the suggestions that show them (ui.suggestions)",
-         "samverkan_desktop.ui.panels.theme_map", "samverkan_desktop.ui.suggestions"),
+        (
+            "cli -> ui -> render -> core: no import back up",
+            "samverkan_desktop.core.labels",
+            "samverkan_desktop.render.group_colours",
+        ),
+        (
+            "cli -> ui -> render -> core: no import back up",
+            "samverkan_desktop.render.theme_picture",
+            "samverkan_desktop.ui.settings",
+        ),
+        (
+            "cli -> ui -> render -> core: no import back up",
+            "samverkan_desktop.ui.app",
+            "samverkan_desktop.cli_text",
+        ),
+        (
+            "the panels do not import the suggestions that show them (ui.suggestions)",
+            "samverkan_desktop.ui.panels.theme_map",
+            "samverkan_desktop.ui.suggestions",
+        ),
         ("core imports no Qt", "samverkan_desktop.core.board.geometry", "PySide6"),
-        ("only the store talks to SQLite: core.store*, its tables (core.schema) and the "
-         "migrations", "samverkan_desktop.ui.document", "sqlite3"),
-        ("only the store talks to SQLite: core.store*, its tables (core.schema) and the "
-         "migrations", "samverkan_desktop.core.exchange", "sqlalchemy"),
-        ("the tables are the store's: core.schema is imported by core.store and the "
-         "migrations only", "samverkan_desktop.core.merge", "samverkan_desktop.core.schema"),
+        (
+            "only the store talks to SQLite: core.store*, its tables (core.schema) and the "
+            "migrations",
+            "samverkan_desktop.ui.document",
+            "sqlite3",
+        ),
+        (
+            "only the store talks to SQLite: core.store*, its tables (core.schema) and the "
+            "migrations",
+            "samverkan_desktop.core.exchange",
+            "sqlalchemy",
+        ),
+        (
+            "the tables are the store's: core.schema is imported by core.store and the "
+            "migrations only",
+            "samverkan_desktop.core.merge",
+            "samverkan_desktop.core.schema",
+        ),
     ],
 )
 def test_each_contract_fails_on_an_import_that_breaks_it(graph, contract, importer, imported):

@@ -110,8 +110,9 @@ def small(image: QImage) -> QImage:
     small colour swatch keeps its own hue instead of giving way to shades of grey. (Qt's own
     conversion uses a fixed table that shifts hues.)"""
     image = image.convertToFormat(QImage.Format.Format_RGB32)
-    pixels = np.frombuffer(image.constBits(), dtype=np.uint32,
-                           count=image.bytesPerLine() // 4 * image.height())
+    pixels = np.frombuffer(
+        image.constBits(), dtype=np.uint32, count=image.bytesPerLine() // 4 * image.height()
+    )
     colours, counts = np.unique(pixels, return_counts=True)
     colours = colours[np.argsort(-counts, kind="stable")]
     rgb = np.stack([(colours >> 16) & 255, (colours >> 8) & 255, colours & 255], axis=1)
@@ -125,8 +126,9 @@ def small(image: QImage) -> QImage:
                 continue
             chosen.append(i)
     table = [int(colours[i]) for i in chosen]
-    return image.convertToFormat(QImage.Format.Format_Indexed8, table,
-                                 Qt.ImageConversionFlag.ThresholdDither)
+    return image.convertToFormat(
+        QImage.Format.Format_Indexed8, table, Qt.ImageConversionFlag.ThresholdDither
+    )
 
 
 def window_picture(window: QWidget, *above: QWidget) -> QPixmap:
@@ -150,8 +152,9 @@ def window_picture(window: QWidget, *above: QWidget) -> QPixmap:
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor("#000000"))
-            painter.drawText(title.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter,
-                             widget.windowTitle())
+            painter.drawText(
+                title.adjusted(10, 0, -10, 0), Qt.AlignmentFlag.AlignVCenter, widget.windowTitle()
+            )
         else:
             painter.setPen(QPen(QColor(0, 0, 0, 90)))
             painter.drawRect(QRect(at, shot.size()).adjusted(-1, -1, 0, 0))
@@ -259,8 +262,11 @@ def scenario(window: MainWindow, folder: Path, shots: Shots) -> None:
 
 
 # The notes of the first group that the guide's example cluster is made of, and its name.
-EXAMPLE = ("Inget nätverk", "Mötesplatser behövs för integration och samtal",
-           "Svårt att få någon att handleda")
+EXAMPLE = (
+    "Inget nätverk",
+    "Mötesplatser behövs för integration och samtal",
+    "Svårt att få någon att handleda",
+)
 EXAMPLE_NAME = {"sv": "Nätverk och kontakter", "en": "Networks and contacts"}
 
 
@@ -308,8 +314,11 @@ def sort_by_mouse(window: MainWindow, shots: Shots) -> None:
 
 # Backups at fixed times (the workshop's own day), so the restore dialog shows the same list
 # every run; the ones the program took at the real time are set aside first.
-BACKUP_TIMES = (dt.datetime(2021, 11, 10, 13, 5), dt.datetime(2021, 11, 10, 14, 20),
-                dt.datetime(2021, 11, 10, 15, 40))
+BACKUP_TIMES = (
+    dt.datetime(2021, 11, 10, 13, 5),
+    dt.datetime(2021, 11, 10, 14, 20),
+    dt.datetime(2021, 11, 10, 15, 40),
+)
 SEARCH = {"sv": "nät", "en": "net"}
 
 
@@ -379,8 +388,10 @@ def suggestions(window: MainWindow, shots: Shots) -> None:
     activate(window)
     key(window, Qt.Key.Key_P, CTRL | SHIFT)
     wait_until(lambda: bool(actions.placements.cards))
-    ghost = min((i for i in window.scene.items() if isinstance(i, GhostNote)),
-                key=lambda i: (i.sceneBoundingRect().y(), i.sceneBoundingRect().x()))
+    ghost = min(
+        (i for i in window.scene.items() if isinstance(i, GhostNote)),
+        key=lambda i: (i.sceneBoundingRect().y(), i.sceneBoundingRect().x()),
+    )
     view = window.view
     view.set_zoom(0.5)
     # Beside the panel, which covers the board's left part.

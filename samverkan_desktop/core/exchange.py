@@ -188,9 +188,7 @@ def _check_tree(raw: Any) -> None:
         if kind is not list and kind is not dict:
             continue
         if depth >= limits.MAX_JSON_DEPTH:
-            raise ExchangeError(
-                "exchange.too_deep", path=_path(trail), most=limits.MAX_JSON_DEPTH
-            )
+            raise ExchangeError("exchange.too_deep", path=_path(trail), most=limits.MAX_JSON_DEPTH)
         if kind is list:
             for i in range(len(value) - 1, -1, -1):
                 stack.append((value[i], (trail, i), depth + 1))
@@ -198,9 +196,7 @@ def _check_tree(raw: Any) -> None:
         for key in reversed(value):
             if not key.isascii() and _SURROGATE.search(key):
                 shown = json.dumps(key[:40])  # escaped: the key itself cannot be printed
-                raise ExchangeError(
-                    "exchange.bad_character_in_name", path=_place(trail), key=shown
-                )
+                raise ExchangeError("exchange.bad_character_in_name", path=_place(trail), key=shown)
             stack.append((value[key], (trail, key), depth + 1))
 
 
@@ -246,8 +242,9 @@ def from_dict(raw: Any) -> m.Document:
     workshop = m.Workshop(
         title=_field(w, "title", "workshop", str, default=""),
         date=_date(_field(w, "date", "workshop", str, default=None, nullable=True)),
-        description=_field(w, "description", "workshop", str, default="",
-                           limit=limits.MAX_DESCRIPTION_CHARS),
+        description=_field(
+            w, "description", "workshop", str, default="", limit=limits.MAX_DESCRIPTION_CHARS
+        ),
     )
 
     groups = [_group(g, f"groups[{i}]") for i, g in enumerate(_list(raw, "groups"))]
@@ -366,8 +363,14 @@ def _note(n: Any, where: str) -> m.Note:
 
 # ------------------------------------------------------------------------------------- checks
 _MISSING = object()
-_TYPE_NAMES = {str: "json.text", int: "json.int", float: "json.float", bool: "json.bool",
-               list: "json.list", dict: "json.object"}  # message codes
+_TYPE_NAMES = {
+    str: "json.text",
+    int: "json.int",
+    float: "json.float",
+    bool: "json.bool",
+    list: "json.list",
+    dict: "json.object",
+}  # message codes
 # What each list of the file may hold at most, and what its items are called in a message.
 _COUNTS = {
     "groups": (limits.MAX_GROUPS, "items.groups"),
@@ -430,14 +433,22 @@ def _field(
     if kind is str:
         _check_length(value, path, limit)
     elif kind is int:
-        _check_range(value, path, -limits.MAX_ID - 1 if low is None else low,
-                     limits.MAX_ID if high is None else high)
+        _check_range(
+            value,
+            path,
+            -limits.MAX_ID - 1 if low is None else low,
+            limits.MAX_ID if high is None else high,
+        )
     elif kind is float:
         if not math.isfinite(value):
             raise ExchangeError("exchange.not_finite", path=path)
         value = float(value)
-        _check_range(value, path, -limits.MAX_COORDINATE if low is None else low,
-                     limits.MAX_COORDINATE if high is None else high)
+        _check_range(
+            value,
+            path,
+            -limits.MAX_COORDINATE if low is None else low,
+            limits.MAX_COORDINATE if high is None else high,
+        )
     return value
 
 

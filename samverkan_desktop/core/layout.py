@@ -149,9 +149,7 @@ def layout_document(doc: m.Document, x_offset: float = 0.0, y_offset: float = 0.
         for n in doc.notes
     )
     clusters = tuple(
-        replace(c, x=f[0], y=f[1], width=f[2], height=f[3])
-        if (f := placer.frames.get(c.id))
-        else c
+        replace(c, x=f[0], y=f[1], width=f[2], height=f[3]) if (f := placer.frames.get(c.id)) else c
         for c in doc.clusters
     )
     return replace(doc, notes=notes, clusters=clusters)

@@ -26,8 +26,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "exchange.bad_character_in_name": (
         "{path}: namnet {key} innehåller ett ogiltigt tecken (ett ensamt surrogattecken, "
         "\\ud800–\\udfff).",
-        "{path}: the name {key} contains an invalid character (a lone surrogate, "
-        "\\ud800–\\udfff).",
+        "{path}: the name {key} contains an invalid character (a lone surrogate, \\ud800–\\udfff).",
     ),
     "exchange.not_finite": (
         "{path} är inget ändligt tal (NaN, Infinity eller för stort).",

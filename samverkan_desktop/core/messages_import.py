@@ -64,8 +64,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import.unknown_encoding": (
         "Filens teckenkodning känns inte igen (varken UTF-8, UTF-16 eller Windows-1252).",
-        "The file's character encoding is not recognised (neither UTF-8, UTF-16 nor "
-        "Windows-1252).",
+        "The file's character encoding is not recognised (neither UTF-8, UTF-16 nor Windows-1252).",
     ),
     # Zip files (core/importers/zipcheck.py).
     "zip.not_word": ("inget Word-dokument", "a Word document"),
@@ -197,10 +196,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: more than {most:num} rows; that many cannot be imported.",
     ),
     "table.bad_csv": (
-        "{name}: rad {line} går inte att läsa som CSV ({why}); saknas ett avslutande "
-        "citattecken?",
-        "{name}: line {line} cannot be read as CSV ({why}); is a closing quotation mark "
-        "missing?",
+        "{name}: rad {line} går inte att läsa som CSV ({why}); saknas ett avslutande citattecken?",
+        "{name}: line {line} cannot be read as CSV ({why}); is a closing quotation mark missing?",
     ),
     "table.old_xls": (
         "{name} är i Excels gamla format (.xls); spara den som .xlsx eller CSV och importera den "

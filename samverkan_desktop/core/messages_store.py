@@ -49,7 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db.unexpected": ("ett oväntat fel i databasen", "an unexpected error in the database"),
     # What a PostgreSQL server said (core/store_server.py), inside a sentence.
     "db.server_read_only": (
-        "workshoppen är öppnad bara för läsning", "the workshop is open for reading only"
+        "workshoppen är öppnad bara för läsning",
+        "the workshop is open for reading only",
     ),
     "db.server_conflict": (
         "någon annan ändrade samma sak samtidigt; försök igen",
@@ -64,14 +65,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the server did not accept the login (user name or password)",
     ),
     "db.server_no_database": (
-        "databasen finns inte på servern", "the database does not exist on the server"
+        "databasen finns inte på servern",
+        "the database does not exist on the server",
     ),
     "db.server_full": (
         "servern har slut på utrymme eller anslutningar",
         "the server is out of space or connections",
     ),
     "db.server_refused": (
-        "servern tog inte emot anslutningen", "the server refused the connection"
+        "servern tog inte emot anslutningen",
+        "the server refused the connection",
     ),
     "db.server_unreachable": (
         "servern svarar inte (är nätverket nere eller servern avstängd?)",
@@ -113,8 +116,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Another program is using {name} right now.",
     ),
     "store.hot_journal_needs_write": (
-        "{name} har en avbruten ändring som bara kan tas tillbaka när filen öppnas för "
-        "redigering.",
+        "{name} har en avbruten ändring som bara kan tas tillbaka när filen öppnas för redigering.",
         "{name} has an interrupted change that can only be rolled back when the file is opened "
         "for editing.",
     ),
@@ -256,7 +258,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "digits and _ (at most 40 characters, a letter first).",
     ),
     "server.cannot_connect": (
-        "Kan inte ansluta till {server}: {why}.", "Cannot connect to {server}: {why}."
+        "Kan inte ansluta till {server}: {why}.",
+        "Cannot connect to {server}: {why}.",
     ),
     "server.exists": (
         "Det finns redan en workshop som heter {key} på servern.",

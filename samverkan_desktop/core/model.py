@@ -126,11 +126,15 @@ class Summary:
             members[n.cluster_id] = members.get(n.cluster_id, 0) + 1
             per_group[n.group_id] = per_group.get(n.group_id, 0) + 1
         return cls(
-            doc.workshop, doc.groups, len(doc.notes),
+            doc.workshop,
+            doc.groups,
+            len(doc.notes),
             sum(1 for n in doc.notes if n.cluster_id is not None),
             sum(1 for n in doc.notes if n.uncertain),
             sum(1 for n in doc.notes if n.personal_data),
             per_group,
-            tuple((c.id, c.name, c.group_id, members.get(c.id, 0))
-                  for c in sorted(doc.clusters, key=lambda c: c.id)),
+            tuple(
+                (c.id, c.name, c.group_id, members.get(c.id, 0))
+                for c in sorted(doc.clusters, key=lambda c: c.id)
+            ),
         )

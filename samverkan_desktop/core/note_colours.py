@@ -71,8 +71,9 @@ def _hex(rgb: tuple[int, int, int]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*rgb)
 
 
-def _mix(colour: tuple[int, int, int], base: tuple[int, int, int], amount: float
-         ) -> tuple[int, int, int]:
+def _mix(
+    colour: tuple[int, int, int], base: tuple[int, int, int], amount: float
+) -> tuple[int, int, int]:
     r, g, b = (round(bb + (c - bb) * amount) for c, bb in zip(colour, base, strict=True))
     return r, g, b
 

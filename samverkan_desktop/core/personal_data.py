@@ -63,7 +63,7 @@ _PHONE_CANDIDATE = re.compile(
     r"(?=[+(0])" + _NOT_AFTER_ALNUM + r"(?<![+.,])"
     r"(?:\+|\(?0)"  # international (+, or 00 which the digits carry), trunk 0, "(070)"
     rf"(?:[{_PHONE_SEPARATORS}]{{0,3}}\d){{6,16}}"  # E.164 has at most 15 digits
-    + _NOT_BEFORE_ALNUM
+     + _NOT_BEFORE_ALNUM
 )
 # "08.30", "01.02.2021", "01/02": a time or a date, however valid the digits are as a number.
 _TIME_OR_DATE = re.compile(r"\(?\d{1,2}[.:/]")
@@ -129,15 +129,17 @@ class Names:
                 yield Finding(NAME, m.start(), m.end())
 
 
-
 def find(text: str, names: Names | None = None) -> list[Finding]:
     """Every piece of personal data in `text`, in order of where it starts (they may overlap)."""
     # No "@", no address: str's own search skips the pattern's work on most notes.
     emails = _EMAIL.finditer(text) if "@" in text else ()
     found = [Finding(EMAIL, m.start(), m.end()) for m in emails]
     found += _personnummer(text)
-    found += (Finding(PHONE, m.start(), m.end()) for m in _PHONE_CANDIDATE.finditer(text)
-              if _is_phone_number(m[0]))
+    found += (
+        Finding(PHONE, m.start(), m.end())
+        for m in _PHONE_CANDIDATE.finditer(text)
+        if _is_phone_number(m[0])
+    )
     if names is not None:
         found += names.find(text)
     return sorted(found, key=lambda f: (f.start, -f.end))

@@ -280,10 +280,15 @@ class Store:
         named `key` (by default made from the title), with the tables of a file made by the
         same migrations, all in one transaction: it is there whole, or not at all."""
         w = workshop or m.Workshop()
-        return cls._create_on_server(url, w.title, key, lambda conn: conn.execute(
-            insert(_table(WorkshopRow)),
-            {"title": w.title, "date": w.date, "description": w.description},
-        ))
+        return cls._create_on_server(
+            url,
+            w.title,
+            key,
+            lambda conn: conn.execute(
+                insert(_table(WorkshopRow)),
+                {"title": w.title, "date": w.date, "description": w.description},
+            ),
+        )
 
     def publish(self, url: str, *, key: str | None = None) -> Store:
         """Copy this whole workshop (a file's or another server's) to a new workshop on a
@@ -456,8 +461,13 @@ class Store:
                     _stamp(session)
                 yield session
                 if self.url is not None and (self._pending_changed or self._pending_removed):
-                    store_server.notify(session.connection(), self.path.name, self._client,
-                                        self._pending_changed, self._pending_removed)
+                    store_server.notify(
+                        session.connection(),
+                        self.path.name,
+                        self._client,
+                        self._pending_changed,
+                        self._pending_removed,
+                    )
         except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("store.cannot_save", exc) from None
@@ -470,7 +480,10 @@ class Store:
         self._publish()
 
     def watch(
-        self, callback: Callable[[Change], None], *, wait: float = 5.0,
+        self,
+        callback: Callable[[Change], None],
+        *,
+        wait: float = 5.0,
         connected: Callable[[bool], None] | None = None,
     ) -> Callable[[], None]:
         """On a server: call `callback(change)` for every change another client (another
@@ -608,23 +621,36 @@ class Store:
             conn = s.connection()
             # Every note's text is still read (and dropped): text that is not UTF-8 is found
             # only when read, and `info` must call such a file damaged as every command does.
-            for _ in conn.execute(select(NoteRow.text, NoteRow.section, NoteRow.source,
-                                         NoteRow.comment, NoteRow.colour)):
+            for _ in conn.execute(
+                select(
+                    NoteRow.text, NoteRow.section, NoteRow.source, NoteRow.comment, NoteRow.colour
+                )
+            ):
                 pass
-            total, clustered, uncertain, personal = conn.execute(select(
-                func.count(NoteRow.id), func.count(NoteRow.cluster_id),
-                func.count(NoteRow.id).filter(NoteRow.uncertain.is_(True)),
-                func.count(NoteRow.id).filter(NoteRow.personal_data.is_(True)),
-            )).one()
+            total, clustered, uncertain, personal = conn.execute(
+                select(
+                    func.count(NoteRow.id),
+                    func.count(NoteRow.cluster_id),
+                    func.count(NoteRow.id).filter(NoteRow.uncertain.is_(True)),
+                    func.count(NoteRow.id).filter(NoteRow.personal_data.is_(True)),
+                )
+            ).one()
             per_group = conn.execute(
-                select(NoteRow.group_id, func.count(NoteRow.id)).group_by(NoteRow.group_id))
+                select(NoteRow.group_id, func.count(NoteRow.id)).group_by(NoteRow.group_id)
+            )
             members = (
                 select(ClusterRow.id, ClusterRow.name, ClusterRow.group_id, func.count(NoteRow.id))
                 .outerjoin(NoteRow, NoteRow.cluster_id == ClusterRow.id)
-                .group_by(ClusterRow.id).order_by(ClusterRow.id)
+                .group_by(ClusterRow.id)
+                .order_by(ClusterRow.id)
             )
             return m.Summary(
-                self.workshop(), tuple(self.groups()), total, clustered, uncertain, personal,
+                self.workshop(),
+                tuple(self.groups()),
+                total,
+                clustered,
+                uncertain,
+                personal,
                 {g: n for g, n in per_group},
                 tuple((i, name, g, n) for i, name, g, n in conn.execute(members)),
             )
@@ -707,8 +733,11 @@ class Store:
         groups = list(groups)
         with self.transaction() as s:
             for g in groups:
-                s.add(GroupRow(id=g.id, name=g.name, facilitators=list(g.facilitators),
-                               position=g.position))
+                s.add(
+                    GroupRow(
+                        id=g.id, name=g.name, facilitators=list(g.facilitators), position=g.position
+                    )
+                )
             s.flush()  # before clusters and notes that point at them join the same transaction
             _ids_given(s, GroupRow)
             self._mark("group", [g.id for g in groups])
@@ -759,9 +788,7 @@ class Store:
         with self.transaction() as s:
             notes = self.notes(ids)
             id_set = set(ids)
-            links = tuple(
-                lk for lk in self.links() if lk.source in id_set or lk.target in id_set
-            )
+            links = tuple(lk for lk in self.links() if lk.source in id_set or lk.target in id_set)
             themes = tuple(t for t in self.themes() if t.note_id in id_set)
             versions = self.versions("note", ids)
             s.execute(delete(NoteRow).where(NoteRow.id.in_(ids)))
@@ -962,10 +989,15 @@ class Store:
             # by row (see `_insert`). Timestamps a document leaves out are the moment of import.
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             offset = len(s.scalars(select(GroupRow.id)).all())
-            group_ids = _insert(s, GroupRow, [g.id for g in doc.groups], [
-                {"name": g.name, "facilitators": list(g.facilitators), "position": offset + i}
-                for i, g in enumerate(doc.groups)
-            ])
+            group_ids = _insert(
+                s,
+                GroupRow,
+                [g.id for g in doc.groups],
+                [
+                    {"name": g.name, "facilitators": list(g.facilitators), "position": offset + i}
+                    for i, g in enumerate(doc.groups)
+                ],
+            )
             cluster_rows = []
             added_clusters = [c for c in doc.clusters if c.id not in into]
             for c in added_clusters:
@@ -1007,16 +1039,18 @@ class Store:
                 (note_ids[lk.source], note_ids[lk.target], lk.kind) for lk in doc.links
             )
             if links:
-                s.execute(insert(_table(LinkRow)), [
-                    {"source_id": a, "target_id": b, "kind": kind} for a, b, kind in links
-                ])
+                s.execute(
+                    insert(_table(LinkRow)),
+                    [{"source_id": a, "target_id": b, "kind": kind} for a, b, kind in links],
+                )
             themes = dict.fromkeys(
                 (note_ids[t.note_id], cluster_ids[t.cluster_id]) for t in doc.themes
             )
             if themes:
-                s.execute(insert(_table(ThemeLinkRow)), [
-                    {"note_id": a, "cluster_id": b} for a, b in themes
-                ])
+                s.execute(
+                    insert(_table(ThemeLinkRow)),
+                    [{"note_id": a, "cluster_id": b} for a, b in themes],
+                )
             self._mark("group", group_ids.values())
             self._mark("cluster", cluster_ids.values())
             self._mark("note", note_ids.values())
@@ -1032,14 +1066,14 @@ class Store:
         `into_clusters`). Returns `add_document`'s id maps."""
         with self.transaction():
             if plan.notes_moved:
-                self.update_notes(
-                    {i: {"x": x, "y": y} for i, (x, y) in plan.notes_moved.items()}
-                )
+                self.update_notes({i: {"x": x, "y": y} for i, (x, y) in plan.notes_moved.items()})
             if plan.clusters_moved:
-                self.update_clusters({
-                    i: {"x": x, "y": y, "width": w, "height": h}
-                    for i, (x, y, w, h) in plan.clusters_moved.items()
-                })
+                self.update_clusters(
+                    {
+                        i: {"x": x, "y": y, "width": w, "height": h}
+                        for i, (x, y, w, h) in plan.clusters_moved.items()
+                    }
+                )
             return self.add_document(plan.document, into_clusters=plan.into_clusters)
 
     def save_copy(self, target: str | os.PathLike[str]) -> None:
@@ -1064,7 +1098,6 @@ class Store:
         except (OSError, sqlite3.Error) as exc:
             why = oserrors.why(exc) if isinstance(exc, OSError) else _reason(exc)
             raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
-
 
     @contextlib.contextmanager
     def _snapshot(self) -> Iterator[Any]:
@@ -1132,13 +1165,15 @@ def _copy_rows(read: Any, write: Any) -> None:
         if table.name == "clusters":
             parents = [
                 {"b_id": r["id"], "b_parent": r["parent_id"], "b_updated": r["updated_at"]}
-                for r in rows if r["parent_id"] is not None
+                for r in rows
+                if r["parent_id"] is not None
             ]
             rows = [{**r, "parent_id": None} for r in rows]
         write.execute(insert(table), rows)
         if parents:  # with its own updated_at, which the update would otherwise set to now
             write.execute(
-                update(table).where(table.c.id == bindparam("b_id"))
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
                 .values(parent_id=bindparam("b_parent"), updated_at=bindparam("b_updated")),
                 parents,
             )
@@ -1265,7 +1300,8 @@ def _insert(
         # On a server others may be adding rows too: the ids come from the table's sequence.
         ids: Sequence[int] = (
             store_server.next_ids(s.connection(), columns.name, len(rows))
-            if top is None else range(top + 1, top + 1 + len(rows))
+            if top is None
+            else range(top + 1, top + 1 + len(rows))
         )
         for new_id, row in zip(ids, rows, strict=True):
             row["id"] = new_id
@@ -1316,9 +1352,7 @@ def _within_limits(key: str, value: Any) -> None:
         raise StoreError("store.text_too_long", most=limits.MAX_TEXT_CHARS, length=len(value))
     if key == "votes" and not 0 <= value <= limits.MAX_VOTES:
         raise StoreError("store.votes_range", most=limits.MAX_VOTES)
-    if key in _PLACES and not (
-        math.isfinite(value) and abs(value) <= limits.MAX_COORDINATE
-    ):
+    if key in _PLACES and not (math.isfinite(value) and abs(value) <= limits.MAX_COORDINATE):
         raise StoreError("store.off_board")
 
 
@@ -1328,18 +1362,38 @@ def _group(r: GroupRow) -> m.Group:
 
 def _note(r: NoteRow) -> m.Note:
     return m.Note(
-        id=r.id, text=r.text, group_id=r.group_id, section=r.section, source=r.source,
-        uncertain=r.uncertain, comment=r.comment, personal_data=r.personal_data, votes=r.votes,
-        colour=r.colour, x=r.x, y=r.y, cluster_id=r.cluster_id, created_at=r.created_at,
+        id=r.id,
+        text=r.text,
+        group_id=r.group_id,
+        section=r.section,
+        source=r.source,
+        uncertain=r.uncertain,
+        comment=r.comment,
+        personal_data=r.personal_data,
+        votes=r.votes,
+        colour=r.colour,
+        x=r.x,
+        y=r.y,
+        cluster_id=r.cluster_id,
+        created_at=r.created_at,
         updated_at=r.updated_at,
     )
 
 
 def _cluster(r: ClusterRow) -> m.Cluster:
     return m.Cluster(
-        id=r.id, name=r.name, description=r.description, colour=r.colour, x=r.x, y=r.y,
-        width=r.width, height=r.height, parent_id=r.parent_id, group_id=r.group_id,
-        created_at=r.created_at, updated_at=r.updated_at,
+        id=r.id,
+        name=r.name,
+        description=r.description,
+        colour=r.colour,
+        x=r.x,
+        y=r.y,
+        width=r.width,
+        height=r.height,
+        parent_id=r.parent_id,
+        group_id=r.group_id,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
     )
 
 

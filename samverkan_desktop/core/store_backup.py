@@ -36,8 +36,14 @@ _STALE_TEMP = dt.timedelta(hours=1)
 _FOLDER_NAME_LENGTH = 40
 # Not allowed in Windows file names, or read as something else by a shell or a URL ("%", "#").
 _UNSAFE = set('<>:"/\\|?*%#') | {"\x7f"}
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
-                     *(f"LPT{i}" for i in range(10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(10)),
+    *(f"LPT{i}" for i in range(10)),
+}
 
 
 class BackupError(StoreError):
@@ -88,9 +94,7 @@ def source_of(folder: Path) -> Path | None:
 
 
 # --------------------------------------------------------------------- taking backups
-def take_backup(
-    store: Store, root: Path | None = None, now: dt.datetime | None = None
-) -> Path:
+def take_backup(store: Store, root: Path | None = None, now: dt.datetime | None = None) -> Path:
     """Write a backup of the open workshop and prune old ones; the backup's path.
 
     When nothing changed since the newest backup, that one is kept and returned instead: opening

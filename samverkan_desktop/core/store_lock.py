@@ -79,7 +79,7 @@ class LockOwner:
         return self.readable and _same_host(self.host) and self.user == _user()
 
     def since_text(self, now: dt.datetime | None = None) -> str:
-        """"kl. 14.05" today, else "2026-11-24 kl. 14.05": local time, Swedish style."""
+        """ "kl. 14.05" today, else "2026-11-24 kl. 14.05": local time, Swedish style."""
         local = self.since.astimezone()
         now = (now or dt.datetime.now(dt.UTC)).astimezone()
         clock = f"kl. {local:%H.%M}"
@@ -105,9 +105,7 @@ class FileLocked(StoreError):
             who = message("lock.held_by", user=owner.user, host=owner.host)
         else:
             who = message("lock.held_by_unknown")
-        super().__init__(
-            "lock.locked", name=document.name, who=who, since=owner.since_message()
-        )
+        super().__init__("lock.locked", name=document.name, who=who, since=owner.since_message())
 
 
 class LockUnavailable(StoreError):
@@ -159,7 +157,9 @@ class WriteLock:
         path = lock_path(document)
         token = secrets.token_hex(16)
         me = LockOwner(
-            user=_user(), host=_host(), pid=os.getpid(),
+            user=_user(),
+            host=_host(),
+            pid=os.getpid(),
             since=dt.datetime.now(dt.UTC).replace(microsecond=0),
             app=f"Samverkan Desktop {__version__}",
         )
@@ -232,8 +232,12 @@ class _Seen:
 
 def _payload(owner: LockOwner, token: str) -> bytes:
     data = {
-        "app": owner.app, "user": owner.user, "host": owner.host, "pid": owner.pid,
-        "since": owner.since.isoformat(), "token": token,
+        "app": owner.app,
+        "user": owner.user,
+        "host": owner.host,
+        "pid": owner.pid,
+        "since": owner.since.isoformat(),
+        "token": token,
     }
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
@@ -294,8 +298,10 @@ def _parse(raw: bytes) -> LockOwner | None:
         data = json.loads(raw.decode("utf-8"))
         since = dt.datetime.fromisoformat(data["since"])
         owner = LockOwner(
-            user=str(data["user"]) or _UNKNOWN, host=str(data["host"]) or _UNKNOWN,
-            pid=int(data["pid"]), since=since if since.tzinfo else since.replace(tzinfo=dt.UTC),
+            user=str(data["user"]) or _UNKNOWN,
+            host=str(data["host"]) or _UNKNOWN,
+            pid=int(data["pid"]),
+            since=since if since.tzinfo else since.replace(tzinfo=dt.UTC),
             app=str(data.get("app", "")),
         )
         if not isinstance(data["token"], str):

@@ -53,7 +53,9 @@ class ListedWorkshop:
 def is_server_url(location: object) -> bool:
     """Whether `location` (a path or a string) names a PostgreSQL server rather than a file."""
     return isinstance(location, str) and location.split("://", 1)[0].split("+", 1)[0] in (
-        "postgresql", "postgres")
+        "postgresql",
+        "postgres",
+    )
 
 
 def server_url(url: str) -> URL:
@@ -181,10 +183,12 @@ def workshops(conn: Connection) -> list[ListedWorkshop]:
 
 def next_ids(conn: Connection, table: str, count: int) -> list[int]:
     """`count` new ids for `table` from its sequence: safe while others write too."""
-    return list(conn.scalars(
-        text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-        {"t": table, "n": count},
-    ))
+    return list(
+        conn.scalars(
+            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+            {"t": table, "n": count},
+        )
+    )
 
 
 def catch_up_sequences(conn: Connection, tables: Sequence[str]) -> None:
@@ -206,9 +210,11 @@ def catch_up_sequences(conn: Connection, tables: Sequence[str]) -> None:
 # exports, a facilitator changes too (new ids from the sequences, whose setval wants UPDATE).
 ACCESS = {
     "none": (),
-    "reader": ("GRANT USAGE ON SCHEMA {key} TO {role}",
-               "GRANT SELECT ON ALL TABLES IN SCHEMA {key} TO {role}",
-               "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} GRANT SELECT ON TABLES TO {role}"),
+    "reader": (
+        "GRANT USAGE ON SCHEMA {key} TO {role}",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA {key} TO {role}",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA {key} GRANT SELECT ON TABLES TO {role}",
+    ),
     "facilitator": (
         "GRANT USAGE ON SCHEMA {key} TO {role}",
         "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {key} TO {role}",
@@ -273,8 +279,10 @@ _REASONS = {
 
 _REFUSALS = [
     (r'database ".*" does not exist', "db.server_no_database"),
-    (r'authentication failed|role ".*" does not exist|no pg_hba\.conf entry|password',
-     "db.server_login"),
+    (
+        r'authentication failed|role ".*" does not exist|no pg_hba\.conf entry|password',
+        "db.server_login",
+    ),
 ]
 
 
@@ -313,20 +321,27 @@ def channel(key: str) -> str:
 
 
 def notify(
-    conn: Connection, key: str, client: str,
-    changed: Mapping[str, Iterable[int]], removed: Mapping[str, Iterable[int]],
+    conn: Connection,
+    key: str,
+    client: str,
+    changed: Mapping[str, Iterable[int]],
+    removed: Mapping[str, Iterable[int]],
 ) -> None:
     """Tell every other client listening on the workshop what this transaction changed. Sent
     inside the transaction: PostgreSQL delivers it at the commit, and never for a rollback."""
     payload = json.dumps(
-        {"by": client, "changed": {k: sorted(v) for k, v in changed.items()},
-         "removed": {k: sorted(v) for k, v in removed.items()}},
+        {
+            "by": client,
+            "changed": {k: sorted(v) for k, v in changed.items()},
+            "removed": {k: sorted(v) for k, v in removed.items()},
+        },
         separators=(",", ":"),
     )
     if len(payload.encode()) > _MOST_PAYLOAD:
         payload = json.dumps({"by": client, "everything": True}, separators=(",", ":"))
-    conn.execute(text("SELECT pg_notify(:channel, :payload)"),
-                 {"channel": channel(key), "payload": payload})
+    conn.execute(
+        text("SELECT pg_notify(:channel, :payload)"), {"channel": channel(key), "payload": payload}
+    )
 
 
 @dataclass(frozen=True)
@@ -363,8 +378,14 @@ class Listener:
     `connected(True)` when it is back (before that "everything"), on the same thread."""
 
     def __init__(
-        self, url: URL, key: str, me: str, deliver: Callable[[Heard], None],
-        *, poll: float = 0.2, retry: float = 0.5,
+        self,
+        url: URL,
+        key: str,
+        me: str,
+        deliver: Callable[[Heard], None],
+        *,
+        poll: float = 0.2,
+        retry: float = 0.5,
         connected: Callable[[bool], None] | None = None,
     ) -> None:
         self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)

@@ -12,11 +12,29 @@ from ..core.export import Exporter
 EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
-        Exporter("pdf", ".pdf", "PDF (klusterrapport för utskrift och diariet)",
-                 f"{__name__}.pdf_report:write", True, ("language", "pdfa")),
-        Exporter("png", ".png", "PNG (bild av tavlan)", f"{__name__}.board_image:write_png", True,
-                 ("language",)),
-        Exporter("svg", ".svg", "SVG (tavlan som vektorbild)", f"{__name__}.board_image:write_svg",
-                 True, ("language",)),
+        Exporter(
+            "pdf",
+            ".pdf",
+            "PDF (klusterrapport för utskrift och diariet)",
+            f"{__name__}.pdf_report:write",
+            True,
+            ("language", "pdfa"),
+        ),
+        Exporter(
+            "png",
+            ".png",
+            "PNG (bild av tavlan)",
+            f"{__name__}.board_image:write_png",
+            True,
+            ("language",),
+        ),
+        Exporter(
+            "svg",
+            ".svg",
+            "SVG (tavlan som vektorbild)",
+            f"{__name__}.board_image:write_svg",
+            True,
+            ("language",),
+        ),
     )
 }

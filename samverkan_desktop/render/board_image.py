@@ -27,8 +27,12 @@ MAX_SIDE = 16_000
 
 
 def _size(source: QRectF, scale: float = 1.0) -> QSize:
-    scale = min(scale, math.sqrt(MAX_PIXELS / (source.width() * source.height())),
-                MAX_SIDE / source.width(), MAX_SIDE / source.height())
+    scale = min(
+        scale,
+        math.sqrt(MAX_PIXELS / (source.width() * source.height())),
+        MAX_SIDE / source.width(),
+        MAX_SIDE / source.height(),
+    )
     return QSize(max(1, int(source.width() * scale)), max(1, int(source.height() * scale)))
 
 

@@ -88,8 +88,9 @@ class BoardPicture:
             board.put_note(n.id, n.x, n.y, self.heights[n.id], home)
         self.board = board
         clusters = {c.id: c for c in doc.clusters}
-        self.headers = [h for h in header_places(doc.notes, clusters, board)
-                        if h.group_id in self.groups]
+        self.headers = [
+            h for h in header_places(doc.notes, clusters, board) if h.group_id in self.groups
+        ]
         rect = QRectF()
         for n in doc.notes:  # with the shadow
             rect = rect.united(QRectF(n.x - 3, n.y - 3, bt.NOTE_W + 7, self.heights[n.id] + 8))
@@ -109,9 +110,7 @@ class BoardPicture:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        painter.setClipRect(
-            QRectF(corner, source.size() * scale), Qt.ClipOperation.IntersectClip
-        )
+        painter.setClipRect(QRectF(corner, source.size() * scale), Qt.ClipOperation.IntersectClip)
         painter.setWorldTransform(
             QTransform()
             .translate(corner.x(), corner.y())
@@ -127,8 +126,13 @@ class BoardPicture:
         for h in self.headers:
             painter.save()
             _translate(painter, h.x, h.bottom)
-            bp.paint_header(painter, self.groups[h.group_id], self.labels[h.group_id],
-                            self.group_index[h.group_id], h.width)
+            bp.paint_header(
+                painter,
+                self.groups[h.group_id],
+                self.labels[h.group_id],
+                self.group_index[h.group_id],
+                h.width,
+            )
             painter.restore()
         painter.restore()
 
@@ -176,8 +180,10 @@ def _shown(doc: m.Document) -> m.Document:
         n if len(n.text) <= BOARD_NOTE_CHARS else n.with_(text=cut(n.text, BOARD_NOTE_CHARS))
         for n in doc.notes
     )
-    clusters = tuple(c if len(c.name) <= NAME_CHARS else c.with_(name=cut(c.name, NAME_CHARS))
-                     for c in doc.clusters)
+    clusters = tuple(
+        c if len(c.name) <= NAME_CHARS else c.with_(name=cut(c.name, NAME_CHARS))
+        for c in doc.clusters
+    )
     return replace(doc, notes=notes, clusters=clusters)
 
 

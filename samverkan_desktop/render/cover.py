@@ -31,7 +31,9 @@ def cover_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
     if cover.description:
         w.line(cover.description, _char(11, colour=MUTED), bottom=4)
     counts = lab["counts"].format(
-        notes=cover.note_count, clusters=cover.cluster_count, groups=len(cover.groups),
+        notes=cover.note_count,
+        clusters=cover.cluster_count,
+        groups=len(cover.groups),
         votes=cover.vote_count,
     )
     w.line(counts, _char(12, bold=True), top=18, bottom=24)
@@ -42,8 +44,7 @@ def cover_text(report: Report, device: QPaintDevice, width: float) -> FlowText:
         w.line(lab["redacted"], _char(BODY_PT, italic=True), top=14)
     if cover.cut_texts:
         w.line(cut_note(cover, lab), _char(BODY_PT, italic=True), top=14)
-    w.line(lab["created"].format(date=cover.created.isoformat()), _char(8.5, colour=MUTED),
-           top=24)
+    w.line(lab["created"].format(date=cover.created.isoformat()), _char(8.5, colour=MUTED), top=24)
     return w.done()
 
 
@@ -65,7 +66,8 @@ def _groups_table(w: _Writer, report: Report) -> None:
         [QTextLength(QTextLength.Type.PercentageLength, p) for p in widths]
     )
     rows = [head] + [
-        [g.short, g.name, ", ".join(g.facilitators), str(g.note_count)] if show_people
+        [g.short, g.name, ", ".join(g.facilitators), str(g.note_count)]
+        if show_people
         else [g.short, g.name, str(g.note_count)]
         for g in report.cover.groups
     ]
@@ -85,6 +87,10 @@ def _groups_table(w: _Writer, report: Report) -> None:
                 block = QTextBlockFormat()
                 block.setAlignment(Qt.AlignmentFlag.AlignRight)
                 cursor.setBlockFormat(block)
-            cursor.insertText(value, _char(BODY_PT, bold=i == 0, colour=MUTED if i == 0 else
-                                           _char().foreground().color()))
+            cursor.insertText(
+                value,
+                _char(
+                    BODY_PT, bold=i == 0, colour=MUTED if i == 0 else _char().foreground().color()
+                ),
+            )
     w.cursor.movePosition(QTextCursor.MoveOperation.End)

@@ -92,8 +92,12 @@ def _font(points: float, bold: bool = False) -> QFont:
 
 
 def _layout(orientation: QPageLayout.Orientation) -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation, QMarginsF(0, 0, 0, 0),
-                       QPageLayout.Unit.Millimeter)
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 class _Pages:
@@ -116,9 +120,12 @@ class _Pages:
 
     def body_rect(self, landscape: bool = False) -> QRectF:
         w, h = (297.0, 210.0) if landscape else (210.0, 297.0)
-        return QRectF(_px(MARGIN_MM.left()), _px(MARGIN_MM.top()),
-                      _px(w - MARGIN_MM.left() - MARGIN_MM.right()),
-                      _px(h - MARGIN_MM.top() - MARGIN_MM.bottom()))
+        return QRectF(
+            _px(MARGIN_MM.left()),
+            _px(MARGIN_MM.top()),
+            _px(w - MARGIN_MM.left() - MARGIN_MM.right()),
+            _px(h - MARGIN_MM.top() - MARGIN_MM.bottom()),
+        )
 
     def flows(self) -> list[_Flow]:
         body = self.body_rect()
@@ -157,8 +164,9 @@ class _Pages:
         return anchors
 
     def new_page(self, landscape: bool = False) -> None:
-        orientation = QPageLayout.Orientation.Landscape if landscape else (
-            QPageLayout.Orientation.Portrait)
+        orientation = (
+            QPageLayout.Orientation.Landscape if landscape else (QPageLayout.Orientation.Portrait)
+        )
         # The layout set before newPage() applies to the new page: the board page is landscape.
         self.writer.setPageLayout(_layout(orientation))
         if self.page > 0:
@@ -192,8 +200,11 @@ class _Pages:
         p.setFont(_font(15, bold=True))
         p.setPen(ACCENT)
         title_h = _px(9)
-        p.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+        p.drawText(
+            QRectF(body.left(), body.top(), body.width(), title_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+            title,
+        )
         return title_h
 
     def paint_board(self) -> None:
@@ -203,8 +214,12 @@ class _Pages:
         body = self.body_rect(landscape=True)
         title_h = self.paint_title(body, self.report.labels["overview"])
         legend_h = self.paint_legend(body)
-        area = QRectF(body.left(), body.top() + title_h + _px(2), body.width(),
-                      body.height() - title_h - legend_h - _px(5))
+        area = QRectF(
+            body.left(),
+            body.top() + title_h + _px(2),
+            body.width(),
+            body.height() - title_h - legend_h - _px(5),
+        )
         p.setPen(QPen(RULE, _px(0.25)))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(area)
@@ -229,8 +244,12 @@ class _Pages:
             height = p.fontMetrics().boundingRect(body.toRect(), int(flags), text).height()
             bottom -= height + _px(1.5)
             p.drawText(QRectF(body.left(), bottom, body.width(), height), flags, text)
-        area = QRectF(body.left(), body.top() + title_h + _px(2), body.width(),
-                      bottom - body.top() - title_h - _px(4))
+        area = QRectF(
+            body.left(),
+            body.top() + title_h + _px(2),
+            body.width(),
+            bottom - body.top() - title_h - _px(4),
+        )
         p.setPen(QPen(RULE, _px(0.25)))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawRect(area)
@@ -239,11 +258,23 @@ class _Pages:
         # leaves room for a name between two themes at that size.
         unit = MAP_NAME_PT / 72 * RESOLUTION / tp.LABEL_PX
         spacing = tp.LABEL_ROOM * unit / (min(inner.width(), inner.height()) / 2)
-        themes = tp.theme_map(page.nodes, page.edges, page.colour_of, page.label_of,
-                              min_distance=spacing, font=tp.label_font(FONT_FAMILY),
-                              name_width=MAP_NAME_WIDTH)
-        tp.paint_map(p, inner, themes, max_unit=unit,
-                     min_unit=unit * MAP_NAME_MIN_PT / MAP_NAME_PT, backdrop=PAPER)
+        themes = tp.theme_map(
+            page.nodes,
+            page.edges,
+            page.colour_of,
+            page.label_of,
+            min_distance=spacing,
+            font=tp.label_font(FONT_FAMILY),
+            name_width=MAP_NAME_WIDTH,
+        )
+        tp.paint_map(
+            p,
+            inner,
+            themes,
+            max_unit=unit,
+            min_unit=unit * MAP_NAME_MIN_PT / MAP_NAME_PT,
+            backdrop=PAPER,
+        )
 
     def paint_legend(self, body: QRectF, colour: Callable[[int], QColor] = group_colour) -> float:
         """One swatch per group under the board: colour is not the only cue, the name is there.
@@ -271,8 +302,11 @@ class _Pages:
                 p.setBrush(colour(i))
                 p.drawRect(QRectF(x, y + (line_h - swatch) / 2, swatch, swatch))
                 p.setPen(MUTED)
-                p.drawText(QRectF(x + swatch + _px(1.5), y, body.right() - x, line_h),
-                           Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+                p.drawText(
+                    QRectF(x + swatch + _px(1.5), y, body.right() - x, line_h),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                    name,
+                )
         return height
 
     def paint_furniture(self, *, header: bool = True, landscape: bool = False) -> None:
@@ -286,20 +320,29 @@ class _Pages:
         if header:
             top = _px(11)
             line_h = _px(5)
-            title = p.fontMetrics().elidedText(self.report.title, Qt.TextElideMode.ElideRight,
-                                               int((right - left) * 0.7))
-            p.drawText(QRectF(left, top, right - left, line_h),
-                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, title)
-            p.drawText(QRectF(left, top, right - left, line_h),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                       self.report.labels["report"])
+            title = p.fontMetrics().elidedText(
+                self.report.title, Qt.TextElideMode.ElideRight, int((right - left) * 0.7)
+            )
+            p.drawText(
+                QRectF(left, top, right - left, line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                title,
+            )
+            p.drawText(
+                QRectF(left, top, right - left, line_h),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                self.report.labels["report"],
+            )
             p.setPen(QPen(RULE, _px(0.25)))
             rule_y = top + line_h + _px(1.2)
             p.drawLine(QPointF(left, rule_y), QPointF(right, rule_y))
             p.setPen(MUTED)
         footer = self.report.labels["page"].format(page=self.page, pages=self.total)
-        p.drawText(QRectF(left, h - _px(14), right - left, _px(5)),
-                   Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter, footer)
+        p.drawText(
+            QRectF(left, h - _px(14), right - left, _px(5)),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+            footer,
+        )
 
 
 def _keep_together(flow: FlowText, page_height: float, px_per_pt: float) -> None:

@@ -81,8 +81,9 @@ def _plain(text: str) -> str:
     return "\u2028".join(line.strip() for line in text.strip().splitlines())
 
 
-def _char(size: float = BODY_PT, *, bold: bool = False, italic: bool = False,
-          colour: QColor = TEXT) -> QTextCharFormat:
+def _char(
+    size: float = BODY_PT, *, bold: bool = False, italic: bool = False, colour: QColor = TEXT
+) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setFontFamilies([FONT_FAMILY])
     fmt.setFontPointSize(size)
@@ -123,8 +124,9 @@ class _Writer:
         self.cursor.endEditBlock()
         return self.flow
 
-    def block(self, *, top: float = 0, bottom: float = 0, indent: float = 0,
-              page_break: bool = False) -> QTextBlockFormat:
+    def block(
+        self, *, top: float = 0, bottom: float = 0, indent: float = 0, page_break: bool = False
+    ) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
         fmt.setTopMargin(top * self.pt)
         fmt.setBottomMargin(bottom * self.pt)
@@ -146,8 +148,9 @@ class _Writer:
     def text(self, text: str, char: QTextCharFormat) -> None:
         self.cursor.insertText(text, char)
 
-    def heading(self, text: str, level: int, *, outline: int | None = None,
-                page_break: bool = False) -> None:
+    def heading(
+        self, text: str, level: int, *, outline: int | None = None, page_break: bool = False
+    ) -> None:
         size = _HEADING_PT.get(level, _HEADING_PT[4])
         top = {1: 0.0, 2: 16.0, 3: 12.0}.get(level, 9.0)
         fmt = self.block(top=top, bottom=4.0 if level > 1 else 8.0, page_break=page_break)
@@ -159,8 +162,15 @@ class _Writer:
         if outline is not None:
             self.flow.anchors.append(Anchor(text, outline, position))
 
-    def line(self, text: str, char: QTextCharFormat, *, top: float = 0, bottom: float = 4,
-             indent: float = 0) -> None:
+    def line(
+        self,
+        text: str,
+        char: QTextCharFormat,
+        *,
+        top: float = 0,
+        bottom: float = 4,
+        indent: float = 0,
+    ) -> None:
         self.paragraph(self.block(top=top, bottom=bottom, indent=indent), char)
         self.text(text, char)
 
@@ -197,8 +207,10 @@ def summary_text(report: Report, device: QPaintDevice, width: float) -> FlowText
     lab = w.lab
     w.heading(lab["summary"], 1, outline=0)
     counts = lab["counts"].format(
-        notes=report.cover.note_count, clusters=report.cover.cluster_count,
-        groups=len(report.cover.groups), votes=report.cover.vote_count,
+        notes=report.cover.note_count,
+        clusters=report.cover.cluster_count,
+        groups=len(report.cover.groups),
+        votes=report.cover.vote_count,
     )
     w.line(counts, _char(colour=MUTED), bottom=10)
     if not report.summary:
@@ -210,9 +222,9 @@ def summary_text(report: Report, device: QPaintDevice, width: float) -> FlowText
     table_format.setCellSpacing(0)
     table_format.setCellPadding(4.5 * w.pt)
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-    table_format.setColumnWidthConstraints([
-        QTextLength(QTextLength.Type.PercentageLength, p) for p in (7, 50, 10, 10, 23)
-    ])
+    table_format.setColumnWidthConstraints(
+        [QTextLength(QTextLength.Type.PercentageLength, p) for p in (7, 50, 10, 10, 23)]
+    )
     table = w.cursor.insertTable(len(report.summary) + 1, 5, table_format)
     head = (lab["number"], lab["name"], lab["notes"], lab["votes"], lab["contributing"])
     # Groups by their short label (as on the board's notes), with the key under the table:
@@ -243,8 +255,11 @@ def summary_text(report: Report, device: QPaintDevice, width: float) -> FlowText
                 block.setLeftMargin(14 * depth * w.pt)
             cursor.setBlockFormat(block)
             size = BODY_PT - (1.0 if j == 4 else 0.5) - (0.5 if depth else 0)
-            char = _char(size, bold=i == 0 or (j == 1 and depth == 0),
-                         colour=MUTED if (j == 4 and i) else TEXT)
+            char = _char(
+                size,
+                bold=i == 0 or (j == 1 and depth == 0),
+                colour=MUTED if (j == 4 and i) else TEXT,
+            )
             cursor.insertText(value, char)
     w.cursor.movePosition(QTextCursor.MoveOperation.End)
     key = "  ·  ".join(f"{g.short}\u00a0=\u00a0{g.name}" for g in report.cover.groups if g.short)

@@ -80,8 +80,9 @@ def _flattened(doc: m.Document) -> m.Document:
         for cid in (*path, node):
             top.setdefault(cid, root)
     flat = tuple(
-        c if c.parent_id is None or c.parent_id == top[c.id] else
-        c.with_(parent_id=None if top[c.id] == c.id else top[c.id])
+        c
+        if c.parent_id is None or c.parent_id == top[c.id]
+        else c.with_(parent_id=None if top[c.id] == c.id else top[c.id])
         for c in doc.clusters
     )
     return replace(doc, clusters=flat)

@@ -349,8 +349,10 @@ def _spiral(step: float, count: int) -> list[Point]:
     """`count` spots around (0, 0), nearest first, evenly spread (a sunflower's seeds); a
     little wider than tall, as a theme's name is."""
     return [
-        (1.6 * step * math.sqrt(k) * math.cos(k * GOLDEN_ANGLE),
-         step * math.sqrt(k) * math.sin(k * GOLDEN_ANGLE))
+        (
+            1.6 * step * math.sqrt(k) * math.cos(k * GOLDEN_ANGLE),
+            step * math.sqrt(k) * math.sin(k * GOLDEN_ANGLE),
+        )
         for k in range(count)
     ]
 

@@ -78,7 +78,10 @@ def _excepthook(interaction: Interaction) -> Callable[..., None]:
 
 
 def main(
-    path: str | None = None, *, sample: bool = False, ctx: AppContext | None = None,
+    path: str | None = None,
+    *,
+    sample: bool = False,
+    ctx: AppContext | None = None,
     language: str | None = None,
 ) -> int:
     """Run the GUI until its window closes; `ctx` lets a test bring its own settings.

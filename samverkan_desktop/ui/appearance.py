@@ -88,8 +88,13 @@ def high_contrast_palette() -> QPalette:
     disabled = QColor("#595959")  # still 7:1 on white: a disabled entry must be readable too
     for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.PlaceholderText):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    for role, colour in ((roles.Window, white), (roles.Base, white), (roles.Button, white),
-                         (roles.Highlight, QColor("#595959")), (roles.HighlightedText, white)):
+    for role, colour in (
+        (roles.Window, white),
+        (roles.Base, white),
+        (roles.Button, white),
+        (roles.Highlight, QColor("#595959")),
+        (roles.HighlightedText, white),
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, colour)
     return p
 

@@ -82,7 +82,8 @@ class DocumentModel(QObject):
         self._connection.connect(self._on_connection)
         self._stop_watching = (
             store.watch(self._heard.emit, connected=self._connection.emit)
-            if store.url else lambda: None
+            if store.url
+            else lambda: None
         )
 
     # ----------------------------------------------------------------- ownership
@@ -291,11 +292,19 @@ class DocumentModel(QObject):
         clusters = frozenset(self._store.versions("cluster"))
         groups = frozenset(g.id for g in self._store.groups())
         return Change(
-            {"workshop": frozenset({0}), "group": groups, "cluster": clusters, "note": notes,
-             "link": frozenset({0}), "theme": frozenset({0})},
-            {"note": frozenset(self._notes) - notes,
-             "cluster": frozenset(self._clusters) - clusters,
-             "group": frozenset(self._groups) - groups},
+            {
+                "workshop": frozenset({0}),
+                "group": groups,
+                "cluster": clusters,
+                "note": notes,
+                "link": frozenset({0}),
+                "theme": frozenset({0}),
+            },
+            {
+                "note": frozenset(self._notes) - notes,
+                "cluster": frozenset(self._clusters) - clusters,
+                "group": frozenset(self._groups) - groups,
+            },
         )
 
     def _apply(self, change: Change) -> None:

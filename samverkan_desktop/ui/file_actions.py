@@ -95,7 +95,10 @@ class FileActions(QObject):
         self.close = action(self.tr("S&täng workshoppen"), window.close_document, "Ctrl+W")
         self.quit = action(self.tr("&Avsluta"), window.close, QKeySequence.StandardKey.Quit)
         self.needs_document = [
-            self.save_copy, self.restore, self.export_report, self.close,
+            self.save_copy,
+            self.restore,
+            self.export_report,
+            self.close,
             self.export_menu.menuAction(),
         ]
 
@@ -231,8 +234,9 @@ class FileActions(QObject):
         )
         if edited is None:
             return
-        self._import_result(edited, source.name, self.tr("Importera {name}").format(
-            name=source.name))
+        self._import_result(
+            edited, source.name, self.tr("Importera {name}").format(name=source.name)
+        )
 
     def _parse_for_preview(self, source: Path) -> tuple[ParseResult, Reparse | None] | None:
         """What a transcript or PARSERS file holds, and how to read a table's columns again;
@@ -247,6 +251,7 @@ class FileActions(QObject):
             if suffix in PARSERS:
                 result = parse_source_bytes(data, name, suffix)
                 if result.columns:
+
                     def reparse(mapping: dict[str, int]) -> ParseResult:
                         return parse_source_bytes(data, name, suffix, mapping=mapping)
             elif exchange.looks_like_exchange(data):
@@ -291,7 +296,11 @@ class FileActions(QObject):
             "Ingen workshop är öppen: lapparna blir en ny workshopfil, {target}, bredvid {source}."
         ).format(target=target.name, source=source.name)
         edited = preview_import(
-            self.window, result, name=source.name, reparse=reparse, notice=notice,
+            self.window,
+            result,
+            name=source.name,
+            reparse=reparse,
+            notice=notice,
             accept_text=self.tr("Skapa workshoppen"),
         )
         if edited is None:
@@ -324,7 +333,9 @@ class FileActions(QObject):
             return
         name = result.source_name or self.tr("urklipp")
         edited = preview_import(
-            self.window, result, name=name,
+            self.window,
+            result,
+            name=name,
             existing_texts=[n.text for n in doc.store.notes()],
         )
         if edited is not None:
@@ -565,8 +576,9 @@ class FileActions(QObject):
         question = self.tr(
             "{problem}\n\nDen senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den "
             "som en ny fil, {target}? Den skadade filen lämnas som den är."
-        ).format(problem=problem, time=when(backup.taken_at), notes=backup.notes,
-                 target=target.name)
+        ).format(
+            problem=problem, time=when(backup.taken_at), notes=backup.notes, target=target.name
+        )
         if not self.ctx.interaction.confirm(
             self.tr("Workshopfilen är skadad"), question, self.tr("Öppna säkerhetskopian")
         ):

@@ -340,7 +340,9 @@ class MainWindow(QMainWindow):
             workspace.restore_view_state()
         self.statusBar().showMessage(
             self.tr("Öppnade {name} på {server}: {notes} lappar från {groups} grupper").format(
-                name=store.path.name, server=store.url, notes=len(workspace.doc.notes),
+                name=store.path.name,
+                server=store.url,
+                notes=len(workspace.doc.notes),
                 groups=len(workspace.doc.groups),
             ),
             8000,

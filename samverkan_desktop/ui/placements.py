@@ -205,8 +205,12 @@ class PlacementCard(QFrame):
     """One note: its text, a button per proposed cluster (best first), and Avvisa."""
 
     def __init__(
-        self, doc: DocumentModel, placement: NotePlacement, candidates: Sequence[Candidate],
-        above: bool, parent: QWidget | None = None,
+        self,
+        doc: DocumentModel,
+        placement: NotePlacement,
+        candidates: Sequence[Candidate],
+        above: bool,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.note_id = placement.note_id
@@ -322,8 +326,13 @@ class PlacementLayer(QObject):
         self.panel.hide_button.clicked.connect(self.clear)
         self.panel.threshold.valueChanged.connect(lambda _v: self.refresh())
         self.panel.accept_all.clicked.connect(lambda _=False: self.accept_above())
-        for signal in (doc.notesChanged, doc.notesRemoved, doc.clustersChanged,
-                       doc.clustersRemoved, session.changed):
+        for signal in (
+            doc.notesChanged,
+            doc.notesRemoved,
+            doc.clustersChanged,
+            doc.clustersRemoved,
+            session.changed,
+        ):
             signal.connect(lambda *_: self.refresh())
 
     @property
@@ -424,9 +433,7 @@ class PlacementLayer(QObject):
             self.cards[p.note_id] = card
         count = len(self.cards)
         self.panel.title.setText(Placing.tr("Placera resten (%n lappar)", "", count))
-        self.panel.accept_all.setText(
-            Placing.tr("Godta alla över gränsen (%n)", "", len(above))
-        )
+        self.panel.accept_all.setText(Placing.tr("Godta alla över gränsen (%n)", "", len(above)))
         self.panel.accept_all.setEnabled(bool(above))
         if count:
             self.panel.show()

@@ -51,7 +51,7 @@ class ReadOnly:
 
 
 def since_text(moment: dt.datetime, now: dt.datetime | None = None) -> str:
-    """"kl. 14.05", "i går kl. 16.05", "2026-11-24 kl. 10.42" in local time."""
+    """ "kl. 14.05", "i går kl. 16.05", "2026-11-24 kl. 10.42" in local time."""
     local = moment.astimezone()
     now = (now or dt.datetime.now(dt.UTC)).astimezone()
     clock = local.strftime("%H.%M")
@@ -84,9 +84,7 @@ def banner_text(state: ReadOnly) -> str:
     elif state.why == FOLDER:
         first = Banner.tr(
             "Mappen som workshoppen ligger i går inte att skriva i ({reason})."
-        ).format(
-            reason=state.reason
-        )
+        ).format(reason=state.reason)
     elif state.why == FILE:
         first = Banner.tr(
             "Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att "
@@ -133,9 +131,7 @@ def refusal_text(state: ReadOnly) -> str:
         return Banner.tr("Skrivskyddad: ändringen sparades inte.")
     return Banner.tr(
         "Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte."
-    ).format(
-        who=_who(owner)
-    )
+    ).format(who=_who(owner))
 
 
 class ReadOnlyBanner(QFrame):

@@ -67,8 +67,10 @@ def crashed_copy(source: Path, target: Path) -> None:
         con.execute("PRAGMA cache_size=1")  # spill changed pages into the file before commit
         con.execute("BEGIN")
         con.execute("UPDATE notes SET text = 'HALVSKRIVEN'")
-        con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                        ((f"k{i}", "x" * 3000) for i in range(100)))
+        con.executemany(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            ((f"k{i}", "x" * 3000) for i in range(100)),
+        )
         shutil.copyfile(working, target)
         journal = target.with_name(target.name + "-journal")
         shutil.copyfile(folder / "working.samverkan-journal", journal)

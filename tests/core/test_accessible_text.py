@@ -31,15 +31,24 @@ def test_a_cluster_loop_in_a_damaged_tree_does_not_hang():
 
 def test_note_facts_read_group_label_cluster_path_votes_and_marks():
     note = m.Note(
-        5, "Fler vuxna\nute på\tkvällarna", group_id=7, votes=2, cluster_id=2, colour="orange",
-        comment="Från  lapp 3", uncertain=True,
+        5,
+        "Fler vuxna\nute på\tkvällarna",
+        group_id=7,
+        votes=2,
+        cluster_id=2,
+        colour="orange",
+        comment="Från  lapp 3",
+        uncertain=True,
     )
     facts = note_facts(note, {7: "AI1"}, CLUSTERS)
     assert facts.text == "Fler vuxna ute på kvällarna"
     assert (facts.group, facts.votes) == ("AI1", 2)
     assert facts.cluster == ("Trygghet", "Belysning i parken")
     assert (facts.colour, facts.comment, facts.uncertain, facts.personal_data) == (
-        "orange", "Från lapp 3", True, False,
+        "orange",
+        "Från lapp 3",
+        True,
+        False,
     )
     loose = note_facts(m.Note(6, "", group_id=None), {7: "AI1"}, CLUSTERS)
     assert (loose.text, loose.group, loose.cluster, loose.votes) == ("", "", (), 0)

@@ -84,7 +84,10 @@ def test_sigkill_at_random_moments_loses_no_committed_change(tmp_path: Path):
     while time.monotonic() - started < BUDGET_S and kills < MAX_KILLS:
         writer = subprocess.Popen(
             [sys.executable, "-c", _WRITER, str(path), str(SEED), str(kills)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         assert writer.stdout is not None
         ready = writer.stdout.readline().strip()

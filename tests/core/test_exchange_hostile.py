@@ -32,9 +32,7 @@ def _notes(count: int = 2, **fields) -> list[dict]:
 
 def _chain(depth: int) -> list[dict]:
     """Clusters each inside the one before: depth levels."""
-    return [
-        {"id": i + 1, "name": f"k{i + 1}", "parent_id": i if i else None} for i in range(depth)
-    ]
+    return [{"id": i + 1, "name": f"k{i + 1}", "parent_id": i if i else None} for i in range(depth)]
 
 
 # Raw JSON text: some of these json.dumps cannot write (NaN as a literal, 5,000 digits).
@@ -46,7 +44,9 @@ EXACT = {
     "djup": ("[" * 100_000 + "]" * 100_000, "för djupt nästlad"),
     "djup-i-okänt-fält": (
         '{"format": "samverkan-workshop", "version": 1, "extra": '
-        + "[" * 100_000 + "]" * 100_000 + "}",
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
         "för djupt nästlad",
     ),
     "oändlig": (
@@ -96,7 +96,11 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "samverkan_desktop", *args],
-        capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
     )
 
 
@@ -122,9 +126,7 @@ def test_the_command_line_refuses_each_with_one_line_and_writes_nothing(
 
 
 @pytest.mark.parametrize("name", ["surrogat", "röster", "kluster-500"])
-def test_an_existing_workshop_file_keeps_every_byte(
-    name, tmp_path: Path, seed_path: Path, run_cli
-):
+def test_an_existing_workshop_file_keeps_every_byte(name, tmp_path: Path, seed_path: Path, run_cli):
     target = tmp_path / "finns.samverkan"
     seed = load_source(seed_path).document
     with Store.create(target, seed.workshop) as store:
@@ -149,8 +151,10 @@ def _refused(raw: dict | str, message: str) -> None:
     [
         # a lone surrogate in any string, and in a key, named by its path
         (_doc(workshop={"title": "\udfff"}), r"workshop\.title innehåller ett ogiltigt tecken"),
-        (_doc(groups=[{"id": 1, "name": "g", "facilitators": ["ok", "\ud83d"]}]),
-         r"groups\[0\]\.facilitators\[1\] innehåller"),
+        (
+            _doc(groups=[{"id": 1, "name": "g", "facilitators": ["ok", "\ud83d"]}]),
+            r"groups\[0\]\.facilitators\[1\] innehåller",
+        ),
         (_doc(notes=_notes(1), extra={"a": [{"b": "\ud800"}]}), r"extra\.a\[0\]\.b innehåller"),
         (_doc(notes=[{"id": 1, "text": "a", "\ud800": 1}]), r"notes\[0\]: namnet .* innehåller"),
         # nesting under the recursion limit but over ours: the path says where
@@ -167,23 +171,45 @@ def _refused(raw: dict | str, message: str) -> None:
         (_doc(workshop=[]), r"workshop ska vara ett objekt"),
         (_doc(notes=_notes(1, section=["a"])), r"notes\[0\]\.section ska vara text, inte en lista"),
         (_doc(notes=_notes(1, cluster_id=1.5)), r"cluster_id ska vara ett heltal, inte ett tal"),
-        (_doc(clusters=[{"id": 1, "name": "k", "note_ids": [True]}], notes=_notes(1)),
-         r"note_ids\[0\] ska vara ett heltal"),
+        (
+            _doc(clusters=[{"id": 1, "name": "k", "note_ids": [True]}], notes=_notes(1)),
+            r"note_ids\[0\] ska vara ett heltal",
+        ),
         ({"format": [[[["x"]]]], "version": 1}, r"ingen Samverkan-workshop \(format som inte"),
         # ids that repeat, parents in a circle (also one far up a long chain)
-        (_doc(groups=[{"id": 1, "name": "a"}, {"id": 1, "name": "b"}]),
-         r"groups\[1\]\.id: två grupper har id 1"),
-        (_doc(clusters=[{"id": 1, "name": "a", "parent_id": 2},
-                        {"id": 2, "name": "b", "parent_id": 1}]), r"ligger \(indirekt\) i sig"),
-        (_doc(clusters=[*_chain(20), {"id": 99, "name": "c", "parent_id": 20}][::-1]
-              + [{"id": 100, "name": "x", "parent_id": 100}]), r"kluster 100 ligger \(indirekt\)"),
+        (
+            _doc(groups=[{"id": 1, "name": "a"}, {"id": 1, "name": "b"}]),
+            r"groups\[1\]\.id: två grupper har id 1",
+        ),
+        (
+            _doc(
+                clusters=[
+                    {"id": 1, "name": "a", "parent_id": 2},
+                    {"id": 2, "name": "b", "parent_id": 1},
+                ]
+            ),
+            r"ligger \(indirekt\) i sig",
+        ),
+        (
+            _doc(
+                clusters=[*_chain(20), {"id": 99, "name": "c", "parent_id": 20}][::-1]
+                + [{"id": 100, "name": "x", "parent_id": 100}]
+            ),
+            r"kluster 100 ligger \(indirekt\)",
+        ),
         # too long, too many
-        (_doc(notes=_notes(1, text="a" * (limits.MAX_TEXT_CHARS + 1))),
-         r"notes\[0\]\.text är för lång \(10 001 tecken; högst 10 000\)"),
-        (_doc(workshop={"description": "a" * (limits.MAX_DESCRIPTION_CHARS + 1)}),
-         r"workshop\.description är för lång"),
-        (_doc(groups=[{"id": 1, "name": "g", "facilitators": ["a"] * 101}]),
-         r"groups\[0\]\.facilitators har 101 namn; högst 100"),
+        (
+            _doc(notes=_notes(1, text="a" * (limits.MAX_TEXT_CHARS + 1))),
+            r"notes\[0\]\.text är för lång \(10 001 tecken; högst 10 000\)",
+        ),
+        (
+            _doc(workshop={"description": "a" * (limits.MAX_DESCRIPTION_CHARS + 1)}),
+            r"workshop\.description är för lång",
+        ),
+        (
+            _doc(groups=[{"id": 1, "name": "g", "facilitators": ["a"] * 101}]),
+            r"groups\[0\]\.facilitators har 101 namn; högst 100",
+        ),
         (_doc(notes=_notes(limits.MAX_NOTES + 1)), r"notes har 50 001 poster; högst 50 000 lappar"),
         (_doc(links=[{}] * (limits.MAX_LINKS + 1)), r"links har 20 001 poster"),
     ],
@@ -193,8 +219,10 @@ def test_hostile_values_are_refused_with_their_path(raw, message):
 
 
 def test_nesting_up_to_the_limit_is_read_laid_out_and_stored(tmp_path: Path):
-    raw = _doc(clusters=_chain(limits.MAX_CLUSTER_DEPTH),
-               notes=_notes(3, cluster_id=limits.MAX_CLUSTER_DEPTH))
+    raw = _doc(
+        clusters=_chain(limits.MAX_CLUSTER_DEPTH),
+        notes=_notes(3, cluster_id=limits.MAX_CLUSTER_DEPTH),
+    )
     path = tmp_path / "djup.json"
     path.write_text(json.dumps(raw), encoding="utf-8")
     doc = load_source(path).document  # all notes on one spot: laid out like a transcript

@@ -132,8 +132,9 @@ def test_notes_without_group_and_clusters_without_group_get_their_own_columns():
 
 
 def test_an_empty_cluster_still_gets_a_visible_frame():
-    out = layout.layout_document(m.Document(groups=(m.Group(1, "G"),),
-                                            clusters=(m.Cluster(1, "Tom", group_id=1),)))
+    out = layout.layout_document(
+        m.Document(groups=(m.Group(1, "G"),), clusters=(m.Cluster(1, "Tom", group_id=1),))
+    )
     assert out.clusters[0].width > 0 and out.clusters[0].height > 0
 
 
@@ -164,8 +165,15 @@ def test_a_json_file_whose_notes_overlap_is_imported_with_nothing_overlapping(tm
         "groups": [{"id": 1, "name": "Grupp 1"}],
         "clusters": [
             {"id": 1, "name": "Tema", "x": 0, "y": 0, "width": 300, "height": 200},
-            {"id": 2, "name": "Inne i tema", "parent_id": 1, "x": -50, "y": 10, "width": 250,
-             "height": 150},
+            {
+                "id": 2,
+                "name": "Inne i tema",
+                "parent_id": 1,
+                "x": -50,
+                "y": 10,
+                "width": 250,
+                "height": 150,
+            },
         ],
         "notes": [
             # Two notes on top of each other, one outside the frame it belongs to, one on
@@ -183,7 +191,11 @@ def test_a_json_file_whose_notes_overlap_is_imported_with_nothing_overlapping(tm
     assert _violations(raw_doc) == []
     names = {c.id: c.name for c in raw_doc.clusters}
     assert {n.text: names.get(n.cluster_id) for n in raw_doc.notes} == {
-        "Ett": None, "Två": None, "Tre": "Tema", "Fyra": "Tema", "Fem": "Inne i tema"
+        "Ett": None,
+        "Två": None,
+        "Tre": "Tema",
+        "Fyra": "Tema",
+        "Fem": "Inne i tema",
     }
 
 

@@ -29,8 +29,13 @@ def _laptop_a(path: Path) -> Store:
     g = store.add_group("Grupp 1", ["Anna"])
     c = store.add_cluster("Trygghet", x=0, y=0, width=460, height=370)
     for i in range(4):
-        store.add_note(f"A trygghet {i}", group_id=g.id, cluster_id=c.id,
-                       x=20 + (i % 2) * 220, y=40 + (i // 2) * 150)
+        store.add_note(
+            f"A trygghet {i}",
+            group_id=g.id,
+            cluster_id=c.id,
+            x=20 + (i % 2) * 220,
+            y=40 + (i // 2) * 150,
+        )
     other = store.add_cluster("Bostäder", x=0, y=400, width=240, height=190)
     store.add_note("A bostad", group_id=g.id, cluster_id=other.id, x=20, y=440)
     store.add_note("A lös lapp", group_id=g.id, x=500, y=0)
@@ -42,21 +47,23 @@ def _laptop_b(path: Path) -> None:
     # One import's worth (add_document): the theme link ("B trygghet" also relates to Skola)
     # can only come into a file that way.
     with Store.create(path, m.Workshop(title="Dag två")) as store:
-        store.add_document(m.Document(
-            groups=(m.Group(1, "Grupp 2", ("Bo",)), m.Group(2, "grupp 1", ("Cecilia",), 1)),
-            clusters=(
-                m.Cluster(1, " TRYGGHET ", x=0, y=0, width=480, height=420),
-                m.Cluster(2, "Nattbussar", parent_id=1, x=20, y=190, width=240, height=190),
-                m.Cluster(3, "Skola", x=600, y=0, width=240, height=190),
-            ),
-            notes=(
-                m.Note(1, "B trygghet", group_id=1, cluster_id=1, x=20, y=40),
-                m.Note(2, "B nattbuss", group_id=1, cluster_id=2, x=40, y=230, votes=3),
-                m.Note(3, "B skola", group_id=1, cluster_id=3, x=620, y=40),
-            ),
-            links=(m.Link(1, 2),),
-            themes=(m.ThemeLink(1, 3),),
-        ))
+        store.add_document(
+            m.Document(
+                groups=(m.Group(1, "Grupp 2", ("Bo",)), m.Group(2, "grupp 1", ("Cecilia",), 1)),
+                clusters=(
+                    m.Cluster(1, " TRYGGHET ", x=0, y=0, width=480, height=420),
+                    m.Cluster(2, "Nattbussar", parent_id=1, x=20, y=190, width=240, height=190),
+                    m.Cluster(3, "Skola", x=600, y=0, width=240, height=190),
+                ),
+                notes=(
+                    m.Note(1, "B trygghet", group_id=1, cluster_id=1, x=20, y=40),
+                    m.Note(2, "B nattbuss", group_id=1, cluster_id=2, x=40, y=230, votes=3),
+                    m.Note(3, "B skola", group_id=1, cluster_id=3, x=620, y=40),
+                ),
+                links=(m.Link(1, 2),),
+                themes=(m.ThemeLink(1, 3),),
+            )
+        )
 
 
 @pytest.fixture
@@ -84,7 +91,8 @@ def test_a_second_workshop_merges_into_the_first(laptops):
     frame = trygghet[0]
     texts = {n.text: n for n in after.notes}
     assert {n.text for n in after.notes if n.cluster_id == frame.id} == {
-        *(f"A trygghet {i}" for i in range(4)), "B trygghet"
+        *(f"A trygghet {i}" for i in range(4)),
+        "B trygghet",
     }
     nattbuss = next(c for c in after.clusters if c.name == "Nattbussar")
     assert nattbuss.parent_id == frame.id and texts["B nattbuss"].cluster_id == nattbuss.id

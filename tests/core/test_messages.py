@@ -110,8 +110,7 @@ def _error_classes() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 bases[node.name] = {
-                    b.id if isinstance(b, ast.Name) else getattr(b, "attr", "")
-                    for b in node.bases
+                    b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases
                 }
     found = {"CoreError"}
     while True:
@@ -166,8 +165,17 @@ def _sentences() -> list[str]:
 
 
 def test_core_and_render_raise_their_errors_with_codes_not_sentences():
-    assert {"StoreError", "DamagedFile", "FileLocked", "BackupError", "ImportRefused",
-            "SourceError", "ExchangeError", "NotJsonError", "ExportError"} <= _error_classes()
+    assert {
+        "StoreError",
+        "DamagedFile",
+        "FileLocked",
+        "BackupError",
+        "ImportRefused",
+        "SourceError",
+        "ExchangeError",
+        "NotJsonError",
+        "ExportError",
+    } <= _error_classes()
     assert _sentences() == []
 
 
@@ -257,10 +265,12 @@ def test_a_workshop_open_elsewhere_says_who_and_since_when(tmp_path):
     with Store.open(path), pytest.raises(FileLocked) as info:
         Store.open(path)
     english = _one_english_line(info.value)
-    assert re.fullmatch(r"a\.samverkan has been open for editing by .+ on .+ since \d\d:\d\d\.",
-                        english), english
-    assert re.fullmatch(r"a\.samverkan är öppen för redigering av .+ på .+ sedan kl\. \d\d\.\d\d\.",
-                        str(info.value))
+    assert re.fullmatch(
+        r"a\.samverkan has been open for editing by .+ on .+ since \d\d:\d\d\.", english
+    ), english
+    assert re.fullmatch(
+        r"a\.samverkan är öppen för redigering av .+ på .+ sedan kl\. \d\d\.\d\d\.", str(info.value)
+    )
 
 
 def test_an_export_to_a_folder_that_does_not_exist(tmp_path):

@@ -38,8 +38,11 @@ def _forbidden_imports(file: Path) -> list[str]:
             names = [a.value for a in node.args if isinstance(a, ast.Constant)]
         else:
             continue
-        found += [f"{file.relative_to(PACKAGE_ROOT)}:{node.lineno} {n}"
-                  for n in names if str(n).split(".")[0] in FORBIDDEN]
+        found += [
+            f"{file.relative_to(PACKAGE_ROOT)}:{node.lineno} {n}"
+            for n in names
+            if str(n).split(".")[0] in FORBIDDEN
+        ]
     return found
 
 
@@ -65,7 +68,10 @@ def test_importing_every_core_module_loads_no_qt():
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=PACKAGE_ROOT,
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE_ROOT,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr

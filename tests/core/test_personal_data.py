@@ -137,7 +137,12 @@ FILLER = st.text(alphabet="abcåäöxyzABCÅÄÖ .,;:!?", max_size=40)
     after=FILLER,
 )
 def test_any_valid_personnummer_in_any_form_is_removed_and_flagged(
-    born: dt.date, samordning: bool, serial: int, form, before: str, after: str  # noqa: ANN001
+    born: dt.date,
+    samordning: bool,
+    serial: int,
+    form,
+    before: str,
+    after: str,  # noqa: ANN001
 ) -> None:
     day = born.day + 60 if samordning else born.day
     date6 = f"{born:%y%m}{day:02d}"

@@ -53,22 +53,33 @@ def _content(doc: m.Document) -> m.Document:
 def _fill(store: Store) -> dict[str, object]:
     """A small workshop, written as an import writes one (add_document): the way a note's
     "also relates to" theme gets into a file (the app has no gesture that makes one)."""
-    ids = store.add_document(m.Document(
-        groups=(m.Group(1, "Arbetsmarknad grupp 1", ("Anette Valdemarsson", "Fredrik Wouda")),
-                m.Group(2, "Trygghet grupp 2", ("Lovisa Strand",), position=1)),
-        clusters=(m.Cluster(1, "Trygghet", group_id=2, x=10, y=20, width=300, height=200),
-                  m.Cluster(2, "Belysning", parent_id=1)),
-        notes=(m.Note(1, "Mötesplatser behövs", group_id=1, source="orebro.txt:30", x=5, y=6),
-               m.Note(2, "Belysning!", group_id=2, cluster_id=2, uncertain=True),
-               m.Note(3, "Ring Anna 070-123 45 67", group_id=2, personal_data=True, votes=3)),
-        links=(m.Link(1, 2, m.RELATES_TO), m.Link(3, 1, m.DUPLICATE_OF)),
-        themes=(m.ThemeLink(1, 1),),
-    ))
+    ids = store.add_document(
+        m.Document(
+            groups=(
+                m.Group(1, "Arbetsmarknad grupp 1", ("Anette Valdemarsson", "Fredrik Wouda")),
+                m.Group(2, "Trygghet grupp 2", ("Lovisa Strand",), position=1),
+            ),
+            clusters=(
+                m.Cluster(1, "Trygghet", group_id=2, x=10, y=20, width=300, height=200),
+                m.Cluster(2, "Belysning", parent_id=1),
+            ),
+            notes=(
+                m.Note(1, "Mötesplatser behövs", group_id=1, source="orebro.txt:30", x=5, y=6),
+                m.Note(2, "Belysning!", group_id=2, cluster_id=2, uncertain=True),
+                m.Note(3, "Ring Anna 070-123 45 67", group_id=2, personal_data=True, votes=3),
+            ),
+            links=(m.Link(1, 2, m.RELATES_TO), m.Link(3, 1, m.DUPLICATE_OF)),
+            themes=(m.ThemeLink(1, 1),),
+        )
+    )
     groups = {g.id: g for g in store.groups()}
     found = {
-        "g1": groups[ids["groups"][1]], "g2": groups[ids["groups"][2]],
-        "parent": store.cluster(ids["clusters"][1]), "child": store.cluster(ids["clusters"][2]),
-        "a": store.note(ids["notes"][1]), "b": store.note(ids["notes"][2]),
+        "g1": groups[ids["groups"][1]],
+        "g2": groups[ids["groups"][2]],
+        "parent": store.cluster(ids["clusters"][1]),
+        "child": store.cluster(ids["clusters"][2]),
+        "a": store.note(ids["notes"][1]),
+        "b": store.note(ids["notes"][2]),
         "c": store.note(ids["notes"][3]),
     }
     assert store.themes() == [m.ThemeLink(found["a"].id, found["parent"].id)]
@@ -136,9 +147,17 @@ def test_groups_are_added_in_order_and_can_be_renamed(store: Store):
 def test_note_fields_are_saved_and_updated(store: Store):
     g = store.add_group("G")
     note = store.add_note(
-        "Språk – även att ”det” fastnat", group_id=g.id, section="Behov", source="o.txt:12-14",
-        uncertain=True, comment="svårläst", personal_data=True, votes=2, colour="#ffcc00",
-        x=12.5, y=-3.0,
+        "Språk – även att ”det” fastnat",
+        group_id=g.id,
+        section="Behov",
+        source="o.txt:12-14",
+        uncertain=True,
+        comment="svårläst",
+        personal_data=True,
+        votes=2,
+        colour="#ffcc00",
+        x=12.5,
+        y=-3.0,
     )
     store.update_note(note.id, text="Språk", votes=5, uncertain=False)
     other = store.add_note("Motivation")

@@ -66,8 +66,16 @@ def test_backups_go_to_the_user_data_folder_one_folder_per_workshop(tmp_path: Pa
 
 @pytest.mark.parametrize(
     "stem",
-    ["50% klart #2?", 'a<b>c:d"e|f*g', "Möte på Väster – 2021", "CON", "...", " x. ",
-     "lång" * 80, "emoji 🗒️ lapp"],
+    [
+        "50% klart #2?",
+        'a<b>c:d"e|f*g',
+        "Möte på Väster – 2021",
+        "CON",
+        "...",
+        " x. ",
+        "lång" * 80,
+        "emoji 🗒️ lapp",
+    ],
 )
 def test_odd_names_give_a_folder_name_valid_on_windows(tmp_path: Path, stem: str):
     folder = sb.backup_folder(tmp_path / f"{stem}.samverkan", root=tmp_path / "b").name
@@ -93,7 +101,9 @@ def test_the_list_is_newest_first_with_counts_and_sizes(tmp_path: Path):
         _backup(doc, T0 + dt.timedelta(minutes=minutes))
     backups = sb.list_backups(doc)
     assert [b.taken_at for b in backups] == [
-        T0 + dt.timedelta(minutes=20), T0 + dt.timedelta(minutes=10), T0
+        T0 + dt.timedelta(minutes=20),
+        T0 + dt.timedelta(minutes=10),
+        T0,
     ]
     assert [b.notes for b in backups] == [6, 5, 4]
     assert all(b.clusters == 1 for b in backups)
@@ -180,8 +190,7 @@ def test_prune_keeps_the_ten_newest_and_one_a_day_for_thirty_days(tmp_path: Path
     (folder / "source.txt").write_text("ws")
     deleted = sb.prune(folder, now)
     kept = sorted(
-        dt.datetime.strptime(p.name[:17], "%Y-%m-%d %H%M%S")
-        for p in folder.glob("*.samverkan")
+        dt.datetime.strptime(p.name[:17], "%Y-%m-%d %H%M%S") for p in folder.glob("*.samverkan")
     )
     newest_ten = sorted(made)[-10:]
     daily = [now.replace(hour=15) - dt.timedelta(days=d) for d in range(30)]

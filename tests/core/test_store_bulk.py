@@ -30,8 +30,16 @@ def _document(notes: int) -> m.Document:
             m.Cluster(9, "Förälder", group_id=7, created_at=MOMENT, updated_at=MOMENT),
         ),
         notes=tuple(
-            m.Note(100 - i, f"lapp {i}", group_id=(7, 3)[i % 2], cluster_id=(5, None)[i % 2],
-                   votes=i, uncertain=bool(i % 3), x=float(i), y=2.5 * i)
+            m.Note(
+                100 - i,
+                f"lapp {i}",
+                group_id=(7, 3)[i % 2],
+                cluster_id=(5, None)[i % 2],
+                votes=i,
+                uncertain=bool(i % 3),
+                x=float(i),
+                y=2.5 * i,
+            )
             for i in range(notes)
         ),
         links=(m.Link(100, 99), m.Link(100, 99), m.Link(99, 100, m.DUPLICATE_OF)),
@@ -52,7 +60,9 @@ def test_new_ids_follow_the_largest_in_the_file_in_the_document_order(store: Sto
     assert notes[ids["notes"][99]].cluster_id is None
     assert notes[ids["notes"][98]].cluster_id == 1 and notes[ids["notes"][98]].group_id == 2
     assert [(g.name, g.position, g.facilitators) for g in store.groups()] == [
-        ("Befintlig", 0, ()), ("Sju", 1, ()), ("Tre", 2, ("Anna", "Bo"))
+        ("Befintlig", 0, ()),
+        ("Sju", 1, ()),
+        ("Tre", 2, ("Anna", "Bo")),
     ]
     child, parent = store.clusters()
     assert (child.parent_id, child.group_id, parent.group_id) == (2, 3, 2)
@@ -60,14 +70,16 @@ def test_new_ids_follow_the_largest_in_the_file_in_the_document_order(store: Sto
     assert all(n.created_at is not None and n.updated_at is not None for n in notes.values())
     a, b = ids["notes"][100], ids["notes"][99]
     assert sorted(store.links(), key=lambda lk: lk.kind) == [
-        m.Link(b, a, m.DUPLICATE_OF), m.Link(a, b)
+        m.Link(b, a, m.DUPLICATE_OF),
+        m.Link(a, b),
     ]
     assert store.themes() == [m.ThemeLink(ids["notes"][98], 2)]
 
 
 def test_a_repeated_id_maps_to_its_last_row_as_before(store: Store):
-    doc = m.Document(groups=(m.Group(1, "först"), m.Group(1, "sedan")),
-                     notes=(m.Note(1, "a", group_id=1),))
+    doc = m.Document(
+        groups=(m.Group(1, "först"), m.Group(1, "sedan")), notes=(m.Note(1, "a", group_id=1),)
+    )
     ids = store.add_document(doc)
     assert ids["groups"] == {1: 2}
     assert store.notes()[0].group_id == 2 and len(store.groups()) == 2
@@ -104,10 +116,12 @@ def test_ids_at_the_end_of_the_range_are_left_to_sqlite(store: Store):
     store.close()
     con = sqlite3.connect(path)
     top = 2**63 - 1  # SQLite picks free ids at random from here on
-    con.execute("INSERT INTO notes (id, text, section, source, uncertain, comment, "
-                "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
-                f"({top}, 'sist', '', '', 0, '', 0, 0, '', 0, 0, "
-                "'2021-11-10 09:30:00.000000', '2021-11-10 09:30:00.000000')")
+    con.execute(
+        "INSERT INTO notes (id, text, section, source, uncertain, comment, "
+        "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
+        f"({top}, 'sist', '', '', 0, '', 0, 0, '', 0, 0, "
+        "'2021-11-10 09:30:00.000000', '2021-11-10 09:30:00.000000')"
+    )
     con.commit()
     con.close()
     with Store.open(path) as reopened:

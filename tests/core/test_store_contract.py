@@ -80,7 +80,10 @@ def _content(doc: m.Document) -> m.Document:
 def _sorted(doc: m.Document) -> m.Document:
     """The document with links and themes in one order (neither back end promises one)."""
     return m.Document(
-        doc.workshop, doc.groups, doc.clusters, doc.notes,
+        doc.workshop,
+        doc.groups,
+        doc.clusters,
+        doc.notes,
         tuple(sorted(doc.links, key=lambda lk: (lk.source, lk.target, lk.kind))),
         tuple(sorted(doc.themes, key=lambda t: (t.note_id, t.cluster_id))),
     )
@@ -88,22 +91,33 @@ def _sorted(doc: m.Document) -> m.Document:
 
 def _fill(store: Store) -> dict[str, object]:
     """A small workshop, written as an import writes one (add_document)."""
-    ids = store.add_document(m.Document(
-        groups=(m.Group(1, "Arbetsmarknad grupp 1", ("Anette Valdemarsson", "Fredrik Wouda")),
-                m.Group(2, "Trygghet grupp 2", ("Lovisa Strand",), position=1)),
-        clusters=(m.Cluster(1, "Trygghet", group_id=2, x=10, y=20, width=300, height=200),
-                  m.Cluster(2, "Belysning", parent_id=1)),
-        notes=(m.Note(1, "Mötesplatser behövs", group_id=1, source="orebro.txt:30", x=5, y=6),
-               m.Note(2, "Belysning!", group_id=2, cluster_id=2, uncertain=True),
-               m.Note(3, "Ring Anna 070-123 45 67", group_id=2, personal_data=True, votes=3)),
-        links=(m.Link(1, 2, m.RELATES_TO), m.Link(3, 1, m.DUPLICATE_OF)),
-        themes=(m.ThemeLink(1, 1),),
-    ))
+    ids = store.add_document(
+        m.Document(
+            groups=(
+                m.Group(1, "Arbetsmarknad grupp 1", ("Anette Valdemarsson", "Fredrik Wouda")),
+                m.Group(2, "Trygghet grupp 2", ("Lovisa Strand",), position=1),
+            ),
+            clusters=(
+                m.Cluster(1, "Trygghet", group_id=2, x=10, y=20, width=300, height=200),
+                m.Cluster(2, "Belysning", parent_id=1),
+            ),
+            notes=(
+                m.Note(1, "Mötesplatser behövs", group_id=1, source="orebro.txt:30", x=5, y=6),
+                m.Note(2, "Belysning!", group_id=2, cluster_id=2, uncertain=True),
+                m.Note(3, "Ring Anna 070-123 45 67", group_id=2, personal_data=True, votes=3),
+            ),
+            links=(m.Link(1, 2, m.RELATES_TO), m.Link(3, 1, m.DUPLICATE_OF)),
+            themes=(m.ThemeLink(1, 1),),
+        )
+    )
     groups = {g.id: g for g in store.groups()}
     return {
-        "g1": groups[ids["groups"][1]], "g2": groups[ids["groups"][2]],
-        "parent": store.cluster(ids["clusters"][1]), "child": store.cluster(ids["clusters"][2]),
-        "a": store.note(ids["notes"][1]), "b": store.note(ids["notes"][2]),
+        "g1": groups[ids["groups"][1]],
+        "g2": groups[ids["groups"][2]],
+        "parent": store.cluster(ids["clusters"][1]),
+        "child": store.cluster(ids["clusters"][2]),
+        "a": store.note(ids["notes"][1]),
+        "b": store.note(ids["notes"][2]),
         "c": store.note(ids["notes"][3]),
     }
 
@@ -182,9 +196,17 @@ def test_groups_are_added_in_order_renamed_and_removed(backend: Backend, store):
 def test_note_fields_are_saved_and_updated(backend: Backend, store):
     g = store.add_group("G")
     note = store.add_note(
-        "Språk – även att ”det” fastnat 😀", group_id=g.id, section="Behov",
-        source="o.txt:12-14", uncertain=True, comment="svårläst", personal_data=True, votes=2,
-        colour="#ffcc00", x=12.5, y=-3.0,
+        "Språk – även att ”det” fastnat 😀",
+        group_id=g.id,
+        section="Behov",
+        source="o.txt:12-14",
+        uncertain=True,
+        comment="svårläst",
+        personal_data=True,
+        votes=2,
+        colour="#ffcc00",
+        x=12.5,
+        y=-3.0,
     )
     store.update_note(note.id, text="Språk", votes=5, uncertain=False)
     other = store.add_note("Motivation")
@@ -244,8 +266,9 @@ def test_membership_in_a_missing_cluster_is_refused(store: Store):
 
 def test_cluster_fields_are_saved_and_updated(backend: Backend, store):
     g = store.add_group("G")
-    c = store.add_cluster("Tema", description="d", colour="#abc", x=1, y=2, width=3, height=4,
-                          group_id=g.id)
+    c = store.add_cluster(
+        "Tema", description="d", colour="#abc", x=1, y=2, width=3, height=4, group_id=g.id
+    )
     store.update_cluster(c.id, name="Trygghet", width=450.0)
     d = store.add_cluster("Annat")
     store.update_clusters({c.id: {"description": "Om trygghet"}, d.id: {"x": 900.0}})

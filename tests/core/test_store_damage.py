@@ -112,7 +112,11 @@ def test_the_real_program_says_one_line_for_a_bad_date_and_a_blob(template: Path
     for argv in (["info", path], ["suggest", path, "--json"], ["import", SEED, "--into", path]):
         done = subprocess.run(
             [sys.executable, "-m", "samverkan_desktop", *map(str, argv)],
-            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            timeout=120,
         )
         assert done.returncode == 1 and done.stdout == ""
         assert done.stderr == (

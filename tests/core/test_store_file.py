@@ -65,29 +65,50 @@ def test_every_write_is_in_the_file_as_soon_as_it_returns(tmp_path: Path):
 
     try:
         g = one_commit(lambda: store.add_group("Grupp A"), "SELECT count(*) FROM groups", 1)
-        one_commit(lambda: store.update_group(g.id, name="Grupp B"),
-                   "SELECT count(*) FROM groups WHERE name = 'Grupp B'", 1)
+        one_commit(
+            lambda: store.update_group(g.id, name="Grupp B"),
+            "SELECT count(*) FROM groups WHERE name = 'Grupp B'",
+            1,
+        )
         a = one_commit(lambda: store.add_note("a", group_id=g.id), "SELECT count(*) FROM notes", 1)
         b = one_commit(lambda: store.add_note("b"), "SELECT count(*) FROM notes", 2)
         c = one_commit(lambda: store.add_cluster("Tema"), "SELECT count(*) FROM clusters", 1)
-        one_commit(lambda: store.set_membership({a.id: c.id, b.id: c.id}),
-                   "SELECT count(*) FROM notes WHERE cluster_id IS NOT NULL", 2)
-        one_commit(lambda: store.move_notes({a.id: (10.0, 20.0), b.id: (30.0, 40.0)}),
-                   "SELECT count(*) FROM notes WHERE x > 0", 2)
-        one_commit(lambda: store.update_notes({a.id: {"votes": 2}, b.id: {"votes": 3}}),
-                   "SELECT sum(votes) FROM notes", 5)
-        one_commit(lambda: store.update_cluster(c.id, name="Trygghet"),
-                   "SELECT count(*) FROM clusters WHERE name = 'Trygghet'", 1)
+        one_commit(
+            lambda: store.set_membership({a.id: c.id, b.id: c.id}),
+            "SELECT count(*) FROM notes WHERE cluster_id IS NOT NULL",
+            2,
+        )
+        one_commit(
+            lambda: store.move_notes({a.id: (10.0, 20.0), b.id: (30.0, 40.0)}),
+            "SELECT count(*) FROM notes WHERE x > 0",
+            2,
+        )
+        one_commit(
+            lambda: store.update_notes({a.id: {"votes": 2}, b.id: {"votes": 3}}),
+            "SELECT sum(votes) FROM notes",
+            5,
+        )
+        one_commit(
+            lambda: store.update_cluster(c.id, name="Trygghet"),
+            "SELECT count(*) FROM clusters WHERE name = 'Trygghet'",
+            1,
+        )
         link = m.Link(a.id, b.id)
         one_commit(lambda: store.add_link(link), "SELECT count(*) FROM note_links", 1)
         one_commit(lambda: store.set_meta("board/view", "{}"), "SELECT count(*) FROM meta", 1)
-        one_commit(lambda: store.set_workshop(m.Workshop("Ny titel")),
-                   "SELECT count(*) FROM workshop WHERE title = 'Ny titel'", 1)
+        one_commit(
+            lambda: store.set_workshop(m.Workshop("Ny titel")),
+            "SELECT count(*) FROM workshop WHERE title = 'Ny titel'",
+            1,
+        )
         removal = one_commit(lambda: store.delete_notes([a.id]), "SELECT count(*) FROM notes", 1)
         one_commit(lambda: store.restore_notes(removal), "SELECT count(*) FROM note_links", 1)
         gone = one_commit(lambda: store.delete_cluster(c.id), "SELECT count(*) FROM clusters", 0)
-        one_commit(lambda: store.restore_cluster(gone),
-                   "SELECT count(*) FROM notes WHERE cluster_id IS NOT NULL", 2)
+        one_commit(
+            lambda: store.restore_cluster(gone),
+            "SELECT count(*) FROM notes WHERE cluster_id IS NOT NULL",
+            2,
+        )
         one_commit(lambda: store.remove_link(link), "SELECT count(*) FROM note_links", 0)
         groups = one_commit(lambda: store.delete_groups([g.id]), "SELECT count(*) FROM groups", 0)
         one_commit(lambda: store.restore_groups(groups), "SELECT count(*) FROM groups", 1)

@@ -47,7 +47,9 @@ def crash_while_writing(path: Path, spill: bool) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", _CRASH, str(path), "spill" if spill else "cache"],
-        env=env, capture_output=True, timeout=60,
+        env=env,
+        capture_output=True,
+        timeout=60,
     )
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
     assert store_file.journal_path(path.resolve()).exists()

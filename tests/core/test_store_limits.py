@@ -63,8 +63,9 @@ def test_nesting_deeper_than_the_limit_is_refused(store: Store):
     # Moving a frame that holds one more into the second deepest level goes one too deep too.
     pair = store.add_cluster("Ytter")
     store.add_cluster("Inner", parent_id=pair.id)
-    _refused(store, lambda: store.update_clusters({pair.id: {"parent_id": chain[-1].id}}),
-             "32 nivåer")
+    _refused(
+        store, lambda: store.update_clusters({pair.id: {"parent_id": chain[-1].id}}), "32 nivåer"
+    )
     store.update_clusters({pair.id: {"parent_id": chain[-3].id}})  # 30 + 2 levels: just fits
 
 

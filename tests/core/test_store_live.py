@@ -108,7 +108,8 @@ def test_one_transaction_is_one_notification(pair):
         c = anna.add_cluster("Tema")
         anna.set_membership({a.id: c.id, b.id: c.id})
     assert heard.next() == Change(
-        {"note": frozenset({a.id, b.id}), "cluster": frozenset({c.id})}, {})
+        {"note": frozenset({a.id, b.id}), "cluster": frozenset({c.id})}, {}
+    )
     assert heard.nothing()
 
 
@@ -174,4 +175,3 @@ def test_after_a_lost_connection_the_watcher_says_read_everything(own_postgres_s
     finally:
         bo.close()
         anna.close()
-

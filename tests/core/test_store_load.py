@@ -15,9 +15,22 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "load_test.py"
 def test_a_small_load_test_passes_every_check(postgres_server):
     url = postgres_server.new_database()
     done = subprocess.run(
-        [sys.executable, str(BENCH), "--url", url, "--clients", "3", "--edits", "150",
-         "--notes", "60"],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            str(BENCH),
+            "--url",
+            url,
+            "--clients",
+            "3",
+            "--edits",
+            "150",
+            "--notes",
+            "60",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "killed halfway and started again" in done.stdout

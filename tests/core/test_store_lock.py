@@ -31,12 +31,25 @@ def workshop(tmp_path: Path) -> Path:
     return path
 
 
-def write_lock(document: Path, *, host: str = HOST, pid: int = 1, age: float = 0.0,
-               user: str = "kerstin", token: str = "deras") -> Path:
+def write_lock(
+    document: Path,
+    *,
+    host: str = HOST,
+    pid: int = 1,
+    age: float = 0.0,
+    user: str = "kerstin",
+    token: str = "deras",
+) -> Path:
     """A lock file as another program leaves it, with a heartbeat `age` seconds old."""
     lock = lock_path(document)
-    data = {"app": "Samverkan Desktop 0.1.0", "user": user, "host": host, "pid": pid,
-            "since": "2026-03-01T08:30:00+00:00", "token": token}
+    data = {
+        "app": "Samverkan Desktop 0.1.0",
+        "user": user,
+        "host": host,
+        "pid": pid,
+        "since": "2026-03-01T08:30:00+00:00",
+        "token": token,
+    }
     lock.write_text(json.dumps(data), "utf-8")
     moment = time.time() - age
     os.utime(lock, (moment, moment))
@@ -45,8 +58,12 @@ def write_lock(document: Path, *, host: str = HOST, pid: int = 1, age: float = 0
 
 def dead_pid() -> int:
     """The id of a process of this machine that has ended (and been reaped)."""
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(done.stdout)
 
 
@@ -253,8 +270,13 @@ def test_four_processes_taking_over_one_stale_lock(workshop: Path, tmp_path: Pat
         go = tmp_path / f"go{round_}"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         takers = [
-            subprocess.Popen([sys.executable, "-c", _TAKER, str(workshop), str(go)],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+            subprocess.Popen(
+                [sys.executable, "-c", _TAKER, str(workshop), str(go)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
             for _ in range(4)
         ]
         try:
@@ -287,8 +309,13 @@ def test_a_linked_workshop_is_locked_beside_the_real_file(workshop: Path, tmp_pa
 
 @pytest.mark.parametrize(
     "name",
-    ["med mellanslag.samverkan", "procent%20.samverkan", "Möte #2 ?.samverkan",
-     "a#b?c=d&e.samverkan", "ö" * 115 + ".samverkan"],
+    [
+        "med mellanslag.samverkan",
+        "procent%20.samverkan",
+        "Möte #2 ?.samverkan",
+        "a#b?c=d&e.samverkan",
+        "ö" * 115 + ".samverkan",
+    ],
 )
 def test_any_file_name_gets_its_own_lock(tmp_path: Path, name: str):
     path = tmp_path / name
@@ -307,9 +334,7 @@ def test_any_file_name_gets_its_own_lock(tmp_path: Path, name: str):
     assert sorted(os.listdir(tmp_path)) == sorted([name, "workshop.samverkan"])
 
 
-def test_a_folder_that_takes_no_lock_file_refuses_writing_in_one_line(
-    workshop: Path, monkeypatch
-):
+def test_a_folder_that_takes_no_lock_file_refuses_writing_in_one_line(workshop: Path, monkeypatch):
     real_open = os.open
 
     def read_only_folder(path, flags, *args):

@@ -22,7 +22,8 @@ from samverkan_desktop.core.store import Store, StoreError
 FIXTURES = Path(__file__).with_name("fixtures")
 RELEASED = sorted(FIXTURES.glob("schema-*.samverkan"))
 SEED = Path(__file__).resolve().parents[2] / (
-    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+)
 
 
 def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -63,7 +64,7 @@ def test_there_is_a_fixture_for_the_current_schema():
     assert FIXTURES / f"schema-{store_file.head_revision()}.samverkan" in RELEASED
 
 
-_ADD_TABLE = '''
+_ADD_TABLE = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -77,11 +78,14 @@ def upgrade() -> None:
     op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True))
     with op.batch_alter_table("notes") as batch:
         batch.add_column(sa.Column("mood", sa.Text(), nullable=False, server_default=""))
-'''
+"""
 
-_FAILS_HALFWAY = _ADD_TABLE + '''
+_FAILS_HALFWAY = (
+    _ADD_TABLE
+    + """
     raise RuntimeError("the disk went away in the middle of the upgrade")
-'''
+"""
+)
 
 
 @pytest.fixture
@@ -90,17 +94,16 @@ def next_schema(tmp_path: Path, monkeypatch):
 
     def install(body: str) -> None:
         folder = tmp_path / "migrations"
-        shutil.copytree(store_file._MIGRATIONS, folder,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            store_file._MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
         (folder / "versions" / "0003_test.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(store_file, "_MIGRATIONS", folder)
 
     return install
 
 
-def test_an_older_file_is_upgraded_and_the_original_kept_as_bak(
-    next_schema, tmp_path: Path
-):
+def test_an_older_file_is_upgraded_and_the_original_kept_as_bak(next_schema, tmp_path: Path):
     next_schema(_ADD_TABLE)
     folder = tmp_path / "ws"
     folder.mkdir()

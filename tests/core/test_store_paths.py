@@ -84,8 +84,9 @@ def test_the_issues_exact_names_through_the_command_line(tmp_path: Path, run_cli
         assert f"Fil: {name}" in info.stdout and "Lappar: 216" in info.stdout
         out = tmp_path / "ut"
         out.mkdir(exist_ok=True)
-        exported = run_cli("export", name, "--format", "md", "--output", out / f"{name}.md",
-                           cwd=tmp_path)
+        exported = run_cli(
+            "export", name, "--format", "md", "--output", out / f"{name}.md", cwd=tmp_path
+        )
         assert exported.returncode == 0, exported.stderr
     assert _listing(tmp_path) == sorted([*names, "ut"])
 

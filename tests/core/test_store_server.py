@@ -45,15 +45,24 @@ def test_the_migrations_make_the_same_tables_on_the_server_as_in_a_file(postgres
     server = inspect(create_engine(store_server.server_url(postgres_url)))
     file = inspect(create_engine(f"sqlite:///{tmp_path / 'fil.samverkan'}"))
     tables = set(file.get_table_names())
-    assert {"workshop", "groups", "clusters", "notes", "note_links", "note_themes", "meta",
-            "alembic_version"} <= tables
+    assert {
+        "workshop",
+        "groups",
+        "clusters",
+        "notes",
+        "note_links",
+        "note_themes",
+        "meta",
+        "alembic_version",
+    } <= tables
     assert set(server.get_table_names(schema="tabeller")) == tables
     for table in tables:
         on_server = {c["name"]: c for c in server.get_columns(table, schema="tabeller")}
         in_file = {c["name"]: c for c in file.get_columns(table)}
         assert on_server.keys() == in_file.keys(), table
         assert {n: c["nullable"] for n, c in on_server.items()} == {
-            n: c["nullable"] for n, c in in_file.items()}, table
+            n: c["nullable"] for n, c in in_file.items()
+        }, table
     notes = {c["name"]: str(c["type"]) for c in server.get_columns("notes", schema="tabeller")}
     assert notes["uncertain"] == "BOOLEAN" and notes["created_at"] == "TIMESTAMP"
     assert notes["x"] == "DOUBLE PRECISION" and notes["text"] == "TEXT"
@@ -85,8 +94,10 @@ def test_several_workshops_share_a_database_and_are_listed_by_key(postgres_url):
     _sql(postgres_url, "CREATE SCHEMA annat_program; CREATE TABLE annat_program.workshop (x int)")
     try:
         first.add_note("bara i den första")
-        assert (first.path.name, second.path.name) == ("oppet_mote_i_orebro",
-                                                       "oppet_mote_i_orebro_2")
+        assert (first.path.name, second.path.name) == (
+            "oppet_mote_i_orebro",
+            "oppet_mote_i_orebro_2",
+        )
         assert Store.list_workshops(postgres_url) == [
             store_server.ListedWorkshop("aldre_2022", "Äldreomsorg", None),
             store_server.ListedWorkshop("oppet_mote_i_orebro", "Öppet möte i Örebro", DATE),
@@ -102,9 +113,14 @@ def test_several_workshops_share_a_database_and_are_listed_by_key(postgres_url):
 
 def test_what_is_no_workshop_and_names_that_cannot_be_one_are_refused(postgres_url):
     _sql(postgres_url, "CREATE SCHEMA annat_program")
-    for key, says in [("saknas", "ingen workshop"), ("annat_program", "ingen workshop"),
-                      ("Stora", "små bokstäver"), ("public", "små bokstäver"),
-                      ("pg_catalog", "små bokstäver"), ("a; DROP TABLE x", "små bokstäver")]:
+    for key, says in [
+        ("saknas", "ingen workshop"),
+        ("annat_program", "ingen workshop"),
+        ("Stora", "små bokstäver"),
+        ("public", "små bokstäver"),
+        ("pg_catalog", "små bokstäver"),
+        ("a; DROP TABLE x", "små bokstäver"),
+    ]:
         with pytest.raises(StoreError, match=says) as info:
             Store.open_url(postgres_url, key)
         _one_line(info.value)
@@ -146,8 +162,10 @@ def test_addresses_that_are_no_server_and_a_server_that_is_not_there(postgres_se
 
 # ------------------------------------------------------------------------ two clients
 def test_two_clients_on_one_workshop_see_each_others_commits(postgres_url):
-    with Store.create_url(postgres_url, m.Workshop("Delad"), key="delad") as anna, \
-            Store.open_url(postgres_url, "delad") as bo:
+    with (
+        Store.create_url(postgres_url, m.Workshop("Delad"), key="delad") as anna,
+        Store.open_url(postgres_url, "delad") as bo,
+    ):
         note = anna.add_note("Anna skrev")
         cluster = bo.add_cluster("Bos tema")
         bo.set_membership({note.id: cluster.id})
@@ -195,8 +213,10 @@ def test_imports_by_two_clients_at_once_all_get_ids_of_their_own(postgres_url):
 
 
 def test_a_write_based_on_what_another_client_changed_since_is_refused(postgres_url):
-    with Store.create_url(postgres_url, key="krock") as anna, \
-            Store.open_url(postgres_url, "krock") as bo:
+    with (
+        Store.create_url(postgres_url, key="krock") as anna,
+        Store.open_url(postgres_url, "krock") as bo,
+    ):
         note = anna.add_note("Trygghet")
         cluster = anna.add_cluster("Tema")
         seen = bo.versions("note")  # what Bo's board drew
@@ -249,11 +269,14 @@ def test_an_older_workshop_on_the_server_is_upgraded_when_opened_for_writing(pos
         store_server.create_schema(conn, "gammal")
         command.upgrade(store_file.alembic_config(conn), "0001")
     engine.dispose()
-    _sql(postgres_url, "INSERT INTO gammal.workshop (title, description, created_at) "
-                       "VALUES ('Från förra året', '', now());"
-                       "INSERT INTO gammal.notes (text, section, source, uncertain, comment, "
-                       "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
-                       "('gammal lapp', '', '', false, '', false, 0, '', 1, 2, now(), now())")
+    _sql(
+        postgres_url,
+        "INSERT INTO gammal.workshop (title, description, created_at) "
+        "VALUES ('Från förra året', '', now());"
+        "INSERT INTO gammal.notes (text, section, source, uncertain, comment, "
+        "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
+        "('gammal lapp', '', '', false, '', false, 0, '', 1, 2, now(), now())",
+    )
     with pytest.raises(StoreError, match="äldre format") as info:
         Store.open_url(postgres_url, "gammal", readonly=True)
     _one_line(info.value)
@@ -374,7 +397,8 @@ def test_a_reader_opens_and_exports_but_the_server_refuses_its_writes(postgres_u
         Store.open_url(reader_url, "behorighet")  # nothing granted yet
     _one_line(info.value)
     assert Store.list_workshops(reader_url) == [  # the key is listed, nothing it holds
-        store_server.ListedWorkshop("behorighet", "", None)]
+        store_server.ListedWorkshop("behorighet", "", None)
+    ]
     Store.grant(postgres_url, "behorighet", reader, "reader")
     assert Store.list_workshops(reader_url)[0].title == "Behörighet"
     # Opened for writing, the store says it is read-only (the board shows it so), and even a
@@ -383,10 +407,12 @@ def test_a_reader_opens_and_exports_but_the_server_refuses_its_writes(postgres_u
         assert store.readonly and not store.refresh_lock()
         assert [n.text for n in store.notes()] == ["ägarens lapp"]
         store.save_copy(tmp_path / "export.samverkan")
-        for write in (lambda: store.add_note("ny"),
-                      lambda: store.update_note(note.id, text="ändrad"),
-                      lambda: store.delete_notes([note.id]),
-                      lambda: store.set_meta("view", "{}")):
+        for write in (
+            lambda: store.add_note("ny"),
+            lambda: store.update_note(note.id, text="ändrad"),
+            lambda: store.delete_notes([note.id]),
+            lambda: store.set_meta("view", "{}"),
+        ):
             with pytest.raises(StoreError, match="behörighet saknas") as info:
                 write()
             _one_line(info.value)

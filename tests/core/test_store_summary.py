@@ -21,14 +21,21 @@ def _expected(doc: m.Document) -> tuple:
         sum(1 for n in doc.notes if n.uncertain),
         sum(1 for n in doc.notes if n.personal_data),
         dict(Counter(n.group_id for n in doc.notes)),
-        tuple((c.id, c.name, c.group_id, members[c.id]) for c in sorted(doc.clusters,
-                                                                          key=lambda c: c.id)),
+        tuple(
+            (c.id, c.name, c.group_id, members[c.id])
+            for c in sorted(doc.clusters, key=lambda c: c.id)
+        ),
     )
 
 
 def _got(summary: m.Summary) -> tuple:
-    return (summary.clustered, summary.uncertain, summary.personal_data,
-            summary.notes_per_group, summary.clusters)
+    return (
+        summary.clustered,
+        summary.uncertain,
+        summary.personal_data,
+        summary.notes_per_group,
+        summary.clusters,
+    )
 
 
 def test_the_sample_is_summed_up_as_its_document(tmp_path: Path, seed_path: Path):
@@ -45,15 +52,24 @@ def test_the_sample_is_summed_up_as_its_document(tmp_path: Path, seed_path: Path
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4), st.booleans(), st.booleans()),
-                max_size=40))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3), st.integers(0, 4), st.booleans(), st.booleans()), max_size=40
+    )
+)
 def test_counts_match_for_any_mix_of_groups_clusters_and_flags(tmp_path_factory, rows):
     """Notes in no group, in groups; in clusters or not; empty clusters count 0."""
     groups = tuple(m.Group(id=i, name=f"G{i}") for i in (1, 2, 3))
     clusters = tuple(m.Cluster(id=i, name=f"K{i}", group_id=(i % 3) or None) for i in (1, 2, 3, 4))
     notes = tuple(
-        m.Note(id=k + 1, text=f"lapp {k}", group_id=g or None, cluster_id=c or None,
-               uncertain=u, personal_data=p)
+        m.Note(
+            id=k + 1,
+            text=f"lapp {k}",
+            group_id=g or None,
+            cluster_id=c or None,
+            uncertain=u,
+            personal_data=p,
+        )
         for k, (g, c, u, p) in enumerate(rows)
     )
     doc = m.Document(m.Workshop("W"), groups, clusters, notes)

@@ -51,16 +51,26 @@ def offline(
         HOME=str(home),
         XDG_CONFIG_HOME=str(home / ".config"),
         SAMVERKAN_DATA_DIR=str(tmp_path / "data"),
-        http_proxy=_NOWHERE, https_proxy=_NOWHERE, HTTP_PROXY=_NOWHERE,
-        HTTPS_PROXY=_NOWHERE, ALL_PROXY=_NOWHERE, PIP_NO_INDEX="1",
+        http_proxy=_NOWHERE,
+        https_proxy=_NOWHERE,
+        HTTP_PROXY=_NOWHERE,
+        HTTPS_PROXY=_NOWHERE,
+        ALL_PROXY=_NOWHERE,
+        PIP_NO_INDEX="1",
     )
 
     def run(
         cmd: Sequence[str | Path], *, cwd: Path = tmp_path, timeout: float = 120, **kw: object
     ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [*_no_network_prefix(), *map(str, cmd)], cwd=cwd, env=env, capture_output=True,
-            text=True, encoding="utf-8", timeout=timeout, **kw,  # type: ignore[call-overload]
+            [*_no_network_prefix(), *map(str, cmd)],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            **kw,  # type: ignore[call-overload]
         )
 
     run.env = env  # type: ignore[attr-defined]

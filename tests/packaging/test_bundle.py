@@ -48,8 +48,9 @@ def test_bundle_imports_the_sample_and_writes_its_pdf(
     imported = offline([program, "import", sample, "--into", "w.samverkan"], cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert (tmp_path / "w.samverkan").is_file()
-    exported = offline([program, "export", "w.samverkan", "--format", "pdf", "--output",
-                        "r.pdf"], cwd=tmp_path)
+    exported = offline(
+        [program, "export", "w.samverkan", "--format", "pdf", "--output", "r.pdf"], cwd=tmp_path
+    )
     assert exported.returncode == 0, exported.stderr
     text = pdf_text(tmp_path / "r.pdf")
     for line in sample_texts:
@@ -87,7 +88,10 @@ def test_bundle_window_opens_a_workshop_and_keeps_running(
     with err.open("w", encoding="utf-8") as stderr:
         gui = subprocess.Popen(
             [*offline.prefix, str(program), "w.samverkan"],  # type: ignore[attr-defined]
-            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
         )
         try:
             deadline = time.monotonic() + 60

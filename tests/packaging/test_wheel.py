@@ -58,8 +58,11 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The source as a fresh clone has it (the package, pyproject, README), copied so the
     build leaves nothing in the checkout another test or developer is using."""
     src = tmp_path_factory.mktemp("src")
-    shutil.copytree(REPO / PACKAGE, src / PACKAGE,
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+    shutil.copytree(
+        REPO / PACKAGE,
+        src / PACKAGE,
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"),
+    )
     for name in ("pyproject.toml", "README.md", "LICENSE"):
         if (REPO / name).exists():
             shutil.copy2(REPO / name, src / name)
@@ -70,8 +73,22 @@ def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def wheel(source: Path, offline, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    built = offline([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                     "--no-index", "--quiet", "-w", out, source], timeout=300)
+    built = offline(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--quiet",
+            "-w",
+            out,
+            source,
+        ],
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     (whl,) = out.glob("samverkan_desktop-*.whl")
     return whl
@@ -85,8 +102,9 @@ def fresh(wheel: Path, offline, tmp_path_factory: pytest.TempPathFactory) -> Pat
     assert made.returncode == 0, made.stderr
     pip = offline([venv / "bin" / "pip", "install", "--no-deps", "--no-index", "--quiet", wheel])
     assert pip.returncode == 0, pip.stderr
-    site = offline([venv / "bin" / "python", "-c",
-                    "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+    site = offline(
+        [venv / "bin" / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+    )
     dependencies = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site.stdout.strip()) / "_borrowed_dependencies.pth").write_text(
         "".join(f"{folder}\n" for folder in sorted(dependencies)), "utf-8"
@@ -98,16 +116,21 @@ def test_the_wheel_carries_every_file_of_the_package(source: Path, wheel: Path) 
     with zipfile.ZipFile(wheel) as whl:
         inside = {name for name in whl.namelist() if name.startswith(f"{PACKAGE}/")}
     wanted = {
-        name for name in _package_files(source)
-        if Path(name).suffix not in SOURCE_ONLY_SUFFIXES
+        name for name in _package_files(source) if Path(name).suffix not in SOURCE_ONLY_SUFFIXES
     }
     # A folder without __init__.py or a data file not named in pyproject's package-data
     # would be missing from an installed program while every test of the checkout passes.
     assert sorted(wanted - inside) == []
-    for needed in (SAMPLE, "resources/translations/samverkan_en.qm",
-                   "core/analysis/data/stopwords_sv.txt", "core/migrations/env.py",
-                   "core/migrations/versions/0001_initial.py", "guide/guide.sv.md",
-                   "guide/guide.en.md", "guide/images/en/board.png"):
+    for needed in (
+        SAMPLE,
+        "resources/translations/samverkan_en.qm",
+        "core/analysis/data/stopwords_sv.txt",
+        "core/migrations/env.py",
+        "core/migrations/versions/0001_initial.py",
+        "guide/guide.sv.md",
+        "guide/guide.en.md",
+        "guide/images/en/board.png",
+    ):
         assert f"{PACKAGE}/{needed}" in inside
 
 
@@ -125,14 +148,13 @@ def test_installed_wheel_imports_the_sample_and_writes_its_pdf(
     assert found["file_menu"] == "&File"  # English from the installed samverkan_en.qm
 
     program = fresh / "bin" / "samverkan-desktop"
-    imported = offline([program, "import", found["sample"], "--into", "w.samverkan"],
-                       cwd=tmp_path)
+    imported = offline([program, "import", found["sample"], "--into", "w.samverkan"], cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert "Traceback" not in imported.stderr
-    exported = offline([program, "export", "w.samverkan", "--format", "pdf", "--output",
-                        "r.pdf"], cwd=tmp_path)
+    exported = offline(
+        [program, "export", "w.samverkan", "--format", "pdf", "--output", "r.pdf"], cwd=tmp_path
+    )
     assert exported.returncode == 0, exported.stderr
     text = pdf_text(tmp_path / "r.pdf")
     for line in sample_texts:
         assert line in text
-

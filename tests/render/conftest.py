@@ -22,5 +22,6 @@ def small_doc(tmp_path: Path) -> m.Document:
 @pytest.fixture(scope="module")
 def seed_doc(tmp_path_factory: pytest.TempPathFactory) -> m.Document:
     seed = Path(__file__).resolve().parents[2] / (
-        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    )
     return workshops.seed_document(tmp_path_factory.mktemp("seed"), seed)

@@ -24,8 +24,11 @@ def test_png_shows_the_board_in_colour(seed_doc: m.Document, tmp_path: Path, qap
     image = QImage(str(out))
     assert not image.isNull()
     assert image.width() > 2000 and image.width() * image.height() <= 24_000_000
-    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 97)
-               for y in range(0, image.height(), 89)}
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 97)
+        for y in range(0, image.height(), 89)
+    }
     assert len(colours) > 5  # group colours, frames, text: not a blank page
 
 

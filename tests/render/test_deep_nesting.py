@@ -27,8 +27,10 @@ FORMATS = {**CORE, **DRAWN}
 def readable_text(path: Path) -> str:
     if path.suffix == ".docx":
         document = docx.Document(str(path))
-        return "\n".join([p.text for p in document.paragraphs]
-                         + [c.text for t in document.tables for r in t.rows for c in r.cells])
+        return "\n".join(
+            [p.text for p in document.paragraphs]
+            + [c.text for t in document.tables for r in t.rows for c in r.cells]
+        )
     return path.read_text("utf-8")
 
 
@@ -39,15 +41,22 @@ def deep_doc(tmp_path_factory: pytest.TempPathFactory) -> m.Document:
         with store.transaction():
             group = store.add_group("Grupp 1", ("Anna Berg",))
             for level in range(DEPTH):
-                cluster = store.add_cluster(f"Nivå {level}", x=level, y=level, width=460,
-                                            height=400)
-                store.add_note(f"Lapp på nivå {level}", group_id=group.id,
-                               cluster_id=cluster.id, x=level, y=level)
+                cluster = store.add_cluster(
+                    f"Nivå {level}", x=level, y=level, width=460, height=400
+                )
+                store.add_note(
+                    f"Lapp på nivå {level}",
+                    group_id=group.id,
+                    cluster_id=cluster.id,
+                    x=level,
+                    y=level,
+                )
     # Each cluster inside the one made before it, as a program without the app's limit (or a
     # hand edit) would leave the file. The store refuses to nest deeper than it allows.
     with sqlite3.connect(path) as con:
-        con.execute("UPDATE clusters SET parent_id = id - 1 WHERE id > (SELECT min(id) FROM "
-                    "clusters)")
+        con.execute(
+            "UPDATE clusters SET parent_id = id - 1 WHERE id > (SELECT min(id) FROM clusters)"
+        )
     con.close()
     with Store.open(path, readonly=True) as store:
         return store.document()
@@ -73,8 +82,17 @@ def test_every_format_exports_a_thousand_levels(
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(target.read_text("utf-8-sig"))))
         assert len(rows) == DEPTH + 1
-        assert rows[-1][1:] == [f"Lapp på nivå {DEPTH - 1}", "Grupp 1", "",
-                                f"Nivå {DEPTH - 1}", f"Nivå {DEPTH - 2}", "0", "", "", ""]
+        assert rows[-1][1:] == [
+            f"Lapp på nivå {DEPTH - 1}",
+            "Grupp 1",
+            "",
+            f"Nivå {DEPTH - 1}",
+            f"Nivå {DEPTH - 2}",
+            "0",
+            "",
+            "",
+            "",
+        ]
     elif fmt == "pdf":
         # The same check as below, page by page from the end, where the deepest section is:
         # reading all of the report's pages (about 180) took pypdf 15 s.

@@ -54,16 +54,28 @@ def readable_text(path: Path) -> str:
         parts = [p.text for p in document.paragraphs]
         parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
         for section in document.sections:
-            for part in (section.header, section.footer, section.first_page_header,
-                         section.even_page_header):
+            for part in (
+                section.header,
+                section.footer,
+                section.first_page_header,
+                section.even_page_header,
+            ):
                 parts += [p.text for p in part.paragraphs]
         props = document.core_properties
-        parts += [props.title, props.subject, props.author, props.keywords, props.comments,
-                  props.last_modified_by, props.category]
+        parts += [
+            props.title,
+            props.subject,
+            props.author,
+            props.keywords,
+            props.comments,
+            props.last_modified_by,
+            props.category,
+        ]
         # And every XML part as stored, for text python-docx does not surface.
         with zipfile.ZipFile(path) as archive:
-            parts += [archive.read(n).decode("utf-8") for n in archive.namelist()
-                      if n.endswith(".xml")]
+            parts += [
+                archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+            ]
         return "\n".join(p or "" for p in parts)
     if path.suffix == ".md":
         # The file as stored and as a Markdown viewer shows it (escapes gone).
@@ -86,11 +98,17 @@ def csv_rows(path: Path) -> list[list[str]]:
 def _small_with_others(tmp_path: Path) -> m.Document:
     with workshops.make_small(tmp_path / "others.samverkan") as store:
         # In the title too: it heads every page of the PDF and the Word document.
-        store.set_workshop(m.Workshop("Samverkansdag med Stina Berg", dt.date(2021, 11, 10),
-                                      f"Frågor till Kalle Ek, {workshops.PHONE}"))
+        store.set_workshop(
+            m.Workshop(
+                "Samverkansdag med Stina Berg",
+                dt.date(2021, 11, 10),
+                f"Frågor till Kalle Ek, {workshops.PHONE}",
+            )
+        )
         group = store.groups()[0]
-        store.add_note("Kalle Ek och Stina Bergs idé: lokal i Vivalla", group_id=group.id,
-                       x=1620, y=560)
+        store.add_note(
+            "Kalle Ek och Stina Bergs idé: lokal i Vivalla", group_id=group.id, x=1620, y=560
+        )
         return store.document()
 
 
@@ -113,15 +131,17 @@ def test_the_seed_exports_to_every_report_format(
         rows = csv_rows(out)
         assert len(rows) == 1 + len(seed_doc.notes)
         assert ["Mötesplatser för unga", "Unga och fritid"] == next(
-            r[4:6] for r in rows if r[1] == note)
+            r[4:6] for r in rows if r[1] == note
+        )
 
 
 # ------------------------------------------------------------------------ redaction
 @pytest.mark.parametrize("fmt", TEXT_FORMATS)
 def test_redaction_leaves_no_personal_data_in_any_format(tmp_path: Path, qapp, fmt: str) -> None:
     doc = _small_with_others(tmp_path)
-    out = export(doc, FORMATS[fmt], tmp_path / f"ut{FORMATS[fmt].suffix}", redact=True,
-                 names=OTHERS)
+    out = export(
+        doc, FORMATS[fmt], tmp_path / f"ut{FORMATS[fmt].suffix}", redact=True, names=OTHERS
+    )
     text = readable_text(out)
     secrets = {workshops.EMAIL, workshops.PHONE, "example.se", "Anettes", "Stina Bergs"}
     for name in (*workshops.FACILITATORS, *OTHERS):
@@ -154,19 +174,21 @@ def test_redacted_png_shows_what_a_hand_redacted_board_shows(tmp_path: Path, qap
     doc = _small_with_others(tmp_path)
     redacted = export(doc, FORMATS["png"], tmp_path / "redacted.png", redact=True, names=OTHERS)
     by_hand = {
-        f"Fråga Lovisa Strand, ring {workshops.PHONE} eller mejla {workshops.EMAIL}":
-            f"Fråga {REMOVED}, ring {REMOVED} eller mejla {REMOVED}",
-        "Kalle Ek och Stina Bergs idé: lokal i Vivalla":
-            f"{REMOVED} och {REMOVED} idé: lokal i Vivalla",
+        f"Fråga Lovisa Strand, ring {workshops.PHONE} eller mejla {workshops.EMAIL}": (
+            f"Fråga {REMOVED}, ring {REMOVED} eller mejla {REMOVED}"
+        ),
+        "Kalle Ek och Stina Bergs idé: lokal i Vivalla": (
+            f"{REMOVED} och {REMOVED} idé: lokal i Vivalla"
+        ),
     }
     clean = replace(
         doc,
-        workshop=m.Workshop(f"Samverkansdag med {REMOVED}", doc.workshop.date,
-                            f"Frågor till {REMOVED}, {REMOVED}"),
+        workshop=m.Workshop(
+            f"Samverkansdag med {REMOVED}", doc.workshop.date, f"Frågor till {REMOVED}, {REMOVED}"
+        ),
         groups=tuple(replace(g, facilitators=()) for g in doc.groups),
         notes=tuple(
-            n.with_(text=by_hand.get(n.text, n.text),
-                    comment=n.comment.replace("Anettes", REMOVED))
+            n.with_(text=by_hand.get(n.text, n.text), comment=n.comment.replace("Anettes", REMOVED))
             for n in doc.notes
         ),
     )
@@ -189,8 +211,15 @@ def _markup_everywhere(tmp_path: Path) -> m.Document:
         store.set_workshop(m.Workshop(TITLE))
         group = store.add_group(GROUP)
         cluster = store.add_cluster(CLUSTER, x=2000, y=0, width=480, height=330)
-        store.add_note(NOTE, group_id=group.id, cluster_id=cluster.id, section="<h1>Avsnitt",
-                       comment="<a href='x'>kommentar</a>", x=2020, y=50)
+        store.add_note(
+            NOTE,
+            group_id=group.id,
+            cluster_id=cluster.id,
+            section="<h1>Avsnitt",
+            comment="<a href='x'>kommentar</a>",
+            x=2020,
+            y=50,
+        )
         return store.document()
 
 

@@ -21,9 +21,7 @@ TITLE = "Fördjupningsdag om samverkan"
 
 
 @pytest.fixture(scope="module")
-def seed_pdf(
-    seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[PdfReader]:
+def seed_pdf(seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory) -> Iterator[PdfReader]:
     out = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
     export(seed_doc, EXPORTERS["pdf"], out)
     yield PdfReader(out)
@@ -106,8 +104,10 @@ def test_cover_names_the_workshop_its_groups_and_counts(
     cover = _text(seed_pdf, 0)
     assert TITLE in cover and "Datum: 2021-11-10" in cover
     votes = sum(n.votes for n in seed_doc.notes)
-    counts = (f"{len(seed_doc.notes)} lappar i {len(seed_doc.clusters)} kluster från "
-              f"{len(seed_doc.groups)} grupper, {votes} röster")
+    counts = (
+        f"{len(seed_doc.notes)} lappar i {len(seed_doc.clusters)} kluster från "
+        f"{len(seed_doc.groups)} grupper, {votes} röster"
+    )
     assert counts in cover.replace("\n", " ")
     for group in seed_doc.groups:
         # A long group name wraps in its cell; its words are all there, in order.
@@ -126,7 +126,9 @@ def test_running_header_and_page_number_on_every_later_page(seed_pdf: PdfReader)
         placed = _placed(seed_pdf, i)
         header = [t for y, _, t in placed if y < header_band]
         assert header == [TITLE, "Klusterrapport"] or header == ["Klusterrapport", TITLE], (
-            i + 1, header)
+            i + 1,
+            header,
+        )
         height = float(seed_pdf.pages[i].mediabox.height)
         footer = [t for y, _, t in placed if y > height - 22 / 25.4 * 72]
         assert footer == [f"Sida {i + 1} av {pages}"], (i + 1, footer)
@@ -193,13 +195,14 @@ def test_each_cluster_is_a_section_with_its_notes_and_their_details(
     nested = next(s for s in report.all_sections() if s.depth == 1)
     parent = next(s for s in report.sections if nested in s.children)
     assert body.index(f"{parent.number} {parent.name}") < body.index(
-        f"{nested.number} {nested.name}")
+        f"{nested.number} {nested.name}"
+    )
     marks = {"(osäker tolkning)", "Kommentar:", "röster)", "(1 röst)", "1 lapp, "}
     assert all(mark in body for mark in marks)
     # A note with votes, uncertain reading and comment, as the reader sees it.
     unsure = next(n for s in report.all_sections() for n in s.notes if n.uncertain and n.comment)
     assert f"{unsure.text[:40]}" in body
-    after = body[body.index(unsure.text[:40]):]
+    after = body[body.index(unsure.text[:40]) :]
     assert after.index("(osäker tolkning)") < after.index(f"Kommentar: {unsure.comment[:30]}")
 
 
@@ -209,8 +212,12 @@ def test_appendix_lists_the_unclustered_notes_by_group_in_workshop_order(
     report = build_report(seed_doc)
     start = _page_with(seed_pdf, "Lappar utan kluster")
     appendix = "\n".join(_text(seed_pdf, i) for i in range(start, len(seed_pdf.pages)))
-    headings = [t for i in range(start, len(seed_pdf.pages)) for _, x, t in _placed(seed_pdf, i)
-                if t in {g.group for g in report.unclustered}]
+    headings = [
+        t
+        for i in range(start, len(seed_pdf.pages))
+        for _, x, t in _placed(seed_pdf, i)
+        if t in {g.group for g in report.unclustered}
+    ]
     assert headings == [g.group for g in report.unclustered]
     for group in report.unclustered:
         for note in group.notes:
@@ -229,9 +236,7 @@ def test_metadata_outline_and_searchable_words(seed_pdf: PdfReader) -> None:
     assert ligatures == []
 
 
-def test_a_note_and_its_comment_stay_on_one_page(
-    seed_pdf: PdfReader, seed_doc: m.Document
-) -> None:
+def test_a_note_and_its_comment_stay_on_one_page(seed_pdf: PdfReader, seed_doc: m.Document) -> None:
     report = build_report(seed_doc)
     pages = [_text(seed_pdf, i).replace("\n", " ") for i in range(len(seed_pdf.pages))]
     start = _page_with(seed_pdf, "Kluster")

@@ -36,8 +36,9 @@ def _text(reader: PdfReader) -> str:
 
 
 @pytest.fixture(scope="module")
-def seed_report(seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory, qapp
-                ) -> Iterator[PdfReader]:
+def seed_report(
+    seed_doc: m.Document, tmp_path_factory: pytest.TempPathFactory, qapp
+) -> Iterator[PdfReader]:
     """The seed's report, written once for the tests that only read it."""
     yield _write(seed_doc, tmp_path_factory.mktemp("seed-report") / "rapport.pdf")
     _page.cache_clear()
@@ -92,7 +93,8 @@ def test_bookmarks_lead_to_each_cluster_on_its_page(
         # The heading is on the page the bookmark opens (a long name may wrap: check its start).
         assert name[:20] in _page(reader, page - 1).replace("\n", " "), title
     assert ("Lappar utan kluster" in titles) and reader.trailer["/Root"]["/PageMode"] == (
-        "/UseOutlines")
+        "/UseOutlines"
+    )
 
 
 def test_swedish_letters_and_markup_are_literal_text(

@@ -75,8 +75,21 @@ def test_the_seed_report_has_a_theme_map_page_with_every_theme(
 
 def _fifty_themes(path: Path) -> m.Document:
     """50 themes, each raised by several of six groups, some notes linked across themes."""
-    words = ("Trygghet", "Mötesplatser", "Långsiktighet", "Samverkan", "Språk", "Fritid",
-             "Klimat", "Arbete", "Kunskap", "Boende", "Föreningar", "Ensamhet", "Kultur")
+    words = (
+        "Trygghet",
+        "Mötesplatser",
+        "Långsiktighet",
+        "Samverkan",
+        "Språk",
+        "Fritid",
+        "Klimat",
+        "Arbete",
+        "Kunskap",
+        "Boende",
+        "Föreningar",
+        "Ensamhet",
+        "Kultur",
+    )
     with Store.create(path, m.Workshop("Femtio teman")) as store, store.transaction():
         groups = [store.add_group(f"Grupp {i}") for i in range(1, 7)]
         themes = []
@@ -86,8 +99,9 @@ def _fifty_themes(path: Path) -> m.Document:
                 name += " och " + words[(i * 7 + 3) % len(words)].lower()
             themes.append(store.add_cluster(f"{name} {i + 1}"))
         notes = [
-            store.add_note(f"Lapp {i}", group_id=groups[(i * 5 + i // 50) % 6].id,
-                           cluster_id=themes[i % 50].id)
+            store.add_note(
+                f"Lapp {i}", group_id=groups[(i * 5 + i // 50) % 6].id, cluster_id=themes[i % 50].id
+            )
             for i in range(250)
         ]
         for i in range(0, 60, 3):

@@ -28,12 +28,14 @@ def _words(path: Path) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", path.read_text("utf-8")).split())
 
 
-@pytest.mark.parametrize("language, one, three, unnamed", [
-    ("sv", "1 lapp", "3 lappar", "Namnlöst kluster"),
-    ("en", "1 note", "3 notes", None),
-])
-def test_a_frames_count_is_in_the_pictures_language(qapp, tmp_path, language, one, three,
-                                                     unnamed):
+@pytest.mark.parametrize(
+    "language, one, three, unnamed",
+    [
+        ("sv", "1 lapp", "3 lappar", "Namnlöst kluster"),
+        ("en", "1 note", "3 notes", None),
+    ],
+)
+def test_a_frames_count_is_in_the_pictures_language(qapp, tmp_path, language, one, three, unnamed):
     out = tmp_path / "tavla.svg"
     write_svg(_doc(), out, language=language)
     words = _words(out)

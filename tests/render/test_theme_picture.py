@@ -14,7 +14,10 @@ def _seed_map(doc: m.Document) -> tp.ThemeMap:
     nodes, edges = tg.theme_overview(tg.build_graph(doc))
     groups = {g.id for g in doc.groups}
     return tp.theme_map(
-        nodes, edges, {g: QColor("#0072B2") for g in groups}, {g: f"G{g}" for g in groups},
+        nodes,
+        edges,
+        {g: QColor("#0072B2") for g in groups},
+        {g: f"G{g}" for g in groups},
         min_distance=0.3,
     )
 
@@ -57,8 +60,10 @@ def test_seed_themes_fit_the_page_without_touching(seed_doc: m.Document, qapp) -
     ink = {
         cid: [
             QRectF(
-                x + r.x() * placed.unit, y + r.y() * placed.unit,
-                r.width() * placed.unit, r.height() * placed.unit,
+                x + r.x() * placed.unit,
+                y + r.y() * placed.unit,
+                r.width() * placed.unit,
+                r.height() * placed.unit,
             )
             for r in themes.glyphs[cid].parts()
         ]

@@ -25,7 +25,8 @@ QStandardPaths.setTestModeEnabled(True)
 @pytest.fixture(scope="session")
 def _seed_template(tmp_path_factory, request) -> Path:
     seed = Path(request.config.rootpath) / (
-        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    )
     path = tmp_path_factory.mktemp("seed") / "orebro.samverkan"
     doc = read_source(seed)
     with Store.create(path, doc.workshop) as store:

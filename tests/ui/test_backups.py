@@ -34,8 +34,12 @@ def _delete_a_note_on_the_board(qtbot, window) -> int:
     view.zoom_100()
     centre = window.scene.note_item(note.id).sceneBoundingRect().center()
     view.centerOn(centre)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     view.mapFromScene(centre))
+    QTest.mouseClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.mapFromScene(centre),
+    )
     assert window.scene.selected_note_ids() == [note.id]
     QTest.keyClick(view.viewport(), Qt.Key.Key_Delete)
     assert note.id not in window.doc.notes
@@ -70,7 +74,8 @@ def test_opening_for_writing_backs_up_and_closing_after_a_change_too(
     _delete_a_note_on_the_board(qtbot, window)
     window.close_document()  # before the ten minutes: the close takes it
     assert [b.notes for b in sb.list_backups(seed_workshop)] == [
-        _note_count(seed_workshop), _note_count(seed_workshop) + 1
+        _note_count(seed_workshop),
+        _note_count(seed_workshop) + 1,
     ]
 
 
@@ -257,10 +262,12 @@ def test_in_english_the_dialog_and_the_offer_have_no_swedish_left(
         dialog.show()
         shown = [dialog.windowTitle(), dialog.list.topLevelItem(0).text(0)]
         shown += [dialog.list.headerItem().text(c) for c in range(4)]
-        shown += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
-            QAbstractButton)]
-        shown += [w.toolTip() for w in dialog.findChildren(QLabel) + dialog.findChildren(
-            QAbstractButton)]
+        shown += [
+            w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        ]
+        shown += [
+            w.toolTip() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        ]
         assert "Restore as a new file…" in shown and "Notes" in shown
         assert shown[1].startswith("today ")
         assert [t for t in shown if any(ch in t.lower() for ch in "åäö")] == []
@@ -277,7 +284,6 @@ def test_in_english_the_dialog_and_the_offer_have_no_swedish_left(
         assert "restored" in offer and "återställd" not in offer
     finally:
         remove_translators(qapp, translators)
-
 
 
 def test_a_damaged_file_in_a_folder_that_takes_no_files_asks_where_to_put_the_backup(

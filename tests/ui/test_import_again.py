@@ -47,8 +47,8 @@ def _painted(item) -> QColor:
     return image.pixelColor(10, 10)
 
 
-def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_nothing(when_dialog,
-    qtbot, seed_window, interaction, seed_workshop, seed_path
+def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_nothing(
+    when_dialog, qtbot, seed_window, interaction, seed_workshop, seed_path
 ):
     doc = seed_window.doc
     undo_count, notes = doc.undo_stack.count(), dict(doc.notes)
@@ -73,8 +73,8 @@ def test_the_same_transcript_again_is_said_in_the_preview_and_cancel_changes_not
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(when_dialog,
-    qtbot, seed_window, interaction, seed_path
+def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(
+    when_dialog, qtbot, seed_window, interaction, seed_path
 ):
     doc = seed_window.doc
     seen = when_dialog(ImportPreviewDialog, _take_all_and_import(qtbot))
@@ -86,8 +86,8 @@ def test_ticking_the_duplicates_imports_the_repeat_as_one_undoable_step(when_dia
     assert len(doc.notes) == 216
 
 
-def test_a_different_transcript_is_previewed_without_a_notice(when_dialog,
-    qtbot, seed_window, interaction, tmp_path
+def test_a_different_transcript_is_previewed_without_a_notice(
+    when_dialog, qtbot, seed_window, interaction, tmp_path
 ):
     other = tmp_path / "annan.txt"
     other.write_text("Grupp: Klimat\n- Cykelbanor året om\n- Fler laddstolpar\n", "utf-8")
@@ -124,8 +124,8 @@ def test_a_json_export_of_the_workshop_asks_because_its_texts_are_there(
     assert len(seed_window.doc.notes) == 216 and seed_window.doc.undo_stack.count() == 0
 
 
-def test_the_notice_and_the_question_are_in_english(when_dialog,
-    qapp, qtbot, ctx, interaction, seed_workshop, seed_path, tmp_path
+def test_the_notice_and_the_question_are_in_english(
+    when_dialog, qapp, qtbot, ctx, interaction, seed_workshop, seed_path, tmp_path
 ):
     translators = install_translators(qapp, "en")
     try:
@@ -160,8 +160,8 @@ def test_the_notice_and_the_question_are_in_english(when_dialog,
         remove_translators(qapp, translators)
 
 
-def test_groups_imported_later_paint_in_colours_of_their_own(when_dialog,
-    seed_window, interaction, seed_path, qtbot
+def test_groups_imported_later_paint_in_colours_of_their_own(
+    when_dialog, seed_window, interaction, seed_path, qtbot
 ):
     seen = when_dialog(ImportPreviewDialog, _take_all_and_import(qtbot))
     _import(seed_window, interaction, seed_path)

@@ -44,8 +44,9 @@ def _menu_action(window, text: str):
     raise AssertionError(f"no menu entry {text}")
 
 
-def test_file_import_of_a_workshop_merges_and_undoes_as_one_step(qtbot, empty_window, interaction,
-                                                                 tmp_path):
+def test_file_import_of_a_workshop_merges_and_undoes_as_one_step(
+    qtbot, empty_window, interaction, tmp_path
+):
     window = empty_window
     target, other = tmp_path / "laptop1.samverkan", tmp_path / "laptop2.samverkan"
     _make(target, "Grupp 1", ["a1", "a2"])

@@ -54,12 +54,17 @@ def drag_note(window: MainWindow, note_id: int, by: QPointF) -> None:
     start = window.scene.note_item(note_id).sceneBoundingRect().center()
     view.centerOn(start)
     port = view.viewport()
-    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     view.mapFromScene(start))
+    QTest.mousePress(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.mapFromScene(start)
+    )
     for t in (0.25, 0.5, 0.75, 1.0):
         QTest.mouseMove(port, view.mapFromScene(start + by * t))
-    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       view.mapFromScene(start + by))
+    QTest.mouseRelease(
+        port,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        view.mapFromScene(start + by),
+    )
 
 
 def assert_edits_refused(window: MainWindow, path: Path) -> None:
@@ -92,8 +97,9 @@ def test_a_file_open_in_another_process_opens_read_only_until_it_is_free(
     assert "inte spara ändringar" in text
     assert "(skrivskyddad)" in window.windowTitle()
     actions = window.board_actions
-    assert not any(a.isEnabled() for a in (actions.new_note, actions.delete,
-                                            actions.group_as_cluster))
+    assert not any(
+        a.isEnabled() for a in (actions.new_note, actions.delete, actions.group_as_cluster)
+    )
     assert actions.zoom_to_fit.isEnabled() and actions.select_all.isEnabled()
     assert window.find_action.isEnabled() and not window.files.import_.isEnabled()
     assert_edits_refused(window, seed_workshop)
@@ -171,8 +177,14 @@ def test_a_lock_taken_over_while_this_computer_slept_turns_the_window_read_only(
     press_plus(window, note_id)  # an edit before the sleep stays in the file
     assert window.doc.undo_stack.count() == 1
     # Asleep for over ten minutes; another computer took the file over.
-    taken = {"app": "Samverkan Desktop", "user": "kerstin", "host": "KONFERENS-PC", "pid": 4242,
-             "since": "2026-03-01T08:30:00+00:00", "token": "deras"}
+    taken = {
+        "app": "Samverkan Desktop",
+        "user": "kerstin",
+        "host": "KONFERENS-PC",
+        "pid": 4242,
+        "since": "2026-03-01T08:30:00+00:00",
+        "token": "deras",
+    }
     lock_path(seed_workshop).write_text(json.dumps(taken), "utf-8")
     window.workspace.lock._last = time.time() - 15 * 60
     before = state(seed_workshop)
@@ -221,12 +233,18 @@ def read_only_share(tmp_path: Path, seed_workshop: Path):
     source.mkdir()
     view.mkdir()
     (source / seed_workshop.name).write_bytes(seed_workshop.read_bytes())
-    if subprocess.run(["mount", "--bind", str(source), str(view)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(["mount", "--bind", str(source), str(view)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("mounting is not allowed here")
     try:
-        if subprocess.run(["mount", "-o", "remount,bind,ro", str(view)],
-                          capture_output=True).returncode != 0:
+        if (
+            subprocess.run(
+                ["mount", "-o", "remount,bind,ro", str(view)], capture_output=True
+            ).returncode
+            != 0
+        ):
             pytest.skip("a read-only remount is not allowed here")
         yield view / seed_workshop.name
     finally:
@@ -285,8 +303,14 @@ def test_in_english_the_banner_and_the_refusal_have_no_swedish_left(
         window.show()
         assert window.open_path(seed_workshop)
         shown = window.read_only_mode.banner
-        texts = [shown.title.text(), shown.message.text(), shown.save_copy.text(),
-                 shown.retry.text(), shown.save_copy.toolTip(), shown.retry.toolTip()]
+        texts = [
+            shown.title.text(),
+            shown.message.text(),
+            shown.save_copy.text(),
+            shown.retry.text(),
+            shown.save_copy.toolTip(),
+            shown.retry.toolTip(),
+        ]
         assert texts[:4] == [
             "Read-only",
             f"You ({lock_user(seed_workshop)} on the computer {HOST}) have had the workshop "
@@ -294,8 +318,9 @@ def test_in_english_the_banner_and_the_refusal_have_no_swedish_left(
             "Save a copy…",
             "Try again",
         ]
-        assert texts[1].endswith("but not save changes. You see the workshop as it was when "
-                                 "you opened it.")
+        assert texts[1].endswith(
+            "but not save changes. You see the workshop as it was when you opened it."
+        )
         assert window.windowTitle().startswith("orebro.samverkan (read-only) — ")
         drag_note(window, first_note(window), QPointF(0, 120))
         refusal = window.statusBar().currentMessage()
@@ -316,7 +341,8 @@ def test_the_sample_open_in_another_window_is_the_same_file_not_a_new_one(qtbot,
     assert second.files.open_sample()
     assert second.path == first.path and second.doc.read_only and not first.doc.read_only
     assert sorted(p.name for p in first.path.parent.iterdir()) == [
-        f".~lock.{first.path.name}#", first.path.name
+        f".~lock.{first.path.name}#",
+        first.path.name,
     ]
     second.close_document()
     first.close_document()

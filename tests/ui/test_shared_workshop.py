@@ -179,7 +179,8 @@ def test_a_lost_connection_makes_the_board_read_only_until_it_is_back(
     rename = commands.RenameClusterCommand(window.doc, cluster, "Under avbrottet")
     assert not window.doc.push(rename)
     assert window.statusBar().currentMessage() == (
-        "Skrivskyddad: servern går inte att nå, så ändringen sparades inte.")
+        "Skrivskyddad: servern går inte att nå, så ändringen sparades inte."
+    )
 
     own_postgres_server.start()
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=30000)
@@ -200,14 +201,16 @@ def test_a_readers_login_opens_the_shared_workshop_read_only_with_the_banner(
         conn.execute(f"CREATE ROLE {role} LOGIN")
     Store.grant(postgres_url, on_server, role, "reader")
     window = empty_window
-    assert window.open_shared(Store.open_url(postgres_url.replace("//postgres@", f"//{role}@"),
-                                             on_server))
+    assert window.open_shared(
+        Store.open_url(postgres_url.replace("//postgres@", f"//{role}@"), on_server)
+    )
     banner = window.read_only_mode.banner
     assert banner.isVisible() and "bara läsrätt" in banner.message.text()
     assert not banner.retry.isVisible() and banner.save_copy.isVisible()
     assert window.doc.read_only and window.doc.refuse_if_read_only()
     assert window.statusBar().currentMessage() == (
-        "Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.")
+        "Skrivskyddad: du har bara läsrätt, så ändringen sparades inte."
+    )
 
 
 def test_two_windows_on_one_shared_workshop_see_each_others_renames_in_the_panels(

@@ -21,9 +21,7 @@ def _state(window: MainWindow) -> dict[int, tuple[float, float, int | None]]:
     return {i: (n.x, n.y, n.cluster_id) for i, n in window.doc.notes.items()}
 
 
-def test_suggest_accept_dismiss_and_undo_from_the_keyboard(
-    qtbot, ctx, seed_workshop: Path
-) -> None:
+def test_suggest_accept_dismiss_and_undo_from_the_keyboard(qtbot, ctx, seed_workshop: Path) -> None:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1500, 950)

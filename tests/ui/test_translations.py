@@ -77,9 +77,19 @@ def _lupdate(tmp_path: Path) -> tuple[ET.Element, ET.Element]:
         copy = tmp_path / name
         shutil.copyfile(TRANSLATIONS / name, copy)
         subprocess.run(
-            [lupdate, *sources, "-source-language", "sv_SE", "-target-language", target,
-             *extra, "-ts", str(copy)],
-            check=True, capture_output=True,
+            [
+                lupdate,
+                *sources,
+                "-source-language",
+                "sv_SE",
+                "-target-language",
+                target,
+                *extra,
+                "-ts",
+                str(copy),
+            ],
+            check=True,
+            capture_output=True,
         )
         roots.append(ET.parse(copy).getroot())
     return roots[0], roots[1]
@@ -92,8 +102,10 @@ def _messages(root: ET.Element) -> Iterator[tuple[str, ET.Element]]:
 
 
 def _where(message: ET.Element) -> str:
-    places = [f"{loc.get('filename', '').split('../')[-1]}:{loc.get('line')}"
-              for loc in message.iter("location")]
+    places = [
+        f"{loc.get('filename', '').split('../')[-1]}:{loc.get('line')}"
+        for loc in message.iter("location")
+    ]
     return ", ".join(places) or "no longer in the code"
 
 
@@ -152,8 +164,11 @@ def test_the_committed_qm_files_are_compiled_from_the_ts_files(tmp_path):
     assert lrelease
     for name in ("samverkan_en", "samverkan_sv"):
         fresh = tmp_path / f"{name}.qm"
-        subprocess.run([lrelease, str(TRANSLATIONS / f"{name}.ts"), "-qm", str(fresh)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [lrelease, str(TRANSLATIONS / f"{name}.ts"), "-qm", str(fresh)],
+            check=True,
+            capture_output=True,
+        )
         assert fresh.read_bytes() == (TRANSLATIONS / f"{name}.qm").read_bytes(), (
             f"{name}.qm is older than {name}.ts: run `make translations`"
         )
@@ -268,8 +283,9 @@ class Texts:
             elif isinstance(w, QAbstractItemView) and w.model() is not None:
                 model = w.model()
                 for col in range(_columns(model, QModelIndex())):
-                    self.add(f"{name} header {col}",
-                             model.headerData(col, Qt.Orientation.Horizontal))
+                    self.add(
+                        f"{name} header {col}", model.headerData(col, Qt.Orientation.Horizontal)
+                    )
                 self._items(model, name)
             if isinstance(w, QMenu):
                 self.menu(w, name)
@@ -389,8 +405,7 @@ def _board_menus(window: MainWindow, texts: Texts, qtbot) -> None:
     note = scene.note_item(note_id)
     frame_id = next(c for c in window.doc.clusters)
     frame = scene.cluster_item(frame_id)
-    for where, item in (("a note's right-click menu", note),
-                        ("a frame's right-click menu", frame)):
+    for where, item in (("a note's right-click menu", note), ("a frame's right-click menu", frame)):
         view.centerOn(item)
         rect = item.sceneBoundingRect()
         corner = rect.topLeft() + (rect.center() - rect.topLeft()) * 0.1  # the frame, no note
@@ -400,8 +415,9 @@ def _board_menus(window: MainWindow, texts: Texts, qtbot) -> None:
     view.centerOn(scene.itemsBoundingRect().bottomRight())
     empty = view.mapFromScene(scene.itemsBoundingRect().bottomRight()) + QPoint(40, 40)
     scene.clearSelection()
-    _popup_texts(texts, "the empty board's right-click menu", qtbot,
-                 lambda: _right_click(view, empty))
+    _popup_texts(
+        texts, "the empty board's right-click menu", qtbot, lambda: _right_click(view, empty)
+    )
 
 
 SKIPPED = ("Avsluta", "Quit", "Stäng workshoppen", "Close Workshop", "Close workshop")
@@ -511,15 +527,20 @@ def _drag(view, start, end) -> None:
     QTest.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
     for t in (0.25, 0.5, 0.75, 1.0):
         QTest.mouseMove(view.viewport(), a + (b - a) * t)
-    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier, b)
+    QTest.mouseRelease(
+        view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b
+    )
 
 
 EXPECTED = {
-    "en": {1: ("Move 1 note", "Group 1 note as a cluster"),
-           3: ("Move 3 notes", "Group 3 notes as a cluster")},
-    "sv": {1: ("Flytta 1 lapp", "Gruppera 1 lapp som kluster"),
-           3: ("Flytta 3 lappar", "Gruppera 3 lappar som kluster")},
+    "en": {
+        1: ("Move 1 note", "Group 1 note as a cluster"),
+        3: ("Move 3 notes", "Group 3 notes as a cluster"),
+    },
+    "sv": {
+        1: ("Flytta 1 lapp", "Gruppera 1 lapp som kluster"),
+        3: ("Flytta 3 lappar", "Gruppera 3 lappar som kluster"),
+    },
 }
 
 
@@ -546,15 +567,22 @@ def test_undo_texts_count_in_the_ui_language(window, language, qtbot, count):
 # ----------------------------------------------------------------------------- the language
 @pytest.mark.parametrize(
     ("system", "chosen", "expected"),
-    [("sv_SE", "", "sv"), ("sv_FI", "", "sv"), ("en_GB", "", "en"), ("de_DE", "", "en"),
-     ("sv_SE", "en", "en"), ("en_US", "sv", "sv")],
+    [
+        ("sv_SE", "", "sv"),
+        ("sv_FI", "", "sv"),
+        ("en_GB", "", "en"),
+        ("de_DE", "", "en"),
+        ("sv_SE", "en", "en"),
+        ("en_US", "sv", "sv"),
+    ],
 )
 def test_the_language_follows_the_system_unless_the_user_chose_one(system, chosen, expected):
     assert i18n.ui_language(chosen, QLocale(system)) == expected
 
 
-@pytest.mark.parametrize(("lang_env", "expected"), [("sv_SE.UTF-8", "sv"), ("en_GB.UTF-8", "en"),
-                                                     ("fr_FR.UTF-8", "en")])
+@pytest.mark.parametrize(
+    ("lang_env", "expected"), [("sv_SE.UTF-8", "sv"), ("en_GB.UTF-8", "en"), ("fr_FR.UTF-8", "en")]
+)
 def test_a_fresh_start_speaks_the_systems_language(tmp_path, lang_env, expected):
     """The real system locale, as Qt reads it from the environment, with no setting saved."""
     code = (
@@ -568,16 +596,20 @@ def test_a_fresh_start_speaks_the_systems_language(tmp_path, lang_env, expected)
         "install_translators(app, settings.get(LANGUAGE))\n"
         "print(current_language(), QCoreApplication.translate('MainWindow', '&Arkiv'))\n"
     )
-    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": lang_env,
-           "LC_ALL": lang_env, "LANGUAGE": ""}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         check=True).stdout.split()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": lang_env,
+        "LC_ALL": lang_env,
+        "LANGUAGE": "",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert out == [expected, "&File" if expected == "en" else "&Arkiv"]
 
 
-def test_the_language_menu_remembers_the_choice_and_can_follow_the_system_again(
-    qapp, qtbot, ctx
-):
+def test_the_language_menu_remembers_the_choice_and_can_follow_the_system_again(qapp, qtbot, ctx):
     translators = install_translators(qapp, "sv")
     try:
         window = MainWindow(ctx)

@@ -135,8 +135,11 @@ def _image_widths(guide: UserGuide) -> list[float]:
 
 
 def _toc_anchors(guide: UserGuide) -> list[str]:
-    return [m.group(1)[1:] for m in LINK.finditer(guide.path.read_text("utf-8"))
-            if m.group(1).startswith("#")]
+    return [
+        m.group(1)[1:]
+        for m in LINK.finditer(guide.path.read_text("utf-8"))
+        if m.group(1).startswith("#")
+    ]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -144,8 +147,11 @@ def test_every_table_of_contents_link_finds_its_heading(qtbot, language) -> None
     guide = UserGuide(DOCS / f"guide.{language}.md")
     qtbot.addWidget(guide)
     anchors = _toc_anchors(guide)
-    headings = [line.lstrip("#").strip() for line in _guide_text(language).splitlines()
-                if line.startswith("## ")]
+    headings = [
+        line.lstrip("#").strip()
+        for line in _guide_text(language).splitlines()
+        if line.startswith("## ")
+    ]
     assert anchors == [heading_anchor(h) for h in headings]  # every section, in order
     for anchor in anchors:
         assert guide.scroll_to(anchor), anchor
@@ -211,7 +217,8 @@ def test_the_guides_name_every_entry_of_the_sort_menu(
     for language in LANGUAGES:
         text = _guide_text(language)
         missing = [
-            entry for swedish, entry in zip(entries["sv"], entries[language], strict=True)
+            entry
+            for swedish, entry in zip(entries["sv"], entries[language], strict=True)
             # An entry English does not have yet shows in Swedish: test_translations says so.
             if entry not in text and not (language == "en" and entry == swedish)
         ]
@@ -226,7 +233,10 @@ def test_make_screenshots_takes_every_picture_from_the_real_window(tmp_path) -> 
     env = {**os.environ, "TMPDIR": str(tmp_path)}  # its workshop and backups go there too
     run = subprocess.run(
         [sys.executable, str(REPO / "tools/screenshots.py"), "--language", "en", "--out", out],
-        capture_output=True, text=True, env=env, timeout=300,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
     )
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr

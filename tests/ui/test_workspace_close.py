@@ -54,12 +54,14 @@ def _drag_first_note(window: MainWindow) -> tuple[int, QPointF]:
     view.centerOn(start)
     end = start + QPointF(0, -40)  # up, into the free room under the group's name
     port = view.viewport()
-    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     view.mapFromScene(start))
+    QTest.mousePress(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.mapFromScene(start)
+    )
     for t in (0.25, 0.5, 0.75, 1.0):
         QTest.mouseMove(port, view.mapFromScene(start + (end - start) * t))
-    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       view.mapFromScene(end))
+    QTest.mouseRelease(
+        port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, view.mapFromScene(end)
+    )
     moved = window.doc.note(note.id)
     assert (moved.x, moved.y) == pytest.approx((note.x, note.y - 40))
     return note.id, QPointF(moved.x, moved.y)

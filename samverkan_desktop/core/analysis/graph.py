@@ -238,8 +238,18 @@ class ThemeIndex:
                 parent[node_id(u)] = node_id(v)
             else:
                 links.append((node_id(u), node_id(v), kind))
-        return cls(notes, member, group, dict(also), links, sorted(clusters), names, parent,
-                   positions, frozenset(cluster_nodes))
+        return cls(
+            notes,
+            member,
+            group,
+            dict(also),
+            links,
+            sorted(clusters),
+            names,
+            parent,
+            positions,
+            frozenset(cluster_nodes),
+        )
 
     # What the queries derive from these, each worked out once when first asked for.
     @cached_property
@@ -261,8 +271,9 @@ class ThemeIndex:
     @cached_property
     def known(self) -> frozenset[int]:
         """Every cluster node of the graph: the clusters, and any id a cluster or note names."""
-        return frozenset((*self.clusters, *self.parent.values(), *self.member.values(),
-                          *self.other_clusters))
+        return frozenset(
+            (*self.clusters, *self.parent.values(), *self.member.values(), *self.other_clusters)
+        )
 
     @cached_property
     def in_cluster(self) -> dict[int, list[int]]:
@@ -302,9 +313,9 @@ class ThemeIndex:
                     end = out[node]
                     break
                 if node in on_path:  # a circle
-                    for cid in path[on_path[node]:]:
+                    for cid in path[on_path[node] :]:
                         out[cid] = cid
-                    del path[on_path[node]:]
+                    del path[on_path[node] :]
                     end = node
                     break
                 up = parent.get(node)
@@ -496,9 +507,7 @@ def unlinked_notes(graph: nx.MultiDiGraph | ThemeIndex) -> list[int]:
     index = ThemeIndex.of(graph)
     linked = {n for a, b, _ in index.links for n in (a, b)}
     return sorted(
-        n
-        for n in index.notes
-        if n not in index.member and n not in index.also and n not in linked
+        n for n in index.notes if n not in index.member and n not in index.also and n not in linked
     )
 
 
@@ -672,8 +681,12 @@ class _SharedGroups:
             rows, cols = np.nonzero(weights >= max(least, 1))
             keep = cols >= rows + start
             out.extend(
-                zip((rows[keep] + start).tolist(), cols[keep].tolist(),
-                    weights[rows[keep], cols[keep]].tolist(), strict=True)
+                zip(
+                    (rows[keep] + start).tolist(),
+                    cols[keep].tolist(),
+                    weights[rows[keep], cols[keep]].tolist(),
+                    strict=True,
+                )
             )
         return out
 
@@ -884,8 +897,10 @@ def _separated(
         return True
 
     spots = [
-        (0.45 * d * math.sqrt(s) * math.cos(s * GOLDEN_ANGLE),
-         0.45 * d * math.sqrt(s) * math.sin(s * GOLDEN_ANGLE))
+        (
+            0.45 * d * math.sqrt(s) * math.cos(s * GOLDEN_ANGLE),
+            0.45 * d * math.sqrt(s) * math.sin(s * GOLDEN_ANGLE),
+        )
         for s in range(SPOTS)
     ]
     wanted = {i: (cx + (x - cx) * spread, cy + (y - cy) * spread) for i, (x, y) in pos.items()}

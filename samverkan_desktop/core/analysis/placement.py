@@ -243,9 +243,7 @@ class Placer:
         top = max(s for s, _ in scored)
         weights = [math.exp((s - top) / TEMPERATURE) for s, _ in scored]
         total = sum(weights)
-        ranked = sorted(
-            zip(scored, weights, strict=True), key=lambda x: (-x[0][0], str(x[0][1]))
-        )
+        ranked = sorted(zip(scored, weights, strict=True), key=lambda x: (-x[0][0], str(x[0][1])))
         out = []
         for (score, cluster), w in ranked[:limit]:
             words = self._words[cluster]
@@ -296,9 +294,7 @@ def _fitted(
     clusters = list(placer.names)
     rows, truth = [], []
     for vec, cluster in labelled:
-        rows.append(
-            [placer.features(vec, c, vec if c == cluster else None) for c in clusters]
-        )
+        rows.append([placer.features(vec, c, vec if c == cluster else None) for c in clusters])
         truth.append(clusters.index(cluster))
     x = np.array(rows)  # notes x clusters x features
     y = np.array(truth)
@@ -386,10 +382,16 @@ def as_json(found: Sequence[NotePlacement]) -> dict[str, object]:
 
 
 _LINES = {
-    "sv": ("Inga lappar att placera: inga lappar utan kluster i en grupp med egna kluster.",
-           "{text}\n  -> {cluster} ({percent} %; {terms})", "inga gemensamma ord"),
-    "en": ("No notes to place: no unclustered notes in a group with clusters of its own.",
-           "{text}\n  -> {cluster} ({percent} %; {terms})", "no shared words"),
+    "sv": (
+        "Inga lappar att placera: inga lappar utan kluster i en grupp med egna kluster.",
+        "{text}\n  -> {cluster} ({percent} %; {terms})",
+        "inga gemensamma ord",
+    ),
+    "en": (
+        "No notes to place: no unclustered notes in a group with clusters of its own.",
+        "{text}\n  -> {cluster} ({percent} %; {terms})",
+        "no shared words",
+    ),
 }
 
 
@@ -442,6 +444,12 @@ def _theme_members(doc: m.Document) -> dict[int, list[int]]:
 
 
 __all__ = [
-    "Candidate", "NotePlacement", "Options", "Placer", "THRESHOLD", "as_json", "as_lines",
+    "Candidate",
+    "NotePlacement",
+    "Options",
+    "Placer",
+    "THRESHOLD",
+    "as_json",
+    "as_lines",
     "place_rest",
 ]

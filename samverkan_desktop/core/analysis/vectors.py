@@ -255,8 +255,18 @@ def neighbours(
         e1 = row_ends[r1 - 1]
         result.extend(
             _block_neighbours(
-                r0, r1, n, row_ends, terms[e0:e1], weights[e0:e1], per_entry[e0:e1],
-                starts, p_doc, p_w, k, min_similarity,
+                r0,
+                r1,
+                n,
+                row_ends,
+                terms[e0:e1],
+                weights[e0:e1],
+                per_entry[e0:e1],
+                starts,
+                p_doc,
+                p_w,
+                k,
+                min_similarity,
             )
         )
         r0 = r1
@@ -346,9 +356,7 @@ def _block_neighbours(  # type: ignore[no-untyped-def]
     position = np.arange(candidates, dtype=np.int64)
     first_in_row = np.maximum.accumulate(np.where(boundary, position, 0))
     take = position - first_in_row < k
-    for r, j, s in zip(
-        row[take].tolist(), other[take].tolist(), score[take].tolist(), strict=True
-    ):
+    for r, j, s in zip(row[take].tolist(), other[take].tolist(), score[take].tolist(), strict=True):
         rows[r].append((j, s))
     return rows
 

@@ -48,16 +48,44 @@ EXPORTERS: dict[str, Exporter] = {
     e.name: e
     for e in (
         Exporter("json", ".json", "JSON (utbytesformat)", f"{__name__}.json_format:write", True),
-        Exporter("csv", ".csv", "CSV (en rad per lapp, för kalkylblad)",
-                 f"{__name__}.csv_export:write", True, ("language", "separator")),
-        Exporter("md", ".md", "Markdown (klusterrapport)", f"{__name__}.markdown:write", True,
-                 ("language",)),
-        Exporter("docx", ".docx", "Word (klusterrapport)", f"{__name__}.docx_export:write", True,
-                 ("language",)),
-        Exporter("graphml", ".graphml", "GraphML (temagraf för yEd, Gephi)",
-                 "samverkan_desktop.core.analysis.graph:write_graphml", True),
-        Exporter("gexf", ".gexf", "GEXF (temagraf för Gephi)",
-                 "samverkan_desktop.core.analysis.graph:write_gexf", True),
+        Exporter(
+            "csv",
+            ".csv",
+            "CSV (en rad per lapp, för kalkylblad)",
+            f"{__name__}.csv_export:write",
+            True,
+            ("language", "separator"),
+        ),
+        Exporter(
+            "md",
+            ".md",
+            "Markdown (klusterrapport)",
+            f"{__name__}.markdown:write",
+            True,
+            ("language",),
+        ),
+        Exporter(
+            "docx",
+            ".docx",
+            "Word (klusterrapport)",
+            f"{__name__}.docx_export:write",
+            True,
+            ("language",),
+        ),
+        Exporter(
+            "graphml",
+            ".graphml",
+            "GraphML (temagraf för yEd, Gephi)",
+            "samverkan_desktop.core.analysis.graph:write_graphml",
+            True,
+        ),
+        Exporter(
+            "gexf",
+            ".gexf",
+            "GEXF (temagraf för Gephi)",
+            "samverkan_desktop.core.analysis.graph:write_gexf",
+            True,
+        ),
     )
 }
 

@@ -50,14 +50,33 @@ def write(
     # A spreadsheet is data: every character of every text, none cut for display.
     report = build_report(doc, redact=redact, language=language, full_text=True)
     lab = report.labels
-    header = ("id", "text", "group", "section", "cluster", "parent", "votes", "uncertain_col",
-              "comment", "colour")
+    header = (
+        "id",
+        "text",
+        "group",
+        "section",
+        "cluster",
+        "parent",
+        "votes",
+        "uncertain_col",
+        "comment",
+        "colour",
+    )
     with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
         out = csv.writer(fh, delimiter=separator, lineterminator="\r\n")
         out.writerow([lab[k] for k in header])
         for note, cluster, parent in _rows(report):
-            out.writerow([
-                note.id, _cell(note.text), _cell(note.group), _cell(note.section), _cell(cluster),
-                _cell(parent), note.votes, lab["yes"] if note.uncertain else "",
-                _cell(note.comment), _cell(note.colour),
-            ])
+            out.writerow(
+                [
+                    note.id,
+                    _cell(note.text),
+                    _cell(note.group),
+                    _cell(note.section),
+                    _cell(cluster),
+                    _cell(parent),
+                    note.votes,
+                    lab["yes"] if note.uncertain else "",
+                    _cell(note.comment),
+                    _cell(note.colour),
+                ]
+            )

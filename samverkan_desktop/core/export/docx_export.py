@@ -127,7 +127,10 @@ def _repeat_header_row(table: Table) -> None:
 
 
 def _note(
-    document: _Writer, note: NoteEntry, report: Report, show_group: bool,
+    document: _Writer,
+    note: NoteEntry,
+    report: Report,
+    show_group: bool,
     cluster: str = "",
 ) -> None:
     p = document.add_paragraph(style="List Bullet")
@@ -185,8 +188,13 @@ def _summary(document: _Writer, report: Report) -> None:
     for row in report.summary:
         cells = table.add_row().cells
         name = "\u2003" * shown_depth(row.depth) + row.name
-        values = (row.number, name, str(row.notes), str(row.votes),
-                  ", ".join(short.get(g, g) for g in row.groups))
+        values = (
+            row.number,
+            name,
+            str(row.notes),
+            str(row.votes),
+            ", ".join(short.get(g, g) for g in row.groups),
+        )
         for i, (cell, text) in enumerate(zip(cells, values, strict=True)):
             cell.text = _clean(text)
             if i in (2, 3):
@@ -227,10 +235,14 @@ def build(report: Report) -> docx.document.Document:
         document.add_paragraph(f"{lab['date']}: {cover.date.isoformat()}")
     if cover.description:
         document.add_paragraph(_clean(cover.description))
-    document.add_paragraph(lab["counts"].format(
-        notes=cover.note_count, clusters=cover.cluster_count, groups=len(cover.groups),
-        votes=cover.vote_count,
-    ))
+    document.add_paragraph(
+        lab["counts"].format(
+            notes=cover.note_count,
+            clusters=cover.cluster_count,
+            groups=len(cover.groups),
+            votes=cover.vote_count,
+        )
+    )
     if cover.groups:
         document.add_heading(lab["groups"], level=1)
         for g in cover.groups:

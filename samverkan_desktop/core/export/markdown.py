@@ -87,7 +87,9 @@ def render(report: Report) -> str:
     if cover.description:
         out += [" ".join(_lines(cover.description)), ""]
     counts = lab["counts"].format(
-        notes=cover.note_count, clusters=cover.cluster_count, groups=len(cover.groups),
+        notes=cover.note_count,
+        clusters=cover.cluster_count,
+        groups=len(cover.groups),
         votes=cover.vote_count,
     )
     out += [escape(counts), ""]
@@ -112,8 +114,13 @@ def render(report: Report) -> str:
         for row in report.summary:
             # Em spaces indent a nested cluster, up to a depth a table can show.
             name = "\u2003" * shown_depth(row.depth) + escape(row.name)
-            cells = (row.number, name, str(row.notes), str(row.votes),
-                     escape(", ".join(row.groups)))
+            cells = (
+                row.number,
+                name,
+                str(row.notes),
+                str(row.votes),
+                escape(", ".join(row.groups)),
+            )
             out.append("| " + " | ".join(cells) + " |")
         out.append("")
     else:

@@ -244,9 +244,16 @@ def build_report(
 
     def entry(n: m.Note) -> NoteEntry:
         group = group_name.get(n.group_id, lab["no_group"])  # type: ignore[arg-type]
-        return NoteEntry(n.id, cut(n.text, NOTE_CHARS), group, cut(n.section, NAME_CHARS),
-                         n.votes, n.uncertain, cut(n.comment, NOTE_CHARS),
-                         cut(colour_name(n.colour, language), NAME_CHARS))
+        return NoteEntry(
+            n.id,
+            cut(n.text, NOTE_CHARS),
+            group,
+            cut(n.section, NAME_CHARS),
+            n.votes,
+            n.uncertain,
+            cut(n.comment, NOTE_CHARS),
+            cut(colour_name(n.colour, language), NAME_CHARS),
+        )
 
     members: dict[int, list[m.Note]] = {}
     cluster_ids = {c.id for c in doc.clusters}
@@ -263,9 +270,14 @@ def build_report(
         gids = {n.group_id for n in notes}.union(*(contributors[k.id] for k in kids))
         contributors[c.id] = gids
         return ClusterSection(
-            c.id, "", cut(c.name, NAME_CHARS), cut(c.description, DESCRIPTION_CHARS), depth,
+            c.id,
+            "",
+            cut(c.name, NAME_CHARS),
+            cut(c.description, DESCRIPTION_CHARS),
+            depth,
             group_name.get(c.group_id, "") if c.group_id is not None else "",
-            tuple(entry(n) for n in notes), tuple(kids),
+            tuple(entry(n) for n in notes),
+            tuple(kids),
             len(notes) + sum(k.total_notes for k in kids),
             sum(n.votes for n in notes) + sum(k.total_votes for k in kids),
             tuple(group_name[g.id] for g in groups if g.id in gids),
@@ -348,8 +360,15 @@ def _sections(
             c, depth, expanded = stack.pop()
             kids = [k for k in children.get(c.id, []) if k.id not in made]
             if expanded:
-                made[c.id] = make(c, depth, [made[k.id] for k in children.get(c.id, [])
-                                             if k.id in made and k.id != root.id])
+                made[c.id] = make(
+                    c,
+                    depth,
+                    [
+                        made[k.id]
+                        for k in children.get(c.id, [])
+                        if k.id in made and k.id != root.id
+                    ],
+                )
                 continue
             stack.append((c, depth, True))
             stack.extend((k, depth + 1, False) for k in kids if k.id != root.id)
@@ -378,8 +397,17 @@ def _numbered(tops: list[ClusterSection]) -> tuple[ClusterSection, ...]:
     done: dict[int, ClusterSection] = {}
     for s in reversed(order):  # children before parents
         done[id(s)] = ClusterSection(
-            s.id, numbers[id(s)], s.name, s.description, s.depth, s.own_group, s.notes,
-            tuple(done[id(k)] for k in s.children), s.total_notes, s.total_votes, s.groups,
+            s.id,
+            numbers[id(s)],
+            s.name,
+            s.description,
+            s.depth,
+            s.own_group,
+            s.notes,
+            tuple(done[id(k)] for k in s.children),
+            s.total_notes,
+            s.total_votes,
+            s.groups,
         )
     return tuple(done[id(s)] for s in tops)
 
@@ -391,7 +419,7 @@ NUMBER_PARTS = 8
 
 def _number(parts: tuple[int, ...]) -> str:
     if len(parts) > NUMBER_PARTS:
-        head, tail = parts[: NUMBER_PARTS // 2], parts[-(NUMBER_PARTS // 2 - 1):]
+        head, tail = parts[: NUMBER_PARTS // 2], parts[-(NUMBER_PARTS // 2 - 1) :]
         return ".".join((*map(str, head), "…", *map(str, tail)))
     return ".".join(map(str, parts))
 
@@ -445,7 +473,20 @@ def note_source(note: NoteEntry, cluster: str = "") -> str:
 
 
 __all__ = [
-    "LANGUAGES", "REMOVED", "ClusterSection", "Cover", "GroupInfo", "GroupNotes", "NoteEntry",
-    "Report", "SummaryRow", "build_report", "cut_note", "labels", "note_marks", "note_source",
-    "section_facts", "shown_depth",
+    "LANGUAGES",
+    "REMOVED",
+    "ClusterSection",
+    "Cover",
+    "GroupInfo",
+    "GroupNotes",
+    "NoteEntry",
+    "Report",
+    "SummaryRow",
+    "build_report",
+    "cut_note",
+    "labels",
+    "note_marks",
+    "note_source",
+    "section_facts",
+    "shown_depth",
 ]

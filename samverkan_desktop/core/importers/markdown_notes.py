@@ -192,13 +192,9 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[ParseWarning]]:
         raise SourceError("import.in_file", name=name, reason=said(exc)) from None
     warnings = []
     if encoding == MIXED:
-        warnings.append(
-            ParseWarning(_first_line_not_utf8(data), message("warn.mixed_encoding"))
-        )
+        warnings.append(ParseWarning(_first_line_not_utf8(data), message("warn.mixed_encoding")))
     elif encoding == "cp1252":
-        warnings.append(
-            ParseWarning(_first_line_not_utf8(data), message("warn.cp1252"))
-        )
+        warnings.append(ParseWarning(_first_line_not_utf8(data), message("warn.cp1252")))
     return text, encoding, warnings
 
 

@@ -118,9 +118,7 @@ def parse_csv(
     if text.count('"') % 2:
         # An opening quote without its closing one swallows the rest of the file into one cell.
         last = rows[-1][0] if rows else 1
-        result.warnings.append(
-            ParseWarning(last, message("warn.open_quote"))
-        )
+        result.warnings.append(ParseWarning(last, message("warn.open_quote")))
         result.warnings.sort(key=lambda w: w.line)
     return result
 

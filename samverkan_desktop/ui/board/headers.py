@@ -141,9 +141,7 @@ class GroupHeaders:
         self._keep_apart()
         self.set_zoom(self._zoom)
 
-    def _take(
-        self, key: tuple[str, int], spot: hd.Spot | None
-    ) -> set[int]:
+    def _take(self, key: tuple[str, int], spot: hd.Spot | None) -> set[int]:
         """Record where a note or frame is at its group's home (None: it is not); returns the
         groups whose home changed."""
         changed = set()

@@ -286,9 +286,7 @@ class KeyboardFocus(QObject):
         if len(items) == 1:
             item = items[0]
             key = (
-                note_key(item.note_id)
-                if isinstance(item, NoteItem)
-                else frame_key(item.cluster_id)
+                note_key(item.note_id) if isinstance(item, NoteItem) else frame_key(item.cluster_id)
             )
             if key != self.key:
                 # A click (or a new cluster) moves the focus along; the ring shows only while

@@ -1,4 +1,4 @@
-""""Flytta till kluster…" (Ctrl+Shift+M): the selection, or the focused note, into a cluster
+""" "Flytta till kluster…" (Ctrl+Shift+M): the selection, or the focused note, into a cluster
 chosen from a list by typing, or into a new one. Where they go is core.board's rule for things
 sent to a frame chosen from a list (`gestures.send_to`, shared with the outline): as a drop into
 the frame puts what was not dropped over it, at the frame's first free places in reading order,

@@ -412,9 +412,7 @@ class BoardScene(QGraphicsScene):
             return
         self._group_filter = new
         groups = {None, *self.doc.groups, *(old or ()), *(new or ())}
-        flipped = {
-            g for g in groups if (old is None or g in old) != (new is None or g in new)
-        }
+        flipped = {g for g in groups if (old is None or g in old) != (new is None or g in new)}
         if not flipped:
             return
         for item in self._notes.values():

@@ -159,9 +159,7 @@ class BoardView(QGraphicsView):
         fit_width = self.viewport().width() / rect.width()
         self.set_zoom(min(max(fit_width, FIRST_VIEW_READABLE_ZOOM), 1.0))
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        self.centerOn(
-            rect.left() + visible.width() / 2, rect.top() + visible.height() / 2
-        )
+        self.centerOn(rect.left() + visible.width() / 2, rect.top() + visible.height() / 2)
 
     def center_on_cluster(self, cluster_id: int) -> None:
         """Go to a cluster (from the list, the theme map, an accepted suggestion)."""

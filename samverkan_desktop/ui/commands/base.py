@@ -30,7 +30,7 @@ class Undo(TrContext):
 
 
 def notes_n(n: int) -> str:
-    """"1 lapp" / "3 lappar": Qt's plural forms (samverkan_sv.ts, samverkan_en.ts), for texts
+    """ "1 lapp" / "3 lappar": Qt's plural forms (samverkan_sv.ts, samverkan_en.ts), for texts
     that name notes and clusters together; a text with one number says it whole."""
     return Undo.tr("%n lappar", "", n)
 

@@ -50,8 +50,13 @@ class GroupAsClusterCommand(StoreCommand):
         self.name = name if name is not None else Undo.tr("Nytt kluster")
         self.frame = draft.frame(new)
         self.create = CreateClusterCommand(
-            doc, self.name, self.frame.as_tuple(), draft.parent(new), self.note_ids,
-            self.cluster_ids, self,
+            doc,
+            self.name,
+            self.frame.as_tuple(),
+            draft.parent(new),
+            self.note_ids,
+            self.cluster_ids,
+            self,
         )
         self.moves = EditCommand(doc, "", *places(changes), parent=self)
         self.cluster_id: int | None = None
@@ -113,12 +118,20 @@ class MergeClustersCommand(StoreCommand):
         )
         notes, clusters = places(changes)
         note_fields = {i: dict(c) for i, c in notes.items()}
-        merge_changes(note_fields, {i: {"cluster_id": target} for i, c in changes.notes.items()
-                                    if "cluster_id" in c})
+        merge_changes(
+            note_fields,
+            {i: {"cluster_id": target} for i, c in changes.notes.items() if "cluster_id" in c},
+        )
         # Nothing ends up inside itself: clusters around the target stay where they are.
         cluster_fields = {i: dict(c) for i, c in clusters.items()}
-        merge_changes(cluster_fields, {i: {"parent_id": target} for i, c in changes.clusters.items()
-                                       if c.get("parent_id") == target})
+        merge_changes(
+            cluster_fields,
+            {
+                i: {"parent_id": target}
+                for i, c in changes.clusters.items()
+                if c.get("parent_id") == target
+            },
+        )
         self.layout = EditCommand(doc, "", note_fields, cluster_fields, parent=self)
         self.removal = RemoveClustersCommand(doc, self.others, self)  # emptied by the layout
 
@@ -143,8 +156,15 @@ class AddNoteCommand(StoreCommand):
 
 # What the second half of a split note keeps of the first.
 SPLIT_COPIES = (
-    "group_id", "section", "source", "uncertain", "comment", "personal_data", "colour",
-    "cluster_id", "y",
+    "group_id",
+    "section",
+    "source",
+    "uncertain",
+    "comment",
+    "personal_data",
+    "colour",
+    "cluster_id",
+    "y",
 )
 
 

@@ -74,10 +74,12 @@ class ExportReportDialog(QDialog):
         )
         self.names_edit = QLineEdit(", ".join(names))
         self.names_edit.setPlaceholderText(Export.tr("t.ex. Kalle Ek, Stina Berg"))
-        self.names_edit.setToolTip(Export.tr(
-            "Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på lapparna; "
-            "namnen sparas i workshopfilen till nästa gång."
-        ))
+        self.names_edit.setToolTip(
+            Export.tr(
+                "Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på "
+                "lapparna; namnen sparas i workshopfilen till nästa gång."
+            )
+        )
         self.pdfa_box = QCheckBox(Export.tr("PDF/A för långtidsarkivering (diariet)"))
         self.separator_box = QComboBox()
         self.separator_box.addItem(Export.tr("Komma (,)"), ",")
@@ -133,8 +135,9 @@ class ExportReportDialog(QDialog):
         self.separator_box.setEnabled("separator" in exporter.options)
         self.language_box.setEnabled("language" in exporter.options)
         # Follow the format in the suggested file name, keeping the folder the user chose.
-        current = Path(self.path_edit.text()) if self.path_edit.text() else (
-            self.directory / self._stem)
+        current = (
+            Path(self.path_edit.text()) if self.path_edit.text() else (self.directory / self._stem)
+        )
         self.path_edit.setText(str(current.with_suffix(exporter.suffix)))
 
     def options(self) -> dict[str, object]:
@@ -156,7 +159,8 @@ class ExportReportDialog(QDialog):
     def browse(self) -> None:
         exporter = self.exporter()
         chosen = self.interaction.save_path(
-            Export.tr("Exportera rapport"), self.path_edit.text(),
+            Export.tr("Exportera rapport"),
+            self.path_edit.text(),
             f"{exporter.label} (*{exporter.suffix})",
         )
         if chosen is not None:
@@ -174,8 +178,14 @@ class ExportReportDialog(QDialog):
         exporter = self.exporter()
         redact = exporter.redact and self.redact_box.isChecked()
         try:
-            self.written = export(self.document, exporter, Path(text), redact=redact,
-                                  names=self.names() if redact else (), **self.options())
+            self.written = export(
+                self.document,
+                exporter,
+                Path(text),
+                redact=redact,
+                names=self.names() if redact else (),
+                **self.options(),
+            )
         except ExportError as exc:
             self.interaction.critical(
                 Export.tr("Exportera rapport"), describe(exc, current_language())
@@ -193,7 +203,10 @@ def run_export(
     """
     chosen = context.settings.get(LANGUAGE)  # else the language the UI runs in
     dialog = ExportReportDialog(
-        document, context.interaction, context.start_directory(), parent,
+        document,
+        context.interaction,
+        context.start_directory(),
+        parent,
         language=chosen if chosen in LANGUAGES else current_language(),
         names=known_names(store) if store is not None else (),
     )

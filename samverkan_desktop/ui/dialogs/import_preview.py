@@ -65,9 +65,7 @@ WRAPPED = (TEXT, REMARK)  # the columns whose text wraps; the others show one li
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # A table's fields, in the order the mapping shows them (see ParseResult.mapping).
-FIELDS = (
-    "text", "group", "section", "cluster", "tags", "votes", "author", "comment", "uncertain"
-)
+FIELDS = ("text", "group", "section", "cluster", "tags", "votes", "author", "comment", "uncertain")
 
 # The soft yellow a possible duplicate is marked with (dark text stays readable on it).
 DUPLICATE_TINT = QColor("#fff4c2")
@@ -124,8 +122,11 @@ class _WrapDelegate(QStyledItemDelegate):
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.tree) + 1
         width -= 2 * margin + 2
         if index.column() == TEXT:
-            width -= self.tree.indentation() + style.pixelMetric(
-                QStyle.PixelMetric.PM_IndicatorWidth, None, self.tree) + 3 * margin
+            width -= (
+                self.tree.indentation()
+                + style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self.tree)
+                + 3 * margin
+            )
         metrics = self.tree.fontMetrics()
         bound = metrics.boundingRect(
             QRect(0, 0, max(24, width), 1_000_000), Qt.TextFlag.TextWordWrap, str(text)
@@ -157,8 +158,11 @@ class ImportPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.name = name or result.source_name
-        self.setWindowTitle(Preview.tr("Förhandsgranska importen – {name}").format(name=self.name)
-                            if self.name else Preview.tr("Förhandsgranska importen"))
+        self.setWindowTitle(
+            Preview.tr("Förhandsgranska importen – {name}").format(name=self.name)
+            if self.name
+            else Preview.tr("Förhandsgranska importen")
+        )
         self.setObjectName("importPreview")
         self._existing = {t for t in (normalised(x) for x in existing_texts) if t}
         self._reparse = reparse
@@ -180,10 +184,12 @@ class ImportPreviewDialog(QDialog):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)  # names a file, which may hold "<"
         self.notice.setWordWrap(True)
         self.notice.setVisible(bool(notice))
-        help_text = QLabel(Preview.tr(
-            "Inget sparas förrän du importerar. Bocka ur lappar som inte ska med; markera två "
-            "lappar för att slå ihop dem, en för att redigera eller dela den."
-        ))
+        help_text = QLabel(
+            Preview.tr(
+                "Inget sparas förrän du importerar. Bocka ur lappar som inte ska med; markera två "
+                "lappar för att slå ihop dem, en för att redigera eller dela den."
+            )
+        )
         help_text.setWordWrap(True)
         help_text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -250,9 +256,9 @@ class ImportPreviewDialog(QDialog):
         self.merge_button.setToolTip(Preview.tr("Lapparna blir en; texterna läggs efter varandra."))
         self.merge_button.clicked.connect(self.merge_selected)
         self.split_button = QPushButton(Preview.tr("Dela lappen"))
-        self.split_button.setToolTip(Preview.tr(
-            "Delar vid markören i texten nedan, annars vid meningen närmast mitten."
-        ))
+        self.split_button.setToolTip(
+            Preview.tr("Delar vid markören i texten nedan, annars vid meningen närmast mitten.")
+        )
         self.split_button.clicked.connect(self.split_selected)
         self.move_label = QLabel(Preview.tr("Flytta markerade till:"))
         self.move_box = QComboBox()
@@ -375,14 +381,16 @@ class ImportPreviewDialog(QDialog):
         self.warnings.clear()
         for warning in self._source.warnings:
             if warning.line:
-                text = Preview.tr("rad {line}: {message}").format(line=warning.line,
-                    message=warning.message.text(current_language()))
+                text = Preview.tr("rad {line}: {message}").format(
+                    line=warning.line, message=warning.message.text(current_language())
+                )
             else:
                 text = warning.message.text(current_language())
             self.warnings.addItem(text)
         count = len(self._source.warnings)
-        self.warnings_box.setTitle(Preview.tr("Varningar ({n})").format(n=count) if count
-                                   else Preview.tr("Varningar"))
+        self.warnings_box.setTitle(
+            Preview.tr("Varningar ({n})").format(n=count) if count else Preview.tr("Varningar")
+        )
         if not count:
             self.warnings.addItem(Preview.tr("Inga varningar."))
 
@@ -397,11 +405,13 @@ class ImportPreviewDialog(QDialog):
             title = group.name or Preview.tr("Grupp {n}").format(n=index + 1)
             if group.facilitators:
                 title += " – " + Preview.tr("samtalsledare: {names}").format(
-                    names=", ".join(group.facilitators))
+                    names=", ".join(group.facilitators)
+                )
         else:
             title = Preview.tr("Utan grupp")
-        return title + "  " + Preview.tr("({taken} av %n lappar med)", "", shown).format(
-            taken=taken)
+        return (
+            title + "  " + Preview.tr("({taken} av %n lappar med)", "", shown).format(taken=taken)
+        )
 
     def _rebuild(self) -> None:
         """Fill the tree from the entries: one row per group, its notes under it."""
@@ -418,12 +428,14 @@ class ImportPreviewDialog(QDialog):
             keep: list[QTreeWidgetItem] = []
             for index in order:
                 members = [
-                    e for e in self._entries
+                    e
+                    for e in self._entries
                     if (e.note.group == index if index >= 0 else e in strays)
                 ]
                 group_item = QTreeWidgetItem(self.tree)
-                group_item.setText(TEXT, self._group_title(
-                    index, len(members), sum(e.included for e in members)))
+                group_item.setText(
+                    TEXT, self._group_title(index, len(members), sum(e.included for e in members))
+                )
                 group_item.setFont(TEXT, bold)
                 group_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group_item.setFirstColumnSpanned(True)
@@ -436,8 +448,9 @@ class ImportPreviewDialog(QDialog):
             for item in keep:
                 item.setSelected(True)
             if keep:
-                self.tree.setCurrentItem(keep[0], 0,
-                                         self.tree.selectionModel().SelectionFlag.NoUpdate)
+                self.tree.setCurrentItem(
+                    keep[0], 0, self.tree.selectionModel().SelectionFlag.NoUpdate
+                )
         finally:
             self._loading = False
         self._update_summary()
@@ -446,13 +459,17 @@ class ImportPreviewDialog(QDialog):
     def _note_item(self, entry: _Entry, parent: QTreeWidgetItem) -> QTreeWidgetItem:
         note = entry.note
         item = QTreeWidgetItem(parent)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                      | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsUserCheckable
+        )
         item.setData(TEXT, ENTRY_ROLE, self._entries.index(entry))
         item.setText(TEXT, note.text)
         item.setToolTip(TEXT, _plain_tooltip(note.text))
-        item.setCheckState(TEXT, Qt.CheckState.Checked if entry.included
-                           else Qt.CheckState.Unchecked)
+        item.setCheckState(
+            TEXT, Qt.CheckState.Checked if entry.included else Qt.CheckState.Unchecked
+        )
         item.setText(SECTION, note.section)
         item.setToolTip(SECTION, _plain_tooltip(note.section))
         clusters = [c for c in (note.cluster, *note.themes) if c.strip()]
@@ -501,8 +518,10 @@ class ImportPreviewDialog(QDialog):
         self.summary.setText(text)
         self.import_button.setText(
             self._accept_text
-            or Preview.tr("Importera {taken} av {total}").format(taken=len(taken),
-                                                         total=len(self._entries)))
+            or Preview.tr("Importera {taken} av {total}").format(
+                taken=len(taken), total=len(self._entries)
+            )
+        )
         self.import_button.setEnabled(bool(taken))
         self.duplicates_button.setVisible(any(e.duplicate for e in self._entries))
         self.duplicates_button.setEnabled(left_out > 0)
@@ -515,8 +534,9 @@ class ImportPreviewDialog(QDialog):
             index = i if i < len(self._groups) else -1
             was = self._loading
             self._loading = True
-            group_item.setText(TEXT, self._group_title(
-                index, len(members), sum(e.included for e in members)))
+            group_item.setText(
+                TEXT, self._group_title(index, len(members), sum(e.included for e in members))
+            )
             self._loading = was
 
     def _entry(self, item: QTreeWidgetItem) -> _Entry:
@@ -525,7 +545,8 @@ class ImportPreviewDialog(QDialog):
     def selected_entries(self) -> list[_Entry]:
         """The selected notes, in the order of the import."""
         chosen = {
-            item.data(TEXT, ENTRY_ROLE) for item in self.tree.selectedItems()
+            item.data(TEXT, ENTRY_ROLE)
+            for item in self.tree.selectedItems()
             if item.data(TEXT, ENTRY_ROLE) is not None and item.data(TEXT, ENTRY_ROLE) >= 0
         }
         return [e for i, e in enumerate(self._entries) if i in chosen]
@@ -551,8 +572,11 @@ class ImportPreviewDialog(QDialog):
         if included != entry.included:
             entry.included = included
             self._loading = True
-            brush = (self.tree.palette().brush(QPalette.ColorRole.Text)
-                     if not entry.duplicate else QBrush(QColor("black")))
+            brush = (
+                self.tree.palette().brush(QPalette.ColorRole.Text)
+                if not entry.duplicate
+                else QBrush(QColor("black"))
+            )
             if not included:
                 brush = self.palette().brush(QPalette.ColorRole.PlaceholderText)
             item.setForeground(TEXT, brush)
@@ -599,8 +623,11 @@ class ImportPreviewDialog(QDialog):
             result = self._reparse(mapping)
         except ImportRefused as exc:
             said = describe(exc, current_language())
-            self.mapping_error.setText(said.strip().splitlines()[0] if said.strip()
-                                       else Preview.tr("Kolumnerna gick inte att läsa så."))
+            self.mapping_error.setText(
+                said.strip().splitlines()[0]
+                if said.strip()
+                else Preview.tr("Kolumnerna gick inte att läsa så.")
+            )
             self.mapping_error.show()
             return
         self.mapping_error.hide()
@@ -612,12 +639,15 @@ class ImportPreviewDialog(QDialog):
             return
         menu = QMenu(self)
         menu.addAction(self.merge_button.text(), self.merge_selected).setEnabled(
-            self.merge_button.isEnabled())
+            self.merge_button.isEnabled()
+        )
         menu.addAction(self.split_button.text(), self.split_selected).setEnabled(
-            self.split_button.isEnabled())
+            self.split_button.isEnabled()
+        )
         move = menu.addMenu(Preview.tr("Flytta till"))
         move.setEnabled(len(self._groups) > 1)
         for i in range(self.move_box.count()):
+
             def move_here(_: bool = False, g: int | None = self.move_box.itemData(i)) -> None:
                 self._move_to(g)
 
@@ -660,15 +690,19 @@ class ImportPreviewDialog(QDialog):
         entry = chosen[0]
         text = entry.note.text
         cursor = self.editor.textCursor().position()
-        at = cursor if 0 < cursor < len(text) and text[:cursor].strip() and \
-            text[cursor:].strip() else None
+        at = (
+            cursor
+            if 0 < cursor < len(text) and text[:cursor].strip() and text[cursor:].strip()
+            else None
+        )
         cut = split_point(text, at)
         first, second = text[:cut].strip(), text[cut:].strip()
         if not first or not second:
             return
         entry.note.text = first
-        twin = _Entry(replace(entry.note, text=second, themes=list(entry.note.themes)),
-                      included=True)
+        twin = _Entry(
+            replace(entry.note, text=second, themes=list(entry.note.themes)), included=True
+        )
         self._entries.insert(self._entries.index(entry) + 1, twin)
         self._mark_duplicates()
         for part in (entry, twin):
@@ -704,8 +738,7 @@ class ImportPreviewDialog(QDialog):
         for item in items:
             item.setSelected(True)
         if items:
-            self.tree.setCurrentItem(items[0], 0,
-                                     self.tree.selectionModel().SelectionFlag.NoUpdate)
+            self.tree.setCurrentItem(items[0], 0, self.tree.selectionModel().SelectionFlag.NoUpdate)
             self.tree.scrollToItem(items[0])
 
     # ----------------------------------------------------------------- the outcome
@@ -717,8 +750,7 @@ class ImportPreviewDialog(QDialog):
         used = {n.group for n in taken}
         kept = [i for i in range(len(self._groups)) if i in used or i not in had_notes]
         new_index = {old: new for new, old in enumerate(kept)}
-        notes = [replace(n, group=new_index.get(n.group, -1), themes=list(n.themes))
-                 for n in taken]
+        notes = [replace(n, group=new_index.get(n.group, -1), themes=list(n.themes)) for n in taken]
         return replace(
             self._source,
             groups=[copy.deepcopy(self._groups[i]) for i in kept],
@@ -755,8 +787,13 @@ def preview_import(
 ) -> ParseResult | None:
     """Show the preview; the result as the user confirmed it, or None when cancelled."""
     dialog = ImportPreviewDialog(
-        result, name=name, existing_texts=existing_texts, reparse=reparse, notice=notice,
-        accept_text=accept_text, parent=parent,
+        result,
+        name=name,
+        existing_texts=existing_texts,
+        reparse=reparse,
+        notice=notice,
+        accept_text=accept_text,
+        parent=parent,
     )
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:

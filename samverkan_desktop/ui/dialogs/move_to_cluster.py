@@ -1,4 +1,4 @@
-""""Flytta till kluster…": pick a cluster by typing part of its name, or make a new one.
+""" "Flytta till kluster…": pick a cluster by typing part of its name, or make a new one.
 
 The line edit filters the list as one types (case and diacritics folded: "trygg" finds
 "Trygghet"); Up and Down move in the list without leaving the line edit; Enter chooses, Escape

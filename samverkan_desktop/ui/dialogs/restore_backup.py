@@ -38,7 +38,7 @@ class Restore(TrContext):
 
 
 def when(moment: dt.datetime, now: dt.datetime | None = None, seconds: bool = False) -> str:
-    """"i dag 10.42", "i går 16.05", else "2026-11-24 10.42" (the Swedish time with a dot)."""
+    """ "i dag 10.42", "i går 16.05", else "2026-11-24 10.42" (the Swedish time with a dot)."""
     now = now or dt.datetime.now()
     clock = moment.strftime("%H.%M.%S" if seconds else "%H.%M")
     days = (now.date() - moment.date()).days
@@ -96,9 +96,9 @@ class RestoreBackupDialog(QDialog):
         for backup, time in zip(backups, times, strict=True):
             if times.count(time) > 1:  # a restore takes two in a minute: tell them apart
                 time = when(backup.taken_at, now, seconds=True)
-            item = QTreeWidgetItem([
-                time, str(backup.notes), str(backup.clusters), size_text(backup.size)
-            ])
+            item = QTreeWidgetItem(
+                [time, str(backup.notes), str(backup.clusters), size_text(backup.size)]
+            )
             item.setToolTip(0, f"{backup.taken_at:%Y-%m-%d %H.%M.%S}")
             for column in (1, 2, 3):
                 item.setTextAlignment(column, right)
@@ -123,8 +123,12 @@ class RestoreBackupDialog(QDialog):
         where.setTextFormat(Qt.TextFormat.PlainText)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setToolTip(Restore.tr("En säkerhetskopia är en vanlig workshopfil: kopiera den vart "
-                            "du vill och öppna den."))
+        where.setToolTip(
+            Restore.tr(
+                "En säkerhetskopia är en vanlig workshopfil: kopiera den vart "
+                "du vill och öppna den."
+            )
+        )
         where.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # aside, not a choice
 
         self.as_new_button = QPushButton(Restore.tr("Återställ som ny fil…"))

@@ -98,9 +98,8 @@ class OutlineTree(QTreeView):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             keys = _keys(event)
-            if (
-                keys in (CUT, PASTE, MOVE_DIALOG, QKeySequence("F2"))
-                or event.matches(QKeySequence.StandardKey.SelectAll)
+            if keys in (CUT, PASTE, MOVE_DIALOG, QKeySequence("F2")) or event.matches(
+                QKeySequence.StandardKey.SelectAll
             ):
                 event.accept()
                 return True
@@ -266,7 +265,8 @@ class OutlinePanel(QWidget):
                     pending.append(index)
         current = model.node_of(self.tree.currentIndex())
         selected = [
-            n for n in (model.node_of(i) for i in self.tree.selectionModel().selectedRows())
+            n
+            for n in (model.node_of(i) for i in self.tree.selectionModel().selectedRows())
             if n is not None
         ]
         self._kept = (expanded, current, selected)
@@ -422,8 +422,9 @@ class OutlinePanel(QWidget):
             return
         self._cut = (notes, clusters)
         self.message.emit(
-            self.tr("{what} klipptes ut: välj ett kluster eller Ej sorterade och tryck {keys}.")
-            .format(what=self._what(notes, clusters), keys=_native(PASTE))
+            self.tr(
+                "{what} klipptes ut: välj ett kluster eller Ej sorterade och tryck {keys}."
+            ).format(what=self._what(notes, clusters), keys=_native(PASTE))
         )
 
     def paste(self) -> None:
@@ -441,8 +442,10 @@ class OutlinePanel(QWidget):
         if not ok:
             return
         board = self.doc.board if self.doc is not None else None
-        if target is not None and board is not None and any(
-            board.is_within(target, c) for c in clusters if board.has_cluster(c)
+        if (
+            target is not None
+            and board is not None
+            and any(board.is_within(target, c) for c in clusters if board.has_cluster(c))
         ):
             self.message.emit(self.tr("Ett kluster kan inte läggas i sig självt."))
             return
@@ -483,8 +486,11 @@ class OutlinePanel(QWidget):
             draft, new = gestures.group(doc.board, notes, clusters)
             command = cmd.GroupAsClusterCommand(doc, draft, new, name)
             if doc.push(command) and command.cluster_id is not None:
-                self._select_nodes([key(CLUSTER, command.cluster_id)],
-                                   key(CLUSTER, command.cluster_id), expand=True)
+                self._select_nodes(
+                    [key(CLUSTER, command.cluster_id)],
+                    key(CLUSTER, command.cluster_id),
+                    expand=True,
+                )
                 return True
         return False
 

@@ -64,8 +64,14 @@ _BRANCH_FLAGS = _ROW_FLAGS | _F.ItemIsDropEnabled
 _R = Qt.ItemDataRole
 _ROLES = frozenset(
     {
-        _R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.AccessibleTextRole,
-        _R.TextAlignmentRole, _R.DecorationRole, _R.FontRole, _R.ForegroundRole,
+        _R.DisplayRole,
+        _R.EditRole,
+        _R.ToolTipRole,
+        _R.AccessibleTextRole,
+        _R.TextAlignmentRole,
+        _R.DecorationRole,
+        _R.FontRole,
+        _R.ForegroundRole,
     }
 )
 _TOP = QModelIndex()  # the invisible root

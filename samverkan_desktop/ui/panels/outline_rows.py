@@ -85,8 +85,10 @@ class RowTexts:
         kind, ident = kind_of(node), id_of(node)
         if kind == NOTE:
             note = doc.notes[ident]
-            return note.text + "\n\n" + OutlineText.tr("Grupp: {group}").format(
-                group=self.group_name(note.group_id)
+            return (
+                note.text
+                + "\n\n"
+                + OutlineText.tr("Grupp: {group}").format(group=self.group_name(note.group_id))
             )
         if kind == CLUSTER:
             return self.title(node) + "\n" + self.notes_count(node)

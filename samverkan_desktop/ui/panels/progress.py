@@ -65,9 +65,7 @@ class ProgressIndicator(QWidget):
     def update_counts(self, _ids: object = None) -> None:
         done, total = self.counts()
         self.setVisible(self._doc is not None)
-        self.label.setText(
-            self.tr("{done} av %n lappar klustrade", "", total).format(done=done)
-        )
+        self.label.setText(self.tr("{done} av %n lappar klustrade", "", total).format(done=done))
         self.bar.setMaximum(max(total, 1))
         self.bar.setValue(done)
         percent = round(100 * done / total) if total else 0

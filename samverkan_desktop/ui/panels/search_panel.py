@@ -267,7 +267,8 @@ class SearchPanel(QWidget):
     def _group_items(self) -> list[QTreeWidgetItem]:
         tree = self.groups
         return [
-            item for i in range(tree.topLevelItemCount())
+            item
+            for i in range(tree.topLevelItemCount())
             if (item := tree.topLevelItem(i)) is not None
         ]
 

@@ -11,7 +11,8 @@ from samverkan_desktop.core.importers.transcript import parse_transcript
 from samverkan_desktop.core.store import Store
 
 SEED = Path(__file__).resolve().parents[3] / (
-    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+)
 
 
 @pytest.fixture

@@ -123,7 +123,11 @@ def test_suggest_as_a_separate_process_on_a_read_only_file(workshop, tmp_path):
     try:
         done = subprocess.run(
             [sys.executable, "-m", "samverkan_desktop", "suggest", str(workshop), "--json"],
-            capture_output=True, text=True, encoding="utf-8", timeout=120, cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            cwd=tmp_path,
             env={**os.environ, "PYTHONPATH": str(repo)},
         )
     finally:

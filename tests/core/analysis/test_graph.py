@@ -109,9 +109,11 @@ def test_the_graph_follows_store_changes_without_a_rebuild(seed_store) -> None:
     seed_store.add_link(m.Link(a.id, belysning.id, m.RELATES_TO))
     # A merged workshop's note that also relates to the theme (the one way a theme link comes).
     seed_store.add_document(
-        m.Document(clusters=(m.Cluster(1, "Mötesplatser"),),
-                   notes=(m.Note(1, "Fler mötesplatser", x=9000.0, y=0.0),),
-                   themes=(m.ThemeLink(1, 1),)),
+        m.Document(
+            clusters=(m.Cluster(1, "Mötesplatser"),),
+            notes=(m.Note(1, "Fler mötesplatser", x=9000.0, y=0.0),),
+            themes=(m.ThemeLink(1, 1),),
+        ),
         into_clusters={1: theme.id},
     )
     seed_store.update_cluster(theme.id, name="Mötesplatser och lokaler")

@@ -163,7 +163,8 @@ def ref_theme_overview(graph):
             pairs = itertools.product(ref_note_themes_own(graph, u), ref_note_themes_own(graph, v))
         elif kind == g.THEME:
             pairs = itertools.product(
-                ref_note_themes_own(graph, u), [ref_outermost(graph, g.node_id(v))])
+                ref_note_themes_own(graph, u), [ref_outermost(graph, g.node_id(v))]
+            )
         else:
             continue
         for a, b in pairs:
@@ -268,8 +269,10 @@ def ref_separated(pos, min_distance):
         return True
 
     spots = [
-        (0.45 * d * math.sqrt(s) * math.cos(s * g.GOLDEN_ANGLE),
-         0.45 * d * math.sqrt(s) * math.sin(s * g.GOLDEN_ANGLE))
+        (
+            0.45 * d * math.sqrt(s) * math.cos(s * g.GOLDEN_ANGLE),
+            0.45 * d * math.sqrt(s) * math.sin(s * g.GOLDEN_ANGLE),
+        )
         for s in range(g.SPOTS)
     ]
     wanted = {i: (cx + (x - cx) * spread, cy + (y - cy) * spread) for i, (x, y) in pos.items()}
@@ -309,9 +312,11 @@ def ref_theme_layout(nodes, edges, *, min_distance):
         else:
             graph.add_edge(e.a, e.b, weight=weight)
     pos = nx.spring_layout(
-        graph, k=1.6 / math.sqrt(len(ids)), iterations=120, seed=1, weight="weight")
+        graph, k=1.6 / math.sqrt(len(ids)), iterations=120, seed=1, weight="weight"
+    )
     return ref_separated(
-        g._rescaled({i: (float(p[0]), float(p[1])) for i, p in pos.items()}), min_distance)
+        g._rescaled({i: (float(p[0]), float(p[1])) for i, p in pos.items()}), min_distance
+    )
 
 
 def ref_compute_map(doc):
@@ -352,26 +357,33 @@ def assert_same_answers(doc: m.Document) -> None:
         by_theme = g.groups_by_theme(source)
         assert by_theme == reference
         assert [list(v.items()) for v in by_theme.values()] == [
-            list(v.items()) for v in reference.values()]
+            list(v.items()) for v in reference.values()
+        ]
         for top_level in (True, False):
             assert g.cooccurring_themes(source, top_level=top_level) == ref_cooccurring_themes(
-                graph, top_level=top_level)
+                graph, top_level=top_level
+            )
         assert g.bridging_notes(source) == ref_bridging_notes(graph)
         assert g.unclustered_notes(source) == ref_unclustered_notes(graph)
         assert g.unlinked_notes(source) == ref_unlinked_notes(graph)
         assert g.theme_overview(source) == (nodes, edges)
         for count in {0, 1, 2, 3, shared // 2, max(shared - 1, 0), shared, shared + 5}:
-            assert g.theme_overview(source, strongest=count) == (
-                nodes, strongest(edges, count)), count
+            assert g.theme_overview(source, strongest=count) == (nodes, strongest(edges, count)), (
+                count
+            )
         notes = [n.id for n in doc.notes] + [10_000]
-        clusters = sorted({c.id for c in doc.clusters} | {10_000} | {
-            n.cluster_id for n in doc.notes if n.cluster_id is not None})
+        clusters = sorted(
+            {c.id for c in doc.clusters}
+            | {10_000}
+            | {n.cluster_id for n in doc.notes if n.cluster_id is not None}
+        )
         for note_id in notes:
             assert g.note_themes(source, note_id) == ref_note_themes(graph, note_id)
             assert g.note_group(source, note_id) == ref_note_group(graph, note_id)
             if g.note_node(note_id) in graph:
                 assert g.note_themes_own(source, g.note_node(note_id)) == ref_note_themes_own(
-                    graph, g.note_node(note_id))
+                    graph, g.note_node(note_id)
+                )
         for cid in clusters:
             assert g.subclusters(source, cid) == ref_subclusters(graph, cid)
             assert g.theme_notes(source, cid) == ref_theme_notes(graph, cid)
@@ -397,8 +409,11 @@ def documents(draw) -> m.Document:
     ]
     note_ids = [n.id for n in notes] + [555]
     links = tuple(
-        m.Link(draw(st.sampled_from(note_ids)), draw(st.sampled_from(note_ids)),
-               kind=draw(st.sampled_from(m.LINK_KINDS)))
+        m.Link(
+            draw(st.sampled_from(note_ids)),
+            draw(st.sampled_from(note_ids)),
+            kind=draw(st.sampled_from(m.LINK_KINDS)),
+        )
         for _ in range(draw(st.integers(0, 8)))
     )
     themes = tuple(
@@ -406,8 +421,9 @@ def documents(draw) -> m.Document:
         for _ in range(draw(st.integers(0, 8)))
     )
     notes = draw(st.permutations(notes))
-    return m.Document(groups=groups, clusters=clusters, notes=tuple(notes), links=links,
-                      themes=themes)
+    return m.Document(
+        groups=groups, clusters=clusters, notes=tuple(notes), links=links, themes=themes
+    )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -435,11 +451,16 @@ def test_the_seed_workshop_gets_the_answers_the_graph_walk_gave(seed_store) -> N
     rich = replace(
         doc,
         clusters=tuple(clusters),
-        themes=(m.ThemeLink(notes[6].id, clusters[4].id), m.ThemeLink(notes[30].id, clusters[7].id),
-                m.ThemeLink(notes[31].id, clusters[2].id)),
-        links=(m.Link(notes[1].id, notes[50].id),
-               m.Link(notes[60].id, notes[100].id, m.DUPLICATE_OF),
-               m.Link(notes[100].id, notes[140].id)),
+        themes=(
+            m.ThemeLink(notes[6].id, clusters[4].id),
+            m.ThemeLink(notes[30].id, clusters[7].id),
+            m.ThemeLink(notes[31].id, clusters[2].id),
+        ),
+        links=(
+            m.Link(notes[1].id, notes[50].id),
+            m.Link(notes[60].id, notes[100].id, m.DUPLICATE_OF),
+            m.Link(notes[100].id, notes[140].id),
+        ),
     )
     assert ref_bridging_notes(g.build_graph(rich)), "the links join themes"
     assert_same_answers(rich)
@@ -459,12 +480,17 @@ def large_workshop(themes: int, groups: int, seed: int) -> m.Document:
         for gid in rng.sample(range(1, groups + 1), rng.randint(1, 4)):
             notes.append(m.Note(len(notes) + 1, "x", group_id=gid, cluster_id=cluster.id))
     notes += [m.Note(len(notes) + i + 1, "lös", group_id=1) for i in range(50)]
-    links = tuple(m.Link(rng.randrange(len(notes)) + 1, rng.randrange(len(notes)) + 1)
-                  for _ in range(themes // 2))
-    also = tuple(m.ThemeLink(rng.randrange(len(notes)) + 1, rng.randrange(themes) + 1)
-                 for _ in range(themes // 4))
-    return m.Document(groups=group_list, clusters=tuple(clusters), notes=tuple(notes),
-                      links=links, themes=also)
+    links = tuple(
+        m.Link(rng.randrange(len(notes)) + 1, rng.randrange(len(notes)) + 1)
+        for _ in range(themes // 2)
+    )
+    also = tuple(
+        m.ThemeLink(rng.randrange(len(notes)) + 1, rng.randrange(themes) + 1)
+        for _ in range(themes // 4)
+    )
+    return m.Document(
+        groups=group_list, clusters=tuple(clusters), notes=tuple(notes), links=links, themes=also
+    )
 
 
 @pytest.mark.parametrize(("themes", "groups"), [(g.LARGE_LAYOUT, 8), (700, 12)])
@@ -488,12 +514,15 @@ def test_the_layout_moves_the_themes_as_it_did() -> None:
     for n, links in ((2, 1), (600, 300), (900, 2700)):
         ids = sorted(rng.choice(10 * n, n, replace=False).tolist())
         edges = [
-            g.ThemeEdge(ids[a], ids[b], "link" if rng.random() < 0.5 else "shared",
-                        int(rng.integers(1, 5)))
-            for a, b in rng.integers(0, n, (links, 2)) if a != b
+            g.ThemeEdge(
+                ids[a], ids[b], "link" if rng.random() < 0.5 else "shared", int(rng.integers(1, 5))
+            )
+            for a, b in rng.integers(0, n, (links, 2))
+            if a != b
         ]
         assert g._spring_layout(ids, edges, seed=n, iterations=60) == ref_spring_layout(
-            ids, edges, seed=n, iterations=60)
+            ids, edges, seed=n, iterations=60
+        )
         layout = g._rescaled(ref_spring_layout(ids, edges, seed=n, iterations=60))
         for distance in (0.01, 0.05, 0.2):
             assert g._separated(layout, distance) == ref_separated(layout, distance)
@@ -511,8 +540,11 @@ def test_a_hand_edited_circle_of_parents_ends_where_the_walk_meets_it() -> None:
     """1 -> 2 -> 3 -> 2: each of the circle answers itself, 1 the cluster it meets it at; no
     theme is top-level, so the map has no themes, and the link joins 2 and 3."""
     doc = m.Document(
-        clusters=(m.Cluster(1, "A", parent_id=2), m.Cluster(2, "B", parent_id=3),
-                  m.Cluster(3, "C", parent_id=2)),
+        clusters=(
+            m.Cluster(1, "A", parent_id=2),
+            m.Cluster(2, "B", parent_id=3),
+            m.Cluster(3, "C", parent_id=2),
+        ),
         notes=(m.Note(1, "x", cluster_id=1), m.Note(2, "y", cluster_id=3)),
         links=(m.Link(1, 2),),
     )
@@ -545,8 +577,7 @@ def test_the_strongest_shared_pairs_are_those_of_every_pair(raised, count, block
     block_before = g._SharedGroups.BLOCK
     g._SharedGroups.BLOCK = block
     try:
-        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()},
-                                    count)
+        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()}, count)
     finally:
         g._SharedGroups.BLOCK = block_before
     assert found == expected
@@ -563,8 +594,7 @@ def test_the_strongest_shared_pairs_of_a_workshop_of_many_groups() -> None:
     )
     assert len({w for w, _, _ in every}) > 5
     for count in (1, 100, 1000, len(every)):
-        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()},
-                                    count)
+        found = g._strongest_shared({t: dict.fromkeys(gs, [1]) for t, gs in raised.items()}, count)
         assert found == sorted((a, b, -w) for w, a, b in every[:count])
 
 

@@ -14,8 +14,10 @@ SIZE = st.one_of(st.just(0.0), st.floats(min_value=1, max_value=2000), st.just(1
 
 def brute_force(board: Board, x: float, y: float, exclude: set[int]) -> int | None:
     holding = [
-        c for c in board.cluster_ids()
-        if c not in exclude and not any(a in exclude for a in board.ancestors(c))
+        c
+        for c in board.cluster_ids()
+        if c not in exclude
+        and not any(a in exclude for a in board.ancestors(c))
         and board.frame(c).holds_point(x, y)
     ]
     return min(holding, key=lambda c: (-board.depth(c), board.frame(c).area, c), default=None)
@@ -28,8 +30,9 @@ def brute_force(board: Board, x: float, y: float, exclude: set[int]) -> int | No
     points=st.lists(st.tuples(COORD, COORD), min_size=1, max_size=8),
     exclude=st.sets(st.integers(1, 12), max_size=3),
 )
-def test_the_frame_under_a_point_is_the_deepest_smallest_that_holds_it(frames, notes, points,
-                                                                       exclude):
+def test_the_frame_under_a_point_is_the_deepest_smallest_that_holds_it(
+    frames, notes, points, exclude
+):
     board = Board()
     for cid, (x, y, w, h, parent) in enumerate(frames, start=1):
         # A parent made before its child; a zero size is a frame drawn around its notes.

@@ -23,13 +23,31 @@ def test_one_row_per_note_with_cluster_and_parent(small_doc: m.Document, tmp_pat
     out = tmp_path / "lappar.csv"
     csv_export.write(small_doc, out)
     rows = _read(out)
-    assert rows[0] == ["Id", "Text", "Grupp", "Avsnitt", "Kluster", "Överordnat kluster",
-                       "Röster", "Osäker", "Kommentar", "Färg"]
+    assert rows[0] == [
+        "Id",
+        "Text",
+        "Grupp",
+        "Avsnitt",
+        "Kluster",
+        "Överordnat kluster",
+        "Röster",
+        "Osäker",
+        "Kommentar",
+        "Färg",
+    ]
     assert len(rows) == 1 + len(small_doc.notes)
     by_text = {r[1]: r for r in rows[1:]}
     young = by_text["Mer modern organiserad ungdomsverksamhet"]
-    assert young[2:] == ["Trygghet grupp 2", "Mötesplatser", "Unga och fritid", "Mötesplatser",
-                         "0", "ja", "Svårläst i originalet", ""]
+    assert young[2:] == [
+        "Trygghet grupp 2",
+        "Mötesplatser",
+        "Unga och fritid",
+        "Mötesplatser",
+        "0",
+        "ja",
+        "Svårläst i originalet",
+        "",
+    ]
     assert by_text["Skogen"][4:7] == ["", "", "0"]
 
 
@@ -49,7 +67,7 @@ def test_markup_quotes_and_line_breaks_survive_literally(
 ) -> None:
     with workshops.make_small(tmp_path / "more.samverkan") as store:
         store.add_note('Två rader\n"citat", och; semikolon')
-        store.add_note("=HYPERLINK(\"http://example.invalid\")")
+        store.add_note('=HYPERLINK("http://example.invalid")')
         doc = store.document()
     out = tmp_path / "lappar.csv"
     csv_export.write(doc, out, separator=";")
@@ -57,7 +75,7 @@ def test_markup_quotes_and_line_breaks_survive_literally(
     assert workshops.MARKUP in texts
     assert 'Två rader\n"citat", och; semikolon' in texts
     # A note is never a formula to the spreadsheet.
-    assert "'=HYPERLINK(\"http://example.invalid\")" in texts
+    assert '\'=HYPERLINK("http://example.invalid")' in texts
 
 
 def test_redacted_csv_has_no_contact_details_or_names(

@@ -24,8 +24,11 @@ def test_headings_use_word_heading_styles(small_doc: m.Document, tmp_path: Path)
     out = tmp_path / "rapport.docx"
     docx_export.write(small_doc, out)
     document = docx.Document(str(out))
-    headings = [(p.style.name, p.text) for p in document.paragraphs
-                if p.style.name.startswith(("Heading", "Title"))]
+    headings = [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name.startswith(("Heading", "Title"))
+    ]
     assert headings == [
         ("Title", "Fördjupningsdag om samverkan"),
         ("Heading 1", "Grupper"),

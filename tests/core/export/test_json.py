@@ -32,22 +32,38 @@ def seed_store(seed_path: Path, tmp_path: Path):
     tid = max((c.id for c in seed.clusters), default=0) + 1
     seed = replace(
         seed,
-        clusters=(*seed.clusters, m.Cluster(
-            tid, "Mötesplatser (tvärs över grupper)", description="Från flera grupper",
-            colour="#7fb3d5", x=5000, y=60, width=500, height=400)),
+        clusters=(
+            *seed.clusters,
+            m.Cluster(
+                tid,
+                "Mötesplatser (tvärs över grupper)",
+                description="Från flera grupper",
+                colour="#7fb3d5",
+                x=5000,
+                y=60,
+                width=500,
+                height=400,
+            ),
+        ),
         themes=(m.ThemeLink(seed.notes[6].id, tid),),
     )
     store = Store.create(tmp_path / "seed.samverkan", seed.workshop)
     theme = store.cluster(store.add_document(seed)["clusters"][tid])
     # Make the seed exercise every part of the format: a sorting session's worth of edits.
     notes = store.notes()
-    sub = store.add_cluster("Digitala mötesplatser", parent_id=theme.id,
-                            x=5020, y=250, width=300, height=190)
+    sub = store.add_cluster(
+        "Digitala mötesplatser", parent_id=theme.id, x=5020, y=250, width=300, height=190
+    )
     # Sorted as the board would: each note inside its frame, the frames nested inside.
-    store.update_notes({notes[0].id: {"cluster_id": theme.id, "x": 5020.0, "y": 100.0},
-                        notes[1].id: {"cluster_id": sub.id, "x": 5040.0, "y": 290.0}})
-    store.update_note(notes[2].id, votes=4, colour="#ff0000", comment="Lästes upp",
-                      personal_data=True)
+    store.update_notes(
+        {
+            notes[0].id: {"cluster_id": theme.id, "x": 5020.0, "y": 100.0},
+            notes[1].id: {"cluster_id": sub.id, "x": 5040.0, "y": 290.0},
+        }
+    )
+    store.update_note(
+        notes[2].id, votes=4, colour="#ff0000", comment="Lästes upp", personal_data=True
+    )
     store.add_link(m.Link(notes[3].id, notes[4].id, m.DUPLICATE_OF))
     store.add_link(m.Link(notes[3].id, notes[5].id, m.RELATES_TO))
     store.delete_notes([notes[7].id])  # a gap in the ids
@@ -81,14 +97,40 @@ def test_round_trip_keeps_what_the_facilitator_made(seed_store: Store, tmp_path:
     def notes(doc: m.Document) -> list[tuple]:
         clusters = {c.id: c.name for c in doc.clusters}
         groups = {g.id: g.name for g in doc.groups}
-        return [(n.text, groups.get(n.group_id), clusters.get(n.cluster_id), n.section, n.source,
-                 n.uncertain, n.comment, n.personal_data, n.votes, n.colour, n.x, n.y)
-                for n in doc.notes]
+        return [
+            (
+                n.text,
+                groups.get(n.group_id),
+                clusters.get(n.cluster_id),
+                n.section,
+                n.source,
+                n.uncertain,
+                n.comment,
+                n.personal_data,
+                n.votes,
+                n.colour,
+                n.x,
+                n.y,
+            )
+            for n in doc.notes
+        ]
 
     def clusters(doc: m.Document) -> list[tuple]:
         names = {c.id: c.name for c in doc.clusters}
-        return [(c.name, names.get(c.parent_id), c.description, c.colour, c.x, c.y, c.width,
-                 c.height, c.group_id is not None) for c in doc.clusters]
+        return [
+            (
+                c.name,
+                names.get(c.parent_id),
+                c.description,
+                c.colour,
+                c.x,
+                c.y,
+                c.width,
+                c.height,
+                c.group_id is not None,
+            )
+            for c in doc.clusters
+        ]
 
     assert notes(after) == notes(before)
     assert clusters(after) == clusters(before)
@@ -105,14 +147,34 @@ def test_the_file_is_readable_utf8_with_the_documented_shape(seed_store: Store, 
     text = data.decode("utf-8")
     assert "Mötesplatser" in text  # Swedish letters as they are, not \u00f6
     raw = json.loads(text)
-    assert list(raw) == ["format", "version", "workshop", "groups", "clusters", "notes", "links",
-                         "themes"]
+    assert list(raw) == [
+        "format",
+        "version",
+        "workshop",
+        "groups",
+        "clusters",
+        "notes",
+        "links",
+        "themes",
+    ]
     assert raw["format"] == "samverkan-workshop" and raw["version"] == 1
     assert raw["workshop"]["date"] == "2021-11-10"
     assert [n["id"] for n in raw["notes"]] == list(range(1, len(raw["notes"]) + 1))
-    assert list(raw["notes"][0]) == ["id", "group_id", "text", "section", "source", "uncertain",
-                                     "comment", "personal_data", "votes", "colour", "cluster_id",
-                                     "x", "y"]
+    assert list(raw["notes"][0]) == [
+        "id",
+        "group_id",
+        "text",
+        "section",
+        "source",
+        "uncertain",
+        "comment",
+        "personal_data",
+        "votes",
+        "colour",
+        "cluster_id",
+        "x",
+        "y",
+    ]
     assert raw["notes"][0]["source"] == "orebro-2021-11-10.txt:12"
     member_lists = {c["id"]: c["note_ids"] for c in raw["clusters"]}
     for note in raw["notes"]:
@@ -174,10 +236,11 @@ def _valid() -> dict:
         "version": 1,
         "workshop": {"title": "Dag", "date": "2021-11-10", "description": ""},
         "groups": [{"id": 1, "name": "Klimat", "facilitators": ["Anna Fogel"]}],
-        "clusters": [{"id": 1, "name": "Tema", "parent_id": None, "note_ids": [1],
-                      "group_id": 1}],
-        "notes": [{"id": 1, "group_id": 1, "text": "Solceller", "cluster_id": 1},
-                  {"id": 2, "group_id": 1, "text": "Cykelvägar"}],
+        "clusters": [{"id": 1, "name": "Tema", "parent_id": None, "note_ids": [1], "group_id": 1}],
+        "notes": [
+            {"id": 1, "group_id": 1, "text": "Solceller", "cluster_id": 1},
+            {"id": 2, "group_id": 1, "text": "Cykelvägar"},
+        ],
         "links": [{"source": 1, "target": 2, "kind": "relates-to"}],
         "themes": [{"note_id": 2, "cluster_id": 1}],
     }
@@ -193,6 +256,7 @@ def _set(path: str, value):
             del target[int(last) if last.isdigit() else last]
         else:
             target[int(last) if last.isdigit() else last] = value
+
     return change
 
 
@@ -200,12 +264,12 @@ _DELETE = object()
 
 INVALID = [
     (_set("format", "trello-board"), "ingen Samverkan-workshop"),
-    (_set("format", _DELETE), "\"format\" saknas"),
+    (_set("format", _DELETE), '"format" saknas'),
     (_set("version", 2), "gjord av en nyare version"),
     (_set("version", "1"), "version ska vara ett heltal, inte text"),
-    (_set("version", _DELETE), "saknar fältet \"version\""),
-    (_set("notes.0.text", _DELETE), "notes\\[0\\] saknar fältet \"text\""),
-    (_set("notes.1.id", _DELETE), "notes\\[1\\] saknar fältet \"id\""),
+    (_set("version", _DELETE), 'saknar fältet "version"'),
+    (_set("notes.0.text", _DELETE), 'notes\\[0\\] saknar fältet "text"'),
+    (_set("notes.1.id", _DELETE), 'notes\\[1\\] saknar fältet "id"'),
     (_set("groups.0.name", 7), "groups\\[0\\].name ska vara text, inte ett heltal"),
     (_set("notes.0.x", "10"), "notes\\[0\\].x ska vara ett tal"),
     (_set("notes.0.uncertain", 1), "notes\\[0\\].uncertain ska vara true eller false"),
@@ -249,10 +313,15 @@ def test_the_valid_example_reads_with_membership_from_either_side(tmp_path):
 def test_broken_or_foreign_bytes_are_refused(tmp_path):
     cases = {
         "trasig.json": (b'{"format": "samverkan-workshop", "version": 1,', "ogiltig JSON på rad 1"),
-        "latin1.json": ('{"format": "samverkan-workshop", "version": 1, "notes": '
-                        '[{"id": 1, "text": "Mötesplats"}]}').encode("latin-1"),
-        "nan.json": (b'{"format": "samverkan-workshop", "version": 1, "notes": '
-                     b'[{"id": 1, "text": "a", "x": NaN}]}', "NaN"),
+        "latin1.json": (
+            '{"format": "samverkan-workshop", "version": 1, "notes": '
+            '[{"id": 1, "text": "Mötesplats"}]}'
+        ).encode("latin-1"),
+        "nan.json": (
+            b'{"format": "samverkan-workshop", "version": 1, "notes": '
+            b'[{"id": 1, "text": "a", "x": NaN}]}',
+            "NaN",
+        ),
         "lista.json": (b"[1, 2, 3]", "ingen Samverkan-workshop"),
     }
     cases["latin1.json"] = (cases["latin1.json"], "inte UTF-8")

@@ -123,12 +123,16 @@ def test_redact_document_cleans_every_text_field_of_the_model() -> None:
     )
     clean = redact_document(doc, ["Anna Svensson"])
     objects = [("workshop.", clean.workshop)]
-    objects += [(f"{kind}[{i}].", o) for kind in ("groups", "clusters", "notes")
-                for i, o in enumerate(getattr(clean, kind))]
+    objects += [
+        (f"{kind}[{i}].", o)
+        for kind in ("groups", "clusters", "notes")
+        for i, o in enumerate(getattr(clean, kind))
+    ]
     fields = [pair for prefix, o in objects for pair in _every_text_field(o, prefix)]
     assert len(fields) >= 12
     leaks = {
-        where: text for where, text in fields
+        where: text
+        for where, text in fields
         if re.search(r"anna|svensson|@|\d", text, re.IGNORECASE)
     }
     assert leaks == {}
@@ -138,34 +142,57 @@ def test_redact_document_cleans_every_text_field_of_the_model() -> None:
 def _workshop() -> m.Document:
     return m.Document(
         workshop=m.Workshop(
-            "Workshop med ANNA SVENSSON", dt.date(2021, 11, 10),
+            "Workshop med ANNA SVENSSON",
+            dt.date(2021, 11, 10),
             "Kontakt anna@x.se eller 070.888.99.00. Träff 2021-11-10 kl 15:30-17:30, 16-25 år",
         ),
         groups=(m.Group(1, "Grupp 08-123 45 67", ("Lovisa Strand",)),),
         clusters=(m.Cluster(1, "Kluster 19850606 6789", "Ring +44 20 7946 0958"),),
         notes=(
-            m.Note(1, "Ring +1 (555) 123-4567 eller (070) 777 88 99, 350 deltagare",
-                   group_id=1, section="Avsnitt 850707–7890",
-                   source="Anteckningar Anna Svensson anna@x.se.txt:12",
-                   comment="Lovisa Strands fråga, pnr 198504044567", cluster_id=1),
+            m.Note(
+                1,
+                "Ring +1 (555) 123-4567 eller (070) 777 88 99, 350 deltagare",
+                group_id=1,
+                section="Avsnitt 850707–7890",
+                source="Anteckningar Anna Svensson anna@x.se.txt:12",
+                comment="Lovisa Strands fråga, pnr 198504044567",
+                cluster_id=1,
+            ),
             m.Note(2, "anna svensson 8505055678 STRAND", group_id=1, cluster_id=1),
-            m.Note(3, "Hemligt", group_id=1, personal_data=True,
-                   source="Anna Svensson 0046 (0)19-33 44 55.txt:3"),
+            m.Note(
+                3,
+                "Hemligt",
+                group_id=1,
+                personal_data=True,
+                source="Anna Svensson 0046 (0)19-33 44 55.txt:3",
+            ),
         ),
     )
 
 
 LEAKS = [
-    r"\bAnna\b", r"Svensson", r"Lovisa", r"\bStrand", "@", "777 88 99", "888.99.00", "123 45 67",
-    "6789", "7890", "4567", "7946", "33 44 55", "198504044567", "8505055678",
+    r"\bAnna\b",
+    r"Svensson",
+    r"Lovisa",
+    r"\bStrand",
+    "@",
+    "777 88 99",
+    "888.99.00",
+    "123 45 67",
+    "6789",
+    "7890",
+    "4567",
+    "7946",
+    "33 44 55",
+    "198504044567",
+    "8505055678",
 ]
 
 
 def _written_text(path: Path) -> str:
     if path.suffix == ".docx":
         with zipfile.ZipFile(path) as z:
-            return "\n".join(z.read(n).decode("utf-8") for n in z.namelist()
-                             if n.endswith(".xml"))
+            return "\n".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
     return path.read_text("utf-8")
 
 
@@ -186,7 +213,9 @@ def test_json_export_keeps_the_ordinary_text_and_redacts_the_source(tmp_path: Pa
     )
     notes = data["notes"]
     assert [n["source"] for n in notes] == [
-        f"Anteckningar {REMOVED} {REMOVED}:12", "", f"{REMOVED} {REMOVED}.txt:3"
+        f"Anteckningar {REMOVED} {REMOVED}:12",
+        "",
+        f"{REMOVED} {REMOVED}.txt:3",
     ]
     assert notes[0]["text"] == f"Ring {REMOVED} eller {REMOVED}, 350 deltagare"
     assert notes[0]["comment"] == f"{REMOVED} fråga, pnr {REMOVED}"

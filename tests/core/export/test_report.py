@@ -54,7 +54,10 @@ def test_sections_nest_and_carry_each_notes_details(small_doc: m.Document) -> No
     assert young.name == "Unga och fritid" and young.depth == 1 and young.number == "1.1"
     unsure = young.notes[1]
     assert (unsure.group, unsure.section, unsure.uncertain, unsure.comment) == (
-        "Trygghet grupp 2", "Mötesplatser", True, "Svårläst i originalet"
+        "Trygghet grupp 2",
+        "Mötesplatser",
+        True,
+        "Svårläst i originalet",
     )
     assert report.sections[2].own_group == "Trygghet grupp 2"
 
@@ -129,7 +132,8 @@ def test_one_note_and_one_vote_are_said_in_the_singular(
     report = build_report(small_doc)
     facts = {s.name: section_facts(s, report.labels) for s in report.all_sections()}
     assert facts["Mötesplatser"] == (
-        "4 lappar, 8 röster · Arbetsmarknad grupp 1, Trygghet grupp 2, Klimat")
+        "4 lappar, 8 röster · Arbetsmarknad grupp 1, Trygghet grupp 2, Klimat"
+    )
     assert facts["Tomt kluster"] == "0 lappar, 0 röster"
     with Store.create(tmp_path / "one.samverkan", m.Workshop("W")) as store:
         one = store.add_cluster("Ensam")

@@ -33,22 +33,77 @@ def make_small(path: Path) -> Store:
         lang = store.add_cluster("Språk och integration", x=0, y=600, width=480, height=330)
         store.add_cluster("Tomt kluster", x=1400, y=0, width=300, height=200)
         add = store.add_note
-        add("Mötesplatser behövs för integration och samtal", group_id=g1.id, section="Behov",
-            votes=3, cluster_id=meet.id, x=20, y=50)
-        add("Gemensamma mötesplatser i alla stadsdelar", group_id=g3.id, votes=1,
-            cluster_id=meet.id, x=240, y=50)
-        add("Aktiviteter för unga kvällstid och helger, 16-25 år", group_id=g2.id,
-            section="Mötesplatser", votes=4, cluster_id=young.id, x=30, y=250)
-        add("Mer modern organiserad ungdomsverksamhet", group_id=g2.id, section="Mötesplatser",
-            uncertain=True, comment="Svårläst i originalet", cluster_id=young.id, x=250, y=250)
-        add("Belysning!", group_id=g2.id, section="Trygghet", votes=2, cluster_id=safe.id,
-            x=820, y=50)
-        add(f"Fråga Lovisa Strand, ring {PHONE} eller mejla {EMAIL}", group_id=g2.id,
-            section="Trygghet", cluster_id=safe.id, x=1040, y=50)
-        add("Språk – även att ”det” fastnat i att man måste kunna språk", group_id=g1.id,
-            section="Behov", votes=5, cluster_id=lang.id, x=20, y=650)
-        add(MARKUP, group_id=g1.id, section="Behov", comment="Anettes anteckning",
-            cluster_id=lang.id, x=240, y=650)
+        add(
+            "Mötesplatser behövs för integration och samtal",
+            group_id=g1.id,
+            section="Behov",
+            votes=3,
+            cluster_id=meet.id,
+            x=20,
+            y=50,
+        )
+        add(
+            "Gemensamma mötesplatser i alla stadsdelar",
+            group_id=g3.id,
+            votes=1,
+            cluster_id=meet.id,
+            x=240,
+            y=50,
+        )
+        add(
+            "Aktiviteter för unga kvällstid och helger, 16-25 år",
+            group_id=g2.id,
+            section="Mötesplatser",
+            votes=4,
+            cluster_id=young.id,
+            x=30,
+            y=250,
+        )
+        add(
+            "Mer modern organiserad ungdomsverksamhet",
+            group_id=g2.id,
+            section="Mötesplatser",
+            uncertain=True,
+            comment="Svårläst i originalet",
+            cluster_id=young.id,
+            x=250,
+            y=250,
+        )
+        add(
+            "Belysning!",
+            group_id=g2.id,
+            section="Trygghet",
+            votes=2,
+            cluster_id=safe.id,
+            x=820,
+            y=50,
+        )
+        add(
+            f"Fråga Lovisa Strand, ring {PHONE} eller mejla {EMAIL}",
+            group_id=g2.id,
+            section="Trygghet",
+            cluster_id=safe.id,
+            x=1040,
+            y=50,
+        )
+        add(
+            "Språk – även att ”det” fastnat i att man måste kunna språk",
+            group_id=g1.id,
+            section="Behov",
+            votes=5,
+            cluster_id=lang.id,
+            x=20,
+            y=650,
+        )
+        add(
+            MARKUP,
+            group_id=g1.id,
+            section="Behov",
+            comment="Anettes anteckning",
+            cluster_id=lang.id,
+            x=240,
+            y=650,
+        )
         add("Skogen", group_id=g3.id, section="Behov", x=1400, y=400)
         add("Energi och koldioxidutsläpp", group_id=g3.id, section="Behov", votes=1, x=1400, y=560)
         add("Digitaliseringen", group_id=g1.id, section="Behov", x=1620, y=400)
@@ -87,10 +142,12 @@ def make_seed(path: Path, seed_path: Path) -> Store:
         themes = {name: store.add_cluster(name) for name, _ in SEED_THEMES}
         young = themes["Unga och fritid"]
         sport = store.add_cluster("Mötesplatser för unga", parent_id=young.id)
-        store.update_clusters({
-            own["Integration"].id: {"parent_id": themes["Språk och integration"].id},
-            own["Trygghet"].id: {"parent_id": young.id},
-        })
+        store.update_clusters(
+            {
+                own["Integration"].id: {"parent_id": themes["Språk och integration"].id},
+                own["Trygghet"].id: {"parent_id": young.id},
+            }
+        )
         membership: dict[int, int] = {}
         votes: dict[int, dict[str, int]] = {}
         for n in notes:
@@ -121,10 +178,12 @@ def _arrange(
 ) -> tuple[float, float]:
     step_x, step_y = m.NOTE_WIDTH + 20, m.NOTE_HEIGHT + 20
     members = [n for n in store.notes() if n.cluster_id == cluster_id]
-    store.move_notes({
-        n.id: (x + 20 + (i % cols) * step_x, y + 50 + (i // cols) * step_y)
-        for i, n in enumerate(members)
-    })
+    store.move_notes(
+        {
+            n.id: (x + 20 + (i % cols) * step_x, y + 50 + (i // cols) * step_y)
+            for i, n in enumerate(members)
+        }
+    )
     bottom = y + 50 + -(-len(members) // cols) * step_y
     width = 20 + cols * step_x
     for child in [c for c in store.clusters() if c.parent_id == cluster_id]:

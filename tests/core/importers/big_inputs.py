@@ -10,7 +10,8 @@ import json
 from pathlib import Path
 
 SEED = Path(__file__).resolve().parents[3] / (
-    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+)
 
 
 def _head() -> list[str]:
@@ -87,7 +88,10 @@ def exchange(notes: int = 20_000, groups: int = 100, clusters: int = 500) -> byt
                 "id": c + 1,
                 "name": f"Tema {c + 1}",
                 "parent_id": (c // 10) + 1 if c >= 10 else None,
-                "x": 1000.0 * c, "y": 0.0, "width": 460.0, "height": 400.0,
+                "x": 1000.0 * c,
+                "y": 0.0,
+                "width": 460.0,
+                "height": 400.0,
             }
             for c in range(clusters)
         ],

@@ -64,22 +64,36 @@ _ID = st.integers(0, 6) | _ODD_NUMBER
 @st.composite
 def _documents(draw) -> dict:
     """A mostly valid workshop, then a few fields given hostile values."""
-    groups = [{"id": g, "name": f"g{g}", "facilitators": ["Anna Berg"]}
-              for g in range(draw(st.integers(0, 3)))]
+    groups = [
+        {"id": g, "name": f"g{g}", "facilitators": ["Anna Berg"]}
+        for g in range(draw(st.integers(0, 3)))
+    ]
     cluster_count = draw(st.integers(0, 5))
     # Mostly references that hold (parents earlier in the list), sometimes any: cycles, dangling.
     clusters = [
-        {"id": c, "name": f"k{c}", "parent_id": draw(st.sampled_from([None, *range(c)])
-                                                    | st.integers(0, 5)),
-         "x": 10.0 * c, "y": 0, "width": 300, "height": 200,
-         "group_id": draw(st.sampled_from([None, *range(len(groups))]))}
+        {
+            "id": c,
+            "name": f"k{c}",
+            "parent_id": draw(st.sampled_from([None, *range(c)]) | st.integers(0, 5)),
+            "x": 10.0 * c,
+            "y": 0,
+            "width": 300,
+            "height": 200,
+            "group_id": draw(st.sampled_from([None, *range(len(groups))])),
+        }
         for c in range(cluster_count)
     ]
     group_ids = [None, *range(len(groups))]
     notes = [
-        {"id": n, "text": f"lapp {n}", "group_id": draw(st.sampled_from(group_ids)),
-         "cluster_id": draw(st.sampled_from([None, *range(cluster_count)])), "votes": n,
-         "x": 0, "y": 0}
+        {
+            "id": n,
+            "text": f"lapp {n}",
+            "group_id": draw(st.sampled_from(group_ids)),
+            "cluster_id": draw(st.sampled_from([None, *range(cluster_count)])),
+            "votes": n,
+            "x": 0,
+            "y": 0,
+        }
         for n in range(draw(st.integers(0, 6)))
     ]
     doc = {
@@ -89,10 +103,12 @@ def _documents(draw) -> dict:
         "groups": groups,
         "clusters": clusters,
         "notes": notes,
-        "links": [{"source": draw(_ID), "target": draw(_ID)}
-                  for _ in range(draw(st.integers(0, 2)))],
-        "themes": [{"note_id": draw(_ID), "cluster_id": draw(_ID)}
-                   for _ in range(draw(st.integers(0, 2)))],
+        "links": [
+            {"source": draw(_ID), "target": draw(_ID)} for _ in range(draw(st.integers(0, 2)))
+        ],
+        "themes": [
+            {"note_id": draw(_ID), "cluster_id": draw(_ID)} for _ in range(draw(st.integers(0, 2)))
+        ],
     }
     objects = [doc, doc["workshop"], *groups, *clusters, *notes, *doc["links"], *doc["themes"]]
     for _ in range(draw(st.integers(0, 4))):
@@ -136,22 +152,80 @@ def test_json_either_imports_whole_or_is_refused_in_one_line(tmp_path):
 
 # ----------------------------------------------------------------------------- transcripts
 # The pieces of the transcript grammar (see transcript.py's docstring and the seed), and noise.
-_WORDS = st.sampled_from([
-    "Mötesplatser", "trygghet", "och", "att", "Föreningar", "ÅÄÖ", "mailto:a@b.se", "a@b.se",
-    "070-123 45 67", "19850404-4567", "Anna Berg", "ord*", "Ord", "(klustrat)", "[svårt att läsa]",
-    "(?)", "(oläsligt)", "[", "]", "(", ")", "*", "-", "–", ":", ",", ".", "…", "”", "1.", "12)",
-    "\t", "\u00ad", "\u200b", "\x0c", "\x85", "\u2028", "😀", "\ufeff", "é", "ﬁ",
-])
+_WORDS = st.sampled_from(
+    [
+        "Mötesplatser",
+        "trygghet",
+        "och",
+        "att",
+        "Föreningar",
+        "ÅÄÖ",
+        "mailto:a@b.se",
+        "a@b.se",
+        "070-123 45 67",
+        "19850404-4567",
+        "Anna Berg",
+        "ord*",
+        "Ord",
+        "(klustrat)",
+        "[svårt att läsa]",
+        "(?)",
+        "(oläsligt)",
+        "[",
+        "]",
+        "(",
+        ")",
+        "*",
+        "-",
+        "–",
+        ":",
+        ",",
+        ".",
+        "…",
+        "”",
+        "1.",
+        "12)",
+        "\t",
+        "\u00ad",
+        "\u200b",
+        "\x0c",
+        "\x85",
+        "\u2028",
+        "😀",
+        "\ufeff",
+        "é",
+        "ﬁ",
+    ]
+)
 _LINE = st.one_of(
-    st.sampled_from([
-        "", " ", "-" * 40, "=====", "Samtalsledare: Anna Berg och Per Ek", "Processledare – Bo Ek",
-        "Facilitatorer: A, B; C & D", "Gruppens upplevda behov och problemområden:", "TRYGGHET",
-        "Diskussion", "Kommentarer:", "1. Arbetsgivare", "Trygghet (klustrat)", "*Ord betyder x",
-        "Fördjupningsdag om samverkan 2021-11-10", "den 3:e mars 2022", "- ", "•", "*",
-    ]),
-    st.builds(lambda mark, words: mark + " ".join(words),
-              st.sampled_from(["", "- ", "-", "• ", "* ", "*", "1. ", "2) ", "   ", "\t"]),
-              st.lists(_WORDS, max_size=8)),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "-" * 40,
+            "=====",
+            "Samtalsledare: Anna Berg och Per Ek",
+            "Processledare – Bo Ek",
+            "Facilitatorer: A, B; C & D",
+            "Gruppens upplevda behov och problemområden:",
+            "TRYGGHET",
+            "Diskussion",
+            "Kommentarer:",
+            "1. Arbetsgivare",
+            "Trygghet (klustrat)",
+            "*Ord betyder x",
+            "Fördjupningsdag om samverkan 2021-11-10",
+            "den 3:e mars 2022",
+            "- ",
+            "•",
+            "*",
+        ]
+    ),
+    st.builds(
+        lambda mark, words: mark + " ".join(words),
+        st.sampled_from(["", "- ", "-", "• ", "* ", "*", "1. ", "2) ", "   ", "\t"]),
+        st.lists(_WORDS, max_size=8),
+    ),
     st.text(max_size=30),
 )
 _ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32", "cp1252", "latin-1"]

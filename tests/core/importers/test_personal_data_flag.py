@@ -108,11 +108,14 @@ def _check(doc: m.Document, preview: ParseResult) -> None:
         assert (note.text != before.text) == flag
 
 
-@pytest.mark.parametrize(("kind", "make", "suffix"), [
-    ("transcript", _transcript, None),
-    ("csv", _csv, ".csv"),
-    ("docx", _word, ".docx"),
-])
+@pytest.mark.parametrize(
+    ("kind", "make", "suffix"),
+    [
+        ("transcript", _transcript, None),
+        ("csv", _csv, ".csv"),
+        ("docx", _word, ".docx"),
+    ],
+)
 def test_a_file_of_any_kind_is_flagged_as_its_export_is_redacted(tmp_path, kind, make, suffix):
     path = make(tmp_path)
     source = load_source(path)

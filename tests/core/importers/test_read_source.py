@@ -52,7 +52,7 @@ def test_every_note_says_where_in_the_file_it_came_from(seed_path: Path):
         first, _, last = span.partition("-")
         first_line = lines[int(first) - 1]
         # The note's first words stand on the line it points at.
-        assert note.text.split()[0].strip("”\"") in first_line, (note.source, note.text)
+        assert note.text.split()[0].strip('”"') in first_line, (note.source, note.text)
         if last:
             assert int(last) > int(first)
 
@@ -87,10 +87,18 @@ def test_uncertain_comment_personal_data_and_section_are_carried():
         title="Dag",
         groups=[ParsedGroup("Grupp A", ["Anna"], line=3, clustered=True)],
         notes=[
-            ParsedNote("Ring 070-1234567", 0, section="Behov", line=7, end_line=7,
-                       personal_data=True),
-            ParsedNote("Svårläst lapp", 0, line=9, end_line=11, uncertain=True,
-                       comment="oklart ord", cluster="Tema"),
+            ParsedNote(
+                "Ring 070-1234567", 0, section="Behov", line=7, end_line=7, personal_data=True
+            ),
+            ParsedNote(
+                "Svårläst lapp",
+                0,
+                line=9,
+                end_line=11,
+                uncertain=True,
+                comment="oklart ord",
+                cluster="Tema",
+            ),
             ParsedNote("Till samma tema", 0, line=12, end_line=12, cluster="Tema"),
         ],
     )

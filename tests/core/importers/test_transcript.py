@@ -336,8 +336,18 @@ SWEDISH = (
         (SWEDISH.replace("\r\n", "\n").encode("cp1252"), "cp1252"),
         (SWEDISH.replace("\r\n", "\r").encode("utf-8"), "utf-8"),  # old Mac line ends
     ],
-    ids=["utf-8-crlf", "utf-8-lf", "utf-8-bom-crlf", "utf-8-bom-lf", "utf-16-le-bom-crlf",
-         "utf-16-le-bom-lf", "utf-16-be-bom-crlf", "cp1252-crlf", "cp1252-lf", "cr"],
+    ids=[
+        "utf-8-crlf",
+        "utf-8-lf",
+        "utf-8-bom-crlf",
+        "utf-8-bom-lf",
+        "utf-16-le-bom-crlf",
+        "utf-16-le-bom-lf",
+        "utf-16-be-bom-crlf",
+        "cp1252-crlf",
+        "cp1252-lf",
+        "cr",
+    ],
 )
 def test_every_encoding_and_line_ending_gives_the_same_result(data: bytes, encoding: str) -> None:
     result = parse_transcript(data)

@@ -49,8 +49,10 @@ def test_twenty_thousand_groups(tmp_path: Path):
     assert seconds < CAP_S
     doc = loaded.document
     assert len(doc.groups) == limits.MAX_GROUPS and len(doc.notes) == 2 * limits.MAX_GROUPS
-    assert doc.groups[-1].facilitators == (f"Anna Berg{limits.MAX_GROUPS - 1}",
-                                           f"Per Ek{limits.MAX_GROUPS - 1}")
+    assert doc.groups[-1].facilitators == (
+        f"Anna Berg{limits.MAX_GROUPS - 1}",
+        f"Per Ek{limits.MAX_GROUPS - 1}",
+    )
 
 
 def test_a_hundred_thousand_lines(tmp_path: Path):
@@ -119,12 +121,18 @@ def test_a_note_wrapped_over_endless_lines_is_refused_while_read(tmp_path: Path)
 
 def test_too_many_lines_notes_groups_or_facilitators(tmp_path: Path):
     _refused(b"a\n" * limits.MAX_LINES + b"a", "Filen har 500 001 rader; högst 500 000", tmp_path)
-    _refused(big_inputs.bullets(limits.MAX_NOTES + 1),
-             f"rad {limits.MAX_NOTES + 8}: fler än 50 000 lappar", tmp_path)
+    _refused(
+        big_inputs.bullets(limits.MAX_NOTES + 1),
+        f"rad {limits.MAX_NOTES + 8}: fler än 50 000 lappar",
+        tmp_path,
+    )
     _refused(big_inputs.groups(limits.MAX_GROUPS + 1), "fler än 20 000 grupper", tmp_path)
     names = ", ".join(f"Namn{i} Efternamn" for i in range(limits.MAX_FACILITATORS + 1))
-    _refused(f"W\nGrupp\nSamtalsledare: {names}\n- lapp\n".encode(),
-             "rad 3: fler än 100 samtalsledare", tmp_path)
+    _refused(
+        f"W\nGrupp\nSamtalsledare: {names}\n- lapp\n".encode(),
+        "rad 3: fler än 100 samtalsledare",
+        tmp_path,
+    )
 
 
 def test_overlong_names_titles_and_comments(tmp_path: Path):
@@ -133,8 +141,11 @@ def test_overlong_names_titles_and_comments(tmp_path: Path):
     _refused(f"W\n{long}\nSamtalsledare: A B\n- a\n".encode(), "rad 2: gruppens namn", tmp_path)
     _refused(f"W\nGrupp\nSamtalsledare: A {long}\n- a\n".encode(), "rad 3: ett namn", tmp_path)
     footnotes = "".join(f"*Förklaring nummer {i} av ordet\n" for i in range(1000))
-    _refused(f"W\nGrupp\nSamtalsledare: A B\n- Lapp\n{footnotes}".encode(),
-             "kommentarerna till lappen på rad 4 blir längre än 10 000", tmp_path)
+    _refused(
+        f"W\nGrupp\nSamtalsledare: A B\n- Lapp\n{footnotes}".encode(),
+        "kommentarerna till lappen på rad 4 blir längre än 10 000",
+        tmp_path,
+    )
 
 
 def test_the_command_line_refuses_the_big_note_and_writes_nothing(tmp_path: Path):
@@ -142,9 +153,18 @@ def test_the_command_line_refuses_the_big_note_and_writes_nothing(tmp_path: Path
     source.write_bytes(big_inputs.huge_note())
     before = sorted(p.name for p in tmp_path.iterdir())
     result = subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", "import", str(source), "--into",
-         str(tmp_path / "ny.samverkan")],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "samverkan_desktop",
+            "import",
+            str(source),
+            "--into",
+            str(tmp_path / "ny.samverkan"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr

@@ -31,8 +31,17 @@ def content(result: ParseResult, *, soft_breaks: bool = False) -> dict[str, obje
         "description": result.description,
         "groups": [(g.name, g.facilitators, g.line, g.clustered) for g in result.groups],
         "notes": [
-            (text(n.text), n.group, n.section, n.line, n.end_line, n.uncertain, n.comment,
-             n.personal_data, n.cluster)
+            (
+                text(n.text),
+                n.group,
+                n.section,
+                n.line,
+                n.end_line,
+                n.uncertain,
+                n.comment,
+                n.personal_data,
+                n.cluster,
+            )
             for n in result.notes
         ],
         "warnings": [(w.line, w.message) for w in result.warnings],
@@ -44,7 +53,8 @@ def seed_text() -> str:
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[3] / (
-        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    )
     return path.read_text(encoding="utf-8")
 
 
@@ -76,8 +86,11 @@ def test_the_seed_in_every_encoding_and_line_ending(
 ) -> None:
     data = ENCODINGS[encoding](seed_text.replace("\n", ENDINGS[ending]))
     result = parse_transcript(data, "orebro-2021-11-10.txt")
-    assert result.encoding == {"utf-8-bom": "utf-8-sig", "utf-16-le-bom": "utf-16-le",
-                               "utf-16-be-bom": "utf-16-be"}.get(encoding, encoding)
+    assert result.encoding == {
+        "utf-8-bom": "utf-8-sig",
+        "utf-16-le-bom": "utf-16-le",
+        "utf-16-be-bom": "utf-16-be",
+    }.get(encoding, encoding)
     assert content(result) == content(reference)
 
 
@@ -90,8 +103,16 @@ def test_the_seed_with_other_bullets(seed_text: str, reference: ParseResult, bul
     assert content(result) == content(reference)
 
 
-@pytest.mark.parametrize("rule", ["____________________", "====================", "- - - - - -",
-                                  "   ----------", "-=-=-=-=-=-="])
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "____________________",
+        "====================",
+        "- - - - - -",
+        "   ----------",
+        "-=-=-=-=-=-=",
+    ],
+)
 def test_the_seed_with_other_rules(seed_text: str, reference: ParseResult, rule: str) -> None:
     text, rules = RULE.subn(rule, seed_text)
     assert rules == 5
@@ -129,9 +150,7 @@ def test_the_seed_with_indented_continuation_lines(
     seed_text: str, reference: ParseResult, by: str
 ) -> None:
     # Every line of a note after its first, set in under the bullet as many editors do.
-    continuation = {
-        no for n in reference.notes for no in range(n.line + 1, n.end_line + 1)
-    }
+    continuation = {no for n in reference.notes for no in range(n.line + 1, n.end_line + 1)}
     assert len(continuation) > 100
     text = _indent(seed_text, lambda no: no in continuation, by)
     result = parse_transcript(text.encode("utf-8"), "orebro-2021-11-10.txt")

@@ -73,9 +73,7 @@ def _pixels(rect: QRectF, source: QRectF, scale: float) -> QRect:
 
 def _differing(a: QImage, b: QImage, area: QRect) -> int:
     a, b = a.copy(area), b.copy(area)
-    return sum(
-        a.pixel(x, y) != b.pixel(x, y) for y in range(a.height()) for x in range(a.width())
-    )
+    return sum(a.pixel(x, y) != b.pixel(x, y) for y in range(a.height()) for x in range(a.width()))
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.7, 0.4])  # 0.4: far enough out for text bars
@@ -87,8 +85,11 @@ def test_a_note_is_painted_the_same_on_screen_and_on_paper(board: Board, scale: 
     area = _pixels(item.boundingRect().translated(item.pos()), source, scale)  # with its shadow
     assert _differing(screen, paper, area) == 0
     # Not two blank pictures: the note's paper is its own colour, the text is there.
-    colours = {screen.pixelColor(x, y).name() for x in range(area.left(), area.right())
-               for y in range(area.top(), area.bottom())}
+    colours = {
+        screen.pixelColor(x, y).name()
+        for x in range(area.left(), area.right())
+        for y in range(area.top(), area.bottom())
+    }
     assert QColor(note_colours.PALETTE[0].fill).name() in colours
     assert len(colours) > 20
 
@@ -109,8 +110,11 @@ def test_a_frame_is_painted_the_same_on_screen_and_on_paper(board: Board, scale:
     assert _differing(screen, paper, _pixels(frame.adjusted(-3, -3, 3, 3), source, scale)) == 0
     # The title bar has the group's chip, the colour's tag, the name and the count.
     bar = _pixels(QRectF(frame.x(), frame.y(), frame.width(), 40), source, scale)
-    colours = {screen.pixelColor(x, y).name() for x in range(bar.left(), bar.right())
-               for y in range(bar.top(), bar.bottom())}
+    colours = {
+        screen.pixelColor(x, y).name()
+        for x in range(bar.left(), bar.right())
+        for y in range(bar.top(), bar.bottom())
+    }
     assert len(colours) > (20 if scale >= 1 else 1)
 
 

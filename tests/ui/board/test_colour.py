@@ -40,8 +40,12 @@ def _pick_from_context_menu(board: Board, at: QPointF, path: tuple[str, ...]) ->
             return
         action = found[0]
         clicked.append(wanted)
-        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         menu.actionGeometry(action).center())
+        QTest.mouseClick(
+            menu,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            menu.actionGeometry(action).center(),
+        )
         if len(clicked) < len(path):
             QTimer.singleShot(50, click_next)
 
@@ -53,8 +57,9 @@ def _pick_from_context_menu(board: Board, at: QPointF, path: tuple[str, ...]) ->
     QApplication.sendEvent(
         viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, viewport.mapToGlobal(pos))
     )
-    board.qtbot.waitUntil(lambda: len(clicked) == len(path) and
-                          QApplication.activePopupWidget() is None)
+    board.qtbot.waitUntil(
+        lambda: len(clicked) == len(path) and QApplication.activePopupWidget() is None
+    )
 
 
 def _pixel(board: Board, x: float, y: float) -> QColor:
@@ -70,8 +75,10 @@ def _note_corner(board: Board, name: str) -> tuple[float, float]:
 
 
 def _near(a: QColor, b: QColor, tolerance: int = 6) -> bool:
-    return all(abs(x - y) <= tolerance for x, y in
-               ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue())))
+    return all(
+        abs(x - y) <= tolerance
+        for x, y in ((a.red(), b.red()), (a.green(), b.green()), (a.blue(), b.blue()))
+    )
 
 
 def test_every_colour_reads_and_has_a_mark() -> None:
@@ -178,8 +185,10 @@ def test_the_colour_is_kept_in_the_file_and_named_in_exports(
     scale = image.width() / source.width()
 
     def at(n: m.Note) -> QPoint:
-        return QPoint(int((n.x + mt.NOTE_W - 6 - source.x()) * scale),
-                      int((n.y + mt.NOTE_H - 6 - source.y()) * scale))
+        return QPoint(
+            int((n.x + mt.NOTE_W - 6 - source.x()) * scale),
+            int((n.y + mt.NOTE_H - 6 - source.y()) * scale),
+        )
 
     assert _near(image.pixelColor(at(note)), QColor(ORANGE.fill))
     assert not _near(image.pixelColor(at(other)), QColor(ORANGE.fill))
@@ -209,7 +218,8 @@ def test_the_pdfa_picture_paints_the_colour_too(qapp) -> None:
     painter = QPainter(image)
     picture.paint(painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    corner = QPoint(int(m.NOTE_WIDTH - 6 - picture.source.x()),
-                    int(m.NOTE_HEIGHT - 6 - picture.source.y()))
+    corner = QPoint(
+        int(m.NOTE_WIDTH - 6 - picture.source.x()), int(m.NOTE_HEIGHT - 6 - picture.source.y())
+    )
     assert _near(image.pixelColor(corner), QColor(ORANGE.fill))
     assert not _near(image.pixelColor(corner + QPoint(300, 0)), QColor(ORANGE.fill))

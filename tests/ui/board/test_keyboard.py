@@ -210,9 +210,9 @@ def test_the_focused_note_is_ringed_in_black_and_white(seed_board):
     assert ring["dark"] >= 40 and ring["light"] >= 20
     # A note without the focus has none around it.
     other = board.scene.note_item(focus_order(board.doc.board)[0][1])
-    assert ring_pixels(image, board.view.mapFromScene(other.scene_rect()).boundingRect())[
-        "dark"
-    ] < 5
+    assert (
+        ring_pixels(image, board.view.mapFromScene(other.scene_rect()).boundingRect())["dark"] < 5
+    )
 
 
 def ring_pixels(image: QImage, rect) -> dict[str, int]:
@@ -237,9 +237,7 @@ def test_a_click_moves_the_focus_but_draws_no_ring(seed_board):
     assert focused(board) != ("note", 5)
 
 
-def test_tab_from_the_last_item_leaves_the_board_and_shift_tab_comes_back_to_it(
-    qtbot, seed_window
-):
+def test_tab_from_the_last_item_leaves_the_board_and_shift_tab_comes_back_to_it(qtbot, seed_window):
     view = seed_window.view
     view.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view)

@@ -42,9 +42,7 @@ Places = tuple[dict[int, tuple], dict[int, tuple]]
 def places(store: Store) -> Places:
     """Every note's place, home and text and every frame's rect, parent and name, from the file."""
     notes = {n.id: (n.x, n.y, n.cluster_id, n.text) for n in store.notes()}
-    clusters = {
-        c.id: (c.x, c.y, c.width, c.height, c.parent_id, c.name) for c in store.clusters()
-    }
+    clusters = {c.id: (c.x, c.y, c.width, c.height, c.parent_id, c.name) for c in store.clusters()}
     return notes, clusters
 
 
@@ -59,12 +57,20 @@ def drawn_unlike_file(store: Store, scene: BoardScene) -> list[str]:
     for cid, c in clusters.items():
         item = scene.cluster_item(cid)
         if item is None or item.scene_rect() != QRectF(c.x, c.y, c.width, c.height):
-            errors.append(f"frame {cid} in the file at {(c.x, c.y, c.width, c.height)}, drawn "
-                          f"{item.scene_rect().getRect() if item else 'nowhere'}")
-    errors += [f"note {i.note_id} drawn, not in the file" for i in scene.note_items()
-               if i.note_id not in notes]
-    errors += [f"frame {i.cluster_id} drawn, not in the file" for i in scene.cluster_items()
-               if i.cluster_id not in clusters]
+            errors.append(
+                f"frame {cid} in the file at {(c.x, c.y, c.width, c.height)}, drawn "
+                f"{item.scene_rect().getRect() if item else 'nowhere'}"
+            )
+    errors += [
+        f"note {i.note_id} drawn, not in the file"
+        for i in scene.note_items()
+        if i.note_id not in notes
+    ]
+    errors += [
+        f"frame {i.cluster_id} drawn, not in the file"
+        for i in scene.cluster_items()
+        if i.cluster_id not in clusters
+    ]
     return errors
 
 
@@ -178,8 +184,9 @@ def pick_from_context_menu(board: Board, at: QPointF, path: tuple[str, ...]) -> 
             QTimer.singleShot(20, click_next)
             return
         clicked.append(wanted)
-        QTest.mouseClick(menu, LEFT, Qt.KeyboardModifier.NoModifier,
-                         menu.actionGeometry(found[0]).center())
+        QTest.mouseClick(
+            menu, LEFT, Qt.KeyboardModifier.NoModifier, menu.actionGeometry(found[0]).center()
+        )
         if len(clicked) < len(path):
             QTimer.singleShot(20, click_next)
 
@@ -512,7 +519,8 @@ def seed_new_note_in_a_full_frame(board: Board, mark: Mark) -> None:
 def seed_split_a_note_in_a_frames_right_column(board: Board, mark: Mark) -> None:
     frame = board.store.cluster(1)
     right = [
-        n for n in seed_members(board, 1)
+        n
+        for n in seed_members(board, 1)
         if board.store.note(n).x > frame.x + NOTE_W and split_point(board.store.note(n).text)
     ]
     select(board, notes=(right[0],))
@@ -658,7 +666,8 @@ def _other_transcript(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[
 
 def _same_transcript(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[bool, ...]]:
     return Path(__file__).parents[3] / (
-        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"), (True,)
+        "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+    ), (True,)
 
 
 def _json_export(tmp_path: Path, seed_workshop: Path) -> tuple[Path, tuple[bool, ...]]:
@@ -785,8 +794,10 @@ def test_a_session_of_thirty_gestures_on_the_sample_keeps_the_board_clean(seed_b
     # 7. Two notes out of Trygghet onto empty board under group 1's column.
     out = tuple(seed_members(board, 1)[:2])
     select(board, notes=out)
-    column_foot = max(frame_rect(board, spraket).bottom(),
-                      max(note_pt(board, n).y() for n in seed_loose(board, 1)) + 65)
+    column_foot = max(
+        frame_rect(board, spraket).bottom(),
+        max(note_pt(board, n).y() for n in seed_loose(board, 1)) + 65,
+    )
     target = QPointF(130, column_foot + 200)
     drag(board, note_pt(board, out[0]), target)
     assert all(board.store.note(n).cluster_id is None for n in out)
@@ -811,8 +822,11 @@ def test_a_session_of_thirty_gestures_on_the_sample_keeps_the_board_clean(seed_b
 
     # 11. Split a note in Trygghet's right column.
     frame = board.store.cluster(1)
-    right = [n for n in seed_members(board, 1)
-             if board.store.note(n).x > frame.x + NOTE_W and split_point(board.store.note(n).text)]
+    right = [
+        n
+        for n in seed_members(board, 1)
+        if board.store.note(n).x > frame.x + NOTE_W and split_point(board.store.note(n).text)
+    ]
     count = len(members(board, 1))
     select(board, notes=(right[0],))
     board.key(Qt.Key.Key_D, CTRL | SHIFT)
@@ -919,8 +933,9 @@ def test_a_session_of_thirty_gestures_on_the_sample_keeps_the_board_clean(seed_b
     assert board.view.grab().save(str(folder / "session-fit.png"))
     board.key(Qt.Key.Key_1, CTRL)  # Verklig storlek (100 %)
     assert board.view.zoom() == pytest.approx(1.0)
-    middle = QPointF(statistics.median(p.x() for p in where),
-                     statistics.median(p.y() for p in where))
+    middle = QPointF(
+        statistics.median(p.x() for p in where), statistics.median(p.y() for p in where)
+    )
     board.view.centerOn(middle)
     QApplication.processEvents()
     assert board.view.grab().save(str(folder / "session-100.png"))

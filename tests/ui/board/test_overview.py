@@ -110,8 +110,9 @@ def test_far_out_a_selected_note_is_outlined_in_the_accent_colour(board):
 
     def outlined(image: QImage) -> bool:
         spot = board.view.mapFromScene(edge)
-        return any(_close(image.pixelColor(spot.x() + dx, spot.y()), pal.ACCENT, 40)
-                   for dx in (-1, 0, 1))
+        return any(
+            _close(image.pixelColor(spot.x() + dx, spot.y()), pal.ACCENT, 40) for dx in (-1, 0, 1)
+        )
 
     board.scene.clearSelection()
     assert not outlined(_shot(board))

@@ -187,8 +187,7 @@ def test_redo_is_refused_when_someone_else_renamed_the_cluster_since(qtbot, two_
     with qtbot.waitSignal(a.doc.errorOccurred) as said:
         a.key(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert said.args[0].startswith("Kan inte göra om ")
-    assert said.args[0].endswith(
-        ": någon annan har ändrat klustret ”Trygga platser” sedan dess.")
+    assert said.args[0].endswith(": någon annan har ändrat klustret ”Trygga platser” sedan dess.")
     assert a.store.cluster(cluster).name == "Trygga platser"
     assert a.scene.cluster_item(cluster).cluster.name == "Trygga platser"
     assert not a.doc.undo_stack.canRedo()

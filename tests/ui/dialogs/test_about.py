@@ -64,8 +64,11 @@ def test_the_paths_are_selectable_plain_text(
     odd = tmp_path / "<b>fet & <i>mappen"
     odd.mkdir()
     ini = odd / "settings.ini"
-    ctx = AppContext(Settings(QSettings(str(ini), QSettings.Format.IniFormat)), interaction,
-                     workshop_dir=tmp_path / "Samverkan")
+    ctx = AppContext(
+        Settings(QSettings(str(ini), QSettings.Format.IniFormat)),
+        interaction,
+        workshop_dir=tmp_path / "Samverkan",
+    )
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -43,8 +43,9 @@ def _choose_format(qtbot, dialog: ExportReportDialog, name: str) -> None:
 
 
 def _click_export(qtbot, dialog: ExportReportDialog) -> None:
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def test_redacted_pdf_with_pdfa_is_written_where_the_user_chose(
@@ -176,8 +177,9 @@ def test_cancelling_the_dialog_writes_nothing(
     before = sorted(p.name for p in tmp_path.iterdir())
 
     def drive(dialog: ExportReportDialog) -> None:
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
 
     file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, drive)
     assert sorted(p.name for p in tmp_path.iterdir()) == before
@@ -257,8 +259,9 @@ def test_further_names_are_removed_and_kept_in_the_workshop_for_next_time(
 
     def look(dialog: ExportReportDialog) -> None:
         assert dialog.names_edit.text() == "Kalle Ek, Stina Berg"
-        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton
+        )
 
     file_menu_dialog(window, REPORT_ENTRY, ExportReportDialog, look)
     window.close_document()
@@ -273,17 +276,21 @@ def test_in_english_the_dialog_has_no_swedish_left(
 
     translators = install_translators(qapp, "en")
     try:
-        dialog = ExportReportDialog(small_doc, ScriptedInteraction(), str(tmp_path),
-                                    language="en")
+        dialog = ExportReportDialog(small_doc, ScriptedInteraction(), str(tmp_path), language="en")
         qtbot.addWidget(dialog)
         dialog.show()
         shown = [dialog.windowTitle(), dialog.names_edit.placeholderText()]
-        shown += [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(
-            QAbstractButton)]
-        shown += [box.itemText(i) for box in (dialog.format_box, dialog.separator_box)
-                  for i in range(box.count())]
+        shown += [
+            w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)
+        ]
+        shown += [
+            box.itemText(i)
+            for box in (dialog.format_box, dialog.separator_box)
+            for i in range(box.count())
+        ]
         assert "Export report" in shown and "PDF (cluster report for printing and the archive)" in (
-            shown)
+            shown
+        )
         swedish = [t for t in shown if any(ch in t.lower() for ch in "åäö")]
         assert swedish == []
         assert dialog.language_box.currentData() == "en"

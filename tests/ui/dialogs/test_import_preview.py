@@ -27,7 +27,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 LEFT = Qt.MouseButton.LeftButton
 # The Örebro transcript as the app ships it (the same text as the shared seed).
 SAMPLE = Path(__file__).resolve().parents[3] / (
-    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt")
+    "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
+)
 
 TRANSCRIPT = """\
 Workshop om trygghet 2024-03-01
@@ -128,7 +129,9 @@ def test_the_preview_lists_groups_notes_sections_clusters_and_warnings(qtbot, tr
     belysning = _row(dialog, "Bättre belysning i parken")
     assert belysning.parent() is tree.topLevelItem(0)
     assert (belysning.text(SECTION), belysning.text(CLUSTER), belysning.text(LINE)) == (
-        "Trygghet", "Trygghet", "13"
+        "Trygghet",
+        "Trygghet",
+        "13",
     )
     assert _row(dialog, LONG).text(SECTION) == "Förslag"
     assert _row(dialog, LONG).parent() is tree.topLevelItem(1)
@@ -139,9 +142,7 @@ def test_the_preview_lists_groups_notes_sections_clusters_and_warnings(qtbot, tr
     assert not dialog.mapping_box.isVisible()  # a transcript has no columns to choose
 
 
-def test_the_same_text_twice_in_the_import_is_marked_and_the_second_left_out(
-    qtbot, transcript
-):
+def test_the_same_text_twice_in_the_import_is_marked_and_the_second_left_out(qtbot, transcript):
     dialog = _dialog(qtbot, _parsed(transcript))
     first, second = (_row(dialog, "Cykelbanor året om", n) for n in (0, 1))
     assert first.checkState(TEXT) == Qt.CheckState.Checked and first.text(REMARK) == ""
@@ -229,8 +230,11 @@ def test_moving_a_note_to_another_group(qtbot, transcript):
 
 def test_a_group_left_without_notes_is_not_created(qtbot, transcript):
     dialog = _dialog(qtbot, _parsed(transcript))
-    for text in ("Fler vuxna ute på kvällarna", "Bättre belysning i parken",
-                 "Mötesplatser för unga"):
+    for text in (
+        "Fler vuxna ute på kvällarna",
+        "Bättre belysning i parken",
+        "Mötesplatser för unga",
+    ):
         _click(qtbot, dialog, _row(dialog, text))
         qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)
     result = dialog.edited_result()
@@ -280,8 +284,11 @@ def test_a_fake_table_re_parses_through_the_given_function(qtbot):
                 groups.append(group)
             notes.append(ParsedNote(cells[mapping["text"]], groups.index(group), line=number))
         return ParseResult(
-            groups=[ParsedGroup(g) for g in groups], notes=notes,
-            columns=["Lapp", "Grupp", "Kommentar"], mapping=dict(mapping), source_name="t.csv",
+            groups=[ParsedGroup(g) for g in groups],
+            notes=notes,
+            columns=["Lapp", "Grupp", "Kommentar"],
+            mapping=dict(mapping),
+            source_name="t.csv",
         )
 
     dialog = _dialog(qtbot, table({"text": 0, "group": 1}), reparse=table)
@@ -297,8 +304,8 @@ def _activate(qtbot, window) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_step(when_dialog,
-    qtbot, seed_window, interaction, transcript, seed_workshop
+def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_step(
+    when_dialog, qtbot, seed_window, interaction, transcript, seed_workshop
 ):
     window, doc = seed_window, seed_window.doc
     before = set(doc.notes)
@@ -315,8 +322,9 @@ def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_
         )
         _click(qtbot, dialog, _row(dialog, "Mötesplatser för unga"))
         qtbot.keyClick(dialog.tree, Qt.Key.Key_Space)
-        shown.extend(i.text(TEXT) for i in dialog.note_items()
-                     if i.checkState(TEXT) == Qt.CheckState.Checked)
+        shown.extend(
+            i.text(TEXT) for i in dialog.note_items() if i.checkState(TEXT) == Qt.CheckState.Checked
+        )
         qtbot.mouseClick(dialog.import_button, LEFT)
 
     interaction.will_select_files(transcript)
@@ -341,8 +349,7 @@ def test_ctrl_i_previews_and_confirm_imports_exactly_what_was_shown_as_one_undo_
     _activate(qtbot, window)  # the keys go to the window again once the preview is closed
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert set(doc.notes) == before and "Grupp Norr" not in {
-        g.name for g in doc.groups.values()}
+    assert set(doc.notes) == before and "Grupp Norr" not in {g.name for g in doc.groups.values()}
     qtbot.keyClick(window.view, Qt.Key.Key_Y, CTRL)
     assert sorted(doc.note(i).text for i in set(doc.notes) - before) == sorted(shown)
 
@@ -372,8 +379,8 @@ def test_escape_cancels_too(
     assert seed_workshop.read_bytes() == bytes_before
 
 
-def test_a_csv_goes_through_the_preview_with_its_columns(when_dialog,
-    qtbot, seed_window, interaction, tmp_path
+def test_a_csv_goes_through_the_preview_with_its_columns(
+    when_dialog, qtbot, seed_window, interaction, tmp_path
 ):
     csv = tmp_path / "vagg.csv"
     csv.write_bytes(TABLE.encode("cp1252"))
@@ -391,8 +398,8 @@ def test_a_csv_goes_through_the_preview_with_its_columns(when_dialog,
     assert {"Vid torget", "Kring skolan"} <= texts and "Fler bänkar" not in texts
 
 
-def test_with_nothing_open_the_preview_makes_a_new_workshop(when_dialog,
-    qtbot, empty_window, interaction, transcript
+def test_with_nothing_open_the_preview_makes_a_new_workshop(
+    when_dialog, qtbot, empty_window, interaction, transcript
 ):
     def drive(dialog: ImportPreviewDialog) -> None:
         assert "trygghet.samverkan" in dialog.notice.text()
@@ -411,8 +418,8 @@ PASTE_MISSING = importlib.util.find_spec("samverkan_desktop.core.importers.paste
 
 
 @pytest.mark.skipif(PASTE_MISSING, reason="core/importers/paste.py (parse_text) is not there yet")
-def test_paste_as_notes_previews_the_clipboard_and_imports_in_one_step(when_dialog,
-    qtbot, seed_window, interaction
+def test_paste_as_notes_previews_the_clipboard_and_imports_in_one_step(
+    when_dialog, qtbot, seed_window, interaction
 ):
     window, doc = seed_window, seed_window.doc
     before = set(doc.notes)
@@ -441,8 +448,7 @@ def test_paste_is_off_without_an_open_workshop(empty_window):
 
 # ------------------------------------------------------------------ what the user sees
 def test_a_picture_of_the_preview_with_the_sample_transcript(qtbot, tmp_path):
-    dialog = _dialog(qtbot, _parsed(SAMPLE), name=SAMPLE.name,
-                     existing_texts=["Digitaliseringen"])
+    dialog = _dialog(qtbot, _parsed(SAMPLE), name=SAMPLE.name, existing_texts=["Digitaliseringen"])
     assert dialog.tree.topLevelItemCount() == 6 and len(dialog.note_items()) == 216
     assert dialog.warnings.count() == 3
     # Long notes wrap: a row of one is taller than a row of a short note.

@@ -222,8 +222,10 @@ def test_the_tree_lists_clusters_with_their_notes_then_the_unsorted_notes_by_gro
     # Screen readers hear what a row is.
     spoken = o.index(o.node("a1")).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken == "Lapp: Belysning!, grupp Klimat"
-    assert o.index(o.node("A")).data(Qt.ItemDataRole.AccessibleTextRole).startswith(
-        "Kluster: Trygghet, 2"
+    assert (
+        o.index(o.node("A"))
+        .data(Qt.ItemDataRole.AccessibleTextRole)
+        .startswith("Kluster: Trygghet, 2")
     )
     assert o.tree.accessibleName() == "Disposition"
 
@@ -423,8 +425,10 @@ def test_a_cluster_dropped_on_another_nests_inside_it(outline):
     o.click_row(o.node("C"))
     o.drop_on(UNSORTED_KEY, o.dragged())
     assert o.store.cluster(o.ids["C"]).parent_id is None
-    assert not o.scene.cluster_item(o.ids["B"]).scene_rect().intersects(
-        o.scene.cluster_item(o.ids["C"]).scene_rect()
+    assert (
+        not o.scene.cluster_item(o.ids["B"])
+        .scene_rect()
+        .intersects(o.scene.cluster_item(o.ids["C"]).scene_rect())
     )
     assert o.violations() == []
     assert o.under(None) == ["Trygghet", "Samverkan", "Mötesplatser", "Ej sorterade"]
@@ -587,9 +591,7 @@ def test_selecting_on_the_board_selects_and_unfolds_in_the_outline(outline):
     assert o.tree.isExpanded(o.index(o.node("B"))) and o.tree.isExpanded(o.index(o.node("C")))
 
     o.board_click(o.title_point("A"))
-    assert [o.model.node_of(i) for i in o.tree.selectionModel().selectedRows()] == [
-        o.node("A")
-    ]
+    assert [o.model.node_of(i) for i in o.tree.selectionModel().selectedRows()] == [o.node("A")]
     o.board_click(QPointF(200, 850))  # the empty board
     assert o.tree.selectionModel().selectedRows() == []
 
@@ -603,14 +605,20 @@ def _many(path, notes: int, clusters: int) -> Store:
         for c in range(clusters):
             frames.append(
                 store.add_cluster(
-                    f"Kluster {c + 1}", x=5000.0 + (c % 10) * 2000, y=(c // 10) * 4000.0,
-                    width=1900.0, height=3900.0,
+                    f"Kluster {c + 1}",
+                    x=5000.0 + (c % 10) * 2000,
+                    y=(c // 10) * 4000.0,
+                    width=1900.0,
+                    height=3900.0,
                 ).id
             )
         for i in range(notes):
             home = frames[i % clusters] if i % 2 else None
             store.add_note(
-                f"Lapp {i}", group_id=groups[i % 10], x=(i % 20) * 200.0, y=(i // 20) * 160.0,
+                f"Lapp {i}",
+                group_id=groups[i % 10],
+                x=(i % 20) * 200.0,
+                y=(i // 20) * 160.0,
                 cluster_id=home,
             )
     return store

@@ -36,10 +36,15 @@ def many_themes(tmp_path: Path) -> Path:
         for i in range(THEMES):
             cluster = store.add_cluster(f"Tema {i + 1}", x=(i % 30) * 500.0, y=(i // 30) * 400.0)
             for k in range(2):
-                notes.append(store.add_note(
-                    f"Lapp {i + 1}.{k + 1}", group_id=groups[(i + k * 3) % 6].id,
-                    cluster_id=cluster.id, x=cluster.x + 20 + k * 220, y=cluster.y + 50,
-                ))
+                notes.append(
+                    store.add_note(
+                        f"Lapp {i + 1}.{k + 1}",
+                        group_id=groups[(i + k * 3) % 6].id,
+                        cluster_id=cluster.id,
+                        x=cluster.x + 20 + k * 220,
+                        y=cluster.y + 50,
+                    )
+                )
         for i in range(0, 2 * THEMES - 40, 40):
             store.add_link(m.Link(notes[i].id, notes[i + 17].id, m.RELATES_TO))
     return path
@@ -81,8 +86,10 @@ def test_six_hundred_themes_open_in_the_dock_and_print_in_the_report(
     )
     assert closest >= tp.LABEL_ROOM * 0.99
 
-    reader = PdfReader(export(window.doc.store.document(), EXPORTERS["pdf"],
-                              tmp_path / "rapport.pdf") or tmp_path / "rapport.pdf")
+    reader = PdfReader(
+        export(window.doc.store.document(), EXPORTERS["pdf"], tmp_path / "rapport.pdf")
+        or tmp_path / "rapport.pdf"
+    )
     shown: set[str] = set()
     reader.pages[_map_page(reader)].extract_text(
         visitor_text=lambda text, *_: shown.add(" ".join(text.split()))

@@ -47,11 +47,15 @@ def upgrade() -> None:
         sa.Column("width", sa.Float(), nullable=False),
         sa.Column("height", sa.Float(), nullable=False),
         sa.Column(
-            "parent_id", sa.Integer(), sa.ForeignKey("clusters.id", ondelete="SET NULL"),
+            "parent_id",
+            sa.Integer(),
+            sa.ForeignKey("clusters.id", ondelete="SET NULL"),
             nullable=True,
         ),
         sa.Column(
-            "group_id", sa.Integer(), sa.ForeignKey("groups.id", ondelete="SET NULL"),
+            "group_id",
+            sa.Integer(),
+            sa.ForeignKey("groups.id", ondelete="SET NULL"),
             nullable=True,
         ),
         *_timestamps(),
@@ -62,7 +66,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column(
-            "group_id", sa.Integer(), sa.ForeignKey("groups.id", ondelete="SET NULL"),
+            "group_id",
+            sa.Integer(),
+            sa.ForeignKey("groups.id", ondelete="SET NULL"),
             nullable=True,
         ),
         sa.Column("section", sa.Text(), nullable=False),
@@ -75,7 +81,9 @@ def upgrade() -> None:
         sa.Column("x", sa.Float(), nullable=False),
         sa.Column("y", sa.Float(), nullable=False),
         sa.Column(
-            "cluster_id", sa.Integer(), sa.ForeignKey("clusters.id", ondelete="SET NULL"),
+            "cluster_id",
+            sa.Integer(),
+            sa.ForeignKey("clusters.id", ondelete="SET NULL"),
             nullable=True,
         ),
         *_timestamps(),
@@ -85,11 +93,15 @@ def upgrade() -> None:
     op.create_table(
         "note_links",
         sa.Column(
-            "source_id", sa.Integer(), sa.ForeignKey("notes.id", ondelete="CASCADE"),
+            "source_id",
+            sa.Integer(),
+            sa.ForeignKey("notes.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "target_id", sa.Integer(), sa.ForeignKey("notes.id", ondelete="CASCADE"),
+            "target_id",
+            sa.Integer(),
+            sa.ForeignKey("notes.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("kind", sa.String(32), primary_key=True),
@@ -97,11 +109,15 @@ def upgrade() -> None:
     op.create_table(
         "note_themes",
         sa.Column(
-            "note_id", sa.Integer(), sa.ForeignKey("notes.id", ondelete="CASCADE"),
+            "note_id",
+            sa.Integer(),
+            sa.ForeignKey("notes.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "cluster_id", sa.Integer(), sa.ForeignKey("clusters.id", ondelete="CASCADE"),
+            "cluster_id",
+            sa.Integer(),
+            sa.ForeignKey("clusters.id", ondelete="CASCADE"),
             primary_key=True,
         ),
     )

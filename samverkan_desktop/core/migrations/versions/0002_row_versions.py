@@ -18,9 +18,7 @@ def upgrade() -> None:
     for table in ("notes", "clusters"):
         # A plain ADD COLUMN on SQLite too (batch mode only rebuilds a table when it must).
         with op.batch_alter_table(table) as batch:
-            batch.add_column(
-                sa.Column("version", sa.Integer(), nullable=False, server_default="1")
-            )
+            batch.add_column(sa.Column("version", sa.Integer(), nullable=False, server_default="1"))
 
 
 def downgrade() -> None:
