@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QStyleOptionGraphicsItem,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from .board.rects import qrect
 from .commands import PlaceCommand, RejectCommand
 from .document import DocumentModel
 from .i18n import TrContext
+from .suggest_items import CardPanel
 
 GHOST_Z = 3400.0  # above notes and frames, just below the suggested clusters' ghosts
 PANEL_W = 320
@@ -251,23 +251,14 @@ class PlacementCard(QFrame):
         layout.addWidget(self.reject_button)
 
 
-class PlacementPanel(QFrame):
+class PlacementPanel(CardPanel):
     """The threshold, Godta alla över gränsen, and a card per note; pinned to the top left."""
 
     def __init__(self, view: QGraphicsView) -> None:
-        super().__init__(view)
-        self.view = view
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        header = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide_button = QPushButton(Placing.tr("Dölj"))
-        header.addWidget(self.title, 1)
-        header.addWidget(self.hide_button)
-        layout.addLayout(header)
+        super().__init__(view, Placing.tr("Dölj"), PANEL_W)
+        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def add_rows(self, layout: QVBoxLayout) -> None:
         limit = QHBoxLayout()
         limit_label = QLabel(Placing.tr("Säkerhet minst"))
         self.threshold = QSpinBox()
@@ -282,19 +273,6 @@ class PlacementPanel(QFrame):
         layout.addLayout(limit)
         self.accept_all = QPushButton()
         layout.addWidget(self.accept_all)
-        self.cards_scroll = QScrollArea()
-        self.cards_scroll.setWidgetResizable(True)
-        self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.cards_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget()
-        self.cards_layout = QVBoxLayout(self.body)
-        self.cards_layout.setContentsMargins(0, 0, 0, 0)
-        self.cards_layout.addStretch(1)
-        self.cards_scroll.setWidget(self.body)
-        layout.addWidget(self.cards_scroll)
-        self.setFixedWidth(PANEL_W)
-        view.viewport().installEventFilter(self)
-        self.hide()
 
     def place(self) -> None:
         viewport = self.view.viewport()
@@ -302,11 +280,6 @@ class PlacementPanel(QFrame):
         corner = viewport.mapTo(self.view, viewport.rect().topLeft())
         self.move(corner.x() + 8, corner.y() + 8)
         self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.place()
-        return False
 
 
 class PlacementLayer(QObject):

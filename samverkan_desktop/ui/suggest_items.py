@@ -172,10 +172,12 @@ class SuggestionCard(QFrame):
         self.frame.set_hovered(False)
 
 
-class SuggestionPanel(QFrame):
-    """The cards, pinned to the top right of the board's viewport."""
+class CardPanel(QFrame):
+    """A panel of cards over the board's viewport: a title, a hide button, any rows a subclass
+    adds (`add_rows`), then the cards in a scroll area. It keeps its place (`place`) when the
+    viewport is resized."""
 
-    def __init__(self, view: QGraphicsView) -> None:
+    def __init__(self, view: QGraphicsView, hide_text: str, width: int) -> None:
         super().__init__(view)
         self.view = view
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -185,10 +187,11 @@ class SuggestionPanel(QFrame):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.hide_button = QPushButton(self.tr("Dölj alla"))
+        self.hide_button = QPushButton(hide_text)
         header.addWidget(self.title, 1)
         header.addWidget(self.hide_button)
         layout.addLayout(header)
+        self.add_rows(layout)
         self.cards_scroll = QScrollArea()
         self.cards_scroll.setWidgetResizable(True)
         self.cards_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -198,9 +201,27 @@ class SuggestionPanel(QFrame):
         self.cards_layout.addStretch(1)
         self.cards_scroll.setWidget(self.body)
         layout.addWidget(self.cards_scroll)
-        self.setFixedWidth(PANEL_W)
+        self.setFixedWidth(width)
         view.viewport().installEventFilter(self)
         self.hide()
+
+    def add_rows(self, layout: QVBoxLayout) -> None:
+        """Rows between the title and the cards (none here)."""
+
+    def place(self) -> None:
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+
+class SuggestionPanel(CardPanel):
+    """The cards, pinned to the top right of the board's viewport."""
+
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view, self.tr("Dölj alla"), PANEL_W)
 
     def add(self, card: SuggestionCard) -> None:
         self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
@@ -217,11 +238,6 @@ class SuggestionPanel(QFrame):
         corner = viewport.mapTo(self.view, viewport.rect().topRight())
         self.move(corner.x() - self.width() - 8, corner.y() + 8)
         self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self.place()
-        return False
 
 
 class GhostLayer(QObject):
