@@ -29,8 +29,12 @@ lock:
 run: $(STAMP)
 	$(BIN)/samverkan-desktop --sample
 
+# The suite on every core (pytest-xdist): a test goes to whichever worker is free; a module
+# sharing a module-scoped fixture stays on one (tests/conftest.py groups it). TEST_WORKERS=0
+# runs the suite in this one process; `python -m pytest tests/some_file.py` runs a file so too.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_report.py

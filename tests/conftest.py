@@ -3,6 +3,7 @@ throwaway PostgreSQL server for the tests of workshops on a server (core and ui)
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import shutil
@@ -20,6 +21,24 @@ import pytest
 # Set before anything imports Qt: tests must not depend on the caller's environment.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+
+def _private_home() -> Path:
+    """A home folder of this test process's own (each xdist worker is one), made before Qt or
+    anything else reads HOME: the settings, documents, data and keyrings of the program and of
+    the subprocesses a test starts land there, never in the user's real ones nor in another
+    worker's. The caches stay where they were (fonts are not indexed again per process)."""
+    real_cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    home = Path(tempfile.mkdtemp(prefix="samverkan-test-home-"))
+    os.environ["HOME"] = str(home)
+    os.environ["XDG_CACHE_HOME"] = real_cache
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        os.environ.pop(variable, None)
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    return home
+
+
+HOME = _private_home()
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
@@ -161,6 +180,7 @@ class PostgresServer:
         self.data = self.folder / "data"
         self.port = _free_port()
         self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self._served = False
 
     def _copy_binaries(self, binaries: Path) -> Path:
         """pgserver's binaries find their libraries at ../../../pgserver.libs: copied as laid."""
@@ -207,6 +227,22 @@ class PostgresServer:
                 "--no-sync",
                 "--no-instructions",
             )
+        # The free port was only free when asked: another test process (xdist worker) or a
+        # connection may take it before the server binds it. The first start then takes
+        # another port; a start after `halt` keeps its port, as the URL given out names it.
+        for attempt in range(5):
+            try:
+                self._start_on_port()
+            except RuntimeError as exc:
+                if self._served or attempt == 4 or "could not bind" not in str(exc):
+                    raise
+                self.port = _free_port()
+                self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+            else:
+                self._served = True
+                return
+
+    def _start_on_port(self) -> None:
         # Speed over durability: the cluster is thrown away with the test run.
         options = (
             f"-p {self.port} -h 127.0.0.1 -k {self.folder} -F "
@@ -300,3 +336,26 @@ def own_postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server: PostgresServer) -> str:
     """The URL of a database of its own for this test, on the session's server."""
     return postgres_server.new_database()
+
+
+# ---------------------------------------------------------------- the suite on every core (xdist)
+_SHARED_SCOPES = ("class", "module", "package")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under `make test` (xdist's loadgroup: each test goes to whichever worker is free, a
+    group stays on one worker), a module whose tests share a module- or class-scoped fixture
+    (a report written once, a big workshop built once) is one group, so that the fixture is
+    made once and its tests run in their order. The modules with a slow test go first, so the
+    long ones do not start last while the other workers have nothing left to do."""
+    if getattr(config.option, "dist", "no") != "loadgroup":
+        return
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)  # stable: otherwise as collected
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        if info is None:
+            continue
+        if any(defs[-1].scope in _SHARED_SCOPES for defs in info.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
