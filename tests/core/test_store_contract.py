@@ -217,6 +217,22 @@ def test_note_fields_are_saved_and_updated(backend: Backend, store):
         assert (saved.text, saved.votes, saved.uncertain, saved.comment) == ("Språk", 5, False, "")
         assert (saved.section, saved.source, saved.personal_data) == ("Behov", "o.txt:12-14", True)
         assert (saved.colour, saved.group_id, saved.x, saved.y) == ("#ffcc00", g.id, 100.0, 200.0)
+        # Every field, so that a new one the store forgets to write fails here.
+        assert saved.with_(created_at=None, updated_at=None) == m.Note(
+            note.id,
+            "Språk",
+            group_id=g.id,
+            section="Behov",
+            source="o.txt:12-14",
+            uncertain=False,
+            comment="",
+            personal_data=True,
+            votes=5,
+            colour="#ffcc00",
+            x=100.0,
+            y=200.0,
+            cluster_id=None,
+        )
         assert again.note(other.id).section == "Metod"
         assert (again.note(other.id).x, again.note(other.id).y) == (300.25, -400.0)
         assert saved.created_at is not None and saved.updated_at >= saved.created_at
@@ -301,13 +317,15 @@ def test_bad_links_are_refused(store: Store):
     assert store.links() == []
 
 
-def test_add_document_adds_everything_with_new_ids(store: Store):
+@pytest.mark.parametrize("parent_first", [False, True], ids=["child first", "parent first"])
+def test_add_document_adds_everything_with_new_ids(store: Store, parent_first: bool):
     store.add_group("Befintlig grupp")
     old = store.add_note("redan här")
+    clusters = (m.Cluster(2, "Under", parent_id=1), m.Cluster(1, "Tema", group_id=1))
     doc = m.Document(
         m.Workshop("Ignoreras", None, "Fyller i tom beskrivning"),
         groups=(m.Group(1, "Ny grupp", ("Anna",)),),
-        clusters=(m.Cluster(2, "Under", parent_id=1), m.Cluster(1, "Tema", group_id=1)),
+        clusters=clusters[::-1] if parent_first else clusters,
         notes=(m.Note(1, "a", group_id=1, cluster_id=2), m.Note(2, "b", group_id=1)),
         links=(m.Link(1, 2),),
         themes=(m.ThemeLink(2, 1),),
@@ -318,10 +336,11 @@ def test_add_document_adds_everything_with_new_ids(store: Store):
     a, b = ids["notes"][1], ids["notes"][2]
     assert old.id not in (a, b)
     assert store.workshop() == WORKSHOP  # a workshop's own title and description are kept
+    assert store.workshop().title == "Fördjupningsdag om samverkan"
     assert [g.name for g in store.groups()] == ["Befintlig grupp", "Ny grupp"]
     assert store.groups()[1].position == 1
     assert store.cluster(cluster).group_id == new_group
-    assert store.cluster(under).parent_id == cluster  # a parent that came after its child
+    assert store.cluster(under).parent_id == cluster  # also when it came after its child
     assert store.note(a).cluster_id == under and store.note(b).group_id == new_group
     assert store.links() == [m.Link(a, b)]
     assert store.themes() == [m.ThemeLink(b, cluster)]
@@ -331,6 +350,7 @@ def test_add_document_adds_everything_with_new_ids(store: Store):
 
 
 def test_add_document_keeps_id_0_apart_from_no_id(store: Store):
+    # A hand-written JSON file may number from 0; the cluster must keep its group.
     doc = m.Document(
         groups=(m.Group(0, "Grupp noll"),),
         clusters=(m.Cluster(0, "Tema noll", group_id=0),),
@@ -341,6 +361,7 @@ def test_add_document_keeps_id_0_apart_from_no_id(store: Store):
     (cluster,) = store.clusters()
     (note,) = store.notes()
     assert ids == {"groups": {0: group.id}, "clusters": {0: cluster.id}, "notes": {0: note.id}}
+    assert cluster.group_id == group.id
     assert (note.group_id, note.cluster_id) == (group.id, cluster.id)
 
 
@@ -496,8 +517,10 @@ def test_clusters_nest_but_never_inside_themselves(store: Store):
     with pytest.raises(StoreError, match="sig självt"):
         store.update_cluster(mid.id, parent_id=mid.id)
     assert store.cluster(top.id).parent_id is None
-    store.update_cluster(low.id, parent_id=top.id)
+    store.update_cluster(low.id, parent_id=top.id)  # moving up is fine
     assert store.cluster(low.id).parent_id == top.id
+    store.update_cluster(low.id, parent_id=None)  # and out of every frame
+    assert store.cluster(low.id).parent_id is None
 
 
 def test_a_missing_parent_and_too_deep_nesting_are_refused(store: Store):
