@@ -61,6 +61,7 @@ from .store_file import (  # noqa: F401 (re-exported)
 from .store_lock import FileLocked, LockUnavailable, WriteLock  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
+    from . import store_presence
     from .merge import MergePlan
 
 SUFFIX = ".samverkan"
@@ -132,6 +133,7 @@ class Store:
         self._server: Any = None  # its SQLAlchemy URL, password and all (never shown)
         self._client = uuid.uuid4().hex  # this store's name in its notifications
         self._listeners: list[store_server.Listener] = []
+        self._presences: list[store_presence.Presence] = []
 
     # ----------------------------------------------------------------- opening and closing
     @classmethod
@@ -406,6 +408,9 @@ class Store:
             ) from None
 
     def close(self) -> None:
+        for presence in self._presences:
+            presence.stop()  # says goodbye while the connection is still there
+        self._presences.clear()
         for listener in self._listeners:
             listener.stop()
         self._listeners.clear()
@@ -513,6 +518,33 @@ class Store:
                 listener.stop()
 
         return stop
+
+    def presence(
+        self,
+        on_change: Callable[[tuple[store_presence.Present, ...]], None],
+        *,
+        person: store_presence.Person | None = None,
+        **timing: float,
+    ) -> store_presence.Presence | None:
+        """On a server: announce this client (`person`: this computer's user by default) to
+        everyone else who has the workshop open, and call `on_change` with them whenever who is
+        there or what they have selected changes (on a thread of its own; see store_presence).
+        `timing`: beat, ttl (seconds). Stopped by its `stop` or by `close`. None on a file."""
+        from . import store_presence  # only a store on a server needs it
+
+        if self.url is None:
+            return None
+        presence = store_presence.Presence(
+            self._server,
+            self.path.name,
+            self._client,
+            person or store_presence.me(),
+            on_change,
+            reader=self.readonly,
+            **timing,
+        )
+        self._presences.append(presence)
+        return presence
 
     def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None:
         target = self._pending_removed if removed else self._pending_changed
