@@ -6,6 +6,9 @@
     samverkan-desktop export FILE.samverkan --format json --output OUT [--redact]
     samverkan-desktop suggest FILE.samverkan [--group NAME] [--all | --place] [--json]
 
+Wherever it takes a workshop file it takes a workshop on a PostgreSQL server too:
+`postgresql://host/db?workshop=KEY` (cli_server.py).
+
 It speaks Swedish or English: `--language`, else the environment (cli_text.py has the rule). Its
 own texts are in cli_text.py, argparse's go through cli_argparse.py, core's errors through
 `core.messages.describe`. Every failure is one line on stderr ("samverkan-desktop: fel: ..." /
@@ -80,6 +83,7 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
         f"  {PROG} import orebro-2021-11-10.txt --into orebro.samverkan\n"
         f"  {PROG} info orebro.samverkan\n"
         f"  {PROG} export orebro.samverkan --format json --output orebro.json\n"
+        f"  {PROG} info 'postgresql://samverkan.kommun.se/workshoppar?workshop=orebro'\n"
         f"  {PROG} --language en info orebro.samverkan\n"
         f"  {PROG} orebro.samverkan",
     )

@@ -22,6 +22,7 @@ from samverkan_desktop.core import model as m
 from samverkan_desktop.core.importers.result import ParseWarning
 from samverkan_desktop.core.messages import Message, describe
 from samverkan_desktop.core.store import SUFFIX, Store
+from samverkan_desktop.core.store_server import is_server_url
 
 # What only some commands need is imported in them, so that a command loads no more than it
 # uses (`info` starts in a fraction of what loading the exporters and importers takes; issue 10).
@@ -56,12 +57,11 @@ def exporters() -> dict[str, Exporter]:
 
 # ----------------------------------------------------------------------------- import
 def cmd_import(ns: argparse.Namespace) -> int:
-    from samverkan_desktop.core import layout
     from samverkan_desktop.core.importers import load_source
-    from samverkan_desktop.core.importers.repeat import repeat_of
-    from samverkan_desktop.core.merge import merge_into
 
     lang = ns.ui_language
+    if is_server_url(ns.into):
+        return _import_to_server(ns)
     target = Path(ns.into)
     if target.is_dir():
         raise CliError(say("import.folder", lang, target=target, suffix=SUFFIX))
@@ -77,22 +77,77 @@ def cmd_import(ns: argparse.Namespace) -> int:
     plan: MergePlan | None = None
     if target.exists():
         with Store.open(target) as store:
-            existing = store.document()
-            notes_before = len(existing.notes)
-            doc = layout.place_right_of(doc, existing)
-            again = repeat_of(existing, doc)
-            # Clusters named as one in the file join it (core.merge); one transaction either way.
-            plan = merge_into(existing, doc)
-            if plan.merges:
-                store.merge_document(plan)
-            else:
-                store.add_document(doc)
+            doc, notes_before, again, plan = _add_to(store, doc)
         done = "import.added"
     else:
         _create_atomically(target, doc, lang)
         done = "import.created"
     out = sys.stdout
     print(say(done, lang, n=len(doc.notes), source=loaded.name, target=target.name), file=out)
+    _import_report(loaded, doc, notes_before, again, plan, lang)
+    return 0
+
+
+def _add_to(
+    store: Store, doc: m.Document
+) -> tuple[m.Document, int, Repeat | None, MergePlan | None]:
+    """Add `doc` to the open workshop, right of what is there, in one transaction: clusters
+    named as one there join it (core.merge). What was added, the note count before, and
+    whether it looks like a repeat."""
+    from samverkan_desktop.core import layout
+    from samverkan_desktop.core.importers.repeat import repeat_of
+    from samverkan_desktop.core.merge import merge_into
+
+    existing = store.document()
+    doc = layout.place_right_of(doc, existing)
+    again = repeat_of(existing, doc)
+    plan = merge_into(existing, doc)
+    if plan.merges:
+        store.merge_document(plan)
+    else:
+        store.add_document(doc)
+    return doc, len(existing.notes), again, plan
+
+
+def _import_to_server(ns: argparse.Namespace) -> int:
+    """`import --into postgresql://...`: into the workshop the address names, or a new one
+    (named by `workshop=`, else after the title) published whole in one transaction."""
+    from samverkan_desktop import cli_server
+    from samverkan_desktop.core.importers import load_source
+
+    lang = ns.ui_language
+    loaded = load_source(ns.source)  # read and checked before the server is asked anything
+    doc = loaded.document
+    notes_before, again, plan = 0, None, None
+    store, address, key = cli_server.open_for_import(ns.into, lang)
+    added = store is not None
+    try:
+        if store is not None:
+            doc, notes_before, again, plan = _add_to(store, doc)
+        else:
+            store = cli_server.publish_new(address, key, doc, lang)
+        target, named = cli_server.where(store, lang), cli_server.address_of(store)
+    finally:
+        if store is not None:
+            store.close()
+    done = "import.added" if added else "import.created"
+    print(say(done, lang, n=len(doc.notes), source=loaded.name, target=target))
+    if done == "import.created":
+        print(say("server.use_next", lang, address=named))
+    _import_report(loaded, doc, notes_before, again, plan, lang, total="server.total")
+    return 0
+
+
+def _import_report(
+    loaded: Any,
+    doc: m.Document,
+    notes_before: int,
+    again: Repeat | None,
+    plan: MergePlan | None,
+    lang: str,
+    total: str = "import.total",
+) -> None:
+    out = sys.stdout
     if again:
         print(say("import.again", lang, reasons=_repeat_reasons(again, lang)), file=out)
     if plan is not None:
@@ -101,11 +156,10 @@ def cmd_import(ns: argparse.Namespace) -> int:
         for warning in plan.warnings:
             print(say("import.warning", lang, text=said(warning, lang)), file=out)
     if notes_before:
-        print(say("import.total", lang, n=notes_before + len(doc.notes)), file=out)
+        print(say(total, lang, n=notes_before + len(doc.notes)), file=out)
     print(file=out)
     summary(m.Summary.of(doc), out, lang)
     _warnings(loaded.warnings, out, lang)
-    return 0
 
 
 def _same_file(source: Path, target: Path) -> bool:
@@ -145,6 +199,10 @@ def _create_atomically(target: Path, doc: m.Document, lang: str) -> None:
 
 
 def _open_readonly(path: str, lang: str) -> Store:
+    if is_server_url(path):
+        from samverkan_desktop import cli_server
+
+        return cli_server.open_workshop(path, lang, readonly=True)
     p = Path(path)
     if p.exists() and p.is_file() and p.suffix.lower() in {".txt", ".json"}:
         raise CliError(say("not_a_workshop", lang, name=p.name, prog=PROG))
@@ -156,7 +214,11 @@ def cmd_info(ns: argparse.Namespace) -> int:
     lang = ns.ui_language
     with _open_readonly(ns.file, lang) as store:
         counts = store.summary()  # counted by SQL: a 40,000-note file is not read note by note
-    print(say("info.file", lang, name=Path(ns.file).name))
+        if store.url is not None:
+            shown = say("info.workshop", lang, name=store.path.name, server=store.url)
+        else:
+            shown = say("info.file", lang, name=Path(ns.file).name)
+    print(shown)
     summary(counts, sys.stdout, lang)
     return 0
 
@@ -197,7 +259,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
     if ns.redact_names and not ns.redact:
         raise UsageError(say("export.redact_name_alone", lang), HELP)
     source = Path(ns.file)
-    if output.exists() and source.exists() and os.path.samefile(output, source):
+    if is_server_url(ns.file):
+        pass  # no file to write over
+    elif output.exists() and source.exists() and os.path.samefile(output, source):
         raise CliError(say("export.same_file", lang))
     with _open_readonly(ns.file, lang) as store:
         doc = store.document()

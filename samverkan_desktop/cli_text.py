@@ -178,7 +178,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "OUT": ("UT", "OUT"),
     "NAME": ("NAMN", "NAME"),
     "CHAR": ("TECKEN", "CHAR"),
-    "workshop_file": ("workshopfil ({suffix})", "workshop file ({suffix})"),
+    "workshop_file": (
+        "workshopfil ({suffix}) eller workshop på en server: "
+        "postgresql://server/databas?workshop=NAMN",
+        "workshop file ({suffix}) or a workshop on a server: "
+        "postgresql://server/database?workshop=NAME",
+    ),
     # ------------------------------------------------------------------ help: the window
     "gui.description": ("Öppna Samverkan Desktop.", "Open Samverkan Desktop."),
     "gui.file": ("workshopfil ({suffix}) att öppna", "workshop file ({suffix}) to open"),
@@ -205,8 +210,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "import.source": ("transkribering (.txt) eller JSON-fil", "transcript (.txt) or JSON file"),
     "import.into": (
-        "workshopfilen ({suffix}) som skapas eller fylls på",
-        "the workshop file ({suffix}) to create or add to",
+        "workshopfilen ({suffix}) som skapas eller fylls på, eller en workshop på en server "
+        "(postgresql://server/databas?workshop=NAMN; utan workshop= skapas en ny)",
+        "the workshop file ({suffix}) to create or add to, or a workshop on a server "
+        "(postgresql://server/database?workshop=NAME; without workshop= a new one is made)",
     ),
     # ------------------------------------------------------------------ help: info
     "info.help": ("sammanfatta en workshopfil", "summarise a workshop file"),
@@ -285,6 +292,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the graphical interface cannot start ({reason})",
     ),
     "interrupted": ("avbrutet", "interrupted"),
+    # ------------------------------------------------------------------ a server (cli_server)
+    "server.where": ("workshoppen {name} på {server}", "the workshop {name} on {server}"),
+    "server.which": (
+        "Adressen säger inte vilken workshop; lägg till ?{option}=NAMN (på servern finns: {keys}).",
+        "The address does not say which workshop; add ?{option}=NAME (on the server: {keys}).",
+    ),
+    "server.none_there": ("inga workshoppar än", "no workshops yet"),
+    "server.no_terminal": (
+        "{said} Lägg lösenordet i ~/.pgpass (eller filen som PGPASSFILE anger), eller kör "
+        "kommandot i en terminal så frågar det efter lösenordet.",
+        "{said} Put the password in ~/.pgpass (or the file PGPASSFILE names), or run the "
+        "command in a terminal and it will ask for the password.",
+    ),
+    "server.password_prompt": ("Lösenord för {account}: ", "Password for {account}: "),
+    "server.reader": (
+        "Du får bara läsa {workshop}; ingenting importerades.",
+        "You may only read {workshop}; nothing was imported.",
+    ),
+    "server.use_next": (
+        "Ange den nästa gång som '{address}'",
+        "Give it next time as '{address}'",
+    ),
+    "server.total": (
+        "Workshoppen har nu {n} {n|lapp|lappar}.",
+        "The workshop now has {n} {n|note|notes}.",
+    ),
     "import.folder": (
         "{target} är en mapp; ange en workshopfil ({suffix}).",
         "{target} is a folder; give a workshop file ({suffix}).",
@@ -377,6 +410,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ info
     "info.file": ("Fil: {name}", "File: {name}"),
+    "info.workshop": ("Workshop: {name} på {server}", "Workshop: {name} on {server}"),
     "info.title": ("Titel: {title}", "Title: {title}"),
     "info.no_title": ("(ingen)", "(none)"),
     "info.date": ("Datum: {date}", "Date: {date}"),

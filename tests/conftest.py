@@ -332,6 +332,67 @@ def own_postgres_server() -> Iterator[PostgresServer]:
     server.stop()
 
 
+_PASSWORD_GROUP = "samverkan_password_logins"
+
+
+@pytest.fixture
+def password_role(postgres_server: PostgresServer):
+    """`password_role(password) -> name`: a new login role on the session's server that must
+    give its password (scram-sha-256), where every other login is trusted. The server is told
+    so once: a pg_hba.conf line for the members of one group role, ahead of the trust lines."""
+    import psycopg
+
+    with psycopg.connect(postgres_server.url, autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [_PASSWORD_GROUP])
+        if not found.fetchone():
+            conn.execute(f"CREATE ROLE {_PASSWORD_GROUP} NOLOGIN")
+            hba = postgres_server.data / "pg_hba.conf"
+            rule = f"host all +{_PASSWORD_GROUP} all scram-sha-256\n"
+            rule += f"local all +{_PASSWORD_GROUP} scram-sha-256\n"
+            hba.write_text(rule + hba.read_text())
+            conn.execute("SELECT pg_reload_conf()")
+
+    def make(password: str) -> str:
+        name = f"pw_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(postgres_server.url, autocommit=True) as conn:
+            conn.execute(
+                f"CREATE ROLE {name} LOGIN PASSWORD '{password}' IN ROLE {_PASSWORD_GROUP}"
+            )
+        return name
+
+    return make
+
+
+@pytest.fixture
+def memory_keyring():
+    """The operating system's keyring, for this test, is one in memory (`.passwords`): nothing
+    is read from or written to the user's. Afterwards, a keyring that holds nothing."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.backends import null
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.passwords.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.passwords[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.passwords.pop((service, username), None)
+
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(null.Keyring())
+
+
 @pytest.fixture
 def postgres_url(postgres_server: PostgresServer) -> str:
     """The URL of a database of its own for this test, on the session's server."""

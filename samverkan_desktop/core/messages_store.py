@@ -281,4 +281,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The workshop {key} on the server has an older format; open it for editing once to "
         "bring it up to date.",
     ),
+    # Passwords (core/server_login.py): none was found, or the one given was refused.
+    "server.password_needed": (
+        "{server} vill ha ett lösenord för {user}.",
+        "{server} asks for a password for {user}.",
+    ),
+    "server.password_refused": (
+        "{server} tog inte emot lösenordet för {user}.",
+        "{server} did not accept the password for {user}.",
+    ),
 }

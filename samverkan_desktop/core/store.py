@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import Table
 
-from . import atomic, limits, oserrors, store_file, store_server
+from . import atomic, limits, oserrors, server_login, store_file, store_server
 from . import model as m
 from .messages import Message, message
 from .schema import (
@@ -307,7 +307,12 @@ class Store:
         """Give the PostgreSQL role `role` `access` to the workshop `key`: "reader" (open and
         export, every write refused by the server), "facilitator" (change too) or "none". Run
         as the workshop's owner (who made it) or an administrator."""
-        server = store_server.server_url(url)
+        server_login.logged_in(
+            store_server.server_url(url), lambda server: cls._grant(server, key, role, access)
+        )
+
+    @classmethod
+    def _grant(cls, server: Any, key: str, role: str, access: str) -> None:
         admin = store_server.engine(server, None)
         try:
             with admin.begin() as conn:
@@ -321,7 +326,15 @@ class Store:
     def _create_on_server(
         cls, url: str, title: str, key: str | None, fill: Callable[[Any], object]
     ) -> Store:
-        server = store_server.server_url(url)
+        return server_login.logged_in(
+            store_server.server_url(url),
+            lambda server: cls._create_schema_on(server, title, key, fill),
+        )
+
+    @classmethod
+    def _create_schema_on(
+        cls, server: Any, title: str, key: str | None, fill: Callable[[Any], object]
+    ) -> Store:
         admin = store_server.engine(server, None)
         try:
             with admin.begin() as conn:
@@ -344,6 +357,12 @@ class Store:
         read-only store is refused every write by the server itself."""
         server = store_server.server_url(url)
         store_server.check_key(key)
+        return server_login.logged_in(
+            server, lambda server: cls._open_on_server(server, key, readonly=readonly)
+        )
+
+    @classmethod
+    def _open_on_server(cls, server: Any, key: str, *, readonly: bool) -> Store:
         store = cls._on_server(server, key, readonly=readonly)
         try:
             with store._engine.begin() as conn:
@@ -377,7 +396,10 @@ class Store:
     @classmethod
     def list_workshops(cls, url: str) -> list[store_server.ListedWorkshop]:
         """The workshops on a PostgreSQL server's database (key, title, date), by key."""
-        server = store_server.server_url(url)
+        return server_login.logged_in(store_server.server_url(url), cls._list_workshops_on)
+
+    @classmethod
+    def _list_workshops_on(cls, server: Any) -> list[store_server.ListedWorkshop]:
         admin = store_server.engine(server, None, readonly=True)
         try:
             with admin.connect() as conn:

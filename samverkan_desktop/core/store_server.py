@@ -41,6 +41,12 @@ class ServerError(StoreError):
     """A server that cannot be reached or used, or a workshop that is not on it."""
 
 
+class PasswordNeeded(ServerError):
+    """The server wants a password for this login and was given none that it took (none in
+    the address, ~/.pgpass or the keyring, or a wrong one): core/server_login.py asks the
+    keyring, the window and the command line ask the user."""
+
+
 @dataclass(frozen=True)
 class ListedWorkshop:
     """A workshop on a server, as the list of workshops shows it."""
@@ -67,7 +73,27 @@ def server_url(url: str) -> URL:
         raise ServerError("server.bad_url", url=_shown(url)) from None
     if parsed.drivername.partition("+")[0] not in ("postgresql", "postgres"):
         raise ServerError("server.bad_url", url=_shown(url))
+    # `workshop=` names a workshop (split_workshop); libpq would refuse it as an option.
+    parsed = parsed.difference_update_query([WORKSHOP_OPTION])
     return parsed.set(drivername=_DRIVER)  # whichever driver the address named
+
+
+# The workshop in an address the command line takes: postgresql://host/db?workshop=key.
+WORKSHOP_OPTION = "workshop"
+
+
+def split_workshop(url: str) -> tuple[str, str | None]:
+    """A server address with a workshop in it (`?workshop=key`, among libpq's options), as the
+    server's address without it and the workshop's key (None: none named)."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise ServerError("server.bad_url", url=_shown(url)) from None
+    key = parsed.query.get(WORKSHOP_OPTION)
+    if isinstance(key, tuple):  # named twice: the last one, as libpq takes a repeated option
+        key = key[-1]
+    rest = parsed.difference_update_query([WORKSHOP_OPTION])
+    return rest.render_as_string(hide_password=False), (key or None)
 
 
 def shown(url: URL) -> str:
@@ -308,7 +334,31 @@ def reason(exc: BaseException) -> Message:
 
 
 def unreachable(url: URL, exc: BaseException) -> ServerError:
+    if asks_password(exc):
+        code = "server.password_refused" if url.password else "server.password_needed"
+        return PasswordNeeded(code, server=shown(url), user=login_name(url))
     return ServerError("server.cannot_connect", server=shown(url), why=reason(exc))
+
+
+def asks_password(exc: BaseException) -> bool:
+    """Whether a refused connection is one a (right) password would let in: the server asked
+    for one and got none, or refused the one it got (libpq says which, in any language)."""
+    pgconn = getattr(getattr(exc, "orig", exc), "pgconn", None)
+    if pgconn is None:
+        return False
+    try:
+        return bool(pgconn.needs_password or pgconn.used_password)
+    except Exception:  # noqa: BLE001 - a closed PGconn: nothing to tell
+        return False
+
+
+def login_name(url: URL) -> str:
+    """The user the login is for, as libpq picks it: the address's, PGUSER, the computer's."""
+    import getpass
+    import os
+
+    given = url.username or url.query.get("user")
+    return str(given or os.environ.get("PGUSER") or getpass.getuser())
 
 
 # --------------------------------------------------------------------- live: LISTEN/NOTIFY
