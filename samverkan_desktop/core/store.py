@@ -673,14 +673,18 @@ class Store:
         """Counts for `info`, by SQL: a 40,000-note file is summed up without reading its notes."""
         with self._read() as s:
             conn = s.connection()
-            # Every note's text is still read (and dropped): text that is not UTF-8 is found
-            # only when read, and `info` must call such a file damaged as every command does.
-            for _ in conn.execute(
-                select(
-                    NoteRow.text, NoteRow.section, NoteRow.source, NoteRow.comment, NoteRow.colour
-                )
-            ):
-                pass
+            if self.url is None:
+                # Every note's text is still read (and dropped): text that is not UTF-8 is found
+                # only when read, and `info` must call such a file damaged as every command
+                # does. One value per column, joined by SQLite and decoded by the driver in C
+                # (a row at a time took 130 ms of `info` at 40,000 notes); a newline between the
+                # notes cannot make bytes that are not UTF-8 into UTF-8 (a server checks its
+                # text itself).
+                conn.exec_driver_sql(
+                    "SELECT group_concat(text, char(10)), group_concat(section, char(10)), "
+                    "group_concat(source, char(10)), group_concat(comment, char(10)), "
+                    "group_concat(colour, char(10)) FROM notes"
+                ).fetchall()
             total, clustered, uncertain, personal = conn.execute(
                 select(
                     func.count(NoteRow.id),
