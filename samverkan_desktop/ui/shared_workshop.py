@@ -2,9 +2,11 @@
 server (core/store_server.py), which several facilitators have open at once.
 
 The dialog asks for the server's address (`postgresql://host/db`, libpq options in its query)
-and lists the workshops on it. It never asks for a password and the app never stores one:
-libpq takes it from ~/.pgpass (pgpass.conf on Windows), a service file or the computer's own
-login (Kerberos/SSPI). The last address is remembered without any password typed into it.
+and lists the workshops on it. libpq finds the password in ~/.pgpass (pgpass.conf on Windows), a
+service file or the computer's own login (Kerberos/SSPI), core/server_login.py in the OS
+keyring; only when the server still wants one does the dialog show a password field, and the
+keyring keeps what is typed there only when "Kom ihåg lösenordet" is ticked. The app writes no
+password into its own files: the last address is remembered without one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import store_server
+from ..core import server_login, store_server
 from ..core.messages import describe
 from ..core.store import Store, StoreError
 from .context import AppContext
@@ -79,14 +82,37 @@ class ServerDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.address, 1)
         row.addWidget(self.fetch_button)
+        # Shown once the server asks for a password that neither libpq nor the keyring had.
+        self.password = QLineEdit()
+        self.password.setObjectName("serverPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(Shared.tr("Lösenord"))
+        self.password.returnPressed.connect(self.fetch)
+        self.password.textChanged.connect(self._address_changed)
+        self.remember = QCheckBox(Shared.tr("&Kom ihåg lösenordet"))
+        self.remember.setObjectName("rememberPassword")
+        self.remember.setToolTip(
+            Shared.tr("Lösenordet sparas i datorns nyckelring, aldrig i programmets filer.")
+        )
+        self.password_label = QLabel(Shared.tr("&Lösenord:"))
+        self.password_label.setBuddy(self.password)
+        password_row = QHBoxLayout()
+        password_row.addWidget(self.password_label)
+        password_row.addWidget(self.password, 1)
+        password_row.addWidget(self.remember)
+        self._password_widgets = (self.password_label, self.password, self.remember)
+        for widget in self._password_widgets:
+            widget.hide()
+        self._logged_in = ""  # the address (with the password) whose workshops are listed
 
         label = QLabel(Shared.tr("&Serverns adress:"))
         label.setBuddy(self.address)
         help_text = QLabel(
             Shared.tr(
                 "Till exempel postgresql://samverkan.kommun.se/workshoppar?sslmode=require. "
-                "Skriv inget lösenord här: det hämtas från ~/.pgpass (pgpass.conf i Windows) "
-                "eller från datorns inloggning. Programmet sparar aldrig lösenord."
+                "Lösenordet hämtas från ~/.pgpass (pgpass.conf i Windows), datorns inloggning "
+                "eller datorns nyckelring; vill servern ha ett som inte finns där frågar "
+                "programmet efter det. Programmet skriver aldrig lösenord i sina egna filer."
             )
         )
         help_text.setWordWrap(True)
@@ -113,6 +139,7 @@ class ServerDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(label)
         column.addLayout(row)
+        column.addLayout(password_row)
         column.addWidget(help_text)
         if publishing:
             column.addWidget(QLabel(Shared.tr("Redan på servern:")))
@@ -124,7 +151,25 @@ class ServerDialog(QDialog):
 
     # ----------------------------------------------------------------- what was chosen
     def url(self) -> str:
+        """The address to connect with: as typed, with the password typed below it (if any)."""
+        address = self.address.text().strip()
+        if address and not self.password.isHidden() and self.password.text():
+            try:
+                return server_login.with_password(address, self.password.text())
+            except StoreError:
+                return address  # not an address at all: fetch says so
+        return address
+
+    def typed_address(self) -> str:
         return self.address.text().strip()
+
+    def keep_password(self) -> bool | None:
+        """When "Kom ihåg lösenordet" is ticked and the typed password let us in: keep it in
+        the keyring (True; False when the computer has no keyring). None: nothing to keep."""
+        password = self.password.text()
+        if not (self.remember.isChecked() and password and self._logged_in == self.url()):
+            return None
+        return server_login.remember(self.typed_address(), password)
 
     def key(self) -> str | None:
         item = self.workshops.currentItem()
@@ -143,11 +188,15 @@ class ServerDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             listed = Store.list_workshops(self.url())
+        except store_server.PasswordNeeded as exc:
+            self._ask_password(describe(exc, current_language()))
+            return False
         except StoreError as exc:
             self._say(describe(exc, current_language()))
             return False
         finally:
             QApplication.restoreOverrideCursor()
+        self._logged_in = self.url()
         for workshop in listed:
             text = workshop.title.strip() or workshop.key
             if workshop.date is not None:
@@ -163,6 +212,14 @@ class ServerDialog(QDialog):
             self.workshops.setFocus()
         self._update_buttons()
         return True
+
+    def _ask_password(self, why: str) -> None:
+        """The server wants a password: show the field, say so, and put the cursor there."""
+        for widget in self._password_widgets:
+            widget.show()
+        self._say(why)
+        self.password.selectAll()
+        self.password.setFocus()
 
     def _say(self, text: str) -> None:
         self.problem.setText(text)
@@ -182,7 +239,8 @@ class ServerDialog(QDialog):
 
     def _accept_if_ready(self) -> None:
         if self.publishing:
-            if self.url():
+            # The login is tried first: a server that wants a password asks for it here.
+            if self.url() and (self._logged_in == self.url() or self.fetch()):
                 self.accept()
         elif self.key() is not None:
             self.accept()
@@ -218,7 +276,11 @@ class SharedWorkshops(QObject):
                 return None
         finally:
             dialog.deleteLater()
-        self.ctx.settings.set(SERVER_ADDRESS, without_password(dialog.url()))
+        self.ctx.settings.set(SERVER_ADDRESS, without_password(dialog.typed_address()))
+        if dialog.keep_password() is False:
+            self.window.statusBar().showMessage(
+                Shared.tr("Lösenordet kunde inte sparas: datorn har ingen nyckelring."), 15000
+            )
         return dialog
 
     def open_dialog(self) -> bool:

@@ -234,3 +234,89 @@ def test_two_windows_on_one_shared_workshop_see_each_others_renames_in_the_panel
     first.doc.store.set_workshop(dataclasses.replace(first.doc.workshop, title="Ny titel"))
     qtbot.waitUntil(lambda: "Ny titel" in second.windowTitle(), timeout=1000)
     second.close_document()
+
+
+# ---------------------------------------------------------------------------- passwords
+PASSWORD = "kaffe-och-bulle"
+
+
+@pytest.fixture
+def password_login(postgres_url, password_role) -> str:
+    """The server's address for a role that must give its password and may make workshops."""
+    import psycopg
+
+    role = password_role(PASSWORD)
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"GRANT CREATE ON DATABASE {postgres_url.rsplit('/', 1)[1]} TO {role}")
+    return postgres_url.replace("//postgres@", f"//{role}@")
+
+
+@pytest.fixture
+def locked(on_server, postgres_url, password_login) -> str:
+    """The same, a facilitator on the workshop on the server."""
+    role = password_login.split("//")[1].split("@")[0]
+    Store.grant(postgres_url, on_server, role, "facilitator")
+    return password_login
+
+
+def test_the_dialog_asks_for_the_password_the_server_wants_and_the_keyring_keeps_it_if_asked(
+    qtbot, empty_window, file_menu_dialog, locked, on_server, memory_keyring, settings, tmp_path
+):
+    role = locked.split("//")[1].split("@")[0]
+    seen: list[str] = []
+
+    def drive(dialog: ServerDialog) -> None:
+        assert not dialog.password.isVisible()  # no field until the server asks
+        qtbot.keyClicks(dialog.address, locked)
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        assert dialog.password.isVisible() and dialog.remember.isVisible()
+        assert dialog.password.echoMode() == dialog.password.EchoMode.Password
+        assert dialog.password.hasFocus()
+        seen.append(dialog.problem.text())
+        assert dialog.workshops.count() == 0 and not dialog.ok.isEnabled()
+        qtbot.keyClicks(dialog.password, "fel")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        seen.append(dialog.problem.text())
+        dialog.password.clear()
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.mouseClick(dialog.remember, LEFT)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.workshops.count() == 1 and dialog.ok.isEnabled()
+        dialog.grab().save("/tmp/q-shared-password.png")
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
+    assert seen[0].endswith(f"vill ha ett lösenord för {role}.")
+    assert f"tog inte emot lösenordet för {role}." in seen[1] and "fel" not in seen[1]
+    qtbot.waitUntil(lambda: empty_window.doc is not None)
+    assert empty_window.path.name == on_server and not empty_window.doc.read_only
+    assert list(memory_keyring.passwords.values()) == [PASSWORD]
+    settings.sync()
+    assert PASSWORD not in (tmp_path / "settings.ini").read_text()
+    assert settings.get(SERVER_ADDRESS) == locked
+
+    # Next time the keyring has it: the list comes without a question.
+    def again(dialog: ServerDialog) -> None:
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        assert dialog.workshops.count() == 1 and not dialog.password.isVisible()
+        dialog.reject()
+
+    file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, again)
+
+
+def test_a_typed_password_is_not_kept_unless_asked_and_publishing_asks_for_it_too(
+    qtbot, seed_window, file_menu_dialog, password_login, memory_keyring
+):
+    def drive(dialog: ServerDialog) -> None:
+        qtbot.keyClicks(dialog.address, password_login)
+        qtbot.mouseClick(dialog.ok, LEFT)  # Publicera: the login is tried first
+        assert dialog.isVisible() and dialog.password.hasFocus()
+        assert "vill ha ett lösenord" in dialog.problem.text()
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(seed_window, PUBLISH, ServerDialog, drive)
+    qtbot.waitUntil(lambda: seed_window.doc is not None and seed_window.doc.store.url is not None)
+    assert seed_window.statusBar().currentMessage().startswith("Publicerad på ")
+    assert PASSWORD not in seed_window.doc.store.url
+    assert memory_keyring.passwords == {}
