@@ -22,7 +22,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QEventLoop,
+    QPoint,
+    QPointF,
+    QRect,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -70,7 +80,12 @@ TITLE_BAR = 28  # the title strip drawn above a dialog (offscreen windows have n
 
 def settle(ms: int = 60) -> None:
     """Let Qt lay out and paint (and timers fire) before a picture is taken."""
-    QTest.qWait(ms)
+    # An event loop, not QTest.qWait: qWait keeps Python's GIL while it sleeps, so the
+    # suggestions' worker thread ran six times slower while the tool waited for it.
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # as qWait does
 
 
 def wait_until(ready: Callable[[], object], timeout_ms: int = 30_000) -> None:
@@ -78,7 +93,7 @@ def wait_until(ready: Callable[[], object], timeout_ms: int = 30_000) -> None:
     while not ready():
         if waited > timeout_ms:
             raise RuntimeError("the program did not get there in time")
-        QTest.qWait(50)
+        settle(50)
         waited += 50
 
 
