@@ -11,7 +11,10 @@ and a cluster are compared as weighted term vectors:
 - a cluster is the mean of its notes' vectors with its name added (a name is what the
   facilitator says the notes share);
 - a prior for cluster size: a big cluster is a likelier home for a note that fits nothing
-  well, as it is for the facilitator.
+  well, as it is for the facilitator;
+- headings: a facilitator may keep a list of the other clusters' headings as a cluster of its
+  own (a note "Kunskap" beside the cluster "Kunskap"). A note that reads like another cluster's
+  name leans towards the clusters whose notes read like other clusters' names.
 
 The confidence of a cluster is its posterior: size times exp(similarity / TEMPERATURE),
 normalised over the clusters. The parameters are few and set by reasoning (see
@@ -56,12 +59,17 @@ ASSOCIATIONS = 0.0
 # (a big cluster may hold several themes): BLEND of the first, the rest of the second.
 NEAREST = 2
 BLEND = 0.5
-# The weights of the three (mean, nearest notes, size) are fitted to the facilitator's own
+# The weights of the four (mean, nearest notes, size, headings) are fitted to the facilitator's own
 # clusters once they hold LEARN_FROM notes: each note left out in turn and placed, the weights
 # that make the facilitator's choices likeliest, pulled towards the reasoned weights with
 # strength LEARN (a penalty on the squared relative change, per note placed).
 LEARN = 0.0
 LEARN_FROM = 10
+# Headings: how much a note that reads like another cluster's name (cosine with that name,
+# squared: "Kunskap" against "Kunskap" 1, a longer note that mentions "kunskap" about 0.1) leans
+# towards a cluster in the same measure (the mean over its notes). Set on the group that keeps
+# such a list and checked on the one that does not (bench_place.py): 0 switches it off.
+HEADINGS = 4.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class Options:
     blend: float = BLEND  # 1: the mean vector only; 0: the nearest notes only
     learn: float = LEARN  # > 0: weights fitted to the facilitator's clusters, pulled this hard
     # towards the reasoned ones above; 0: the reasoned weights as they are
+    headings: float = HEADINGS  # a note like another cluster's name -> a cluster of such notes
 
 
 DEFAULT = Options()
@@ -157,35 +166,58 @@ class Placer:
             for k, w in vec.items():
                 self._sums[cluster][k] += self.options.name_weight * w
         self._norms = {c: math.sqrt(sum(w * w for w in v.values())) for c, v in self._sums.items()}
+        # How much each cluster's notes read like the names of other clusters (summed).
+        self._heading_of = {c: [self.heading(v, c) for v in vs] for c, vs in self._members.items()}
+        self._headings = {c: sum(hs) for c, hs in self._heading_of.items()}
         o = self.options
-        self.weights = (o.blend / TEMPERATURE, (1 - o.blend) / TEMPERATURE, o.prior / TEMPERATURE)
+        self.weights: tuple[float, ...] = (
+            o.blend / TEMPERATURE,
+            (1 - o.blend) / TEMPERATURE,
+            o.prior / TEMPERATURE,
+            o.headings / TEMPERATURE,
+        )
         if o.learn and len(labelled) >= LEARN_FROM:
             self.weights = _fitted(self, labelled, self.weights, o.learn)
 
+    def heading(self, vec: Vector, cluster: Hashable) -> float:
+        """How much a note reads like the name of a cluster other than `cluster`: the
+        squared cosine with the closest such name (1 for the name itself)."""
+        if not self.options.headings:
+            return 0.0
+        best = max((_dot(vec, v) for c, v in self._named.items() if c != cluster), default=0.0)
+        return best * best
+
     def features(
         self, me: Vector, cluster: Hashable, left_out: Vector | None = None
-    ) -> tuple[float, float, float]:
-        """(similarity to the cluster's mean, to its nearest notes, log of its size), as if
-        `left_out` (one of its notes) were not in it."""
+    ) -> tuple[float, float, float, float]:
+        """(similarity to the cluster's mean, to its nearest notes, log of its size, headings),
+        as if `left_out` (one of its notes) were not in it."""
         sums = self._sums[cluster]
         dot = _dot(me, sums)
         norm2 = self._norms[cluster] ** 2
         members = self._members[cluster]
+        kept: Sequence[int] = range(len(members))
         size = self._sizes[cluster]
+        headings = self._headings[cluster]
         if left_out is not None:
             dot -= _dot(me, left_out)
             norm2 += -2 * _dot(sums, left_out) + _dot(left_out, left_out)
-            members = [v for v in members if v is not left_out]
+            kept = [i for i, v in enumerate(members) if v is not left_out]
             size -= 1
+            headings -= self.heading(left_out, cluster)
         mean = dot / math.sqrt(norm2) if norm2 > 1e-12 else 0.0
         k = self.options.nearest
         near = 0.0
         if k:
-            pool = [_dot(me, v) for v in members]
+            # A heading in a list of headings speaks for the cluster it names, not for the list.
+            heading_of = self._heading_of[cluster]
+            pool = [_dot(me, members[i]) * (1 - heading_of[i]) for i in kept]
             if self.options.name_weight > 0 and self._named[cluster]:
                 pool.append(_dot(me, self._named[cluster]))
             near = sum(heapq.nlargest(k, pool)) / k
-        return (mean, near, math.log(size + 1))  # the name counts as a note: no log(0)
+        # Headings: this note reads like another cluster's name, and this cluster's notes do too.
+        listed = self.heading(me, cluster) * headings / size if size > 0 and headings > 0 else 0.0
+        return (mean, near, math.log(size + 1), listed)  # the name counts as a note: no log(0)
 
     # ------------------------------------------------------------------ vectors
     def idf(self, key: str, display: str) -> float:
@@ -283,9 +315,9 @@ def _zipf(word: str) -> float:
 def _fitted(
     placer: Placer,
     labelled: Sequence[tuple[Vector, Hashable]],
-    start: tuple[float, float, float],
+    start: tuple[float, ...],
     strength: float,
-) -> tuple[float, float, float]:
+) -> tuple[float, ...]:
     """Multinomial logistic regression over (note, cluster) features, leave-one-out: the
     weights under which the facilitator's own placements are likeliest, with a penalty on
     moving away from `start`. A few hundred steps of gradient ascent; three numbers."""
@@ -311,7 +343,7 @@ def _fitted(
         expected = np.einsum("nc,ncf->nf", p, x)
         gradient = (picked - expected).mean(axis=0) - strength * (w - w0) / scale**2
         w += 0.5 * scale**2 * gradient
-    return (float(w[0]), float(w[1]), float(w[2]))
+    return tuple(float(x) for x in w)
 
 
 def _dot(a: Vector, b: Vector) -> float:

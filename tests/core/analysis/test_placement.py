@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from importlib import resources
 
 from samverkan_desktop.core.analysis import placement as pl
@@ -71,3 +72,48 @@ def test_synonyms_are_read_both_ways_and_keep_the_dictionarys_notice() -> None:
 
 def test_general_frequencies_are_offline_and_weigh_common_words_down() -> None:
     assert pl._general_rarity("belysning") > pl._general_rarity("göra") > 0
+
+
+def test_a_note_whose_only_link_is_a_clusters_name_goes_there_first() -> None:
+    examples = [
+        ("Fler fritidsgårdar för unga", "Mötesplatser"),
+        ("Läxhjälp efter skolan", "Mötesplatser"),
+        ("Öppen idrottshall på helger", "Mötesplatser"),
+        ("Bättre samarbete mellan föreningar", "Samverkan"),
+        ("Gemensamma möten med kommunen", "Samverkan"),
+        ("Fler vuxna ute på kvällarna", "Trygg miljö"),
+    ]
+    names = {"Mötesplatser": "Mötesplatser", "Samverkan": "Samverkan", "Trygg miljö": "Belysning"}
+    placer = pl.Placer(examples, names, [t for t, _ in examples])
+
+    [best, *_] = placer.rank("Belysning i parken")
+
+    assert best.cluster == "Trygg miljö"  # the smallest cluster: its name alone decides
+    assert best.terms == ("belysning",)
+
+
+def test_a_heading_goes_to_the_list_of_headings_and_a_note_on_its_theme_to_the_theme() -> None:
+    # The facilitator's first cluster is a list of the other clusters' headings.
+    examples = [
+        ("Kunskap", "Organisera"),
+        ("Boende", "Organisera"),
+        ("Samverkan mellan föreningar och kommunen", "Organisera"),
+        ("Klar målsättning", "Organisera"),
+        ("Fortbildning för personal", "Kunskap"),
+        ("Kunskapsutveckling om psykisk ohälsa", "Kunskap"),
+        ("Fler gruppbostäder", "Boende"),
+        ("Stöd i eget boende", "Boende"),
+        ("Arbete för fler", "Sysselsättning"),
+        ("Daglig verksamhet med meningsfulla uppgifter", "Sysselsättning"),
+    ]
+    names = {c: c for _, c in examples}
+    names["Organisera"] = "Organisera runt gemenskap"
+    texts = [t for t, _ in examples]
+
+    def best(text: str, options: pl.Options = pl.DEFAULT) -> str:
+        return str(pl.Placer(examples, names, texts, options).rank(text)[0].cluster)
+
+    assert best("Sysselsättning") == "Organisera"
+    assert best("Kunskap om psykisk ohälsa hos personal") == "Kunskap"
+    # Without the headings part the heading goes to the cluster of that name.
+    assert best("Sysselsättning", replace(pl.DEFAULT, headings=0.0)) == "Sysselsättning"
