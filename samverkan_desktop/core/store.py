@@ -557,7 +557,7 @@ class Store:
         if self.url is None:
             return None
         presence = store_presence.Presence(
-            self._server,
+            self._server.set(drivername="postgresql").render_as_string(hide_password=False),
             self.path.name,
             self._client,
             person or store_presence.me(),

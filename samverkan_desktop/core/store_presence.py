@@ -28,8 +28,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.engine import URL
-
 from .store_server import check_key
 
 COLOURS = 8  # how many marking colours there are; the UI has one for each index
@@ -212,7 +210,7 @@ class Presence:
 
     def __init__(
         self,
-        url: URL,
+        conninfo: str,
         key: str,
         client: str,
         person: Person,
@@ -224,7 +222,7 @@ class Presence:
         poll: float = 0.05,
         retry: float = 1.0,
     ) -> None:
-        self._conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._conninfo = conninfo  # libpq's: the store's server, password and all
         self._channel = channel(key)
         self.client, self.person, self.reader = client, person, reader
         self._on_change = on_change

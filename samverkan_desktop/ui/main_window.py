@@ -53,6 +53,7 @@ from .panels.outline import OutlinePanel
 from .panels.progress import ProgressIndicator
 from .panels.search_panel import SearchPanel
 from .panels.start_page import StartPage
+from .presence import PresenceBar
 from .read_only import ReadOnlyMode
 from .settings import LANGUAGE, WINDOW_GEOMETRY, WINDOW_STATE
 from .shared_workshop import SharedWorkshops
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
                 fit=_native(QKeySequence("Ctrl+0")),
             )
         )
+        # Who else has a shared workshop open (hidden on a file, and while nobody else is).
+        self.presence_bar = PresenceBar()
+        self.statusBar().addPermanentWidget(self.presence_bar)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.statusBar().setSizeGripEnabled(True)
@@ -388,8 +392,10 @@ class MainWindow(QMainWindow):
         for panel in (self.search_panel, self.clusters_panel, self.progress):
             panel.set_document(ws.doc)
         self.outline_panel.set_board(ws.doc, ws.scene, ws.view)
+        self.presence_bar.attach(ws.doc, ws.scene)
 
     def _detach(self, ws: Workspace) -> None:
+        self.presence_bar.detach()
         for panel in (self.search_panel, self.clusters_panel, self.progress):
             panel.set_document(None)
         self.outline_panel.set_board(None)

@@ -47,6 +47,9 @@ class BoardScene(QGraphicsScene):
     editingChanged = Signal()
     # A double-click on empty board (or a frame's body): a new note is wanted there.
     newNoteRequested = Signal(QPointF)
+    # While the selection is dragged: how far it is carried (a QPointF); None when it is let go
+    # or the drag is given up. Others on a shared workshop see it (ui/presence.py).
+    dragMoved = Signal(object)
 
     def __init__(self, doc: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -553,6 +556,8 @@ class BoardScene(QGraphicsScene):
             if (event.screenPos() - down).manhattanLength() < QApplication.startDragDistance():
                 return
         self._gesture.move(event.scenePos())
+        if isinstance(self._gesture, DragGesture):
+            self.dragMoved.emit(self._gesture.delta)
         event.accept()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -560,6 +565,8 @@ class BoardScene(QGraphicsScene):
             super().mouseReleaseEvent(event)
             return
         gesture, self._gesture = self._gesture, None
+        if isinstance(gesture, DragGesture) and gesture.moved:
+            self.dragMoved.emit(None)
         gesture.finish()
         event.accept()
 
@@ -567,6 +574,8 @@ class BoardScene(QGraphicsScene):
         if self._gesture is None:
             return False
         gesture, self._gesture = self._gesture, None
+        if isinstance(gesture, DragGesture) and gesture.moved:
+            self.dragMoved.emit(None)
         gesture.cancel()
         return True
 

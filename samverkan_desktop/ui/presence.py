@@ -1,0 +1,488 @@
+"""Presence on a shared workshop (issue 14): who else has it open, on the status bar, and a
+light mark on the notes and frames each of them has selected or is dragging.
+
+`BoardPresence` joins the store's presence (core/store_presence.py) for one board: it tells the
+others what this board has selected (the scene's selection, a moment after it settles) and how
+far a drag carries it, and marks what the others have selected with `PresenceMark`, a child
+item of the note or frame (it moves with it, and only the items whose marks change repaint;
+the exports paint from the document, so no mark is ever exported). `PresenceBar` is the
+status bar's "Också här:" with a coloured badge of initials for each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import shiboken6
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..core.store_presence import Activity, Person, Presence, Present
+from .board.cluster_item import ClusterItem
+from .board.note_item import NoteItem
+from .board.scene import BoardScene
+from .document import DocumentModel
+from .i18n import TrContext
+from .plaintext import tooltip
+
+# One colour for each of core's colour indexes: strong enough to read as an outline on any
+# note's paper and on the board, and each with white initials at 4.5:1 or more.
+COLOURS = tuple(
+    QColor(c)
+    for c in (
+        "#0072B2",  # blue
+        "#B8430C",  # vermilion
+        "#007A5E",  # green
+        "#A6417F",  # reddish purple
+        "#5B3A93",  # violet
+        "#806000",  # ochre
+        "#37474F",  # slate
+        "#8E2430",  # wine
+    )
+)
+TAB_Z = 4500.0  # above every note and the frames' names (cluster_item.LABEL_Z)
+FAR = 0.3  # below this zoom the tabs are left out: the outlines say enough
+SETTLE_MS = 50  # a selection is announced once it has stopped changing this long
+
+Key = tuple[str, int]  # ("note" | "cluster", id)
+
+
+class PresenceTexts(TrContext):
+    """Who else is here, and their marks. (Translation context; see TrContext.)"""
+
+
+def colour(present: Present) -> QColor:
+    return COLOURS[present.colour % len(COLOURS)]
+
+
+def who(present: Present) -> str:
+    """ "Anna Larsson (anna)", and that they only read."""
+    person = present.person
+    text = person.name if person.name == person.login else f"{person.name} ({person.login})"
+    if present.reader:
+        text = PresenceTexts.tr("{name}, läser").format(name=text)
+    return text
+
+
+# --------------------------------------------------------------------------- the board's marks
+class PresenceTab(QGraphicsItem):
+    """One person's tab on what they mark: their initials on their colour, the same size on
+    screen at any zoom, above every note (a frame's tab would hide under its notes otherwise).
+    Its position is the corner of what they mark; it hangs above and left of it. Hovered, it
+    says who and what."""
+
+    W, H = 26.0, 16.0  # pixels
+
+    def __init__(self, target: QGraphicsItem, present: Present, index: int) -> None:
+        super().__init__()
+        self.target, self.present, self.index = target, present, index
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(TAB_Z)
+        line = PresenceTexts.tr("{who} flyttar den") if present.activity.dragging else None
+        line = line or PresenceTexts.tr("{who} har markerat den")
+        self.setToolTip(tooltip(line.format(who=who(present))))
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-(self.index + 1) * (self.W + 2), -self.H, self.W, self.H)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if not (shiboken6.isValid(self.target) and self.target.isVisible()):
+            return  # its note is filtered out
+        views = self.scene().views() if self.scene() is not None else []
+        if views and views[0].transform().m11() < FAR:
+            return  # far out a tab on every marked note would hide the board
+        tab = self.boundingRect()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour(self.present))
+        painter.drawRoundedRect(tab, 3.0, 3.0)
+        font = QFont(painter.font())
+        font.setPixelSize(11)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, self.present.person.initials)
+
+
+class PresenceMark(QGraphicsItem):
+    """The marks of everyone else on one note or frame (its parent item): an outline around it
+    in each one's colour; while they drag it the outline is dashed and a dashed ghost shows
+    where they are carrying it. Their tabs (`PresenceTab`) go at its top-right corner, or at
+    the ghost's."""
+
+    GAP = 4.0  # between the item and the first outline (board units)
+    STEP = 5.0  # between one person's outline and the next
+
+    def __init__(self, parent: NoteItem | ClusterItem) -> None:
+        super().__init__(parent)
+        self.people: tuple[Present, ...] = ()
+        self.ghosts_shown = True
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def _target(self) -> QRectF:
+        parent = self.parentItem()
+        return parent.rect() if isinstance(parent, NoteItem | ClusterItem) else QRectF()
+
+    def set_people(self, people: tuple[Present, ...]) -> None:
+        self.prepareGeometryChange()
+        self.people = people
+        self.ghosts_shown = True
+        self.update()
+
+    def hide_ghosts(self) -> None:
+        """The item was just moved by their drop: the ghost's offset is spent."""
+        if self.ghosts_shown:
+            self.prepareGeometryChange()
+            self.ghosts_shown = False
+            self.update()
+
+    def sync(self) -> None:
+        """The item changed size."""
+        self.prepareGeometryChange()
+        self.update()
+
+    def tab_places(self) -> list[tuple[Present, QPointF, int]]:
+        """Where each person's tab goes (scene point) and its place in the row there."""
+        rect = self._target()
+        at_ghost = dict(self._ghosts())
+        stacked: dict[tuple[float, float], int] = {}
+        places = []
+        for p in self.people:
+            corner = at_ghost.get(p.client, rect)
+            anchor = (corner.right(), corner.top() - self.GAP)
+            index = stacked.get(anchor, 0)
+            stacked[anchor] = index + 1
+            places.append((p, self.mapToScene(QPointF(*anchor)), index))
+        return places
+
+    def _ghosts(self) -> list[tuple[str, QRectF]]:
+        if not self.ghosts_shown:
+            return []
+        rect = self._target()
+        return [
+            (p.client, rect.translated(*p.activity.offset))
+            for p in self.people
+            if p.activity.dragging and p.activity.offset != (0.0, 0.0)
+        ]
+
+    def boundingRect(self) -> QRectF:
+        if not self.people:
+            return QRectF()
+        # Room for the widest outline far out (its pen is a few pixels, whatever the zoom).
+        out = self.GAP + self.STEP * len(self.people) + 24.0
+        bound = self._target().adjusted(-out, -out, out, out)
+        for _client, ghost in self._ghosts():
+            bound = bound.united(ghost.adjusted(-out, -out, out, out))
+        return bound
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # nothing to hit: a click anywhere goes to the board
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = max(option.levelOfDetailFromTransform(painter.worldTransform()), 0.01)
+        width = min(max(2.5, 2.5 / lod), 20.0)  # about 2.5 pixels at any zoom
+        rect = self._target()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        by_client = {p.client: p for p in self.people}
+        for i, p in enumerate(self.people):
+            pen = QPen(colour(p), width)
+            if p.activity.dragging:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            out = self.GAP + self.STEP * i
+            painter.drawRoundedRect(rect.adjusted(-out, -out, out, out), 4.0, 4.0)
+        for client, ghost in self._ghosts():
+            ink = colour(by_client[client])
+            fill = QColor(ink)
+            fill.setAlpha(40)
+            painter.setPen(QPen(ink, width, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(ghost, 4.0, 4.0)
+
+
+class BoardPresence(QObject):
+    """One board's presence on a shared workshop; does nothing on a file (no presence).
+    `othersChanged(tuple[Present, ...])` when who is here, or what they do, changes."""
+
+    othersChanged = Signal(object)
+    _heard = Signal(object)  # from the presence's thread
+
+    def __init__(
+        self,
+        doc: DocumentModel,
+        scene: BoardScene,
+        parent: QObject | None = None,
+        *,
+        person: Person | None = None,
+        **timing: float,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.scene = doc, scene
+        self.others: tuple[Present, ...] = ()
+        self._marks: dict[Key, PresenceMark] = {}
+        self._tabs: dict[Key, list[PresenceTab]] = {}
+        self._activity = Activity()
+        self._heard.connect(self._show)
+        self.presence: Presence | None = doc.store.presence(
+            self._heard.emit, person=person, **timing
+        )
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._selection_settled)
+        if self.presence is None:
+            return
+        scene.selectionChanged.connect(self._settle.start)
+        scene.dragMoved.connect(self._dragged)
+        doc.notesChanged.connect(self._notes_changed)
+        doc.clustersChanged.connect(self._clusters_changed)
+        doc.notesRemoved.connect(self._notes_removed)
+        doc.clustersRemoved.connect(self._clusters_removed)
+        self._selection_settled()
+
+    def close(self) -> None:
+        """Leave (the others see it at once) and take the marks away."""
+        self._settle.stop()
+        if self.presence is not None:
+            self.presence.stop()
+            self.presence = None
+        self._show(())
+
+    # ----------------------------------------------------------------- what this board does
+    def _selection_settled(self) -> None:
+        if not shiboken6.isValid(self.scene):
+            return
+        self._set(
+            Activity(
+                frozenset(self.scene.selected_note_ids()),
+                frozenset(self.scene.selected_cluster_ids()),
+            )
+        )
+
+    def _dragged(self, delta: QPointF | None) -> None:
+        a = self._activity
+        if delta is None:
+            self._set(Activity(a.notes, a.clusters))
+        else:
+            offset = (round(delta.x()), round(delta.y()))
+            self._set(Activity(a.notes, a.clusters, dragging=True, offset=offset))
+        # Someone else's tab on what this board drags goes along with it.
+        for key in self._marks.keys() & self._own_keys():
+            self._place_tabs(key)
+
+    def _own_keys(self) -> set[Key]:
+        a = self._activity
+        return {("note", i) for i in a.notes} | {("cluster", i) for i in a.clusters}
+
+    def _set(self, activity: Activity) -> None:
+        self._activity = activity
+        if self.presence is not None:
+            self.presence.set_activity(activity)
+
+    # ----------------------------------------------------------------- what the others do
+    def _show(self, others: tuple[Present, ...]) -> None:
+        if self.presence is None and others:
+            return  # heard after leaving
+        self.others = others
+        wanted: dict[Key, list[Present]] = {}
+        for p in sorted(others, key=lambda p: p.colour):
+            for nid in p.activity.notes:
+                wanted.setdefault(("note", nid), []).append(p)
+            for cid in p.activity.clusters:
+                wanted.setdefault(("cluster", cid), []).append(p)
+        for key in set(self._marks) | set(wanted):
+            self._mark(key, tuple(wanted.get(key, ())))
+        self.othersChanged.emit(others)
+
+    def _item(self, key: Key) -> NoteItem | ClusterItem | None:
+        if not shiboken6.isValid(self.scene):
+            return None
+        kind, i = key
+        return self.scene.note_item(i) if kind == "note" else self.scene.cluster_item(i)
+
+    def _mark(self, key: Key, people: tuple[Present, ...]) -> None:
+        """Mark the item `key` for `people`; only it repaints, and only if its marks changed."""
+        mark = self._marks.get(key)
+        item = self._item(key)
+        if mark is not None and (not shiboken6.isValid(mark) or mark.parentItem() is not item):
+            self._unmark(key)
+            mark = None
+        if not people or item is None:
+            self._unmark(key)
+            return
+        if mark is None:
+            mark = self._marks[key] = PresenceMark(item)
+        if mark.people != people:
+            mark.set_people(people)
+            self._place_tabs(key)
+
+    def _unmark(self, key: Key) -> None:
+        mark = self._marks.pop(key, None)
+        if mark is not None and shiboken6.isValid(mark) and mark.scene() is not None:
+            mark.scene().removeItem(mark)
+        for tab in self._tabs.pop(key, []):
+            if shiboken6.isValid(tab) and tab.scene() is not None:
+                tab.scene().removeItem(tab)
+
+    def _place_tabs(self, key: Key) -> None:
+        mark, item = self._marks.get(key), self._item(key)
+        if mark is None or item is None:
+            return
+        tabs = self._tabs.setdefault(key, [])
+        places = mark.tab_places()
+        if [(t.present, t.index) for t in tabs] != [(p, i) for p, _, i in places]:
+            for tab in tabs:
+                self.scene.removeItem(tab)
+            tabs[:] = [PresenceTab(item, p, i) for p, _, i in places]
+            for tab in tabs:
+                self.scene.addItem(tab)
+        for tab, (_p, at, _i) in zip(tabs, places, strict=True):
+            tab.setPos(at)
+
+    def _notes_changed(self, ids: frozenset[int]) -> None:
+        self._items_changed("note", ids)
+
+    def _clusters_changed(self, ids: frozenset[int]) -> None:
+        self._items_changed("cluster", ids)
+
+    def _notes_removed(self, ids: frozenset[int]) -> None:
+        for i in ids:
+            self._unmark(("note", i))
+
+    def _clusters_removed(self, ids: frozenset[int]) -> None:
+        for i in ids:
+            self._unmark(("cluster", i))
+
+    def _items_changed(self, kind: str, ids: Iterable[int]) -> None:
+        """A marked note or frame changed: made again (an undo), moved (by the drop of the
+        drag that was shown as a ghost) or resized."""
+        for i in ids:
+            key = (kind, i)
+            if key not in self._marks:
+                continue
+            people = self._people_on(key)
+            mark = self._marks[key]
+            if not shiboken6.isValid(mark) or mark.parentItem() is not self._item(key):
+                self._unmark(key)
+                self._mark(key, people)
+                continue
+            mark.sync()
+            if any(p.activity.dragging for p in people):
+                mark.hide_ghosts()
+            self._place_tabs(key)
+
+    def _people_on(self, key: Key) -> tuple[Present, ...]:
+        kind, i = key
+        return tuple(
+            p
+            for p in sorted(self.others, key=lambda p: p.colour)
+            if i in (p.activity.notes if kind == "note" else p.activity.clusters)
+        )
+
+    def marks(self) -> Mapping[Key, PresenceMark]:
+        return dict(self._marks)
+
+    def tabs(self, key: Key) -> list[PresenceTab]:
+        return list(self._tabs.get(key, ()))
+
+
+# --------------------------------------------------------------------------- the status bar
+class Badges(QWidget):
+    """A coloured round badge with initials for each person (hollow for a reader)."""
+
+    SIZE = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people: tuple[Present, ...] = ()
+
+    def set_people(self, people: tuple[Present, ...]) -> None:
+        self.people = people
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(1, len(self.people)) * (self.SIZE + 3), self.SIZE + 2)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPixelSize(9)
+        font.setBold(True)
+        painter.setFont(font)
+        top = (self.height() - self.SIZE) / 2
+        for i, p in enumerate(self.people):
+            circle = QRectF(i * (self.SIZE + 3) + 1, top, self.SIZE - 1, self.SIZE - 1)
+            ink = colour(p)
+            if p.reader:
+                painter.setPen(QPen(ink, 2.0))
+                painter.setBrush(QColor("white"))
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ink)
+            painter.drawEllipse(circle)
+            painter.setPen(ink if p.reader else QColor("white"))
+            painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, p.person.initials)
+
+
+class PresenceBar(QWidget):
+    """The status bar's "Också här:" and a badge for each; hidden while nobody else is here.
+    `attach` joins a board's workshop (a shared one; on a file it stays hidden), `detach`
+    leaves it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("presenceBar")
+        self.label = QLabel(PresenceTexts.tr("Också här:"))
+        self.badges = Badges()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 4, 0)
+        row.setSpacing(4)
+        row.addWidget(self.label)
+        row.addWidget(self.badges)
+        self.board: BoardPresence | None = None
+        self.hide()
+
+    def attach(
+        self,
+        doc: DocumentModel,
+        scene: BoardScene,
+        *,
+        person: Person | None = None,
+        **timing: float,
+    ) -> BoardPresence:
+        self.detach()
+        self.board = BoardPresence(doc, scene, self, person=person, **timing)
+        self.board.othersChanged.connect(self.show_people)
+        return self.board
+
+    def detach(self) -> None:
+        if self.board is not None:
+            self.board.close()
+            self.board.deleteLater()
+            self.board = None
+        self.show_people(())
+
+    def names(self) -> list[str]:
+        return [who(p) for p in self.badges.people]
+
+    def show_people(self, people: tuple[Present, ...]) -> None:
+        self.badges.set_people(people)
+        names = ", ".join(who(p) for p in people)
+        self.setAccessibleName(PresenceTexts.tr("Också här: {names}").format(names=names))
+        self.setToolTip(tooltip("\n".join(who(p) for p in people)))
+        self.setVisible(bool(people))

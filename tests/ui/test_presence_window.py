@@ -1,0 +1,90 @@
+"""Presence in the main window (issue 14): with a shared workshop open, the status bar says who
+else has it open (Också här:, their initials in their colours, full names in the tooltip and the
+accessible name) and the board marks what they select or drag; on a file, nothing shows.
+The others are two more clients on the throwaway server of tests/conftest.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.store_presence import Activity, Person
+from samverkan_desktop.ui.presence import PresenceMark
+
+LIVE = 1000  # ms
+ANNA = Person("anna", "Anna Larsson")
+BO = Person("bo", "Bo Ek")
+
+
+@pytest.fixture
+def on_server(seed_workshop, postgres_url) -> str:
+    with Store.open(seed_workshop) as local, local.publish(postgres_url) as shared:
+        return shared.path.name
+
+
+def marked(window) -> dict[int, list[str]]:
+    found = {}
+    for item in window.scene.items():
+        if isinstance(item, PresenceMark) and item.people:
+            parent = item.parentItem()
+            key = getattr(parent, "note_id", None) or -parent.cluster_id
+            found[key] = [p.person.name for p in item.people]
+    return found
+
+
+def test_the_window_shows_who_else_is_here_and_what_they_mark(
+    qtbot, empty_window, on_server, postgres_url
+):
+    window = empty_window
+    window.resize(1280, 800)
+    assert window.open_shared(Store.open_url(postgres_url, on_server))
+    bar = window.presence_bar
+    assert not bar.isVisible()  # nobody else yet
+
+    heard_by_anna: list = []
+    anna = Store.open_url(postgres_url, on_server)
+    bo = Store.open_url(postgres_url, on_server)
+    try:
+        anna_here = anna.presence(heard_by_anna.append, person=ANNA)
+        bo_here = bo.presence(lambda _o: None, person=BO)
+        qtbot.waitUntil(lambda: len(bar.names()) == 2, timeout=LIVE)
+        assert bar.isVisible()
+        assert sorted(bar.names()) == ["Anna Larsson (anna)", "Bo Ek (bo)"]
+        assert bar.accessibleName().startswith("Också här: ")
+        assert "Anna Larsson (anna)" in bar.toolTip() and "Bo Ek (bo)" in bar.toolTip()
+        assert bar.label.text() == "Också här:"
+
+        # Anna selects two notes; Bo drags a frame.
+        frame = sorted(window.doc.clusters)[1]
+        notes = sorted(window.doc.members(sorted(window.doc.clusters)[0]))[:2]
+        anna_here.set_activity(Activity(frozenset(notes)))
+        bo_here.set_activity(
+            Activity(clusters=frozenset({frame}), dragging=True, offset=(-120.0, 160.0))
+        )
+        qtbot.waitUntil(
+            lambda: (
+                marked(window)
+                == {notes[0]: ["Anna Larsson"], notes[1]: ["Anna Larsson"], -frame: ["Bo Ek"]}
+            ),
+            timeout=LIVE,
+        )
+        window.view.centerOn(window.scene.cluster_item(frame).scene_rect().topLeft())
+        qtbot.wait(50)
+        window.grab().save("/tmp/presence.png")
+        # The window's own user is there for Anna too.
+        assert heard_by_anna and len(heard_by_anna[-1]) == 2
+
+        window.close_document()  # leaves: Anna no longer sees the window's user
+        assert not bar.isVisible() and bar.names() == []
+        qtbot.waitUntil(lambda: [p.person for p in heard_by_anna[-1]] == [BO], timeout=LIVE)
+    finally:
+        anna.close()
+        bo.close()
+
+
+def test_on_a_file_the_window_shows_no_one(qtbot, seed_window):
+    assert seed_window.doc.store.url is None
+    qtbot.wait(100)
+    assert not seed_window.presence_bar.isVisible()
+    assert seed_window.presence_bar.board is not None
+    assert seed_window.presence_bar.board.presence is None
