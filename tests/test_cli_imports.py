@@ -95,12 +95,12 @@ def test_info_on_a_current_file_loads_none_of_what_it_does_not_need(workshop: Pa
 
 
 def test_an_older_file_is_still_upgraded_when_opened(workshop: Path, tmp_path: Path):
-    """A revision 0003 that exists only here makes the fixture an older file."""
+    """A revision 0004 that exists only here makes the fixture an older file."""
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0003_test.py").write_text(
-        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "0003"\n'
-        'down_revision = "0002"\nbranch_labels = None\ndepends_on = None\n\n\n'
+    (migrations / "versions" / "0004_test.py").write_text(
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "0004"\n'
+        'down_revision = "0003"\nbranch_labels = None\ndepends_on = None\n\n\n'
         "def upgrade() -> None:\n"
         '    op.create_table("tags", sa.Column("id", sa.Integer(), primary_key=True))\n',
         encoding="utf-8",
@@ -109,7 +109,7 @@ def test_an_older_file_is_still_upgraded_when_opened(workshop: Path, tmp_path: P
     result = _run(["info", str(workshop)], workshop, migrations, then_open=True)
     assert result["code"] == 0 and "Lappar: 216" in result["out"]  # read through a copy
     assert "alembic" in result["loaded"]
-    assert result["opened"] == [216, "0003"]  # opened for writing: upgraded in place
+    assert result["opened"] == [216, "0004"]  # opened for writing: upgraded in place
     bak = f"workshop.samverkan.{FIXTURE.stem.removeprefix('schema-')}.bak"
     assert (workshop.parent / bak).read_bytes() == original
 

@@ -110,3 +110,16 @@ class MetaRow(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChangeLogRow(Base):
+    """One committed transaction on a file, with the ids it changed (migration 0003): how the
+    other windows and programs that have the file open learn what to read again
+    (`store_filewatch`). Kept short: the oldest rows go as new ones come."""
+
+    __tablename__ = "change_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Which open store committed it (`Store._client`): its own rows are not news to it.
+    client: Mapped[str] = mapped_column(String(32), default="")
+    # JSON {"changed": {kind: [ids]}, "removed": {...}}; "" when there were too many to name.
+    ids: Mapped[str] = mapped_column(Text, default="")

@@ -39,11 +39,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import Table
 
-from . import atomic, limits, oserrors, server_login, store_file, store_server
+from . import atomic, limits, oserrors, server_login, store_file, store_filewatch, store_server
 from . import model as m
 from .messages import Message, message
 from .schema import (
     Base,
+    ChangeLogRow,
     ClusterRow,
     GroupRow,
     LinkRow,
@@ -58,7 +59,12 @@ from .store_file import (  # noqa: F401 (re-exported)
     FileReadOnly,
     StoreError,
 )
-from .store_lock import FileLocked, LockUnavailable, WriteLock  # noqa: F401 (re-exported)
+from .store_lock import (  # noqa: F401 (re-exported)
+    FileLocked,
+    LockOwner,
+    LockUnavailable,
+    WriteLock,
+)
 
 if TYPE_CHECKING:
     from . import store_presence
@@ -132,7 +138,7 @@ class Store:
         self.url: str | None = None
         self._server: Any = None  # its SQLAlchemy URL, password and all (never shown)
         self._client = uuid.uuid4().hex  # this store's name in its notifications
-        self._listeners: list[store_server.Listener] = []
+        self._listeners: list[store_server.Listener | store_filewatch.Watcher] = []
         self._presences: list[store_presence.Presence] = []
 
     # ----------------------------------------------------------------- opening and closing
@@ -165,15 +171,20 @@ class Store:
         return store
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Store:
+    def open(
+        cls, path: str | os.PathLike[str], *, readonly: bool = False, shared: bool = False
+    ) -> Store:
         """Open a workshop file. For writing, the file's write lock is taken first (FileLocked
         when another program or window has it open for writing, LockUnavailable when the folder
-        takes no lock file) and held until `close`; a read-only open neither takes nor needs it."""
+        takes no lock file) and held until `close`; a read-only open neither takes nor needs it.
+        `shared`: together with other windows and programs of this machine that opened it
+        shared too (`watch` then hears their commits)."""
         path = Path(path)
         if readonly:
             return cls._open_file(path, readonly=True)
         store_file.check_path(path)  # no lock file beside what is not a workshop
-        lock = WriteLock.acquire(path)  # before anything below may write (journal, upgrade)
+        # Before anything below may write (journal, upgrade).
+        lock = WriteLock.acquire(path, shared=shared)
         try:
             store = cls._open_file(path, readonly=False)
         except BaseException:
@@ -268,7 +279,7 @@ class Store:
             poolclass=QueuePool,
         )
         event.listen(engine, "connect", store_file.on_connect)
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        event.listen(engine, "begin", _begin)
         store = cls(shown or path, engine)
         store.readonly = mode == "ro"
         return store
@@ -462,6 +473,11 @@ class Store:
         self._engine, self.readonly = reader._engine, True
         return False
 
+    def co_writers(self) -> list[LockOwner]:
+        """The other windows and programs of this machine that have this file open for writing
+        with this store (a shared lock); none on a server or for a file open alone."""
+        return self._lock.others() if self._lock is not None else []
+
     def __enter__(self) -> Store:
         return self
 
@@ -480,13 +496,21 @@ class Store:
         if self._session is not None:
             yield self._session
             return
-        session = Session(self._engine, expire_on_commit=False)
+        bind = self._engine if self.url else self._engine.execution_options(writing=True)
+        session = Session(bind, expire_on_commit=False)
         self._session = session
         try:
             with session.begin():
                 if self.url is None:
                     _stamp(session)
                 yield session
+                if self.url is None and (self._pending_changed or self._pending_removed):
+                    store_filewatch.log(
+                        session.connection(),
+                        self._client,
+                        self._pending_changed,
+                        self._pending_removed,
+                    )
                 if self.url is not None and (self._pending_changed or self._pending_removed):
                     store_server.notify(
                         session.connection(),
@@ -520,17 +544,26 @@ class Store:
         it too. Waits up to `wait` seconds for the server to start listening, so that nothing
         committed after the return is missed. `connected(False)` when the connection to the
         server is lost, `connected(True)` when it is back (then a change with `everything`
-        follows), on the same thread. A file has one writer (its lock): nothing to watch
-        there."""
+        follows), on the same thread. On a file open shared (`open(shared=True)`): the same
+        for the other windows and programs of this machine that have it open, read from the
+        file's change log (`store_filewatch`); a file open alone has nothing to watch."""
+        listener: store_server.Listener | store_filewatch.Watcher
         if self.url is None:
-            return lambda: None
+            if self._lock is None or not self._lock.shared:
+                return lambda: None
 
-        def deliver(heard: store_server.Heard) -> None:
-            callback(Change(heard.changed, heard.removed, heard.everything))
+            def deliver_file(found: store_filewatch.Committed) -> None:
+                callback(Change(found.changed, found.removed, found.everything))
 
-        listener = store_server.Listener(
-            self._server, self.path.name, self._client, deliver, connected=connected
-        )
+            listener = store_filewatch.Watcher(self.path.resolve(), self._client, deliver_file)
+        else:
+
+            def deliver(heard: store_server.Heard) -> None:
+                callback(Change(heard.changed, heard.removed, heard.everything))
+
+            listener = store_server.Listener(
+                self._server, self.path.name, self._client, deliver, connected=connected
+            )
         self._listeners.append(listener)
         listener.listening.wait(wait)
 
@@ -1216,6 +1249,8 @@ def _copy_rows(read: Any, write: Any) -> None:
     server checks each row at once: the parents are set once every cluster is in."""
     write.execute(delete(_table(WorkshopRow)))
     for table in Base.metadata.sorted_tables:
+        if table is _table(ChangeLogRow):  # news for those who had the original open only
+            continue
         rows = [dict(r._mapping) for r in read.execute(select(table))]
         if not rows:
             continue
@@ -1278,6 +1313,15 @@ def _ids_given(s: Session, table: Any) -> None:
     """Rows went in with ids of their own: on a server, its sequence moves past them."""
     if _on_postgresql(s):
         store_server.catch_up_sequences(s.connection(), [table.__tablename__])
+
+
+def _begin(conn: Any) -> None:
+    """A file's transaction: one that writes takes the file's write lock at once (BEGIN
+    IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
+    instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
+    writer waits), and its version checks and writes see one state of the file."""
+    writing = conn.get_execution_options().get("writing", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def _stamp(session: Session) -> None:

@@ -1,6 +1,6 @@
-"""One writer per workshop file: a lock file beside the real document.
+"""Who may write a workshop file: a lock file beside the real document.
 
-Two programs writing one SQLite file each keep their own picture of it and overwrite each
+Two programs writing one SQLite file, each keeping its own picture of it, overwrite each
 other's changes without a word (two "+1" clicks give one vote; an undo in one window reverts
 the other's move). SQLite's own locks only cover one transaction at a time, so the whole time a
 file is open for writing is marked with a file of its own:
@@ -13,15 +13,28 @@ machine, process), since when, which program, and a random token that tells our 
 another's. The file itself is the mechanism, not an operating-system lock, because OS locks do
 not reach across machines on every network share; the file does.
 
+A lock is exclusive (the command line, a restore from a backup: one writer, nobody else) or
+shared. Windows of the program take it shared: several processes of *one machine* may then
+hold it together, each listed in the file's `holders` with a token of its own, and edit the
+file at once; each one's commits reach the others through the file's change log
+(`store_filewatch`), and a write based on a row someone else has changed since is refused
+(`store.RowMovedOn`). SQLite keeps writers of one machine apart reliably; across machines on a
+network share its locks cannot be trusted, so a lock held on another machine still refuses
+everyone (the file then opens read-only), shared or not, and so does an exclusive one. The
+holders join, and leave, one at a time through a guard file (`.takeover`, made with O_EXCL),
+and the lock file is replaced whole each time, never written in place.
+
 When is a lock no longer in force ("stale", taken over by the next one who opens the file):
 
-- on the same machine: at once when its process is not running any more (a crash, a killed
-  program), and else when its heartbeat is older than `STALE_AFTER` (the process id was reused);
-- from another machine: when its heartbeat is older than `STALE_AFTER`. The owner refreshes the
-  file's modification time every `HEARTBEAT` seconds while it is open. A laptop that goes to sleep
-  with the file open on a share stops refreshing; after ten minutes another computer may take the
-  file over, and when the laptop wakes its next refresh (made before any change is saved) finds a
-  token that is not its own, so it turns read-only instead of writing over the new owner's work;
+- on the same machine: at once when none of its processes is running any more (a crash, a
+  killed program), and else when its heartbeat is older than `STALE_AFTER` (the process id was
+  reused);
+- from another machine: when its heartbeat is older than `STALE_AFTER`. Every holder refreshes
+  the file's modification time every `HEARTBEAT` seconds while it is open. A laptop that goes to
+  sleep with the file open on a share stops refreshing; after ten minutes another computer may
+  take the file over, and when the laptop wakes its next refresh (made before any change is
+  saved) finds no token of its own, so it turns read-only instead of writing over the new
+  owner's work;
 - a lock file that cannot be read (garbled, half-written): held by someone unknown, unless its
   modification time is older than `STALE_AFTER`.
 
@@ -43,6 +56,7 @@ import secrets
 import socket
 import time
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +87,8 @@ class LockOwner:
     # False when the lock file could not be read: user and host are then "okänd" and `since`
     # is the file's modification time.
     readable: bool = True
+    # Held shared: other windows and programs of the same machine may join it.
+    shared: bool = False
 
     def is_here(self) -> bool:
         """Whether the owner is this user on this machine: another window or program of ours."""
@@ -130,10 +146,19 @@ def lock_path(document: str | os.PathLike[str]) -> Path:
 
 
 def read_owner(document: str | os.PathLike[str]) -> LockOwner | None:
-    """Who holds `document` open for writing now; None when it is free (no lock file, or a
-    stale one that the next opener will take over)."""
+    """Who holds `document` open for writing now (the first of several holders); None when it
+    is free (no lock file, or a stale one that the next opener will take over)."""
     seen = _inspect(lock_path(document))
     return None if seen is None or seen.stale else seen.owner
+
+
+def blocking_owner(document: str | os.PathLike[str], *, shared: bool) -> LockOwner | None:
+    """Who keeps `document` from being opened for writing now, exclusively or (`shared`) with
+    others of this machine; None when it can be."""
+    seen = _inspect(lock_path(document))
+    if seen is None or seen.stale or (shared and _joinable(seen)):
+        return None
+    return seen.owner
 
 
 class WriteLock:
@@ -144,14 +169,16 @@ class WriteLock:
         self.document = document
         self.path = path
         self.owner = owner
+        self.shared = owner.shared
         self._token = token
         self._held = True
         self.refreshed = time.time()  # wall clock: it goes on while the computer sleeps
         _HELD.add(self)
 
     @classmethod
-    def acquire(cls, document: str | os.PathLike[str]) -> WriteLock:
-        """Take the lock of `document`. FileLocked when another live owner holds it;
+    def acquire(cls, document: str | os.PathLike[str], *, shared: bool = False) -> WriteLock:
+        """Take the lock of `document`: alone, or `shared` with the other shared holders of
+        this machine (joining them). FileLocked when a live owner keeps us out;
         LockUnavailable when the lock file cannot be made."""
         document = Path(document)
         path = lock_path(document)
@@ -162,16 +189,24 @@ class WriteLock:
             pid=os.getpid(),
             since=dt.datetime.now(dt.UTC).replace(microsecond=0),
             app=f"Samverkan Desktop {__version__}",
+            shared=shared,
         )
+        mine = _Holder(me.user, me.pid, me.since, me.app, token)
         deadline = time.monotonic() + _ACQUIRE_PATIENCE
         while True:
-            if _create(path, _payload(me, token), document):
+            if _create(path, _payload(me.host, [mine], shared=shared), document):
                 return cls(document, path, me, token)
             seen = _inspect(path)
             if seen is None:
                 continue  # released between our try and our look: try again
             if not seen.stale:
-                raise FileLocked(document, seen.owner)
+                if not (shared and _joinable(seen)):
+                    raise FileLocked(document, seen.owner)
+                if _join(path, mine, document):
+                    return cls(document, path, me, token)
+                if time.monotonic() > deadline:  # the lock kept changing under us
+                    raise FileLocked(document, seen.owner)
+                continue
             if _take_over(path, seen, document):
                 continue
             if time.monotonic() > deadline:  # another taker never finished: it holds it now
@@ -184,7 +219,7 @@ class WriteLock:
         if not self._held:
             return False
         try:
-            if _token_of(self.path.read_bytes()) != self._token:
+            if self._token not in _tokens_of(self.path.read_bytes()):
                 self._held = False
                 return False
             os.utime(self.path)
@@ -202,6 +237,9 @@ class WriteLock:
             return
         self._held = False
         _HELD.discard(self)
+        if self.shared:
+            _leave(self.path, self._token)
+            return
         with contextlib.suppress(OSError):
             if _token_of(self.path.read_bytes()) == self._token:
                 self.path.unlink()
@@ -209,6 +247,21 @@ class WriteLock:
     @property
     def held(self) -> bool:
         return self._held
+
+    def others(self) -> list[LockOwner]:
+        """The other holders of a shared lock now (other windows and programs of this machine
+        with the file open for writing); none for an exclusive one."""
+        if not self._held or not self.shared:
+            return []
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return []
+        return [
+            LockOwner(h.user, self.owner.host, h.pid, h.since, h.app, shared=True)
+            for h in _holders(raw)
+            if h.token != self._token and _running(h.pid)
+        ]
 
 
 # A program that ends without closing its store (an uncaught exception, sys.exit) gives its
@@ -230,16 +283,138 @@ class _Seen:
     stale: bool
 
 
-def _payload(owner: LockOwner, token: str) -> bytes:
-    data = {
-        "app": owner.app,
-        "user": owner.user,
-        "host": owner.host,
-        "pid": owner.pid,
-        "since": owner.since.isoformat(),
-        "token": token,
+@dataclass(frozen=True)
+class _Holder:
+    """One process's share of a shared lock (the machine is the lock's own)."""
+
+    user: str
+    pid: int
+    since: dt.datetime
+    app: str
+    token: str
+
+
+def _payload(host: str, holders: list[_Holder], *, shared: bool) -> bytes:
+    """The lock file's content. Its top level names the first holder, as a lock has always
+    done (so that an older version of the program still sees who has the file); a shared
+    lock lists every holder besides."""
+    first = holders[0]
+    data: dict[str, object] = {
+        "app": first.app,
+        "user": first.user,
+        "host": host,
+        "pid": first.pid,
+        "since": first.since.isoformat(),
+        "token": first.token,
     }
+    if shared:
+        data["shared"] = True
+        data["holders"] = [
+            {
+                "app": h.app,
+                "user": h.user,
+                "pid": h.pid,
+                "since": h.since.isoformat(),
+                "token": h.token,
+            }
+            for h in holders
+        ]
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _joinable(seen: _Seen) -> bool:
+    """A shared lock in force on this machine, that a shared opener may join."""
+    return seen.owner.shared and _same_host(seen.owner.host)
+
+
+def _join(path: Path, mine: _Holder, document: Path) -> bool:
+    """Add `mine` to the shared lock at `path`; False when it is no longer one to join (gone,
+    stale, made exclusive meanwhile): the caller looks again."""
+    with _guarded(path, document) as got:
+        if not got:
+            return False
+        seen = _inspect(path)
+        if seen is None or seen.stale or not _joinable(seen):
+            return False
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise LockUnavailable(document, oserrors.why(exc)) from None
+        live = [h for h in _holders(raw) if _running(h.pid)]
+        try:
+            _replace(path, _payload(seen.owner.host, [*live, mine], shared=True))
+        except OSError as exc:
+            raise LockUnavailable(document, oserrors.why(exc)) from None
+        return True
+
+
+def _leave(path: Path, token: str) -> None:
+    """Take `token` off the shared lock at `path`; the file goes with its last holder. Holders
+    whose process has ended are dropped on the way."""
+    with contextlib.suppress(OSError, LockUnavailable), _guarded(path, path) as got:
+        if not got:
+            return
+        raw = path.read_bytes()
+        holders = _holders(raw)
+        if token not in {h.token for h in holders}:
+            return  # taken over meanwhile: not ours to change
+        rest = [h for h in holders if h.token != token and _running(h.pid)]
+        if not rest:
+            path.unlink()
+            return
+        owner = _parse(raw)
+        _replace(path, _payload(owner.host if owner else _host(), rest, shared=True))
+
+
+@contextlib.contextmanager
+def _guarded(path: Path, document: Path) -> Iterator[bool]:
+    """Hold the lock's guard file (the one takers go through) while the lock is changed; yields
+    False when another one held it for longer than `_ACQUIRE_PATIENCE`."""
+    guard = path.with_name(path.name + ".takeover")
+    deadline = time.monotonic() + _ACQUIRE_PATIENCE
+    while True:
+        try:
+            fd = os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                yield False
+                return
+            _break_stale_guard(guard)
+            time.sleep(0.005 + secrets.randbelow(10) / 1000)
+        except OSError as exc:
+            raise LockUnavailable(document, oserrors.why(exc)) from None
+    try:
+        yield True
+    finally:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            guard.unlink()
+
+
+def _replace(path: Path, payload: bytes) -> None:
+    """Put a new lock file in place whole (written beside it, then renamed over it), so that
+    nobody ever reads half of one. Windows refuses the rename while someone reads the file:
+    tried again for a moment."""
+    tmp = path.with_name(f"{path.name}.{secrets.token_hex(3)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        try:
+            os.write(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        for attempt in range(50):
+            try:
+                os.replace(tmp, path)
+                return
+            except PermissionError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.02)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _create(path: Path, payload: bytes, document: Path) -> bool:
@@ -287,7 +462,8 @@ def _inspect(path: Path) -> _Seen | None:
     if age > STALE_AFTER:
         stale = True
     elif _same_host(owner.host):
-        stale = not _running(owner.pid)
+        pids = [h.pid for h in _holders(raw)] if owner.shared else [owner.pid]
+        stale = not any(_running(pid) for pid in pids or [owner.pid])
     else:
         stale = False
     return _Seen(owner, signature, stale)
@@ -303,12 +479,50 @@ def _parse(raw: bytes) -> LockOwner | None:
             pid=int(data["pid"]),
             since=since if since.tzinfo else since.replace(tzinfo=dt.UTC),
             app=str(data.get("app", "")),
+            shared=data.get("shared") is True and isinstance(data.get("holders"), list),
         )
         if not isinstance(data["token"], str):
             return None
     except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
         return None
     return owner
+
+
+def _holders(raw: bytes) -> list[_Holder]:
+    """Every holder a shared lock lists (those that cannot be read left out); for an exclusive
+    lock, its one owner."""
+    owner = _parse(raw)
+    if owner is None:
+        return []
+    data = json.loads(raw.decode("utf-8"))
+    if not owner.shared:
+        return [_Holder(owner.user, owner.pid, owner.since, owner.app, str(data["token"]))]
+    found = []
+    for entry in data["holders"]:
+        try:
+            since = dt.datetime.fromisoformat(entry["since"])
+            token = entry["token"]
+            if not isinstance(token, str):
+                continue
+            found.append(
+                _Holder(
+                    str(entry["user"]) or _UNKNOWN,
+                    int(entry["pid"]),
+                    since if since.tzinfo else since.replace(tzinfo=dt.UTC),
+                    str(entry.get("app", "")),
+                    token,
+                )
+            )
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            continue
+    return found
+
+
+def _tokens_of(raw: bytes) -> set[str]:
+    """Every token the lock file holds: its owner's, and each holder's of a shared one."""
+    found = {h.token for h in _holders(raw)}
+    first = _token_of(raw)
+    return found | {first} if first is not None else found
 
 
 def _token_of(raw: bytes) -> str | None:

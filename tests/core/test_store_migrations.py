@@ -3,8 +3,9 @@ failed upgrade changes no byte of the file; a newer or foreign file is refused u
 
 `fixtures/schema-0001.samverkan` is the sample workshop as version 0.1.0 (schema 0001) wrote it,
 made with that release's own code; `schema-0002.samverkan` is that file upgraded to row versions
-(issue 14). When a migration is added, add the fixture of the schema it replaces. The upgrade
-path is also exercised with a revision 0003 that exists only here.
+and `schema-0003.samverkan` that one upgraded to the change log (issue 14). When a migration is
+added, add the fixture of the schema it makes. The upgrade path is also exercised with a
+revision 0004 that exists only here.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ _ADD_TABLE = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -90,14 +91,14 @@ _FAILS_HALFWAY = (
 
 @pytest.fixture
 def next_schema(tmp_path: Path, monkeypatch):
-    """The store's migrations plus a revision 0003 (its body given by the test)."""
+    """The store's migrations plus a revision 0004 (its body given by the test)."""
 
     def install(body: str) -> None:
         folder = tmp_path / "migrations"
         shutil.copytree(
             store_file._MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__")
         )
-        (folder / "versions" / "0003_test.py").write_text(body, encoding="utf-8")
+        (folder / "versions" / "0004_test.py").write_text(body, encoding="utf-8")
         monkeypatch.setattr(store_file, "_MIGRATIONS", folder)
 
     return install
@@ -111,7 +112,7 @@ def test_an_older_file_is_upgraded_and_the_original_kept_as_bak(next_schema, tmp
     original = path.read_bytes()
     with Store.open(path) as store:
         assert len(store.notes()) == 216
-    assert store_file.revision(path) == "0003"
+    assert store_file.revision(path) == "0004"
     assert "tags" in _table_names(path)
     bak = folder / "workshop.samverkan.0001.bak"
     assert bak.read_bytes() == original

@@ -25,19 +25,19 @@ def test_the_scripts_as_they_are():
 @pytest.mark.parametrize(
     "header",
     [
-        'revision = "0003"\ndown_revision = "0002"\n',
-        'revision: str = "0003"\ndown_revision: str | None = ("0002")\n',
-        "revision = '0003'\ndown_revision = ('0002',)\n",
+        'revision = "0004"\ndown_revision = "0003"\n',
+        'revision: str = "0004"\ndown_revision: str | None = ("0003")\n',
+        "revision = '0004'\ndown_revision = ('0003',)\n",
     ],
 )
 def test_with_a_later_revision(tmp_path: Path, monkeypatch, header: str):
     folder = tmp_path / "migrations"
     shutil.copytree(store_file._MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0003_later.py").write_text(
+    (folder / "versions" / "0004_later.py").write_text(
         f'"""Later."""\nfrom alembic import op\n\n{header}\n\ndef upgrade() -> None:\n    pass\n',
         encoding="utf-8",
     )
     (folder / "versions" / "notes.txt").write_text("not a script", encoding="utf-8")
     monkeypatch.setattr(store_file, "_MIGRATIONS", folder)
-    assert store_file.head_revision() == "0003"
+    assert store_file.head_revision() == "0004"
     assert (store_file.head_revision(), store_file._known_revisions()) == _alembic()
