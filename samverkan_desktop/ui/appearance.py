@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from ..core.board import gestures, violations
 from ..core.store import StoreError
+from . import versions
 from .board import metrics as mt
 from .board import palette as pal
 from .document import DocumentModel
@@ -262,7 +263,7 @@ def make_room(doc: DocumentModel, note_ids: list[int]) -> None:
         return
     store = doc.store
     try:
-        with store.transaction():
+        with versions.own_writes(doc):
             if notes:
                 store.update_notes(notes)
             if clusters:

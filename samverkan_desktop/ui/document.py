@@ -77,14 +77,11 @@ class DocumentModel(QObject):
         self.own_versions: dict[str, dict[int, int]] = {}
         self._reload()
         self._unsubscribe = store.subscribe(self._on_change)
-        # On a server: the others' changes come the same way as our own (a file has one writer).
+        # On a server, and on a file open shared with other windows: the others' changes come
+        # the same way as our own (a file open alone has none to watch).
         self._heard.connect(self._on_heard)
         self._connection.connect(self._on_connection)
-        self._stop_watching = (
-            store.watch(self._heard.emit, connected=self._connection.emit)
-            if store.url
-            else lambda: None
-        )
+        self._stop_watching = store.watch(self._heard.emit, connected=self._connection.emit)
 
     # ----------------------------------------------------------------- ownership
     @property

@@ -318,12 +318,15 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self.workspace.restore_view_state()
         doc = self.workspace.doc
-        self.statusBar().showMessage(
-            self.tr("Öppnade {name}: {notes} lappar från {groups} grupper").format(
-                name=path.name, notes=len(doc.notes), groups=len(doc.groups)
-            ),
-            8000,
+        opened = self.tr("Öppnade {name}: {notes} lappar från {groups} grupper").format(
+            name=path.name, notes=len(doc.notes), groups=len(doc.groups)
         )
+        if doc.store.co_writers():  # another window of this machine edits it too
+            opened = self.tr(
+                "Öppnade {name}, som också är öppen för redigering i ett annat fönster på den här "
+                "datorn: ni ser varandras ändringar direkt."
+            ).format(name=path.name)
+        self.statusBar().showMessage(opened, 8000)
         return True
 
     def open_shared(self, store: Store) -> bool:

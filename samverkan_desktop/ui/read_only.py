@@ -1,10 +1,11 @@
 """A workshop open read-only because someone else may write it: who, why, and the way out.
 
-One writer per file (`core.store_lock`): a second window or program on a file that is open for
-writing gets it read-only, with a banner above the board that says who has it and offers to save
-a copy to work on or to try again. The window that holds the lock keeps it alive (`LockKeeper`);
-if it loses it anyway (the computer slept and another took the file over), it turns read-only
-the same way instead of writing over the other's work.
+Windows of this program on one machine edit a file together (`core.store_lock`, shared); a
+window whose file is open for writing on another machine, or alone by another program (the
+command line, a restore), gets it read-only, with a banner above the board that says who has it
+and offers to save a copy to work on or to try again. A window that holds the lock keeps it
+alive (`LockKeeper`); if it loses it anyway (the computer slept and another took the file over),
+it turns read-only the same way instead of writing over the other's work.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core.store import FileLocked, FileReadOnly, LockUnavailable, Store
-from ..core.store_lock import HEARTBEAT, LockOwner, read_owner
+from ..core.store_lock import HEARTBEAT, LockOwner, blocking_owner, read_owner
 from .document import DocumentModel
 from .i18n import TrContext, current_language
 
@@ -236,9 +237,11 @@ class ReadOnlyMode(QObject):
         self.banner.retryRequested.connect(self.retry)
 
     def open_store(self, path: Path) -> tuple[Store, ReadOnly | None]:
-        """The file for writing when it is free; read-only, with the reason, when it is not."""
+        """The file for writing when it is free or open shared on this machine (with other
+        windows, whose changes this one then shows as they come); read-only, with the reason,
+        when it is not."""
         try:
-            return Store.open(path), None
+            return Store.open(path, shared=True), None
         except FileLocked as exc:
             state = ReadOnly(HELD, exc.owner)
         except LockUnavailable as exc:
@@ -265,7 +268,7 @@ class ReadOnlyMode(QObject):
         window, ws = self.window, self.window.workspace
         if ws is None or ws.read_only is None:
             return
-        path, owner = ws.path, read_owner(ws.path)
+        path, owner = ws.path, blocking_owner(ws.path, shared=True)
         if owner is not None:
             ws.set_read_only(ReadOnly(HELD, owner))
             window.statusBar().showMessage(

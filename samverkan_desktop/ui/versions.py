@@ -6,7 +6,10 @@ left each row at (read inside the writing transaction, so nobody's commit can co
 A command's next undo or redo first checks that its rows are still at those versions (the
 store locks them to the end of the transaction) and, when one has moved on, writes nothing:
 the command leaves the undo stack (it can no longer be taken back as it was) and the status
-bar names what changed. On a file, which has one writer, nothing is checked.
+bar names what changed. The same on a server and on a file (another window may have it open
+too). The board's own writes outside the undo history (room made for a larger text size) go
+through `own_writes`, which keeps the versions the board holds up to date, so that they never
+count as someone else's change.
 """
 
 from __future__ import annotations
@@ -43,13 +46,6 @@ class SeenVersions:
         command wrote last time has been changed or removed by someone else since; at its end
         the versions it leaves are this board's own."""
         store, own = doc.store, doc.own_versions
-        if store.url is None:
-            # A file has one writer (its lock): nobody else's change can come between. Not
-            # checking also keeps the board's own writes outside the undo history (room made
-            # for a larger text size) from refusing its undo.
-            with store.transaction():
-                yield
-            return
         with store.transaction():
             for kind in _KINDS:
                 mine = own.setdefault(kind, {})
@@ -60,6 +56,24 @@ class SeenVersions:
                 versions = store.versions(kind, ids) if ids else {}
                 own.setdefault(kind, {}).update(versions)
                 self._ids[kind] = frozenset(versions)
+
+
+@contextlib.contextmanager
+def own_writes(doc: DocumentModel) -> Iterator[None]:
+    """One store transaction for a write of the board's own that is no undo step (room made
+    for a larger text size). A row it writes that the board's last write had left as it was
+    is the board's own again at its new version, so that undoing an earlier command over it is
+    not refused; a row someone else changed meanwhile stays theirs (its undo is still refused).
+    """
+    store, own = doc.store, doc.own_versions
+    with store.transaction():
+        before = {kind: store.versions(kind, own[kind]) if own.get(kind) else {} for kind in _KINDS}
+        yield
+        for kind in _KINDS:
+            mine = own.setdefault(kind, {})
+            ours = [i for i in store.written(kind) if i in mine and before[kind].get(i) == mine[i]]
+            if ours:
+                mine.update(store.versions(kind, ours))
 
 
 def report(doc: DocumentModel, error: StoreError, action: str, *, undoing: bool) -> None:

@@ -1,5 +1,6 @@
-"""One writer per file in the window: a workshop that another program or window has open for
-writing opens read-only, says who has it, saves nothing, and can be taken up again once free."""
+"""A workshop that another program has open for writing alone (or another machine) opens
+read-only in the window, says who has it, saves nothing, and can be taken up again once free.
+(Windows of one machine share a file: tests/ui/test_shared_file_windows.py.)"""
 
 from __future__ import annotations
 
@@ -117,33 +118,37 @@ def test_a_file_open_in_another_process_opens_read_only_until_it_is_free(
         assert store.note(note_id).votes == votes + 1
 
 
-def test_a_second_window_in_the_same_program_gets_the_file_read_only(
+def test_a_second_window_in_the_same_program_is_read_only_while_the_command_line_has_the_file(
     qtbot, seed_window, ctx, seed_workshop
 ):
+    """Windows share the file (tests/ui/test_shared_file_windows.py); a program that holds it
+    alone (here: this one's own exclusive lock, as the command line takes it) keeps a new
+    window out until it lets go."""
     first = seed_window
+    first.close_document()
+    alone = Store.open(seed_workshop)  # exclusive
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
     assert second.open_path(seed_workshop)
-    assert second.doc.read_only and not first.doc.read_only
+    assert second.doc.read_only
     text = second.read_only_mode.banner.message.text()
     assert text.startswith(f"Du ({lock_user(seed_workshop)} på datorn {HOST}) har redan")
     assert_edits_refused(second, seed_workshop)
 
-    note_id = first_note(first)
-    press_plus(first, note_id)  # the first window still writes
-    assert first.doc.note(note_id).votes == 1
+    note_id = first_note(second)
+    alone.update_note(note_id, votes=1)  # the other one still writes
 
     # Still taken: trying again says so and stays read-only.
     qtbot.mouseClick(second.read_only_mode.banner.retry, Qt.MouseButton.LeftButton)
     assert second.doc.read_only and banner(second).isVisible()
     assert "fortfarande öppen" in second.statusBar().currentMessage()
 
-    first.close_document()
+    alone.close()
     qtbot.mouseClick(second.read_only_mode.banner.retry, Qt.MouseButton.LeftButton)
     assert not second.doc.read_only and not banner(second).isVisible()
-    assert second.doc.note(note_id).votes == 1  # read afresh: the first window's vote is there
+    assert second.doc.note(note_id).votes == 1  # read afresh: the other one's vote is there
     press_plus(second, note_id)
     with Store.open(seed_workshop, readonly=True) as store:
         assert store.note(note_id).votes == 2
@@ -339,7 +344,8 @@ def test_the_sample_open_in_another_window_is_the_same_file_not_a_new_one(qtbot,
     second = MainWindow(ctx)
     qtbot.addWidget(second)
     assert second.files.open_sample()
-    assert second.path == first.path and second.doc.read_only and not first.doc.read_only
+    assert second.path == first.path  # both edit it: the file is shared between windows
+    assert not second.doc.read_only and not first.doc.read_only
     assert sorted(p.name for p in first.path.parent.iterdir()) == [
         f".~lock.{first.path.name}#",
         first.path.name,
