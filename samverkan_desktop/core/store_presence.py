@@ -266,7 +266,7 @@ class Presence:
         if self._stop.is_set():
             return
         self._stop.set()
-        self._thread.join(5)
+        self._thread.join(2)  # a server out of reach: the others time it out instead
 
     # ----------------------------------------------------------------- the thread
     def _run(self) -> None:

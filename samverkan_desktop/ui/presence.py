@@ -49,6 +49,7 @@ COLOURS = tuple(
 )
 TAB_Z = 4500.0  # above every note and the frames' names (cluster_item.LABEL_Z)
 FAR = 0.3  # below this zoom the tabs are left out: the outlines say enough
+GHOSTS_UP_TO = 20  # a drag of more notes and frames shows no ghosts: the outlines are enough
 SETTLE_MS = 50  # a selection is announced once it has stopped changing this long
 
 Key = tuple[str, int]  # ("note" | "cluster", id)
@@ -60,6 +61,19 @@ class PresenceTexts(TrContext):
 
 def colour(present: Present) -> QColor:
     return COLOURS[present.colour % len(COLOURS)]
+
+
+def ghosted(present: Present) -> bool:
+    """Whether their drag shows ghosts (where it carries what they drag)."""
+    a = present.activity
+    return a.dragging and a.offset != (0.0, 0.0) and len(a.notes) + len(a.clusters) <= GHOSTS_UP_TO
+
+
+def look(present: Present) -> tuple[object, ...]:
+    """What a mark shows of someone: when only this changes, it repaints."""
+    a = present.activity
+    return (present.client, present.person, present.colour, present.reader, a.dragging,
+            a.offset if ghosted(present) else None)  # fmt: skip
 
 
 def who(present: Present) -> str:
@@ -86,6 +100,18 @@ class PresenceTab(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(TAB_Z)
+        self._say()
+
+    def set_present(self, present: Present) -> None:
+        """The same person, doing something else (dragging, or further)."""
+        said = (self.present.activity.dragging, self.present.person, self.present.colour)
+        self.present = present
+        if said != (present.activity.dragging, present.person, present.colour):
+            self._say()
+            self.update()
+
+    def _say(self) -> None:
+        present = self.present
         line = PresenceTexts.tr("{who} flyttar den") if present.activity.dragging else None
         line = line or PresenceTexts.tr("{who} har markerat den")
         self.setToolTip(tooltip(line.format(who=who(present))))
@@ -169,11 +195,7 @@ class PresenceMark(QGraphicsItem):
         if not self.ghosts_shown:
             return []
         rect = self._target()
-        return [
-            (p.client, rect.translated(*p.activity.offset))
-            for p in self.people
-            if p.activity.dragging and p.activity.offset != (0.0, 0.0)
-        ]
+        return [(p.client, rect.translated(*p.activity.offset)) for p in self.people if ghosted(p)]
 
     def boundingRect(self) -> QRectF:
         if not self.people:
@@ -235,6 +257,7 @@ class BoardPresence(QObject):
         self._marks: dict[Key, PresenceMark] = {}
         self._tabs: dict[Key, list[PresenceTab]] = {}
         self._activity = Activity()
+        self._own_keys: set[Key] = set()  # what this board has selected, as keys
         self._heard.connect(self._show)
         self.presence: Presence | None = doc.store.presence(
             self._heard.emit, person=person, **timing
@@ -280,14 +303,13 @@ class BoardPresence(QObject):
             offset = (round(delta.x()), round(delta.y()))
             self._set(Activity(a.notes, a.clusters, dragging=True, offset=offset))
         # Someone else's tab on what this board drags goes along with it.
-        for key in self._marks.keys() & self._own_keys():
+        for key in self._marks.keys() & self._own_keys:
             self._place_tabs(key)
 
-    def _own_keys(self) -> set[Key]:
-        a = self._activity
-        return {("note", i) for i in a.notes} | {("cluster", i) for i in a.clusters}
-
     def _set(self, activity: Activity) -> None:
+        if (activity.notes, activity.clusters) != (self._activity.notes, self._activity.clusters):
+            self._own_keys = {("note", i) for i in activity.notes}
+            self._own_keys.update(("cluster", i) for i in activity.clusters)
         self._activity = activity
         if self.presence is not None:
             self.presence.set_activity(activity)
@@ -325,7 +347,7 @@ class BoardPresence(QObject):
             return
         if mark is None:
             mark = self._marks[key] = PresenceMark(item)
-        if mark.people != people:
+        if [look(p) for p in mark.people] != [look(p) for p in people]:
             mark.set_people(people)
             self._place_tabs(key)
 
@@ -343,13 +365,14 @@ class BoardPresence(QObject):
             return
         tabs = self._tabs.setdefault(key, [])
         places = mark.tab_places()
-        if [(t.present, t.index) for t in tabs] != [(p, i) for p, _, i in places]:
+        if [(t.present.client, t.index) for t in tabs] != [(p.client, i) for p, _, i in places]:
             for tab in tabs:
                 self.scene.removeItem(tab)
             tabs[:] = [PresenceTab(item, p, i) for p, _, i in places]
             for tab in tabs:
                 self.scene.addItem(tab)
-        for tab, (_p, at, _i) in zip(tabs, places, strict=True):
+        for tab, (p, at, _i) in zip(tabs, places, strict=True):
+            tab.set_present(p)
             tab.setPos(at)
 
     def _notes_changed(self, ids: frozenset[int]) -> None:

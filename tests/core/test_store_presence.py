@@ -256,3 +256,24 @@ def test_a_large_selection_is_cut_short_and_a_stranger_on_the_channel_is_only_re
 def test_a_file_has_no_presence_on_a_server(tmp_path):
     with Store.create(tmp_path / "lokal.samverkan") as store:
         assert store.presence(Seen()) is None
+
+
+def test_a_lost_connection_empties_the_list_until_it_is_back(own_postgres_server):
+    """The server stops (the council's IT restarts it): nobody is shown as here meanwhile, and
+    once it is back each learns of the other again without anyone doing anything."""
+    url = own_postgres_server.new_database()
+    Store.create_url(url, m.Workshop("Närvaro"), key="narvaro").close()
+    seen_by_anna, seen_by_bo = Seen(), Seen()
+    anna = _open(url, ANNA, seen_by_anna, retry=0.2)
+    bo = _open(url, BO, seen_by_bo, retry=0.2)
+    try:
+        seen_by_anna.wait(named("Bo Ek"))
+        own_postgres_server.halt()
+        seen_by_anna.wait(lambda o: o == ())
+        seen_by_bo.wait(lambda o: o == ())
+        own_postgres_server.start()
+        seen_by_anna.wait(named("Bo Ek"))
+        seen_by_bo.wait(named("Anna Larsson"))
+    finally:
+        bo.close()
+        anna.close()
