@@ -473,6 +473,13 @@ class Store:
         self._engine, self.readonly = reader._engine, True
         return False
 
+    @property
+    def shared(self) -> bool:
+        """Others can change the rows while this store has them open (a workshop on a
+        server): a write then states the versions it was based on (`based_on`,
+        `check_versions`), so that nobody's change is overwritten unseen."""
+        return self.url is not None
+
     def co_writers(self) -> list[LockOwner]:
         """The other windows and programs of this machine that have this file open for writing
         with this store (a shared lock); none on a server or for a file open alone."""

@@ -75,6 +75,10 @@ class DocumentModel(QObject):
         # The version this board's own last write left each note and cluster at (kind -> id
         # -> version): what its undo and redo are based on (versions.py).
         self.own_versions: dict[str, dict[int, int]] = {}
+        # The version of each note and cluster as this board last read it (kind -> id ->
+        # version): what a gesture's first run is based on (commands/conflicts.py). Read
+        # before the rows themselves, so that it is never newer than what the board shows.
+        self.seen_versions: dict[str, dict[int, int]] = {"note": {}, "cluster": {}}
         self._reload()
         self._unsubscribe = store.subscribe(self._on_change)
         # On a server, and on a file open shared with other windows: the others' changes come
@@ -111,6 +115,11 @@ class DocumentModel(QObject):
         """
         self.writeRequested.emit()
         if self.refuse_if_read_only():
+            return False
+        # A store command is carried out before it goes on the stack: one that is refused
+        # leaves the stack as it was (commands/base.py, StoreCommand.run_first).
+        run_first = getattr(command, "run_first", None)
+        if run_first is not None and not run_first():
             return False
         self._undo.push(command)
         return not getattr(command, "failed", False)
@@ -229,6 +238,7 @@ class DocumentModel(QObject):
         self._clusters = {}
         self._notes = {}
         self.board = Board()
+        self.seen_versions = {kind: self._store.versions(kind) for kind in ("note", "cluster")}
         self._put_clusters(self._store.clusters())
         self._put_notes(self._store.notes())
 
@@ -261,6 +271,24 @@ class DocumentModel(QObject):
         try:
             self._apply(change)
         except StoreError as exc:  # the file went away under us; say so rather than crash
+            self.report_error(exc)
+
+    def _see(self, kind: str, ids: frozenset[int], gone: frozenset[int]) -> None:
+        seen = self.seen_versions[kind]
+        for i in gone:
+            seen.pop(i, None)
+        if ids:
+            seen.update(self._store.versions(kind, ids))
+
+    def reread(self, kind: str, ids: Iterable[int]) -> None:
+        """Read these notes or clusters (`kind`) again now and show them as the store has them
+        (a gesture refused because someone else changed them a moment ago, before this board
+        heard of it): those gone are taken off the board."""
+        ids = frozenset(ids)
+        try:
+            there = frozenset(self._store.versions(kind, ids))
+            self._on_change(Change({kind: there}, {kind: ids - there}))
+        except StoreError as exc:
             self.report_error(exc)
 
     def _on_heard(self, change: Change) -> None:
@@ -319,6 +347,8 @@ class DocumentModel(QObject):
             self._set_groups(self._store.groups())
         self._drop_notes(gone_notes)
         self._drop_clusters(gone_clusters)
+        self._see("note", note_ids, gone_notes)
+        self._see("cluster", cluster_ids, gone_clusters)
         if cluster_ids:
             self._put_clusters(self._store.clusters(cluster_ids))
         if note_ids:

@@ -11,6 +11,7 @@ core.board.gestures, never here.
 - board: group as cluster, merge clusters, delete, add / split / merge notes
 - importing: ImportCommand
 - suggestions: links, Placera resten's place and reject
+- conflicts: a first run based on rows someone else has changed since: re-based or refused
 """
 
 from .base import (

@@ -6,7 +6,8 @@ A command that does several things is a parent with these as children (made with
 the store transaction and reports a refusal, so an action is all or nothing, and a command the
 store refuses is dropped from the stack with a message. Deleted things come back with the same
 ids (the store's removal records), so the commands further up the stack still point at the
-right notes and clusters.
+right notes and clusters. On a shared workshop a command's first run is based on the rows as
+the board showed them (conflicts.py), its undo and redo on what it wrote (ui/versions.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ...core.store import ClusterRemoval, NoteRemoval, RowMovedOn, StoreError
 from ..document import DocumentModel
 from ..i18n import TrContext
 from ..versions import SeenVersions, report
+from .conflicts import Basis, refused
 
 FieldChanges = Mapping[int, Mapping[str, Any]]
 
@@ -67,18 +69,40 @@ class StoreCommand(QUndoCommand):
         # Per-person undo on a shared workshop: an undo or redo over someone else's change
         # since is refused (ui/versions.py).
         self.seen = SeenVersions()
+        # No lost update: the first run is based on the rows as the board shows them now
+        # (conflicts.py); the children add to their parent's basis.
+        self.basis: Basis = parent.basis if parent is not None else Basis(doc)
+        self._first = True  # the next redo is the first run
+        self._done = False  # carried out by run_first: the stack's own redo on push is that
+
+    def run_first(self) -> bool:
+        """Carry the command out for the first time, before it goes on the undo stack
+        (DocumentModel.push), so that a refused one leaves the stack as it was, the steps
+        that could be redone too. False when it was refused."""
+        self.redo()
+        self._done = not self.failed
+        return not self.failed
 
     def redo(self) -> None:
         if self.is_child:
             self._redo()
             return
+        if self._done:
+            self._done = False
+            return
+        first, self._first = self._first, False
         try:
             with self.seen.transaction(self.doc):
+                if first:
+                    self.basis.check()
                 self._redo()
         except StoreError as exc:
             self.failed = True
             self.setObsolete(True)
-            report(self.doc, exc, self.text(), undoing=False)
+            if first and isinstance(exc, RowMovedOn):
+                refused(self.doc, exc, self.text())
+            else:
+                report(self.doc, exc, self.text(), undoing=False)
 
     def undo(self) -> None:
         if self.is_child:
@@ -142,6 +166,8 @@ class EditCommand(StoreCommand):
         self.before_clusters = {
             i: {f: getattr(doc.cluster(i), f) for f in c} for i, c in self.after_clusters.items()
         }
+        self.basis.add("note", self.after_notes)
+        self.basis.add("cluster", self.after_clusters)
 
     def _redo(self) -> None:
         self._apply(self.after_notes, self.after_clusters)
@@ -187,6 +213,7 @@ class RemoveNotesCommand(StoreCommand):
         super().__init__(doc, "", parent)
         self.note_ids = list(note_ids)
         self._removal: NoteRemoval | None = None
+        self.basis.add_whole("note", self.note_ids)
 
     def _redo(self) -> None:
         self._removal = self.doc.store.delete_notes(self.note_ids)
@@ -214,6 +241,9 @@ class CreateClusterCommand(StoreCommand):
         self.name, self.frame, self.parent_id = name, frame, parent_id
         self.old_membership = {i: doc.note(i).cluster_id for i in note_ids}
         self.old_parents = {c: doc.cluster(c).parent_id for c in cluster_ids}
+        # (The new cluster's id is not known yet; only which fields are written matters here.)
+        self.basis.add("note", {i: {"cluster_id": None} for i in self.old_membership})
+        self.basis.add("cluster", {c: {"parent_id": None} for c in self.old_parents})
         self.cluster_id: int | None = None
         self._removal: ClusterRemoval | None = None
 
@@ -249,6 +279,7 @@ class RemoveClustersCommand(StoreCommand):
         super().__init__(doc, "", parent)
         self.cluster_ids = list(cluster_ids)
         self._removals: list[ClusterRemoval] = []
+        self.basis.add_whole("cluster", self.cluster_ids)
 
     def _redo(self) -> None:
         self._removals = [self.doc.store.delete_cluster(c) for c in self.cluster_ids]

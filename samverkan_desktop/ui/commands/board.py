@@ -183,6 +183,7 @@ class SplitNoteCommand(StoreCommand):
             raise ValueError("nothing to split")
         note = doc.note(note_id)
         copy = {f: getattr(note, f) for f in SPLIT_COPIES}
+        self.basis.add_whole("note", [note_id])  # copied into the new note as it is shown
         copy.update(x=draft.note(new).x, y=draft.note(new).y)
         self.note_id = note_id
         self.edit = EditCommand(doc, "", notes={note_id: {"text": self.first}}, parent=self)

@@ -7,11 +7,12 @@ redo puts it back with the same ids, so later commands on the stack still find t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterable, Mapping
 
 from ...core import model as m
 from ...core.merge import MergePlan, merge_into
-from ...core.store import ClusterRemoval, NoteRemoval
+from ...core.store import ClusterRemoval, NoteRemoval, Store
 from ..document import DocumentModel
 from ..i18n import current_language
 from .base import StoreCommand
@@ -55,9 +56,17 @@ class ImportCommand(StoreCommand):
         """
         before = doc.store.workshop()
         if merge:
-            plan = merge_into(doc.store.document(), document)
             store = doc.store
-            added = store.merge_document(plan) if plan.merges else store.add_document(document)
+            # On a shared workshop the existing notes and frames the merge moves are those read
+            # here, in its transaction: one that someone else changes meanwhile refuses it.
+            with store.transaction() if store.shared else contextlib.nullcontext():
+                seen = {k: store.versions(k) for k in ("note", "cluster")} if store.shared else {}
+                plan = merge_into(store.document(), document)
+                if seen:
+                    _check(store, "note", seen["note"], plan.notes_moved)
+                    _check(store, "cluster", seen["cluster"], plan.clusters_moved)
+                    _check(store, "cluster", seen["cluster"], plan.into_clusters.values())
+                added = store.merge_document(plan) if plan.merges else store.add_document(document)
             return cls(doc, added, before, text, plan)
         added = doc.store.add_document(document)
         return cls(doc, added, before, text)
@@ -104,3 +113,7 @@ class ImportCommand(StoreCommand):
         store.update_clusters(
             {i: {"x": x, "y": y, "width": w, "height": h} for i, (x, y, w, h) in clusters.items()}
         )
+
+
+def _check(store: Store, kind: str, seen: Mapping[int, int], ids: Iterable[int]) -> None:
+    store.check_versions(kind, {i: seen[i] for i in ids if i in seen})

@@ -1,0 +1,369 @@
+"""No lost update (issue 14): a gesture on a board that has not yet heard someone else's
+change to the same note or cluster (it is within the live second) is refused with one line
+naming what changed, writes nothing and leaves the undo stack as it was; the board then shows
+the row as it is. A change to fields the other did not touch is made on top of theirs.
+
+Board B is kept from hearing A's commits (`deaf`) for as long as it takes to make its gesture,
+so the test does not depend on how fast the server's notifications come: what B shows is what
+B had heard when the user acted. Runs against the throwaway server of tests/conftest.py."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from samverkan_desktop.core import model as m
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui import commands as cmd
+from samverkan_desktop.ui.document import DocumentModel
+
+from .conftest import Board, build_store, open_board
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+LIVE = 1000  # ms
+
+
+@pytest.fixture
+def two_boards(qtbot, tmp_path, postgres_url):
+    """Board A and board B on one server workshop (the test board of conftest, published)."""
+    local, ids = build_store(tmp_path / "board.samverkan")
+    with local:
+        key = local.publish(postgres_url).path.name
+    boards = []
+    for name in ("a", "b"):
+        store = Store.open_url(postgres_url, key)
+        board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
+        undo = board.doc.undo_stack.createUndoAction(board.view)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = board.doc.undo_stack.createRedoAction(board.view)
+        redo.setShortcut(QKeySequence("Ctrl+Y"))
+        board.view.addActions([undo, redo])
+        boards.append(board)
+    yield boards
+    for board in boards:
+        board.doc.close()
+
+
+def use(qtbot, board: Board) -> Board:
+    """The facilitator turns to this board: its window is the active one, for the keys."""
+    board.view.activateWindow()
+    board.view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is board.view)
+    return board
+
+
+@contextlib.contextmanager
+def deaf(board: Board) -> Iterator[None]:
+    """The board hears nothing of the others' commits meanwhile: the moment between
+    someone's commit and its notification reaching this board, drawn out."""
+    doc = board.doc
+    doc._heard.disconnect(doc._on_heard)
+    try:
+        yield
+    finally:
+        doc._heard.connect(doc._on_heard)
+
+
+def stack(board: Board) -> tuple[int, int, str, str]:
+    s = board.doc.undo_stack
+    return s.count(), s.index(), s.undoText(), s.redoText()
+
+
+def said_once(qtbot, board: Board, act) -> list[str]:
+    """What the status bar is told while `act` runs (the board's messages)."""
+    lines: list[str] = []
+    board.doc.errorOccurred.connect(lines.append)
+    try:
+        act()
+    finally:
+        board.doc.errorOccurred.disconnect(lines.append)
+    return lines
+
+
+def test_a_drag_of_a_note_someone_else_has_just_moved_is_refused(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n1"]
+    # B has made a move of its own and taken it back: one step to redo.
+    use(qtbot, b)
+    b.drag(b.note_centre("n3"), QPointF(100, 800))
+    b.key(Qt.Key.Key_Z, CTRL)
+    before = stack(b)
+    assert before[0] == 1 and before[3] == "Flytta 1 lapp"
+    with deaf(b):
+        use(qtbot, a)
+        a.drag(a.note_centre("n1"), QPointF(1000, 800))
+        where_a_put_it = a.item_pos("n1")
+        shown_on_b = b.item_pos("n1")
+        assert shown_on_b != where_a_put_it  # B has not heard of it
+        use(qtbot, b)
+        said = said_once(qtbot, b, lambda: b.drag(b.note_centre("n1"), QPointF(560, 800)))
+        # B is shown the note where A put it at once, not only when the notification comes.
+        assert b.item_pos("n1") == where_a_put_it
+    assert said == [
+        "”Flytta 1 lapp” gjordes inte: någon annan ändrade lappen ”Lös lapp 1” just nu. "
+        "Lappen visas nu som den är."
+    ]
+    # Nothing of B's drag was written: the note is where A put it.
+    stored = b.store.note(note)
+    assert (stored.x, stored.y) == where_a_put_it
+    assert stack(b) == before  # the refused drag is not on the stack; B's redo is still there
+    qtbot.wait(200)  # and nothing arrives on A: B wrote nothing
+    assert a.item_pos("n1") == where_a_put_it
+    assert a.doc.undo_stack.count() == 1
+    # B's next drag of the note, now based on what B sees, goes through.
+    b.drag(b.note_centre("n1"), QPointF(560, 800))
+    qtbot.waitUntil(lambda: a.item_pos("n1") == b.item_pos("n1"), timeout=LIVE)
+    assert b.doc.undo_stack.undoText() == "Flytta 1 lapp" and not b.doc.undo_stack.canRedo()
+    assert a.drawn_membership_errors() == [] and b.drawn_membership_errors() == []
+
+
+def test_a_rename_of_a_cluster_someone_else_has_just_renamed_is_refused(qtbot, two_boards):
+    a, b = two_boards
+    cluster = a.ids["A"]
+    with deaf(b):
+        use(qtbot, a)
+        a.click(a.title_point("A"))
+        a.key(Qt.Key.Key_F2)
+        a.type("Ljus")
+        a.key(Qt.Key.Key_Return)
+        assert a.store.cluster(cluster).name == "Ljus"
+        use(qtbot, b)
+        b.click(b.title_point("A"))
+        b.key(Qt.Key.Key_F2)
+        b.type("Trygga platser")
+        said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Return))
+        assert b.scene.cluster_item(cluster).cluster.name == "Ljus"
+    assert said == [
+        "”Byt namn till »Trygga platser«” gjordes inte: någon annan ändrade klustret ”Ljus” "
+        "just nu. Klustret visas nu som det är."
+    ]
+    assert b.store.cluster(cluster).name == "Ljus"
+    assert b.doc.undo_stack.count() == 0
+
+
+def test_a_vote_on_a_note_whose_text_someone_else_has_just_edited_adds_to_it(qtbot, two_boards):
+    """Different fields of one note: B's vote is made on top of A's new text, and B's undo
+    takes back the vote only."""
+    a, b = two_boards
+    note = a.ids["n2"]
+    with deaf(b):
+        use(qtbot, a)
+        a.double_click(a.note_centre("n2"))
+        a.type("Lös lapp två")
+        a.key(Qt.Key.Key_Return)
+        assert a.store.note(note).text == "Lös lapp två"
+        use(qtbot, b)
+        assert b.doc.note(note).text == "Lös lapp 2"
+        b.click(b.note_centre("n2"))
+        said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Plus))
+    assert said == []
+    stored = b.store.note(note)
+    assert (stored.text, stored.votes) == ("Lös lapp två", 1)
+    assert b.scene.note_item(note).note.text == "Lös lapp två"  # B reads the row it wrote
+    assert b.doc.undo_stack.undoText() == "Ändra prickröster på 1 lapp"
+    qtbot.waitUntil(lambda: a.scene.note_item(note).note.votes == 1, timeout=LIVE)
+    assert a.scene.note_item(note).note.text == "Lös lapp två"
+    b.key(Qt.Key.Key_Z, CTRL)
+    stored = b.store.note(note)
+    assert (stored.text, stored.votes) == ("Lös lapp två", 0)
+
+
+def test_a_vote_on_a_note_someone_else_has_just_voted_on_is_refused(qtbot, two_boards):
+    """The same field: B's count was made from 0, A's vote would be lost under it."""
+    a, b = two_boards
+    note = a.ids["n2"]
+    with deaf(b):
+        use(qtbot, a)
+        a.click(a.note_centre("n2"))
+        a.key(Qt.Key.Key_Plus)
+        use(qtbot, b)
+        b.click(b.note_centre("n2"))
+        said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Plus))
+    assert said == [
+        "”Ändra prickröster på 1 lapp” gjordes inte: någon annan ändrade lappen ”Lös lapp 2” "
+        "just nu. Lappen visas nu som den är."
+    ]
+    assert b.store.note(note).votes == 1
+    assert b.scene.note_item(note).note.votes == 1
+    # Pressed again, now on what B sees: two votes, one each.
+    b.key(Qt.Key.Key_Plus)
+    assert b.store.note(note).votes == 2
+
+
+def test_a_move_of_a_frame_someone_else_has_just_renamed_keeps_their_name(qtbot, two_boards):
+    a, b = two_boards
+    cluster = a.ids["A"]
+    with deaf(b):
+        a.store.update_cluster(cluster, name="Ljus")  # A renames it (A's own store)
+        use(qtbot, b)
+        start = b.item_pos("A")
+        title = b.title_point("A")
+        said = said_once(qtbot, b, lambda: b.drag(title, title + QPointF(0, 300)))
+    assert said == []
+    stored = b.store.cluster(cluster)
+    assert stored.name == "Ljus" and (stored.x, stored.y) != start
+    qtbot.waitUntil(lambda: a.item_pos("A") == b.item_pos("A"), timeout=LIVE)
+    assert b.scene.cluster_item(cluster).cluster.name == "Ljus"
+    assert a.drawn_membership_errors() == [] and b.drawn_membership_errors() == []
+
+
+def test_a_drag_of_a_note_someone_else_has_just_deleted_is_refused(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n4"]
+    with deaf(b):
+        use(qtbot, a)
+        a.click(a.note_centre("n4"))
+        a.key(Qt.Key.Key_Delete)
+        assert note not in a.doc.notes
+        use(qtbot, b)
+        said = said_once(qtbot, b, lambda: b.drag(b.note_centre("n4"), QPointF(100, 900)))
+        assert b.scene.note_item(note) is None  # gone from B's board too
+    assert said == ["”Flytta 1 lapp” gjordes inte: någon annan tog bort lappen just nu."]
+    assert note not in {n.id for n in b.store.notes()}
+    assert b.doc.undo_stack.count() == 0
+
+
+def test_deleting_a_note_someone_else_has_just_edited_is_refused(qtbot, two_boards):
+    """A removal is based on the whole note: A's new text would go with it unseen."""
+    a, b = two_boards
+    note = a.ids["n3"]
+    with deaf(b):
+        a.store.update_note(note, colour="#ffd966")  # A colours it (A's own store)
+        use(qtbot, b)
+        b.click(b.note_centre("n3"))
+        said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Delete))
+    assert len(said) == 1 and said[0].startswith("”Ta bort 1 lapp” gjordes inte: ")
+    assert b.store.note(note).colour == "#ffd966"
+    assert b.scene.note_item(note).note.colour == "#ffd966"
+    assert b.doc.undo_stack.count() == 0
+
+
+def test_a_vote_on_a_note_someone_else_has_just_made_taller_is_refused(qtbot, two_boards):
+    """Different fields, but the vote made room for the note as tall as B saw it: on A's longer
+    text it would reach over what is below it, so it is refused rather than made on top."""
+    a, b = two_boards
+    note = a.ids["n1"]
+    longer = "Lös lapp 1 " + "med mycket mer att säga om saken " * 4
+    with deaf(b):
+        a.store.update_note(note, text=longer)
+        use(qtbot, b)
+        b.click(b.note_centre("n1"))
+        said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Plus))
+    assert len(said) == 1 and said[0].startswith("”Ändra prickröster på 1 lapp” gjordes inte: ")
+    assert b.store.note(note).votes == 0
+    assert b.scene.note_item(note).note.text == longer
+
+
+# ------------------------------------------------------------------ any interleaving
+_made = itertools.count()
+_COLOURS = ("", "#ffd966", "#9fc5e8", "#b6d7a8")
+_step = st.tuples(
+    st.sampled_from("ab"),
+    st.sampled_from(["move", "vote", "text", "rename", "colour", "frame", "hear"]),
+    st.integers(0, 2),
+    st.integers(0, 3),
+)
+
+
+def _command(doc: DocumentModel, op: str, notes: list[int], clusters: list[int], r: int, v: int):
+    note, cluster = notes[r % len(notes)], clusters[r % len(clusters)]
+    if op == "move":
+        return cmd.MoveCommand(doc, notes={note: (-300.0 - 40 * v, doc.note(note).y)})
+    if op == "vote":
+        return cmd.SetVotesCommand(doc, {note: doc.note(note).votes + 1})
+    if op == "text":
+        return cmd.EditNoteTextCommand(doc, note, f"Lapp {r} ändrad {v}")
+    if op == "rename":
+        return cmd.RenameClusterCommand(doc, cluster, f"Kluster {r} nytt {v}")
+    if op == "colour":
+        return cmd.SetColourCommand(doc, [], [cluster], _COLOURS[v])
+    c = doc.cluster(cluster)
+    return cmd.MoveCommand(doc, clusters={cluster: (c.x, 1000.0 + 100 * v)})
+
+
+def _rows(store: Store) -> dict[tuple[str, int], dict]:
+    rows: dict[tuple[str, int], dict] = {}
+    for n in store.notes():
+        rows["note", n.id] = {f: getattr(n, f) for f in ("text", "votes", "x", "y", "colour")}
+    for c in store.clusters():
+        rows["cluster", c.id] = {f: getattr(c, f) for f in ("name", "x", "y", "colour")}
+    return rows
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(_step, min_size=4, max_size=24))
+def test_no_committed_write_is_lost_whatever_the_interleaving(qtbot, postgres_url, steps):
+    """Two clients write the same notes and clusters, each from what it last heard, in any
+    order. Every write the server takes was made from the values it overwrites (nobody's
+    committed value is replaced unseen), each refused one says so once, and the server ends as
+    the accepted writes applied in commit order."""
+    first = Store.create_url(postgres_url, m.Workshop(f"Egenskap {next(_made)}"))
+    with first.transaction():
+        notes = [first.add_note(f"Lapp {i}", x=0.0, y=i * 300.0).id for i in range(3)]
+        clusters = [
+            first.add_cluster(
+                f"Kluster {i}", x=400.0 + 500 * i, y=0.0, width=400.0, height=300.0
+            ).id
+            for i in range(2)
+        ]
+    docs = {
+        "a": DocumentModel(first),
+        "b": DocumentModel(Store.open_url(postgres_url, first.path.name)),
+    }
+    said: dict[str, list[str]] = {name: [] for name in docs}
+    for name, doc in docs.items():
+        doc._heard.disconnect(doc._on_heard)  # each hears only when the steps say so
+        doc.errorOccurred.connect(said[name].append)
+    try:
+        server = _rows(first)
+        for who, op, r, v in steps:
+            doc = docs[who]
+            if op == "hear":
+                doc.reread("note", notes)
+                doc.reread("cluster", clusters)
+                continue
+            command = _command(doc, op, notes, clusters, r, v)
+            written = [
+                ("note", command.before_notes, command.after_notes),
+                ("cluster", command.before_clusters, command.after_clusters),
+            ]
+            written = [(k, dict(b), {i: dict(c) for i, c in a.items()}) for k, b, a in written]
+            told = len(said[who])
+            if doc.push(command):
+                assert len(said[who]) == told
+                for kind, before, after in written:
+                    for i, fields in before.items():
+                        for f, value in fields.items():
+                            if f in server[kind, i]:
+                                # What this write replaces is what its author saw.
+                                assert server[kind, i][f] == value, (kind, i, f)
+                    for i, fields in after.items():
+                        server[kind, i].update(
+                            (f, x) for f, x in fields.items() if f in server[kind, i]
+                        )
+            else:
+                assert len(said[who]) == told + 1 and "gjordes inte" in said[who][-1]
+        assert _rows(first) == server
+        for doc in docs.values():
+            doc.reread("note", notes)
+            doc.reread("cluster", clusters)
+            assert _rows(doc.store) == server
+            assert {
+                ("note", i): {f: getattr(n, f) for f in server["note", i]}
+                for i, n in doc.notes.items()
+            } == {k: v for k, v in server.items() if k[0] == "note"}
+    finally:
+        for doc in docs.values():
+            doc.close()
