@@ -33,17 +33,18 @@ from .i18n import TrContext
 from .plaintext import tooltip
 
 # One colour for each of core's colour indexes: strong enough to read as an outline on any
-# note's paper and on the board, and each with white initials at 4.5:1 or more.
+# note's paper and on the board, each with white initials at 4.5:1 or more, and none of them
+# the blue of this board's own selection (board_look.ACCENT), which they must not be taken for.
 COLOURS = tuple(
     QColor(c)
     for c in (
-        "#0072B2",  # blue
-        "#B8430C",  # vermilion
         "#007A5E",  # green
-        "#A6417F",  # reddish purple
+        "#B8430C",  # vermilion
         "#5B3A93",  # violet
         "#806000",  # ochre
+        "#A6417F",  # reddish purple
         "#37474F",  # slate
+        "#6D4C41",  # brown
         "#8E2430",  # wine
     )
 )

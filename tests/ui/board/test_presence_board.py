@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_presence import Person
@@ -151,3 +152,17 @@ def test_a_board_on_a_file_has_no_presence(qtbot, board):
     qtbot.wait(100)
     assert bar.names() == [] and not bar.isVisibleTo(bar.parentWidget())
     bar.detach()
+
+
+def test_the_marking_colours_read_on_every_note_and_are_not_ones_own_selection():
+    """White initials on each colour at 4.5:1 or more, each outline at 3:1 or more on the
+    board, and none of them the blue this board draws its own selection in."""
+    from samverkan_desktop.render.board_look import ACCENT, BOARD_BACKGROUND
+    from samverkan_desktop.ui.board.palette import contrast_ratio
+
+    white = QColor("white")
+    assert len({c.name() for c in COLOURS}) == len(COLOURS) == 8
+    for colour in COLOURS:
+        assert contrast_ratio(colour, white) >= 4.5
+        assert contrast_ratio(colour, BOARD_BACKGROUND) >= 3.0
+        assert colour.name() != ACCENT.name()
