@@ -6,11 +6,14 @@ The same tests as on a server (test_shared_board.py), on a real local file."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from samverkan_desktop.core import store_filewatch
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_lock import lock_path
 
@@ -120,6 +123,29 @@ def test_a_big_import_and_a_removal_on_one_board_appear_on_the_other(qtbot, two_
     assert len(list(a.scene.note_items())) == len(a.doc.notes) == 7 - 1 + 2000
 
 
+def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards, monkeypatch):
+    """A commit whose ids are too many for the change log is logged as "read everything":
+    A's board then draws every note the file has, and none that B removed with it."""
+    monkeypatch.setattr(store_filewatch, "_MOST_BYTES", 100)
+    a, b = two_boards
+    with b.store.transaction():
+        for i in range(60):
+            b.store.add_note(f"Importerad lapp {i}", x=2000.0 + (i % 30) * 200, y=i // 30 * 160.0)
+        b.store.delete_notes([b.ids["n4"]])
+    con = sqlite3.connect(b.path)
+    try:  # the commit's log row names no ids
+        assert con.execute("SELECT ids FROM change_log ORDER BY id DESC LIMIT 1").fetchone() == (
+            "",
+        )
+    finally:
+        con.close()
+    qtbot.waitUntil(lambda: len(a.doc.notes) == len(b.doc.notes), timeout=LIVE)
+    assert a.scene.note_item(a.ids["n4"]) is None
+    assert set(a.doc.notes) == {n.id for n in a.store.notes()}
+    assert len(list(a.scene.note_items())) == 7 - 1 + 60
+    assert same_everywhere(a, b)
+
+
 # ------------------------------------------------------------------ per-person undo
 def test_undo_is_refused_when_someone_else_moved_the_note_since(qtbot, two_boards):
     a, b = two_boards
@@ -195,3 +221,31 @@ def test_redo_is_refused_when_someone_else_renamed_the_cluster_since(qtbot, two_
     assert a.store.cluster(cluster).name == "Trygga platser"
     assert a.scene.cluster_item(cluster).cluster.name == "Trygga platser"
     assert not a.doc.undo_stack.canRedo()
+
+
+def test_the_boards_own_writes_outside_undo_keep_its_undo_but_not_someone_elses_change(
+    qtbot, two_boards
+):
+    """Room made for a larger text size is written outside the undo history
+    (versions.own_writes): it never makes the board's own undo refuse itself, and it never
+    hides a change someone else made in between."""
+    from samverkan_desktop.ui import versions
+
+    a, b = two_boards
+    start = a.item_pos("n1")
+    use(qtbot, a)
+    a.drag(a.note_centre("n1"), QPointF(100, 800))
+    with versions.own_writes(a.doc):  # as appearance.make_room does
+        a.store.update_notes({a.ids["n1"]: {"x": 40.0}})
+    a.key(Qt.Key.Key_Z, CTRL)
+    assert a.item_pos("n1") == start and not a.doc.undo_stack.canUndo()
+
+    a.key(Qt.Key.Key_Y, CTRL)  # the move again, then B moves the same note
+    b.store.update_notes({b.ids["n1"]: {"y": 1000.0}})
+    qtbot.waitUntil(lambda: a.item_pos("n1")[1] == 1000.0, timeout=LIVE)
+    with versions.own_writes(a.doc):
+        a.store.update_notes({a.ids["n1"]: {"x": 80.0}})
+    with qtbot.waitSignal(a.doc.errorOccurred) as said:
+        a.key(Qt.Key.Key_Z, CTRL)
+    assert said.args[0].endswith("någon annan har ändrat lappen ”Lös lapp 1” sedan dess.")
+    assert (a.store.note(a.ids["n1"]).x, a.store.note(a.ids["n1"]).y) == (80.0, 1000.0)
