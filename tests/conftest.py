@@ -4,6 +4,7 @@ throwaway PostgreSQL server for the tests of workshops on a server (core and ui)
 from __future__ import annotations
 
 import atexit
+import gc
 import importlib.util
 import os
 import shutil
@@ -420,3 +421,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         if any(defs[-1].scope in _SHARED_SCOPES for defs in info.name2fixturedefs.values()):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (Qt, SQLAlchemy, every test module: over
+    100,000 objects) lives to the end: frozen, the garbage collector stops walking it again in
+    every full collection, and it collects less often (a test makes many short-lived objects,
+    few cycles). Measured on three UI and store files: 2.9 s of 16 s CPU in the collector
+    before, 1.0 s after."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
