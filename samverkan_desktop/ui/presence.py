@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from ..core.store_presence import Activity, Person, Presence, Present
 from .board.cluster_item import ClusterItem
 from .board.note_item import NoteItem
 from .board.scene import BoardScene
+from .board.view import BoardView
 from .document import DocumentModel
 from .i18n import TrContext
 from .plaintext import tooltip
@@ -416,6 +417,20 @@ class BoardPresence(QObject):
             if i in (p.activity.notes if kind == "note" else p.activity.clusters)
         )
 
+    def show_person(self, present: Present) -> None:
+        """Bring what `present` has selected into view (their selection, not this board's)."""
+        items = [self._item(("note", i)) for i in present.activity.notes]
+        items += [self._item(("cluster", i)) for i in present.activity.clusters]
+        rects = [item.scene_rect() for item in items if item is not None]
+        views = self.scene.views() if shiboken6.isValid(self.scene) else []
+        if not rects or not views or not isinstance(views[0], BoardView):
+            return
+        rect = rects[0]
+        for other in rects[1:]:
+            rect = rect.united(other)
+        view = views[0]
+        view.show_rect(rect, most=max(1.0, view.zoom()))
+
     def marks(self) -> Mapping[Key, PresenceMark]:
         return dict(self._marks)
 
@@ -425,13 +440,31 @@ class BoardPresence(QObject):
 
 # --------------------------------------------------------------------------- the status bar
 class Badges(QWidget):
-    """A coloured round badge with initials for each person (hollow for a reader)."""
+    """A coloured round badge with initials for each person (hollow for a reader); a click on
+    one is `chosen(Present)`."""
 
     SIZE = 20
+    chosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.people: tuple[Present, ...] = ()
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def badge_at(self, x: float) -> Present | None:
+        index = int(x // (self.SIZE + 3))
+        return self.people[index] if 0 <= index < len(self.people) else None
+
+    def badge_centre(self, index: int) -> QPointF:
+        return QPointF(index * (self.SIZE + 3) + self.SIZE / 2, self.height() / 2)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        present = self.badge_at(event.position().x())
+        if present is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.chosen.emit(present)
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
     def set_people(self, people: tuple[Present, ...]) -> None:
         self.people = people
@@ -492,6 +525,7 @@ class PresenceBar(QWidget):
         self.detach()
         self.board = BoardPresence(doc, scene, self, person=person, **timing)
         self.board.othersChanged.connect(self.show_people)
+        self.badges.chosen.connect(self.board.show_person)
         return self.board
 
     def detach(self) -> None:
@@ -508,5 +542,6 @@ class PresenceBar(QWidget):
         self.badges.set_people(people)
         names = ", ".join(who(p) for p in people)
         self.setAccessibleName(PresenceTexts.tr("Också här: {names}").format(names=names))
-        self.setToolTip(tooltip("\n".join(who(p) for p in people)))
+        hint = PresenceTexts.tr("Klicka på initialerna för att se vad personen har markerat.")
+        self.setToolTip(tooltip("\n".join([*(who(p) for p in people), hint])))
         self.setVisible(bool(people))

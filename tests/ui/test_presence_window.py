@@ -6,12 +6,14 @@ The others are two more clients on the throwaway server of tests/conftest.py."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_presence import Activity, Person
 from samverkan_desktop.ui.presence import PresenceMark
 
 LIVE = 1000  # ms
+LEFT = Qt.MouseButton.LeftButton
 ANNA = Person("anna", "Anna Larsson")
 BO = Person("bo", "Bo Ek")
 
@@ -73,6 +75,16 @@ def test_the_window_shows_who_else_is_here_and_what_they_mark(
         window.grab().save("/tmp/presence.png")
         # The window's own user is there for Anna too.
         assert heard_by_anna and len(heard_by_anna[-1]) == 2
+
+        # Where is Anna working? A click on her initials brings her notes into view.
+        window.view.centerOn(5000, 5000)
+        window.view.set_zoom(0.5)
+        index = bar.badges.people.index(next(p for p in bar.badges.people if p.person == ANNA))
+        qtbot.mouseClick(bar.badges, LEFT, pos=bar.badges.badge_centre(index).toPoint())
+        seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        for note in notes:
+            assert seen.contains(window.scene.note_item(note).scene_rect())
+        assert window.scene.selected_note_ids() == []  # her selection, not the window's
 
         window.close_document()  # leaves: Anna no longer sees the window's user
         assert not bar.isVisible() and bar.names() == []

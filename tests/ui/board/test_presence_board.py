@@ -73,7 +73,9 @@ def test_the_others_see_who_is_here_and_what_they_select(qtbot, two_boards, tmp_
     qtbot.waitUntil(lambda: b.bar.names() == ["Anna Larsson (anna)"], timeout=LIVE)
     assert b.bar.isVisibleTo(b.bar.parentWidget())
     assert b.bar.accessibleName() == "Också här: Anna Larsson (anna)"
-    assert b.bar.toolTip() == "Anna Larsson (anna)"
+    assert b.bar.toolTip() == (
+        "Anna Larsson (anna)\nKlicka på initialerna för att se vad personen har markerat."
+    )
     assert marks(b) == {}
 
     n1 = a.ids["n1"]
