@@ -476,9 +476,10 @@ class Store:
     @property
     def shared(self) -> bool:
         """Others can change the rows while this store has them open (a workshop on a
-        server): a write then states the versions it was based on (`based_on`,
-        `check_versions`), so that nobody's change is overwritten unseen."""
-        return self.url is not None
+        server, a file open shared with other windows): a write then states the versions it
+        was based on (`based_on`, `check_versions`), so that nobody's change is overwritten
+        unseen."""
+        return self.url is not None or (self._lock is not None and self._lock.shared)
 
     def co_writers(self) -> list[LockOwner]:
         """The other windows and programs of this machine that have this file open for writing

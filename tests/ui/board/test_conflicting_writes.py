@@ -31,15 +31,24 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 LIVE = 1000  # ms
 
 
-@pytest.fixture
-def two_boards(qtbot, tmp_path, postgres_url):
-    """Board A and board B on one server workshop (the test board of conftest, published)."""
-    local, ids = build_store(tmp_path / "board.samverkan")
-    with local:
-        key = local.publish(postgres_url).path.name
+@pytest.fixture(params=["server", "file"])
+def two_boards(request, qtbot, tmp_path):
+    """Board A and board B on one server workshop (the test board of conftest, published),
+    or on one local file that both have open shared (two windows)."""
+    path = tmp_path / "board.samverkan"
+    local, ids = build_store(path)
+    if request.param == "server":
+        url = request.getfixturevalue("postgres_url")
+        with local:
+            key = local.publish(url).path.name
+    else:
+        local.close()
     boards = []
     for name in ("a", "b"):
-        store = Store.open_url(postgres_url, key)
+        if request.param == "server":
+            store = Store.open_url(url, key)
+        else:
+            store = Store.open(path, shared=True)
         board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
         undo = board.doc.undo_stack.createUndoAction(board.view)
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -303,13 +312,23 @@ def _rows(store: Store) -> dict[tuple[str, int], dict]:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.parametrize("where", ["server", "file"])
 @given(steps=st.lists(_step, min_size=4, max_size=24))
-def test_no_committed_write_is_lost_whatever_the_interleaving(qtbot, postgres_url, steps):
+def test_no_committed_write_is_lost_whatever_the_interleaving(
+    request, qtbot, tmp_path, where, steps
+):
     """Two clients write the same notes and clusters, each from what it last heard, in any
-    order. Every write the server takes was made from the values it overwrites (nobody's
-    committed value is replaced unseen), each refused one says so once, and the server ends as
-    the accepted writes applied in commit order."""
-    first = Store.create_url(postgres_url, m.Workshop(f"Egenskap {next(_made)}"))
+    order. Every write the store takes was made from the values it overwrites (nobody's
+    committed value is replaced unseen), each refused one says so once, and the store ends as
+    the accepted writes applied in commit order. On a server, and on a file open shared."""
+    title = m.Workshop(f"Egenskap {next(_made)}")
+    if where == "server":
+        url = request.getfixturevalue("postgres_url")
+        first = Store.create_url(url, title)
+    else:
+        path = tmp_path / f"{title.title}.samverkan"
+        Store.create(path, title).close()
+        first = Store.open(path, shared=True)
     with first.transaction():
         notes = [first.add_note(f"Lapp {i}", x=0.0, y=i * 300.0).id for i in range(3)]
         clusters = [
@@ -320,7 +339,11 @@ def test_no_committed_write_is_lost_whatever_the_interleaving(qtbot, postgres_ur
         ]
     docs = {
         "a": DocumentModel(first),
-        "b": DocumentModel(Store.open_url(postgres_url, first.path.name)),
+        "b": DocumentModel(
+            Store.open_url(url, first.path.name)
+            if where == "server"
+            else Store.open(path, shared=True)
+        ),
     }
     said: dict[str, list[str]] = {name: [] for name in docs}
     for name, doc in docs.items():
