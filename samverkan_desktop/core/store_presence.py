@@ -354,6 +354,8 @@ class Presence:
 
     def _publish(self) -> None:
         shown = tuple(sorted((p for p, _ in self._others.values()), key=_order))
+        if self._stop.is_set():
+            return  # stopped: whoever listened may be gone (a window closed)
         if shown != self._shown:
             self._shown = shown
             self._on_change(shown)
