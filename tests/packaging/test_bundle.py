@@ -1,7 +1,8 @@
 """The PyInstaller folder as a council laptop gets it: started headless with no network and no
 Python of ours around, it imports the sample it carries, writes the PDF report, suggests
-clusters and places notes from its Swedish dictionaries, and its window opens a workshop
-without a crash.
+clusters and places notes from its Swedish dictionaries, its window opens a workshop without
+a crash, and it reads and writes a workshop on a PostgreSQL server (its own libpq, through the
+throwaway server's Unix socket, which the missing network does not hide).
 
 `make bundle-test` builds dist/samverkan-desktop/ and runs this file with SAMVERKAN_BUNDLE set
 to it (.ci/run does so after `make test`); without that variable these tests are skipped.
@@ -109,3 +110,55 @@ def test_bundle_window_opens_a_workshop_and_keeps_running(
                 gui.send_signal(signal.SIGTERM)
             gui.wait(timeout=30)
     assert "Traceback" not in err.read_text("utf-8"), err.read_text("utf-8")
+
+
+def test_bundle_reads_a_workshop_on_a_server_through_a_unix_socket(
+    program: Path, sample: Path, offline, tmp_path: Path, postgres_server, password_role
+) -> None:
+    """psycopg with its own libpq, SQLAlchemy's and Alembic's PostgreSQL parts, from inside the
+    bundle and with no network: the throwaway server's Unix socket is a file, which the network
+    namespace does not hide. The password of a role that needs one comes from PGPASSFILE (the
+    bundle's libpq reads it); without it, one line. keyring's backends are in the bundle."""
+    from PyInstaller.archive.readers import pkg_archive_contents
+
+    name = postgres_server.new_database().rsplit("/", 1)[1]
+    socket = f"postgresql:///{name}?host={postgres_server.folder}&port={postgres_server.port}"
+    workshop = f"{socket}&user=postgres&workshop=orebro"
+    imported = offline([program, "import", sample, "--into", workshop], cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    info = offline([program, "info", workshop], cwd=tmp_path)
+    assert info.returncode == 0, info.stderr
+    assert info.stdout.startswith("Workshop: orebro på postgresql:///")
+    assert "Lappar: 216" in info.stdout
+
+    role = password_role("bundlad")
+    import psycopg
+
+    with psycopg.connect(postgres_server.url.rsplit("/", 1)[0] + f"/{name}") as conn:
+        conn.execute(f"GRANT USAGE ON SCHEMA orebro TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA orebro TO {role}")
+    as_role = f"{socket}&user={role}&workshop=orebro"
+    refused = offline([program, "info", as_role], cwd=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.count("\n") == 1 and f"vill ha ett lösenord för {role}" in refused.stderr
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:*:{role}:bundlad\n")
+    pgpass.chmod(0o600)
+    offline.env["PGPASSFILE"] = str(pgpass)  # type: ignore[attr-defined]
+    try:
+        read = offline([program, "info", as_role], cwd=tmp_path)
+    finally:
+        del offline.env["PGPASSFILE"]  # type: ignore[attr-defined]
+    assert read.returncode == 0, read.stderr
+    assert "Lappar: 216" in read.stdout
+    for result in (imported, info, refused, read):
+        assert "Traceback" not in result.stderr
+
+    carried = set(pkg_archive_contents(str(program)))
+    backends = {"SecretService", "Windows", "macOS", "kwallet", "chainer", "null", "fail"}
+    assert {f"keyring.backends.{b}" for b in backends} <= carried
+    assert {
+        "psycopg",
+        "sqlalchemy.dialects.postgresql.psycopg",
+        "alembic.ddl.postgresql",
+    } <= carried
