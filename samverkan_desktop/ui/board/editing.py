@@ -15,6 +15,7 @@ from ...core import model as m
 from ...core.board import gestures
 from ...core.board.place import innermost_cluster
 from .. import commands as cmd
+from ..commands import conflicts
 from . import metrics as mt
 from . import palette as pal
 from .editor import InlineEditor
@@ -61,11 +62,15 @@ class InlineEditing:
         )
         editor.setPos(item.pos() + QPointF(6, 4))
 
+        started = conflicts.shown(doc, clusters=[cluster_id])
+
         def done(text: str) -> None:
             name = " ".join(text.split())
             current = doc.clusters.get(cluster_id)
             if name and current is not None and name != current.name:
-                doc.push(cmd.RenameClusterCommand(doc, cluster_id, name))
+                command = cmd.RenameClusterCommand(doc, cluster_id, name)
+                command.basis.since(started)  # a rename heard while typing is not overwritten
+                doc.push(command)
 
         self._open(editor, ("cluster", cluster_id), done)
 
@@ -84,11 +89,15 @@ class InlineEditing:
         )
         editor.setPos(item.pos())
 
+        started = conflicts.shown(doc, notes=[note_id])
+
         def done(text: str) -> None:
             text = text.strip()
             current = doc.notes.get(note_id)
             if text and current is not None and text != current.text:
-                doc.push(cmd.EditNoteTextCommand(doc, note_id, text))
+                command = cmd.EditNoteTextCommand(doc, note_id, text)
+                command.basis.since(started)  # a change heard while typing is not overwritten
+                doc.push(command)
 
         self._open(editor, ("note", note_id), done)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF
 from ...core.board import Key, frame_key, gestures, note_key
 from ...core.board.gestures import Selection
 from .. import commands as cmd
+from ..commands import conflicts
 from .cluster_item import ClusterItem
 from .note_item import NoteItem
 from .rects import plain
@@ -94,6 +95,8 @@ class DragGesture:
         self.pressed = pressed
         self.click_selects_only = click_selects_only
         self.moves = selection(scene)
+        # What the drag is based on: the notes and frames as they were when picked up.
+        self.shown = conflicts.shown(scene.doc, self.moves.notes, self.moves.clusters)
         self.moved = False
         self.delta = QPointF()
         self.point = start
@@ -142,6 +145,7 @@ class DragGesture:
             point=self.point,
         )
         if command is not None:
+            command.basis.since(self.shown)
             self.scene.doc.push(command)
         else:  # nothing changed; in a read-only window the drag still says why it cannot stick
             self.scene.doc.refuse_if_read_only()
@@ -168,6 +172,7 @@ class ResizeGesture:
         self.item = item
         self.start = start
         self.origin = item.scene_rect()
+        self.shown = conflicts.shown(scene.doc, clusters=[item.cluster_id])
         self.moved = False
         self.min_w, self.min_h = gestures.smallest_frame(scene.doc.board, item.cluster_id)
 
@@ -186,7 +191,9 @@ class ResizeGesture:
         if rect != self.origin:
             doc = self.scene.doc
             draft = gestures.resize_frame(doc.board, self.item.cluster_id, plain(rect))
-            doc.push(cmd.ResizeClusterCommand(doc, self.item.cluster_id, draft))
+            command = cmd.ResizeClusterCommand(doc, self.item.cluster_id, draft)
+            command.basis.since(self.shown)
+            doc.push(command)
         self.scene.sync_items((), [self.item.cluster_id])
 
     def cancel(self) -> None:

@@ -33,6 +33,9 @@ from ..document import DocumentModel
 from ..i18n import TrContext
 
 _KINDS = ("note", "cluster")
+Row = m.Note | m.Cluster
+# kind -> id -> (version, row) as the board showed them (`shown`).
+Shown = Mapping[str, Mapping[int, tuple[int, Row]]]
 # Fields that are one thing to the user: changing any of them changes the place.
 _PLACE = {
     "note": frozenset({"x", "y", "cluster_id"}),
@@ -83,6 +86,16 @@ class Basis:
     def add_whole(self, kind: str, ids: Iterable[int]) -> None:
         self.add(kind, dict.fromkeys(ids))
 
+    def since(self, started: Shown) -> None:
+        """Base the rows in `started` on how the board showed them when the gesture began
+        (`shown`: an editor opening, a drag picking up), not when it ended: a change heard
+        while the user was typing or dragging is someone else's all the same."""
+        for kind, rows in started.items():
+            for i, (version, row) in rows.items():
+                based = self.rows[kind].get(i)
+                if based is not None:
+                    based.version, based.row = version, row
+
     def check(self) -> None:
         """In the command's transaction: RowMovedOn (naming the rows) when a row has moved on
         and the change cannot be re-based on it; the rows stay locked to the end."""
@@ -117,6 +130,16 @@ class Basis:
             height = self.doc.note_height
             return bool(height(now.with_(**size)) == height(based.row.with_(**size)))
         return True
+
+
+def shown(doc: DocumentModel, notes: Iterable[int] = (), clusters: Iterable[int] = ()) -> Shown:
+    """The versions and rows of these notes and clusters as the board shows them now, for a
+    gesture that goes on for a while (`Basis.since`)."""
+    out: dict[str, dict[int, tuple[int, Row]]] = {}
+    for kind, ids, rows in (("note", notes, doc.notes), ("cluster", clusters, doc.clusters)):
+        seen = doc.seen_versions.get(kind, {})
+        out[kind] = {i: (seen[i], rows[i]) for i in ids if i in seen and i in rows}
+    return out
 
 
 def _moved_on(

@@ -390,3 +390,60 @@ def test_no_committed_write_is_lost_whatever_the_interleaving(
     finally:
         for doc in docs.values():
             doc.close()
+
+
+# ------------------------------------------------------------------ heard while the gesture goes on
+def test_a_rename_typed_while_someone_else_renamed_the_cluster_is_refused(qtbot, two_boards):
+    """The rename is based on the name as it was when the editor opened: A's rename, heard
+    while B was typing, is not overwritten by B's Enter."""
+    a, b = two_boards
+    cluster = a.ids["A"]
+    use(qtbot, b)
+    b.click(b.title_point("A"))
+    b.key(Qt.Key.Key_F2)
+    b.type("Trygga platser")
+    a.store.update_cluster(cluster, name="Ljus")
+    qtbot.waitUntil(lambda: b.doc.cluster(cluster).name == "Ljus", timeout=LIVE)
+    said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Return))
+    assert said == [
+        "”Byt namn till »Trygga platser«” gjordes inte: någon annan ändrade klustret ”Ljus” "
+        "just nu. Klustret visas nu som det är."
+    ]
+    assert b.store.cluster(cluster).name == "Ljus"
+    assert b.scene.cluster_item(cluster).cluster.name == "Ljus"
+    assert b.doc.undo_stack.count() == 0
+
+
+def test_a_text_typed_while_someone_else_changed_the_note_is_refused(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n1"]
+    use(qtbot, b)
+    b.double_click(b.note_centre("n1"))
+    b.type("Bristande språkstöd")
+    a.store.update_note(note, text="Lös lapp ett")
+    qtbot.waitUntil(lambda: b.doc.note(note).text == "Lös lapp ett", timeout=LIVE)
+    said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Return))
+    assert said == [
+        "”Ändra lappens text” gjordes inte: någon annan ändrade lappen ”Lös lapp ett” just nu. "
+        "Lappen visas nu som den är."
+    ]
+    assert b.store.note(note).text == "Lös lapp ett"
+    assert b.scene.note_item(note).note.text == "Lös lapp ett"
+
+
+def test_a_drag_during_which_someone_else_moved_the_note_is_refused(qtbot, two_boards):
+    a, b = two_boards
+    note = a.ids["n1"]
+    use(qtbot, b)
+    start = b.note_centre("n1")
+    b.press(start)
+    b.move(start + QPointF(30, 30))
+    b.move(start + QPointF(60, 400))
+    a.store.update_note(note, x=-400.0, y=900.0)
+    qtbot.waitUntil(lambda: b.doc.note(note).x == -400.0, timeout=LIVE)
+    said = said_once(qtbot, b, lambda: b.release(start + QPointF(60, 400)))
+    assert len(said) == 1 and said[0].startswith("”Flytta 1 lapp” gjordes inte: ")
+    stored = b.store.note(note)
+    assert (stored.x, stored.y) == (-400.0, 900.0)
+    assert b.item_pos("n1") == (-400.0, 900.0)
+    assert b.doc.undo_stack.count() == 0
