@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGraphicsItem,
@@ -235,11 +235,25 @@ class OutlinePanel(QWidget):
         self._cut = None
         self._kept = None  # nothing of the last workshop's tree is kept for this one
         self.model.set_document(doc)
+        self.model.set_following(self.isVisible())
         if scene is not None:
             scene.selectionChanged.connect(self._board_selected)
         if doc is not None:
             self._first_expansion()
             self._board_selected()
+
+    # A hidden outline (its dock closed, or behind another tab) follows neither the document
+    # nor the board's selection; shown again, it is built afresh and selects what the board has.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.doc is not None and not self.model.following:
+            self.model.set_following(True)
+            self._board_selected()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # not a minimised window: that stays visible to Qt
+            self.model.set_following(False)
 
     def _first_expansion(self) -> None:
         """Top-level clusters and "Ej sorterade" open, so the first look shows the notes."""
@@ -342,6 +356,8 @@ class OutlinePanel(QWidget):
         scene = self.scene
         if self._syncing or scene is None or not shiboken6.isValid(scene):
             return
+        if not self.model.following:
+            return  # hidden: showEvent selects what the board has then
         nodes = [key(CLUSTER, c) for c in scene.selected_cluster_ids()]
         nodes += [key(NOTE, n) for n in scene.selected_note_ids()]
         nodes = [n for n in nodes if self.model.has(n)]

@@ -628,6 +628,7 @@ def test_at_2000_notes_one_move_changes_one_row_and_never_rebuilds(qtbot, tmp_pa
     doc = DocumentModel(_many(tmp_path / "many.samverkan", 2000, 20))
     panel = OutlinePanel()
     qtbot.addWidget(panel)
+    panel.show()  # a hidden outline follows nothing (see the next test)
     panel.set_board(doc)
     model = panel.model
     signals = {"reset": 0, "moved": 0, "inserted": 0, "removed": 0}
@@ -648,6 +649,33 @@ def test_at_2000_notes_one_move_changes_one_row_and_never_rebuilds(qtbot, tmp_pa
     assert signals["reset"] == 0 and signals["moved"] == 2
     assert model.parent_node(key(NOTE, loose)) == key(GROUP, doc.note(loose).group_id)
     assert took < 2.0, f"one move took {took:.2f} s"
+    panel.set_board(None)
+    doc.close()
+
+
+def test_a_hidden_outline_follows_nothing_and_is_right_once_shown(qtbot, tmp_path):
+    doc = DocumentModel(_many(tmp_path / "many.samverkan", 400, 10))
+    panel = OutlinePanel()
+    qtbot.addWidget(panel)
+    panel.set_board(doc)  # hidden, as in the window until Visa › Disposition
+    model = panel.model
+    signals = {"reset": 0, "moved": 0}
+    model.modelReset.connect(lambda: signals.__setitem__("reset", signals["reset"] + 1))
+    model.rowsMoved.connect(lambda *a: signals.__setitem__("moved", signals["moved"] + 1))
+    loose = sorted(n for n, note in doc.notes.items() if note.cluster_id is None)[:5]
+    target = max(doc.clusters)
+    assert doc.push(send_command(doc, loose, [], target))
+    assert signals == {"reset": 0, "moved": 0}  # no row moved in a tree nobody sees
+    assert model.parent_node(key(NOTE, loose[0])) != key(CLUSTER, target)
+
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert signals["reset"] == 1  # built once, from the document as it is now
+    assert {model.parent_node(key(NOTE, n)) for n in loose} == {key(CLUSTER, target)}
+    assert model.count(key(CLUSTER, target)) == len(doc.subtree_notes(target))
+    doc.undo_stack.undo()  # shown: one row at a time again
+    assert signals == {"reset": 1, "moved": 5}
+    assert model.parent_node(key(NOTE, loose[0])) == key(GROUP, doc.note(loose[0]).group_id)
     panel.set_board(None)
     doc.close()
 
