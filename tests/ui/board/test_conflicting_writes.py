@@ -21,8 +21,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.messages import describe
+from samverkan_desktop.core.store import RowMovedOn, Store
 from samverkan_desktop.ui import commands as cmd
+from samverkan_desktop.ui.commands import importing
 from samverkan_desktop.ui.document import DocumentModel
 
 from .conftest import Board, build_store, open_board
@@ -447,3 +449,49 @@ def test_a_drag_during_which_someone_else_moved_the_note_is_refused(qtbot, two_b
     assert (stored.x, stored.y) == (-400.0, 900.0)
     assert b.item_pos("n1") == (-400.0, 900.0)
     assert b.doc.undo_stack.count() == 0
+
+
+# ------------------------------------------------------------------ an import that merges
+def test_an_import_merging_into_a_cluster_someone_else_changes_meanwhile_is_refused(
+    qtbot, postgres_url, monkeypatch
+):
+    """A merge reads the workshop, plans where the incoming notes go in the existing cluster
+    of the same name, and writes, in one transaction: when someone else changes that cluster
+    between the read and the write, the import is refused whole (on a file nobody can: the
+    import holds the file's write lock from its read on)."""
+    a = Store.create_url(postgres_url, m.Workshop(f"Import {next(_made)}"))
+    cluster = a.add_cluster("Trygghet", x=0.0, y=0.0, width=460.0, height=360.0).id
+    a.add_note("Belysning!", x=20.0, y=40.0, cluster_id=cluster)
+    b = DocumentModel(Store.open_url(postgres_url, a.path.name))
+    incoming = m.Document(
+        m.Workshop("Annan"),
+        (),
+        (m.Cluster(1, "Trygghet", x=0.0, y=0.0, width=460.0, height=360.0),),
+        (m.Note(1, "Trygga skolvägar", x=20.0, y=40.0, cluster_id=1),),
+        (),
+        (),
+    )
+    planned = importing.merge_into
+
+    def meanwhile(existing: m.Document, document: m.Document):
+        plan = planned(existing, document)
+        a.update_cluster(cluster, colour="#ffd966")  # A colours it, and commits
+        return plan
+
+    monkeypatch.setattr(importing, "merge_into", meanwhile)
+    try:
+        with pytest.raises(RowMovedOn) as refused:
+            cmd.ImportCommand.run(b, incoming, "Importera annan.json")
+        assert describe(refused.value) == (
+            "Någon annan har ändrat klustret ”Trygghet” under tiden; din ändring sparades inte."
+        )
+        assert [n.text for n in a.notes()] == ["Belysning!"]  # nothing of the import
+        assert a.cluster(cluster).colour == "#ffd966"
+        monkeypatch.setattr(importing, "merge_into", planned)
+        command = cmd.ImportCommand.run(b, incoming, "Importera annan.json")  # tried again
+        assert b.push(command)
+        assert {n.text for n in a.notes()} == {"Belysning!", "Trygga skolvägar"}
+        assert {n.cluster_id for n in a.notes()} == {cluster}
+    finally:
+        b.close()
+        a.close()
