@@ -24,11 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert
-from sqlalchemy.schema import Table
+from sqlalchemy import text
 
 from . import store_file
-from .schema import ChangeLogRow
 
 KEEP = 1000  # log rows kept: over a thousand commits between two looks, a watcher reads all
 POLL = 0.25  # seconds between two looks at data_version
@@ -56,10 +54,14 @@ def log(
     )
     if len(ids) > _MOST_BYTES:
         ids = ""
-    table: Table = ChangeLogRow.__table__  # type: ignore[assignment]
-    result = conn.execute(insert(table).values(client=client, ids=ids))
-    newest = result.inserted_primary_key[0]
-    conn.execute(delete(table).where(table.c.id <= newest - KEEP))
+    # The table (core.schema's ChangeLogRow, migration 0003) by its name, as the watcher reads it.
+    result = conn.execute(
+        text("INSERT INTO change_log (client, ids) VALUES (:client, :ids)"),
+        {"client": client, "ids": ids},
+    )
+    conn.execute(
+        text("DELETE FROM change_log WHERE id <= :oldest"), {"oldest": result.lastrowid - KEEP}
+    )
 
 
 @dataclass(frozen=True)

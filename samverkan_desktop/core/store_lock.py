@@ -200,6 +200,9 @@ class WriteLock:
             if seen is None:
                 continue  # released between our try and our look: try again
             if not seen.stale:
+                if shared and _being_written(seen) and time.monotonic() < deadline:
+                    time.sleep(0.01)  # another opener made it a moment ago: let it finish
+                    continue
                 if not (shared and _joinable(seen)):
                     raise FileLocked(document, seen.owner)
                 if _join(path, mine, document):
@@ -320,6 +323,17 @@ def _payload(host: str, holders: list[_Holder], *, shared: bool) -> bytes:
             for h in holders
         ]
     return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _being_written(seen: _Seen) -> bool:
+    """A lock file that cannot be read yet and was made less than a second ago: most likely
+    one that another opener has made (O_EXCL) and not yet written."""
+    mtime_ns = seen.signature[1]
+    return (
+        not seen.owner.readable
+        and isinstance(mtime_ns, int)
+        and (time.time() - mtime_ns / 1e9 < 1.0)
+    )
 
 
 def _joinable(seen: _Seen) -> bool:
