@@ -126,7 +126,7 @@ def _import_to_server(ns: argparse.Namespace) -> int:
             doc, notes_before, again, plan = _add_to(store, doc)
         else:
             store = cli_server.publish_new(address, key, doc, lang)
-        target, named = cli_server.where(store, lang), cli_server.address_of(store)
+        target, named = cli_server.where(store, lang), cli_server.address_of(address, store)
     finally:
         if store is not None:
             store.close()

@@ -37,11 +37,13 @@ def where(store: Store, lang: str) -> str:
     return say("server.where", lang, name=store.path.name, server=store.url)
 
 
-def address_of(store: Store) -> str:
-    """The address that names this workshop on the command line (no password in it)."""
-    assert store.url is not None
-    joiner = "&" if "?" in store.url else "?"
-    return f"{store.url}{joiner}{store_server.WORKSHOP_OPTION}={store.path.name}"
+def address_of(address: str, store: Store) -> str:
+    """The address that names this workshop on the command line, without any password given
+    in `address` (not even as ***: it is there to be copied)."""
+    url = store_server.server_url(address)._replace(password=None)  # .set(password=None) keeps it
+    shown = store_server.shown(url)
+    joiner = "&" if "?" in shown else "?"
+    return f"{shown}{joiner}{store_server.WORKSHOP_OPTION}={store.path.name}"
 
 
 def asking(address: str, lang: str, attempt: Callable[[str], T]) -> T:

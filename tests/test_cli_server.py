@@ -216,3 +216,26 @@ def test_on_a_terminal_the_password_is_asked_for_once(locked, run_cli, monkeypat
 
     monkeypatch.setattr("getpass.getpass", lambda prompt: "fel")
     one_line(run_cli("info", locked), "tog inte emot lösenordet")
+
+
+def test_a_password_given_in_the_address_is_never_printed(
+    locked, run_cli, seed_path, postgres_url, memory_keyring
+):
+    with_password = make_url(locked).set(password=PASSWORD).render_as_string(hide_password=False)
+    info = run_cli("info", with_password)
+    assert info.returncode == 0, info.stderr
+    assert PASSWORD not in info.stdout and "Workshop: orebro på postgresql://pw_" in info.stdout
+    import psycopg
+
+    role = make_url(locked).username
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"GRANT CREATE ON DATABASE {make_url(postgres_url).database} TO {role}")
+    new = run_cli("import", seed_path, "--into", with_password.replace("workshop=orebro", ""))
+    assert new.returncode == 0, new.stderr
+    assert PASSWORD not in new.stdout and "***" in new.stdout  # the workshop as shown
+    (again,) = [line for line in new.stdout.splitlines() if line.startswith("Ange den")]
+    assert again == (
+        f"Ange den nästa gång som 'postgresql://{role}@127.0.0.1:{make_url(locked).port}/"
+        f"{make_url(locked).database}?workshop=fordjupningsdag_om_samverkan'"
+    )
+    assert memory_keyring.passwords == {}
