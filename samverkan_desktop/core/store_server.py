@@ -114,12 +114,17 @@ def check_key(key: str) -> str:
 def engine(url: URL, key: str | None, *, readonly: bool = False) -> Engine:
     """An engine whose connections see the workshop `key` (its schema) and nothing else; a
     read-only one has the server refuse every write (not only the program)."""
-    options = []
+    # The address's own libpq `options` and `connect_timeout` stay (connect_args would replace
+    # them); ours come after its options, so that the workshop's search_path is the one used.
+    given = url.query.get("options")
+    options = [given] if isinstance(given, str) and given else []
     if key is not None:
         options.append(f"-c search_path={check_key(key)}")
     if readonly:
         options.append("-c default_transaction_read_only=on")
-    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    connect_args: dict[str, Any] = {}
+    if "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = 10
     if options:
         connect_args["options"] = " ".join(options)
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True)

@@ -137,3 +137,19 @@ def test_the_keyring_entry_is_the_login_as_libpq_makes_it(monkeypatch):
     address, key = store_server.split_workshop("postgresql://h/ws?workshop=orebro&sslmode=require")
     assert key == "orebro" and "workshop" not in address and "sslmode=require" in address
     assert "workshop" not in str(store_server.server_url("postgresql://h/ws?workshop=orebro"))
+
+
+def test_the_addresss_own_libpq_options_are_kept_beside_ours(postgres_url):
+    """Nothing of ours replaces what the address tells libpq (its `options`, its
+    connect_timeout): a council's settings reach the server with the workshop's own."""
+    from sqlalchemy import text
+
+    with Store.create_url(postgres_url, m.Workshop("Val"), key="val"):
+        pass
+    address = f"{postgres_url}?options=-c%20lock_timeout%3D1234&connect_timeout=3"
+    with Store.open_url(address, "val", readonly=True) as store:
+        with store._engine.connect() as conn:
+            assert conn.scalar(text("SHOW lock_timeout")) == "1234ms"
+            assert conn.scalar(text("SHOW search_path")) == "val"
+            assert conn.scalar(text("SHOW default_transaction_read_only")) == "on"
+            assert "connect_timeout=3" in conn.connection.dbapi_connection.info.dsn
