@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.store_presence import Activity, Person, Presence, Present
+from ..core.store_presence import Activity, Person, Presence, Present, me
 from .board.cluster_item import ClusterItem
 from .board.note_item import NoteItem
 from .board.scene import BoardScene
@@ -53,6 +53,10 @@ TAB_Z = 4500.0  # above every note and the frames' names (cluster_item.LABEL_Z)
 FAR = 0.3  # below this zoom the tabs are left out: the outlines say enough
 GHOSTS_UP_TO = 20  # a drag of more notes and frames shows no ghosts: the outlines are enough
 SETTLE_MS = 50  # a selection is announced once it has stopped changing this long
+# On a file: how often the lock file is read for the other windows of this machine that have it
+# open (store_lock's shared lock knows them; it says nothing of their selections).
+FILE_POLL_MS = 2000
+LOCAL = "window:"  # a client id for such a window
 
 Key = tuple[str, int]  # ("note" | "cluster", id)
 
@@ -79,8 +83,13 @@ def look(present: Present) -> tuple[object, ...]:
 
 
 def who(present: Present) -> str:
-    """ "Anna Larsson (anna)", and that they only read."""
+    """ "Anna Larsson (anna)", and that they only read; for a window of this machine on the
+    same file, that it is one."""
     person = present.person
+    if present.client.startswith(LOCAL):
+        return PresenceTexts.tr("{name} i ett annat fönster på den här datorn").format(
+            name=person.name
+        )
     text = person.name if person.name == person.login else f"{person.name} ({person.login})"
     if present.reader:
         text = PresenceTexts.tr("{name}, läser").format(name=text)
@@ -268,7 +277,13 @@ class BoardPresence(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._selection_settled)
+        self._file_poll = QTimer(self)
+        self._file_poll.setInterval(FILE_POLL_MS)
+        self._file_poll.timeout.connect(self._co_writers)
         if self.presence is None:
+            if doc.store.url is None:
+                self._file_poll.start()
+                self._co_writers()
             return
         scene.selectionChanged.connect(self._settle.start)
         scene.dragMoved.connect(self._dragged)
@@ -281,10 +296,28 @@ class BoardPresence(QObject):
     def close(self) -> None:
         """Leave (the others see it at once) and take the marks away."""
         self._settle.stop()
+        self._file_poll.stop()
         if self.presence is not None:
             self.presence.stop()
             self.presence = None
         self._show(())
+
+    def _co_writers(self) -> None:
+        """On a file: the other windows and programs of this machine that have it open for
+        writing (a shared lock), as people here with nothing selected."""
+        mine = me()
+        others = tuple(
+            Present(
+                f"{LOCAL}{owner.pid}:{owner.since.timestamp()}",
+                Person(owner.user, mine.name if owner.user == mine.login else owner.user),
+                i % len(COLOURS),
+                since=owner.since.timestamp(),
+            )
+            for i, owner in enumerate(sorted(self.doc.store.co_writers(), key=lambda o: o.since))
+        )
+        if others != self.others:
+            self.others = others
+            self.othersChanged.emit(others)
 
     # ----------------------------------------------------------------- what this board does
     def _selection_settled(self) -> None:
@@ -526,6 +559,7 @@ class PresenceBar(QWidget):
         self.board = BoardPresence(doc, scene, self, person=person, **timing)
         self.board.othersChanged.connect(self.show_people)
         self.badges.chosen.connect(self.board.show_person)
+        self.show_people(self.board.others)  # known already (the windows on a file)
         return self.board
 
     def detach(self) -> None:

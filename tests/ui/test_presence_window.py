@@ -100,3 +100,30 @@ def test_on_a_file_the_window_shows_no_one(qtbot, seed_window):
     assert not seed_window.presence_bar.isVisible()
     assert seed_window.presence_bar.board is not None
     assert seed_window.presence_bar.board.presence is None
+
+
+def test_two_windows_on_one_file_each_shows_the_other(qtbot, seed_window, ctx, seed_workshop):
+    """On a file the lock knows the other windows of this machine that have it open: each
+    window's status bar shows the other (no marks: a file carries no selections)."""
+    from samverkan_desktop.core.store_presence import me
+    from samverkan_desktop.ui.main_window import MainWindow
+    from samverkan_desktop.ui.presence import FILE_POLL_MS
+
+    first = seed_window
+    second = MainWindow(ctx)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.open_path(seed_workshop)
+    other_window = f"{me().name} i ett annat fönster på den här datorn"
+    assert second.presence_bar.names() == [other_window]  # at once: the first was there
+    qtbot.waitUntil(
+        lambda: first.presence_bar.names() == [other_window], timeout=FILE_POLL_MS + LIVE
+    )
+    assert first.presence_bar.isVisible()
+    first.scene.select_notes([next(iter(first.doc.notes))])
+    qtbot.wait(100)
+    assert marked(second) == {}
+
+    second.close_document()
+    qtbot.waitUntil(lambda: first.presence_bar.names() == [], timeout=FILE_POLL_MS + LIVE)
+    assert not first.presence_bar.isVisible()
