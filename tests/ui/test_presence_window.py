@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_presence import Activity, Person
-from samverkan_desktop.ui.presence import PresenceMark
+from samverkan_desktop.ui.presence_marks import PresenceMark
 
 LIVE = 1000  # ms
 LEFT = Qt.MouseButton.LeftButton

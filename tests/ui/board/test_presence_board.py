@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_presence import Person
-from samverkan_desktop.ui.presence import COLOURS, PresenceBar, PresenceMark
+from samverkan_desktop.ui.presence import PresenceBar
+from samverkan_desktop.ui.presence_marks import COLOURS, PresenceMark
 
 from .conftest import build_store, open_board
 
