@@ -79,13 +79,15 @@ class DocumentModel(QObject):
         # version): what a gesture's first run is based on (commands/conflicts.py). Read
         # before the rows themselves, so that it is never newer than what the board shows.
         self.seen_versions: dict[str, dict[int, int]] = {"note": {}, "cluster": {}}
-        self._reload()
-        self._unsubscribe = store.subscribe(self._on_change)
         # On a server, and on a file open shared with other windows: the others' changes come
-        # the same way as our own (a file open alone has none to watch).
+        # the same way as our own (a file open alone has none to watch). Watched from before
+        # the first read, so that nothing committed in between is missed (what is heard
+        # meanwhile is read once more, after the first read: the same rows again).
         self._heard.connect(self._on_heard)
         self._connection.connect(self._on_connection)
         self._stop_watching = store.watch(self._heard.emit, connected=self._connection.emit)
+        self._reload()
+        self._unsubscribe = store.subscribe(self._on_change)
 
     # ----------------------------------------------------------------- ownership
     @property
