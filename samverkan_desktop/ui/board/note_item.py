@@ -60,15 +60,27 @@ class NoteItem(QGraphicsItem):
         return self.rect().translated(self.pos())
 
     def set_note(self, note: m.Note, style: NoteStyle | None = None) -> None:
+        old, old_style = self.note, self.style
         if style is not None:
             self.style = style
+        # A note that only moved (or went into another cluster) looks as it did: Qt moves its
+        # cached picture instead of drawing it again, and its tooltip stays (a drop that pushes
+        # a column down moves dozens of notes).
+        same_look = self.style is old_style and old == note.with_(
+            x=old.x,
+            y=old.y,
+            cluster_id=old.cluster_id,
+            created_at=old.created_at,
+            updated_at=old.updated_at,
+        )
         height = mt.note_height(note, self.style.look.text_scale)
         if height != self._height:
             self.prepareGeometryChange()
         self.note, self._height = note, height
         self.setPos(note.x, note.y)
-        self._update_tooltip()
-        self.update()
+        if not same_look:
+            self._update_tooltip()
+            self.update()
 
     def _update_tooltip(self) -> None:
         n = self.note
