@@ -50,6 +50,8 @@ class GroupHeader(QGraphicsItem):
             self._width = max(width, 60.0)
 
     def set_far(self, scale: float) -> None:
+        if scale == self._far_scale:
+            return  # placed again after every change: only what differs is drawn again
         self.prepareGeometryChange()
         self._far_scale = scale
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, bool(scale))
@@ -59,9 +61,12 @@ class GroupHeader(QGraphicsItem):
         return max(self._width * self._far_scale, 90.0) if self._far_scale else self._width
 
     def set_group(self, group: m.Group, label: str, index: int | None, width: float) -> None:
+        width = hd.header_width(width)
+        if (group, label, index, width) == (self._group, self._label, self._index, self._width):
+            return
         self.prepareGeometryChange()
         self._group, self._label, self._index = group, label, index
-        self._width = hd.header_width(width)
+        self._width = width
         self.update()
 
     def boundingRect(self) -> QRectF:
