@@ -531,6 +531,8 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
     stored: list[float] = []  # each gesture's store part, in order
     Steps = tuple[Callable[[], None] | None, Callable[[], None], Callable[[], None] | None]
 
+    parts: list[dict[str, float]] = []  # each gesture's time, part by part, in order
+
     def gesture(steps: Steps) -> tuple[float, float, Callable[[], None], int]:
         """A gesture's (input before it, the event that commits it, what ends it) times from
         that event: until the board's first paint after it ends, and until the event loop is
@@ -546,6 +548,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
         painted.clear()
         start = time.perf_counter()
         commit()
+        returned = time.perf_counter()  # the command and everything that follows it at once
         deadline = start + 10
         while not painted and time.perf_counter() < deadline:
             QApplication.processEvents()  # as the program's event loop: Qt decides the order
@@ -569,6 +572,14 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             raw_write(con, notes, clusters, removed_notes, removed_clusters)
 
         stored.append(in_store["ms"])
+        parts.append(
+            {
+                "store": in_store["ms"],
+                "rest of the command": (returned - start) * 1000 - in_store["ms"],
+                "to the first paint": (painted[0] - returned) * 1000,
+                "then until idle": settled - took,
+            }
+        )
         return took, settled, floor, rows
 
     def point(x: float, y: float) -> QPoint:
@@ -601,6 +612,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
         def measure() -> dict[str, Any]:
             values, settles, floors, rows = [], [], [], 0
             stored.clear()
+            parts.clear()
             for _ in range(runs):
                 took, settled, floor, rows = gesture(prepare())
                 if not check():
@@ -616,6 +628,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
                 "floor": statistics.median(floors),
                 "rows": rows,
                 "store": statistics.median(stored),
+                "parts": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
             }
 
         record(key, measure)
@@ -724,6 +737,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
     def undo_drop() -> dict[str, Any]:
         values, settles, floors, rows = [], [], [], 0
         stored.clear()
+        parts.clear()
         for _ in range(3):
             before, release, _ = prepare_drop()
             assert before is not None
@@ -751,6 +765,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             "floor": statistics.median(floors),
             "rows": rows,
             "store": statistics.median(stored),
+            "parts": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
         }
 
     record("undo", undo_drop)
@@ -1004,6 +1019,7 @@ def measure_size(
             if "error" in got[key]:
                 errors[key] = got[key]["error"]
             elif "store" in got[key]:
+                rows[key]["parts"] = got[key].get("parts", {})
                 for part in ("store", "settled"):
                     rows[f"{key}_{part}"] = {
                         "value": got[key][part],
@@ -1144,6 +1160,8 @@ def table_row(key: str, n: int, got: dict[str, Any]) -> dict[str, Any]:
     ratio = value / floor
     ok = (most is None or value <= most) and (most_ratio is None or ratio <= most_ratio)
     row.update(value=value, floor=floor, ratio=ratio, verdict="ok" if ok else "MISS")
+    if got.get("parts"):
+        row["parts_ms"] = got["parts"]
     if "rows" in got:
         row["rows_written"] = got["rows"]
         row["floor_is"] = f"raw sqlite3 write of the {got['rows']} rows it changed"
@@ -1242,6 +1260,13 @@ def main() -> int:
                 table.append(row)
                 print(line(cells(row)), flush=True)
             problems += [(n, key, text) for key, text in errors.items()]
+            for row in table:
+                if row["notes"] == n and row.get("parts_ms"):
+                    print(
+                        f"  {row['figure']}, part by part (ms): "
+                        + ", ".join(f"{k} {v:.1f}" for k, v in row["parts_ms"].items()),
+                        flush=True,
+                    )
             load = "/".join(f"{x:.1f}" for x in os.getloadavg())
             print(
                 f"({n} notes took {time.perf_counter() - started:.0f} s; load average {load})",
