@@ -726,23 +726,19 @@ class Store:
                     "group_concat(source, char(10)), group_concat(comment, char(10)), "
                     "group_concat(colour, char(10)) FROM notes"
                 ).fetchall()
-            total, clustered, uncertain, personal = conn.execute(
-                select(
-                    func.count(NoteRow.id),
-                    func.count(NoteRow.cluster_id),
-                    func.count(NoteRow.id).filter(NoteRow.uncertain.is_(True)),
-                    func.count(NoteRow.id).filter(NoteRow.personal_data.is_(True)),
-                )
+            # Plain SQL (the same on SQLite and PostgreSQL): a fresh `info` process spent more
+            # compiling these three statements than SQLite spent counting 10,000 notes.
+            total, clustered, uncertain, personal = conn.exec_driver_sql(
+                "SELECT count(id), count(cluster_id), count(CASE WHEN uncertain THEN 1 END), "
+                "count(CASE WHEN personal_data THEN 1 END) FROM notes"
             ).one()
-            per_group = conn.execute(
-                select(NoteRow.group_id, func.count(NoteRow.id)).group_by(NoteRow.group_id)
-            )
-            members = (
-                select(ClusterRow.id, ClusterRow.name, ClusterRow.group_id, func.count(NoteRow.id))
-                .outerjoin(NoteRow, NoteRow.cluster_id == ClusterRow.id)
-                .group_by(ClusterRow.id)
-                .order_by(ClusterRow.id)
-            )
+            per_group = conn.exec_driver_sql(
+                "SELECT group_id, count(id) FROM notes GROUP BY group_id"
+            ).fetchall()
+            members = conn.exec_driver_sql(
+                "SELECT c.id, c.name, c.group_id, count(n.id) FROM clusters c "
+                "LEFT OUTER JOIN notes n ON n.cluster_id = c.id GROUP BY c.id ORDER BY c.id"
+            ).fetchall()
             return m.Summary(
                 self.workshop(),
                 tuple(self.groups()),
