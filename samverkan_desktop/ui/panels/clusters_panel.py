@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,11 @@ class ClustersPanel(QWidget):
         self._shape: dict[int, int | None] = {}  # each listed cluster's parent
         # What a note's row depends on: its cluster (counts) and group (the cluster's colours).
         self._note_place: dict[int, tuple[int | None, int | None]] = {}
+        self._to_select: int | None = None
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(0)
+        self._select_timer.timeout.connect(self._select_now)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("clustersTree")
@@ -131,7 +136,14 @@ class ClustersPanel(QWidget):
         return self._items.get(cluster_id)
 
     def select_cluster(self, cluster_id: int) -> None:
-        item = self._items.get(cluster_id)
+        """Make the cluster's row current and scroll to it on the event loop's next turn: a
+        cluster just made on the board is drawn there first, the list follows."""
+        self._to_select = cluster_id
+        self._select_timer.start()
+
+    def _select_now(self) -> None:
+        item = self._items.get(self._to_select) if self._to_select is not None else None
+        self._to_select = None
         if item is not None:
             with QSignalBlocker(self.tree):
                 self.tree.setCurrentItem(item)

@@ -274,3 +274,21 @@ def test_a_new_and_a_deleted_cluster_come_and_go_as_single_rows(short_panel, doc
     fresh.set_document(None)
     fresh.deleteLater()
     assert current in doc.clusters
+
+
+def test_a_cluster_made_on_the_board_becomes_current_in_the_list_and_is_shown(
+    qtbot, short_panel, doc
+):
+    from samverkan_desktop.core.board import gestures
+    from samverkan_desktop.ui.commands import GroupAsClusterCommand
+
+    panel, _parent_id, _current = short_panel
+    panel.tree.scrollToTop()
+    loose = [n.id for n in doc.notes.values() if n.cluster_id is None][:3]
+    make = GroupAsClusterCommand(doc, *gestures.group(doc.board, loose), name="Nytt tema")
+    doc.push(make)
+    panel.select_cluster(make.cluster_id)  # as the window does when Ctrl+G made one
+    # On the event loop's next turn, after the board has drawn the new frame.
+    qtbot.waitUntil(lambda: panel.tree.currentItem() is panel.item_for(make.cluster_id))
+    row = panel.tree.visualItemRect(panel.item_for(make.cluster_id))
+    assert panel.tree.viewport().rect().contains(row)
