@@ -150,3 +150,50 @@ def test_per_person_undo_across_two_windows(qtbot, seed_window, ctx, seed_worksh
     assert first.doc.note(note) == second.doc.note(note) == where_b_put_it
     assert seed_workshop.read_bytes() == before  # nothing written
     second.close_document()
+
+
+_OTHER_PROGRAM = """
+import sys
+from pathlib import Path
+from samverkan_desktop.core.store import Store
+
+store = Store.open(Path(sys.argv[1]), shared=True)  # as another copy of the program opens it
+print("ready", flush=True)
+for line in sys.stdin:
+    note, votes = (int(word) for word in line.split())
+    store.update_note(note, votes=votes)
+    print("saved", flush=True)
+store.close()
+"""
+
+
+def test_another_program_on_this_computer_edits_along_and_the_window_follows(
+    qtbot, seed_window, seed_workshop
+):
+    import os
+    import subprocess
+    import sys
+
+    window = seed_window
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    other = subprocess.Popen(
+        [sys.executable, "-c", _OTHER_PROGRAM, str(seed_workshop)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert other.stdout.readline().strip() == "ready"  # joined the window's lock
+        note = first_note(window)
+        other.stdin.write(f"{note} 4\n")
+        other.stdin.flush()
+        assert other.stdout.readline().strip() == "saved"
+        qtbot.waitUntil(lambda: window.scene.note_item(note).note.votes == 4, timeout=LIVE)
+        press_plus(window, note)  # and the window's own vote goes on top of it
+        with Store.open(seed_workshop, readonly=True) as store:
+            assert store.note(note).votes == 5
+    finally:
+        other.stdin.close()
+        other.wait(30)
+    assert len(json.loads(lock_path(seed_workshop).read_text("utf-8"))["holders"]) == 1
