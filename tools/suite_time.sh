@@ -50,6 +50,11 @@ run() {
     awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", e - s }' >"$WORK/$label.seconds"
 }
 
+if [ -n "${PYTHONDONTWRITEBYTECODE:-}" ]; then
+    echo "note: PYTHONDONTWRITEBYTECODE is set here: before compiles every module in every" \
+        "process, as its command did; now's make test keeps them (in .venv/pycache, from cold)"
+fi
+
 run before "$BEFORE"
 run now "$NOW"
 
