@@ -270,11 +270,11 @@ def main() -> int:
 
 
 def _throwaway_server():  # noqa: ANN202 - the tests' own class
-    """The PostgreSQL server the tests start (tests/core/conftest.py), from the same wheel."""
+    """The PostgreSQL server the tests start (tests/conftest.py), from the same wheel."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location(
-        "samverkan_test_postgres", REPO / "tests" / "core" / "conftest.py"
+        "samverkan_test_postgres", REPO / "tests" / "conftest.py"
     )
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]

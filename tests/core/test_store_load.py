@@ -13,13 +13,12 @@ BENCH = Path(__file__).resolve().parents[2] / "bench" / "load_test.py"
 
 
 def test_a_small_load_test_passes_every_check(postgres_server):
-    url = postgres_server.new_database()
+    """As `make load-test` runs it: no --url, so the script starts a throwaway server of its
+    own from the same binaries (`postgres_server` only says whether there are any)."""
     done = subprocess.run(
         [
             sys.executable,
             str(BENCH),
-            "--url",
-            url,
             "--clients",
             "3",
             "--edits",
