@@ -15,6 +15,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from ..core import store_server
 from ..core.messages import describe
 from ..core.store import StoreError
 from . import icons
@@ -35,6 +36,9 @@ def open_first(
     """
     if sample:
         window.files.open_sample()
+        return
+    if path and store_server.is_server_url(path):
+        window.shared.open_address(path)  # as for a file: a failure said, the start page shown
         return
     if path:
         window.open_path(Path(path))  # a failure has been reported; the start page is shown

@@ -269,8 +269,10 @@ class SharedWorkshops(QObject):
             else:
                 menu.addAction(action)
 
-    def _dialog(self, publishing: bool) -> ServerDialog | None:
-        dialog = ServerDialog(self.ctx.settings.get(SERVER_ADDRESS), publishing, self.window)
+    def _dialog(self, publishing: bool, address: str | None = None) -> ServerDialog | None:
+        if address is None:
+            address = self.ctx.settings.get(SERVER_ADDRESS)
+        dialog = ServerDialog(address, publishing, self.window)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -283,8 +285,38 @@ class SharedWorkshops(QObject):
             )
         return dialog
 
-    def open_dialog(self) -> bool:
-        dialog = self._dialog(publishing=False)
+    def open_address(self, address: str) -> bool:
+        """`samverkan-desktop postgresql://host/db?workshop=KEY`: that workshop at once when the
+        address names one and the login needs nothing typed; else the dialog, filled in with
+        the address, asks for what is missing (the password, which workshop)."""
+        try:
+            server, key = store_server.split_workshop(address)
+        except StoreError as exc:
+            self.ctx.interaction.critical(
+                Shared.tr("Kan inte öppna den delade workshoppen"),
+                describe(exc, current_language()),
+            )
+            return False
+        if key is not None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                store = Store.open_url(server, key)
+            except store_server.PasswordNeeded:
+                store = None
+            except StoreError as exc:
+                QApplication.restoreOverrideCursor()
+                self.ctx.interaction.critical(
+                    Shared.tr("Kan inte öppna den delade workshoppen"),
+                    describe(exc, current_language()),
+                )
+                return False
+            QApplication.restoreOverrideCursor()
+            if store is not None:
+                return self.window.open_shared(store)
+        return self.open_dialog(server)
+
+    def open_dialog(self, address: str | None = None) -> bool:
+        dialog = self._dialog(publishing=False, address=address)
         if dialog is None:
             return False
         url, key = dialog.url(), dialog.key()

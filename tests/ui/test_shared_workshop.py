@@ -320,3 +320,57 @@ def test_a_typed_password_is_not_kept_unless_asked_and_publishing_asks_for_it_to
     assert seed_window.statusBar().currentMessage().startswith("Publicerad på ")
     assert PASSWORD not in seed_window.doc.store.url
     assert memory_keyring.passwords == {}
+
+
+def test_the_program_started_with_a_server_address_opens_that_workshop(
+    qtbot, empty_window, ctx, on_server, postgres_url
+):
+    """`samverkan-desktop 'postgresql://…?workshop=KEY'`: the window opens the shared workshop
+    as a file argument would open the file."""
+    from samverkan_desktop.ui.app import open_first
+
+    sep = "&" if "?" in postgres_url else "?"
+    open_first(empty_window, ctx, f"{postgres_url}{sep}workshop={on_server}")
+    assert empty_window.doc is not None and empty_window.doc.store.url is not None
+    assert empty_window.path.name == on_server
+    assert len(empty_window.doc.notes) == len(Store.open_url(postgres_url, on_server).notes())
+
+
+def test_a_start_address_without_a_password_or_a_workshop_asks_in_the_dialog(
+    qtbot, empty_window, ctx, when_dialog, locked, on_server, memory_keyring
+):
+    """The address names the workshop, but the login needs a password nothing has: the dialog
+    opens with the server's address filled in and asks for it; the workshop then opens."""
+    from samverkan_desktop.ui.app import open_first
+
+    filled: list[str] = []
+
+    def drive(dialog: ServerDialog) -> None:
+        filled.append(dialog.address.text())
+        assert "workshop=" not in dialog.address.text()
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        assert dialog.password.isVisible()
+        qtbot.keyClicks(dialog.password, PASSWORD)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert dialog.workshops.count() == 1 and dialog.ok.isEnabled()
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    sep = "&" if "?" in locked else "?"
+    seen = when_dialog(ServerDialog, drive)
+    open_first(empty_window, ctx, f"{locked}{sep}workshop={on_server}")
+    assert seen and filled == [locked]
+    qtbot.waitUntil(lambda: empty_window.doc is not None)
+    assert empty_window.path.name == on_server
+    assert memory_keyring.passwords == {}  # typed, not asked to be remembered
+
+
+def test_a_start_address_that_is_not_an_address_is_one_line_and_the_start_page(
+    qtbot, empty_window, ctx, monkeypatch
+):
+    from samverkan_desktop.ui.app import open_first
+
+    said: list[tuple[str, str]] = []
+    monkeypatch.setattr(ctx.interaction, "critical", lambda title, text: said.append((title, text)))
+    open_first(empty_window, ctx, "postgresql://[nonsense")
+    assert empty_window.doc is None
+    assert len(said) == 1 and "\n" not in said[0][1] and "Traceback" not in said[0][1]
