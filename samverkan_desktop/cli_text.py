@@ -186,7 +186,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------------ help: the window
     "gui.description": ("Öppna Samverkan Desktop.", "Open Samverkan Desktop."),
-    "gui.file": ("workshopfil ({suffix}) att öppna", "workshop file ({suffix}) to open"),
+    "gui.file": (
+        "workshopfil ({suffix}) att öppna, eller en delad workshop: postgresql://server/databas"
+        "?workshop=NYCKEL",
+        "workshop file ({suffix}) to open, or a shared workshop: postgresql://host/db"
+        "?workshop=KEY",
+    ),
     "gui.language": (
         "språket för programmets meddelanden här; fönstret talar det språk som valts i det",
         "the language of the program's messages here; the window speaks the one chosen in it",
