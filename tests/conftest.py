@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import gc
 import importlib.util
+import json
 import os
 import shutil
 import socket
@@ -401,26 +402,70 @@ def postgres_url(postgres_server: PostgresServer) -> str:
 
 
 # ---------------------------------------------------------------- the suite on every core (xdist)
+# `make test` runs xdist with --dist loadgroup: each test goes to whichever worker is free, a
+# group stays on one worker. A module whose tests share a module- or class-scoped fixture (a
+# report written once, a big workshop built once) is one group, so that the fixture is made
+# once and its tests run in their order. xdist marks a group by changing the test's nodeid,
+# which pytest 9 no longer allows (the marker is silently ignored); so the workers write the
+# groups to a file that the controller's scheduler (below) reads.
 _SHARED_SCOPES = ("class", "module", "package")
+_GROUPS = "SAMVERKAN_TEST_GROUPS"  # the file, named by the controller for its workers
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "dist", "no") == "loadgroup" and _GROUPS not in os.environ:
+        folder = Path(tempfile.mkdtemp(prefix="samverkan-test-groups-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        os.environ[_GROUPS] = str(folder / "groups.json")  # the workers start after this
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Under `make test` (xdist's loadgroup: each test goes to whichever worker is free, a
-    group stays on one worker), a module whose tests share a module- or class-scoped fixture
-    (a report written once, a big workshop built once) is one group, so that the fixture is
-    made once and its tests run in their order. The modules with a slow test go first, so the
-    long ones do not start last while the other workers have nothing left to do."""
-    if getattr(config.option, "dist", "no") != "loadgroup":
+    """In an xdist worker under loadgroup: group the modules that share a fixture (see above)
+    and tell the controller; the slow tests (with the rest of their group) go first, so that
+    the long ones do not start last while the other workers have nothing left to do."""
+    if not getattr(config.option, "loadgroup", False):  # set in xdist's workers for loadgroup
         return
-    slow = {item.path for item in items if item.get_closest_marker("slow")}
-    items.sort(key=lambda item: item.path not in slow)  # stable: otherwise as collected
+    groups: dict[str, str] = {}
     for item in items:
         info = getattr(item, "_fixtureinfo", None)
         if info is None:
             continue
         if any(defs[-1].scope in _SHARED_SCOPES for defs in info.name2fixturedefs.values()):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+            groups[item.nodeid] = item.nodeid.split("::")[0]
+    grouped = {item.path for item in items if item.nodeid in groups}
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+
+    def first(item: pytest.Item) -> bool:
+        return bool(item.get_closest_marker("slow")) or item.path in grouped & slow
+
+    items.sort(key=lambda item: not first(item))  # stable: otherwise as collected
+    if _GROUPS in os.environ:  # every worker writes the same; the controller reads it later
+        target = Path(os.environ[_GROUPS])
+        part = target.with_name(f"{target.name}.{os.getpid()}")
+        part.write_text(json.dumps(groups), encoding="utf-8")
+        os.replace(part, target)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """xdist's loadscope scheduling with our groups: a test of a grouped module goes with its
+    module, every other test on its own."""
+    if config.getvalue("dist") != "loadgroup" or _GROUPS not in os.environ:
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    target = Path(os.environ[_GROUPS])
+
+    class GroupScheduling(LoadScopeScheduling):  # type: ignore[misc]
+        _groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self._groups is None:  # read once every worker has collected
+                found = target.read_text("utf-8") if target.exists() else "{}"
+                self._groups = json.loads(found)
+            return self._groups.get(nodeid, nodeid)
+
+    return GroupScheduling(config, log)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
