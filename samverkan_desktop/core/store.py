@@ -769,6 +769,24 @@ class Store:
             with self.transaction() as s:
                 _check_versions(s, _VERSIONED[kind], based_on)
 
+    def contents(self, cluster_ids: Iterable[int]) -> dict[int, frozenset[tuple[str, int]]]:
+        """What each of the clusters holds directly now: ("note", id) and ("cluster", id). A
+        frame moved on what it held a moment ago would leave behind what someone else has
+        just put in it (its own row unchanged)."""
+        ids = list(cluster_ids)
+        out: dict[int, set[tuple[str, int]]] = {c: set() for c in ids}
+        if not ids:
+            return {}
+        with self._read() as s:
+            for kind, table, column in (
+                ("note", NoteRow, NoteRow.cluster_id),
+                ("cluster", ClusterRow, ClusterRow.parent_id),
+            ):
+                for i, c in s.execute(select(table.id, column).where(column.in_(ids))):
+                    if c is not None:
+                        out[c].add((kind, i))
+        return {c: frozenset(held) for c, held in out.items()}
+
     def written(self, kind: str) -> frozenset[int]:
         """Ids of `kind` that the transaction under way has changed so far (not removed)."""
         return frozenset(self._pending_changed.get(kind, ())) - frozenset(

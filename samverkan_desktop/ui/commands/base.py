@@ -100,7 +100,7 @@ class StoreCommand(QUndoCommand):
             self.failed = True
             self.setObsolete(True)
             if first and isinstance(exc, RowMovedOn):
-                refused(self.doc, exc, self.text())
+                refused(self.doc, exc, self.text(), self.basis)
             else:
                 report(self.doc, exc, self.text(), undoing=False)
 

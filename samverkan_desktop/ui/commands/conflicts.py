@@ -63,6 +63,11 @@ class Basis:
     def __init__(self, doc: DocumentModel) -> None:
         self.doc = doc
         self.rows: dict[str, dict[int, _Based]] = {kind: {} for kind in _KINDS}
+        # What each frame the command moves or resizes held as the board showed it: a note
+        # someone else has just put in it would be left behind (its row is not the frame's).
+        self.held: dict[int, frozenset[tuple[str, int]]] = {}
+        # Rows to read again when the command is refused (what was put in such a frame).
+        self.stale: dict[str, set[int]] = {kind: set() for kind in _KINDS}
 
     def add(self, kind: str, writes: Mapping[int, Mapping[str, Any] | None]) -> None:
         """The command writes these fields (None: removes or copies the whole row) of these
@@ -74,6 +79,8 @@ class Basis:
         for i, fields in writes.items():
             if i not in shown or i not in seen:
                 continue  # made by this very command, or not known to this board
+            if kind == "cluster" and fields is not None and set(fields) & _PLACE[kind]:
+                self.held.setdefault(i, self._holds(i))
             based = rows.get(i)
             if based is None:
                 rows[i] = _Based(seen[i], shown[i], None if fields is None else dict(fields))
@@ -82,6 +89,11 @@ class Basis:
                     based.writes = None
                 else:
                     based.writes.update(fields)
+
+    def _holds(self, cluster_id: int) -> frozenset[tuple[str, int]]:
+        doc = self.doc
+        notes = {("note", i) for i in doc.members(cluster_id)}
+        return frozenset(notes | {("cluster", i) for i in doc.child_clusters(cluster_id)})
 
     def add_whole(self, kind: str, ids: Iterable[int]) -> None:
         self.add(kind, dict.fromkeys(ids))
@@ -116,6 +128,14 @@ class Basis:
                     raise
                 if refused:
                     raise _moved_on(kind, refused, current) from None
+        if self.held:
+            holding = store.contents(self.held)
+            changed = tuple(sorted(c for c, held in self.held.items() if holding.get(c) != held))
+            if changed:
+                for c in changed:
+                    for kind, i in holding.get(c, frozenset()) ^ self.held[c]:
+                        self.stale[kind].add(i)
+                raise _moved_on("cluster", changed, {c.id: c for c in store.clusters(changed)})
 
     def _rebases(self, kind: str, based: _Based, now: m.Note | m.Cluster | None) -> bool:
         if now is None or based.writes is None:
@@ -161,10 +181,13 @@ def _short(label: str) -> str:
     return label if len(label) <= 40 else label[:39] + "…"
 
 
-def refused(doc: DocumentModel, error: RowMovedOn, action: str) -> None:
+def refused(doc: DocumentModel, error: RowMovedOn, action: str, basis: Basis) -> None:
     """The gesture `action` (the command's text) was refused on its first run: show the rows
     as they are now and say so on the status bar."""
     doc.reread(error.kind, error.ids)
+    for kind, ids in basis.stale.items():
+        if ids:
+            doc.reread(kind, ids)
     doc.errorOccurred.emit(refusal(doc, error, action))
 
 

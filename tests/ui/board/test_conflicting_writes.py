@@ -495,3 +495,28 @@ def test_an_import_merging_into_a_cluster_someone_else_changes_meanwhile_is_refu
     finally:
         b.close()
         a.close()
+
+
+def test_moving_a_frame_someone_else_has_just_put_a_note_in_is_refused(qtbot, two_boards):
+    """The frame's own row is as B saw it, but it holds a note more: moved as B saw it, the
+    frame would leave A's note behind, outside it."""
+    a, b = two_boards
+    cluster = a.ids["A"]
+    frame = a.store.cluster(cluster)
+    with deaf(b):
+        use(qtbot, a)
+        a.drag(a.note_centre("n1"), QPointF(420, 260))  # into frame A, which has room
+        assert a.store.note(a.ids["n1"]).cluster_id == cluster
+        assert a.store.cluster(cluster) == frame  # A's drop did not touch the frame's row
+        use(qtbot, b)
+        title = b.title_point("A")
+        said = said_once(qtbot, b, lambda: b.drag(title, title + QPointF(0, 500)))
+        assert b.doc.note(a.ids["n1"]).cluster_id == cluster  # B now shows the note in it
+    assert said == [
+        "”Flytta »Trygghet«” gjordes inte: någon annan ändrade klustret ”Trygghet” just nu. "
+        "Klustret visas nu som det är."
+    ]
+    assert b.store.cluster(cluster) == frame
+    assert b.item_pos("n1") == a.item_pos("n1")
+    assert b.drawn_membership_errors() == []
+    assert b.doc.undo_stack.count() == 0
