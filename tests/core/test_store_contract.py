@@ -629,3 +629,36 @@ def test_check_versions_refuses_a_transaction_over_a_row_that_moved_on(store: St
     with pytest.raises(RowMovedOn):  # removed since: moved on too
         store.check_versions("note", store.versions("note") | {note.id: 3})
     store.restore_notes(gone)
+
+
+def test_contents_says_what_each_cluster_holds_directly(store: Store):
+    """What a frame holds, read when a move of it is checked (ui/commands/conflicts.py): a
+    note someone else has just put in it changes its contents, not its row."""
+    outer = store.add_cluster("Ute")
+    inner = store.add_cluster("Inne", parent_id=outer.id)
+    empty = store.add_cluster("Tom")
+    note = store.add_note("a", cluster_id=inner.id)
+    store.add_note("lös")
+    assert store.contents([outer.id, inner.id, empty.id]) == {
+        outer.id: {("cluster", inner.id)},
+        inner.id: {("note", note.id)},
+        empty.id: frozenset(),
+    }
+    version = store.versions("cluster", [empty.id])
+    store.set_membership({note.id: empty.id})
+    assert store.contents([inner.id, empty.id]) == {
+        inner.id: frozenset(),
+        empty.id: {("note", note.id)},
+    }
+    assert store.versions("cluster", [empty.id]) == version  # the frame's row is unchanged
+    assert store.contents([]) == {}
+
+
+def test_a_file_open_alone_is_not_shared_a_server_workshop_is(backend: Backend, store: Store):
+    """`shared`: others can change the rows meanwhile, so a gesture states what it was based
+    on. A file open shared with other windows is too."""
+    assert store.shared is (backend.kind == "postgresql")
+    if backend.kind == "sqlite":
+        store.close()
+        with Store.open(backend._path, shared=True) as again:
+            assert again.shared
