@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
-from . import oserrors
+from . import oserrors, store_cells
 from .messages import CoreError
 
 if TYPE_CHECKING:
@@ -364,7 +364,7 @@ def revision(path: Path, name: str | None = None) -> str | None:
             intact = con.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
             # The cell rules describe the current schema; an older file is checked once it
             # has been brought up to date (Store._upgrade).
-            intact = intact and (rev != head_revision() or _cells_sound(con, tables))
+            intact = intact and (rev != head_revision() or store_cells.sound(con, tables))
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
@@ -387,107 +387,6 @@ def revision(path: Path, name: str | None = None) -> str | None:
     if rev is not None and rev not in _known_revisions():
         raise StoreError("store.newer_version", name=name)
     return rev
-
-
-def _text(column: str) -> str:
-    return f"typeof({column}) = 'text'"
-
-
-def _integer(column: str, nullable: bool = False) -> str:
-    rule = f"typeof({column}) = 'integer'"
-    return f"({column} IS NULL OR {rule})" if nullable else rule
-
-
-def _number(column: str) -> str:
-    # An integer or a real below 1e12 either way: SQLite orders every number before any text
-    # or blob, and NULL compares as NULL, so plain comparisons say it without two function
-    # calls a cell (at 40,000 notes: 7 ms instead of 22 ms for a note's x and y).
-    return f"({column} > -1e12 AND {column} < 1e12)"
-
-
-def _flag(column: str) -> str:
-    return f"{column} IN (0, 1)"
-
-
-def _moment(column: str, nullable: bool = False) -> str:
-    # As SQLAlchemy writes them ("2021-11-10 09:30:00.000000"); the "+0 days" round trip
-    # refuses impossible dates such as 2021-02-30, which Python would refuse halfway through a
-    # read.
-    second = f"substr({column}, 1, 19)"
-    rule = (
-        f"(typeof({column}) = 'text' AND datetime({second}, '+0 days') = {second} AND "
-        f"(length({column}) = 19 OR substr({column}, 20) GLOB '.[0-9][0-9][0-9][0-9][0-9][0-9]'))"
-    )
-    return f"({column} IS NULL OR {rule})" if nullable else rule
-
-
-def _day(column: str) -> str:
-    rule = f"typeof({column}) = 'text' AND date({column}, '+0 days') = {column}"
-    return f"({column} IS NULL OR ({rule}))"
-
-
-# What every cell of a sound file holds, table by table. quick_check looks at the structure of
-# the pages, not at the values; a flipped bit, a bad date or a blob written by another program
-# into a text column would otherwise surface halfway through a read or an export.
-_CELL_RULES = {
-    "workshop": [_text("title"), _text("description"), _day("date"), _moment("created_at")],
-    "groups": [
-        _text("name"),
-        _integer("position"),
-        "(json_valid(facilitators) AND json_type(facilitators) = 'array' AND NOT EXISTS "
-        "(SELECT 1 FROM json_each(groups.facilitators) WHERE type != 'text'))",
-    ],
-    "clusters": [
-        _text("name"),
-        _text("description"),
-        _text("colour"),
-        *(_number(c) for c in ("x", "y", "width", "height")),
-        _integer("parent_id", True),
-        _integer("group_id", True),
-        _moment("created_at"),
-        _moment("updated_at"),
-        _integer("version"),
-    ],
-    "notes": [
-        *(_text(c) for c in ("text", "section", "source", "comment", "colour")),
-        _integer("group_id", True),
-        _integer("cluster_id", True),
-        _integer("votes"),
-        _flag("uncertain"),
-        _flag("personal_data"),
-        _number("x"),
-        _number("y"),
-        _moment("created_at"),
-        _moment("updated_at"),
-        _integer("version"),
-    ],
-    "note_links": [_integer("source_id"), _integer("target_id"), _text("kind")],
-    "note_themes": [_integer("note_id"), _integer("cluster_id")],
-    "meta": [_text("key"), _text("value")],
-}
-
-
-# Every cluster hangs from a top-level one: clusters in a cycle of parents are not reached.
-_NO_CYCLE = """
-WITH RECURSIVE reached(id) AS (
-    SELECT id FROM clusters WHERE parent_id IS NULL
-    UNION SELECT c.id FROM clusters c JOIN reached r ON c.parent_id = r.id
-)
-SELECT (SELECT count(*) FROM reached) = (SELECT count(*) FROM clusters)
-"""
-
-
-def _cells_sound(con: sqlite3.Connection, tables: set[str]) -> bool:
-    """Whether every cell holds what the program wrote there (one scan of each table), and no
-    cluster is inside itself."""
-    for table, rules in _CELL_RULES.items():
-        if table not in tables:
-            return False
-        # coalesce: a rule that SQLite cannot even evaluate (NULL) fails too
-        query = f"SELECT 1 FROM {table} WHERE NOT coalesce(({' AND '.join(rules)}), 0) LIMIT 1"
-        if con.execute(query).fetchone() is not None:
-            return False
-    return bool(con.execute(_NO_CYCLE).fetchone()[0])
 
 
 def _whole(path: Path) -> bool:
