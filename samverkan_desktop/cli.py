@@ -48,7 +48,7 @@ from samverkan_desktop.cli_text import (
 )
 from samverkan_desktop.core import oserrors
 from samverkan_desktop.core.messages import CoreError, describe
-from samverkan_desktop.core.store import SUFFIX
+from samverkan_desktop.core.store_file import SUFFIX
 
 if TYPE_CHECKING:
     from samverkan_desktop.core.export import Exporter

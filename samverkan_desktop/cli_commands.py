@@ -19,17 +19,18 @@ from samverkan_desktop.cli_argparse import UsageError
 from samverkan_desktop.cli_text import say
 from samverkan_desktop.core import atomic, store_file
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core.importers.result import ParseWarning
 from samverkan_desktop.core.messages import Message, describe
-from samverkan_desktop.core.store import SUFFIX, Store
-from samverkan_desktop.core.store_server import is_server_url
+from samverkan_desktop.core.store_file import SUFFIX, is_server_url
 
 # What only some commands need is imported in them, so that a command loads no more than it
-# uses (`info` starts in a fraction of what loading the exporters and importers takes; issue 10).
+# uses (`info` starts in a fraction of what loading the exporters and importers takes, and
+# `info` on a file needs neither SQLAlchemy nor the store: core.store_summary; issue 10).
 if TYPE_CHECKING:
     from samverkan_desktop.core.export import Exporter
     from samverkan_desktop.core.importers.repeat import Repeat
+    from samverkan_desktop.core.importers.result import ParseWarning
     from samverkan_desktop.core.merge import MergePlan
+    from samverkan_desktop.core.store import Store
 
 PROG = "samverkan-desktop"
 
@@ -58,6 +59,7 @@ def exporters() -> dict[str, Exporter]:
 # ----------------------------------------------------------------------------- import
 def cmd_import(ns: argparse.Namespace) -> int:
     from samverkan_desktop.core.importers import load_source
+    from samverkan_desktop.core.store import Store
 
     lang = ns.ui_language
     if is_server_url(ns.into):
@@ -193,6 +195,8 @@ def _create_atomically(target: Path, doc: m.Document, lang: str) -> None:
     journal = store_file.journal_path(tmp)
     for path in (tmp, journal):  # left by a crashed run of this process id
         path.unlink(missing_ok=True)
+    from samverkan_desktop.core.store import Store
+
     with atomic.replacing(target, tmp, leftovers=[journal]):
         with Store.create(tmp, doc.workshop) as store:
             store.add_document(doc)
@@ -203,21 +207,31 @@ def _open_readonly(path: str, lang: str) -> Store:
         from samverkan_desktop import cli_server
 
         return cli_server.open_workshop(path, lang, readonly=True)
+    from samverkan_desktop.core.store import Store
+
+    return Store.open(_workshop_file(path, lang), readonly=True)
+
+
+def _workshop_file(path: str, lang: str) -> Path:
     p = Path(path)
     if p.exists() and p.is_file() and p.suffix.lower() in {".txt", ".json"}:
         raise CliError(say("not_a_workshop", lang, name=p.name, prog=PROG))
-    return Store.open(p, readonly=True)
+    return p
 
 
 # ----------------------------------------------------------------------------- info
 def cmd_info(ns: argparse.Namespace) -> int:
     lang = ns.ui_language
-    with _open_readonly(ns.file, lang) as store:
-        counts = store.summary()  # counted by SQL: a 40,000-note file is not read note by note
-        if store.url is not None:
+    if is_server_url(ns.file):
+        with _open_readonly(ns.file, lang) as store:
+            counts = store.summary()  # counted by SQL: 40,000 notes are not read one by one
             shown = say("info.workshop", lang, name=store.path.name, server=store.url)
-        else:
-            shown = say("info.file", lang, name=Path(ns.file).name)
+    else:
+        from samverkan_desktop.core import store_summary
+
+        # Checked as Store.open checks it, counted by the same SQL, without SQLAlchemy.
+        counts = store_summary.read(_workshop_file(ns.file, lang))
+        shown = say("info.file", lang, name=Path(ns.file).name)
     print(shown)
     summary(counts, sys.stdout, lang)
     return 0

@@ -25,9 +25,21 @@ def _swedish(monkeypatch):
     monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
 
 
-# Loaded by other commands only; `info` on a file of the current schema needs none of them.
+# Loaded by other commands only; `info` on a file of the current schema needs none of them:
+# it reads the file with sqlite3 (core.store_summary), without SQLAlchemy, the store, or what
+# serves a workshop on a server or shared by several windows (logins, the keyring, psycopg).
 NOT_FOR_INFO = (
     "alembic",
+    "sqlalchemy",
+    "psycopg",
+    "keyring",
+    "samverkan_desktop.core.store",
+    "samverkan_desktop.core.schema",
+    "samverkan_desktop.core.store_server",
+    "samverkan_desktop.core.server_login",
+    "samverkan_desktop.core.store_presence",
+    "samverkan_desktop.core.store_filewatch",
+    "samverkan_desktop.core.store_lock",
     "networkx",
     "PySide6",
     "docx",

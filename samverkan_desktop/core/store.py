@@ -39,9 +39,17 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import Table
 
-from . import atomic, limits, oserrors, server_login, store_file, store_filewatch, store_server
+from . import (
+    atomic,
+    limits,
+    oserrors,
+    server_login,
+    store_file,
+    store_filewatch,
+    store_server,
+    store_summary,
+)
 from . import model as m
-from .messages import Message, message
 from .schema import (
     Base,
     ChangeLogRow,
@@ -55,6 +63,7 @@ from .schema import (
 )
 from .store_file import (  # noqa: F401 (re-exported)
     APPLICATION_ID,
+    SUFFIX,
     DamagedFile,
     FileReadOnly,
     StoreError,
@@ -69,8 +78,6 @@ from .store_lock import (  # noqa: F401 (re-exported)
 if TYPE_CHECKING:
     from . import store_presence
     from .merge import MergePlan
-
-SUFFIX = ".samverkan"
 
 NOTE_FIELDS = frozenset(f.name for f in fields(m.Note)) - {"id", "created_at", "updated_at"}
 CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_at", "updated_at"}
@@ -437,7 +444,7 @@ class Store:
                 conn.execute(text(f"PRAGMA application_id={APPLICATION_ID}"))
         except Exception as exc:  # noqa: BLE001 - whatever a migration raised, the file is safe
             raise StoreError(
-                "store.cannot_upgrade_db", name=self.path.name, why=_reason(exc)
+                "store.cannot_upgrade_db", name=self.path.name, why=store_file.reason(exc)
             ) from None
 
     def close(self) -> None:
@@ -636,7 +643,8 @@ class Store:
         try:
             with Session(self._engine) as session:
                 yield session
-        except (SQLAlchemyError, *_DAMAGED_VALUE) as exc:  # damaged or gone since it opened
+        # damaged or gone since it opened
+        except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
             raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
     def _failure(self, code: str, exc: BaseException, reading: bool = False) -> StoreError:
@@ -645,10 +653,7 @@ class Store:
         (a number too large for the file)."""
         if self.url is not None:
             return StoreError(code, name=self.path.name, why=store_server.reason(exc))
-        damaged_value = reading and isinstance(exc, _DAMAGED_VALUE)
-        if damaged_value or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
-            return DamagedFile("store.damaged_content", name=self.path.name)
-        return StoreError(code, name=self.path.name, why=_reason(exc))
+        return store_file.failure(code, exc, self.path.name, reading)
 
     # ----------------------------------------------------------------- reads
     def workshop(self) -> m.Workshop:
@@ -711,21 +716,13 @@ class Store:
             )
 
     def summary(self) -> m.Summary:
-        """Counts for `info`, by SQL: a 40,000-note file is summed up without reading its notes."""
+        """Counts for `info`, by SQL: a 40,000-note file is summed up without reading its notes
+        (a file's every text is read, to find text that is not UTF-8: store_summary)."""
         with self._read() as s:
             conn = s.connection()
-            if self.url is None:
-                # Every note's text is still read (and dropped): text that is not UTF-8 is found
-                # only when read, and `info` must call such a file damaged as every command
-                # does. One value per column, joined by SQLite and decoded by the driver in C
-                # (at 40,000 notes 27 ms of CPU instead of 37 ms); a newline between the
-                # notes cannot make bytes that are not UTF-8 into UTF-8 (a server checks its
-                # text itself).
-                conn.exec_driver_sql(
-                    "SELECT group_concat(text, char(10)), group_concat(section, char(10)), "
-                    "group_concat(source, char(10)), group_concat(comment, char(10)), "
-                    "group_concat(colour, char(10)) FROM notes"
-                ).fetchall()
+            if self.url is None:  # the same SQL as `info` on a file without a store
+                raw = conn.connection.driver_connection
+                return store_summary.counted(raw, self.path.name)  # type: ignore[arg-type]
             # Plain SQL (the same on SQLite and PostgreSQL): a fresh `info` process spent more
             # compiling these three statements than SQLite spent counting 10,000 notes.
             total, clustered, uncertain, personal = conn.exec_driver_sql(
@@ -747,7 +744,7 @@ class Store:
                 uncertain,
                 personal,
                 {g: n for g, n in per_group},
-                tuple((i, name, g, n) for i, name, g, n in conn.execute(members)),
+                tuple((i, name, g, n) for i, name, g, n in members),
             )
 
     def versions(self, kind: str, ids: Iterable[int] | None = None) -> dict[int, int]:
@@ -1209,7 +1206,7 @@ class Store:
                 finally:
                     raw.close()
         except (OSError, sqlite3.Error) as exc:
-            why = oserrors.why(exc) if isinstance(exc, OSError) else _reason(exc)
+            why = oserrors.why(exc) if isinstance(exc, OSError) else store_file.reason(exc)
             raise StoreError("store.cannot_save_copy", name=target.name, why=why) from None
 
     @contextlib.contextmanager
@@ -1351,49 +1348,6 @@ def _stamp(session: Session) -> None:
     journal then always starts with page 1, whose stamp tells whose journal it is."""
     current = session.execute(text("PRAGMA user_version")).scalar() or 0
     session.execute(text(f"PRAGMA user_version = {store_file.next_stamp(int(current))}"))
-
-
-# A value SQLAlchemy could not turn into Python (a bad date, a number that is text): the file
-# holds something this program never wrote.
-_DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError)
-_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
-_REASONS = {  # message codes (core/messages_store.py)
-    sqlite3.SQLITE_READONLY: "db.read_only",
-    sqlite3.SQLITE_BUSY: "db.busy",
-    sqlite3.SQLITE_LOCKED: "db.busy",
-    sqlite3.SQLITE_FULL: "db.full",
-    sqlite3.SQLITE_IOERR: "db.io",
-    sqlite3.SQLITE_CANTOPEN: "db.cant_open",
-    sqlite3.SQLITE_PERM: "db.no_rights",
-    sqlite3.SQLITE_CONSTRAINT: "db.constraint",
-    sqlite3.SQLITE_TOOBIG: "db.too_big",
-    sqlite3.SQLITE_NOMEM: "db.no_memory",
-    sqlite3.SQLITE_NOTFOUND: "db.not_found",
-}
-
-
-def _code(exc: BaseException) -> int | None:
-    """SQLite's primary result code behind an exception, if it came from SQLite."""
-    orig = getattr(exc, "orig", exc)
-    code = getattr(orig, "sqlite_errorcode", None)
-    return None if code is None else code & 0xFF
-
-
-def _undecodable(exc: BaseException) -> bool:
-    """The driver's own failure to turn a fetched cell into Python (text that is not UTF-8):
-    raised by Python's sqlite3 itself, so it carries no SQLite result code."""
-    orig = getattr(exc, "orig", None)
-    return isinstance(orig, sqlite3.OperationalError) and _code(orig) is None
-
-
-def _reason(exc: BaseException) -> Message:
-    code = _code(exc)
-    if code in _REASONS:
-        return message(_REASONS[code])
-    orig = getattr(exc, "orig", None)
-    if isinstance(orig, OverflowError) or isinstance(exc, OverflowError):
-        return message("db.number_too_big")
-    return message("db.unexpected")
 
 
 def _get(s: Session, table: type, key: int) -> Any:

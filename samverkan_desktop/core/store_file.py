@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
 
 from . import oserrors, store_cells
-from .messages import CoreError
+from .messages import CoreError, Message, message
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
+SUFFIX = ".samverkan"
 # Written into the SQLite header so a workshop file is recognisable without guessing ("SaMv").
 APPLICATION_ID = 0x53614D76
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -43,6 +44,70 @@ class FileReadOnly(StoreError):
 class DamagedFile(StoreError):
     """The file is (or claims to be) a workshop, but what it holds cannot be read or trusted.
     The app offers the newest good backup instead; the file itself is never overwritten."""
+
+
+def is_server_url(location: object) -> bool:
+    """Whether `location` (a path or a string) names a PostgreSQL server rather than a file
+    (here, not in store_server, so that a command given a file need not load SQLAlchemy)."""
+    return isinstance(location, str) and location.split("://", 1)[0].split("+", 1)[0] in (
+        "postgresql",
+        "postgres",
+    )
+
+
+# A value that could not be turned into Python (a bad date, a number that is text): the file
+# holds something this program never wrote.
+DAMAGED_VALUE = (ValueError, TypeError, OverflowError, UnicodeDecodeError)
+_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT}
+_REASONS = {  # message codes (core/messages_store.py)
+    sqlite3.SQLITE_READONLY: "db.read_only",
+    sqlite3.SQLITE_BUSY: "db.busy",
+    sqlite3.SQLITE_LOCKED: "db.busy",
+    sqlite3.SQLITE_FULL: "db.full",
+    sqlite3.SQLITE_IOERR: "db.io",
+    sqlite3.SQLITE_CANTOPEN: "db.cant_open",
+    sqlite3.SQLITE_PERM: "db.no_rights",
+    sqlite3.SQLITE_CONSTRAINT: "db.constraint",
+    sqlite3.SQLITE_TOOBIG: "db.too_big",
+    sqlite3.SQLITE_NOMEM: "db.no_memory",
+    sqlite3.SQLITE_NOTFOUND: "db.not_found",
+}
+
+
+def failure(code: str, exc: BaseException, name: str, reading: bool = False) -> StoreError:
+    """The user's words for what SQLite (or a value it returned) said about the file `name`,
+    never its own text; `exc` as sqlite3 raised it or as SQLAlchemy wrapped it. A value that
+    cannot be turned into Python is damage when read, a refusal when written (a number too
+    large for the file)."""
+    damaged_value = reading and isinstance(exc, DAMAGED_VALUE)
+    if damaged_value or _code(exc) in _DAMAGE_CODES or _undecodable(exc):
+        return DamagedFile("store.damaged_content", name=name)
+    return StoreError(code, name=name, why=reason(exc))
+
+
+def _code(exc: BaseException) -> int | None:
+    """SQLite's primary result code behind an exception, if it came from SQLite."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def _undecodable(exc: BaseException) -> bool:
+    """The driver's own failure to turn a fetched cell into Python (text that is not UTF-8):
+    raised by Python's sqlite3 itself, so it carries no SQLite result code."""
+    orig = getattr(exc, "orig", exc)
+    return isinstance(orig, sqlite3.OperationalError) and _code(orig) is None
+
+
+def reason(exc: BaseException) -> Message:
+    """Why SQLite refused (`exc` as sqlite3 raised it or as SQLAlchemy wrapped it)."""
+    code = _code(exc)
+    if code in _REASONS:
+        return message(_REASONS[code])
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, OverflowError) or isinstance(exc, OverflowError):
+        return message("db.number_too_big")
+    return message("db.unexpected")
 
 
 def alembic_config(connection: Any = None) -> Config:

@@ -26,7 +26,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
 from .messages import Message, message
-from .store_file import StoreError
+from .store_file import StoreError, is_server_url  # noqa: F401 (re-exported)
 
 # The comment every workshop schema carries: a schema without it is some other program's.
 SCHEMA_MARK = "samverkan-desktop workshop"
@@ -54,14 +54,6 @@ class ListedWorkshop:
     key: str
     title: str
     date: dt.date | None
-
-
-def is_server_url(location: object) -> bool:
-    """Whether `location` (a path or a string) names a PostgreSQL server rather than a file."""
-    return isinstance(location, str) and location.split("://", 1)[0].split("+", 1)[0] in (
-        "postgresql",
-        "postgres",
-    )
 
 
 def server_url(url: str) -> URL:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samverkan_desktop.core import model as m
+from samverkan_desktop.core import store_summary
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
 
@@ -49,6 +50,25 @@ def test_the_sample_is_summed_up_as_its_document(tmp_path: Path, seed_path: Path
     assert summary.clustered > 0 and summary.uncertain > 0
     assert _got(summary) == _expected(stored)
     assert summary == m.Summary.of(stored)  # the import's summary counts the same way
+
+
+def test_info_counts_the_file_as_the_store_does_without_opening_one(
+    tmp_path: Path, seed_path: Path
+):
+    """`info` reads a file with sqlite3 alone (store_summary.read): the same workshop, date,
+    groups and their facilitators, and counts; the file is left exactly as it was."""
+    doc = read_source(seed_path)
+    path = tmp_path / "w.samverkan"
+    with Store.create(path, doc.workshop) as store:
+        store.add_document(doc)
+        stored = store.document()
+    before = path.read_bytes()
+    summary = store_summary.read(path)
+    assert summary == m.Summary.of(stored)
+    assert summary.workshop.date is not None and any(g.facilitators for g in summary.groups)
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [
+        "w.samverkan"
+    ]
 
 
 @settings(max_examples=25, deadline=None)
