@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -144,9 +145,16 @@ _SCRIPT_NAME = re.compile(r"(?!\.\#|__init__)(.*\.py)$")
 def _revisions() -> dict[str, tuple[str, ...]]:
     """Every migration's revision -> the revisions it follows, read from the scripts' text
     (their module-level `revision` and `down_revision`) instead of importing Alembic, which
-    imports each script; tests/core/test_store_revisions.py holds the two answers equal."""
+    imports each script; tests/core/test_store_revisions.py holds the two answers equal.
+    Read once while the folder stays as it is (opening a file asks three times)."""
+    versions = _MIGRATIONS / "versions"
+    return dict(_read_revisions(versions, versions.stat().st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_revisions(versions: Path, _changed: int) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
-    for script in sorted((_MIGRATIONS / "versions").iterdir()):
+    for script in sorted(versions.iterdir()):
         if not _SCRIPT_NAME.match(script.name) or not script.is_file():
             continue
         values: dict[str, Any] = {}

@@ -99,26 +99,40 @@ def test_the_quick_proof_takes_the_times_the_program_writes():
     assert len(proved) > 0.5 * len(written)
 
 
-@pytest.mark.parametrize(
-    "bad",
-    [
-        "2021-02-29 10:00:00.000000",  # not a leap year
-        "2024-04-31 10:00:00.000000",
-        "2021-11-10 24:00:00.000000",
-        "2021-11-10T10:00:00.000000",
-        "2021-11-10 10:00:00.12345Z",
-        "2021-11-10 10:00:00.1234 5",
-        "2021-11-00 10:00:00.000000",
-    ],
-)
-def test_a_file_with_an_impossible_time_is_damaged(tmp_path: Path, bad: str):
+BAD_CELLS = [
+    *(
+        ("notes", "updated_at", time)
+        for time in (
+            "2021-02-29 10:00:00.000000",  # not a leap year
+            "2024-04-31 10:00:00.000000",
+            "2021-11-10 24:00:00.000000",
+            "2021-11-10T10:00:00.000000",
+            "2021-11-10 10:00:00.12345Z",
+            "2021-11-10 10:00:00.1234 5",
+            "2021-11-00 10:00:00.000000",
+        )
+    ),
+    ("clusters", "created_at", "2021-02-29 10:00:00.000000"),
+    ("notes", "votes", "många"),  # text where a number goes
+    ("notes", "uncertain", 2),
+    ("notes", "comment", b"\x00\xff"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "bad"), BAD_CELLS)
+def test_a_file_with_a_cell_the_program_never_writes_is_damaged(
+    tmp_path: Path, table: str, column: str, bad: str | None
+):
     path = tmp_path / "w.samverkan"
     with Store.create(path) as store:
         store.add_note("en lapp")
         store.add_note("en till")
+        store.add_cluster("ett kluster")
+        store.add_cluster("ett till")
     store_file.revision(path)  # sound as written
     con = sqlite3.connect(path)
-    con.execute("UPDATE notes SET updated_at = ? WHERE id = 2", (bad,))
+    con.execute(f"UPDATE {table} SET {column} = ? WHERE id = 2", (bad,))
+    assert con.total_changes == 1
     con.commit()
     con.close()
     with pytest.raises(DamagedFile):
