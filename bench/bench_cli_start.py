@@ -1,6 +1,7 @@
 """How long `samverkan-desktop info FILE` takes from a cold interpreter, next to floors measured
 in the same run: an interpreter that does nothing, and one that only imports SQLAlchemy's ORM
-(what any command that reads a workshop file must load). Not a test: machines differ.
+(what the commands that open the store load; `info` on a file of the current schema reads it
+with sqlite3 alone, core/store_summary.py). Not a test: machines differ.
 
 Each figure is the median wall time of --runs fresh interpreters, taken in turn (info, floors,
 info, ...) so that a busy machine weighs on all of them alike. The file is the schema fixture
@@ -9,7 +10,7 @@ whether Alembic (needed only to make or upgrade a file) was among them. --compar
 same command with the code of another checkout (e.g. a `git worktree` of an older commit).
 `info` is also timed on a workshop of --notes notes (40,000 by default; made as bench_scale.py
 makes its workshops): what grows with the file there is the damage check (quick_check, every
-cell's type, every note's text decoded as UTF-8) and the counts.
+cell's rules in core/store_cells.py, every note's text decoded as UTF-8) and the counts.
 Goal (issue 10): info <= 0.4 s, at 40,000 notes too.
 
     .venv/bin/python bench/bench_cli_start.py [--runs 5] [--notes 40000] [--compare SRC]
@@ -68,17 +69,17 @@ def _wall(code: str, *flags: str) -> tuple[float, str]:
     return time.perf_counter() - start, done.stderr
 
 
-def _imports(code: str, top: int) -> tuple[list[tuple[int, str]], bool]:
-    """The `top` largest top-level imports (cumulative microseconds) and whether Alembic was
-    imported at all."""
+def _imports(code: str, top: int) -> tuple[list[tuple[int, str]], bool, bool]:
+    """The `top` largest top-level imports (cumulative microseconds) and whether Alembic and
+    SQLAlchemy were imported at all."""
     _, err = _wall(code, "-X", "importtime")
     rows = []
     for line in err.splitlines():
         found = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
         if found and len(found.group(2)) <= 3:  # imported by the command itself
             rows.append((int(found.group(1)), found.group(3)))
-    names = {name for _, name in rows} | set(re.findall(r"\|\s+(alembic)\b", err))
-    return sorted(rows, reverse=True)[:top], "alembic" in names
+    names = set(re.findall(r"\|\s+(alembic|sqlalchemy)\b", err))
+    return sorted(rows, reverse=True)[:top], "alembic" in names, "sqlalchemy" in names
 
 
 def main() -> int:
@@ -121,22 +122,26 @@ def main() -> int:
             for name, code in cases.items():
                 times[name].append(_wall(code)[0])
         medians = {name: statistics.median(t) for name, t in times.items()}
-        largest, alembic = _imports(cases["info"], 8)
+        largest, alembic, sqlalchemy = _imports(cases["info"], 8)
     print(f"cold start, median of {args.runs} (s)")
     for name, took in medians.items():
         print(f"  {name:32} {took:6.3f}")
-    orm = medians["floor: import sqlalchemy.orm"]
-    print(f"  info over the sqlalchemy.orm floor: {medians['info'] / orm:.1f}x")
+    bare = medians["floor: python -c pass"]
+    print(f"  info over the bare interpreter: {medians['info'] - bare:.3f} s")
     print("largest imports of info (-X importtime, cumulative ms):")
     for micro, name in largest:
         print(f"  {micro / 1000:8.1f}  {name}")
     print(f"alembic imported by info: {'yes' if alembic else 'no'}")
+    print(f"sqlalchemy imported by info: {'yes' if sqlalchemy else 'no'}")
     for name, took in medians.items():
         if name.startswith("info") and "--compare" not in name:
             print(f"goal: {name} <= {GOAL_S} s -> {'met' if took <= GOAL_S else 'missed'}")
     if args.json:
         args.json.write_text(
-            json.dumps({"median_s": medians, "alembic": alembic}, indent=2), encoding="utf-8"
+            json.dumps(
+                {"median_s": medians, "alembic": alembic, "sqlalchemy": sqlalchemy}, indent=2
+            ),
+            encoding="utf-8",
         )
     return 0
 

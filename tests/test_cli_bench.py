@@ -47,3 +47,4 @@ def test_the_cold_start_benchmark(tmp_path: Path):
     result = json.loads(figures.read_text(encoding="utf-8"))
     assert set(result["median_s"]) >= {"info", "floor: import sqlalchemy.orm"}
     assert result["alembic"] is False and "alembic imported by info: no" in out
+    assert result["sqlalchemy"] is False and "sqlalchemy imported by info: no" in out
