@@ -447,6 +447,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         os.replace(part, target)
 
 
+@pytest.hookimpl(optionalhook=True)  # known only while xdist is loaded (not with -p no:xdist)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
     """xdist's loadscope scheduling with our groups: a test of a grouped module goes with its
     module, every other test on its own."""
