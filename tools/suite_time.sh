@@ -12,7 +12,7 @@
 # Prints both wall times and now/before. Run it on a quiet machine (it says when `uptime`'s load
 # is 1.0 or more); it takes about ten minutes on two cores.
 #
-#   tools/suite_time.sh [BEFORE_COMMIT [NOW_COMMIT]]
+#   tools/suite_time.sh [BEFORE_COMMIT [NOW_COMMIT]]    (SUITE_TIMEOUT=1800 s per run; exit 124: it hung)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,8 +41,8 @@ run() {
     git -C "$ROOT" worktree add --quiet --detach "$tree" "$commit"
     echo "== $label: $(git -C "$tree" log -1 --format='%h %s' | cut -c1-100)"
     start=$(date +%s.%N)
-    (cd "$tree" && PYTHONPATH="$tree" make --no-print-directory test VENV="$VENV" STAMP= \
-        >"$WORK/$label.log" 2>&1) || rc=$?
+    (cd "$tree" && PYTHONPATH="$tree" timeout "${SUITE_TIMEOUT:-1800}" \
+        make --no-print-directory test VENV="$VENV" STAMP= >"$WORK/$label.log" 2>&1) || rc=$?
     end=$(date +%s.%N)
     tail -n 1 "$WORK/$label.log"
     cp "$WORK/$label.log" "/tmp/suite-time-$label.log"
