@@ -254,7 +254,7 @@ class SharedWorkshops(QObject):
         self.window = window
         self.ctx = ctx
         self.open = QAction(Shared.tr("Öppna de&lad workshop…"), window)
-        self.open.triggered.connect(self.open_dialog)
+        self.open.triggered.connect(lambda: self.open_dialog())  # not its `checked`
         self.publish = QAction(Shared.tr("&Publicera på server…"), window)
         self.publish.triggered.connect(self.publish_dialog)
 

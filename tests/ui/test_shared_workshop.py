@@ -364,13 +364,21 @@ def test_a_start_address_without_a_password_or_a_workshop_asks_in_the_dialog(
     assert memory_keyring.passwords == {}  # typed, not asked to be remembered
 
 
-def test_a_start_address_that_is_not_an_address_is_one_line_and_the_start_page(
-    qtbot, empty_window, ctx, monkeypatch
+@pytest.mark.parametrize(
+    "address, says",
+    [
+        ("postgresql://server:notaport/db?workshop=x", "är ingen serveradress"),
+        ("postgresql://server/db?workshop=BAD KEY!", "BAD KEY!"),
+    ],
+)
+def test_a_start_address_that_cannot_be_opened_is_one_line_and_the_start_page(
+    qtbot, empty_window, ctx, monkeypatch, address, says
 ):
     from samverkan_desktop.ui.app import open_first
 
     said: list[tuple[str, str]] = []
     monkeypatch.setattr(ctx.interaction, "critical", lambda title, text: said.append((title, text)))
-    open_first(empty_window, ctx, "postgresql://[nonsense")
+    open_first(empty_window, ctx, address)
     assert empty_window.doc is None
-    assert len(said) == 1 and "\n" not in said[0][1] and "Traceback" not in said[0][1]
+    assert len(said) == 1 and says in said[0][1]
+    assert "\n" not in said[0][1] and "Traceback" not in said[0][1]
