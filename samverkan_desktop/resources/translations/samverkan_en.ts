@@ -52,27 +52,27 @@
 <context>
     <name>Appearance</name>
     <message>
-        <location filename="../../ui/appearance.py" line="107"/>
+        <location filename="../../ui/appearance.py" line="113"/>
         <source>Hög kontrast</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/appearance.py" line="110"/>
+        <location filename="../../ui/appearance.py" line="116"/>
         <source>Större</source>
         <translation>Larger</translation>
     </message>
     <message>
-        <location filename="../../ui/appearance.py" line="113"/>
+        <location filename="../../ui/appearance.py" line="119"/>
         <source>Mindre</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../ui/appearance.py" line="116"/>
+        <location filename="../../ui/appearance.py" line="122"/>
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/appearance.py" line="151"/>
+        <location filename="../../ui/appearance.py" line="157"/>
         <source>Textstorlek</source>
         <translation>Text size</translation>
     </message>
@@ -80,152 +80,152 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../ui/read_only.py" line="60"/>
+        <location filename="../../ui/read_only.py" line="61"/>
         <source>kl. {time}</source>
         <translation>{time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="62"/>
+        <location filename="../../ui/read_only.py" line="63"/>
         <source>i går kl. {time}</source>
         <translation>yesterday at {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="64"/>
+        <location filename="../../ui/read_only.py" line="65"/>
         <source>{date} kl. {time}</source>
         <translation>{date} {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="70"/>
+        <location filename="../../ui/read_only.py" line="71"/>
         <source>någon okänd</source>
         <translation>someone unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="71"/>
+        <location filename="../../ui/read_only.py" line="72"/>
         <source>{user} på datorn {host}</source>
         <translation>{user} on the computer {host}</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="79"/>
+        <location filename="../../ui/read_only.py" line="80"/>
         <source>Förbindelsen med servern {server} är bruten. Tavlan är skrivskyddad tills den är tillbaka; allt du gjort hittills är sparat på servern.</source>
         <translation>The connection to the server {server} is lost. The board is read-only until it is back; everything you did so far is saved on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="83"/>
+        <location filename="../../ui/read_only.py" line="84"/>
         <source>Du har bara läsrätt till den här workshoppen på servern.</source>
         <translation>You may only read this workshop on the server.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="86"/>
+        <location filename="../../ui/read_only.py" line="87"/>
         <source>Mappen som workshoppen ligger i går inte att skriva i ({reason}).</source>
         <translation>The folder the workshop is in cannot be written to ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="92"/>
+        <location filename="../../ui/read_only.py" line="91"/>
         <source>Workshopfilen är skrivskyddad (markerad som skrivskyddad, eller så saknas rätt att ändra den).</source>
         <translation>The workshop file is read-only (marked as read-only, or you may not change it).</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="97"/>
+        <location filename="../../ui/read_only.py" line="96"/>
         <source>Den här datorn har inte längre workshoppen öppen för redigering.</source>
         <translation>This computer no longer has the workshop open for editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="100"/>
+        <location filename="../../ui/read_only.py" line="99"/>
         <source>Workshoppen är öppen för redigering hos {who} sedan {since}; den togs över medan den här datorn inte svarade.</source>
         <translation>{who} has had the workshop open for editing since {since}; it was taken over while this computer was not responding.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="105"/>
+        <location filename="../../ui/read_only.py" line="104"/>
         <source>Du ({who}) har redan workshoppen öppen för redigering i ett annat fönster sedan {since}.</source>
         <translation>You ({who}) have had the workshop open for editing in another window since {since}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="110"/>
+        <location filename="../../ui/read_only.py" line="109"/>
         <source>Workshoppen är öppen för redigering hos {who} sedan {since}.</source>
         <translation>{who} has had the workshop open for editing since {since}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="113"/>
+        <location filename="../../ui/read_only.py" line="112"/>
         <source>Här kan du titta, söka och exportera, men inte spara ändringar.</source>
         <translation>Here you can look, search and export, but not save changes.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="115"/>
+        <location filename="../../ui/read_only.py" line="114"/>
         <source>Du ser workshoppen som den var när du öppnade den.</source>
         <translation>You see the workshop as it was when you opened it.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="117"/>
+        <location filename="../../ui/read_only.py" line="116"/>
         <source>Dina ändringar fram till dess finns kvar i filen.</source>
         <translation>Your changes up to then are kept in the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="124"/>
+        <location filename="../../ui/read_only.py" line="123"/>
         <source>Skrivskyddad: servern går inte att nå, så ändringen sparades inte.</source>
         <translation>Read-only: the server cannot be reached, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="126"/>
+        <location filename="../../ui/read_only.py" line="125"/>
         <source>Skrivskyddad: du har bara läsrätt, så ändringen sparades inte.</source>
         <translation>Read-only: you may only read, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="128"/>
+        <location filename="../../ui/read_only.py" line="127"/>
         <source>Skrivskyddad: mappen går inte att skriva i, så ändringen sparades inte.</source>
         <translation>Read-only: the folder cannot be written to, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="130"/>
+        <location filename="../../ui/read_only.py" line="129"/>
         <source>Skrivskyddad: filen går inte att skriva i, så ändringen sparades inte.</source>
         <translation>Read-only: the file cannot be written to, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="133"/>
+        <location filename="../../ui/read_only.py" line="132"/>
         <source>Skrivskyddad: ändringen sparades inte.</source>
         <translation>Read-only: the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="135"/>
+        <location filename="../../ui/read_only.py" line="134"/>
         <source>Skrivskyddad: {who} redigerar workshoppen, så ändringen sparades inte.</source>
         <translation>Read-only: {who} is editing the workshop, so the change was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="155"/>
+        <location filename="../../ui/read_only.py" line="152"/>
         <source>Skrivskyddad</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="164"/>
+        <location filename="../../ui/read_only.py" line="161"/>
         <source>Spara en kopia…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="166"/>
+        <location filename="../../ui/read_only.py" line="163"/>
         <source>Spara workshoppen som en ny fil och fortsätt arbeta i den.</source>
         <translation>Save the workshop as a new file and go on working in it.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="168"/>
+        <location filename="../../ui/read_only.py" line="165"/>
         <source>Försök igen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="169"/>
+        <location filename="../../ui/read_only.py" line="166"/>
         <source>Öppna workshoppen för redigering om den är ledig nu.</source>
         <translation>Open the workshop for editing if it is free now.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="276"/>
+        <location filename="../../ui/read_only.py" line="275"/>
         <source>{name} är fortfarande öppen hos {who}.</source>
         <translation>{name} is still open for editing by {who}.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="288"/>
+        <location filename="../../ui/read_only.py" line="287"/>
         <source>{name} är öppen för redigering.</source>
         <translation>{name} is open for editing.</translation>
     </message>
     <message>
-        <location filename="../../ui/read_only.py" line="290"/>
+        <location filename="../../ui/read_only.py" line="289"/>
         <source>{name} går fortfarande inte att spara här.</source>
         <translation>{name} still cannot be saved here.</translation>
     </message>
@@ -455,31 +455,31 @@
 <context>
     <name>ClustersPanel</name>
     <message>
-        <location filename="../../ui/panels/clusters_panel.py" line="72"/>
-        <location filename="../../ui/panels/clusters_panel.py" line="74"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="77"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="79"/>
         <source>Kluster</source>
         <translation>Clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/clusters_panel.py" line="74"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="79"/>
         <source>Lappar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/clusters_panel.py" line="94"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="99"/>
         <source>Inga kluster ännu.
 Markera lappar på tavlan och tryck {keys}.</source>
         <translation>No clusters yet.
 Select notes on the board and press {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/clusters_panel.py" line="358"/>
-        <location filename="../../ui/panels/clusters_panel.py" line="415"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="370"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="427"/>
         <source>(namnlöst)</source>
         <translation>(unnamed)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/clusters_panel.py" line="361"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="373"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -487,7 +487,7 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/clusters_panel.py" line="363"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="375"/>
         <source> (%n direkt i klustret)</source>
         <translation>
             <numerusform> (%n directly in the cluster)</numerusform>
@@ -495,15 +495,54 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/clusters_panel.py" line="365"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="377"/>
         <source>Gruppens eget kluster: {group}</source>
         <translation>The group&apos;s own cluster: {group}</translation>
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message numerus="yes">
+        <location filename="../../ui/commands/conflicts.py" line="199"/>
+        <source>”{action}” gjordes inte: någon annan ändrade %n av lapparna just nu. De visas nu som de är.</source>
+        <translation>
+            <numerusform>“{action}” was not done: someone else changed %n of the notes just now. It is now shown as it is.</numerusform>
+            <numerusform>“{action}” was not done: someone else changed %n of the notes just now. They are now shown as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/commands/conflicts.py" line="206"/>
+        <source>”{action}” gjordes inte: någon annan ändrade %n av klustren just nu. De visas nu som de är.</source>
+        <translation>
+            <numerusform>“{action}” was not done: someone else changed %n of the clusters just now. It is now shown as it is.</numerusform>
+            <numerusform>“{action}” was not done: someone else changed %n of the clusters just now. They are now shown as they are.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands/conflicts.py" line="215"/>
+        <source>”{action}” gjordes inte: någon annan tog bort lappen just nu.</source>
+        <translation>“{action}” was not done: someone else deleted the note just now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands/conflicts.py" line="217"/>
+        <source>”{action}” gjordes inte: någon annan tog bort klustret just nu.</source>
+        <translation>“{action}” was not done: someone else deleted the cluster just now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands/conflicts.py" line="222"/>
+        <source>”{action}” gjordes inte: någon annan ändrade lappen ”{label}” just nu. Lappen visas nu som den är.</source>
+        <translation>“{action}” was not done: someone else changed the note “{label}” just now. The note is now shown as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commands/conflicts.py" line="227"/>
+        <source>”{action}” gjordes inte: någon annan ändrade klustret ”{label}” just nu. Klustret visas nu som det är.</source>
+        <translation>“{action}” was not done: someone else changed the cluster “{label}” just now. The cluster is now shown as it is.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentModel</name>
     <message>
-        <location filename="../../ui/document.py" line="154"/>
+        <location filename="../../ui/document.py" line="163"/>
         <source>Workshoppen är skrivskyddad; ändringen sparades inte.</source>
         <translation>The workshop is read-only; the change was not saved.</translation>
     </message>
@@ -512,9 +551,9 @@ Select notes on the board and press {keys}.</translation>
     <name>Export</name>
     <message>
         <location filename="../../ui/dialogs/export_report.py" line="62"/>
-        <location filename="../../ui/dialogs/export_report.py" line="159"/>
-        <location filename="../../ui/dialogs/export_report.py" line="171"/>
-        <location filename="../../ui/dialogs/export_report.py" line="181"/>
+        <location filename="../../ui/dialogs/export_report.py" line="162"/>
+        <location filename="../../ui/dialogs/export_report.py" line="175"/>
+        <location filename="../../ui/dialogs/export_report.py" line="191"/>
         <source>Exportera rapport</source>
         <translation>Export report</translation>
     </message>
@@ -529,72 +568,72 @@ Select notes on the board and press {keys}.</translation>
         <translation>e.g. Kalle Ek, Stina Berg</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="78"/>
+        <location filename="../../ui/dialogs/export_report.py" line="79"/>
         <source>Samtalsledarna tas alltid bort. Skriv här andra personer som kan nämnas på lapparna; namnen sparas i workshopfilen till nästa gång.</source>
         <translation>The facilitators are always removed. Type other people who may be named on the notes here; the names are kept in the workshop file for next time.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="81"/>
+        <location filename="../../ui/dialogs/export_report.py" line="83"/>
         <source>PDF/A för långtidsarkivering (diariet)</source>
         <translation>PDF/A for long-term archiving</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="83"/>
+        <location filename="../../ui/dialogs/export_report.py" line="85"/>
         <source>Komma (,)</source>
         <translation>Comma (,)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="84"/>
+        <location filename="../../ui/dialogs/export_report.py" line="86"/>
         <source>Semikolon (;) – för Excel på svenska</source>
         <translation>Semicolon (;) – for Excel in Swedish</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="91"/>
+        <location filename="../../ui/dialogs/export_report.py" line="93"/>
         <source>Fil att skriva</source>
         <translation>File to write</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="93"/>
+        <location filename="../../ui/dialogs/export_report.py" line="95"/>
         <source>Välj…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="100"/>
+        <location filename="../../ui/dialogs/export_report.py" line="102"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="102"/>
+        <location filename="../../ui/dialogs/export_report.py" line="104"/>
         <source>Fler namn att ta bort:</source>
         <translation>More names to remove:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="104"/>
+        <location filename="../../ui/dialogs/export_report.py" line="106"/>
         <source>Avgränsare:</source>
         <translation>Separator:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="105"/>
+        <location filename="../../ui/dialogs/export_report.py" line="107"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="106"/>
+        <location filename="../../ui/dialogs/export_report.py" line="108"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="110"/>
+        <location filename="../../ui/dialogs/export_report.py" line="112"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="111"/>
+        <location filename="../../ui/dialogs/export_report.py" line="113"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/export_report.py" line="171"/>
+        <location filename="../../ui/dialogs/export_report.py" line="175"/>
         <source>Ange en fil att skriva.</source>
         <translation>Enter a file to write.</translation>
     </message>
@@ -700,74 +739,74 @@ Select notes on the board and press {keys}.</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="129"/>
+        <location filename="../../ui/file_actions.py" line="132"/>
         <source>Samverkan-workshoppar (*%s)</source>
         <translation>Samverkan workshops (*%s)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="129"/>
+        <location filename="../../ui/file_actions.py" line="132"/>
         <source>Alla filer (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="140"/>
         <location filename="../../ui/file_actions.py" line="143"/>
+        <location filename="../../ui/file_actions.py" line="146"/>
         <source>Ny workshop</source>
         <translation>New workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="151"/>
+        <location filename="../../ui/file_actions.py" line="154"/>
         <source>Kan inte skapa workshoppen</source>
         <translation>Cannot create the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="158"/>
+        <location filename="../../ui/file_actions.py" line="161"/>
         <source>Öppna workshop</source>
         <translation>Open workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="168"/>
+        <location filename="../../ui/file_actions.py" line="171"/>
         <source>Kan inte skapa exempelworkshopen</source>
         <translation>Cannot create the sample workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="184"/>
+        <location filename="../../ui/file_actions.py" line="187"/>
         <source>(inga ännu)</source>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="187"/>
+        <location filename="../../ui/file_actions.py" line="190"/>
         <source>Rensa listan</source>
         <translation>Clear the list</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="195"/>
+        <location filename="../../ui/file_actions.py" line="198"/>
         <source>Importera anteckningar</source>
         <translation>Import notes</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="197"/>
+        <location filename="../../ui/file_actions.py" line="200"/>
         <source>Anteckningar (%s);;Alla filer (*)</source>
         <translation>Notes (%s);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="234"/>
-        <location filename="../../ui/file_actions.py" line="346"/>
+        <location filename="../../ui/file_actions.py" line="238"/>
+        <location filename="../../ui/file_actions.py" line="357"/>
         <source>Importera {name}</source>
         <translation>Import {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="212"/>
-        <location filename="../../ui/file_actions.py" line="276"/>
-        <location filename="../../ui/file_actions.py" line="349"/>
-        <location filename="../../ui/file_actions.py" line="394"/>
-        <location filename="../../ui/file_actions.py" line="411"/>
+        <location filename="../../ui/file_actions.py" line="215"/>
+        <location filename="../../ui/file_actions.py" line="281"/>
+        <location filename="../../ui/file_actions.py" line="360"/>
+        <location filename="../../ui/file_actions.py" line="405"/>
+        <location filename="../../ui/file_actions.py" line="422"/>
         <source>Kan inte importera</source>
         <translation>Cannot import</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="280"/>
-        <location filename="../../ui/file_actions.py" line="352"/>
+        <location filename="../../ui/file_actions.py" line="285"/>
+        <location filename="../../ui/file_actions.py" line="363"/>
         <source>%n lappar importerade från {name}</source>
         <translation>
             <numerusform>%n note imported from {name}</numerusform>
@@ -775,27 +814,27 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="369"/>
+        <location filename="../../ui/file_actions.py" line="380"/>
         <source>workshoppen har redan lappar från {files}</source>
         <translation>the workshop already has notes from {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="383"/>
+        <location filename="../../ui/file_actions.py" line="394"/>
         <source>{name} ser ut att redan vara importerad: {reasons}. Importera ändå?</source>
         <translation>{name} looks as if it has already been imported: {reasons}. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="385"/>
+        <location filename="../../ui/file_actions.py" line="396"/>
         <source>Importera igen?</source>
         <translation>Import again?</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="387"/>
+        <location filename="../../ui/file_actions.py" line="398"/>
         <source>Importera ändå</source>
         <translation>Import anyway</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="398"/>
+        <location filename="../../ui/file_actions.py" line="409"/>
         <source>Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} med de %n lapparna?</source>
         <translation>
             <numerusform>No workshop is open. Create the workshop file {target} next to {source} with its %n note?</numerusform>
@@ -803,54 +842,54 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="403"/>
+        <location filename="../../ui/file_actions.py" line="414"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="403"/>
+        <location filename="../../ui/file_actions.py" line="414"/>
         <source>Skapa</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="422"/>
+        <location filename="../../ui/file_actions.py" line="433"/>
         <source> (kopia)</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="424"/>
+        <location filename="../../ui/file_actions.py" line="435"/>
         <source>Spara en kopia som</source>
         <translation>Save a copy as</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="431"/>
-        <location filename="../../ui/file_actions.py" line="443"/>
+        <location filename="../../ui/file_actions.py" line="442"/>
+        <location filename="../../ui/file_actions.py" line="454"/>
         <source>Kan inte spara kopian</source>
         <translation>Cannot save the copy</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="433"/>
+        <location filename="../../ui/file_actions.py" line="444"/>
         <source>{name} är den öppna filen; välj ett annat namn.</source>
         <translation>{name} is the open file; choose another name.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="446"/>
+        <location filename="../../ui/file_actions.py" line="457"/>
         <source>En kopia är sparad som {name}</source>
         <translation>A copy was saved as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="455"/>
+        <location filename="../../ui/file_actions.py" line="466"/>
         <source>Rapporten är sparad som {name}</source>
         <translation>The report was saved as {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="466"/>
-        <location filename="../../ui/file_actions.py" line="474"/>
+        <location filename="../../ui/file_actions.py" line="477"/>
+        <location filename="../../ui/file_actions.py" line="485"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="467"/>
+        <location filename="../../ui/file_actions.py" line="478"/>
         <source>%n lappar är markerade som personuppgifter.</source>
         <translation>
             <numerusform>%n note is marked as personal data.</numerusform>
@@ -858,22 +897,22 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="468"/>
+        <location filename="../../ui/file_actions.py" line="479"/>
         <source>Dölj personuppgifterna</source>
         <translation>Leave out personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="468"/>
+        <location filename="../../ui/file_actions.py" line="479"/>
         <source>Ta med allt</source>
         <translation>Include everything</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="485"/>
+        <location filename="../../ui/file_actions.py" line="496"/>
         <source>Kan inte exportera</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="488"/>
+        <location filename="../../ui/file_actions.py" line="499"/>
         <source>Exporterat till {name}</source>
         <translation>Exported to {name}</translation>
     </message>
@@ -883,7 +922,7 @@ Select notes on the board and press {keys}.</translation>
         <translation>Restore from &amp;backup…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="363"/>
+        <location filename="../../ui/file_actions.py" line="374"/>
         <source>{same} av %n lappar finns redan</source>
         <translation>
             <numerusform>{same} of %n note is already there</numerusform>
@@ -891,56 +930,56 @@ Select notes on the board and press {keys}.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="509"/>
+        <location filename="../../ui/file_actions.py" line="520"/>
         <source>{name} (återställd {time})</source>
         <translation>{name} (restored {time})</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="514"/>
-        <location filename="../../ui/file_actions.py" line="580"/>
+        <location filename="../../ui/file_actions.py" line="525"/>
+        <location filename="../../ui/file_actions.py" line="592"/>
         <source>Återställ som ny fil</source>
         <translation>Restore as a new file</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="524"/>
-        <location filename="../../ui/file_actions.py" line="542"/>
-        <location filename="../../ui/file_actions.py" line="578"/>
+        <location filename="../../ui/file_actions.py" line="535"/>
+        <location filename="../../ui/file_actions.py" line="553"/>
         <location filename="../../ui/file_actions.py" line="590"/>
+        <location filename="../../ui/file_actions.py" line="602"/>
         <source>Kan inte återställa säkerhetskopian</source>
         <translation>Cannot restore the backup</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="531"/>
+        <location filename="../../ui/file_actions.py" line="542"/>
         <source>Ersätta {name} med säkerhetskopian från {time} ({notes} lappar)? Filen som den är nu sparas först som en säkerhetskopia, så att du kan återställa den härifrån.</source>
         <translation>Replace {name} with the backup from {time} ({notes} notes)? The file as it is now is first kept as a backup, so you can restore it from here.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="535"/>
+        <location filename="../../ui/file_actions.py" line="546"/>
         <source>Ersätt den öppna filen</source>
         <translation>Replace the open file</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="535"/>
+        <location filename="../../ui/file_actions.py" line="546"/>
         <source>Ersätt</source>
         <translation>Replace</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="547"/>
+        <location filename="../../ui/file_actions.py" line="558"/>
         <source>{name} är återställd från säkerhetskopian från {time}</source>
         <translation>{name} is restored from the backup from {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="560"/>
+        <location filename="../../ui/file_actions.py" line="571"/>
         <source>Kan inte öppna workshoppen</source>
         <translation>Cannot open the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="561"/>
+        <location filename="../../ui/file_actions.py" line="572"/>
         <source>Det finns ingen säkerhetskopia av den.</source>
         <translation>There is no backup of it.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="566"/>
+        <location filename="../../ui/file_actions.py" line="577"/>
         <source>{problem}
 
 Den senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den som en ny fil, {target}? Den skadade filen lämnas som den är.</source>
@@ -949,12 +988,12 @@ Den senaste säkerhetskopian är från {time} ({notes} lappar). Öppna den som e
 The newest backup is from {time} ({notes} notes). Open it as a new file, {target}? The damaged file is left as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="571"/>
+        <location filename="../../ui/file_actions.py" line="583"/>
         <source>Workshopfilen är skadad</source>
         <translation>The workshop file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="571"/>
+        <location filename="../../ui/file_actions.py" line="583"/>
         <source>Öppna säkerhetskopian</source>
         <translation>Open the backup</translation>
     </message>
@@ -964,52 +1003,52 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
         <translation>&amp;Paste as notes…</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="260"/>
+        <location filename="../../ui/file_actions.py" line="265"/>
         <source>{name}: det formatet kan inte läsas här.</source>
         <translation>{name}: this format cannot be read here.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="264"/>
+        <location filename="../../ui/file_actions.py" line="269"/>
         <source>{name}: hittade inga lappar; är det rätt fil?</source>
         <translation>{name}: found no notes; is it the right file?</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="291"/>
+        <location filename="../../ui/file_actions.py" line="296"/>
         <source>Ingen workshop är öppen: lapparna blir en ny workshopfil, {target}, bredvid {source}.</source>
         <translation>No workshop is open: the notes become a new workshop file, {target}, next to {source}.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="295"/>
+        <location filename="../../ui/file_actions.py" line="304"/>
         <source>Skapa workshoppen</source>
         <translation>Create the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="308"/>
+        <location filename="../../ui/file_actions.py" line="317"/>
         <source>Klistra in som lappar</source>
         <translation>Paste as notes</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="310"/>
+        <location filename="../../ui/file_actions.py" line="319"/>
         <source>Urklippet har ingen text att klistra in.</source>
         <translation>The clipboard holds no text to paste.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="320"/>
+        <location filename="../../ui/file_actions.py" line="329"/>
         <source>Inklistring kan inte läsas här ännu.</source>
         <translation>Pasted text cannot be read here yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="323"/>
+        <location filename="../../ui/file_actions.py" line="332"/>
         <source>Hittade inga lappar i urklippet.</source>
         <translation>Found no notes on the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="325"/>
+        <location filename="../../ui/file_actions.py" line="334"/>
         <source>urklipp</source>
         <translation>clipboard</translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="377"/>
+        <location filename="../../ui/file_actions.py" line="388"/>
         <source>{name} ser ut att redan vara importerad: {reasons}.</source>
         <translation>{name} looks as if it has already been imported: {reasons}.</translation>
     </message>
@@ -1047,138 +1086,143 @@ The newest backup is from {time} ({notes} notes). Open it as a new file, {target
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Zoom ({ctrl}hjul; {fit} visar hela tavlan)</source>
         <translation>Zoom ({ctrl}wheel; {fit} shows the whole board)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Sök och filtrera</source>
         <translation>Search and filter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Kluster</source>
         <translation>Clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Disposition</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Utgångsläge</source>
         <translation>Starting point</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Historik</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Sök bland lapparna</source>
         <translation>&amp;Find in notes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Sortera</source>
         <translation>&amp;Sort</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Visa</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Språk</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>Som datorn ({language})</source>
         <translation>System language ({language})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Användarhandbok</source>
         <translation>&amp;User Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
-        <location filename="../../ui/main_window.py" line="604"/>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Om Samverkan Desktop</source>
         <translation>About Samverkan Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Verktygsfält</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>Kan inte öppna workshoppen</source>
         <translation>Cannot open the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Öppnade {name}: {notes} lappar från {groups} grupper</source>
         <translation>Opened {name}: {notes} notes from {groups} groups</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <source>Öppnade {name}, som också är öppen för redigering i ett annat fönster på den här datorn: ni ser varandras ändringar direkt.</source>
+        <translation>Opened {name}, which is also open for editing in another window on this computer: you see each other&apos;s changes as they happen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Öppnade {name} på {server}: {notes} lappar från {groups} grupper</source>
         <translation>Opened {name} on {server}: {notes} notes from {groups} groups</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Temakarta</source>
         <translation>Theme map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Användarhandbok</source>
         <translation>User Guide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>Användarhandboken finns inte med i den här installationen.</source>
         <translation>The user guide is not included in this installation.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>Samverkan Desktop {version}
 
 Samverkan Desktop sorterar workshoppars lappar i teman.
@@ -1189,17 +1233,17 @@ Samverkan Desktop sorts workshop notes into themes.
 Everything is saved at once in the workshop file (.samverkan) on this computer; nothing is sent over the network.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="620"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>Språket byts nästa gång du startar programmet.</source>
         <translation>The language changes the next time you start the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>(skrivskyddad)</source>
         <translation>(read-only)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1296,22 +1340,22 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>NoteTip</name>
     <message>
-        <location filename="../../ui/board/note_item.py" line="86"/>
+        <location filename="../../ui/board/note_item.py" line="98"/>
         <source>Färg:</source>
         <translation>Colour:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/note_item.py" line="89"/>
+        <location filename="../../ui/board/note_item.py" line="101"/>
         <source>Kommentar:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location filename="../../ui/board/note_item.py" line="92"/>
+        <location filename="../../ui/board/note_item.py" line="104"/>
         <source>Osäker läsning av originalet</source>
         <translation>Uncertain reading of the original</translation>
     </message>
     <message>
-        <location filename="../../ui/board/note_item.py" line="95"/>
+        <location filename="../../ui/board/note_item.py" line="107"/>
         <source>Innehåller personuppgifter</source>
         <translation>Contains personal data</translation>
     </message>
@@ -1319,62 +1363,62 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>OutlinePanel</name>
     <message>
-        <location filename="../../ui/panels/outline.py" line="172"/>
+        <location filename="../../ui/panels/outline.py" line="171"/>
         <source>Disposition</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="175"/>
+        <location filename="../../ui/panels/outline.py" line="174"/>
         <source>Kluster med sina lappar, sedan lappar utan kluster per grupp. F2 byter namn på ett kluster; Ctrl+X och sedan Ctrl+V på ett kluster flyttar lappar dit.</source>
         <translation>Clusters with their notes, then notes without a cluster by group. F2 renames a cluster; Ctrl+X and then Ctrl+V on a cluster moves notes there.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="186"/>
+        <location filename="../../ui/panels/outline.py" line="185"/>
         <source>Klipp ut</source>
         <translation>Cut</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="187"/>
+        <location filename="../../ui/panels/outline.py" line="186"/>
         <source>Klistra in här</source>
         <translation>Paste Here</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="189"/>
+        <location filename="../../ui/panels/outline.py" line="188"/>
         <source>Byt namn på kluster</source>
         <translation>Rename cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="192"/>
+        <location filename="../../ui/panels/outline.py" line="191"/>
         <source>Flytta till kluster…</source>
         <translation>Move to Cluster…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="197"/>
+        <location filename="../../ui/panels/outline.py" line="196"/>
         <source>Dra lappar till ett kluster, eller Ctrl+X och Ctrl+V. F2 byter namn.</source>
         <translation>Drag notes to a cluster, or use Ctrl+X and Ctrl+V. F2 renames.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="425"/>
+        <location filename="../../ui/panels/outline.py" line="442"/>
         <source>{what} klipptes ut: välj ett kluster eller Ej sorterade och tryck {keys}.</source>
         <translation>{what} cut: choose a cluster or Not sorted and press {keys}.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="434"/>
+        <location filename="../../ui/panels/outline.py" line="451"/>
         <source>Inget är utklippt: markera lappar och tryck {keys} först.</source>
         <translation>Nothing has been cut: select notes and press {keys} first.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="447"/>
+        <location filename="../../ui/panels/outline.py" line="466"/>
         <source>Ett kluster kan inte läggas i sig självt.</source>
         <translation>A cluster cannot be put inside itself.</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="460"/>
+        <location filename="../../ui/panels/outline.py" line="479"/>
         <source>Utklippningen avbröts.</source>
         <translation>Cut cancelled.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="494"/>
+        <location filename="../../ui/panels/outline.py" line="516"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1382,7 +1426,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="496"/>
+        <location filename="../../ui/panels/outline.py" line="518"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -1390,7 +1434,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline.py" line="497"/>
+        <location filename="../../ui/panels/outline.py" line="519"/>
         <source> och </source>
         <translation> and </translation>
     </message>
@@ -1398,12 +1442,12 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>OutlineText</name>
     <message>
-        <location filename="../../ui/panels/outline_model.py" line="524"/>
+        <location filename="../../ui/panels/outline_model.py" line="553"/>
         <source>Kluster och lappar</source>
         <translation>Clusters and notes</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_model.py" line="525"/>
+        <location filename="../../ui/panels/outline_model.py" line="554"/>
         <source>Antal</source>
         <translation>Count</translation>
     </message>
@@ -1423,22 +1467,22 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <translation>No group</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="88"/>
+        <location filename="../../ui/panels/outline_rows.py" line="91"/>
         <source>Grupp: {group}</source>
         <translation>Group: {group}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="94"/>
+        <location filename="../../ui/panels/outline_rows.py" line="96"/>
         <source>{group}: {count} utan kluster</source>
         <translation>{group}: {count} without a cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="97"/>
+        <location filename="../../ui/panels/outline_rows.py" line="99"/>
         <source>Lappar som inte ligger i något kluster, per grupp</source>
         <translation>Notes not in any cluster, by group</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline_rows.py" line="100"/>
+        <location filename="../../ui/panels/outline_rows.py" line="102"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -1446,22 +1490,22 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="108"/>
+        <location filename="../../ui/panels/outline_rows.py" line="110"/>
         <source>Lapp: {text}, grupp {group}</source>
         <translation>Note: {text}, group {group}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="113"/>
+        <location filename="../../ui/panels/outline_rows.py" line="115"/>
         <source>Kluster: {name}, {count}</source>
         <translation>Cluster: {name}, {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="117"/>
+        <location filename="../../ui/panels/outline_rows.py" line="119"/>
         <source>Grupp: {name}, {count} utan kluster</source>
         <translation>Group: {name}, {count} without a cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/outline_rows.py" line="120"/>
+        <location filename="../../ui/panels/outline_rows.py" line="122"/>
         <source>Ej sorterade: {count}</source>
         <translation>Not sorted: {count}</translation>
     </message>
@@ -1487,47 +1531,47 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <translation>Reject the suggestion {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="224"/>
+        <location filename="../../ui/placements.py" line="228"/>
         <source>Visa lappen på tavlan</source>
         <translation>Show the note on the board</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="227"/>
+        <location filename="../../ui/placements.py" line="231"/>
         <source>Under gränsen: lappen ligger kvar.</source>
         <translation>Below the threshold: the note stays where it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="233"/>
+        <location filename="../../ui/placements.py" line="237"/>
         <source>inga gemensamma ord</source>
         <translation>no words in common</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="240"/>
+        <location filename="../../ui/placements.py" line="244"/>
         <source>Placera lappen här · delar: {words}</source>
         <translation>Place the note here · shares: {words}</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="243"/>
+        <location filename="../../ui/placements.py" line="247"/>
         <source>Avvisa</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="245"/>
+        <location filename="../../ui/placements.py" line="249"/>
         <source>Föreslå inte lappen för det första klustret igen</source>
         <translation>Do not suggest the first cluster for this note again</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="263"/>
+        <location filename="../../ui/placements.py" line="258"/>
         <source>Dölj</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/placements.py" line="268"/>
+        <location filename="../../ui/placements.py" line="263"/>
         <source>Säkerhet minst</source>
         <translation>Confidence at least</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="426"/>
+        <location filename="../../ui/placements.py" line="408"/>
         <source>Placera resten (%n lappar)</source>
         <translation>
             <numerusform>Place the rest (%n note)</numerusform>
@@ -1535,7 +1579,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="428"/>
+        <location filename="../../ui/placements.py" line="409"/>
         <source>Godta alla över gränsen (%n)</source>
         <translation>
             <numerusform>Accept all above the threshold (%n)</numerusform>
@@ -1617,207 +1661,245 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
     </message>
 </context>
 <context>
+    <name>PresenceTexts</name>
+    <message>
+        <location filename="../../ui/presence.py" line="338"/>
+        <source>Också här:</source>
+        <translation>Also here:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence.py" line="376"/>
+        <source>Också här: {names}</source>
+        <translation>Also here: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence.py" line="377"/>
+        <source>Klicka på initialerna för att se vad personen har markerat.</source>
+        <translation>Click the initials to see what that person has selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence_marks.py" line="69"/>
+        <source>{name} i ett annat fönster på den här datorn</source>
+        <translation>{name} in another window on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence_marks.py" line="74"/>
+        <source>{name}, läser</source>
+        <translation>{name}, reading</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence_marks.py" line="104"/>
+        <source>{who} flyttar den</source>
+        <translation>{who} is moving it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence_marks.py" line="105"/>
+        <source>{who} har markerat den</source>
+        <translation>{who} has selected it</translation>
+    </message>
+</context>
+<context>
     <name>Preview</name>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="84"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="82"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="85"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="83"/>
         <source>Grupp</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="86"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="222"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="84"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="228"/>
         <source>Avsnitt</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="223"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="85"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="229"/>
         <source>Kluster</source>
         <translation>Clusters</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="86"/>
         <source>Taggar</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="89"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
         <source>Röster</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="90"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
         <source>Skribent</source>
         <translation>Author</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="91"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="89"/>
         <source>Kommentar</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="92"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="90"/>
         <source>Osäker</source>
         <translation>Uncertain</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="160"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="162"/>
         <source>Förhandsgranska importen – {name}</source>
         <translation>Preview the import – {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="161"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="164"/>
         <source>Förhandsgranska importen</source>
         <translation>Preview the import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="184"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="189"/>
         <source>Inget sparas förrän du importerar. Bocka ur lappar som inte ska med; markera två lappar för att slå ihop dem, en för att redigera eller dela den.</source>
         <translation>Nothing is saved until you import. Untick notes that should stay out; select two notes to merge them, one to edit or split it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="191"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="197"/>
         <source>Kolumner i tabellen</source>
         <translation>Columns of the table</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="221"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="227"/>
         <source>Lapp</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="224"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="230"/>
         <source>Rad</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="225"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="231"/>
         <source>Anmärkning</source>
         <translation>Remark</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="249"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="255"/>
         <source>Slå ihop markerade</source>
         <translation>Merge selected</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="250"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="256"/>
         <source>Lapparna blir en; texterna läggs efter varandra.</source>
         <translation>The notes become one; their texts follow each other.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="252"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="258"/>
         <source>Dela lappen</source>
         <translation>Split the note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="254"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="260"/>
         <source>Delar vid markören i texten nedan, annars vid meningen närmast mitten.</source>
         <translation>Splits at the cursor in the text below, otherwise at the sentence nearest the middle.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="257"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="263"/>
         <source>Flytta markerade till:</source>
         <translation>Move selected to:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="262"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="268"/>
         <source>Flytta</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="264"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="270"/>
         <source>Ta med dubbletterna</source>
         <translation>Include the duplicates</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="266"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="272"/>
         <source>Bocka i alla lappar som är markerade som möjliga dubbletter.</source>
         <translation>Tick every note marked as a possible duplicate.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="282"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="288"/>
         <source>Den markerade lappens text</source>
         <translation>The selected note&apos;s text</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="284"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="290"/>
         <source>Markera en lapp för att se och ändra dess text.</source>
         <translation>Select a note to see and change its text.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="288"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="294"/>
         <source>Markerad lapp</source>
         <translation>Selected note</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="318"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="324"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="353"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="359"/>
         <source>Möjlig dubblett: finns redan i workshoppen</source>
         <translation>Possible duplicate: already in the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="355"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="361"/>
         <source>Möjlig dubblett: står två gånger i importen</source>
         <translation>Possible duplicate: twice in the import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="367"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="373"/>
         <source>(ingen)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="369"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="375"/>
         <source>kolumn {n}</source>
         <translation>column {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="378"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="384"/>
         <source>rad {line}: {message}</source>
         <translation>line {line}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="384"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="392"/>
         <source>Varningar ({n})</source>
         <translation>Warnings ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="385"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="392"/>
         <source>Varningar</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="387"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="395"/>
         <source>Inga varningar.</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="392"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="397"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="400"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="405"/>
         <source>Grupp {n}</source>
         <translation>Group {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="399"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="407"/>
         <source>samtalsledare: {names}</source>
         <translation>facilitators: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="402"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="411"/>
         <source>Utan grupp</source>
         <translation>No group</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_preview.py" line="403"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="413"/>
         <source>({taken} av %n lappar med)</source>
         <translation>
             <numerusform>({taken} of %n note included)</numerusform>
@@ -1825,27 +1907,27 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="474"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="491"/>
         <source>osäker tolkning</source>
         <translation>uncertain reading</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="476"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="493"/>
         <source>personuppgifter</source>
         <translation>personal data</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="478"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="495"/>
         <source>röster: {n}</source>
         <translation>votes: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="480"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="497"/>
         <source>av {name}</source>
         <translation>by {name}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_preview.py" line="494"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="511"/>
         <source>{taken} av %n lappar importeras, i {used} av {all} grupper.</source>
         <translation>
             <numerusform>{taken} of %n note will be imported, in {used} of {all} groups.</numerusform>
@@ -1853,22 +1935,22 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="499"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="516"/>
         <source>Möjliga dubbletter som lämnas utanför: {n}. Bocka i dem om de ska med.</source>
         <translation>Possible duplicates left out: {n}. Tick them if they should come in.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="504"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="521"/>
         <source>Importera {taken} av {total}</source>
         <translation>Import {taken} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="603"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="629"/>
         <source>Kolumnerna gick inte att läsa så.</source>
         <translation>The columns could not be read that way.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="618"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="647"/>
         <source>Flytta till</source>
         <translation>Move to</translation>
     </message>
@@ -1876,7 +1958,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>ProgressIndicator</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/progress.py" line="69"/>
+        <location filename="../../ui/panels/progress.py" line="68"/>
         <source>{done} av %n lappar klustrade</source>
         <translation>
             <numerusform>{done} of %n note clustered</numerusform>
@@ -1884,7 +1966,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/progress.py" line="75"/>
+        <location filename="../../ui/panels/progress.py" line="73"/>
         <source>{percent} % av lapparna ligger i ett kluster</source>
         <translation>{percent} % of the notes are in a cluster</translation>
     </message>
@@ -1905,17 +1987,17 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>Refused</name>
     <message>
-        <location filename="../../ui/versions.py" line="70"/>
+        <location filename="../../ui/versions.py" line="91"/>
         <source>Kan inte ångra ”{action}”: {what}.</source>
         <translation>Cannot undo “{action}”: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/versions.py" line="71"/>
+        <location filename="../../ui/versions.py" line="92"/>
         <source>Kan inte göra om ”{action}”: {what}.</source>
         <translation>Cannot redo “{action}”: {what}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/versions.py" line="79"/>
+        <location filename="../../ui/versions.py" line="100"/>
         <source>någon annan har ändrat %n av lapparna sedan dess</source>
         <translation>
             <numerusform>someone else has changed %n of the notes since</numerusform>
@@ -1923,7 +2005,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/versions.py" line="80"/>
+        <location filename="../../ui/versions.py" line="101"/>
         <source>någon annan har ändrat %n av klustren sedan dess</source>
         <translation>
             <numerusform>someone else has changed %n of the clusters since</numerusform>
@@ -1931,22 +2013,22 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/versions.py" line="86"/>
+        <location filename="../../ui/versions.py" line="107"/>
         <source>någon annan har tagit bort lappen sedan dess</source>
         <translation>someone else has removed the note since</translation>
     </message>
     <message>
-        <location filename="../../ui/versions.py" line="87"/>
+        <location filename="../../ui/versions.py" line="108"/>
         <source>någon annan har tagit bort klustret sedan dess</source>
         <translation>someone else has removed the cluster since</translation>
     </message>
     <message>
-        <location filename="../../ui/versions.py" line="91"/>
+        <location filename="../../ui/versions.py" line="112"/>
         <source>någon annan har ändrat lappen ”{label}” sedan dess</source>
         <translation>someone else has changed the note “{label}” since</translation>
     </message>
     <message>
-        <location filename="../../ui/versions.py" line="92"/>
+        <location filename="../../ui/versions.py" line="113"/>
         <source>någon annan har ändrat klustret ”{label}” sedan dess</source>
         <translation>someone else has changed the cluster “{label}” since</translation>
     </message>
@@ -2014,27 +2096,27 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         <translation>They are kept in {folder}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_backup.py" line="126"/>
+        <location filename="../../ui/dialogs/restore_backup.py" line="128"/>
         <source>En säkerhetskopia är en vanlig workshopfil: kopiera den vart du vill och öppna den.</source>
         <translation>A backup is an ordinary workshop file: copy it anywhere and open it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_backup.py" line="130"/>
+        <location filename="../../ui/dialogs/restore_backup.py" line="134"/>
         <source>Återställ som ny fil…</source>
         <translation>Restore as a new file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_backup.py" line="133"/>
+        <location filename="../../ui/dialogs/restore_backup.py" line="137"/>
         <source>Öppna säkerhetskopian som en ny workshopfil; den öppna filen lämnas som den är.</source>
         <translation>Open the backup as a new workshop file; the open file is left as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_backup.py" line="136"/>
+        <location filename="../../ui/dialogs/restore_backup.py" line="140"/>
         <source>Ersätt den öppna filen</source>
         <translation>Replace the open file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_backup.py" line="139"/>
+        <location filename="../../ui/dialogs/restore_backup.py" line="143"/>
         <source>Den öppna filen sparas först som en säkerhetskopia, så att du kan gå tillbaka till den härifrån.</source>
         <translation>The open file is first kept as a backup, so that you can go back to it from here.</translation>
     </message>
@@ -2086,7 +2168,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/search_panel.py" line="319"/>
+        <location filename="../../ui/panels/search_panel.py" line="320"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2094,7 +2176,7 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/search_panel.py" line="321"/>
+        <location filename="../../ui/panels/search_panel.py" line="322"/>
         <source>Samtalsledare: {names}</source>
         <translation>Facilitators: {names}</translation>
     </message>
@@ -2102,87 +2184,114 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>Shared</name>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="67"/>
+        <location filename="../../ui/shared_workshop.py" line="70"/>
         <source>Publicera på server</source>
         <translation>Publish on a server</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="67"/>
+        <location filename="../../ui/shared_workshop.py" line="70"/>
         <source>Öppna delad workshop</source>
         <translation>Open shared workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="72"/>
+        <location filename="../../ui/shared_workshop.py" line="75"/>
         <source>Serverns adress</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="75"/>
+        <location filename="../../ui/shared_workshop.py" line="78"/>
         <source>&amp;Visa workshoppar</source>
         <translation>Show &amp;workshops</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="83"/>
+        <location filename="../../ui/shared_workshop.py" line="89"/>
+        <source>Lösenord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="92"/>
+        <source>&amp;Kom ihåg lösenordet</source>
+        <translation>&amp;Remember the password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="95"/>
+        <source>Lösenordet sparas i datorns nyckelring, aldrig i programmets filer.</source>
+        <translation>The password is kept in the computer&apos;s keyring, never in the program&apos;s files.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="97"/>
+        <source>&amp;Lösenord:</source>
+        <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="108"/>
         <source>&amp;Serverns adress:</source>
         <translation>&amp;Server address:</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="87"/>
-        <source>Till exempel postgresql://samverkan.kommun.se/workshoppar?sslmode=require. Skriv inget lösenord här: det hämtas från ~/.pgpass (pgpass.conf i Windows) eller från datorns inloggning. Programmet sparar aldrig lösenord.</source>
-        <translation>For example postgresql://samverkan.kommun.se/workshoppar?sslmode=require. Do not type a password here: it comes from ~/.pgpass (pgpass.conf on Windows) or from the computer&apos;s login. The program never stores passwords.</translation>
+        <location filename="../../ui/shared_workshop.py" line="112"/>
+        <source>Till exempel postgresql://samverkan.kommun.se/workshoppar?sslmode=require. Lösenordet hämtas från ~/.pgpass (pgpass.conf i Windows), datorns inloggning eller datorns nyckelring; vill servern ha ett som inte finns där frågar programmet efter det. Programmet skriver aldrig lösenord i sina egna filer.</source>
+        <translation>For example postgresql://samverkan.kommun.se/workshoppar?sslmode=require. The password comes from ~/.pgpass (pgpass.conf on Windows), the computer&apos;s login or the computer&apos;s keyring; if the server wants one that is not there, the program asks for it. The program never writes passwords into its own files.</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="96"/>
+        <location filename="../../ui/shared_workshop.py" line="122"/>
         <source>Workshoppar på servern</source>
         <translation>Workshops on the server</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="109"/>
+        <location filename="../../ui/shared_workshop.py" line="135"/>
         <source>&amp;Publicera</source>
         <translation>&amp;Publish</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="109"/>
+        <location filename="../../ui/shared_workshop.py" line="135"/>
         <source>&amp;Öppna</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="118"/>
+        <location filename="../../ui/shared_workshop.py" line="145"/>
         <source>Redan på servern:</source>
         <translation>Already on the server:</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="141"/>
+        <location filename="../../ui/shared_workshop.py" line="186"/>
         <source>Skriv serverns adress, till exempel postgresql://server/databas.</source>
         <translation>Type the server&apos;s address, for example postgresql://server/database.</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="160"/>
+        <location filename="../../ui/shared_workshop.py" line="209"/>
         <source>Det finns inga workshoppar på servern än.</source>
         <translation>There are no workshops on the server yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="198"/>
+        <location filename="../../ui/shared_workshop.py" line="256"/>
         <source>Öppna de&amp;lad workshop…</source>
         <translation>Open &amp;shared workshop…</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="200"/>
+        <location filename="../../ui/shared_workshop.py" line="258"/>
         <source>&amp;Publicera på server…</source>
         <translation>P&amp;ublish on a server…</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="235"/>
+        <location filename="../../ui/shared_workshop.py" line="284"/>
+        <source>Lösenordet kunde inte sparas: datorn har ingen nyckelring.</source>
+        <translation>The password could not be kept: the computer has no keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shared_workshop.py" line="296"/>
+        <location filename="../../ui/shared_workshop.py" line="309"/>
+        <location filename="../../ui/shared_workshop.py" line="329"/>
         <source>Kan inte öppna den delade workshoppen</source>
         <translation>Cannot open the shared workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="256"/>
+        <location filename="../../ui/shared_workshop.py" line="350"/>
         <source>Kan inte publicera workshoppen</source>
         <translation>Cannot publish the workshop</translation>
     </message>
     <message>
-        <location filename="../../ui/shared_workshop.py" line="266"/>
+        <location filename="../../ui/shared_workshop.py" line="360"/>
         <source>Publicerad på {server} som {key}; fönstret visar nu den delade workshoppen ({name} är kvar som den var).</source>
         <translation>Published on {server} as {key}; the window now shows the shared workshop ({name} is left as it was).</translation>
     </message>
@@ -2278,7 +2387,7 @@ Everything is saved at once in the workshop file.</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="313"/>
+        <location filename="../../ui/suggestions.py" line="311"/>
         <source>Inga förslag: för få lappar utan kluster, eller inga som hör ihop.</source>
         <translation>No suggestions: too few notes outside clusters, or none that belong together.</translation>
     </message>
@@ -2298,37 +2407,37 @@ Everything is saved at once in the workshop file.</translation>
         <translation>Suggest clusters for all notes</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="202"/>
+        <location filename="../../ui/suggestions.py" line="201"/>
         <source>Placera resten</source>
         <translation>Place the rest</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="205"/>
+        <location filename="../../ui/suggestions.py" line="203"/>
         <source>Föreslå ett av gruppens egna kluster för varje lapp utan kluster</source>
         <translation>Suggest one of the group’s own clusters for each note without a cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="207"/>
+        <location filename="../../ui/suggestions.py" line="205"/>
         <source>Dölj förslagen</source>
         <translation>Hide the suggestions</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="209"/>
+        <location filename="../../ui/suggestions.py" line="207"/>
         <source>Var hör lappen hemma?</source>
         <translation>Where does the note belong?</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="212"/>
+        <location filename="../../ui/suggestions.py" line="210"/>
         <source>Liknande lappar i olika grupper …</source>
         <translation>Similar notes in different groups …</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="215"/>
+        <location filename="../../ui/suggestions.py" line="213"/>
         <source>Temakarta</source>
         <translation>Theme map</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="302"/>
+        <location filename="../../ui/suggestions.py" line="300"/>
         <source>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n suggestion among the notes from {group} (the selected notes’ group). Accept, rename or reject it.</numerusform>
@@ -2336,7 +2445,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="310"/>
+        <location filename="../../ui/suggestions.py" line="308"/>
         <source>%n förslag. Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n suggestion. Accept, rename or reject it.</numerusform>
@@ -2344,7 +2453,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="335"/>
+        <location filename="../../ui/suggestions.py" line="333"/>
         <source>%n lappar har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</source>
         <translation>
             <numerusform>%n note has a suggestion; {above} of them reach the threshold. Accept all, one at a time, or reject.</numerusform>
@@ -2352,7 +2461,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/suggestions.py" line="343"/>
+        <location filename="../../ui/suggestions.py" line="341"/>
         <source>Inget att placera: inga lappar utan kluster i en grupp med egna kluster.</source>
         <translation>Nothing to place: no notes without a cluster in a group that has clusters of its own.</translation>
     </message>
@@ -2386,12 +2495,12 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/suggest_items.py" line="188"/>
+        <location filename="../../ui/suggest_items.py" line="224"/>
         <source>Dölj alla</source>
         <translation>Hide all</translation>
     </message>
     <message>
-        <location filename="../../ui/suggest_items.py" line="209"/>
+        <location filename="../../ui/suggest_items.py" line="230"/>
         <source>Förslag på kluster ({n})</source>
         <translation>Suggested clusters ({n})</translation>
     </message>
@@ -2399,17 +2508,17 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>ThemeMapDock</name>
     <message>
-        <location filename="../../ui/panels/theme_map.py" line="248"/>
+        <location filename="../../ui/panels/theme_map.py" line="251"/>
         <source>Temakarta</source>
         <translation>Theme map</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/theme_map.py" line="322"/>
+        <location filename="../../ui/panels/theme_map.py" line="325"/>
         <source>Temakartan kunde inte ritas för det här dokumentet.</source>
         <translation>The theme map could not be drawn for this document.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="326"/>
+        <location filename="../../ui/panels/theme_map.py" line="329"/>
         <source>%n lappar utan kluster</source>
         <translation>
             <numerusform>%n note in no cluster</numerusform>
@@ -2417,7 +2526,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="328"/>
+        <location filename="../../ui/panels/theme_map.py" line="331"/>
         <source>, %n av dem utan någon koppling</source>
         <translation>
             <numerusform>, %n of them linked to nothing</numerusform>
@@ -2425,7 +2534,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="329"/>
+        <location filename="../../ui/panels/theme_map.py" line="332"/>
         <source>%n lappar knyter ihop teman.</source>
         <translation>
             <numerusform>%n note joins themes.</numerusform>
@@ -2433,7 +2542,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/panels/theme_map.py" line="333"/>
+        <location filename="../../ui/panels/theme_map.py" line="336"/>
         <source>Heldragen linje: länkade lappar. Streckad: minst {n} grupper tog upp båda.</source>
         <translation>Solid line: linked notes. Dashed: at least {n} groups raised both.</translation>
     </message>
@@ -2441,7 +2550,7 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>ThemeScene</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="179"/>
+        <location filename="../../ui/panels/theme_map.py" line="182"/>
         <source>%n länkar</source>
         <translation>
             <numerusform>%n link</numerusform>
@@ -2449,7 +2558,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="181"/>
+        <location filename="../../ui/panels/theme_map.py" line="184"/>
         <source>%n grupper tog upp båda</source>
         <translation>
             <numerusform>%n group raised both</numerusform>
@@ -2460,7 +2569,7 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>Undo</name>
     <message numerus="yes">
-        <location filename="../../ui/commands/base.py" line="35"/>
+        <location filename="../../ui/commands/base.py" line="37"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2468,7 +2577,7 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/base.py" line="39"/>
+        <location filename="../../ui/commands/base.py" line="41"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n cluster</numerusform>
@@ -2476,12 +2585,12 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands/base.py" line="44"/>
+        <location filename="../../ui/commands/base.py" line="46"/>
         <source>»{name}«</source>
         <translation>“{name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/base.py" line="44"/>
+        <location filename="../../ui/commands/base.py" line="46"/>
         <source>namnlöst</source>
         <translation>untitled</translation>
     </message>
@@ -2558,7 +2667,7 @@ Everything is saved at once in the workshop file.</translation>
         <translation>Tidy {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/board.py" line="80"/>
+        <location filename="../../ui/commands/board.py" line="85"/>
         <location filename="../../ui/commands/edits.py" line="69"/>
         <source> och </source>
         <translation> and </translation>
@@ -2608,17 +2717,17 @@ Everything is saved at once in the workshop file.</translation>
         <translation>New cluster</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/board.py" line="77"/>
+        <location filename="../../ui/commands/board.py" line="82"/>
         <source>klustret {name}</source>
         <translation>the cluster {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/board.py" line="80"/>
+        <location filename="../../ui/commands/board.py" line="85"/>
         <source>Ta bort {what}</source>
         <translation>Delete {what}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/board.py" line="110"/>
+        <location filename="../../ui/commands/board.py" line="115"/>
         <source>Slå ihop %n kluster till {name}</source>
         <translation>
             <numerusform>Merge %n cluster into {name}</numerusform>
@@ -2626,17 +2735,17 @@ Everything is saved at once in the workshop file.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/commands/board.py" line="132"/>
+        <location filename="../../ui/commands/board.py" line="145"/>
         <source>Ny lapp</source>
         <translation>New note</translation>
     </message>
     <message>
-        <location filename="../../ui/commands/board.py" line="160"/>
+        <location filename="../../ui/commands/board.py" line="180"/>
         <source>Dela lappen i två</source>
         <translation>Split the note in two</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/board.py" line="188"/>
+        <location filename="../../ui/commands/board.py" line="209"/>
         <source>Slå ihop %n lappar</source>
         <translation>
             <numerusform>Merge %n note</numerusform>
@@ -2656,12 +2765,12 @@ Everything is saved at once in the workshop file.</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="73"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>Något gick fel</source>
         <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>Ett oväntat fel: {error}</source>
         <translation>An unexpected error: {error}</translation>
     </message>

@@ -42,7 +42,7 @@
 <context>
     <name>ClustersPanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/clusters_panel.py" line="361"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="373"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/clusters_panel.py" line="363"/>
+        <location filename="../../ui/panels/clusters_panel.py" line="375"/>
         <source> (%n direkt i klustret)</source>
         <translation>
             <numerusform> (%n direkt i klustret)</numerusform>
@@ -59,10 +59,29 @@
     </message>
 </context>
 <context>
+    <name>Conflict</name>
+    <message numerus="yes">
+        <location filename="../../ui/commands/conflicts.py" line="199"/>
+        <source>”{action}” gjordes inte: någon annan ändrade %n av lapparna just nu. De visas nu som de är.</source>
+        <translation>
+            <numerusform>”{action}” gjordes inte: någon annan ändrade %n av lapparna just nu. Den visas nu som den är.</numerusform>
+            <numerusform>”{action}” gjordes inte: någon annan ändrade %n av lapparna just nu. De visas nu som de är.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/commands/conflicts.py" line="206"/>
+        <source>”{action}” gjordes inte: någon annan ändrade %n av klustren just nu. De visas nu som de är.</source>
+        <translation>
+            <numerusform>”{action}” gjordes inte: någon annan ändrade %n av klustren just nu. Det visas nu som det är.</numerusform>
+            <numerusform>”{action}” gjordes inte: någon annan ändrade %n av klustren just nu. De visas nu som de är.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="280"/>
-        <location filename="../../ui/file_actions.py" line="352"/>
+        <location filename="../../ui/file_actions.py" line="285"/>
+        <location filename="../../ui/file_actions.py" line="363"/>
         <source>%n lappar importerade från {name}</source>
         <translation>
             <numerusform>%n lapp importerad från {name}</numerusform>
@@ -70,7 +89,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="363"/>
+        <location filename="../../ui/file_actions.py" line="374"/>
         <source>{same} av %n lappar finns redan</source>
         <translation>
             <numerusform>{same} av %n lapp finns redan</numerusform>
@@ -78,7 +97,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="398"/>
+        <location filename="../../ui/file_actions.py" line="409"/>
         <source>Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} med de %n lapparna?</source>
         <translation>
             <numerusform>Ingen workshop är öppen. Skapa workshopfilen {target} bredvid {source} med den %n lappen?</numerusform>
@@ -86,7 +105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/file_actions.py" line="467"/>
+        <location filename="../../ui/file_actions.py" line="478"/>
         <source>%n lappar är markerade som personuppgifter.</source>
         <translation>
             <numerusform>%n lapp är markerad som personuppgift.</numerusform>
@@ -145,7 +164,7 @@
 <context>
     <name>OutlinePanel</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="494"/>
+        <location filename="../../ui/panels/outline.py" line="516"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -153,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline.py" line="496"/>
+        <location filename="../../ui/panels/outline.py" line="518"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n kluster</numerusform>
@@ -164,7 +183,7 @@
 <context>
     <name>OutlineText</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/outline_rows.py" line="100"/>
+        <location filename="../../ui/panels/outline_rows.py" line="102"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -183,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="426"/>
+        <location filename="../../ui/placements.py" line="408"/>
         <source>Placera resten (%n lappar)</source>
         <translation>
             <numerusform>Placera resten (%n lapp)</numerusform>
@@ -191,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/placements.py" line="428"/>
+        <location filename="../../ui/placements.py" line="409"/>
         <source>Godta alla över gränsen (%n)</source>
         <translation>
             <numerusform>Godta alla över gränsen (%n)</numerusform>
@@ -213,7 +232,7 @@
 <context>
     <name>Preview</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_preview.py" line="403"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="413"/>
         <source>({taken} av %n lappar med)</source>
         <translation>
             <numerusform>({taken} av %n lapp med)</numerusform>
@@ -221,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_preview.py" line="494"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="511"/>
         <source>{taken} av %n lappar importeras, i {used} av {all} grupper.</source>
         <translation>
             <numerusform>{taken} av %n lapp importeras, i {used} av {all} grupper.</numerusform>
@@ -232,7 +251,7 @@
 <context>
     <name>ProgressIndicator</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/progress.py" line="69"/>
+        <location filename="../../ui/panels/progress.py" line="68"/>
         <source>{done} av %n lappar klustrade</source>
         <translation>
             <numerusform>{done} av %n lapp klustrad</numerusform>
@@ -243,7 +262,7 @@
 <context>
     <name>Refused</name>
     <message numerus="yes">
-        <location filename="../../ui/versions.py" line="79"/>
+        <location filename="../../ui/versions.py" line="100"/>
         <source>någon annan har ändrat %n av lapparna sedan dess</source>
         <translation>
             <numerusform>någon annan har ändrat %n av lapparna sedan dess</numerusform>
@@ -251,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/versions.py" line="80"/>
+        <location filename="../../ui/versions.py" line="101"/>
         <source>någon annan har ändrat %n av klustren sedan dess</source>
         <translation>
             <numerusform>någon annan har ändrat %n av klustren sedan dess</numerusform>
@@ -270,7 +289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/search_panel.py" line="319"/>
+        <location filename="../../ui/panels/search_panel.py" line="320"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -281,7 +300,7 @@
 <context>
     <name>SuggestionActions</name>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="302"/>
+        <location filename="../../ui/suggestions.py" line="300"/>
         <source>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n förslag bland lapparna från {group} (de markerade lapparnas grupp). Godta, byt namn eller avvisa det.</numerusform>
@@ -289,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="310"/>
+        <location filename="../../ui/suggestions.py" line="308"/>
         <source>%n förslag. Godta, byt namn eller avvisa vart och ett.</source>
         <translation>
             <numerusform>%n förslag. Godta, byt namn eller avvisa det.</numerusform>
@@ -297,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/suggestions.py" line="335"/>
+        <location filename="../../ui/suggestions.py" line="333"/>
         <source>%n lappar har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</source>
         <translation>
             <numerusform>%n lapp har ett förslag; {above} når gränsen. Godta alla, en i taget eller avvisa.</numerusform>
@@ -319,7 +338,7 @@
 <context>
     <name>ThemeMapDock</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="326"/>
+        <location filename="../../ui/panels/theme_map.py" line="329"/>
         <source>%n lappar utan kluster</source>
         <translation>
             <numerusform>%n lapp utan kluster</numerusform>
@@ -327,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="328"/>
+        <location filename="../../ui/panels/theme_map.py" line="331"/>
         <source>, %n av dem utan någon koppling</source>
         <translation>
             <numerusform>, %n av dem utan någon koppling</numerusform>
@@ -335,7 +354,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="329"/>
+        <location filename="../../ui/panels/theme_map.py" line="332"/>
         <source>%n lappar knyter ihop teman.</source>
         <translation>
             <numerusform>%n lapp knyter ihop teman.</numerusform>
@@ -346,7 +365,7 @@
 <context>
     <name>ThemeScene</name>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="179"/>
+        <location filename="../../ui/panels/theme_map.py" line="182"/>
         <source>%n länkar</source>
         <translation>
             <numerusform>%n länk</numerusform>
@@ -354,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/panels/theme_map.py" line="181"/>
+        <location filename="../../ui/panels/theme_map.py" line="184"/>
         <source>%n grupper tog upp båda</source>
         <translation>
             <numerusform>%n grupp tog upp båda</numerusform>
@@ -365,7 +384,7 @@
 <context>
     <name>Undo</name>
     <message numerus="yes">
-        <location filename="../../ui/commands/base.py" line="35"/>
+        <location filename="../../ui/commands/base.py" line="37"/>
         <source>%n lappar</source>
         <translation>
             <numerusform>%n lapp</numerusform>
@@ -373,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/base.py" line="39"/>
+        <location filename="../../ui/commands/base.py" line="41"/>
         <source>%n kluster</source>
         <translation>
             <numerusform>%n kluster</numerusform>
@@ -437,7 +456,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/board.py" line="110"/>
+        <location filename="../../ui/commands/board.py" line="115"/>
         <source>Slå ihop %n kluster till {name}</source>
         <translation>
             <numerusform>Slå ihop %n kluster till {name}</numerusform>
@@ -445,7 +464,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/commands/board.py" line="188"/>
+        <location filename="../../ui/commands/board.py" line="209"/>
         <source>Slå ihop %n lappar</source>
         <translation>
             <numerusform>Slå ihop %n lapp</numerusform>
