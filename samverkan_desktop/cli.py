@@ -5,9 +5,12 @@
     samverkan-desktop info FILE.samverkan
     samverkan-desktop export FILE.samverkan --format json --output OUT [--redact]
     samverkan-desktop suggest FILE.samverkan [--group NAME] [--all | --place] [--json]
+    samverkan-desktop grant 'postgresql://host/db?workshop=KEY' ROLE reader|facilitator|none
+    samverkan-desktop upgrade 'postgresql://host/db'
 
 Wherever it takes a workshop file it takes a workshop on a PostgreSQL server too:
-`postgresql://host/db?workshop=KEY` (cli_server.py).
+`postgresql://host/db?workshop=KEY` (cli_server.py). `grant` and `upgrade` are for whoever runs
+the server (cli_admin.py).
 
 It speaks Swedish or English: `--language`, else the environment (cli_text.py has the rule). Its
 own texts are in cli_text.py, argparse's go through cli_argparse.py, core's errors through
@@ -27,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from samverkan_desktop import __version__
+from samverkan_desktop.cli_admin import ACCESS, cmd_grant, cmd_upgrade
 from samverkan_desktop.cli_argparse import Parser, UsageError
 from samverkan_desktop.cli_commands import (
     PROG,
@@ -55,7 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "PROG", "CliError", "UsageError", "main"]
 
-COMMANDS = ("import", "info", "export", "suggest")
+COMMANDS = ("import", "info", "export", "suggest", "grant", "upgrade")
 # How like a command a word must be to be taken for a mistyped one ("expor", "improt", "sugest";
 # not "rapport", which is as far from "import" as any file name).
 _TYPO_CUTOFF = 0.75
@@ -154,6 +158,16 @@ def _build_parser(language: str, command: str | None = None) -> Parser:
     sug.add_argument("--json", action="store_true", help=t("suggest.json"))
     sug.add_argument("--place", action="store_true", help=t("suggest.place"))
     _add_language(sug, language)
+
+    gra = add("grant", cmd_grant, description=_wrap(t("grant.description")))
+    gra.add_argument("address", metavar=t("ADDRESS"), help=t("grant.address"))
+    gra.add_argument("role", metavar=t("ROLE"), help=t("grant.role"))
+    gra.add_argument("access", choices=ACCESS, metavar=t("ACCESS"), help=t("grant.access"))
+    _add_language(gra, language)
+
+    upg = add("upgrade", cmd_upgrade, description=_wrap(t("upgrade.description")))
+    upg.add_argument("address", metavar=t("ADDRESS"), help=t("upgrade.address"))
+    _add_language(upg, language)
     return parser
 
 

@@ -283,6 +283,77 @@ TEXTS: dict[str, tuple[str, str]] = {
         "placera resten: föreslå för varje lapp utan kluster ett av gruppens kluster",
         "place the rest: for each unclustered note, one of its group's clusters",
     ),
+    # ------------------------------------------------------------------ help: grant, upgrade
+    "ADDRESS": ("ADRESS", "ADDRESS"),
+    "ROLE": ("ROLL", "ROLE"),
+    "ACCESS": ("BEHÖRIGHET", "ACCESS"),
+    "grant.help": (
+        "ge en roll på servern behörighet till workshoppar (för den som sköter servern)",
+        "give a role on the server access to workshops (for whoever runs the server)",
+    ),
+    "grant.description": (
+        "Ge PostgreSQL-rollen ROLL behörighet till en workshop på servern, eller till alla "
+        "workshoppar i databasen om adressen inte har workshop=. reader: får öppna och "
+        "exportera, servern nekar varje ändring; facilitator: får också ändra; none: ingen "
+        "behörighet alls. Det som rollen hade förut ersätts. Kör som rollen som äger "
+        "workshopparna.",
+        "Give the PostgreSQL role ROLE access to one workshop on the server, or to every "
+        "workshop in the database when the address has no workshop=. reader: may open and "
+        "export, the server refuses every change; facilitator: may change too; none: no access "
+        "at all. Whatever the role had before is replaced. Run as the role that owns the "
+        "workshops.",
+    ),
+    "grant.address": (
+        "postgresql://server/databas?workshop=NAMN (utan workshop=: alla workshoppar där)",
+        "postgresql://host/database?workshop=NAME (without workshop=: every workshop there)",
+    ),
+    "grant.role": ("rollen (inloggningen) på servern", "the role (login) on the server"),
+    "grant.access": ("reader, facilitator eller none", "reader, facilitator or none"),
+    "upgrade.help": (
+        "uppdatera workshopparna på servern till den här versionen (för den som sköter servern)",
+        "bring the workshops on the server to this version (for whoever runs the server)",
+    ),
+    "upgrade.description": (
+        "Uppdatera tabellerna i varje workshop i databasen (eller bara den som workshop= "
+        "anger) till den här versionen av programmet, var och en för sig: en som inte går att "
+        "uppdatera lämnas som den var och sägs i en egen rad. Kör som rollen som äger "
+        "workshopparna, innan samtalsledarna öppnar dem med den nya versionen.",
+        "Bring the tables of every workshop in the database (or only the one workshop= names) "
+        "to this version of the program, each on its own: one that cannot be upgraded is left "
+        "as it was and told on a line of its own. Run as the role that owns the workshops, "
+        "before the facilitators open them with the new version.",
+    ),
+    "upgrade.address": (
+        "postgresql://server/databas (med ?workshop=NAMN: bara den workshoppen)",
+        "postgresql://host/database (with ?workshop=NAME: only that workshop)",
+    ),
+    # ------------------------------------------------------------------ grant, upgrade (cli_admin)
+    "admin.not_server": (
+        "{given} är ingen serveradress; skriv den som postgresql://server/databas (en "
+        "workshopfil uppdateras när den öppnas).",
+        "{given} is not a server address; write it as postgresql://server/database (a workshop "
+        "file is upgraded when it is opened).",
+    ),
+    "grant.one": ("workshoppen {name}", "the workshop {name}"),
+    "grant.every": (
+        "{n} {n|workshop|workshoppar} på {server}",
+        "{n} {n|workshop|workshops} on {server}",
+    ),
+    "grant.reader": ("{role} får nu läsa {target}.", "{role} may now read {target}."),
+    "grant.facilitator": (
+        "{role} får nu läsa och ändra {target}.",
+        "{role} may now read and change {target}.",
+    ),
+    "grant.none": (
+        "{role} har nu ingen behörighet till {target}.",
+        "{role} now has no access to {target}.",
+    ),
+    "upgrade.done": ("{name}: {before} → {after}", "{name}: {before} → {after}"),
+    "upgrade.current": ("{name}: redan aktuell ({rev})", "{name}: already current ({rev})"),
+    "upgrade.none": (
+        "Det finns inga workshoppar på {server}.",
+        "There are no workshops on {server}.",
+    ),
     # ------------------------------------------------------------------ errors
     "error": ("{prog}: fel: {text}", "{prog}: error: {text}"),
     "see_help": ("{text} (se {prog} --help)", "{text} (see {prog} --help)"),

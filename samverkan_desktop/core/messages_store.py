@@ -276,10 +276,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "read or write access.",
     ),
     "server.needs_upgrade": (
-        "Workshoppen {key} på servern har ett äldre format; öppna den för redigering en gång "
-        "så uppdateras den.",
-        "The workshop {key} on the server has an older format; open it for editing once to "
-        "bring it up to date.",
+        "Workshoppen {key} på {server} behöver uppdateras till den här versionen av programmet; "
+        "be den som sköter servern köra: samverkan-desktop upgrade '{address}'",
+        "The workshop {key} on {server} needs updating to this version of the program; ask "
+        "whoever runs the server to run: samverkan-desktop upgrade '{address}'",
+    ),
+    # Looking after the workshops (core/store_admin.py, samverkan-desktop grant and upgrade).
+    "server.cannot_grant": (
+        "Du får inte ge behörighet till workshoppen {key} på {server}; logga in som rollen som "
+        "äger den (den som skapade den).",
+        "You may not give access to the workshop {key} on {server}; log in as the role that "
+        "owns it (the one that made it).",
+    ),
+    "server.no_role": (
+        "Det finns ingen roll som heter {role} på {server}; skapa den först (CREATE ROLE).",
+        "There is no role called {role} on {server}; create it first (CREATE ROLE).",
+    ),
+    "server.not_owner": (
+        "{user} får inte ändra tabellerna i workshoppen {key}; kör upgrade som rollen som äger "
+        "den.",
+        "{user} may not change the tables of the workshop {key}; run upgrade as the role that "
+        "owns it.",
     ),
     # Passwords (core/server_login.py): none was found, or the one given was refused.
     "server.password_needed": (

@@ -371,8 +371,11 @@ class Store:
     @classmethod
     def open_url(cls, url: str, key: str, *, readonly: bool = False) -> Store:
         """Open the workshop `key` on a PostgreSQL server. For writing, a workshop of an older
-        schema is brought up to date first (in one transaction, one client at a time); a
-        read-only store is refused every write by the server itself."""
+        schema is brought up to date first (in one transaction, one client at a time) when the
+        login may act as the workshop's owner, and refused ("server.needs_upgrade": run
+        `samverkan-desktop upgrade`) when it may not; a reader's login opens one this version
+        reads (store_server.READS_FROM) read-only as it is. A read-only store is refused every
+        write by the server itself."""
         server = store_server.server_url(url)
         store_server.check_key(key)
         return server_login.logged_in(
@@ -397,13 +400,23 @@ class Store:
                 rev = store_server.revision(conn)
                 if rev is not None and rev not in store_file._known_revisions():
                     raise StoreError("store.newer_version", name=key)
-                if rev != store_file.head_revision():
-                    if readonly:
-                        raise store_server.ServerError("server.needs_upgrade", key=key)
-                    _upgrade_schema(conn, key)
                 # A reader's login: the board shows it read-only from the start (the server
                 # would refuse its first write anyway).
                 store.readonly = readonly or not store_server.may_write(conn)
+                # An older workshop: read as it is by a reader, where this version reads it;
+                # upgraded by a login that may act as its owner; else the one line that says
+                # who can upgrade it (a facilitator may change rows, not tables).
+                old = rev != store_file.head_revision()
+                if old and not (store.readonly and store_server.readable(rev)):
+                    if readonly or not store_server.as_owner(conn, key):
+                        raise store_server.ServerError(
+                            "server.needs_upgrade",
+                            key=key,
+                            server=store_server.shown(server),
+                            address=store_server.upgrade_address(server, key),
+                        )
+                    _upgrade_schema(conn, key)
+                    conn.execute(text("RESET ROLE"))
         except BaseException as exc:
             store.close()
             if isinstance(exc, SQLAlchemyError):

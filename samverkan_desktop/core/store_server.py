@@ -25,6 +25,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 
+from . import store_file
 from .messages import Message, message
 from .store_file import StoreError, is_server_url  # noqa: F401 (re-exported)
 
@@ -166,6 +167,26 @@ def may_read(conn: Connection, key: str) -> bool:
     return bool(conn.scalar(text("SELECT has_schema_privilege(:k, 'USAGE')"), {"k": key}))
 
 
+def as_owner(conn: Connection, key: str) -> bool:
+    """Act as the role that owns the workshop's schema for the rest of the caller's transaction
+    (SET LOCAL ROLE), when this login may: the owner itself, a member of the owner role, or a
+    superuser. Then tables a migration makes are the owner's, and the owner's default
+    privileges (`grant`) give the readers and facilitators theirs on them too. False: this
+    login may not act as the owner (it may not change the schema, nor grant)."""
+    owner = conn.scalar(
+        text(
+            "SELECT pg_get_userbyid(nspowner) FROM pg_namespace"
+            " WHERE nspname = :k AND pg_has_role(current_user, nspowner, 'MEMBER')"
+        ),
+        {"k": key},
+    )
+    if owner is None:
+        return False
+    if owner != conn.scalar(text("SELECT current_user")):
+        conn.execute(text(f"SET LOCAL ROLE {conn.dialect.identifier_preparer.quote(owner)}"))
+    return True
+
+
 def may_write(conn: Connection) -> bool:
     """Whether this login may change the workshop (the connection's search_path is its
     schema): the facilitator's rights on its notes."""
@@ -177,6 +198,35 @@ def revision(conn: Connection) -> str | None:
     if conn.scalar(text("SELECT to_regclass('alembic_version')")) is None:
         return None
     return conn.scalar(text("SELECT version_num FROM alembic_version"))
+
+
+# The oldest schema revision this version of the program reads as it is: a login that may
+# not upgrade a workshop (a reader, or a facilitator asked for read-only) opens one at least
+# this new read-only. Raise it when a migration changes what the store reads (0003 added only
+# the change log, which a server does not use: its clients hear each other by NOTIFY).
+READS_FROM = "0002"
+
+
+def readable(rev: str | None) -> bool:
+    """Whether this version reads a workshop of schema revision `rev` without upgrading it."""
+    scripts = store_file._revisions()
+    current: str | None = store_file.head_revision()
+    while current is not None:
+        if current == rev:
+            return True
+        if current == READS_FROM:
+            return False
+        downs = scripts.get(current, ())
+        current = downs[0] if downs else None
+    return False
+
+
+def upgrade_address(server: URL, key: str) -> str:
+    """The address `samverkan-desktop upgrade` takes for the workshop: no password in it, not
+    even as *** (it is there to be copied)."""
+    url = server._replace(password=None)  # .set(password=None) keeps the password
+    joiner = "&" if url.query else "?"
+    return f"{shown(url)}{joiner}{WORKSHOP_OPTION}={key}"
 
 
 def workshops(conn: Connection) -> list[ListedWorkshop]:
@@ -264,9 +314,19 @@ def grant(conn: Connection, server: URL, key: str, role: str, access: str) -> No
         raise ValueError(f"unknown access {access!r}")
     if not is_workshop(conn, check_key(key)):
         raise ServerError("server.no_workshop", key=key, server=shown(server))
+    # As the owner: a GRANT by anyone else grants nothing (PostgreSQL only warns), and the
+    # default privileges must be the owner's, whose role makes the tables an upgrade adds.
+    if not as_owner(conn, key):
+        raise ServerError("server.cannot_grant", key=key, server=shown(server))
     quoted = conn.dialect.identifier_preparer.quote(role)
-    for statement in (*_REVOKE, *ACCESS[access]):
-        conn.execute(text(statement.format(key=key, role=quoted)))
+    try:
+        for statement in (*_REVOKE, *ACCESS[access]):
+            conn.execute(text(statement.format(key=key, role=quoted)))
+    except DBAPIError as exc:
+        if sqlstate(exc) == "42704":  # undefined_object: no such role
+            raise ServerError("server.no_role", role=role, server=shown(server)) from None
+        raise
+    conn.execute(text("RESET ROLE"))
 
 
 def sqlstate(exc: BaseException) -> str | None:

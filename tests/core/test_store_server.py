@@ -277,7 +277,7 @@ def test_an_older_workshop_on_the_server_is_upgraded_when_opened_for_writing(pos
         "personal_data, votes, colour, x, y, created_at, updated_at) VALUES "
         "('gammal lapp', '', '', false, '', false, 0, '', 1, 2, now(), now())",
     )
-    with pytest.raises(StoreError, match="äldre format") as info:
+    with pytest.raises(StoreError, match="behöver uppdateras") as info:
         Store.open_url(postgres_url, "gammal", readonly=True)
     _one_line(info.value)
     with Store.open_url(postgres_url, "gammal") as store:
