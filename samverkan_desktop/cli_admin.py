@@ -17,15 +17,25 @@ import sys
 
 from samverkan_desktop.cli_commands import PROG, CliError, said
 from samverkan_desktop.cli_text import say
-from samverkan_desktop.core import store_server
+from samverkan_desktop.core.store_file import is_server_url
 
 ACCESS = ("reader", "facilitator", "none")
 
 
+# SQLAlchemy and the server's modules are imported in the commands: `info` on a file starts
+# without them (core.store_summary).
 def _server_address(location: str, lang: str) -> tuple[str, str | None]:
-    if not store_server.is_server_url(location):
+    from samverkan_desktop.core import store_server
+
+    if not is_server_url(location):
         raise CliError(say("admin.not_server", lang, given=location))
     return store_server.split_workshop(location)
+
+
+def _shown(address: str) -> str:
+    from samverkan_desktop.core import store_server
+
+    return store_server.shown(store_server.server_url(address))
 
 
 def cmd_grant(ns: argparse.Namespace) -> int:
@@ -40,8 +50,7 @@ def cmd_grant(ns: argparse.Namespace) -> int:
         target = say("grant.one", lang, name=key)
     else:
         keys = asking(address, lang, lambda a: store_admin.grant_every(a, ns.role, ns.access))
-        server = store_server.shown(store_server.server_url(address))
-        target = say("grant.every", lang, n=len(keys), server=server)
+        target = say("grant.every", lang, n=len(keys), server=_shown(address))
     print(say(f"grant.{ns.access}", lang, role=ns.role, target=target))
     return 0
 
@@ -54,8 +63,7 @@ def cmd_upgrade(ns: argparse.Namespace) -> int:
     address, key = _server_address(ns.address, lang)
     done = asking(address, lang, lambda a: store_admin.upgrade(a, key))
     if not done:
-        server = store_server.shown(store_server.server_url(address))
-        print(say("upgrade.none", lang, server=server))
+        print(say("upgrade.none", lang, server=_shown(address)))
     failed = 0
     for one in done:
         if one.failure is not None:
