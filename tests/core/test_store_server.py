@@ -133,7 +133,7 @@ def test_a_failed_creation_leaves_nothing_on_the_server(postgres_url, monkeypatc
     def broken(conn, key):
         raise StoreError("store.cannot_upgrade_db", name=key, why="?")
 
-    monkeypatch.setattr("samverkan_desktop.core.store._upgrade_schema", broken)
+    monkeypatch.setattr("samverkan_desktop.core.store_open._upgrade_schema", broken)
     with pytest.raises(StoreError):
         Store.create_url(postgres_url, m.Workshop("Halv"), key="halv")
     assert _sql(postgres_url, "SELECT 1 FROM pg_namespace WHERE nspname = 'halv'") == []

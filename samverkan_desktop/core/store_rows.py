@@ -1,0 +1,306 @@
+"""The rows under `Store`: the module-level helpers its parts share (snapshots from rows and
+values for them, checked fields and limits, version checks and bumps, bulk inserts, ids and
+sequences, a file transaction's BEGIN and stamp, the copy of every row of a workshop),
+`RowMovedOn`, and `StoreParts`, what those parts (store_open, store_reads, store_writes) use of
+the machinery that store.py keeps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, delete, func, insert, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+from sqlalchemy.schema import Table
+
+from . import limits, store_file, store_server
+from . import model as m
+from .schema import Base, ChangeLogRow, ClusterRow, GroupRow, NoteRow, WorkshopRow
+from .store_file import StoreError
+
+if TYPE_CHECKING:
+    from .store_lock import WriteLock
+
+NOTE_FIELDS = frozenset(f.name for f in fields(m.Note)) - {"id", "created_at", "updated_at"}
+CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_at", "updated_at"}
+# The columns in the order of the snapshot's fields: a read builds each snapshot straight from
+# its row (no ORM object in between, which cost more than the rest of the read).
+_NOTE_COLUMNS = tuple(NoteRow.__table__.c[f.name] for f in fields(m.Note))
+_CLUSTER_COLUMNS = tuple(ClusterRow.__table__.c[f.name] for f in fields(m.Cluster))
+
+
+class RowMovedOn(StoreError):
+    """A write stated the version of a note or cluster it was based on, and someone else has
+    changed that row since (another window, another facilitator): nothing was written. `kind`
+    ("note" or "cluster") and `ids` say which rows moved on."""
+
+    kind: str = ""
+    ids: tuple[int, ...] = ()
+
+
+class StoreParts:
+    """What the parts of `Store` (store_open, store_reads, store_writes) use of its
+    machinery (store.py): declared here for the type checker only, set and defined by `Store`."""
+
+    path: Path
+    url: str | None
+    readonly: bool
+    _engine: Engine
+    _server: Any
+    _lock: WriteLock | None
+    _temp_copy: Path | None
+    _pending_changed: dict[str, set[int]]
+    _pending_removed: dict[str, set[int]]
+
+    if TYPE_CHECKING:
+
+        def __init__(self, path: Path, engine: Engine) -> None: ...
+        def close(self) -> None: ...
+        def transaction(self) -> contextlib.AbstractContextManager[Session]: ...
+        def _read(self) -> contextlib.AbstractContextManager[Session]: ...
+        def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
+        def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None: ...
+        def workshop(self) -> m.Workshop: ...
+
+
+# --------------------------------------------------------------------- row <-> snapshot helpers
+_VERSIONED: dict[str, Any] = {"note": NoteRow, "cluster": ClusterRow}
+# The tables whose rows the database numbers (on a server: from a sequence each).
+_NUMBERED = ("workshop", "groups", "clusters", "notes")
+
+
+def _copy_rows(read: Any, write: Any) -> None:
+    """Every row of every table from one workshop into a new one, ids and versions kept (the
+    new one's own workshop row gives way). A cluster's parent may come after it, and a
+    server checks each row at once: the parents are set once every cluster is in."""
+    write.execute(delete(_table(WorkshopRow)))
+    for table in Base.metadata.sorted_tables:
+        if table is _table(ChangeLogRow):  # news for those who had the original open only
+            continue
+        rows = [dict(r._mapping) for r in read.execute(select(table))]
+        if not rows:
+            continue
+        parents = []
+        if table.name == "clusters":
+            parents = [
+                {"b_id": r["id"], "b_parent": r["parent_id"], "b_updated": r["updated_at"]}
+                for r in rows
+                if r["parent_id"] is not None
+            ]
+            rows = [{**r, "parent_id": None} for r in rows]
+        write.execute(insert(table), rows)
+        if parents:  # with its own updated_at, which the update would otherwise set to now
+            write.execute(
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values(parent_id=bindparam("b_parent"), updated_at=bindparam("b_updated")),
+                parents,
+            )
+
+
+def _one(key: int, version: int | None) -> dict[int, int] | None:
+    return None if version is None else {key: version}
+
+
+def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None:
+    """Refuse the write when a row is no longer at the version it was based on. The rows stay
+    locked until the transaction ends (on a server; SQLite writes one at a time anyway), so
+    nobody can move them on between this check and the write."""
+    query = select(table.id, table.version).where(table.id.in_(list(based_on)))
+    found = {i: v for i, v in s.execute(query.with_for_update())}
+    moved = tuple(sorted(i for i, v in based_on.items() if found.get(i) != v))
+    if not moved:
+        return
+    kind = "note" if table is NoteRow else "cluster"
+    if len(moved) > 1:
+        error = RowMovedOn(f"store.{kind}s_moved_on", count=len(moved))
+    else:
+        row = s.get(table, moved[0])
+        label = "" if row is None else (row.text if table is NoteRow else row.name)
+        label = label if len(label) <= 40 else label[:39] + "…"
+        error = RowMovedOn(f"store.{kind}_moved_on", label=label)
+    error.kind, error.ids = kind, moved
+    raise error
+
+
+def _bump(s: Session, table: Any, ids: Iterable[int]) -> None:
+    """Every written row is one version on."""
+    columns = _table(table)
+    s.execute(
+        update(columns).where(columns.c.id.in_(list(ids))).values(version=columns.c.version + 1)
+    )
+
+
+def _on_postgresql(s: Session) -> bool:
+    return s.get_bind().dialect.name == "postgresql"
+
+
+def _ids_given(s: Session, table: Any) -> None:
+    """Rows went in with ids of their own: on a server, its sequence moves past them."""
+    if _on_postgresql(s):
+        store_server.catch_up_sequences(s.connection(), [table.__tablename__])
+
+
+def _begin(conn: Any) -> None:
+    """A file's transaction: one that writes takes the file's write lock at once (BEGIN
+    IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
+    instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
+    writer waits), and its version checks and writes see one state of the file."""
+    writing = conn.get_execution_options().get("writing", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+
+def _stamp(session: Session) -> None:
+    """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
+    journal then always starts with page 1, whose stamp tells whose journal it is."""
+    current = session.execute(text("PRAGMA user_version")).scalar() or 0
+    session.execute(text(f"PRAGMA user_version = {store_file.next_stamp(int(current))}"))
+
+
+def _get(s: Session, table: type, key: int) -> Any:
+    row = s.get(table, key)
+    if row is None:
+        name = table.__tablename__  # type: ignore[attr-defined]
+        raise StoreError("store.row_missing", table=name, key=key)
+    return row
+
+
+# The largest rowid SQLite gives; from there on it picks unused ones at random.
+_MAX_ROWID = 2**63 - 1
+
+
+def _insert(
+    s: Session, table: Any, keys: Sequence[int], rows: list[dict[str, Any]]
+) -> dict[int, int]:
+    """Insert `rows` into `table` in one executemany and map each row's key (the document's
+    own id; a repeated key maps to its last row) to its new id. The new ids are the ones SQLite
+    gives row by row (one above the largest in the table: no table uses AUTOINCREMENT), set
+    explicitly; only when they would not fit below the largest rowid are the rows inserted one
+    at a time and SQLite picks. On a server, the table's sequence gives them."""
+    if not rows:
+        return {}
+    columns = _table(table)
+    top = None if _on_postgresql(s) else s.execute(select(func.max(columns.c.id))).scalar() or 0
+    if top is None or top + len(rows) <= _MAX_ROWID:
+        # On a server others may be adding rows too: the ids come from the table's sequence.
+        ids: Sequence[int] = (
+            store_server.next_ids(s.connection(), columns.name, len(rows))
+            if top is None
+            else range(top + 1, top + 1 + len(rows))
+        )
+        for new_id, row in zip(ids, rows, strict=True):
+            row["id"] = new_id
+        s.execute(insert(columns), rows)
+        return dict(zip(keys, ids, strict=True))
+    mapped: dict[int, int] = {}
+    for key, row in zip(keys, rows, strict=True):
+        result = s.connection().execute(insert(columns).values(**row))
+        mapped[key] = result.lastrowid
+    return mapped
+
+
+def _table(row: Any) -> Table:
+    """The table of a row class, for statements that need no ORM objects."""
+    table: Table = row.__table__
+    return table
+
+
+def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
+    wanted = set(ids)
+    found = set(s.scalars(select(table.id).where(table.id.in_(wanted))))
+    missing = wanted - found
+    if missing:
+        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
+
+
+def _mapped(ids: Mapping[int, int], key: int | None) -> int | None:
+    return None if key is None else ids.get(key)
+
+
+def _checked(values: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, Any]:
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"unknown fields {sorted(unknown)}")
+    for key, value in values.items():
+        _within_limits(key, value)
+    return dict(values)
+
+
+_TEXTS = frozenset({"text", "comment", "section", "source", "name", "description", "colour"})
+_PLACES = frozenset({"x", "y", "width", "height"})
+
+
+def _within_limits(key: str, value: Any) -> None:
+    """What an import may not bring in, no edit may make either (core/limits.py): a file the
+    program writes can always be exported and imported again."""
+    if key in _TEXTS and isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
+        raise StoreError("store.text_too_long", most=limits.MAX_TEXT_CHARS, length=len(value))
+    if key == "votes" and not 0 <= value <= limits.MAX_VOTES:
+        raise StoreError("store.votes_range", most=limits.MAX_VOTES)
+    if key in _PLACES and not (math.isfinite(value) and abs(value) <= limits.MAX_COORDINATE):
+        raise StoreError("store.off_board")
+
+
+def _group(r: GroupRow) -> m.Group:
+    return m.Group(r.id, r.name, tuple(r.facilitators or ()), r.position)
+
+
+def _note(r: NoteRow) -> m.Note:
+    return m.Note(
+        id=r.id,
+        text=r.text,
+        group_id=r.group_id,
+        section=r.section,
+        source=r.source,
+        uncertain=r.uncertain,
+        comment=r.comment,
+        personal_data=r.personal_data,
+        votes=r.votes,
+        colour=r.colour,
+        x=r.x,
+        y=r.y,
+        cluster_id=r.cluster_id,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+    )
+
+
+def _cluster(r: ClusterRow) -> m.Cluster:
+    return m.Cluster(
+        id=r.id,
+        name=r.name,
+        description=r.description,
+        colour=r.colour,
+        x=r.x,
+        y=r.y,
+        width=r.width,
+        height=r.height,
+        parent_id=r.parent_id,
+        group_id=r.group_id,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+    )
+
+
+def _note_values(n: m.Note) -> dict[str, Any]:
+    values = {k: getattr(n, k) for k in NOTE_FIELDS}
+    if n.created_at is not None:
+        values["created_at"] = n.created_at
+    if n.updated_at is not None:
+        values["updated_at"] = n.updated_at
+    return values
+
+
+def _cluster_values(c: m.Cluster) -> dict[str, Any]:
+    values = {k: getattr(c, k) for k in CLUSTER_FIELDS}
+    if c.created_at is not None:
+        values["created_at"] = c.created_at
+    if c.updated_at is not None:
+        values["updated_at"] = c.updated_at
+    return values
