@@ -6,8 +6,6 @@ import json
 import os
 import shutil
 import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -15,20 +13,17 @@ from pathlib import Path
 import pytest
 
 from samverkan_desktop.core import store_lock
-from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import FileLocked, LockUnavailable, Store, StoreError
 from samverkan_desktop.core.store_lock import STALE_AFTER, WriteLock, lock_path, read_owner
 
-REPO = Path(__file__).resolve().parents[2]
+from .lock_processes import dead_pid, lock_workshop, racing
+
 HOST = socket.gethostname()
 
 
 @pytest.fixture
 def workshop(tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.samverkan"
-    with Store.create(path, Workshop(title="Lås")) as store:
-        store.add_note("en lapp")
-    return path
+    return lock_workshop(tmp_path)
 
 
 def write_lock(
@@ -54,17 +49,6 @@ def write_lock(
     moment = time.time() - age
     os.utime(lock, (moment, moment))
     return lock
-
-
-def dead_pid() -> int:
-    """The id of a process of this machine that has ended (and been reaped)."""
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(done.stdout)
 
 
 def test_acquire_writes_who_and_release_removes_it(workshop: Path):
@@ -246,13 +230,6 @@ def test_two_threads_taking_over_one_stale_lock(workshop: Path):
 
 
 _TAKER = """
-import sys, time
-from pathlib import Path
-from samverkan_desktop.core.store_lock import FileLocked, WriteLock
-go = Path(sys.argv[2])
-print("ready", flush=True)
-while not go.exists():
-    time.sleep(0.001)
 try:
     lock = WriteLock.acquire(Path(sys.argv[1]))
     print("won", flush=True)
@@ -268,29 +245,8 @@ def test_four_processes_taking_over_one_stale_lock(workshop: Path, tmp_path: Pat
     for round_ in range(3):
         write_lock(workshop, pid=dead_pid())
         go = tmp_path / f"go{round_}"
-        env = {**os.environ, "PYTHONPATH": str(REPO)}
-        takers = [
-            subprocess.Popen(
-                [sys.executable, "-c", _TAKER, str(workshop), str(go)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                env=env,
-            )
-            for _ in range(4)
-        ]
-        try:
-            for p in takers:
-                assert p.stdout.readline().strip() == "ready"
-            go.touch()
-            results = sorted(p.stdout.readline().strip() for p in takers)
-            assert results == ["refused", "refused", "refused", "won"]
-        finally:
-            for p in takers:
-                if p.poll() is None:
-                    p.stdin.write("\n")
-                    p.stdin.flush()
-                p.communicate(timeout=30)
+        with racing(_TAKER, workshop, go) as results:
+            assert sorted(results) == ["refused", "refused", "refused", "won"]
         assert not lock_path(workshop).exists()
 
 

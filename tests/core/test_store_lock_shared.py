@@ -7,14 +7,11 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import FileLocked, Store
 from samverkan_desktop.core.store_lock import (
     STALE_AFTER,
@@ -24,29 +21,18 @@ from samverkan_desktop.core.store_lock import (
     read_owner,
 )
 
+from .lock_processes import dead_pid, lock_workshop, racing
+
 HOST = socket.gethostname()
 
 
 @pytest.fixture
 def workshop(tmp_path: Path) -> Path:
-    path = tmp_path / "workshop.samverkan"
-    with Store.create(path, Workshop(title="Lås")) as store:
-        store.add_note("en lapp")
-    return path
+    return lock_workshop(tmp_path)
 
 
 def holders(document: Path) -> list[str]:
     return [h["token"] for h in json.loads(lock_path(document).read_text("utf-8"))["holders"]]
-
-
-def dead_pid() -> int:
-    done = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(done.stdout)
 
 
 def shared_lock(document: Path, *, host: str = HOST, pids=(1,), age: float = 0.0) -> Path:
@@ -137,13 +123,6 @@ def test_a_shared_holder_taken_over_turns_read_only(workshop: Path):
 
 
 _JOINER = """
-import sys, time
-from pathlib import Path
-from samverkan_desktop.core.store_lock import FileLocked, WriteLock
-go = Path(sys.argv[2])
-print("ready", flush=True)
-while not go.exists():
-    time.sleep(0.001)
 lock = WriteLock.acquire(Path(sys.argv[1]), shared=True)
 print(lock._token, flush=True)
 sys.stdin.readline()
@@ -153,28 +132,7 @@ lock.release()
 
 def test_four_processes_joining_at_once_are_all_listed(workshop: Path, tmp_path: Path):
     go = tmp_path / "go"  # beside the workshop: its folder is checked at the end
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    joiners = [
-        subprocess.Popen(
-            [sys.executable, "-c", _JOINER, str(workshop), str(go)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(4)
-    ]
-    try:
-        for p in joiners:
-            assert p.stdout.readline().strip() == "ready"
-        go.touch()
-        tokens = {p.stdout.readline().strip() for p in joiners}
-        assert len(tokens) == 4 and set(holders(workshop)) == tokens
-    finally:
-        for p in joiners:
-            if p.poll() is None:
-                p.stdin.write("\n")
-                p.stdin.flush()
-            p.communicate(timeout=30)
+    with racing(_JOINER, workshop, go) as tokens:
+        assert len(set(tokens)) == 4 and set(holders(workshop)) == set(tokens)
     assert not lock_path(workshop).exists()
     assert sorted(p.name for p in workshop.parent.iterdir()) == ["go", "workshop.samverkan"]

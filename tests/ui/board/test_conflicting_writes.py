@@ -5,62 +5,20 @@ the row as it is. A change to fields the other did not touch is made on top of t
 
 Board B is kept from hearing A's commits (`deaf`) for as long as it takes to make its gesture,
 so the test does not depend on how fast the server's notifications come: what B shows is what
-B had heard when the user acted. Runs against the throwaway server of tests/conftest.py."""
+B had heard when the user acted. Every test runs on both back ends (the `two_boards` fixture of
+conftest.py): one workshop on the throwaway server of tests/conftest.py, and one local file
+that both boards have open shared (two windows)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 
-from samverkan_desktop.core.store import Store
-
-from .conftest import Board, build_store, open_board
+from .conftest import LIVE, Board, use
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-LIVE = 1000  # ms
-
-
-@pytest.fixture(params=["server", "file"])
-def two_boards(request, qtbot, tmp_path):
-    """Board A and board B on one server workshop (the test board of conftest, published),
-    or on one local file that both have open shared (two windows)."""
-    path = tmp_path / "board.samverkan"
-    local, ids = build_store(path)
-    if request.param == "server":
-        url = request.getfixturevalue("postgres_url")
-        with local:
-            key = local.publish(url).path.name
-    else:
-        local.close()
-    boards = []
-    for name in ("a", "b"):
-        if request.param == "server":
-            store = Store.open_url(url, key)
-        else:
-            store = Store.open(path, shared=True)
-        board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
-        undo = board.doc.undo_stack.createUndoAction(board.view)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = board.doc.undo_stack.createRedoAction(board.view)
-        redo.setShortcut(QKeySequence("Ctrl+Y"))
-        board.view.addActions([undo, redo])
-        boards.append(board)
-    yield boards
-    for board in boards:
-        board.doc.close()
-
-
-def use(qtbot, board: Board) -> Board:
-    """The facilitator turns to this board: its window is the active one, for the keys."""
-    board.view.activateWindow()
-    board.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is board.view)
-    return board
 
 
 @contextlib.contextmanager

@@ -9,29 +9,25 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_presence import Person
 from samverkan_desktop.ui.presence import PresenceBar
 from samverkan_desktop.ui.presence_marks import COLOURS, PresenceMark
 
-from .conftest import build_store, open_board
+from .conftest import LIVE, open_board, shared_workshop
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-LIVE = 1000  # ms: the issue's promise
 ANNA = Person("anna", "Anna Larsson")
 BO = Person("bo", "Bo Ek")
 
 
 @pytest.fixture
-def two_boards(qtbot, tmp_path, postgres_url):
-    """Anna's board and Bo's on one server workshop, each with its status bar's presence."""
-    local, ids = build_store(tmp_path / "board.samverkan")
-    with local:
-        key = local.publish(postgres_url).path.name
+def two_boards(request, qtbot, tmp_path):
+    """Anna's board and Bo's on one server workshop, each with its status bar's presence
+    (in place of conftest's `two_boards`: these tests are of the server's presence)."""
+    open_store, ids = shared_workshop(request, tmp_path, "server")
     boards = []
     for name, person in (("a", ANNA), ("b", BO)):
-        store = Store.open_url(postgres_url, key)
-        board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
+        board = open_board(qtbot, tmp_path / name, open_store(), ids, 1.0, QPointF(610, 440))
         bar = PresenceBar()
         qtbot.addWidget(bar)
         bar.attach(board.doc, board.scene, person=person)

@@ -1,56 +1,29 @@
-"""Two facilitators on one workshop on a PostgreSQL server (issue 14): each has a board of
-their own (DocumentModel, scene and view, each with its own Store, as on two laptops); what one
-does appears on the other's board within a second, through the same change path as one's own
-edits. Runs against the throwaway server of tests/conftest.py."""
+"""Two facilitators on one workshop (issue 14), on a PostgreSQL server or in one local file
+that two windows (or two programs) have open for writing: each has a board of its own
+(DocumentModel, scene and view, each with its own Store); what one does appears on the other's
+board within a second, through the same change path as one's own edits. Every test runs on
+both back ends (the `two_boards` fixture of conftest.py: the throwaway server of
+tests/conftest.py, and a real local file read through its change log), but for those that only
+make sense on a file."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
 
-from samverkan_desktop.core.store import Store
+from samverkan_desktop.core import store_filewatch
 
-from .conftest import build_store, open_board
+from .conftest import LIVE, use
 from .test_undo import shown, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-LIVE = 1000  # ms: the issue's promise
-
-
-@pytest.fixture
-def two_boards(qtbot, tmp_path, postgres_url):
-    """Board A and board B on one server workshop (the test board of conftest, published)."""
-    local, ids = build_store(tmp_path / "board.samverkan")
-    with local:
-        key = local.publish(postgres_url).path.name
-    boards = []
-    for name in ("a", "b"):
-        store = Store.open_url(postgres_url, key)
-        board = open_board(qtbot, tmp_path / name, store, ids, 1.0, QPointF(610, 440))
-        # Ångra and Gör om as the main window makes them (its Redo also takes Ctrl+Y).
-        undo = board.doc.undo_stack.createUndoAction(board.view)
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = board.doc.undo_stack.createRedoAction(board.view)
-        redo.setShortcut(QKeySequence("Ctrl+Y"))
-        board.view.addActions([undo, redo])
-        boards.append(board)
-    yield boards
-    for board in boards:
-        board.doc.close()
-
-
-def use(qtbot, board):
-    """The facilitator turns to this board: its window is the active one, for the keys."""
-    board.view.activateWindow()
-    board.view.setFocus()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is board.view)
-    return board
+ON_A_FILE = pytest.mark.parametrize("two_boards", ["file"], indirect=True)
 
 
 def same_everywhere(a, b) -> bool:
-    """Both boards draw what the server holds."""
+    """Both boards draw what the workshop holds."""
     return shown(a.scene) == shown(b.scene) and stored(a.store) == stored(b.store)
 
 
@@ -102,9 +75,10 @@ def test_a_change_on_the_second_board_comes_back_to_the_first(qtbot, two_boards)
     assert a.doc.undo_stack.count() == 0 and b.doc.undo_stack.count() == 1
 
 
-def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards):
-    """An import of 2,000 notes on B is heard on A as "read everything": A's board then draws
-    every note the server has, and none that B removed in the same commit."""
+def test_a_big_import_and_a_removal_on_one_board_appear_on_the_other(qtbot, two_boards):
+    """An import of 2,000 notes on B, one commit with a removal in it: A's board then draws
+    every note the workshop has, and none that B removed in the same commit. (On the server
+    the change is too big to name, and is heard on A as "read everything".)"""
     a, b = two_boards
     with b.store.transaction():
         for i in range(2000):
@@ -114,6 +88,31 @@ def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards):
     assert a.scene.note_item(a.ids["n4"]) is None
     assert set(a.doc.notes) == {n.id for n in a.store.notes()}
     assert len(list(a.scene.note_items())) == len(a.doc.notes) == 7 - 1 + 2000
+
+
+@ON_A_FILE
+def test_a_change_too_big_to_name_reloads_the_other_board(qtbot, two_boards, monkeypatch):
+    """A commit whose ids are too many for the file's change log is logged as "read
+    everything": A's board then draws every note the file has, and none that B removed with
+    it."""
+    monkeypatch.setattr(store_filewatch, "_MOST_BYTES", 100)
+    a, b = two_boards
+    with b.store.transaction():
+        for i in range(60):
+            b.store.add_note(f"Importerad lapp {i}", x=2000.0 + (i % 30) * 200, y=i // 30 * 160.0)
+        b.store.delete_notes([b.ids["n4"]])
+    con = sqlite3.connect(b.path)
+    try:  # the commit's log row names no ids
+        assert con.execute("SELECT ids FROM change_log ORDER BY id DESC LIMIT 1").fetchone() == (
+            "",
+        )
+    finally:
+        con.close()
+    qtbot.waitUntil(lambda: len(a.doc.notes) == len(b.doc.notes), timeout=LIVE)
+    assert a.scene.note_item(a.ids["n4"]) is None
+    assert set(a.doc.notes) == {n.id for n in a.store.notes()}
+    assert len(list(a.scene.note_items())) == 7 - 1 + 60
+    assert same_everywhere(a, b)
 
 
 # ------------------------------------------------------------------ per-person undo
@@ -191,3 +190,31 @@ def test_redo_is_refused_when_someone_else_renamed_the_cluster_since(qtbot, two_
     assert a.store.cluster(cluster).name == "Trygga platser"
     assert a.scene.cluster_item(cluster).cluster.name == "Trygga platser"
     assert not a.doc.undo_stack.canRedo()
+
+
+def test_the_boards_own_writes_outside_undo_keep_its_undo_but_not_someone_elses_change(
+    qtbot, two_boards
+):
+    """Room made for a larger text size is written outside the undo history
+    (versions.own_writes): it never makes the board's own undo refuse itself, and it never
+    hides a change someone else made in between."""
+    from samverkan_desktop.ui import versions
+
+    a, b = two_boards
+    start = a.item_pos("n1")
+    use(qtbot, a)
+    a.drag(a.note_centre("n1"), QPointF(100, 800))
+    with versions.own_writes(a.doc):  # as appearance.make_room does
+        a.store.update_notes({a.ids["n1"]: {"x": 40.0}})
+    a.key(Qt.Key.Key_Z, CTRL)
+    assert a.item_pos("n1") == start and not a.doc.undo_stack.canUndo()
+
+    a.key(Qt.Key.Key_Y, CTRL)  # the move again, then B moves the same note
+    b.store.update_notes({b.ids["n1"]: {"y": 1000.0}})
+    qtbot.waitUntil(lambda: a.item_pos("n1")[1] == 1000.0, timeout=LIVE)
+    with versions.own_writes(a.doc):
+        a.store.update_notes({a.ids["n1"]: {"x": 80.0}})
+    with qtbot.waitSignal(a.doc.errorOccurred) as said:
+        a.key(Qt.Key.Key_Z, CTRL)
+    assert said.args[0].endswith("någon annan har ändrat lappen ”Lös lapp 1” sedan dess.")
+    assert (a.store.note(a.ids["n1"]).x, a.store.note(a.ids["n1"]).y) == (80.0, 1000.0)
