@@ -22,25 +22,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from throwaway_server import throwaway_server  # noqa: E402
+
 from samverkan_desktop.core import model as m  # noqa: E402
 from samverkan_desktop.core.store import Store  # noqa: E402
 from samverkan_desktop.core.store_presence import Activity, Person, Present  # noqa: E402
-
-
-def _throwaway_server():  # noqa: ANN202 - the tests' own class
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "samverkan_test_postgres", REPO / "tests" / "conftest.py"
-    )
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    binaries = module._postgres_binaries()
-    if binaries is None:
-        raise SystemExit("no PostgreSQL binaries: install the test extra (pgserver)")
-    server = module.PostgresServer(binaries)
-    server.start()
-    return server
 
 
 def on_the_server(url: str, rounds: int = 40) -> None:
@@ -159,7 +145,7 @@ def on_the_board(notes: int = 2000) -> None:
 
 
 def main() -> int:
-    server = _throwaway_server()
+    server = throwaway_server()
     try:
         on_the_server(server.new_database())
     finally:

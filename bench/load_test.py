@@ -30,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from throwaway_server import throwaway_server  # noqa: E402
+
 from samverkan_desktop.core import model as m  # noqa: E402
 from samverkan_desktop.core.store import Change, RowMovedOn, Store  # noqa: E402
 
@@ -262,28 +264,11 @@ def main() -> int:
         return 0
     if args.url:
         return run(args.url, args.clients, args.edits, args.notes)
-    server = _throwaway_server()
+    server = throwaway_server()
     try:
         return run(server.new_database(), args.clients, args.edits, args.notes)
     finally:
         server.stop()
-
-
-def _throwaway_server():  # noqa: ANN202 - the tests' own class
-    """The PostgreSQL server the tests start (tests/conftest.py), from the same wheel."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(
-        "samverkan_test_postgres", REPO / "tests" / "conftest.py"
-    )
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    binaries = module._postgres_binaries()
-    if binaries is None:
-        raise SystemExit("no PostgreSQL binaries: install the test extra (pgserver)")
-    server = module.PostgresServer(binaries)
-    server.start()
-    return server
 
 
 if __name__ == "__main__":
