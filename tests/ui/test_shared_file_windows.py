@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFrame
 
 from samverkan_desktop import cli
 from samverkan_desktop.core.store import Store
@@ -19,41 +18,12 @@ from samverkan_desktop.core.store_lock import lock_path
 from samverkan_desktop.ui import commands
 from samverkan_desktop.ui.main_window import MainWindow
 
+from .test_read_only import banner, drag_note, first_note, press_plus
+
 LIVE = 1000  # ms: the promise
 SEED = Path(__file__).resolve().parents[2] / (
     "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
 )
-
-
-def banner(window: MainWindow) -> QFrame:
-    found = window.findChild(QFrame, "readOnlyBanner")
-    assert found is not None
-    return found
-
-
-def first_note(window: MainWindow) -> int:
-    return min(window.doc.notes.values(), key=lambda n: (n.y, n.x)).id
-
-
-def press_plus(window: MainWindow, note_id: int) -> None:
-    window.activateWindow()  # shortcuts go to the active window only
-    assert QTest.qWaitForWindowActive(window)
-    window.scene.select_notes([note_id])
-    window.view.setFocus()
-    QTest.keyClick(window.view.viewport(), Qt.Key.Key_Plus)
-
-
-def drag_note(window: MainWindow, note_id: int, by: QPointF) -> None:
-    view = window.view
-    view.zoom_100()
-    start = window.scene.note_item(note_id).sceneBoundingRect().center()
-    view.centerOn(start)
-    port = view.viewport()
-    none = Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(port, Qt.MouseButton.LeftButton, none, view.mapFromScene(start))
-    for t in (0.25, 0.5, 0.75, 1.0):
-        QTest.mouseMove(port, view.mapFromScene(start + by * t))
-    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, none, view.mapFromScene(start + by))
 
 
 def second_window(qtbot, ctx) -> MainWindow:
