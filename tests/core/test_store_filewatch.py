@@ -17,6 +17,8 @@ from samverkan_desktop.core import store_filewatch
 from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import Change, RowMovedOn, Store
 
+from .heard import Heard
+
 REPO = Path(__file__).resolve().parents[2]
 LIVE = 1.0  # seconds: the issue's promise
 
@@ -31,29 +33,12 @@ def workshop(tmp_path: Path) -> Path:
     return path
 
 
-class Heard:
-    """What a store's watch delivers, with the moment it came."""
-
-    def __init__(self) -> None:
-        self.changes: list[tuple[float, Change]] = []
-        self._arrived = threading.Event()
-
-    def __call__(self, change: Change) -> None:
-        self.changes.append((time.monotonic(), change))
-        self._arrived.set()
-
-    def next(self, timeout: float = 3 * LIVE) -> tuple[float, Change]:
-        assert self._arrived.wait(timeout), "nothing heard"
-        self._arrived.clear()
-        return self.changes.pop(0)
-
-
 @pytest.fixture
 def pair(workshop: Path):
     """Two stores on one file, both open for writing (shared), B watching."""
     a = Store.open(workshop, shared=True)
     b = Store.open(workshop, shared=True)
-    heard = Heard()
+    heard = Heard(3 * LIVE)
     b.watch(heard)
     yield a, b, heard
     b.close()
@@ -65,7 +50,7 @@ def test_what_one_commits_the_other_hears_by_id_within_a_second(pair):
     note = a.notes()[0].id
     start = time.monotonic()
     a.update_note(note, x=55.0, y=66.0)
-    at, change = heard.next()
+    at, change = heard.next_at()
     assert at - start < LIVE
     assert change == Change({"note": frozenset({note})}, {})
     assert (b.note(note).x, b.note(note).y) == (55.0, 66.0)
@@ -75,13 +60,13 @@ def test_what_one_commits_the_other_hears_by_id_within_a_second(pair):
     a.update_cluster(cluster, name="Trygga platser")
     seen: dict[str, set[int]] = {}
     while seen.get("cluster") != {cluster}:
-        _, change = heard.next()
+        _, change = heard.next_at()
         for kind, ids in change.changed.items():
             seen.setdefault(kind, set()).update(ids)
     assert seen == {"note": {added.id}, "cluster": {cluster}}
 
     a.delete_notes([added.id])
-    _, change = heard.next()
+    _, change = heard.next_at()
     assert change.removed == {"note": frozenset({added.id})} and not change.changed
 
 
@@ -90,10 +75,9 @@ def test_a_store_does_not_hear_its_own_commits(pair):
     b.add_note("min egen")
     b.update_note(b.notes()[0].id, votes=2)
     a.add_note("din")  # after B's own: once this is heard, B's would have been too
-    _, change = heard.next()
+    _, change = heard.next_at()
     assert change.changed == {"note": frozenset({max(n.id for n in a.notes())})}
-    time.sleep(0.6)
-    assert heard.changes == []
+    assert heard.nothing(0.6)
 
 
 def test_a_note_removed_and_put_back_between_two_looks_is_changed(workshop: Path):
@@ -220,11 +204,11 @@ def other_process(workshop: Path):
 
 def test_two_processes_on_one_file_hear_each_other(workshop: Path, other_process):
     with Store.open(workshop, shared=True) as a:
-        heard = Heard()
+        heard = Heard(3 * LIVE)
         a.watch(heard)
         start = time.monotonic()
         added = int(other_process("add").split()[1])
-        at, change = heard.next()
+        at, change = heard.next_at()
         assert at - start < LIVE + 0.5  # the other process's commit included
         assert change.changed == {"note": frozenset({added})}
         assert a.note(added).text == "från process B"

@@ -6,7 +6,6 @@ them over as the same `Change`s the store gives its own subscribers; after a los
 
 from __future__ import annotations
 
-import queue
 import statistics
 import time
 
@@ -16,30 +15,7 @@ import pytest
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.store import Change, Store, StoreError
 
-WAIT = 10.0  # seconds a test waits for a notification before it fails (a loaded CI machine)
-
-
-class Heard:
-    """What a watching store heard, in order, with when."""
-
-    def __init__(self) -> None:
-        self.queue: queue.Queue[tuple[float, Change]] = queue.Queue()
-
-    def __call__(self, change: Change) -> None:
-        self.queue.put((time.monotonic(), change))
-
-    def next(self) -> Change:
-        try:
-            return self.queue.get(timeout=WAIT)[1]
-        except queue.Empty:
-            raise AssertionError(f"nothing heard within {WAIT} s") from None
-
-    def nothing(self, within: float = 0.5) -> bool:
-        try:
-            self.queue.get(timeout=within)
-        except queue.Empty:
-            return True
-        return False
+from .heard import Heard  # waits 10 s for a notification before it fails (a loaded CI machine)
 
 
 @pytest.fixture
@@ -137,7 +113,7 @@ def test_changes_are_heard_within_a_second(pair, capsys):
     for i in range(20):
         sent = time.monotonic()
         anna.move_notes({note.id: (float(i), 0.0)})
-        at, _change = heard.queue.get(timeout=WAIT)
+        at, _change = heard.next_at()
         delays.append(at - sent)
     median = statistics.median(delays)
     with capsys.disabled():

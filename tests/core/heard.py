@@ -1,0 +1,39 @@
+"""What a watching store hears (`Store.watch`), for the live tests of a server
+(test_store_live.py) and of a shared file (test_store_filewatch.py)."""
+
+from __future__ import annotations
+
+import queue
+import time
+
+from samverkan_desktop.core.store import Change
+
+
+class Heard:
+    """The `Change`s a store's watch delivered, in order, each with the moment it came; a
+    test waits at most `wait` seconds for the next one before it fails."""
+
+    def __init__(self, wait: float = 10.0) -> None:
+        self.wait = wait
+        self.queue: queue.Queue[tuple[float, Change]] = queue.Queue()
+
+    def __call__(self, change: Change) -> None:
+        self.queue.put((time.monotonic(), change))
+
+    def next_at(self) -> tuple[float, Change]:
+        """The next change and when it came."""
+        try:
+            return self.queue.get(timeout=self.wait)
+        except queue.Empty:
+            raise AssertionError(f"nothing heard within {self.wait} s") from None
+
+    def next(self) -> Change:
+        return self.next_at()[1]
+
+    def nothing(self, within: float = 0.5) -> bool:
+        """Nothing more arrives within `within` seconds."""
+        try:
+            self.queue.get(timeout=within)
+        except queue.Empty:
+            return True
+        return False
