@@ -1,12 +1,14 @@
 """Presence on a shared workshop (issue 14): who else has it open, on the status bar, and a
 light mark on the notes and frames each of them has selected or is dragging.
 
-`BoardPresence` joins the store's presence (core/store_presence.py) for one board: it tells the
-others what this board has selected (the scene's selection, a moment after it settles) and how
-far a drag carries it, and marks what the others have selected with `PresenceMark`
-(ui/presence_marks.py), a child item of the note or frame (it moves with it, and only the items whose marks change repaint;
-the exports paint from the document, so no mark is ever exported). `PresenceBar` is the
-status bar's "Också här:" with a coloured badge of initials for each.
+`BoardPresence` joins the store's presence (core/store_presence.py) for one board, or on a file
+open shared by several windows of this machine the presence of core/presence_file.py: it tells
+the others what this board has selected (the scene's selection, a moment after it settles)
+and how far a drag carries it, and marks what the others have selected with `PresenceMark`
+(ui/presence_marks.py), a child item of the note or frame (it moves with it, and only the
+items whose marks change repaint; the exports paint from the document, so no mark is ever
+exported). `PresenceBar` is the status bar's "Också här:" with a coloured badge of initials
+for each.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from ..core.presence_file import FilePresence, folder
 from ..core.store_presence import Activity, Person, Presence, Present, me
 from .board.cluster_item import ClusterItem
 from .board.note_item import NoteItem
@@ -26,8 +29,6 @@ from .board.view import BoardView
 from .document import DocumentModel
 from .plaintext import tooltip
 from .presence_marks import (
-    COLOURS,
-    LOCAL,
     PresenceMark,
     PresenceTab,
     PresenceTexts,
@@ -37,16 +38,14 @@ from .presence_marks import (
 )
 
 SETTLE_MS = 50  # a selection is announced once it has stopped changing this long
-# On a file: how often the lock file is read for the other windows of this machine that have it
-# open (store_lock's shared lock knows them; it says nothing of their selections).
-FILE_POLL_MS = 2000
 
 Key = tuple[str, int]  # ("note" | "cluster", id)
 
 
 class BoardPresence(QObject):
-    """One board's presence on a shared workshop; does nothing on a file (no presence).
-    `othersChanged(tuple[Present, ...])` when who is here, or what they do, changes."""
+    """One board's presence on a shared workshop, or on a file open shared with other windows
+    of this machine; does nothing on a file open alone. `othersChanged(tuple[Present, ...])`
+    when who is here, or what they do, changes."""
 
     othersChanged = Signal(object)
     _heard = Signal(object)  # from the presence's thread
@@ -68,21 +67,26 @@ class BoardPresence(QObject):
         self._activity = Activity()
         self._own_keys: set[Key] = set()  # what this board has selected, as keys
         self._heard.connect(self._show)
-        self.presence: Presence | None = doc.store.presence(
-            self._heard.emit, person=person, **timing
-        )
+        store = doc.store
+        self.presence: Presence | FilePresence | None
+        if store.url is None and store.shared:  # other windows of this machine may have it
+            self.presence = FilePresence(
+                folder(store.path),
+                person or me(),
+                self._heard.emit,
+                reader=store.readonly,
+                **timing,
+            )
+        else:
+            self.presence = store.presence(self._heard.emit, person=person, **timing)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._selection_settled)
-        self._file_poll = QTimer(self)
-        self._file_poll.setInterval(FILE_POLL_MS)
-        self._file_poll.timeout.connect(self._co_writers)
         if self.presence is None:
-            if doc.store.url is None:
-                self._file_poll.start()
-                self._co_writers()
             return
+        if self.presence.others():
+            self._show(self.presence.others())  # the windows that were there before this one
         scene.selectionChanged.connect(self._settle.start)
         scene.dragMoved.connect(self._dragged)
         doc.notesChanged.connect(self._notes_changed)
@@ -94,28 +98,10 @@ class BoardPresence(QObject):
     def close(self) -> None:
         """Leave (the others see it at once) and take the marks away."""
         self._settle.stop()
-        self._file_poll.stop()
         if self.presence is not None:
             self.presence.stop()
             self.presence = None
         self._show(())
-
-    def _co_writers(self) -> None:
-        """On a file: the other windows and programs of this machine that have it open for
-        writing (a shared lock), as people here with nothing selected."""
-        mine = me()
-        others = tuple(
-            Present(
-                f"{LOCAL}{owner.pid}:{owner.since.timestamp()}",
-                Person(owner.user, mine.name if owner.user == mine.login else owner.user),
-                i % len(COLOURS),
-                since=owner.since.timestamp(),
-            )
-            for i, owner in enumerate(sorted(self.doc.store.co_writers(), key=lambda o: o.since))
-        )
-        if others != self.others:
-            self.others = others
-            self.othersChanged.emit(others)
 
     # ----------------------------------------------------------------- what this board does
     def _selection_settled(self) -> None:
@@ -329,8 +315,8 @@ class Badges(QWidget):
 
 class PresenceBar(QWidget):
     """The status bar's "Också här:" and a badge for each; hidden while nobody else is here.
-    `attach` joins a board's workshop (a shared one; on a file it stays hidden), `detach`
-    leaves it."""
+    `attach` joins a board's workshop (a shared one, or a file open shared with other
+    windows; on a file open alone it stays hidden), `detach` leaves it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

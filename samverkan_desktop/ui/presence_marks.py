@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ..core.presence_file import LOCAL
 from ..core.store_presence import Present
 from .board.cluster_item import ClusterItem
 from .board.note_item import NoteItem
@@ -37,7 +38,7 @@ COLOURS = tuple(
 TAB_Z = 4500.0  # above every note and the frames' names (cluster_item.LABEL_Z)
 FAR = 0.3  # below this zoom the tabs are left out: the outlines say enough
 GHOSTS_UP_TO = 20  # a drag of more notes and frames shows no ghosts: the outlines are enough
-LOCAL = "window:"  # the client id of another window of this machine on the same file
+# LOCAL (core.presence_file): the client ids of the other windows of this machine on one file
 
 
 class PresenceTexts(TrContext):
