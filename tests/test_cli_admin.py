@@ -11,6 +11,7 @@ import subprocess
 import sys
 import uuid
 from dataclasses import dataclass
+from functools import partial
 
 import psycopg
 import pytest
@@ -19,6 +20,8 @@ from sqlalchemy.engine import make_url
 from samverkan_desktop.core import store_file, store_server
 from samverkan_desktop.core.messages import describe
 from samverkan_desktop.core.store import Store, StoreError
+
+from .program import one_error_line
 
 HEAD = store_file.head_revision()
 
@@ -98,15 +101,7 @@ def revision_of(url: str, key: str) -> str:
     return _sql(url, f"SELECT version_num FROM {key}.alembic_version")[0][0]
 
 
-def one_line(result, *words: str, language: str = "sv", code: int = 1) -> None:
-    assert result.returncode == code, result
-    prefix = "samverkan-desktop: fel: " if language == "sv" else "samverkan-desktop: error: "
-    assert result.stderr.startswith(prefix), result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
-    for foreign in ("Traceback", "psycopg", "FATAL", "does not exist", "sqlalchemy"):
-        assert foreign not in result.stderr, result.stderr
-    for word in words:
-        assert word in result.stderr, (word, result.stderr)
+one_line = partial(one_error_line, foreign=("psycopg", "FATAL", "does not exist", "sqlalchemy"))
 
 
 # ---------------------------------------------------------------------------- grant

@@ -4,16 +4,16 @@ is refused in one line naming who has it, with the file untouched; reading it go
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
+
+from .program import run_program
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
@@ -27,16 +27,7 @@ def _swedish(monkeypatch):
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    return run_program(*args, cwd=cwd)
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ import pytest
 from samverkan_desktop import cli
 from samverkan_desktop.core.store import Store
 
+from .program import run_program
+
 REPO = Path(__file__).resolve().parents[1]
 
 
@@ -29,16 +31,7 @@ def _swedish(monkeypatch):
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
+    return run_program(*args, cwd=cwd, timeout=60)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import uuid
+from functools import partial
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -16,6 +17,8 @@ from sqlalchemy.engine import make_url
 from samverkan_desktop.core import server_login
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
+
+from .program import one_error_line
 
 PASSWORD = "höst-2021"
 
@@ -35,15 +38,7 @@ def workshop(postgres_url, run_cli, seed_path) -> str:
     return address
 
 
-def one_line(result, *words: str, language: str = "sv") -> None:
-    assert result.returncode == 1, result
-    prefix = "samverkan-desktop: fel: " if language == "sv" else "samverkan-desktop: error: "
-    assert result.stderr.startswith(prefix), result.stderr
-    assert result.stderr.count("\n") == 1, result.stderr
-    for foreign in ("Traceback", "psycopg", "FATAL", "connection failed", "fe_sendauth"):
-        assert foreign not in result.stderr, result.stderr
-    for word in words:
-        assert word in result.stderr, (word, result.stderr)
+one_line = partial(one_error_line, foreign=("psycopg", "FATAL", "connection failed", "fe_sendauth"))
 
 
 def as_role(address: str, role: str) -> str:

@@ -17,6 +17,8 @@ from sqlalchemy.engine import make_url
 
 from samverkan_desktop.core.store import Store
 
+from .program import run_program
+
 REPO = Path(__file__).resolve().parents[1]
 PASSWORD = "vår-2022"
 
@@ -31,15 +33,7 @@ def _env() -> dict[str, str]:
 
 
 def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "samverkan_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=_env(),
-        timeout=120,
-    )
+    return run_program(*args, cwd=cwd, env=_env())
 
 
 def test_import_into_and_export_from_a_server_through_the_real_program(
