@@ -11,33 +11,29 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from samverkan_desktop.core.presence_file import folder
-from samverkan_desktop.core.store import Store
 from samverkan_desktop.core.store_lock import lock_path
 from samverkan_desktop.core.store_presence import Person
 from samverkan_desktop.ui.presence import PresenceBar
 from samverkan_desktop.ui.presence_marks import COLOURS
 
-from .conftest import build_store, open_board
+from .conftest import LIVE, open_board, shared_workshop
 from .test_presence_board import ink_around, marks
 
-LIVE = 1000  # ms: the issue's promise
 ANNA = Person("anna", "Anna Larsson")
 BO = Person("bo", "Bo Ek")
 
 
 @pytest.fixture
-def two_boards(qtbot, tmp_path, monkeypatch):
+def two_boards(request, qtbot, tmp_path, monkeypatch):
     """Anna's board and Bo's on one local file that both have open for writing, each with its
     status bar's presence; this machine's temporary folder is the test's own."""
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
+    open_store, ids = shared_workshop(request, tmp_path, "file")
     path = tmp_path / "board.samverkan"
-    made, ids = build_store(path)
-    made.close()
     boards = []
     for person in (ANNA, BO):
-        store = Store.open(path, shared=True)
-        board = open_board(qtbot, path, store, ids, 1.0, QPointF(610, 440))
+        board = open_board(qtbot, path, open_store(), ids, 1.0, QPointF(610, 440))
         bar = PresenceBar()
         qtbot.addWidget(bar)
         bar.attach(board.doc, board.scene, person=person)
