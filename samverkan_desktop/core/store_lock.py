@@ -406,18 +406,26 @@ def _guarded(path: Path, document: Path) -> Iterator[bool]:
             guard.unlink()
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+
+
+def _fill(fd: int, payload: bytes) -> None:
+    """Write a new lock file's whole content, on the disk before it is closed."""
+    try:
+        os.write(fd, payload)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _replace(path: Path, payload: bytes) -> None:
     """Put a new lock file in place whole (written beside it, then renamed over it), so that
     nobody ever reads half of one. Windows refuses the rename while someone reads the file:
     tried again for a moment."""
     tmp = path.with_name(f"{path.name}.{secrets.token_hex(3)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    fd = os.open(tmp, _NEW_FILE, 0o644)
     try:
-        try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fill(fd, payload)
         for attempt in range(50):
             try:
                 os.replace(tmp, path)
@@ -433,19 +441,14 @@ def _replace(path: Path, payload: bytes) -> None:
 
 def _create(path: Path, payload: bytes, document: Path) -> bool:
     """Make the lock file if there is none (atomic: O_EXCL); False when one exists."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags, 0o644)
+        fd = os.open(path, _NEW_FILE, 0o644)
     except FileExistsError:
         return False
     except OSError as exc:
         raise LockUnavailable(document, oserrors.why(exc)) from None
     try:
-        try:
-            os.write(fd, payload)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fill(fd, payload)
     except OSError as exc:
         path.unlink(missing_ok=True)
         raise LockUnavailable(document, oserrors.why(exc)) from None
