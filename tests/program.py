@@ -39,3 +39,15 @@ def one_error_line(
         assert word not in result.stderr, result.stderr
     for word in words:
         assert word in result.stderr, (word, result.stderr)
+
+
+def start_script(script: str, *args: object) -> subprocess.Popen[str]:
+    """`python -c script *args` from this checkout, with pipes to its stdin and stdout (text):
+    another program on this computer, for a test to drive a line at a time."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )

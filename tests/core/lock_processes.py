@@ -5,7 +5,6 @@ workshop's lock at one signal."""
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from pathlib import Path
 from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import Store
 
-REPO = Path(__file__).resolve().parents[2]
+from ..program import start_script
 
 # What every racer does first: say it is ready, then wait for the file `go` (its argv[2]).
 _READY_SET_GO = """
@@ -52,17 +51,7 @@ def racing(script: str, workshop: Path, go: Path, count: int = 4) -> Iterator[li
     """`count` Python processes, each ready and waiting for the file `go`, which this then
     makes: all run `script` on `workshop` (its argv[1]) at once. Yields the line each prints
     first after that; on leaving, each is sent a line on its stdin (to let go) and waited for."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    racers = [
-        subprocess.Popen(
-            [sys.executable, "-c", _READY_SET_GO + script, str(workshop), str(go)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(count)
-    ]
+    racers = [start_script(_READY_SET_GO + script, workshop, go) for _ in range(count)]
     try:
         for p in racers:
             assert p.stdout is not None and p.stdout.readline().strip() == "ready"

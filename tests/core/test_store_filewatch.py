@@ -4,9 +4,6 @@ other changed since is refused, and two writers at once wait their turn instead 
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -17,6 +14,7 @@ from samverkan_desktop.core import store_filewatch
 from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import Change, RowMovedOn, Store
 
+from ..program import start_script
 from .heard import Heard
 
 REPO = Path(__file__).resolve().parents[2]
@@ -180,14 +178,7 @@ store.close()
 @pytest.fixture
 def other_process(workshop: Path):
     """A second program with the same file open for writing, driven by lines on its stdin."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen(
-        [sys.executable, "-c", _WRITER, str(workshop)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    proc = start_script(_WRITER, workshop)
     assert proc.stdout.readline().strip() == "ready"
 
     def say(line: str) -> str:

@@ -18,6 +18,7 @@ from samverkan_desktop.core.store_lock import lock_path
 from samverkan_desktop.ui import commands
 from samverkan_desktop.ui.main_window import MainWindow
 
+from ..program import start_script
 from .test_read_only import banner, drag_note, first_note, press_plus
 
 LIVE = 1000  # ms: the promise
@@ -140,19 +141,8 @@ store.close()
 def test_another_program_on_this_computer_edits_along_and_the_window_follows(
     qtbot, seed_window, seed_workshop
 ):
-    import os
-    import subprocess
-    import sys
-
     window = seed_window
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    other = subprocess.Popen(
-        [sys.executable, "-c", _OTHER_PROGRAM, str(seed_workshop)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    other = start_script(_OTHER_PROGRAM, seed_workshop)
     try:
         assert other.stdout.readline().strip() == "ready"  # joined the window's lock
         note = first_note(window)
