@@ -98,6 +98,12 @@ class Board:
                 QTest.KeyAction.Click, self.view.viewport(), Qt.Key.Key_unknown, ch, NONE
             )
 
+    def type_name(self, name: str, text: str) -> None:
+        """Click frame `name`'s title, press F2 and type `text` as its name (no Enter yet)."""
+        self.click(self.title_point(name))
+        self.key(Qt.Key.Key_F2)
+        self.type(text)
+
     def stored_note(self, name: str) -> m.Note:
         return self.store.note(self.ids[name])
 

@@ -91,15 +91,11 @@ def test_a_rename_of_a_cluster_someone_else_has_just_renamed_is_refused(qtbot, t
     cluster = a.ids["A"]
     with deaf(b):
         use(qtbot, a)
-        a.click(a.title_point("A"))
-        a.key(Qt.Key.Key_F2)
-        a.type("Ljus")
+        a.type_name("A", "Ljus")
         a.key(Qt.Key.Key_Return)
         assert a.store.cluster(cluster).name == "Ljus"
         use(qtbot, b)
-        b.click(b.title_point("A"))
-        b.key(Qt.Key.Key_F2)
-        b.type("Trygga platser")
+        b.type_name("A", "Trygga platser")
         said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Return))
         assert b.scene.cluster_item(cluster).cluster.name == "Ljus"
     assert said == [
@@ -230,9 +226,7 @@ def test_a_rename_typed_while_someone_else_renamed_the_cluster_is_refused(qtbot,
     a, b = two_boards
     cluster = a.ids["A"]
     use(qtbot, b)
-    b.click(b.title_point("A"))
-    b.key(Qt.Key.Key_F2)
-    b.type("Trygga platser")
+    b.type_name("A", "Trygga platser")
     a.store.update_cluster(cluster, name="Ljus")
     qtbot.waitUntil(lambda: b.doc.cluster(cluster).name == "Ljus", timeout=LIVE)
     said = said_once(qtbot, b, lambda: b.key(Qt.Key.Key_Return))

@@ -174,9 +174,7 @@ def test_redo_is_refused_when_someone_else_renamed_the_cluster_since(qtbot, two_
     a, b = two_boards
     cluster = a.ids["A"]
     use(qtbot, a)
-    a.click(a.title_point("A"))
-    a.key(Qt.Key.Key_F2)
-    a.type("Ljus")
+    a.type_name("A", "Ljus")
     a.key(Qt.Key.Key_Return)
     assert a.store.cluster(cluster).name == "Ljus"
     a.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
