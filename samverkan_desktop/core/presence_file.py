@@ -52,6 +52,9 @@ from .store_presence import (
 LOCAL = "window:"  # a client on this machine (ui.presence_marks names it "another window")
 POLL = 0.25  # seconds between two looks at the folder
 MOST_BYTES = 64 * 1024  # an announcement is far smaller; a bigger file is not read
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
 _NAME = re.compile(r"([0-9a-f]{32})\.json")
 _TEMP = re.compile(r"\.([0-9a-f]{32})\.tmp")
 
@@ -248,8 +251,15 @@ def _read(path: str, token: str, info: os.stat_result) -> tuple[Present | None, 
     if not stat.S_ISREG(info.st_mode) or info.st_size > MOST_BYTES:
         return nothing
     try:
-        with open(path, "rb") as file:
-            text = file.read(MOST_BYTES + 1).decode("utf-8")
+        # Swapped since it was looked at: never follow a link, nor wait on a pipe.
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
+        with open(fd, "rb") as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return nothing
+            raw = file.read(MOST_BYTES + 1)
+        if len(raw) > MOST_BYTES:
+            return nothing
+        text = raw.decode("utf-8")
         data = json.loads(text)
     except (OSError, ValueError, RecursionError):
         return nothing

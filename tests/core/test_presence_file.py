@@ -173,6 +173,8 @@ def test_hostile_files_in_the_folder_are_passed_over(tmp_path, start, capfd):
     (place / "ABC.json").write_text("{}")
     (place / f"{'9' * 32}.json").mkdir()  # a folder by one of our names
     (place / f"{'8' * 32}.json").symlink_to(tmp_path / "elsewhere.json")
+    if hasattr(os, "mkfifo"):  # a pipe nobody writes to: must not hang the reader
+        os.mkfifo(place / f"{'6' * 32}.json")
     (tmp_path / "elsewhere.json").write_text(
         json.dumps({"kind": "here", "by": "8" * 32, "name": "Eve", "notes": [], "clusters": []})
     )
