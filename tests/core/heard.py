@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import time
+from collections.abc import Iterator
 
-from samverkan_desktop.core.store import Change
+from samverkan_desktop.core.store import Change, Store
 
 
 class Heard:
@@ -37,3 +39,18 @@ class Heard:
         except queue.Empty:
             return True
         return False
+
+
+@contextlib.contextmanager
+def watching(
+    writer: Store, watcher: Store, wait: float = 10.0
+) -> Iterator[tuple[Store, Store, Heard]]:
+    """Two stores on one workshop, `watcher` hearing what `writer` commits; both closed
+    after."""
+    heard = Heard(wait)
+    watcher.watch(heard)
+    try:
+        yield writer, watcher, heard
+    finally:
+        watcher.close()
+        writer.close()

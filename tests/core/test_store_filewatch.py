@@ -15,7 +15,7 @@ from samverkan_desktop.core.model import Workshop
 from samverkan_desktop.core.store import Change, RowMovedOn, Store
 
 from ..program import start_script
-from .heard import Heard
+from .heard import Heard, watching
 
 REPO = Path(__file__).resolve().parents[2]
 LIVE = 1.0  # seconds: the issue's promise
@@ -34,13 +34,9 @@ def workshop(tmp_path: Path) -> Path:
 @pytest.fixture
 def pair(workshop: Path):
     """Two stores on one file, both open for writing (shared), B watching."""
-    a = Store.open(workshop, shared=True)
-    b = Store.open(workshop, shared=True)
-    heard = Heard(3 * LIVE)
-    b.watch(heard)
-    yield a, b, heard
-    b.close()
-    a.close()
+    a, b = Store.open(workshop, shared=True), Store.open(workshop, shared=True)
+    with watching(a, b, 3 * LIVE) as pair:
+        yield pair
 
 
 def test_what_one_commits_the_other_hears_by_id_within_a_second(pair):

@@ -15,19 +15,16 @@ import pytest
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.store import Change, Store, StoreError
 
-from .heard import Heard  # waits 10 s for a notification before it fails (a loaded CI machine)
+# Heard waits 10 s for a notification before it fails (a loaded CI machine).
+from .heard import Heard, watching
 
 
 @pytest.fixture
 def pair(postgres_url):
     """Anna and Bo on one workshop; Bo watches."""
     anna = Store.create_url(postgres_url, m.Workshop("Levande"), key="levande")
-    bo = Store.open_url(postgres_url, "levande")
-    heard = Heard()
-    bo.watch(heard)
-    yield anna, bo, heard
-    bo.close()
-    anna.close()
+    with watching(anna, Store.open_url(postgres_url, "levande")) as pair:
+        yield pair
 
 
 def test_what_one_client_commits_the_other_hears_by_id(pair):
