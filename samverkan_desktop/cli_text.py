@@ -189,8 +189,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "gui.file": (
         "workshopfil ({suffix}) att öppna, eller en delad workshop: postgresql://server/databas"
         "?workshop=NYCKEL",
-        "workshop file ({suffix}) to open, or a shared workshop: postgresql://host/db"
-        "?workshop=KEY",
+        "workshop file ({suffix}) to open, or a shared workshop: postgresql://host/db?workshop=KEY",
     ),
     "gui.language": (
         "språket för programmets meddelanden här; fönstret talar det språk som valts i det",
