@@ -17,7 +17,16 @@ from collections.abc import Iterable, Mapping
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ..core.presence_file import FilePresence, folder
@@ -258,7 +267,9 @@ class BoardPresence(QObject):
 # --------------------------------------------------------------------------- the status bar
 class Badges(QWidget):
     """A coloured round badge with initials for each person (hollow for a reader); a click on
-    one is `chosen(Present)`."""
+    one is `chosen(Present)`. From the keyboard (Tab reaches it): Left/Right go from badge to
+    badge, Enter or Space chooses; the badge in hand has a focus ring and is the widget's
+    accessible name, so a screen reader says whose it is."""
 
     SIZE = 20
     chosen = Signal(object)
@@ -266,14 +277,46 @@ class Badges(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.people: tuple[Present, ...] = ()
+        self.current = 0
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(PresenceTexts.tr("Också här:"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if self.people and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if key == Qt.Key.Key_Right else -1
+            self._set_current((self.current + step) % len(self.people))
+        elif self.people and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(self.people[self.current])
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._set_current(self.current)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def _set_current(self, index: int) -> None:
+        self.current = min(max(index, 0), max(len(self.people) - 1, 0))
+        if self.people:
+            self.setAccessibleName(who(self.people[self.current]))
+            self.setAccessibleDescription(
+                PresenceTexts.tr("Enter visar vad personen har markerat.")
+            )
+        self.update()
 
     def badge_at(self, x: float) -> Present | None:
-        index = int(x // (self.SIZE + 3))
+        index = int((x - 2) // (self.SIZE + 3))
         return self.people[index] if 0 <= index < len(self.people) else None
 
     def badge_centre(self, index: int) -> QPointF:
-        return QPointF(index * (self.SIZE + 3) + self.SIZE / 2, self.height() / 2)
+        return QPointF(index * (self.SIZE + 3) + 2 + self.SIZE / 2, self.height() / 2)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         present = self.badge_at(event.position().x())
@@ -284,12 +327,16 @@ class Badges(QWidget):
         super().mousePressEvent(event)
 
     def set_people(self, people: tuple[Present, ...]) -> None:
+        held = self.people[self.current] if self.current < len(self.people) else None
         self.people = people
+        keys = [p.person for p in people]
+        self._set_current(keys.index(held.person) if held and held.person in keys else 0)
         self.updateGeometry()
-        self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(max(1, len(self.people)) * (self.SIZE + 3), self.SIZE + 2)
+        return QSize(
+            max(1, len(self.people)) * (self.SIZE + 3) + 2, self.SIZE + 4
+        )  # room for the ring
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -300,7 +347,7 @@ class Badges(QWidget):
         painter.setFont(font)
         top = (self.height() - self.SIZE) / 2
         for i, p in enumerate(self.people):
-            circle = QRectF(i * (self.SIZE + 3) + 1, top, self.SIZE - 1, self.SIZE - 1)
+            circle = QRectF(i * (self.SIZE + 3) + 2, top, self.SIZE - 1, self.SIZE - 1)
             ink = colour(p)
             if p.reader:
                 painter.setPen(QPen(ink, 2.0))
@@ -311,6 +358,12 @@ class Badges(QWidget):
             painter.drawEllipse(circle)
             painter.setPen(ink if p.reader else QColor("white"))
             painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, p.person.initials)
+            if self.hasFocus() and i == self.current:  # the keyboard's ring: black, white inside
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor("white"), 1.0))
+                painter.drawEllipse(circle.adjusted(0.5, 0.5, -0.5, -0.5))
+                painter.setPen(QPen(QColor("black"), 1.5))
+                painter.drawEllipse(circle.adjusted(-1.0, -1.0, 1.0, 1.0))
 
 
 class PresenceBar(QWidget):

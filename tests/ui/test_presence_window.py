@@ -86,6 +86,24 @@ def test_the_window_shows_who_else_is_here_and_what_they_mark(
             assert seen.contains(window.scene.note_item(note).scene_rect())
         assert window.scene.selected_note_ids() == []  # her selection, not the window's
 
+        # The same from the keyboard: the badges take the focus, the arrows go from one to the
+        # next (the screen reader hears whose it is), Enter shows what that person has marked.
+        window.view.centerOn(5000, 5000)
+        bar.badges.setFocus()
+        qtbot.waitUntil(bar.badges.hasFocus)
+        heard: list[str] = []
+        for _ in bar.badges.people:
+            heard.append(bar.badges.accessibleName())
+            if bar.badges.people[bar.badges.current].person == ANNA:
+                break
+            qtbot.keyClick(bar.badges, Qt.Key.Key_Right)
+        assert "Anna Larsson" in heard[-1] and len(set(heard)) == len(heard)
+        bar.badges.grab().save("/tmp/presence-badges-focus.png")
+        qtbot.keyClick(bar.badges, Qt.Key.Key_Return)
+        seen = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+        for note in notes:
+            assert seen.contains(window.scene.note_item(note).scene_rect())
+
         window.close_document()  # leaves: Anna no longer sees the window's user
         assert not bar.isVisible() and bar.names() == []
         qtbot.waitUntil(lambda: [p.person for p in heard_by_anna[-1]] == [BO], timeout=LIVE)

@@ -1663,37 +1663,43 @@ Everything is saved at once in the workshop file (.samverkan) on this computer; 
 <context>
     <name>PresenceTexts</name>
     <message>
-        <location filename="../../ui/presence.py" line="338"/>
+        <location filename="../../ui/presence.py" line="283"/>
+        <location filename="../../ui/presence.py" line="375"/>
         <source>Också här:</source>
         <translation>Also here:</translation>
     </message>
     <message>
-        <location filename="../../ui/presence.py" line="376"/>
+        <location filename="../../ui/presence.py" line="310"/>
+        <source>Enter visar vad personen har markerat.</source>
+        <translation>Enter shows what that person has selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/presence.py" line="413"/>
         <source>Också här: {names}</source>
         <translation>Also here: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/presence.py" line="377"/>
+        <location filename="../../ui/presence.py" line="414"/>
         <source>Klicka på initialerna för att se vad personen har markerat.</source>
         <translation>Click the initials to see what that person has selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/presence_marks.py" line="69"/>
+        <location filename="../../ui/presence_marks.py" line="70"/>
         <source>{name} i ett annat fönster på den här datorn</source>
         <translation>{name} in another window on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/presence_marks.py" line="74"/>
+        <location filename="../../ui/presence_marks.py" line="75"/>
         <source>{name}, läser</source>
         <translation>{name}, reading</translation>
     </message>
     <message>
-        <location filename="../../ui/presence_marks.py" line="104"/>
+        <location filename="../../ui/presence_marks.py" line="105"/>
         <source>{who} flyttar den</source>
         <translation>{who} is moving it</translation>
     </message>
     <message>
-        <location filename="../../ui/presence_marks.py" line="105"/>
+        <location filename="../../ui/presence_marks.py" line="106"/>
         <source>{who} har markerat den</source>
         <translation>{who} has selected it</translation>
     </message>
