@@ -39,13 +39,10 @@ from pathlib import Path
 from .store_presence import (
     BEAT,
     COLOURS,
-    DRAG_GAP,
-    MIN_GAP,
     TTL,
-    Activity,
+    Announcer,
     Person,
     Present,
-    payload,
     read,
 )
 
@@ -68,12 +65,12 @@ def folder(document: str | os.PathLike[str], root: str | os.PathLike[str] | None
     return base / "samverkan-presence" / digest
 
 
-class FilePresence:
+class FilePresence(Announcer):
     """This board on the others' list for one workshop file, in `place` (its `folder`); the
-    same interface as
-    store_presence.Presence: `set_activity`, `others`, `stop`, and `on_change` (a tuple of
-    `Present`) called on a daemon thread of its own whenever who is there or what they do
-    changes. Who is here already is known when it is made (`others`)."""
+    same interface as store_presence.Presence (whose `Announcer` it shares): `set_activity`,
+    `others`, `stop`, and `on_change` (a tuple of `Present`) called on a daemon thread of its
+    own whenever who is there or what they do changes. Who is here already is known when it
+    is made (`others`)."""
 
     def __init__(
         self,
@@ -87,45 +84,16 @@ class FilePresence:
         poll: float = POLL,
         tick: float = 0.05,
     ) -> None:
+        token = uuid.uuid4().hex
+        super().__init__(LOCAL + token, person, on_change, reader=reader, beat=beat, ttl=ttl)
         self.folder = place  # folder(document): the workshop file's
-        self.token = uuid.uuid4().hex
-        self.client = LOCAL + self.token
-        self.person, self.reader = person, reader
-        self._on_change = on_change
-        self._beat, self._ttl, self._poll, self._tick = beat, ttl, poll, tick
-        self.since = time.time()
+        self.token = token
+        self._poll, self._tick = poll, tick
         self.colour = int(self.token[:8], 16) % COLOURS  # until someone earlier has it
-        self._activity = Activity()
-        self._lock = threading.Lock()
-        self._dirty = False
-        self._urgent = False
-        self._others: dict[str, Present] = {}
-        self._shown: tuple[Present, ...] = ()
-        self._stop = threading.Event()
         self._write("hello")
         self._scan(publish=False)
         self._thread = threading.Thread(target=self._run, name="presence-file", daemon=True)
         self._thread.start()
-
-    # ----------------------------------------------------------------- the UI's side
-    def set_activity(self, activity: Activity) -> None:
-        """What this board has selected or drags now; written within `MIN_GAP` (`DRAG_GAP`
-        when only a drag's offset changed), never more often."""
-        with self._lock:
-            old = self._activity
-            if activity == old:
-                return
-            self._activity = activity
-            self._dirty = True
-            moved_only = (old.notes, old.clusters, old.dragging) == (
-                activity.notes,
-                activity.clusters,
-                activity.dragging,
-            )
-            self._urgent = self._urgent or not moved_only
-
-    def others(self) -> tuple[Present, ...]:
-        return self._shown
 
     def stop(self) -> None:
         """Leave: one's file goes, so the others see it at their next look."""
@@ -143,10 +111,7 @@ class FilePresence:
         last_sent = last_look = time.monotonic()
         while not self._stop.wait(self._tick):
             now = time.monotonic()
-            with self._lock:
-                gap = MIN_GAP if self._urgent else DRAG_GAP
-                due = (self._dirty and now - last_sent >= gap) or now - last_sent >= self._beat
-            if due:
+            if self._due(now, last_sent):
                 self._write("here")
                 last_sent = now
             if now - last_look >= self._poll:
@@ -157,21 +122,7 @@ class FilePresence:
         return self.folder / f"{token}.json"
 
     def _write(self, kind: str) -> None:
-        with self._lock:
-            activity = self._activity
-            self._dirty = self._urgent = False
-        data = json.loads(
-            payload(
-                kind,
-                self.token,
-                self.person,
-                self.colour,
-                activity,
-                reader=self.reader,
-                since=self.since,
-                ttl=self._ttl,
-            )
-        )
+        data = json.loads(self._announcement(kind, self.token))
         data["pid"] = os.getpid()
         raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         temp = self.folder / f".{self.token}.tmp"
@@ -223,25 +174,6 @@ class FilePresence:
             self.colour = self._free_colour()
             self._write("here")
         self._publish(publish)
-
-    def _colour_taken_by(self, other: Present) -> bool:
-        """Two with one colour: the one who came later takes another."""
-        return other.colour == self.colour and (other.since, other.client) < (
-            self.since,
-            self.client,
-        )
-
-    def _free_colour(self) -> int:
-        used = {p.colour for p in self._others.values()}
-        return next((c for c in range(COLOURS) if c not in used), self.colour)
-
-    def _publish(self, call: bool) -> None:
-        shown = tuple(sorted(self._others.values(), key=lambda p: (p.since, p.client)))
-        if self._stop.is_set() or shown == self._shown:
-            return  # stopped: whoever listened may be gone (a window closed)
-        self._shown = shown
-        if call:
-            self._on_change(shown)
 
 
 def _read(path: str, token: str, info: os.stat_result) -> tuple[Present | None, float, int]:

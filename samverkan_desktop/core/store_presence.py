@@ -202,44 +202,36 @@ def read(text: str) -> Announcement | None:
     return Announcement(data["kind"], present, ttl)
 
 
-class Presence:
-    """This client on one workshop's presence channel: announces `person` and what
-    `set_activity` last said, and hands the others to `on_change` (a tuple of `Present`, by
-    colour) whenever who is there or what they do changes; called on a daemon thread of its
-    own (the UI hands it to its thread). `stop` says goodbye; `Store.close` stops it too."""
+class Announcer:
+    """What both transports share (the server's `Presence`, presence_file's `FilePresence`):
+    this client's activity and when it is due to be announced (a change at most `MIN_GAP`
+    apart, `DRAG_GAP` when only a drag's offset changed, else a heartbeat every `beat`
+    seconds), its colour (the later of two with one colour takes another), and the others as
+    last heard, handed to `on_change` (a tuple of `Present`, by arrival) when they change. A
+    transport only sends (`_announcement` gives the text) and hears."""
 
     def __init__(
         self,
-        conninfo: str,
-        key: str,
         client: str,
         person: Person,
         on_change: Callable[[tuple[Present, ...]], None],
         *,
-        reader: bool = False,
-        beat: float = BEAT,
-        ttl: float = TTL,
-        poll: float = 0.05,
-        retry: float = 1.0,
+        reader: bool,
+        beat: float,
+        ttl: float,
     ) -> None:
-        self._conninfo = conninfo  # libpq's: the store's server, password and all
-        self._channel = channel(key)
         self.client, self.person, self.reader = client, person, reader
         self._on_change = on_change
-        self._beat, self._ttl, self._poll, self._retry = beat, ttl, poll, retry
+        self._beat, self._ttl = beat, ttl
         self.since = time.time()
-        # Until the others answer; seldom one of theirs (then the later one takes another).
-        self.colour = int(client[:8], 16) % COLOURS if _hex(client[:8]) else 0
+        self.colour = 0  # until the transport picks one (and then the others answer)
         self._activity = Activity()
         self._lock = threading.Lock()
         self._dirty = False
         self._urgent = False  # the ids or the drag's start or end changed, not only its offset
-        self._others: dict[str, tuple[Present, float]] = {}  # client -> (present, expires)
+        self._others: dict[str, Present] = {}  # client -> as last heard
         self._shown: tuple[Present, ...] = ()
         self._stop = threading.Event()
-        self.joined = threading.Event()  # set while listening (and after the hello)
-        self._thread = threading.Thread(target=self._run, name=self._channel, daemon=True)
-        self._thread.start()
 
     # ----------------------------------------------------------------- the UI's side
     def set_activity(self, activity: Activity) -> None:
@@ -260,6 +252,82 @@ class Presence:
 
     def others(self) -> tuple[Present, ...]:
         return self._shown
+
+    # ----------------------------------------------------------------- the transport's side
+    def _due(self, now: float, last_sent: float) -> bool:
+        """Whether to announce again at `now` (monotonic), the last time having been
+        `last_sent`: a change waited its gap, or a heartbeat is due."""
+        with self._lock:
+            gap = MIN_GAP if self._urgent else DRAG_GAP
+            return (self._dirty and now - last_sent >= gap) or now - last_sent >= self._beat
+
+    def _announcement(self, kind: str, by: str) -> str:
+        """The announcement to send now (`payload`, signed `by`); what it says is sent."""
+        with self._lock:
+            activity = self._activity
+            self._dirty = self._urgent = False
+        return payload(
+            kind,
+            by,
+            self.person,
+            self.colour,
+            activity,
+            reader=self.reader,
+            since=self.since,
+            ttl=self._ttl,
+        )
+
+    def _colour_taken_by(self, other: Present) -> bool:
+        """Two with one colour: the one who came later takes another."""
+        return other.colour == self.colour and (other.since, other.client) < (
+            self.since,
+            self.client,
+        )
+
+    def _free_colour(self) -> int:
+        used = {p.colour for p in self._others.values()}
+        return next((c for c in range(COLOURS) if c not in used), self.colour)
+
+    def _publish(self, call: bool = True) -> None:
+        """The others, by arrival, to `on_change` if they changed (`call`: else only kept)."""
+        shown = tuple(sorted(self._others.values(), key=_order))
+        if self._stop.is_set() or shown == self._shown:
+            return  # stopped: whoever listened may be gone (a window closed)
+        self._shown = shown
+        if call:
+            self._on_change(shown)
+
+
+class Presence(Announcer):
+    """This client on one workshop's presence channel: announces `person` and what
+    `set_activity` last said, and hands the others to `on_change` (a tuple of `Present`, by
+    arrival) whenever who is there or what they do changes; called on a daemon thread of its
+    own (the UI hands it to its thread). `stop` says goodbye; `Store.close` stops it too."""
+
+    def __init__(
+        self,
+        conninfo: str,
+        key: str,
+        client: str,
+        person: Person,
+        on_change: Callable[[tuple[Present, ...]], None],
+        *,
+        reader: bool = False,
+        beat: float = BEAT,
+        ttl: float = TTL,
+        poll: float = 0.05,
+        retry: float = 1.0,
+    ) -> None:
+        super().__init__(client, person, on_change, reader=reader, beat=beat, ttl=ttl)
+        self._conninfo = conninfo  # libpq's: the store's server, password and all
+        self._channel = channel(key)
+        self._poll, self._retry = poll, retry
+        # Until the others answer; seldom one of theirs (then the later one takes another).
+        self.colour = int(client[:8], 16) % COLOURS if _hex(client[:8]) else 0
+        self._expires: dict[str, float] = {}  # client -> when it is gone unless heard again
+        self.joined = threading.Event()  # set while listening (and after the hello)
+        self._thread = threading.Thread(target=self._run, name=self._channel, daemon=True)
+        self._thread.start()
 
     def stop(self) -> None:
         """Leave: the others are told at once (if the connection allows)."""
@@ -283,6 +351,7 @@ class Presence:
             except psycopg.Error:
                 self.joined.clear()
                 self._others.clear()
+                self._expires.clear()
                 self._publish()
                 self._stop.wait(self._retry)
         self.joined.clear()
@@ -294,28 +363,13 @@ class Presence:
             for note in list(conn.notifies(timeout=self._poll)):
                 self._hear(conn, note.payload)
             now = time.monotonic()
-            with self._lock:
-                gap = MIN_GAP if self._urgent else DRAG_GAP
-                due = (self._dirty and now - last_sent >= gap) or now - last_sent >= self._beat
-            if due:
+            if self._due(now, last_sent):
                 self._send(conn, "here")
                 last_sent = now
             self._expire(now)
 
     def _send(self, conn: Any, kind: str) -> None:
-        with self._lock:
-            activity = self._activity
-            self._dirty = self._urgent = False
-        text = payload(
-            kind,
-            self.client,
-            self.person,
-            self.colour,
-            activity,
-            reader=self.reader,
-            since=self.since,
-            ttl=self._ttl,
-        )
+        text = self._announcement(kind, self.client)
         conn.execute("SELECT pg_notify(%s, %s)", (self._channel, text))
 
     def _hear(self, conn: Any, text: str) -> None:
@@ -325,8 +379,10 @@ class Presence:
         who = heard.present
         if heard.kind == "bye":
             self._others.pop(who.client, None)
+            self._expires.pop(who.client, None)
         else:
-            self._others[who.client] = (who, time.monotonic() + heard.ttl)
+            self._others[who.client] = who
+            self._expires[who.client] = time.monotonic() + heard.ttl
             if self._colour_taken_by(who):
                 self.colour = self._free_colour()
                 self._send(conn, "here")
@@ -334,31 +390,13 @@ class Presence:
                 self._send(conn, "here")  # a newcomer (or one back) learns at once who is here
         self._publish()
 
-    def _colour_taken_by(self, other: Present) -> bool:
-        """Two with one colour: the one who came later takes another."""
-        return other.colour == self.colour and (other.since, other.client) < (
-            self.since,
-            self.client,
-        )
-
-    def _free_colour(self) -> int:
-        used = {p.colour for p, _ in self._others.values()}
-        return next((c for c in range(COLOURS) if c not in used), self.colour)
-
     def _expire(self, now: float) -> None:
-        gone = [client for client, (_, expires) in self._others.items() if expires < now]
+        gone = [client for client, expires in self._expires.items() if expires < now]
         for client in gone:
             del self._others[client]
+            del self._expires[client]
         if gone:
             self._publish()
-
-    def _publish(self) -> None:
-        shown = tuple(sorted((p for p, _ in self._others.values()), key=_order))
-        if self._stop.is_set():
-            return  # stopped: whoever listened may be gone (a window closed)
-        if shown != self._shown:
-            self._shown = shown
-            self._on_change(shown)
 
 
 def _hex(text: str) -> bool:
