@@ -1,14 +1,19 @@
-"""Presence on two boards on one server workshop (issue 14): Anna's board shows that Bo is
-here, and a light mark in his colour on what he has selected or is dragging, within a second;
-when he leaves, both go. Mirrors test_shared_board.py: each board has its own Store, as on two
-laptops, against the throwaway server of tests/conftest.py."""
+"""Presence on two boards on one workshop (issue 14): Anna's board shows that Bo is here, and
+a light mark in his colour on what he has selected or is dragging, within a second; when he
+leaves, both go. Mirrors test_shared_board.py, on both back ends: each board has its own
+Store, on the throwaway server of tests/conftest.py as on two laptops (store_presence), or on
+one local file that both have open for writing as two windows (core/presence_file.py)."""
 
 from __future__ import annotations
+
+import tempfile
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
+from samverkan_desktop.core.presence_file import folder
+from samverkan_desktop.core.store_lock import lock_path
 from samverkan_desktop.core.store_presence import Person
 from samverkan_desktop.ui.presence import PresenceBar
 from samverkan_desktop.ui.presence_marks import COLOURS, PresenceMark
@@ -20,24 +25,44 @@ ANNA = Person("anna", "Anna Larsson")
 BO = Person("bo", "Bo Ek")
 
 
-@pytest.fixture
-def two_boards(request, qtbot, tmp_path):
-    """Anna's board and Bo's on one server workshop, each with its status bar's presence
-    (in place of conftest's `two_boards`: these tests are of the server's presence)."""
-    open_store, ids = shared_workshop(request, tmp_path, "server")
+@pytest.fixture(params=["server", "file"])
+def two_boards(request, qtbot, tmp_path, monkeypatch):
+    """Anna's board and Bo's on one workshop, on the server or in one local file, each with its
+    status bar's presence (in place of conftest's `two_boards`: these have presence); on a
+    file, this machine's temporary folder is the test's own."""
+    on_file = request.param == "file"
+    if on_file:
+        monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+        (tmp_path / "tmp").mkdir()
+    open_store, ids = shared_workshop(request, tmp_path, request.param)
+    path = tmp_path / "board.samverkan"
     boards = []
     for name, person in (("a", ANNA), ("b", BO)):
-        board = open_board(qtbot, tmp_path / name, open_store(), ids, 1.0, QPointF(610, 440))
+        where = path if on_file else tmp_path / name
+        board = open_board(qtbot, where, open_store(), ids, 1.0, QPointF(610, 440))
         bar = PresenceBar()
         qtbot.addWidget(bar)
         bar.attach(board.doc, board.scene, person=person)
         board.bar = bar  # type: ignore[attr-defined]
+        board.on_file = on_file  # type: ignore[attr-defined]
         boards.append(board)
+    if on_file:
+        assert all(b.store.shared and not b.doc.read_only for b in boards)
     a, b = boards
     yield a, b
     for board in boards:
         board.bar.detach()
         board.doc.close()
+    if on_file:
+        assert not lock_path(path).exists()
+        assert not folder(path).exists()  # no announcement left behind
+
+
+def shown_as(board, person: Person) -> str:
+    """How the other board's bar names `person`: on a file, another window of this machine."""
+    if board.on_file:
+        return f"{person.name} i ett annat fönster på den här datorn"
+    return f"{person.name} ({person.login})"
 
 
 def marks(board) -> dict[tuple[str, int], list[str]]:
@@ -66,12 +91,15 @@ def ink_around(board, note_id: int) -> set[str]:
 
 def test_the_others_see_who_is_here_and_what_they_select(qtbot, two_boards, tmp_path):
     a, b = two_boards
-    qtbot.waitUntil(lambda: a.bar.names() == ["Bo Ek (bo)"], timeout=LIVE)
-    qtbot.waitUntil(lambda: b.bar.names() == ["Anna Larsson (anna)"], timeout=LIVE)
+    anna, bo = shown_as(b, ANNA), shown_as(a, BO)
+    if b.on_file:
+        assert b.bar.names() == [anna]  # at once: her file was there when his board opened
+    qtbot.waitUntil(lambda: a.bar.names() == [bo], timeout=LIVE)
+    qtbot.waitUntil(lambda: b.bar.names() == [anna], timeout=LIVE)
     assert b.bar.isVisibleTo(b.bar.parentWidget())
-    assert b.bar.accessibleName() == "Också här: Anna Larsson (anna)"
+    assert b.bar.accessibleName() == f"Också här: {anna}"
     assert b.bar.toolTip() == (
-        "Anna Larsson (anna)\nKlicka på initialerna för att se vad personen har markerat."
+        f"{anna}\nKlicka på initialerna för att se vad personen har markerat."
     )
     assert marks(b) == {}
 
@@ -121,7 +149,7 @@ def test_both_marking_one_note_and_a_drag_seen_as_it_goes(qtbot, two_boards):
     ghost = item.mapRectToScene(mark.boundingRect())
     assert ghost.contains(item.scene_rect().translated(200, 300))
     (tab,) = b.bar.board.tabs(("note", n1))
-    assert tab.toolTip() == "Anna Larsson (anna) flyttar den"
+    assert tab.toolTip() == f"{shown_as(b, ANNA)} flyttar den"
     assert tab.scenePos() == item.scene_rect().translated(200, 300).topRight() - QPointF(0, 4)
     a.release(start + QPointF(200, 300))
     moved_to = a.item_pos("n1")
