@@ -601,6 +601,19 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
 
         return press_and_move, lambda: QTest.mouseRelease(viewport, left, none, end), None
 
+    def summary(
+        values: list[float], settles: list[float], floors: list[float], rows: int
+    ) -> dict[str, Any]:
+        """Medians of the runs of one gesture, with the store time and its parts."""
+        return {
+            "value": statistics.median(values),
+            "settled": statistics.median(settles),
+            "floor": statistics.median(floors),
+            "rows": rows,
+            "store": statistics.median(stored),
+            "parts": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
+        }
+
     def timed_gesture(
         key: str,
         prepare: Callable[[], Steps],
@@ -622,14 +635,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
                 floors.append(median(floor, 3))
                 model.undo_stack.undo()
                 settle()
-            return {
-                "value": statistics.median(values),
-                "settled": statistics.median(settles),
-                "floor": statistics.median(floors),
-                "rows": rows,
-                "store": statistics.median(stored),
-                "parts": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
-            }
+            return summary(values, settles, floors, rows)
 
         record(key, measure)
 
@@ -759,14 +765,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             values.append(took)
             settles.append(settled)
             floors.append(median(floor, 3))
-        return {
-            "value": statistics.median(values),
-            "settled": statistics.median(settles),
-            "floor": statistics.median(floors),
-            "rows": rows,
-            "store": statistics.median(stored),
-            "parts": {k: statistics.median(p[k] for p in parts) for k in parts[0]},
-        }
+        return summary(values, settles, floors, rows)
 
     record("undo", undo_drop)
     stage("gestures done")
