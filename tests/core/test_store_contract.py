@@ -300,6 +300,7 @@ def test_links_are_added_once_and_removed(backend: Backend, store):
     store.add_link(m.Link(a.id, b.id, m.DUPLICATE_OF))
     store.add_link(m.Link(a.id, b.id, m.DUPLICATE_OF))  # twice is still one link
     store.add_link(m.Link(b.id, a.id))
+    assert len(store.links()) == 2
     assert set(store.links()) == {m.Link(a.id, b.id, m.DUPLICATE_OF), m.Link(b.id, a.id)}
     store.remove_link(m.Link(a.id, b.id, m.DUPLICATE_OF))
     with backend.reopen(store) as again:
