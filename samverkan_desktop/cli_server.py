@@ -28,10 +28,6 @@ from samverkan_desktop.core.store import Store
 T = TypeVar("T")
 
 
-def is_server(location: str) -> bool:
-    return store_server.is_server_url(location)
-
-
 def where(store: Store, lang: str) -> str:
     """The workshop as the user may see it: its key and the server, never a password."""
     return say("server.where", lang, name=store.path.name, server=store.url)
