@@ -25,7 +25,6 @@ import contextlib
 import dataclasses
 import hashlib
 import json
-import math
 import os
 import re
 import stat
@@ -201,9 +200,6 @@ def _read(path: str, token: str, info: os.stat_result) -> tuple[Present | None, 
     if heard is None or heard.kind == "bye":
         return nothing
     present = heard.present
-    numbers = (present.since, *present.activity.offset)
-    if not all(math.isfinite(n) for n in numbers):
-        return nothing
     pid = data.get("pid")
     pid = pid if isinstance(pid, int) and 0 < pid < 2**31 else 0
     return dataclasses.replace(present, client=LOCAL + token), heard.ttl, pid

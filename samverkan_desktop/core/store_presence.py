@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import math
 import os
 import sys
 import threading
@@ -198,6 +199,9 @@ def read(text: str) -> Announcement | None:
         since = float(data.get("since", 0.0))
         present = Present(client, person, colour, activity, bool(data.get("reader")), since)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):
+        return None
+    # JSON may say NaN or Infinity: a NaN ttl would never run out (someone who never leaves).
+    if not all(math.isfinite(n) for n in (ttl, since, *activity.offset)):
         return None
     return Announcement(data["kind"], present, ttl)
 

@@ -157,6 +157,7 @@ HOSTILE = {
     "infinite drag": (
         b'{"kind":"here","by":"TOKEN","name":"Eve","notes":[1],"clusters":[],"drag":[Infinity, 0]}'
     ),
+    "never times out": b'{"kind":"here","by":"TOKEN","name":"Eve","ttl":NaN,"pid":1}',
     "huge": b'{"kind":"here","by":"TOKEN","name":"' + b"E" * 100_000 + b'"}',
     "bad ids": b'{"kind":"here","by":"TOKEN","notes":"1,2","clusters":[]}',
 }

@@ -239,12 +239,16 @@ def test_a_large_selection_is_cut_short_and_a_stranger_on_the_channel_is_only_re
                 "not json",
                 json.dumps({"kind": "here", "by": ""}),
                 json.dumps({"kind": "here", "by": "x", "notes": "all"}),
+                # NaN would never time out: one who could never leave the list.
+                json.dumps({"kind": "here", "by": "x2", "name": "Spöke", "ttl": float("nan")}),
                 json.dumps(
                     {"kind": "here", "by": "x1", "name": "<b>Eva</b>\n\x07Lund" + "a" * 200}
                 ),
             ):
                 conn.execute("SELECT pg_notify(%s, %s)", (channel("narvaro"), junk))
-        seen.wait(lambda o: len(o) == 2)
+        seen.wait(lambda o: any(p.client == "x1" for p in o))  # heard after all the others
+        assert "Bo Ek" in seen.names() and "Spöke" not in seen.names()
+        assert len(seen.others) == 2
         stranger = next(p for p in seen.others if p.client == "x1")
         assert stranger.person.name.startswith("<b>Eva</b> Lund")  # one line, shown as typed
         assert len(stranger.person.name) == 64
