@@ -150,10 +150,6 @@ def create_schema(conn: Connection, key: str) -> None:
     conn.execute(text(f"COMMENT ON SCHEMA {key} IS '{SCHEMA_MARK}'"))
 
 
-def drop_schema(conn: Connection, key: str) -> None:
-    conn.execute(text(f"DROP SCHEMA IF EXISTS {check_key(key)} CASCADE"))
-
-
 def is_workshop(conn: Connection, key: str) -> bool:
     found = conn.scalar(
         text("SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = :k"),
@@ -334,11 +330,6 @@ def sqlstate(exc: BaseException) -> str | None:
     orig = getattr(exc, "orig", exc)
     state = getattr(orig, "sqlstate", None)
     return state if isinstance(state, str) else None
-
-
-def is_server_error(exc: BaseException) -> bool:
-    orig = getattr(exc, "orig", exc)
-    return type(orig).__module__.split(".", 1)[0] == "psycopg"
 
 
 # SQLSTATE (or its class, the first two characters) -> message code (core/messages_store.py).
