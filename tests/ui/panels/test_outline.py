@@ -18,8 +18,6 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core.board import Board as CoreBoard
-from samverkan_desktop.core.board import Rect, violations
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui import commands as cmd
 from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView
@@ -34,6 +32,8 @@ from samverkan_desktop.ui.panels.outline_model import (
     UNSORTED_KEY,
     key,
 )
+
+from ..board.conftest import build_store, drawn_violations
 
 NONE = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -143,42 +143,7 @@ class Outline:
         return frame.contains(self.scene.note_item(self.ids[note]).scene_rect())
 
     def violations(self) -> list[str]:
-        """The board's promise checked on what is drawn (as tests/ui/board/conftest.py)."""
-        drawn = CoreBoard()
-        for c in self.store.clusters():
-            r = self.scene.cluster_item(c.id).scene_rect()
-            drawn.put_frame(c.id, Rect(r.x(), r.y(), r.width(), r.height()), c.parent_id)
-        for n in self.store.notes():
-            r = self.scene.note_item(n.id).scene_rect()
-            drawn.put_note(n.id, r.x(), r.y(), r.height(), n.cluster_id)
-        return violations(drawn)
-
-
-def build_store(path) -> tuple[Store, dict[str, int]]:
-    """The board tests' workshop: four loose notes of group 1; frame A (Trygghet) with two notes
-    of Klimat; frame B (Samverkan) holding frame C (Mötesplatser) with one note."""
-    store = Store.create(path, m.Workshop("Testverkstad"))
-    ids: dict[str, int] = {}
-    ids["g1"] = store.add_group("Arbetsmarknad och inkludering grupp 1").id
-    ids["g2"] = store.add_group("Klimat").id
-    for i, name in enumerate(("n1", "n2", "n3", "n4")):
-        note = store.add_note(f"Lös lapp {i + 1}", group_id=ids["g1"], x=0.0, y=i * 160.0)
-        ids[name] = note.id
-    ids["A"] = store.add_cluster("Trygghet", x=300.0, y=0.0, width=460.0, height=360.0).id
-    ids["a1"] = store.add_note(
-        "Belysning!", group_id=ids["g2"], x=320.0, y=40.0, cluster_id=ids["A"]
-    ).id
-    ids["a2"] = store.add_note(
-        "Fler vuxna ute", group_id=ids["g2"], x=540.0, y=40.0, cluster_id=ids["A"]
-    ).id
-    ids["B"] = store.add_cluster("Samverkan", x=800.0, y=0.0, width=440.0, height=620.0).id
-    ids["C"] = store.add_cluster(
-        "Mötesplatser", x=820.0, y=300.0, width=400.0, height=300.0, parent_id=ids["B"]
-    ).id
-    ids["c1"] = store.add_note(
-        "Mötas i ögonhöjd", group_id=ids["g2"], x=840.0, y=340.0, cluster_id=ids["C"]
-    ).id
-    return store, ids
+        return drawn_violations(self.store, self.scene)
 
 
 @pytest.fixture
