@@ -35,6 +35,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from .store_lock import running
 from .store_presence import (
     BEAT,
     COLOURS,
@@ -163,7 +164,8 @@ class FilePresence(Announcer):
             if token == self.token:
                 continue
             present, ttl, pid = _read(entry.path, token, info)
-            if present is None or age > ttl or not _running(pid):
+            # A process id not known: its heartbeat tells.
+            if present is None or age > ttl or (pid > 0 and not running(pid)):
                 if present is not None or age > self._ttl:
                     _remove(entry.path)
                 continue
@@ -203,20 +205,6 @@ def _read(path: str, token: str, info: os.stat_result) -> tuple[Present | None, 
     pid = data.get("pid")
     pid = pid if isinstance(pid, int) and 0 < pid < 2**31 else 0
     return dataclasses.replace(present, client=LOCAL + token), heard.ttl, pid
-
-
-def _running(pid: int) -> bool:
-    """Whether the process that wrote an announcement still runs (when unsure, or not known:
-    yes; its heartbeat then tells)."""
-    if pid <= 0 or pid == os.getpid() or os.name == "nt":
-        return True  # Windows: os.kill(pid, 0) would end the process; the heartbeat tells
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except OSError:  # another user's process, alive
-        return True
-    return True
 
 
 def _remove(path: str) -> None:

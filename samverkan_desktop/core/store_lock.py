@@ -263,12 +263,12 @@ class WriteLock:
         return [
             LockOwner(h.user, self.owner.host, h.pid, h.since, h.app, shared=True)
             for h in _holders(raw)
-            if h.token != self._token and _running(h.pid)
+            if h.token != self._token and running(h.pid)
         ]
 
 
 # A program that ends without closing its store (an uncaught exception, sys.exit) gives its
-# locks up on the way out; one that is killed leaves a lock that `_running` sees is dead.
+# locks up on the way out; one that is killed leaves a lock that `running` sees is dead.
 _HELD: weakref.WeakSet[WriteLock] = weakref.WeakSet()
 
 
@@ -354,7 +354,7 @@ def _join(path: Path, mine: _Holder, document: Path) -> bool:
             raw = path.read_bytes()
         except OSError as exc:
             raise LockUnavailable(document, oserrors.why(exc)) from None
-        live = [h for h in _holders(raw) if _running(h.pid)]
+        live = [h for h in _holders(raw) if running(h.pid)]
         try:
             _replace(path, _payload(seen.owner.host, [*live, mine], shared=True))
         except OSError as exc:
@@ -372,7 +372,7 @@ def _leave(path: Path, token: str) -> None:
         holders = _holders(raw)
         if token not in {h.token for h in holders}:
             return  # taken over meanwhile: not ours to change
-        rest = [h for h in holders if h.token != token and _running(h.pid)]
+        rest = [h for h in holders if h.token != token and running(h.pid)]
         if not rest:
             path.unlink()
             return
@@ -480,7 +480,7 @@ def _inspect(path: Path) -> _Seen | None:
         stale = True
     elif _same_host(owner.host):
         pids = [h.pid for h in _holders(raw)] if owner.shared else [owner.pid]
-        stale = not any(_running(pid) for pid in pids or [owner.pid])
+        stale = not any(running(pid) for pid in pids or [owner.pid])
     else:
         stale = False
     return _Seen(owner, signature, stale)
@@ -622,7 +622,7 @@ def _same_host(host: str) -> bool:
     return mine != _UNKNOWN and host.casefold() == mine.casefold()
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     """Whether a process with this id runs on this machine (when unsure: yes)."""
     if pid <= 0:
         return False
