@@ -65,6 +65,17 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture(scope="session")
+def seed_workshop(tmp_path_factory) -> Path:
+    """The seed imported by the command line into a workshop file, once per test process:
+    copy it before changing it."""
+    from samverkan_desktop import cli
+
+    target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
+    assert cli.main(["import", str(SEED), "--into", str(target)]) == 0
+    return target
+
+
 @pytest.fixture
 def run_cli(capsys, monkeypatch):
     """`run_cli(*args, cwd=None)`: the command line's `main` in this process, reported as

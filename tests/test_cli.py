@@ -54,19 +54,11 @@ def assert_one_line_error(err: str, *words: str) -> None:
         assert word in err, (word, err)
 
 
-@pytest.fixture(scope="module")
-def _imported(tmp_path_factory) -> Path:
-    seed = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
-    target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
-    assert cli.main(["import", str(seed), "--into", str(target)]) == 0
-    return target
-
-
 @pytest.fixture
-def workshop(_imported: Path, tmp_path: Path) -> Path:
-    """The seed imported by the command line (once per module), copied for this test."""
+def workshop(seed_workshop: Path, tmp_path: Path) -> Path:
+    """The seed imported by the command line (once per test process), copied for this test."""
     target = tmp_path / "orebro.samverkan"
-    shutil.copyfile(_imported, target)
+    shutil.copyfile(seed_workshop, target)
     return target
 
 

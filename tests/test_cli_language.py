@@ -95,18 +95,10 @@ def gui(monkeypatch) -> list[tuple[str | None, bool]]:
     return opened
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory) -> Path:
-    seed = REPO / "samverkan_desktop" / "resources" / "samples" / "orebro-2021-11-10.txt"
-    target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
-    assert cli.main(["import", str(seed), "--into", str(target)]) == 0
-    return target
-
-
 @pytest.fixture
-def workshop(template: Path, tmp_path: Path) -> Path:
+def workshop(seed_workshop: Path, tmp_path: Path) -> Path:
     path = tmp_path / "orebro.samverkan"
-    path.write_bytes(template.read_bytes())
+    path.write_bytes(seed_workshop.read_bytes())
     return path
 
 

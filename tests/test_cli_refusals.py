@@ -20,8 +20,6 @@ from samverkan_desktop.core.store import Store
 
 from .program import run_program
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(autouse=True)
 def _swedish(monkeypatch):
@@ -44,14 +42,6 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 # ------------------------------------------------------------------------ the bad files
-@pytest.fixture(scope="module")
-def seed_workshop(tmp_path_factory) -> Path:
-    seed = REPO / "samverkan_desktop/resources/samples/orebro-2021-11-10.txt"
-    target = tmp_path_factory.mktemp("mall") / "orebro.samverkan"
-    assert cli.main(["import", str(seed), "--into", str(target)]) == 0
-    return target
-
-
 def _workshop(d: Path, seed: Path) -> Path:
     return d / "orebro.samverkan"  # a copy of seed_workshop, put there by the test
 
