@@ -192,8 +192,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "workshop file ({suffix}) to open, or a shared workshop: postgresql://host/db?workshop=KEY",
     ),
     "gui.language": (
-        "språket för programmets meddelanden här; fönstret talar det språk som valts i det",
-        "the language of the program's messages here; the window speaks the one chosen in it",
+        "språket för programmets meddelanden och, den här gången, för fönstret (inställningen "
+        "i Visa › Språk ändras inte)",
+        "the language of the program's messages and, this time, of the window (the setting in "
+        "View › Language is not changed)",
     ),
     "gui.sample": (
         "öppna exempelworkshopen (Örebro 2021-11-10), skapad första gången",
