@@ -38,16 +38,18 @@ class GroupHeader(QGraphicsItem):
         self._group = m.Group(0, "")
         self._label = ""
         self._index: int | None = None
-        self._width = 400.0
+        self._full = 400.0  # the room over its column (core.board.headers.header_width)
+        self._width = 400.0  # that, or less where the next header to its right begins
         self._far_scale = 0.0  # zoomed out: drawn at screen size, this many pixels per unit
 
-    def width(self) -> float:
-        return self._width
+    def full_width(self) -> float:
+        return self._full
 
-    def limit_width(self, width: float) -> None:
-        if width < self._width:
+    def set_width(self, width: float) -> None:
+        """Its full width or less (GroupHeaders._keep_apart); drawn again only if it differs."""
+        if width != self._width:
             self.prepareGeometryChange()
-            self._width = max(width, 60.0)
+            self._width = width
 
     def set_far(self, scale: float) -> None:
         if scale == self._far_scale:
@@ -62,11 +64,13 @@ class GroupHeader(QGraphicsItem):
 
     def set_group(self, group: m.Group, label: str, index: int | None, width: float) -> None:
         width = hd.header_width(width)
-        if (group, label, index, width) == (self._group, self._label, self._index, self._width):
+        # Compared with the full width: one that _keep_apart narrowed is not drawn again
+        # every time the headers are placed.
+        if (group, label, index, width) == (self._group, self._label, self._index, self._full):
             return
         self.prepareGeometryChange()
         self._group, self._label, self._index = group, label, index
-        self._width = width
+        self._full = self._width = width
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -164,9 +168,9 @@ class GroupHeaders:
     def _keep_apart(self) -> None:
         """A header may not run into the next one to its right."""
         items = list(self._items.values())
-        widths = hd.kept_apart([(i.pos().x(), i.pos().y(), i.width()) for i in items])
+        widths = hd.kept_apart([(i.pos().x(), i.pos().y(), i.full_width()) for i in items])
         for item, width in zip(items, widths, strict=True):
-            item.limit_width(width)
+            item.set_width(width)
 
     def set_zoom(self, zoom: float) -> None:
         self._zoom = zoom

@@ -64,3 +64,35 @@ def test_notes_dragged_under_another_column_leave_their_groups_header_where_it_w
     # and no header covers a note.
     for r in rects:
         assert not [i for i in board.scene.items(r) if hasattr(i, "note_id")]
+
+
+def test_a_header_narrowed_by_the_next_one_is_wide_again_once_that_one_moves_away(
+    seed_board, qtbot
+):
+    board = seed_board
+    doc = board.doc
+    first, second = sorted(doc.groups.values(), key=lambda g: g.position)[:2]
+    headers = board.scene._headers
+
+    def header(group):
+        [found] = [h for h in headers.items() if h._group.id == group.id]
+        return found.sceneBoundingRect()
+
+    full = header(first).width()
+    # The second group's whole column dragged 200 to the left, towards the first one's:
+    loose = [n.id for n in doc.notes.values() if n.group_id == second.id and n.cluster_id is None]
+    board.view.set_zoom(0.3)
+    start = board.scene.note_item(loose[0]).scene_rect().center()
+    board.view.centerOn(start)
+    board.click(start)
+    for nid in loose[1:]:
+        board.scene.note_item(nid).setSelected(True)
+    board.drag(start, start - QPointF(200, 0))
+    qtbot.waitUntil(lambda: header(second).left() < header(first).left() + full)
+    # the first header stops short of the second one's,
+    assert header(first).right() < header(second).left()
+    # and is as wide as before once the column is back.
+    board.doc.undo_stack.undo()
+    board.view.set_zoom(0.6)  # (the undo shows what it changed, zoomed out)
+    qtbot.waitUntil(lambda: header(first).width() == full)
+    assert header(first).right() < header(second).left()
