@@ -94,19 +94,13 @@ class StoreReads(StoreParts):
             if self.url is None:  # the same SQL as `info` on a file without a store
                 raw = conn.connection.driver_connection
                 return store_summary.counted(raw, self.path.name)  # type: ignore[arg-type]
-            # Plain SQL (the same on SQLite and PostgreSQL): a fresh `info` process spent more
-            # compiling these three statements than SQLite spent counting 10,000 notes.
+            # Plain SQL: a fresh `info` process spent more compiling these three statements
+            # than SQLite spent counting 10,000 notes.
             total, clustered, uncertain, personal = conn.exec_driver_sql(
-                "SELECT count(id), count(cluster_id), count(CASE WHEN uncertain THEN 1 END), "
-                "count(CASE WHEN personal_data THEN 1 END) FROM notes"
+                f"SELECT {store_summary.COUNTS} FROM notes"
             ).one()
-            per_group = conn.exec_driver_sql(
-                "SELECT group_id, count(id) FROM notes GROUP BY group_id"
-            ).fetchall()
-            members = conn.exec_driver_sql(
-                "SELECT c.id, c.name, c.group_id, count(n.id) FROM clusters c "
-                "LEFT OUTER JOIN notes n ON n.cluster_id = c.id GROUP BY c.id ORDER BY c.id"
-            ).fetchall()
+            per_group = conn.exec_driver_sql(store_summary.PER_GROUP).fetchall()
+            members = conn.exec_driver_sql(store_summary.MEMBERS).fetchall()
             return m.Summary(
                 self.workshop(),
                 tuple(self.groups()),
