@@ -272,10 +272,9 @@ def cmd_export(ns: argparse.Namespace) -> int:
         options["language"] = ns.report_language
     if ns.redact_names and not ns.redact:
         raise UsageError(say("export.redact_name_alone", lang), HELP)
-    source = Path(ns.file)
-    if is_server_url(ns.file):
-        pass  # no file to write over
-    elif output.exists() and source.exists() and os.path.samefile(output, source):
+    source = Path(ns.file)  # a server address is no file that --output could write over
+    on_server = is_server_url(ns.file)
+    if not on_server and output.exists() and source.exists() and os.path.samefile(output, source):
         raise CliError(say("export.same_file", lang))
     with _open_readonly(ns.file, lang) as store:
         doc = store.document()
