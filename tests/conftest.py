@@ -66,7 +66,7 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_workshop(tmp_path_factory) -> Path:
+def seed_template(tmp_path_factory) -> Path:
     """The seed imported by the command line into a workshop file, once per test process:
     copy it before changing it."""
     from samverkan_desktop import cli

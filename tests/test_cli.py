@@ -55,10 +55,10 @@ def assert_one_line_error(err: str, *words: str) -> None:
 
 
 @pytest.fixture
-def workshop(seed_workshop: Path, tmp_path: Path) -> Path:
+def workshop(seed_template: Path, tmp_path: Path) -> Path:
     """The seed imported by the command line (once per test process), copied for this test."""
     target = tmp_path / "orebro.samverkan"
-    shutil.copyfile(seed_workshop, target)
+    shutil.copyfile(seed_template, target)
     return target
 
 

@@ -96,9 +96,9 @@ def gui(monkeypatch) -> list[tuple[str | None, bool]]:
 
 
 @pytest.fixture
-def workshop(seed_workshop: Path, tmp_path: Path) -> Path:
+def workshop(seed_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "orebro.samverkan"
-    path.write_bytes(seed_workshop.read_bytes())
+    path.write_bytes(seed_template.read_bytes())
     return path
 
 

@@ -43,7 +43,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 # ------------------------------------------------------------------------ the bad files
 def _workshop(d: Path, seed: Path) -> Path:
-    return d / "orebro.samverkan"  # a copy of seed_workshop, put there by the test
+    return d / "orebro.samverkan"  # a copy of seed_template, put there by the test
 
 
 def _text_as_workshop(d: Path, seed: Path) -> Path:
@@ -150,12 +150,12 @@ assert THROUGH_THE_REAL_PROGRAM <= set(IDS)
 
 @pytest.mark.parametrize(("command", "make_bad", "words"), CASES, ids=IDS)
 def test_bad_input_is_refused_in_one_line_and_changes_nothing(
-    command, make_bad, words, seed_workshop: Path, seed_path: Path, tmp_path: Path, run_cli, request
+    command, make_bad, words, seed_template: Path, seed_path: Path, tmp_path: Path, run_cli, request
 ):
     work = tmp_path / "arbete"
     work.mkdir()
     existing = _workshop(work, seed_path)
-    existing.write_bytes(seed_workshop.read_bytes())
+    existing.write_bytes(seed_template.read_bytes())
     bad = make_bad(work, seed_path)
     args = {
         "import-source": ["import", bad, "--into", existing],
@@ -181,10 +181,10 @@ def test_bad_input_is_refused_in_one_line_and_changes_nothing(
 
 # ------------------------------------------------------------------------ the JSON round trip
 def test_export_import_export_through_the_command_gives_the_same_json(
-    seed_workshop: Path, tmp_path: Path, run_cli
+    seed_template: Path, tmp_path: Path, run_cli
 ):
     workshop = tmp_path / "orebro.samverkan"
-    workshop.write_bytes(seed_workshop.read_bytes())
+    workshop.write_bytes(seed_template.read_bytes())
     with Store.open(workshop) as store:  # a little sorting, so that more than the import travels
         notes = store.notes()
         # Sorted as the board would: each note inside its frame, the frames nested inside.
