@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
 
 from . import server_login, store_file, store_server
 from .messages import Message, message
@@ -48,20 +47,14 @@ def grant_every(url: str, role: str, access: str) -> list[str]:
 
 
 def _keys(server: URL, key: str | None) -> list[str]:
-    admin = store_server.engine(server, None, readonly=True)
-    try:
-        with admin.connect() as conn:
-            if key is None:
-                return [w.key for w in store_server.workshops(conn)]
-            if not store_server.is_workshop(conn, store_server.check_key(key)):
-                raise store_server.ServerError(
-                    "server.no_workshop", key=key, server=store_server.shown(server)
-                )
-            return [key]
-    except SQLAlchemyError as exc:
-        raise store_server.unreachable(server, exc) from None
-    finally:
-        admin.dispose()
+    with store_server.administering(server, readonly=True) as conn:
+        if key is None:
+            return [w.key for w in store_server.workshops(conn)]
+        if not store_server.is_workshop(conn, store_server.check_key(key)):
+            raise store_server.ServerError(
+                "server.no_workshop", key=key, server=store_server.shown(server)
+            )
+        return [key]
 
 
 def _upgrade_on(server: URL, key: str | None) -> list[Upgraded]:
@@ -97,13 +90,7 @@ def _upgrade_one(server: URL, key: str) -> Upgraded:
 
 def _grant_every_on(server: URL, role: str, access: str) -> list[str]:
     keys = _keys(server, None)
-    admin = store_server.engine(server, None)
-    try:
-        with admin.begin() as conn:
-            for key in keys:
-                store_server.grant(conn, server, key, role, access)
-    except SQLAlchemyError as exc:
-        raise store_server.unreachable(server, exc) from None
-    finally:
-        admin.dispose()
+    with store_server.administering(server) as conn:
+        for key in keys:
+            store_server.grant(conn, server, key, role, access)
     return keys

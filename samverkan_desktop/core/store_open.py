@@ -213,14 +213,8 @@ class StoreOpening(StoreParts):
 
     @classmethod
     def _grant(cls, server: Any, key: str, role: str, access: str) -> None:
-        admin = store_server.engine(server, None)
-        try:
-            with admin.begin() as conn:
-                store_server.grant(conn, server, key, role, access)
-        except SQLAlchemyError as exc:
-            raise store_server.unreachable(server, exc) from None
-        finally:
-            admin.dispose()
+        with store_server.administering(server) as conn:
+            store_server.grant(conn, server, key, role, access)
 
     @classmethod
     def _create_on_server(
@@ -235,19 +229,13 @@ class StoreOpening(StoreParts):
     def _create_schema_on(
         cls, server: Any, title: str, key: str | None, fill: Callable[[Any], object]
     ) -> Self:
-        admin = store_server.engine(server, None)
-        try:
-            with admin.begin() as conn:
-                key = store_server.check_key(key) if key else store_server.new_key(conn, title)
-                store_server.create_schema(conn, key)
-                conn.execute(text(f"SET LOCAL search_path TO {key}"))
-                _upgrade_schema(conn, key)
-                fill(conn)
-                store_server.catch_up_sequences(conn, _NUMBERED)
-        except SQLAlchemyError as exc:
-            raise store_server.unreachable(server, exc) from None
-        finally:
-            admin.dispose()
+        with store_server.administering(server) as conn:
+            key = store_server.check_key(key) if key else store_server.new_key(conn, title)
+            store_server.create_schema(conn, key)
+            conn.execute(text(f"SET LOCAL search_path TO {key}"))
+            _upgrade_schema(conn, key)
+            fill(conn)
+            store_server.catch_up_sequences(conn, _NUMBERED)
         return cls._on_server(server, key, readonly=False)
 
     @classmethod
@@ -313,14 +301,8 @@ class StoreOpening(StoreParts):
 
     @classmethod
     def _list_workshops_on(cls, server: Any) -> list[store_server.ListedWorkshop]:
-        admin = store_server.engine(server, None, readonly=True)
-        try:
-            with admin.connect() as conn:
-                return store_server.workshops(conn)
-        except SQLAlchemyError as exc:
-            raise store_server.unreachable(server, exc) from None
-        finally:
-            admin.dispose()
+        with store_server.administering(server, readonly=True) as conn:
+            return store_server.workshops(conn)
 
     @classmethod
     def _on_server(cls, server: Any, key: str, *, readonly: bool) -> Self:

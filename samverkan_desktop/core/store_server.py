@@ -12,12 +12,13 @@ a `Listener` hands other clients' commits to the store. Psycopg 3 is the driver;
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +122,20 @@ def engine(url: URL, key: str | None, *, readonly: bool = False) -> Engine:
     if options:
         connect_args["options"] = " ".join(options)
     return create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+
+
+@contextlib.contextmanager
+def administering(url: URL, *, readonly: bool = False) -> Iterator[Connection]:
+    """A connection to the server's database outside every workshop (to list, make or grant
+    them), in one transaction; a server that cannot be reached or used is a `ServerError`."""
+    admin = engine(url, None, readonly=readonly)
+    try:
+        with admin.begin() as conn:
+            yield conn
+    except SQLAlchemyError as exc:
+        raise unreachable(url, exc) from None
+    finally:
+        admin.dispose()
 
 
 def new_key(conn: Connection, title: str) -> str:
