@@ -42,6 +42,7 @@ from .board.rects import qrect
 from .commands import PlaceCommand, RejectCommand
 from .document import DocumentModel
 from .i18n import TrContext
+from .plaintext import one_line
 from .suggest_items import CardPanel
 
 GHOST_Z = 3400.0  # above notes and frames, just below the suggested clusters' ghosts
@@ -51,11 +52,6 @@ GHOST_COLOUR = QColor("#0072B2")
 
 class Placing(TrContext):
     """Placera resten's texts. (Translation context; see TrContext.)"""
-
-
-def _short(text: str, width: int = 70) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 # ----------------------------------------------------------------------------- the session
@@ -224,7 +220,7 @@ class PlacementCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(3)
-        self.text_label = NoteText(_short(doc.note(placement.note_id).text))
+        self.text_label = NoteText(one_line(doc.note(placement.note_id).text, 70))
         self.text_label.setToolTip(Placing.tr("Visa lappen på tavlan"))
         layout.addWidget(self.text_label)
         if not above:
@@ -382,7 +378,7 @@ class PlacementLayer(QObject):
                 best = self.open_candidates(self._placement(note_id))[0]
                 ghost = GhostNote(
                     note_id,
-                    _short(self.doc.note(note_id).text, 60),
+                    one_line(self.doc.note(note_id).text, 60),
                     qrect(draft.note_rect(note_id)).translated(*shift[cluster_id]),
                     qrect(self.doc.board.note_rect(note_id)),
                     round(100 * best.confidence),

@@ -17,3 +17,10 @@ def tooltip(text: str) -> str:
     if not Qt.mightBeRichText(text):
         return text
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def one_line(text: str, width: int) -> str:
+    """`text` on one line (every run of white space one space), cut to `width` characters with
+    an ellipsis: a note or a name inside a message or a small label."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"

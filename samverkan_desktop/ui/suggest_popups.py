@@ -43,11 +43,6 @@ def _button_text(text: str) -> str:
     return text.replace("&", "&&")  # a note's "&" is a character, not a keyboard mnemonic
 
 
-def _short(text: str, width: int = 60) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
-
-
 # ----------------------------------------------------------------------------- links
 def move_into_cluster(doc: DocumentModel, note_id: int, cluster_id: int) -> cmd.MoveCommand:
     """The note into the cluster, in the first free place of the cluster's grid; the frame
@@ -85,7 +80,7 @@ class BelongPopup(QFrame):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
-        note = QLabel(_short(doc.note(note_id).text, 70))
+        note = QLabel(plaintext.one_line(doc.note(note_id).text, 70))
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         layout.addWidget(note)
@@ -93,7 +88,7 @@ class BelongPopup(QFrame):
         for place in places:
             name = doc.cluster(place.cluster_id).name
             reason = Popups.tr("delar: {words}").format(words=", ".join(place.shared_terms))
-            button = QPushButton(_button_text(f"{_short(name, 40)}  —  {reason}"))
+            button = QPushButton(_button_text(f"{plaintext.one_line(name, 40)}  —  {reason}"))
             button.setToolTip(plaintext.tooltip(name))
             button.clicked.connect(lambda _=False, c=place.cluster_id: self._choose(c))
             layout.addWidget(button)
@@ -160,8 +155,8 @@ class DuplicatesDialog(QDialog):
         # (lupdate does not see a tr() inside an f-string: keep texts outside them)
         shared = Popups.tr("delar: {words}").format(words=", ".join(p.shared_terms))
         return (
-            f"»{_short(a.text, 70)}«  ({self._group(a)})\n"
-            f"»{_short(b.text, 70)}«  ({self._group(b)})\n"
+            f"»{plaintext.one_line(a.text, 70)}«  ({self._group(a)})\n"
+            f"»{plaintext.one_line(b.text, 70)}«  ({self._group(b)})\n"
             f"{kind} · {shared}"
         )
 

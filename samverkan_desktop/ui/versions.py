@@ -21,6 +21,7 @@ from ..core import model as m
 from ..core.store import RowMovedOn, StoreError
 from .document import DocumentModel
 from .i18n import TrContext
+from .plaintext import one_line
 
 _KINDS = ("note", "cluster")
 
@@ -106,8 +107,7 @@ def _what_changed(doc: DocumentModel, error: RowMovedOn) -> str:
         if notes:
             return Refused.tr("någon annan har tagit bort lappen sedan dess")
         return Refused.tr("någon annan har tagit bort klustret sedan dess")
-    label = " ".join((found.text if isinstance(found, m.Note) else found.name).split())
-    label = label if len(label) <= 40 else label[:39] + "…"
+    label = one_line(found.text if isinstance(found, m.Note) else found.name, 40)
     if notes:
         return Refused.tr("någon annan har ändrat lappen ”{label}” sedan dess").format(label=label)
     return Refused.tr("någon annan har ändrat klustret ”{label}” sedan dess").format(label=label)

@@ -31,6 +31,7 @@ from ...core import model as m
 from ...core.store import RowMovedOn
 from ..document import DocumentModel
 from ..i18n import TrContext
+from ..plaintext import one_line
 
 _KINDS = ("note", "cluster")
 Row = m.Note | m.Cluster
@@ -171,14 +172,9 @@ def _moved_on(
     else:
         row = current.get(ids[0])
         label = "" if row is None else row.text if isinstance(row, m.Note) else row.name
-        error = RowMovedOn(f"store.{kind}_moved_on", label=_short(label))
+        error = RowMovedOn(f"store.{kind}_moved_on", label=one_line(label, 40))
     error.kind, error.ids = kind, ids
     return error
-
-
-def _short(label: str) -> str:
-    label = " ".join(label.split())
-    return label if len(label) <= 40 else label[:39] + "…"
 
 
 def refused(doc: DocumentModel, error: RowMovedOn, action: str, basis: Basis) -> None:
@@ -216,7 +212,7 @@ def refusal(doc: DocumentModel, error: RowMovedOn, action: str) -> str:
         else:
             text = Conflict.tr("”{action}” gjordes inte: någon annan tog bort klustret just nu.")
         return text.format(action=action)
-    label = _short(found.text if isinstance(found, m.Note) else found.name)
+    label = one_line(found.text if isinstance(found, m.Note) else found.name, 40)
     if notes:
         text = Conflict.tr(
             "”{action}” gjordes inte: någon annan ändrade lappen ”{label}” just nu. "
