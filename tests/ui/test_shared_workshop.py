@@ -39,7 +39,6 @@ def test_open_a_shared_workshop_from_the_list_on_the_server(
         qtbot.mouseClick(dialog.fetch_button, LEFT)
         listed.extend(dialog.workshops.item(i).text() for i in range(dialog.workshops.count()))
         assert dialog.ok.isEnabled()  # the only workshop is chosen
-        dialog.grab().save("/tmp/q-open-shared.png")
         qtbot.mouseClick(dialog.ok, LEFT)
 
     file_menu_dialog(window, OPEN_SHARED, ServerDialog, drive)
@@ -93,7 +92,6 @@ def test_a_server_that_does_not_answer_is_one_line_in_swedish(
         said.append(dialog.problem.text())
         assert dialog.problem.isVisible() and dialog.workshops.count() == 0
         assert not dialog.ok.isEnabled()
-        dialog.grab().save("/tmp/q-no-server.png")
         dialog.reject()
 
     file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
@@ -175,7 +173,6 @@ def test_a_lost_connection_makes_the_board_read_only_until_it_is_back(
     assert banner.message.text().startswith("Förbindelsen med servern postgresql://")
     assert "är bruten" in banner.message.text() and not banner.retry.isVisible()
     assert "(skrivskyddad)" in window.windowTitle()
-    window.grab().save("/tmp/q-offline.png")
     rename = commands.RenameClusterCommand(window.doc, cluster, "Under avbrottet")
     assert not window.doc.push(rename)
     assert window.statusBar().currentMessage() == (
@@ -282,7 +279,6 @@ def test_the_dialog_asks_for_the_password_the_server_wants_and_the_keyring_keeps
         qtbot.mouseClick(dialog.remember, LEFT)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
         assert dialog.workshops.count() == 1 and dialog.ok.isEnabled()
-        dialog.grab().save("/tmp/q-shared-password.png")
         qtbot.mouseClick(dialog.ok, LEFT)
 
     file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
