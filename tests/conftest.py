@@ -65,6 +65,13 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture
+def swedish(monkeypatch) -> None:
+    """The program speaks Swedish, whatever the locale of the one running the tests."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+
+
 @pytest.fixture(scope="session")
 def seed_template(tmp_path_factory) -> Path:
     """The seed imported by the command line into a workshop file, once per test process:

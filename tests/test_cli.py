@@ -20,11 +20,7 @@ from samverkan_desktop.core.store import Store, StoreError
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    """These tests read the program's Swedish; the caller's locale must not choose English."""
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

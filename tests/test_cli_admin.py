@@ -26,10 +26,7 @@ from .program import one_error_line
 HEAD = store_file.head_revision()
 
 
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 def _sql(url: str, statement: str, *args: object) -> list[tuple]:

@@ -43,11 +43,7 @@ CASES = [
 IDS = [f + "".join(extra) for f, extra in CASES]
 
 
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    """These tests read the program's Swedish; the caller's locale must not choose English."""
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 @pytest.fixture(scope="module")

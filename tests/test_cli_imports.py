@@ -18,11 +18,7 @@ FIXTURE = sorted((Path(__file__).with_name("core") / "fixtures").glob("schema-*.
 MIGRATIONS = Path(__file__).resolve().parents[1] / "samverkan_desktop" / "core" / "migrations"
 
 
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    """These tests read the program's Swedish; the caller's locale must not choose English."""
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 # Loaded by other commands only; `info` on a file of the current schema needs none of them:

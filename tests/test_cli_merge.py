@@ -14,12 +14,7 @@ from samverkan_desktop.core.board import Board, Rect, violations
 from samverkan_desktop.core.board.geometry import NOTE_H
 from samverkan_desktop.core.store import Store
 
-
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    """These tests read the program's Swedish; the caller's locale must not choose English."""
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 def call(capsys, *args: str | Path) -> tuple[int, str, str]:

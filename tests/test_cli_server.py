@@ -23,10 +23,7 @@ from .program import one_error_line
 PASSWORD = "höst-2021"
 
 
-@pytest.fixture(autouse=True)
-def _swedish(monkeypatch):
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.setenv("LC_MESSAGES", "sv_SE.UTF-8")
+pytestmark = pytest.mark.usefixtures("swedish")  # these tests read the program's Swedish
 
 
 @pytest.fixture
