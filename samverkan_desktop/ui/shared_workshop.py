@@ -298,21 +298,9 @@ class SharedWorkshops(QObject):
             )
             return False
         if key is not None:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                store = Store.open_url(server, key)
-            except store_server.PasswordNeeded:
-                store = None
-            except StoreError as exc:
-                QApplication.restoreOverrideCursor()
-                self.ctx.interaction.critical(
-                    Shared.tr("Kan inte öppna den delade workshoppen"),
-                    describe(exc, current_language()),
-                )
-                return False
-            QApplication.restoreOverrideCursor()
-            if store is not None:
-                return self.window.open_shared(store)
+            opened = self._open(server, key, password_typed=False)
+            if opened is not None:
+                return opened
         return self.open_dialog(server)
 
     def open_dialog(self, address: str | None = None) -> bool:
@@ -321,17 +309,24 @@ class SharedWorkshops(QObject):
             return False
         url, key = dialog.url(), dialog.key()
         assert key is not None
+        return bool(self._open(url, key, password_typed=True))
+
+    def _open(self, url: str, key: str, *, password_typed: bool) -> bool | None:
+        """Workshop `key` on the server `url` in the window; False (and why, in a message)
+        when it cannot be opened, None when the login wants a password not yet typed."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             store = Store.open_url(url, key)
         except StoreError as exc:
+            QApplication.restoreOverrideCursor()  # not over the message
+            if isinstance(exc, store_server.PasswordNeeded) and not password_typed:
+                return None
             self.ctx.interaction.critical(
                 Shared.tr("Kan inte öppna den delade workshoppen"),
                 describe(exc, current_language()),
             )
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
+        QApplication.restoreOverrideCursor()
         return self.window.open_shared(store)
 
     def publish_dialog(self) -> bool:
@@ -346,12 +341,12 @@ class SharedWorkshops(QObject):
         try:
             shared = doc.store.publish(dialog.url())
         except StoreError as exc:
+            QApplication.restoreOverrideCursor()  # not over the message
             self.ctx.interaction.critical(
                 Shared.tr("Kan inte publicera workshoppen"), describe(exc, current_language())
             )
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
+        QApplication.restoreOverrideCursor()
         source = doc.store.path.name
         if not self.window.open_shared(shared):
             return False

@@ -378,3 +378,32 @@ def test_a_start_address_that_cannot_be_opened_is_one_line_and_the_start_page(
     assert empty_window.doc is None
     assert len(said) == 1 and says in said[0][1]
     assert "\n" not in said[0][1] and "Traceback" not in said[0][1]
+
+
+def test_a_workshop_gone_from_the_server_since_it_was_listed_is_one_line_without_a_busy_cursor(
+    qtbot, empty_window, file_menu_dialog, on_server, postgres_url, ctx, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication
+
+    from samverkan_desktop.ui.shared_workshop import KEY_ROLE
+
+    said: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        ctx.interaction,
+        "critical",
+        lambda title, text: said.append((text, QApplication.overrideCursor())),
+    )
+
+    def drive(dialog: ServerDialog) -> None:
+        qtbot.keyClicks(dialog.address, postgres_url)
+        qtbot.mouseClick(dialog.fetch_button, LEFT)
+        # Someone removes it (here: the listed key no longer names a workshop there).
+        dialog.workshops.item(0).setData(KEY_ROLE, "borttagen")
+        qtbot.mouseClick(dialog.ok, LEFT)
+
+    file_menu_dialog(empty_window, OPEN_SHARED, ServerDialog, drive)
+    qtbot.waitUntil(lambda: bool(said))
+    [(text, cursor)] = said
+    assert "borttagen" in text and "\n" not in text
+    assert cursor is None  # the message is not shown under a wait cursor
+    assert QApplication.overrideCursor() is None and empty_window.doc is None
