@@ -100,8 +100,17 @@ class Watcher:
             while not self._stop.is_set():
                 try:
                     if conn is None:
-                        conn = sqlite3.connect(self._uri, uri=True, isolation_level=None, timeout=1)
-                        version, last = _data_version(conn), _newest(conn)
+                        # Kept only once its starting point is read: a writer holding the file
+                        # meanwhile must not make it start from nothing (and hear it all again).
+                        fresh = sqlite3.connect(
+                            self._uri, uri=True, isolation_level=None, timeout=1
+                        )
+                        try:
+                            version, last = _data_version(fresh), _newest(fresh)
+                        except sqlite3.Error:
+                            fresh.close()
+                            raise
+                        conn = fresh
                         self.listening.set()
                     now = _data_version(conn)
                     if now != version:

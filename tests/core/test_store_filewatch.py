@@ -114,6 +114,25 @@ def test_a_log_trimmed_past_what_the_watcher_saw_says_read_everything(workshop, 
     assert found == [store_filewatch.Committed(everything=True)]
 
 
+def test_a_window_opened_while_another_commits_hears_only_what_comes_after(workshop: Path):
+    """A window that starts watching while another program is in the middle of a commit (the
+    file locked for a moment) starts from where the file is once that is in: it is listening
+    within a moment, and hears the next commit alone, not the file's whole history again."""
+    import sqlite3
+
+    with Store.open(workshop, shared=True) as a, Store.open(workshop, shared=True) as b:
+        other = sqlite3.connect(workshop, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN EXCLUSIVE")  # another program's long commit
+        threading.Timer(1.5, lambda: (other.execute("COMMIT"), other.close())).start()
+        heard = Heard()
+        start = time.monotonic()
+        b.watch(heard, wait=5.0)
+        assert time.monotonic() - start < 4.0  # listening once the file is free, not at 5 s
+        note = a.add_note("efter").id
+        assert heard.next() == Change({"note": frozenset({note})}, {})
+        assert heard.nothing()
+
+
 def test_the_log_keeps_only_the_newest_rows(workshop: Path, monkeypatch):
     import sqlite3
 
