@@ -559,16 +559,9 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
     two takers can never both remove a lock and both make their own: the second one finds the
     first one's fresh lock.
     """
-    guard = path.with_name(path.name + ".takeover")
-    try:
-        fd = os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:
-        _break_stale_guard(guard)
-        time.sleep(0.01 + secrets.randbelow(20) / 1000)
-        return False
-    except OSError as exc:
-        raise LockUnavailable(document, oserrors.why(exc)) from None
-    try:
+    with _guarded(path, document) as got:
+        if not got:
+            return False
         now = _inspect(path)
         if now is None:
             return True
@@ -581,10 +574,6 @@ def _take_over(path: Path, seen: _Seen, document: Path) -> bool:
         except OSError as exc:  # a stale lock we may not remove (no rights, held open)
             raise LockUnavailable(document, oserrors.why(exc)) from None
         return True
-    finally:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            guard.unlink()
 
 
 def _break_stale_guard(guard: Path) -> None:
