@@ -347,7 +347,7 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             outline_dock.setWidget(self.outline)
             self.window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, outline_dock)
             outline_dock.hide()
-            self.model = DocumentModel(Store.open(file))
+            self.model = DocumentModel(Store.open(file, shared=True))  # as the window opens it
             self.scene = BoardScene(self.model)
             self.view = TimedView(self.scene)
             self.actions = BoardActions(self.view, self.model)
@@ -409,7 +409,11 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
         view = QGraphicsView(plain)
         return plain, view
 
+    profiles: dict[str, Any] = {}  # BENCH_PROFILE=FOLDER: each gesture's commit, cProfiled
+    measuring = {"key": ""}
+
     def record(key: str, measure: Callable[[], tuple[float, float] | dict[str, Any]]) -> None:
+        measuring["key"] = key
         try:
             got = measure()
             row = got if isinstance(got, dict) else {"value": got[0], "floor": got[1]}
@@ -546,12 +550,21 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             settle()
         in_store["ms"] = 0.0
         painted.clear()
+        profile = None
+        if os.environ.get("BENCH_PROFILE"):
+            import cProfile
+
+            profile = profiles.setdefault(measuring["key"], cProfile.Profile())
+            profile.enable()
         start = time.perf_counter()
         commit()
         returned = time.perf_counter()  # the command and everything that follows it at once
         deadline = start + 10
         while not painted and time.perf_counter() < deadline:
             QApplication.processEvents()  # as the program's event loop: Qt decides the order
+        if profile is not None:
+            profile.disable()
+            profile.dump_stats(Path(os.environ["BENCH_PROFILE"]) / f"{measuring['key']}.prof")
         if not painted:
             raise _Failed("the board was not painted after the gesture")
         took = (painted[0] - start) * 1000
