@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -73,6 +73,7 @@ class Store(StoreOpening, StoreWrites):
         self.path = path
         self._engine = engine
         self._session: Session | None = None
+        self._writing: tuple[Engine, Engine] | None = None  # (engine, it for writing): _writer
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
         self._subscribers: list[Callable[[Change], None]] = []
@@ -141,6 +142,16 @@ class Store(StoreOpening, StoreWrites):
         self.close()
 
     # ----------------------------------------------------------------- transactions and changes
+    def _writer(self) -> Engine:
+        """What a write transaction binds to: on a file, the engine with `writing` set (its
+        BEGIN takes the write lock at once, store_rows._begin), made once per engine (making
+        it cost a tenth of an empty transaction)."""
+        if self.url is not None:
+            return self._engine
+        if self._writing is None or self._writing[0] is not self._engine:
+            self._writing = (self._engine, self._engine.execution_options(writing=True))
+        return self._writing[1]
+
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after every committed change; returns the unsubscribe."""
         self._subscribers.append(callback)
@@ -152,29 +163,29 @@ class Store(StoreOpening, StoreWrites):
         if self._session is not None:
             yield self._session
             return
-        bind = self._engine if self.url else self._engine.execution_options(writing=True)
-        session = Session(bind, expire_on_commit=False)
+        session = Session(self._writer(), expire_on_commit=False)
         self._session = session
         try:
             with session.begin():
                 if self.url is None:
-                    _stamp(session)
+                    _stamp(session.connection())
                 yield session
-                if self.url is None and (self._pending_changed or self._pending_removed):
-                    store_filewatch.log(
-                        session.connection(),
-                        self._client,
-                        self._pending_changed,
-                        self._pending_removed,
-                    )
-                if self.url is not None and (self._pending_changed or self._pending_removed):
-                    store_server.notify(
-                        session.connection(),
-                        self.path.name,
-                        self._client,
-                        self._pending_changed,
-                        self._pending_removed,
-                    )
+                if self._pending_changed or self._pending_removed:
+                    if self.url is None:
+                        store_filewatch.log(
+                            session.connection(),
+                            self._client,
+                            self._pending_changed,
+                            self._pending_removed,
+                        )
+                    else:
+                        store_server.notify(
+                            session.connection(),
+                            self.path.name,
+                            self._client,
+                            self._pending_changed,
+                            self._pending_removed,
+                        )
         except (SQLAlchemyError, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("store.cannot_save", exc) from None
@@ -284,6 +295,22 @@ class Store(StoreOpening, StoreWrites):
         try:
             with Session(self._engine) as session:
                 yield session
+        # damaged or gone since it opened
+        except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
+            raise self._failure("store.cannot_read_db", exc, reading=True) from None
+
+    @contextlib.contextmanager
+    def _read_rows(self) -> Iterator[Connection]:
+        """A connection for reads that need no ORM objects: the transaction's own (what it
+        has added so far flushed first), else one of its own for the read, without a
+        Session's machinery (which cost more than reading a row or two)."""
+        if self._session is not None:
+            self._session.flush()
+            yield self._session.connection()
+            return
+        try:
+            with self._engine.connect() as conn:
+                yield conn
         # damaged or gone since it opened
         except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
             raise self._failure("store.cannot_read_db", exc, reading=True) from None

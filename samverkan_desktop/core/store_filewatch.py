@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from . import store_file
 
 KEEP = 1000  # log rows kept: over a thousand commits between two looks, a watcher reads all
@@ -54,14 +52,12 @@ def log(
     )
     if len(ids) > _MOST_BYTES:
         ids = ""
-    # The table (core.schema's ChangeLogRow, migration 0003) by its name, as the watcher reads it.
-    result = conn.execute(
-        text("INSERT INTO change_log (client, ids) VALUES (:client, :ids)"),
-        {"client": client, "ids": ids},
-    )
-    conn.execute(
-        text("DELETE FROM change_log WHERE id <= :oldest"), {"oldest": result.lastrowid - KEEP}
-    )
+    # The table (core.schema's ChangeLogRow, migration 0003) by its name, as the watcher reads
+    # it; plain SQL, as SQLite takes it: a file's log, never a server's.
+    added = conn.exec_driver_sql(
+        "INSERT INTO change_log (client, ids) VALUES (?, ?)", (client, ids)
+    ).lastrowid
+    conn.exec_driver_sql("DELETE FROM change_log WHERE id <= ?", (added - KEEP,))
 
 
 @dataclass(frozen=True)

@@ -8,16 +8,18 @@ the machinery that store.py keeps.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
+from sqlalchemy.sql.elements import BindParameter
 
 from . import limits, store_file, store_server
 from . import model as m
@@ -64,6 +66,7 @@ class StoreParts:
         def close(self) -> None: ...
         def transaction(self) -> contextlib.AbstractContextManager[Session]: ...
         def _read(self) -> contextlib.AbstractContextManager[Session]: ...
+        def _read_rows(self) -> contextlib.AbstractContextManager[Connection]: ...
         def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
         def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None: ...
         def workshop(self) -> m.Workshop: ...
@@ -112,8 +115,13 @@ def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None
     """Refuse the write when a row is no longer at the version it was based on. The rows stay
     locked until the transaction ends (on a server; SQLite writes one at a time anyway), so
     nobody can move them on between this check and the write."""
-    query = select(table.id, table.version).where(table.id.in_(list(based_on)))
-    found = {i: v for i, v in s.execute(query.with_for_update())}
+    _refuse_moved_on(s, table, based_on, _versions(s.connection(), table, based_on, lock=True))
+
+
+def _refuse_moved_on(
+    s: Session, table: Any, based_on: Mapping[int, int], found: Mapping[int, int]
+) -> None:
+    """RowMovedOn when a row of `based_on` is not at its version in `found` (now) or gone."""
     moved = tuple(sorted(i for i, v in based_on.items() if found.get(i) != v))
     if not moved:
         return
@@ -129,12 +137,84 @@ def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None
     raise error
 
 
-def _bump(s: Session, table: Any, ids: Iterable[int]) -> None:
-    """Every written row is one version on."""
-    columns = _table(table)
-    s.execute(
-        update(columns).where(columns.c.id.in_(list(ids))).values(version=columns.c.version + 1)
-    )
+# Statements built once, here: building and keying a statement cost SQLAlchemy more than
+# SQLite took to run it (issue 10: a gesture's reads and writes of a row or two).
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+
+
+@functools.cache
+def _versions_query(row: Any, lock: bool, every: bool = False) -> Any:
+    table = _table(row)
+    query = select(table.c.id, table.c.version)
+    if not every:
+        query = query.where(table.c.id.in_(_IDS))
+    return query.with_for_update() if lock else query
+
+
+@functools.cache
+def _rows_query(row: Any, every: bool, with_version: bool = False) -> Any:
+    """The snapshot's columns of the notes or clusters (`row`: NoteRow, ClusterRow), by id;
+    `with_version`: each row's version last."""
+    table = _table(row)
+    columns = _NOTE_COLUMNS if row is NoteRow else _CLUSTER_COLUMNS
+    query = select(*columns, *([table.c.version] if with_version else [])).order_by(table.c.id)
+    return query if every else query.where(table.c.id.in_(_IDS))
+
+
+@functools.cache
+def _update_statement(table: Table) -> Any:
+    """Sets the columns each row's parameters name (besides "b_id", its id); the row one
+    version on in the same statement."""
+    return update(table).where(table.c.id == bindparam("b_id")).values(version=table.c.version + 1)
+
+
+def _versions(
+    conn: Any, table: Any, ids: Iterable[int] | None, *, lock: bool = False
+) -> dict[int, int]:
+    """Each row's version (of `ids`, None: every row); `lock`: locked to the end of the
+    transaction (on a server)."""
+    if ids is None:
+        rows = conn.execute(_versions_query(table, lock, every=True))
+    else:
+        rows = conn.execute(_versions_query(table, lock), {"ids": list(ids)})
+    return {i: v for i, v in rows}
+
+
+def _update_rows(
+    s: Session, table: Any, rows: Sequence[Mapping[str, Any]], based_on: Mapping[int, int] | None
+) -> None:
+    """Write `rows` (each its "id" and the fields to set) to `table` (NoteRow, ClusterRow),
+    every row one version on: StoreError when a row is not there, RowMovedOn when one of
+    `based_on` (id -> version) has moved on; nothing written then. One statement per set of
+    fields (SQLAlchemy's own bulk update by key cost as much as the commit)."""
+    ids = [r["id"] for r in rows]
+    conn = s.connection()
+    found = _versions(conn, table, {*ids, *(based_on or ())}, lock=True)
+    missing = set(ids) - found.keys()
+    if missing:
+        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
+    if based_on:
+        _refuse_moved_on(s, table, based_on, found)
+    alike: dict[frozenset[str], list[dict[str, Any]]] = {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if k != "id"}
+        values["b_id"] = row["id"]
+        alike.setdefault(frozenset(values), []).append(values)
+    statement = _update_statement(_table(table))
+    for group in alike.values():
+        conn.execute(statement, group)
+    _forget(s, table, ids)
+
+
+def _forget(s: Session, table: Any, ids: Iterable[int]) -> None:
+    """Rows written past the session (Core statements): any of them the session holds as an
+    object (read by `s.get` earlier in the transaction) is read again when next used."""
+    if not s.identity_map:
+        return
+    for i in ids:
+        held = s.identity_map.get(s.identity_key(table, (i,)))
+        if held is not None:
+            s.expire(held)
 
 
 def _on_postgresql(s: Session) -> bool:
@@ -156,11 +236,11 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def _stamp(session: Session) -> None:
+def _stamp(conn: Any) -> None:
     """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
     journal then always starts with page 1, whose stamp tells whose journal it is."""
-    current = session.execute(text("PRAGMA user_version")).scalar() or 0
-    session.execute(text(f"PRAGMA user_version = {store_file.next_stamp(int(current))}"))
+    current = conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
+    conn.exec_driver_sql(f"PRAGMA user_version = {store_file.next_stamp(int(current))}")
 
 
 def _get(s: Session, table: type, key: int) -> Any:
@@ -213,8 +293,7 @@ def _table(row: Any) -> Table:
 
 def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
     wanted = set(ids)
-    found = set(s.scalars(select(table.id).where(table.id.in_(wanted))))
-    missing = wanted - found
+    missing = wanted - _versions(s.connection(), table, wanted).keys()
     if missing:
         raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
 

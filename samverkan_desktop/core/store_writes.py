@@ -21,7 +21,6 @@ from .store_reads import StoreReads
 from .store_rows import (
     CLUSTER_FIELDS,
     NOTE_FIELDS,
-    _bump,
     _check_versions,
     _checked,
     _cluster,
@@ -36,6 +35,7 @@ from .store_rows import (
     _one,
     _require,
     _table,
+    _update_rows,
     _within_limits,
 )
 
@@ -150,11 +150,7 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
-            _require(s, NoteRow, changes.keys())
-            if based_on:
-                _check_versions(s, NoteRow, based_on)
-            s.execute(update(NoteRow), rows)
-            _bump(s, NoteRow, changes.keys())
+            _update_rows(s, NoteRow, rows, based_on)
             self._mark("note", changes.keys())
 
     def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
@@ -224,14 +220,14 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, CLUSTER_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
-            _require(s, ClusterRow, changes.keys())
-            if based_on:
-                _check_versions(s, ClusterRow, based_on)
-            for i, c in changes.items():
-                if "parent_id" in c:
-                    self._check_parent(s, i, c["parent_id"])
-            s.execute(update(ClusterRow), rows)
-            _bump(s, ClusterRow, changes.keys())
+            parents = {i: c["parent_id"] for i, c in changes.items() if "parent_id" in c}
+            if parents:  # refused before anything is written; the rows are checked first
+                _require(s, ClusterRow, changes.keys())
+                if based_on:
+                    _check_versions(s, ClusterRow, based_on)
+                for i, parent in parents.items():
+                    self._check_parent(s, i, parent)
+            _update_rows(s, ClusterRow, rows, based_on)
             self._mark("cluster", changes.keys())
 
     def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:

@@ -16,6 +16,7 @@ import pytest
 from samverkan_desktop.core import limits
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.messages import describe
+from samverkan_desktop.core.schema import ClusterRow, NoteRow
 from samverkan_desktop.core.store import Change, RowMovedOn, Store, StoreError
 
 DATE = dt.date(2021, 11, 10)
@@ -502,6 +503,24 @@ def test_deleted_cluster_comes_back_with_members_children_and_themes(store: Stor
     assert store.add_cluster("ny").id not in {c.id for c in before.clusters}
 
 
+def test_a_row_written_in_a_transaction_is_read_as_written_later_in_it(store: Store):
+    """A write in a transaction sees what the earlier ones wrote, also where the session
+    already holds the row (a removal then keeps the frame as renamed, for its undo)."""
+    outer, inner = store.add_cluster("Ute"), store.add_cluster("Inne")
+    note = store.add_note("a")
+    with store.transaction() as s:
+        held = s.get(ClusterRow, outer.id), s.get(NoteRow, note.id)
+        store.update_clusters({inner.id: {"parent_id": outer.id}})
+        store.update_clusters({outer.id: {"name": "Ute 2", "x": 40.0}})
+        store.move_notes({note.id: (5.0, 6.0)})
+        assert (held[0].name, held[0].version, held[1].x, held[1].version) == ("Ute 2", 2, 5.0, 2)
+        removal = store.delete_cluster(outer.id)
+    assert (removal.cluster.name, removal.cluster.x, removal.version) == ("Ute 2", 40.0, 2)
+    store.restore_cluster(removal)
+    assert store.cluster(outer.id).name == "Ute 2" and store.cluster(inner.id).parent_id == outer.id
+    assert store.versions("cluster") == {outer.id: 3, inner.id: 4}
+
+
 def test_deleting_a_note_keeps_the_others_links(store: Store):
     ids = _fill(store)
     store.delete_notes([ids["b"].id])
@@ -552,6 +571,18 @@ def test_every_write_of_a_row_moves_its_version_on_and_only_its_own(store: Store
     store.delete_cluster(inner.id)  # its note and nothing else moves into the cluster around it
     assert store.versions("note", [b.id]) == {b.id: 3} and store.note(b.id).cluster_id == top.id
     assert store.versions("note", [a.id]) == {a.id: 3}
+
+
+def test_rows_and_their_versions_are_read_together(store: Store):
+    a, b = store.add_note("a"), store.add_note("b")
+    top = store.add_cluster("Tema")
+    store.move_notes({b.id: (3.0, 4.0)})
+    assert store.notes_and_versions([b.id, a.id, 4711]) == (
+        store.notes([a.id, b.id]),
+        {a.id: 1, b.id: 2},
+    )
+    assert store.clusters_and_versions([top.id]) == ([store.cluster(top.id)], {top.id: 1})
+    assert store.notes_and_versions([]) == ([], {})
 
 
 def test_a_write_based_on_the_current_version_is_made(store: Store):
