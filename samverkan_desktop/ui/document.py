@@ -275,12 +275,11 @@ class DocumentModel(QObject):
         except StoreError as exc:  # the file went away under us; say so rather than crash
             self.report_error(exc)
 
-    def _see(self, kind: str, ids: frozenset[int], gone: frozenset[int]) -> None:
+    def _see(self, kind: str, versions: Mapping[int, int], gone: frozenset[int]) -> None:
         seen = self.seen_versions[kind]
         for i in gone:
             seen.pop(i, None)
-        if ids:
-            seen.update(self._store.versions(kind, ids))
+        seen.update(versions)
 
     def reread(self, kind: str, ids: Iterable[int]) -> None:
         """Read these notes or clusters (`kind`) again now and show them as the store has them
@@ -349,12 +348,16 @@ class DocumentModel(QObject):
             self._set_groups(self._store.groups())
         self._drop_notes(gone_notes)
         self._drop_clusters(gone_clusters)
-        self._see("note", note_ids, gone_notes)
-        self._see("cluster", cluster_ids, gone_clusters)
-        if cluster_ids:
-            self._put_clusters(self._store.clusters(cluster_ids))
-        if note_ids:
-            self._put_notes(self._store.notes(note_ids))
+        # Each row with its version, in one read: the version is never newer than the row
+        # the board shows (what a gesture on it is based on, commands/conflicts.py).
+        clusters, cluster_versions = (
+            self._store.clusters_and_versions(cluster_ids) if cluster_ids else ([], {})
+        )
+        notes, note_versions = self._store.notes_and_versions(note_ids) if note_ids else ([], {})
+        self._see("note", note_versions, gone_notes)
+        self._see("cluster", cluster_versions, gone_clusters)
+        self._put_clusters(clusters)
+        self._put_notes(notes)
 
         if "workshop" in changed:
             self.workshopChanged.emit()
