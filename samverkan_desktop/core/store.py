@@ -76,6 +76,10 @@ class Store(StoreOpening, StoreWrites):
         self._writing: tuple[Engine, Engine] | None = None  # (engine, it for writing): _writer
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
+        # Versions of notes and clusters (kind -> id -> version) the transaction under way has
+        # read locked or written itself: nobody else can change those rows before it ends
+        # (store_rows._locked_versions), so they need not be read again.
+        self._held_versions: dict[str, dict[int, int]] = {}
         self._subscribers: list[Callable[[Change], None]] = []
         self._temp_copy: Path | None = None
         self.readonly = False
@@ -167,13 +171,15 @@ class Store(StoreOpening, StoreWrites):
         self._session = session
         try:
             with session.begin():
-                if self.url is None:
-                    _stamp(session.connection())
+                # A file's own statements go to the driver's connection (store_rows._stamp).
+                raw = None if self.url else session.connection().connection.driver_connection
+                if raw is not None:
+                    _stamp(raw)
                 yield session
                 if self._pending_changed or self._pending_removed:
-                    if self.url is None:
+                    if raw is not None:
                         store_filewatch.log(
-                            session.connection(),
+                            raw,
                             self._client,
                             self._pending_changed,
                             self._pending_removed,
@@ -186,7 +192,7 @@ class Store(StoreOpening, StoreWrites):
                             self._pending_changed,
                             self._pending_removed,
                         )
-        except (SQLAlchemyError, OverflowError) as exc:
+        except (SQLAlchemyError, sqlite3.Error, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("store.cannot_save", exc) from None
         except BaseException:
@@ -194,6 +200,7 @@ class Store(StoreOpening, StoreWrites):
             raise
         finally:
             self._session = None
+            self._held_versions.clear()
             session.close()
         self._publish()
 
@@ -268,9 +275,24 @@ class Store(StoreOpening, StoreWrites):
         self._presences.append(presence)
         return presence
 
-    def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None:
+    def _mark(
+        self,
+        kind: str,
+        ids: Iterable[int],
+        removed: bool = False,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        """The transaction under way changed (or removed) these rows of `kind`; `versions`:
+        the versions it left them at, when known (the others are read again when asked)."""
+        ids = set(ids)
         target = self._pending_removed if removed else self._pending_changed
         target.setdefault(kind, set()).update(ids)
+        held = self._held_versions.get(kind)
+        if held:
+            for i in ids:
+                held.pop(i, None)
+        if versions:
+            self._held_versions.setdefault(kind, {}).update(versions)
 
     def _discard_pending(self) -> None:
         self._pending_changed.clear()

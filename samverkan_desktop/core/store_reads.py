@@ -142,7 +142,8 @@ class StoreReads(StoreParts):
         command that writes a row more than once in one transaction (an undo)."""
         if based_on:
             with self.transaction() as s:
-                _check_versions(s, _VERSIONED[kind], based_on)
+                held = self._held_versions.setdefault(kind, {})
+                _check_versions(s, _VERSIONED[kind], based_on, held)
 
     def contents(self, cluster_ids: Iterable[int]) -> dict[int, frozenset[tuple[str, int]]]:
         """What each of the clusters holds directly now: ("note", id) and ("cluster", id). A
@@ -167,6 +168,17 @@ class StoreReads(StoreParts):
         return frozenset(self._pending_changed.get(kind, ())) - frozenset(
             self._pending_removed.get(kind, ())
         )
+
+    def written_versions(self, kind: str) -> dict[int, int]:
+        """The version the transaction under way has left each row of `kind` it changed at
+        (those it removed left out): `versions(kind, written(kind))`, mostly without reading
+        them again."""
+        ids = self.written(kind)
+        held = self._held_versions.get(kind, {})
+        versions = {i: held[i] for i in ids if i in held}
+        if len(versions) < len(ids):
+            versions.update(self.versions(kind, ids - versions.keys()))
+        return versions
 
     def get_meta(self, key: str, default: str = "") -> str:
         with self._read() as s:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import math
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -59,6 +60,7 @@ class StoreParts:
     _temp_copy: Path | None
     _pending_changed: dict[str, set[int]]
     _pending_removed: dict[str, set[int]]
+    _held_versions: dict[str, dict[int, int]]
 
     if TYPE_CHECKING:
 
@@ -68,7 +70,13 @@ class StoreParts:
         def _read(self) -> contextlib.AbstractContextManager[Session]: ...
         def _read_rows(self) -> contextlib.AbstractContextManager[Connection]: ...
         def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
-        def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None: ...
+        def _mark(
+            self,
+            kind: str,
+            ids: Iterable[int],
+            removed: bool = False,
+            versions: Mapping[int, int] | None = None,
+        ) -> None: ...
         def workshop(self) -> m.Workshop: ...
 
 
@@ -111,11 +119,29 @@ def _one(key: int, version: int | None) -> dict[int, int] | None:
     return None if version is None else {key: version}
 
 
-def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None:
+def _check_versions(
+    s: Session, table: Any, based_on: Mapping[int, int], held: dict[int, int]
+) -> None:
     """Refuse the write when a row is no longer at the version it was based on. The rows stay
     locked until the transaction ends (on a server; SQLite writes one at a time anyway), so
     nobody can move them on between this check and the write."""
-    _refuse_moved_on(s, table, based_on, _versions(s.connection(), table, based_on, lock=True))
+    _refuse_moved_on(s, table, based_on, _locked_versions(s, table, based_on, held))
+
+
+def _locked_versions(
+    s: Session, table: Any, ids: Iterable[int], held: dict[int, int]
+) -> dict[int, int]:
+    """The versions of the rows `ids` that are there, locked to the end of the transaction.
+    `held`: what the transaction has read so or written itself (`Store._held_versions`), which
+    nobody else can have changed since (a file's writer holds the whole file, a server the
+    locked rows); the others are read, and added to it."""
+    wanted = set(ids)
+    found = {i: held[i] for i in wanted if i in held}
+    if len(found) < len(wanted):
+        read = _versions(s.connection(), table, wanted - found.keys(), lock=True)
+        held.update(read)
+        found.update(read)
+    return found
 
 
 def _refuse_moved_on(
@@ -181,29 +207,48 @@ def _versions(
 
 
 def _update_rows(
-    s: Session, table: Any, rows: Sequence[Mapping[str, Any]], based_on: Mapping[int, int] | None
-) -> None:
+    s: Session,
+    table: Any,
+    rows: Sequence[Mapping[str, Any]],
+    based_on: Mapping[int, int] | None,
+    held: dict[int, int],
+) -> dict[int, int]:
     """Write `rows` (each its "id" and the fields to set) to `table` (NoteRow, ClusterRow),
-    every row one version on: StoreError when a row is not there, RowMovedOn when one of
-    `based_on` (id -> version) has moved on; nothing written then. One statement per set of
-    fields (SQLAlchemy's own bulk update by key cost as much as the commit)."""
+    every row one version on; returns the versions they are at now. StoreError when a row is
+    not there, RowMovedOn when one of `based_on` (id -> version) has moved on: nothing written
+    then. `held` as `_locked_versions`. One statement per set of fields (SQLAlchemy's own bulk
+    update by key cost as much as the commit)."""
     ids = [r["id"] for r in rows]
-    conn = s.connection()
-    found = _versions(conn, table, {*ids, *(based_on or ())}, lock=True)
-    missing = set(ids) - found.keys()
-    if missing:
-        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
-    if based_on:
-        _refuse_moved_on(s, table, based_on, found)
+    found = _require_versions(s, table, ids, based_on, held)
     alike: dict[frozenset[str], list[dict[str, Any]]] = {}
     for row in rows:
         values = {k: v for k, v in row.items() if k != "id"}
         values["b_id"] = row["id"]
         alike.setdefault(frozenset(values), []).append(values)
-    statement = _update_statement(_table(table))
+    statement, conn = _update_statement(_table(table)), s.connection()
     for group in alike.values():
         conn.execute(statement, group)
     _forget(s, table, ids)
+    return {i: found[i] + 1 for i in ids}
+
+
+def _require_versions(
+    s: Session,
+    table: Any,
+    ids: Iterable[int],
+    based_on: Mapping[int, int] | None,
+    held: dict[int, int],
+) -> dict[int, int]:
+    """The locked versions of `ids` and of `based_on`'s rows (`_locked_versions`): StoreError
+    when one of `ids` is not there, RowMovedOn when one of `based_on` has moved on."""
+    ids = set(ids)
+    found = _locked_versions(s, table, ids | set(based_on or ()), held)
+    missing = ids - found.keys()
+    if missing:
+        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
+    if based_on:
+        _refuse_moved_on(s, table, based_on, found)
+    return found
 
 
 def _forget(s: Session, table: Any, ids: Iterable[int]) -> None:
@@ -236,11 +281,14 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
-def _stamp(conn: Any) -> None:
+def _stamp(raw: sqlite3.Connection) -> None:
     """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
-    journal then always starts with page 1, whose stamp tells whose journal it is."""
-    current = conn.exec_driver_sql("PRAGMA user_version").scalar() or 0
-    conn.exec_driver_sql(f"PRAGMA user_version = {store_file.next_stamp(int(current))}")
+    journal then always starts with page 1, whose stamp tells whose journal it is. On the
+    driver's own connection (`raw`), as the file's change log is written (store_filewatch.log):
+    two statements of a file's own, which SQLAlchemy's execution cost five times what SQLite
+    took to run."""
+    current = raw.execute("PRAGMA user_version").fetchone()[0] or 0
+    raw.execute(f"PRAGMA user_version = {store_file.next_stamp(int(current))}")
 
 
 def _get(s: Session, table: type, key: int) -> Any:

@@ -21,7 +21,6 @@ from .store_reads import StoreReads
 from .store_rows import (
     CLUSTER_FIELDS,
     NOTE_FIELDS,
-    _check_versions,
     _checked,
     _cluster,
     _cluster_values,
@@ -34,6 +33,7 @@ from .store_rows import (
     _note_values,
     _one,
     _require,
+    _require_versions,
     _table,
     _update_rows,
     _within_limits,
@@ -150,8 +150,10 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
-            _update_rows(s, NoteRow, rows, based_on)
-            self._mark("note", changes.keys())
+            held = self._held_versions.setdefault("note", {})
+            self._mark(
+                "note", changes.keys(), versions=_update_rows(s, NoteRow, rows, based_on, held)
+            )
 
     def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
         self.update_notes({i: {"x": x, "y": y} for i, (x, y) in positions.items()})
@@ -220,15 +222,14 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, CLUSTER_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
+            held = self._held_versions.setdefault("cluster", {})
             parents = {i: c["parent_id"] for i, c in changes.items() if "parent_id" in c}
             if parents:  # refused before anything is written; the rows are checked first
-                _require(s, ClusterRow, changes.keys())
-                if based_on:
-                    _check_versions(s, ClusterRow, based_on)
+                _require_versions(s, ClusterRow, changes.keys(), based_on, held)
                 for i, parent in parents.items():
                     self._check_parent(s, i, parent)
-            _update_rows(s, ClusterRow, rows, based_on)
-            self._mark("cluster", changes.keys())
+            versions = _update_rows(s, ClusterRow, rows, based_on, held)
+            self._mark("cluster", changes.keys(), versions=versions)
 
     def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:
         """Refuse a cycle, and nesting deeper than the limit (the parent's depth plus the

@@ -663,6 +663,33 @@ def test_check_versions_refuses_a_transaction_over_a_row_that_moved_on(store: St
     store.restore_notes(gone)
 
 
+def test_written_versions_are_those_the_transaction_left_its_rows_at(store: Store):
+    """What an undo learns it left each row at (ui/versions.py), however the rows were
+    written: by field, moved on by a frame's removal, or removed (and put back: `written`
+    leaves out what the transaction removed)."""
+    frame = store.add_cluster("Tema")
+    a, b, c = (store.add_note(t, cluster_id=frame.id) for t in "abc")
+    other = store.add_cluster("Annat")
+    with store.transaction():
+        store.check_versions("note", {a.id: 1, b.id: 1})
+        store.move_notes({a.id: (1.0, 1.0), b.id: (2.0, 2.0)})
+        store.update_clusters({frame.id: {"name": "Tema 2"}, other.id: {"x": 5.0}})
+        store.delete_cluster(frame.id)  # a, b and c move out of it: each one version on
+        store.restore_notes(store.delete_notes([c.id]))
+        store.move_notes({b.id: (3.0, 3.0)})
+        written = {kind: store.written_versions(kind) for kind in ("note", "cluster")}
+        assert written == {
+            "note": store.versions("note", [a.id, b.id]),
+            "cluster": store.versions("cluster", [other.id]),
+        }
+    assert written == {"note": {a.id: 3, b.id: 4}, "cluster": {other.id: 2}}
+    with store.transaction():
+        store.check_versions("note", {a.id: 3})
+        store.set_membership({a.id: other.id})
+        with pytest.raises(RowMovedOn):  # it is one on from what was checked, by this write
+            store.check_versions("note", {a.id: 3})
+
+
 def test_contents_says_what_each_cluster_holds_directly(store: Store):
     """What a frame holds, read when a move of it is checked (ui/commands/conflicts.py): a
     note someone else has just put in it changes its contents, not its row."""
