@@ -323,15 +323,16 @@ class Store(StoreOpening, StoreWrites):
 
     @contextlib.contextmanager
     def _read_rows(self) -> Iterator[Connection]:
-        """A connection for reads that need no ORM objects: the transaction's own (what it
-        has added so far flushed first), else one of its own for the read, without a
-        Session's machinery (which cost more than reading a row or two)."""
+        """A connection for a read of one statement that needs no ORM objects: the
+        transaction's own (what it has added so far flushed first), else one of its own for
+        the read, without a Session's machinery or a BEGIN (store_rows._begin), which cost
+        more than reading a row or two."""
         if self._session is not None:
             self._session.flush()
             yield self._session.connection()
             return
         try:
-            with self._engine.connect() as conn:
+            with self._engine.connect().execution_options(one_statement=True) as conn:
                 yield conn
         # damaged or gone since it opened
         except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:

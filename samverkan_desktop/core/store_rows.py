@@ -276,9 +276,12 @@ def _begin(conn: Any) -> None:
     """A file's transaction: one that writes takes the file's write lock at once (BEGIN
     IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
     instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
-    writer waits), and its version checks and writes see one state of the file."""
-    writing = conn.get_execution_options().get("writing", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+    writer waits), and its version checks and writes see one state of the file. A read of
+    one statement (`one_statement`, Store._read_rows) needs none: SQLite runs a statement
+    outside a transaction as one of its own."""
+    options = conn.get_execution_options()
+    if not options.get("one_statement", False):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writing", False) else "BEGIN")
 
 
 def _stamp(raw: sqlite3.Connection) -> None:
