@@ -11,7 +11,8 @@ its raw equivalent is the smallest commit that writes: one row's update.
     .venv/bin/python bench/bench_store_write.py [--file W.samverkan] [--runs 300]
 
 Without --file a 10,000-note workshop is copied from /work/shared/w10k.samverkan when it is
-there, else generated. Prints one line per figure: store median, raw median (ms), ratio.
+there, else generated. Prints one line per figure: store median, raw median (ms), ratio, and
+the CPU time of each (medians, ms: steadier than the wall time on a busy machine).
 """
 
 from __future__ import annotations
@@ -84,16 +85,24 @@ def raw_update(con: sqlite3.Connection, table: str, rows: list[dict[str, object]
 
 def measure(
     runs: int, store_side: Callable[[int], object], raw_side: Callable[[int], object]
-) -> tuple[float, float]:
-    """Medians (ms) of `runs` turns, store and raw one after the other; each gets the turn's
-    number, so that every write changes something."""
-    store_times, raw_times = [], []
+) -> tuple[float, float, float, float]:
+    """Medians (ms) of `runs` turns, store and raw one after the other, each gets the turn's
+    number (so that every write changes something): wall time of each, then the CPU time of
+    this thread (what the other programs on the machine and the disk's waits leave out)."""
+    walls: tuple[list[float], list[float]] = ([], [])
+    cpus: tuple[list[float], list[float]] = ([], [])
     for turn in range(runs):
-        for side, times in ((store_side, store_times), (raw_side, raw_times)):
-            start = time.perf_counter()
+        for side, wall, cpu in zip((store_side, raw_side), walls, cpus, strict=True):
+            start, used = time.perf_counter(), time.thread_time()
             side(turn)
-            times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(store_times), statistics.median(raw_times)
+            wall.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.thread_time() - used) * 1000)
+    return (
+        statistics.median(walls[0]),
+        statistics.median(walls[1]),
+        statistics.median(cpus[0]),
+        statistics.median(cpus[1]),
+    )
 
 
 def main() -> None:
@@ -182,7 +191,7 @@ def run(store: Store, con: sqlite3.Connection, runs: int) -> None:
         ),
     ]
     print(f"{len(note_ids)} notes, {len(cluster_ids)} clusters; medians of {runs} turns (ms)")
-    print(f"{'':26s} {'store':>7s} {'raw':>7s} {'ratio':>6s}")
+    print(f"{'':26s} {'store':>7s} {'raw':>7s} {'ratio':>6s}   CPU: {'store':>7s} {'raw':>7s}")
     gc.disable()  # a collection inside one side's turn would land on that side only
     try:
         for label, store_side, raw_side in figures:
@@ -190,8 +199,11 @@ def run(store: Store, con: sqlite3.Connection, runs: int) -> None:
                 store_side(turn)
                 raw_side(turn)
                 gc.collect()
-            took, floor = measure(runs, store_side, raw_side)
-            print(f"{label:26s} {took:7.3f} {floor:7.3f} {took / floor:6.2f}")
+            took, floor, cpu, raw_cpu = measure(runs, store_side, raw_side)
+            print(
+                f"{label:26s} {took:7.3f} {floor:7.3f} {took / floor:6.2f}"
+                f"        {cpu:7.3f} {raw_cpu:7.3f}"
+            )
             gc.collect()
     finally:
         gc.enable()
