@@ -1,6 +1,7 @@
 """The rows under `Store`: the module-level helpers its parts share (snapshots from rows and
-values for them, checked fields and limits, version checks and bumps, bulk inserts, ids and
-sequences, a file transaction's BEGIN and stamp, the copy of every row of a workshop),
+values for them, checked fields and limits, version checks, the statements a gesture runs
+(built once), updates that move each row's version on, bulk inserts, ids and sequences, a
+file transaction's BEGIN and stamp, the copy of every row of a workshop),
 `RowMovedOn`, and `StoreParts`, what those parts (store_open, store_reads, store_writes) use of
 the machinery that store.py keeps.
 """
@@ -132,7 +133,7 @@ def _locked_versions(
     s: Session, table: Any, ids: Iterable[int], held: dict[int, int]
 ) -> dict[int, int]:
     """The versions of the rows `ids` that are there, locked to the end of the transaction.
-    `held`: what the transaction has read so or written itself (`Store._held_versions`), which
+    `held`: what the transaction has read locked or written itself (`Store._held_versions`), which
     nobody else can have changed since (a file's writer holds the whole file, a server the
     locked rows); the others are read, and added to it."""
     wanted = set(ids)
