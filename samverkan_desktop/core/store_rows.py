@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine
@@ -37,6 +37,8 @@ CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_
 # its row (no ORM object in between, which cost more than the rest of the read).
 _NOTE_COLUMNS = tuple(NoteRow.__table__.c[f.name] for f in fields(m.Note))
 _CLUSTER_COLUMNS = tuple(ClusterRow.__table__.c[f.name] for f in fields(m.Cluster))
+_NOTE_SNAPSHOT = tuple(f.name for f in fields(m.Note))
+_CLUSTER_SNAPSHOT = tuple(f.name for f in fields(m.Cluster))
 
 
 class RowMovedOn(StoreError):
@@ -193,6 +195,25 @@ def _update_statement(table: Table) -> Any:
     """Sets the columns each row's parameters name (besides "b_id", its id); the row one
     version on in the same statement."""
     return update(table).where(table.c.id == bindparam("b_id")).values(version=table.c.version + 1)
+
+
+@functools.cache
+def _insert_statement(row: Any) -> Any:
+    return insert(_table(row))
+
+
+def _add_row(s: Session, row: Any, values: Mapping[str, Any]) -> tuple[list[Any], int]:
+    """Insert one row of `row`'s table (NoteRow, ClusterRow); returns its snapshot's values
+    as written (those given, the defaults the insert filled in, None for the rest, its new
+    id), in the order of the snapshot's fields, and its version. A Core insert: the ORM's unit
+    of work for one object cost more than SQLite's commit."""
+    s.flush()  # what the session has pending goes first, as it did in the ORM's flush
+    result = s.connection().execute(_insert_statement(row), values)
+    written = cast(Mapping[str, Any], result.last_inserted_params())  # one row: one mapping
+    key = result.inserted_primary_key
+    assert key is not None
+    names = _NOTE_SNAPSHOT if row is NoteRow else _CLUSTER_SNAPSHOT
+    return [key[0] if f == "id" else written.get(f) for f in names], written["version"]
 
 
 def _versions(

@@ -21,6 +21,7 @@ from .store_reads import StoreReads
 from .store_rows import (
     CLUSTER_FIELDS,
     NOTE_FIELDS,
+    _add_row,
     _checked,
     _cluster,
     _cluster_values,
@@ -29,7 +30,6 @@ from .store_rows import (
     _ids_given,
     _insert,
     _mapped,
-    _note,
     _note_values,
     _one,
     _require,
@@ -127,11 +127,10 @@ class StoreWrites(StoreReads):
     def add_note(self, text: str, **values: Any) -> m.Note:
         with self.transaction() as s:
             _within_limits("text", text)
-            row = NoteRow(text=text, **_checked(values, NOTE_FIELDS))
-            s.add(row)
-            s.flush()
-            self._mark("note", [row.id])
-            return _note(row)
+            written, version = _add_row(s, NoteRow, {"text": text, **_checked(values, NOTE_FIELDS)})
+            note = m.Note(*written)
+            self._mark("note", [note.id], versions={note.id: version})
+            return note
 
     def update_note(self, note_id: int, *, based_on: int | None = None, **changes: Any) -> m.Note:
         self.update_notes({note_id: changes}, based_on=_one(note_id, based_on))
@@ -199,11 +198,11 @@ class StoreWrites(StoreReads):
             _within_limits("name", name)
             if values.get("parent_id") is not None:
                 self._check_parent(s, None, values["parent_id"])
-            row = ClusterRow(name=name, **_checked(values, CLUSTER_FIELDS))
-            s.add(row)
-            s.flush()
-            self._mark("cluster", [row.id])
-            return _cluster(row)
+            values = {"name": name, **_checked(values, CLUSTER_FIELDS)}
+            written, version = _add_row(s, ClusterRow, values)
+            cluster = m.Cluster(*written)
+            self._mark("cluster", [cluster.id], versions={cluster.id: version})
+            return cluster
 
     def update_cluster(
         self, cluster_id: int, *, based_on: int | None = None, **changes: Any

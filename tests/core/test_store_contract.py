@@ -263,6 +263,25 @@ def test_unknown_fields_missing_rows_and_values_out_of_range_are_refused(store: 
     assert store.note(note.id).text == "a" and store.note(note.id).votes == 0
 
 
+def test_a_new_note_or_cluster_is_given_back_as_stored(store: Store):
+    """What `add_note` and `add_cluster` return (what the board shows at once) is the row as
+    it is stored, defaults and times included, at version 1; also after other new rows in the
+    same transaction."""
+    group = store.add_group("Grupp 1")
+    with store.transaction():
+        store.set_meta("vy", "{}")
+        frame = store.add_cluster("Tema", x=10.0, width=300.0, group_id=group.id)
+        inner = store.add_cluster("Inre", parent_id=frame.id)
+        note = store.add_note("Lapp", cluster_id=inner.id, uncertain=True, votes=2)
+        plain = store.add_note("")
+    assert [frame, inner] == store.clusters([frame.id, inner.id])
+    assert [note, plain] == store.notes([note.id, plain.id])
+    assert note.created_at is not None and note.updated_at is not None
+    assert (plain.text, plain.group_id, plain.cluster_id, plain.x) == ("", None, None, 0.0)
+    assert store.versions("note") == {note.id: 1, plain.id: 1}
+    assert store.get_meta("vy") == "{}"
+
+
 def test_membership_puts_notes_in_and_out_of_clusters(backend: Backend, store):
     c = store.add_cluster("Trygghet")
     a, b = store.add_note("a"), store.add_note("b")
