@@ -17,6 +17,7 @@ from .store_rows import (
     _VERSIONED,
     StoreParts,
     _check_versions,
+    _contents_query,
     _group,
     _rows_query,
     _versions,
@@ -153,14 +154,9 @@ class StoreReads(StoreParts):
         out: dict[int, set[tuple[str, int]]] = {c: set() for c in ids}
         if not ids:
             return {}
-        with self._read() as s:
-            for kind, table, column in (
-                ("note", NoteRow, NoteRow.cluster_id),
-                ("cluster", ClusterRow, ClusterRow.parent_id),
-            ):
-                for i, c in s.execute(select(table.id, column).where(column.in_(ids))):
-                    if c is not None:
-                        out[c].add((kind, i))
+        with self._read_rows() as conn:
+            for kind, i, c in conn.execute(_contents_query(), {"notes_in": ids, "frames_in": ids}):
+                out[c].add((kind, i))
         return {c: frozenset(held) for c, held in out.items()}
 
     def written(self, kind: str) -> frozenset[int]:

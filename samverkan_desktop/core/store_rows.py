@@ -17,7 +17,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, select, union_all, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
@@ -188,6 +188,20 @@ def _rows_query(row: Any, every: bool, with_version: bool = False) -> Any:
     columns = _NOTE_COLUMNS if row is NoteRow else _CLUSTER_COLUMNS
     query = select(*columns, *([table.c.version] if with_version else [])).order_by(table.c.id)
     return query if every else query.where(table.c.id.in_(_IDS))
+
+
+@functools.cache
+def _contents_query() -> Any:
+    """What frames hold directly: ("note", id, frame) and ("cluster", id, frame), of the
+    frames in "notes_in" and "frames_in" (the same ids, given twice)."""
+    notes, clusters = _table(NoteRow), _table(ClusterRow)
+    held_notes = select(literal("note"), notes.c.id, notes.c.cluster_id).where(
+        notes.c.cluster_id.in_(bindparam("notes_in", expanding=True))
+    )
+    held_frames = select(literal("cluster"), clusters.c.id, clusters.c.parent_id).where(
+        clusters.c.parent_id.in_(bindparam("frames_in", expanding=True))
+    )
+    return union_all(held_notes, held_frames)
 
 
 @functools.cache
