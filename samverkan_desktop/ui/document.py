@@ -76,8 +76,9 @@ class DocumentModel(QObject):
         # -> version): what its undo and redo are based on (versions.py).
         self.own_versions: dict[str, dict[int, int]] = {}
         # The version of each note and cluster as this board last read it (kind -> id ->
-        # version): what a gesture's first run is based on (commands/conflicts.py). Read
-        # before the rows themselves, so that it is never newer than what the board shows.
+        # version): what a gesture's first run is based on (commands/conflicts.py). Read with
+        # the rows themselves after a change (before them when the whole workshop is read),
+        # so that it is never newer than what the board shows.
         self.seen_versions: dict[str, dict[int, int]] = {"note": {}, "cluster": {}}
         # On a server, and on a file open shared with other windows: the others' changes come
         # the same way as our own (a file open alone has none to watch). Watched from before
