@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -73,8 +73,13 @@ class Store(StoreOpening, StoreWrites):
         self.path = path
         self._engine = engine
         self._session: Session | None = None
+        self._writing: tuple[Engine, Engine] | None = None  # (engine, it for writing): _writer
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
+        # Versions of notes and clusters (kind -> id -> version) the transaction under way has
+        # read locked or written itself: nobody else can change those rows before it ends
+        # (store_rows._locked_versions), so they need not be read again.
+        self._held_versions: dict[str, dict[int, int]] = {}
         self._subscribers: list[Callable[[Change], None]] = []
         self._temp_copy: Path | None = None
         self.readonly = False
@@ -141,6 +146,16 @@ class Store(StoreOpening, StoreWrites):
         self.close()
 
     # ----------------------------------------------------------------- transactions and changes
+    def _writer(self) -> Engine:
+        """What a write transaction binds to: on a file, the engine with `writing` set (its
+        BEGIN takes the write lock at once, store_rows._begin), made once per engine (making
+        it cost a tenth of an empty transaction)."""
+        if self.url is not None:
+            return self._engine
+        if self._writing is None or self._writing[0] is not self._engine:
+            self._writing = (self._engine, self._engine.execution_options(writing=True))
+        return self._writing[1]
+
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after every committed change; returns the unsubscribe."""
         self._subscribers.append(callback)
@@ -152,30 +167,32 @@ class Store(StoreOpening, StoreWrites):
         if self._session is not None:
             yield self._session
             return
-        bind = self._engine if self.url else self._engine.execution_options(writing=True)
-        session = Session(bind, expire_on_commit=False)
+        session = Session(self._writer(), expire_on_commit=False)
         self._session = session
         try:
             with session.begin():
-                if self.url is None:
-                    _stamp(session)
+                # A file's own statements go to the driver's connection (store_rows._stamp).
+                raw = None if self.url else session.connection().connection.driver_connection
+                if raw is not None:
+                    _stamp(raw)
                 yield session
-                if self.url is None and (self._pending_changed or self._pending_removed):
-                    store_filewatch.log(
-                        session.connection(),
-                        self._client,
-                        self._pending_changed,
-                        self._pending_removed,
-                    )
-                if self.url is not None and (self._pending_changed or self._pending_removed):
-                    store_server.notify(
-                        session.connection(),
-                        self.path.name,
-                        self._client,
-                        self._pending_changed,
-                        self._pending_removed,
-                    )
-        except (SQLAlchemyError, OverflowError) as exc:
+                if self._pending_changed or self._pending_removed:
+                    if raw is not None:
+                        store_filewatch.log(
+                            raw,
+                            self._client,
+                            self._pending_changed,
+                            self._pending_removed,
+                        )
+                    else:
+                        store_server.notify(
+                            session.connection(),
+                            self.path.name,
+                            self._client,
+                            self._pending_changed,
+                            self._pending_removed,
+                        )
+        except (SQLAlchemyError, sqlite3.Error, OverflowError) as exc:
             self._discard_pending()
             raise self._failure("store.cannot_save", exc) from None
         except BaseException:
@@ -183,6 +200,7 @@ class Store(StoreOpening, StoreWrites):
             raise
         finally:
             self._session = None
+            self._held_versions.clear()
             session.close()
         self._publish()
 
@@ -257,9 +275,24 @@ class Store(StoreOpening, StoreWrites):
         self._presences.append(presence)
         return presence
 
-    def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None:
+    def _mark(
+        self,
+        kind: str,
+        ids: Iterable[int],
+        removed: bool = False,
+        versions: Mapping[int, int] | None = None,
+    ) -> None:
+        """The transaction under way changed (or removed) these rows of `kind`; `versions`:
+        the versions it left them at, when known (the others are read again when asked)."""
+        ids = set(ids)
         target = self._pending_removed if removed else self._pending_changed
         target.setdefault(kind, set()).update(ids)
+        held = self._held_versions.get(kind)
+        if held:
+            for i in ids:
+                held.pop(i, None)
+        if versions:
+            self._held_versions.setdefault(kind, {}).update(versions)
 
     def _discard_pending(self) -> None:
         self._pending_changed.clear()
@@ -284,6 +317,23 @@ class Store(StoreOpening, StoreWrites):
         try:
             with Session(self._engine) as session:
                 yield session
+        # damaged or gone since it opened
+        except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
+            raise self._failure("store.cannot_read_db", exc, reading=True) from None
+
+    @contextlib.contextmanager
+    def _read_rows(self) -> Iterator[Connection]:
+        """A connection for a read of one statement that needs no ORM objects: the
+        transaction's own (what it has added so far flushed first), else one of its own for
+        the read, without a Session's machinery or a BEGIN (store_rows._begin), which cost
+        more than reading a row or two."""
+        if self._session is not None:
+            self._session.flush()
+            yield self._session.connection()
+            return
+        try:
+            with self._engine.connect().execution_options(one_statement=True) as conn:
+                yield conn
         # damaged or gone since it opened
         except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
             raise self._failure("store.cannot_read_db", exc, reading=True) from None

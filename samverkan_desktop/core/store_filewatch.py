@@ -22,9 +22,6 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import text
 
 from . import store_file
 
@@ -38,7 +35,7 @@ _CHUNK = 500  # ids per "IN (...)" (SQLite takes at most 999 variables in older 
 
 
 def log(
-    conn: Any,
+    conn: sqlite3.Connection,
     client: str,
     changed: Mapping[str, Iterable[int]],
     removed: Mapping[str, Iterable[int]],
@@ -54,14 +51,12 @@ def log(
     )
     if len(ids) > _MOST_BYTES:
         ids = ""
-    # The table (core.schema's ChangeLogRow, migration 0003) by its name, as the watcher reads it.
-    result = conn.execute(
-        text("INSERT INTO change_log (client, ids) VALUES (:client, :ids)"),
-        {"client": client, "ids": ids},
-    )
-    conn.execute(
-        text("DELETE FROM change_log WHERE id <= :oldest"), {"oldest": result.lastrowid - KEEP}
-    )
+    # The table (core.schema's ChangeLogRow, migration 0003) by its name, as the watcher reads
+    # it, on the driver's own connection (`conn`: the transaction's, see store_rows._stamp).
+    added = conn.execute(
+        "INSERT INTO change_log (client, ids) VALUES (?, ?)", (client, ids)
+    ).lastrowid
+    conn.execute("DELETE FROM change_log WHERE id <= ?", ((added or 0) - KEEP,))
 
 
 @dataclass(frozen=True)

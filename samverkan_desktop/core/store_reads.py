@@ -14,12 +14,13 @@ from . import store_summary
 from .schema import ClusterRow, GroupRow, LinkRow, MetaRow, NoteRow, ThemeLinkRow, WorkshopRow
 from .store_file import StoreError
 from .store_rows import (
-    _CLUSTER_COLUMNS,
-    _NOTE_COLUMNS,
     _VERSIONED,
     StoreParts,
     _check_versions,
+    _contents_query,
     _group,
+    _rows_query,
+    _versions,
 )
 
 
@@ -40,11 +41,11 @@ class StoreReads(StoreParts):
             return [_group(r) for r in rows]
 
     def notes(self, ids: Iterable[int] | None = None) -> list[m.Note]:
-        with self._read() as s:
-            query = select(*_NOTE_COLUMNS).order_by(NoteRow.id)
-            if ids is not None:
-                query = query.where(NoteRow.id.in_(list(ids)))
-            return [m.Note(*r) for r in s.connection().execute(query)]
+        with self._read_rows() as conn:
+            if ids is None:
+                return [m.Note(*r) for r in conn.execute(_rows_query(NoteRow, every=True))]
+            rows = conn.execute(_rows_query(NoteRow, every=False), {"ids": list(ids)})
+            return [m.Note(*r) for r in rows]
 
     def note(self, note_id: int) -> m.Note:
         found = self.notes([note_id])
@@ -53,17 +54,34 @@ class StoreReads(StoreParts):
         return found[0]
 
     def clusters(self, ids: Iterable[int] | None = None) -> list[m.Cluster]:
-        with self._read() as s:
-            query = select(*_CLUSTER_COLUMNS).order_by(ClusterRow.id)
-            if ids is not None:
-                query = query.where(ClusterRow.id.in_(list(ids)))
-            return [m.Cluster(*r) for r in s.connection().execute(query)]
+        with self._read_rows() as conn:
+            if ids is None:
+                return [m.Cluster(*r) for r in conn.execute(_rows_query(ClusterRow, every=True))]
+            rows = conn.execute(_rows_query(ClusterRow, every=False), {"ids": list(ids)})
+            return [m.Cluster(*r) for r in rows]
 
     def cluster(self, cluster_id: int) -> m.Cluster:
         found = self.clusters([cluster_id])
         if not found:
             raise StoreError("store.no_cluster", id=cluster_id)
         return found[0]
+
+    def notes_and_versions(self, ids: Iterable[int]) -> tuple[list[m.Note], dict[int, int]]:
+        """`notes(ids)` and `versions("note", ids)` in one read: each version is that of
+        the very row read (what follows a change reads both)."""
+        with self._read_rows() as conn:
+            rows = conn.execute(_rows_query(NoteRow, False, with_version=True), {"ids": list(ids)})
+            notes = [(m.Note(*r[:-1]), r[-1]) for r in rows]
+        return [n for n, _ in notes], {n.id: v for n, v in notes}
+
+    def clusters_and_versions(self, ids: Iterable[int]) -> tuple[list[m.Cluster], dict[int, int]]:
+        """`clusters(ids)` and `versions("cluster", ids)` in one read, as `notes_and_versions`."""
+        with self._read_rows() as conn:
+            query = _rows_query(ClusterRow, False, with_version=True)
+            clusters = [
+                (m.Cluster(*r[:-1]), r[-1]) for r in conn.execute(query, {"ids": list(ids)})
+            ]
+        return [c for c, _ in clusters], {c.id: v for c, v in clusters}
 
     def links(self) -> list[m.Link]:
         with self._read() as s:
@@ -115,12 +133,8 @@ class StoreReads(StoreParts):
     def versions(self, kind: str, ids: Iterable[int] | None = None) -> dict[int, int]:
         """Each note's or cluster's version (`kind` "note" or "cluster"), one up on every write
         of the row: what a later write states as `based_on`."""
-        table = _VERSIONED[kind]
-        with self._read() as s:
-            query = select(table.id, table.version)
-            if ids is not None:
-                query = query.where(table.id.in_(list(ids)))
-            return {i: v for i, v in s.execute(query)}
+        with self._read_rows() as conn:
+            return _versions(conn, _VERSIONED[kind], None if ids is None else list(ids))
 
     def check_versions(self, kind: str, based_on: Mapping[int, int]) -> None:
         """RowMovedOn when any of the notes or clusters (`kind`) is no longer at the version in
@@ -129,7 +143,8 @@ class StoreReads(StoreParts):
         command that writes a row more than once in one transaction (an undo)."""
         if based_on:
             with self.transaction() as s:
-                _check_versions(s, _VERSIONED[kind], based_on)
+                held = self._held_versions.setdefault(kind, {})
+                _check_versions(s, _VERSIONED[kind], based_on, held)
 
     def contents(self, cluster_ids: Iterable[int]) -> dict[int, frozenset[tuple[str, int]]]:
         """What each of the clusters holds directly now: ("note", id) and ("cluster", id). A
@@ -139,14 +154,9 @@ class StoreReads(StoreParts):
         out: dict[int, set[tuple[str, int]]] = {c: set() for c in ids}
         if not ids:
             return {}
-        with self._read() as s:
-            for kind, table, column in (
-                ("note", NoteRow, NoteRow.cluster_id),
-                ("cluster", ClusterRow, ClusterRow.parent_id),
-            ):
-                for i, c in s.execute(select(table.id, column).where(column.in_(ids))):
-                    if c is not None:
-                        out[c].add((kind, i))
+        with self._read_rows() as conn:
+            for kind, i, c in conn.execute(_contents_query(), {"notes_in": ids, "frames_in": ids}):
+                out[c].add((kind, i))
         return {c: frozenset(held) for c, held in out.items()}
 
     def written(self, kind: str) -> frozenset[int]:
@@ -154,6 +164,17 @@ class StoreReads(StoreParts):
         return frozenset(self._pending_changed.get(kind, ())) - frozenset(
             self._pending_removed.get(kind, ())
         )
+
+    def written_versions(self, kind: str) -> dict[int, int]:
+        """The version the transaction under way has left each row of `kind` it changed at
+        (those it removed left out): `versions(kind, written(kind))`, mostly without reading
+        them again."""
+        ids = self.written(kind)
+        held = self._held_versions.get(kind, {})
+        versions = {i: held[i] for i in ids if i in held}
+        if len(versions) < len(ids):
+            versions.update(self.versions(kind, ids - versions.keys()))
+        return versions
 
     def get_meta(self, key: str, default: str = "") -> str:
         with self._read() as s:

@@ -1,6 +1,7 @@
 """The rows under `Store`: the module-level helpers its parts share (snapshots from rows and
-values for them, checked fields and limits, version checks and bumps, bulk inserts, ids and
-sequences, a file transaction's BEGIN and stamp, the copy of every row of a workshop),
+values for them, checked fields and limits, version checks, the statements a gesture runs
+(built once), updates that move each row's version on, bulk inserts, ids and sequences, a
+file transaction's BEGIN and stamp, the copy of every row of a workshop),
 `RowMovedOn`, and `StoreParts`, what those parts (store_open, store_reads, store_writes) use of
 the machinery that store.py keeps.
 """
@@ -8,16 +9,19 @@ the machinery that store.py keeps.
 from __future__ import annotations
 
 import contextlib
+import functools
 import math
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import bindparam, delete, func, insert, literal, select, union_all, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
+from sqlalchemy.sql.elements import BindParameter
 
 from . import limits, store_file, store_server
 from . import model as m
@@ -33,6 +37,8 @@ CLUSTER_FIELDS = frozenset(f.name for f in fields(m.Cluster)) - {"id", "created_
 # its row (no ORM object in between, which cost more than the rest of the read).
 _NOTE_COLUMNS = tuple(NoteRow.__table__.c[f.name] for f in fields(m.Note))
 _CLUSTER_COLUMNS = tuple(ClusterRow.__table__.c[f.name] for f in fields(m.Cluster))
+_NOTE_SNAPSHOT = tuple(f.name for f in fields(m.Note))
+_CLUSTER_SNAPSHOT = tuple(f.name for f in fields(m.Cluster))
 
 
 class RowMovedOn(StoreError):
@@ -57,6 +63,7 @@ class StoreParts:
     _temp_copy: Path | None
     _pending_changed: dict[str, set[int]]
     _pending_removed: dict[str, set[int]]
+    _held_versions: dict[str, dict[int, int]]
 
     if TYPE_CHECKING:
 
@@ -64,8 +71,15 @@ class StoreParts:
         def close(self) -> None: ...
         def transaction(self) -> contextlib.AbstractContextManager[Session]: ...
         def _read(self) -> contextlib.AbstractContextManager[Session]: ...
+        def _read_rows(self) -> contextlib.AbstractContextManager[Connection]: ...
         def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
-        def _mark(self, kind: str, ids: Iterable[int], removed: bool = False) -> None: ...
+        def _mark(
+            self,
+            kind: str,
+            ids: Iterable[int],
+            removed: bool = False,
+            versions: Mapping[int, int] | None = None,
+        ) -> None: ...
         def workshop(self) -> m.Workshop: ...
 
 
@@ -108,12 +122,35 @@ def _one(key: int, version: int | None) -> dict[int, int] | None:
     return None if version is None else {key: version}
 
 
-def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None:
+def _check_versions(
+    s: Session, table: Any, based_on: Mapping[int, int], held: dict[int, int]
+) -> None:
     """Refuse the write when a row is no longer at the version it was based on. The rows stay
     locked until the transaction ends (on a server; SQLite writes one at a time anyway), so
     nobody can move them on between this check and the write."""
-    query = select(table.id, table.version).where(table.id.in_(list(based_on)))
-    found = {i: v for i, v in s.execute(query.with_for_update())}
+    _refuse_moved_on(s, table, based_on, _locked_versions(s, table, based_on, held))
+
+
+def _locked_versions(
+    s: Session, table: Any, ids: Iterable[int], held: dict[int, int]
+) -> dict[int, int]:
+    """The versions of the rows `ids` that are there, locked to the end of the transaction.
+    `held`: what the transaction has read locked or written itself (`Store._held_versions`), which
+    nobody else can have changed since (a file's writer holds the whole file, a server the
+    locked rows); the others are read, and added to it."""
+    wanted = set(ids)
+    found = {i: held[i] for i in wanted if i in held}
+    if len(found) < len(wanted):
+        read = _versions(s.connection(), table, wanted - found.keys(), lock=True)
+        held.update(read)
+        found.update(read)
+    return found
+
+
+def _refuse_moved_on(
+    s: Session, table: Any, based_on: Mapping[int, int], found: Mapping[int, int]
+) -> None:
+    """RowMovedOn when a row of `based_on` is not at its version in `found` (now) or gone."""
     moved = tuple(sorted(i for i, v in based_on.items() if found.get(i) != v))
     if not moved:
         return
@@ -129,12 +166,136 @@ def _check_versions(s: Session, table: Any, based_on: Mapping[int, int]) -> None
     raise error
 
 
-def _bump(s: Session, table: Any, ids: Iterable[int]) -> None:
-    """Every written row is one version on."""
-    columns = _table(table)
-    s.execute(
-        update(columns).where(columns.c.id.in_(list(ids))).values(version=columns.c.version + 1)
+# Statements built once, here: building and keying a statement cost SQLAlchemy more than
+# SQLite took to run it (issue 10: a gesture's reads and writes of a row or two).
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+
+
+@functools.cache
+def _versions_query(row: Any, lock: bool, every: bool = False) -> Any:
+    table = _table(row)
+    query = select(table.c.id, table.c.version)
+    if not every:
+        query = query.where(table.c.id.in_(_IDS))
+    return query.with_for_update() if lock else query
+
+
+@functools.cache
+def _rows_query(row: Any, every: bool, with_version: bool = False) -> Any:
+    """The snapshot's columns of the notes or clusters (`row`: NoteRow, ClusterRow), by id;
+    `with_version`: each row's version last."""
+    table = _table(row)
+    columns = _NOTE_COLUMNS if row is NoteRow else _CLUSTER_COLUMNS
+    query = select(*columns, *([table.c.version] if with_version else [])).order_by(table.c.id)
+    return query if every else query.where(table.c.id.in_(_IDS))
+
+
+@functools.cache
+def _contents_query() -> Any:
+    """What frames hold directly: ("note", id, frame) and ("cluster", id, frame), of the
+    frames in "notes_in" and "frames_in" (the same ids, given twice)."""
+    notes, clusters = _table(NoteRow), _table(ClusterRow)
+    held_notes = select(literal("note"), notes.c.id, notes.c.cluster_id).where(
+        notes.c.cluster_id.in_(bindparam("notes_in", expanding=True))
     )
+    held_frames = select(literal("cluster"), clusters.c.id, clusters.c.parent_id).where(
+        clusters.c.parent_id.in_(bindparam("frames_in", expanding=True))
+    )
+    return union_all(held_notes, held_frames)
+
+
+@functools.cache
+def _update_statement(table: Table) -> Any:
+    """Sets the columns each row's parameters name (besides "b_id", its id); the row one
+    version on in the same statement."""
+    return update(table).where(table.c.id == bindparam("b_id")).values(version=table.c.version + 1)
+
+
+@functools.cache
+def _insert_statement(row: Any) -> Any:
+    return insert(_table(row))
+
+
+def _add_row(s: Session, row: Any, values: Mapping[str, Any]) -> tuple[list[Any], int]:
+    """Insert one row of `row`'s table (NoteRow, ClusterRow); returns its snapshot's values
+    as written (those given, the defaults the insert filled in, None for the rest, its new
+    id), in the order of the snapshot's fields, and its version. A Core insert: the ORM's unit
+    of work for one object cost more than SQLite's commit."""
+    s.flush()  # what the session has pending goes first, as it did in the ORM's flush
+    result = s.connection().execute(_insert_statement(row), values)
+    written = cast(Mapping[str, Any], result.last_inserted_params())  # one row: one mapping
+    key = result.inserted_primary_key
+    assert key is not None
+    names = _NOTE_SNAPSHOT if row is NoteRow else _CLUSTER_SNAPSHOT
+    return [key[0] if f == "id" else written.get(f) for f in names], written["version"]
+
+
+def _versions(
+    conn: Any, table: Any, ids: Iterable[int] | None, *, lock: bool = False
+) -> dict[int, int]:
+    """Each row's version (of `ids`, None: every row); `lock`: locked to the end of the
+    transaction (on a server)."""
+    if ids is None:
+        rows = conn.execute(_versions_query(table, lock, every=True))
+    else:
+        rows = conn.execute(_versions_query(table, lock), {"ids": list(ids)})
+    return {i: v for i, v in rows}
+
+
+def _update_rows(
+    s: Session,
+    table: Any,
+    rows: Sequence[Mapping[str, Any]],
+    based_on: Mapping[int, int] | None,
+    held: dict[int, int],
+) -> dict[int, int]:
+    """Write `rows` (each its "id" and the fields to set) to `table` (NoteRow, ClusterRow),
+    every row one version on; returns the versions they are at now. StoreError when a row is
+    not there, RowMovedOn when one of `based_on` (id -> version) has moved on: nothing written
+    then. `held` as `_locked_versions`. One statement per set of fields (SQLAlchemy's own bulk
+    update by key cost as much as the commit)."""
+    ids = [r["id"] for r in rows]
+    found = _require_versions(s, table, ids, based_on, held)
+    alike: dict[frozenset[str], list[dict[str, Any]]] = {}
+    for row in rows:
+        values = {k: v for k, v in row.items() if k != "id"}
+        values["b_id"] = row["id"]
+        alike.setdefault(frozenset(values), []).append(values)
+    statement, conn = _update_statement(_table(table)), s.connection()
+    for group in alike.values():
+        conn.execute(statement, group)
+    _forget(s, table, ids)
+    return {i: found[i] + 1 for i in ids}
+
+
+def _require_versions(
+    s: Session,
+    table: Any,
+    ids: Iterable[int],
+    based_on: Mapping[int, int] | None,
+    held: dict[int, int],
+) -> dict[int, int]:
+    """The locked versions of `ids` and of `based_on`'s rows (`_locked_versions`): StoreError
+    when one of `ids` is not there, RowMovedOn when one of `based_on` has moved on."""
+    ids = set(ids)
+    found = _locked_versions(s, table, ids | set(based_on or ()), held)
+    missing = ids - found.keys()
+    if missing:
+        raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
+    if based_on:
+        _refuse_moved_on(s, table, based_on, found)
+    return found
+
+
+def _forget(s: Session, table: Any, ids: Iterable[int]) -> None:
+    """Rows written past the session (Core statements): any of them the session holds as an
+    object (read by `s.get` earlier in the transaction) is read again when next used."""
+    if not s.identity_map:
+        return
+    for i in ids:
+        held = s.identity_map.get(s.identity_key(table, (i,)))
+        if held is not None:
+            s.expire(held)
 
 
 def _on_postgresql(s: Session) -> bool:
@@ -151,16 +312,22 @@ def _begin(conn: Any) -> None:
     """A file's transaction: one that writes takes the file's write lock at once (BEGIN
     IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
     instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
-    writer waits), and its version checks and writes see one state of the file."""
-    writing = conn.get_execution_options().get("writing", False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+    writer waits), and its version checks and writes see one state of the file. A read of
+    one statement (`one_statement`, Store._read_rows) needs none: SQLite runs a statement
+    outside a transaction as one of its own."""
+    options = conn.get_execution_options()
+    if not options.get("one_statement", False):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writing", False) else "BEGIN")
 
 
-def _stamp(session: Session) -> None:
+def _stamp(raw: sqlite3.Connection) -> None:
     """Mark the transaction in the file's header first thing (see `store_file.next_stamp`): its
-    journal then always starts with page 1, whose stamp tells whose journal it is."""
-    current = session.execute(text("PRAGMA user_version")).scalar() or 0
-    session.execute(text(f"PRAGMA user_version = {store_file.next_stamp(int(current))}"))
+    journal then always starts with page 1, whose stamp tells whose journal it is. On the
+    driver's own connection (`raw`), as the file's change log is written (store_filewatch.log):
+    two statements of a file's own, which SQLAlchemy's execution cost five times what SQLite
+    took to run."""
+    current = raw.execute("PRAGMA user_version").fetchone()[0] or 0
+    raw.execute(f"PRAGMA user_version = {store_file.next_stamp(int(current))}")
 
 
 def _get(s: Session, table: type, key: int) -> Any:
@@ -213,8 +380,7 @@ def _table(row: Any) -> Table:
 
 def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
     wanted = set(ids)
-    found = set(s.scalars(select(table.id).where(table.id.in_(wanted))))
-    missing = wanted - found
+    missing = wanted - _versions(s.connection(), table, wanted).keys()
     if missing:
         raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
 

@@ -21,8 +21,7 @@ from .store_reads import StoreReads
 from .store_rows import (
     CLUSTER_FIELDS,
     NOTE_FIELDS,
-    _bump,
-    _check_versions,
+    _add_row,
     _checked,
     _cluster,
     _cluster_values,
@@ -31,11 +30,12 @@ from .store_rows import (
     _ids_given,
     _insert,
     _mapped,
-    _note,
     _note_values,
     _one,
     _require,
+    _require_versions,
     _table,
+    _update_rows,
     _within_limits,
 )
 
@@ -127,11 +127,10 @@ class StoreWrites(StoreReads):
     def add_note(self, text: str, **values: Any) -> m.Note:
         with self.transaction() as s:
             _within_limits("text", text)
-            row = NoteRow(text=text, **_checked(values, NOTE_FIELDS))
-            s.add(row)
-            s.flush()
-            self._mark("note", [row.id])
-            return _note(row)
+            written, version = _add_row(s, NoteRow, {"text": text, **_checked(values, NOTE_FIELDS)})
+            note = m.Note(*written)
+            self._mark("note", [note.id], versions={note.id: version})
+            return note
 
     def update_note(self, note_id: int, *, based_on: int | None = None, **changes: Any) -> m.Note:
         self.update_notes({note_id: changes}, based_on=_one(note_id, based_on))
@@ -150,12 +149,10 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, NOTE_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
-            _require(s, NoteRow, changes.keys())
-            if based_on:
-                _check_versions(s, NoteRow, based_on)
-            s.execute(update(NoteRow), rows)
-            _bump(s, NoteRow, changes.keys())
-            self._mark("note", changes.keys())
+            held = self._held_versions.setdefault("note", {})
+            self._mark(
+                "note", changes.keys(), versions=_update_rows(s, NoteRow, rows, based_on, held)
+            )
 
     def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
         self.update_notes({i: {"x": x, "y": y} for i, (x, y) in positions.items()})
@@ -201,11 +198,11 @@ class StoreWrites(StoreReads):
             _within_limits("name", name)
             if values.get("parent_id") is not None:
                 self._check_parent(s, None, values["parent_id"])
-            row = ClusterRow(name=name, **_checked(values, CLUSTER_FIELDS))
-            s.add(row)
-            s.flush()
-            self._mark("cluster", [row.id])
-            return _cluster(row)
+            values = {"name": name, **_checked(values, CLUSTER_FIELDS)}
+            written, version = _add_row(s, ClusterRow, values)
+            cluster = m.Cluster(*written)
+            self._mark("cluster", [cluster.id], versions={cluster.id: version})
+            return cluster
 
     def update_cluster(
         self, cluster_id: int, *, based_on: int | None = None, **changes: Any
@@ -224,15 +221,14 @@ class StoreWrites(StoreReads):
             {"id": i, **_checked(c, CLUSTER_FIELDS), "updated_at": now} for i, c in changes.items()
         ]
         with self.transaction() as s:
-            _require(s, ClusterRow, changes.keys())
-            if based_on:
-                _check_versions(s, ClusterRow, based_on)
-            for i, c in changes.items():
-                if "parent_id" in c:
-                    self._check_parent(s, i, c["parent_id"])
-            s.execute(update(ClusterRow), rows)
-            _bump(s, ClusterRow, changes.keys())
-            self._mark("cluster", changes.keys())
+            held = self._held_versions.setdefault("cluster", {})
+            parents = {i: c["parent_id"] for i, c in changes.items() if "parent_id" in c}
+            if parents:  # refused before anything is written; the rows are checked first
+                _require_versions(s, ClusterRow, changes.keys(), based_on, held)
+                for i, parent in parents.items():
+                    self._check_parent(s, i, parent)
+            versions = _update_rows(s, ClusterRow, rows, based_on, held)
+            self._mark("cluster", changes.keys(), versions=versions)
 
     def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:
         """Refuse a cycle, and nesting deeper than the limit (the parent's depth plus the

@@ -76,8 +76,9 @@ class DocumentModel(QObject):
         # -> version): what its undo and redo are based on (versions.py).
         self.own_versions: dict[str, dict[int, int]] = {}
         # The version of each note and cluster as this board last read it (kind -> id ->
-        # version): what a gesture's first run is based on (commands/conflicts.py). Read
-        # before the rows themselves, so that it is never newer than what the board shows.
+        # version): what a gesture's first run is based on (commands/conflicts.py). Read with
+        # the rows themselves after a change (before them when the whole workshop is read),
+        # so that it is never newer than what the board shows.
         self.seen_versions: dict[str, dict[int, int]] = {"note": {}, "cluster": {}}
         # On a server, and on a file open shared with other windows: the others' changes come
         # the same way as our own (a file open alone has none to watch). Watched from before
@@ -275,12 +276,11 @@ class DocumentModel(QObject):
         except StoreError as exc:  # the file went away under us; say so rather than crash
             self.report_error(exc)
 
-    def _see(self, kind: str, ids: frozenset[int], gone: frozenset[int]) -> None:
+    def _see(self, kind: str, versions: Mapping[int, int], gone: frozenset[int]) -> None:
         seen = self.seen_versions[kind]
         for i in gone:
             seen.pop(i, None)
-        if ids:
-            seen.update(self._store.versions(kind, ids))
+        seen.update(versions)
 
     def reread(self, kind: str, ids: Iterable[int]) -> None:
         """Read these notes or clusters (`kind`) again now and show them as the store has them
@@ -349,12 +349,16 @@ class DocumentModel(QObject):
             self._set_groups(self._store.groups())
         self._drop_notes(gone_notes)
         self._drop_clusters(gone_clusters)
-        self._see("note", note_ids, gone_notes)
-        self._see("cluster", cluster_ids, gone_clusters)
-        if cluster_ids:
-            self._put_clusters(self._store.clusters(cluster_ids))
-        if note_ids:
-            self._put_notes(self._store.notes(note_ids))
+        # Each row with its version, in one read: the version is never newer than the row
+        # the board shows (what a gesture on it is based on, commands/conflicts.py).
+        clusters, cluster_versions = (
+            self._store.clusters_and_versions(cluster_ids) if cluster_ids else ([], {})
+        )
+        notes, note_versions = self._store.notes_and_versions(note_ids) if note_ids else ([], {})
+        self._see("note", note_versions, gone_notes)
+        self._see("cluster", cluster_versions, gone_clusters)
+        self._put_clusters(clusters)
+        self._put_notes(notes)
 
         if "workshop" in changed:
             self.workshopChanged.emit()

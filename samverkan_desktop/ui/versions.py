@@ -53,8 +53,7 @@ class SeenVersions:
                 store.check_versions(kind, {i: mine[i] for i in self._ids[kind] if i in mine})
             yield
             for kind in _KINDS:
-                ids = store.written(kind)
-                versions = store.versions(kind, ids) if ids else {}
+                versions = store.written_versions(kind)
                 own.setdefault(kind, {}).update(versions)
                 self._ids[kind] = frozenset(versions)
 
@@ -72,9 +71,11 @@ def own_writes(doc: DocumentModel) -> Iterator[None]:
         yield
         for kind in _KINDS:
             mine = own.setdefault(kind, {})
-            ours = [i for i in store.written(kind) if i in mine and before[kind].get(i) == mine[i]]
-            if ours:
-                mine.update(store.versions(kind, ours))
+            mine.update(
+                (i, v)
+                for i, v in store.written_versions(kind).items()
+                if i in mine and before[kind].get(i) == mine[i]
+            )
 
 
 def report(doc: DocumentModel, error: StoreError, action: str, *, undoing: bool) -> None:

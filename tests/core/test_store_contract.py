@@ -16,6 +16,7 @@ import pytest
 from samverkan_desktop.core import limits
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.messages import describe
+from samverkan_desktop.core.schema import ClusterRow, NoteRow
 from samverkan_desktop.core.store import Change, RowMovedOn, Store, StoreError
 
 DATE = dt.date(2021, 11, 10)
@@ -262,6 +263,25 @@ def test_unknown_fields_missing_rows_and_values_out_of_range_are_refused(store: 
     assert store.note(note.id).text == "a" and store.note(note.id).votes == 0
 
 
+def test_a_new_note_or_cluster_is_given_back_as_stored(store: Store):
+    """What `add_note` and `add_cluster` return (what the board shows at once) is the row as
+    it is stored, defaults and times included, at version 1; also after other new rows in the
+    same transaction."""
+    group = store.add_group("Grupp 1")
+    with store.transaction():
+        store.set_meta("vy", "{}")
+        frame = store.add_cluster("Tema", x=10.0, width=300.0, group_id=group.id)
+        inner = store.add_cluster("Inre", parent_id=frame.id)
+        note = store.add_note("Lapp", cluster_id=inner.id, uncertain=True, votes=2)
+        plain = store.add_note("")
+    assert [frame, inner] == store.clusters([frame.id, inner.id])
+    assert [note, plain] == store.notes([note.id, plain.id])
+    assert note.created_at is not None and note.updated_at is not None
+    assert (plain.text, plain.group_id, plain.cluster_id, plain.x) == ("", None, None, 0.0)
+    assert store.versions("note") == {note.id: 1, plain.id: 1}
+    assert store.get_meta("vy") == "{}"
+
+
 def test_membership_puts_notes_in_and_out_of_clusters(backend: Backend, store):
     c = store.add_cluster("Trygghet")
     a, b = store.add_note("a"), store.add_note("b")
@@ -502,6 +522,24 @@ def test_deleted_cluster_comes_back_with_members_children_and_themes(store: Stor
     assert store.add_cluster("ny").id not in {c.id for c in before.clusters}
 
 
+def test_a_row_written_in_a_transaction_is_read_as_written_later_in_it(store: Store):
+    """A write in a transaction sees what the earlier ones wrote, also where the session
+    already holds the row (a removal then keeps the frame as renamed, for its undo)."""
+    outer, inner = store.add_cluster("Ute"), store.add_cluster("Inne")
+    note = store.add_note("a")
+    with store.transaction() as s:
+        held = s.get(ClusterRow, outer.id), s.get(NoteRow, note.id)
+        store.update_clusters({inner.id: {"parent_id": outer.id}})
+        store.update_clusters({outer.id: {"name": "Ute 2", "x": 40.0}})
+        store.move_notes({note.id: (5.0, 6.0)})
+        assert (held[0].name, held[0].version, held[1].x, held[1].version) == ("Ute 2", 2, 5.0, 2)
+        removal = store.delete_cluster(outer.id)
+    assert (removal.cluster.name, removal.cluster.x, removal.version) == ("Ute 2", 40.0, 2)
+    store.restore_cluster(removal)
+    assert store.cluster(outer.id).name == "Ute 2" and store.cluster(inner.id).parent_id == outer.id
+    assert store.versions("cluster") == {outer.id: 3, inner.id: 4}
+
+
 def test_deleting_a_note_keeps_the_others_links(store: Store):
     ids = _fill(store)
     store.delete_notes([ids["b"].id])
@@ -552,6 +590,18 @@ def test_every_write_of_a_row_moves_its_version_on_and_only_its_own(store: Store
     store.delete_cluster(inner.id)  # its note and nothing else moves into the cluster around it
     assert store.versions("note", [b.id]) == {b.id: 3} and store.note(b.id).cluster_id == top.id
     assert store.versions("note", [a.id]) == {a.id: 3}
+
+
+def test_rows_and_their_versions_are_read_together(store: Store):
+    a, b = store.add_note("a"), store.add_note("b")
+    top = store.add_cluster("Tema")
+    store.move_notes({b.id: (3.0, 4.0)})
+    assert store.notes_and_versions([b.id, a.id, 4711]) == (
+        store.notes([a.id, b.id]),
+        {a.id: 1, b.id: 2},
+    )
+    assert store.clusters_and_versions([top.id]) == ([store.cluster(top.id)], {top.id: 1})
+    assert store.notes_and_versions([]) == ([], {})
 
 
 def test_a_write_based_on_the_current_version_is_made(store: Store):
@@ -630,6 +680,33 @@ def test_check_versions_refuses_a_transaction_over_a_row_that_moved_on(store: St
     with pytest.raises(RowMovedOn):  # removed since: moved on too
         store.check_versions("note", store.versions("note") | {note.id: 3})
     store.restore_notes(gone)
+
+
+def test_written_versions_are_those_the_transaction_left_its_rows_at(store: Store):
+    """What an undo learns it left each row at (ui/versions.py), however the rows were
+    written: by field, moved on by a frame's removal, or removed (and put back: `written`
+    leaves out what the transaction removed)."""
+    frame = store.add_cluster("Tema")
+    a, b, c = (store.add_note(t, cluster_id=frame.id) for t in "abc")
+    other = store.add_cluster("Annat")
+    with store.transaction():
+        store.check_versions("note", {a.id: 1, b.id: 1})
+        store.move_notes({a.id: (1.0, 1.0), b.id: (2.0, 2.0)})
+        store.update_clusters({frame.id: {"name": "Tema 2"}, other.id: {"x": 5.0}})
+        store.delete_cluster(frame.id)  # a, b and c move out of it: each one version on
+        store.restore_notes(store.delete_notes([c.id]))
+        store.move_notes({b.id: (3.0, 3.0)})
+        written = {kind: store.written_versions(kind) for kind in ("note", "cluster")}
+        assert written == {
+            "note": store.versions("note", [a.id, b.id]),
+            "cluster": store.versions("cluster", [other.id]),
+        }
+    assert written == {"note": {a.id: 3, b.id: 4}, "cluster": {other.id: 2}}
+    with store.transaction():
+        store.check_versions("note", {a.id: 3})
+        store.set_membership({a.id: other.id})
+        with pytest.raises(RowMovedOn):  # it is one on from what was checked, by this write
+            store.check_versions("note", {a.id: 3})
 
 
 def test_contents_says_what_each_cluster_holds_directly(store: Store):

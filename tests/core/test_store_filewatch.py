@@ -74,13 +74,21 @@ def test_a_store_does_not_hear_its_own_commits(pair):
     assert heard.nothing(0.6)
 
 
+def _until_between_looks(watcher: store_filewatch.Watcher) -> None:
+    """Until the watcher has had its first look, which follows at once on its starting to
+    listen: the commits made next all come before its second look, `poll` seconds on (made at
+    once, the first could come in before that first look, and be heard alone)."""
+    assert watcher.listening.wait(5)
+    time.sleep(0.3)
+
+
 def test_a_note_removed_and_put_back_between_two_looks_is_changed(workshop: Path):
     """The watcher merges what it finds since its last look: as the file has it now."""
     with Store.open(workshop, shared=True) as a, Store.open(workshop, shared=True) as b:
         found: list[store_filewatch.Committed] = []
         watcher = store_filewatch.Watcher(workshop, "b", found.append, poll=1.5)
         try:
-            assert watcher.listening.wait(5)
+            _until_between_looks(watcher)
             note = a.notes()[0].id
             removal = a.delete_notes([note])
             a.restore_notes(removal)
@@ -103,7 +111,7 @@ def test_a_log_trimmed_past_what_the_watcher_saw_says_read_everything(workshop, 
         found: list[store_filewatch.Committed] = []
         watcher = store_filewatch.Watcher(workshop, "b", found.append, poll=2.0)
         try:
-            assert watcher.listening.wait(5)
+            _until_between_looks(watcher)
             for i in range(6):
                 a.add_note(f"lapp {i}")
             deadline = time.monotonic() + 5
