@@ -40,14 +40,10 @@ class _Level:
         self.hidden = hidden
 
     def hits(self, rect: Rect, margin: float = 0.0) -> list[Key]:
-        board, level, hidden = self.board, self.level, self.hidden
-        return [  # in no particular order: every use of it is order-free
-            k
-            for k in board.near(rect, margin)
-            if k not in hidden
-            and board.container(k) == level
-            and board.rect(k).overlaps(rect, margin)
-        ]
+        found = self.board.overlapping(rect, self.level, margin)
+        hidden = self.hidden
+        # In no particular order: every use of it is order-free.
+        return [k for k in found if k not in hidden] if hidden else found
 
     def bottom(self) -> float:
         keys = [k for k in self.board.contents(self.level) if k not in self.hidden]
