@@ -26,8 +26,11 @@ MAX_CELLS = 1024  # a rectangle over more cells than this is not put in cells bu
 
 def cells_of(rect: Rect, margin: float = 0.0) -> list[Cell] | None:
     """The index cells `rect` (grown by `margin`) touches; None when they are too many."""
-    x0, x1 = math.floor((rect.x - margin) / CELL), math.floor((rect.right + margin) / CELL)
-    y0, y1 = math.floor((rect.y - margin) / CELL), math.floor((rect.bottom + margin) / CELL)
+    floor = math.floor  # (asked for every thing settling moves: `right`/`bottom` written out)
+    x0, x1 = floor((rect.x - margin) / CELL), floor((rect.x + rect.w + margin) / CELL)
+    y0, y1 = floor((rect.y - margin) / CELL), floor((rect.y + rect.h + margin) / CELL)
+    if x0 == x1 and y0 == y1:
+        return [(x0, y0)]
     if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
         return None
     return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
