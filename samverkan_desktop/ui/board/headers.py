@@ -136,12 +136,16 @@ class GroupHeaders:
                 self._rooms.pop(gid, None)
                 placed = True
         moved = _moved(doc.board, notes, clusters)
+        board = doc.board
+        # Where the things that changed are now, of those on the board itself (a header looks
+        # for room among these only).
+        now = [board.rect(k) for k in moved if k in board and board.container(k) is None]
         for gid, (left, top, right) in homes.items():
             group = doc.groups.get(gid)
             if group is None:
                 continue
             item = self._items.get(gid)
-            if item is not None and gid not in changed and not self._in_way(doc.board, gid, moved):
+            if item is not None and gid not in changed and not self._in_way(gid, moved, now):
                 continue
             if item is None:
                 item = GroupHeader()
@@ -159,17 +163,14 @@ class GroupHeaders:
             self._keep_apart()
             self.set_zoom(self._zoom)
 
-    def _in_way(self, board: Board, gid: int, moved: set[Key]) -> bool:
-        """Whether a thing that changed lies, or lay, where the group's header looked for room."""
+    def _in_way(self, gid: int, moved: set[Key], now: list[Rect]) -> bool:
+        """Whether a thing that changed lies (`now`), or lay (`moved`: what was found there),
+        where the group's header looked for room."""
         room = self._rooms.get(gid)
         if room is None:
             return True
         strip, found = room
-        return any(
-            key in found
-            or (key in board and board.container(key) is None and board.rect(key).overlaps(strip))
-            for key in moved
-        )
+        return not found.isdisjoint(moved) or any(r.overlaps(strip) for r in now)
 
     def _keep_apart(self) -> None:
         """A header may not run into the next one to its right."""
