@@ -130,8 +130,9 @@ def test_headers_placed_change_by_change_are_where_the_whole_board_puts_them(see
             key=lambda n: (n.y, n.x),
         )
 
-    def same() -> None:
-        qtbot.waitUntil(lambda: drawn_headers(board) == headers_from_scratch(board), timeout=2000)
+    def same() -> None:  # once the headers are placed again, on the next turn of the loop
+        qtbot.waitUntil(lambda: not board.scene._headers_timer.isActive(), timeout=2000)
+        assert drawn_headers(board) == headers_from_scratch(board)
 
     same()
     top = loose(first)[0]
