@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,18 +151,26 @@ class Board:
                 found |= keys
         return found
 
-    def overlapping(self, rect: Rect, container: int | None, margin: float = 0.0) -> list[Key]:
+    def overlapping(
+        self,
+        rect: Rect,
+        container: int | None,
+        margin: float = 0.0,
+        among: AbstractSet[Key] | None = None,
+    ) -> list[Key]:
         """What lies directly in `container` (None: on the board) and overlaps `rect` (closer
         than `margin`): every k `near` it with `self.rect(k).overlaps(rect, margin)`, in no
-        particular order. Settling asks this for every thing it places and every step it
-        pushes one, so it is worked out here in one pass, with the comparisons of
-        `Rect.overlaps` written out (same operands, same order: the same answer)."""
+        particular order; with `among`, only those in it. Settling asks this for every thing
+        it places and every step it pushes one, so it is worked out here in one pass, with the
+        comparisons of `Rect.overlaps` written out (same operands, same order: same answer)."""
         notes, parent = self._notes, self._parent
         right = rect.x + rect.w + margin - EPS  # `other.right + margin - EPS` in `overlaps`
         bottom = rect.y + rect.h + margin - EPS
         x, y = rect.x, rect.y
         found = []
         for key in self.near(rect, margin):
+            if among is not None and key not in among:
+                continue
             kind, i = key
             if kind == "note":
                 box = notes[i]

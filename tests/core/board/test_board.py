@@ -238,3 +238,5 @@ def test_what_overlaps_a_rect_is_found_through_the_index_after_any_changes(steps
             found = board.overlapping(rect, level, margin)
             assert len(found) == len(set(found))
             assert set(found) == expected
+            among = set(keys[::2])
+            assert set(board.overlapping(rect, level, margin, among)) == expected & among
