@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from .geometry import MIN_FRAME_H, MIN_FRAME_W, NOTE_H, NOTE_W, Rect, frame_around
+from .geometry import EPS, MIN_FRAME_H, MIN_FRAME_W, NOTE_H, NOTE_W, Rect, frame_around
 
 Key = tuple[str, int]  # ("note", id) or ("frame", id): one thing on the board
 Cell = tuple[int, int]
@@ -26,11 +27,20 @@ MAX_CELLS = 1024  # a rectangle over more cells than this is not put in cells bu
 
 def cells_of(rect: Rect, margin: float = 0.0) -> list[Cell] | None:
     """The index cells `rect` (grown by `margin`) touches; None when they are too many."""
-    x0, x1 = math.floor((rect.x - margin) / CELL), math.floor((rect.right + margin) / CELL)
-    y0, y1 = math.floor((rect.y - margin) / CELL), math.floor((rect.bottom + margin) / CELL)
+    floor = math.floor  # (asked for every thing settling moves: `right`/`bottom` written out)
+    x0, x1 = floor((rect.x - margin) / CELL), floor((rect.x + rect.w + margin) / CELL)
+    y0, y1 = floor((rect.y - margin) / CELL), floor((rect.y + rect.h + margin) / CELL)
+    if x0 == x1 and y0 == y1:
+        return [(x0, y0)]
     if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
         return None
     return [(cx, cy) for cx in range(x0, x1 + 1) for cy in range(y0, y1 + 1)]
+
+
+def _slots(rect: Rect) -> list[Cell] | None:
+    """The cells the spatial index keeps a thing at `rect` in; None: in none of them but among
+    those always looked at (huge, or a frame drawn around its notes: its rect follows them)."""
+    return cells_of(rect) if rect.w > 0 and rect.h > 0 else None
 
 
 def note_key(note_id: int) -> Key:
@@ -139,6 +149,45 @@ class Board:
             keys = self._cells.get(cell)
             if keys:
                 found |= keys
+        return found
+
+    def overlapping(
+        self,
+        rect: Rect,
+        container: int | None,
+        margin: float = 0.0,
+        among: AbstractSet[Key] | None = None,
+    ) -> list[Key]:
+        """What lies directly in `container` (None: on the board) and overlaps `rect` (closer
+        than `margin`): every k `near` it with `self.rect(k).overlaps(rect, margin)`, in no
+        particular order; with `among`, only those in it. Settling asks this for every thing
+        it places and every step it pushes one, so it is worked out here in one pass, with the
+        comparisons of `Rect.overlaps` written out (same operands, same order: same answer)."""
+        notes, parent = self._notes, self._parent
+        right = rect.x + rect.w + margin - EPS  # `other.right + margin - EPS` in `overlaps`
+        bottom = rect.y + rect.h + margin - EPS
+        x, y = rect.x, rect.y
+        found = []
+        for key in self.near(rect, margin):
+            if among is not None and key not in among:
+                continue
+            kind, i = key
+            if kind == "note":
+                box = notes[i]
+                if box.home != container:
+                    continue
+                r = box.rect
+            else:
+                if parent[i] != container:
+                    continue
+                r = self.frame(i)
+            if (
+                r.x < right
+                and x < r.x + r.w + margin - EPS
+                and r.y < bottom
+                and y < r.y + r.h + margin - EPS
+            ):
+                found.append(key)
         return found
 
     def members(self, cluster_id: int | None) -> frozenset[int]:
@@ -291,42 +340,50 @@ class Board:
         """The one place a note's box changes: keeps the spatial index and `changes()` true."""
         key = note_key(note_id)
         old = self._notes.get(note_id)
-        if old is not None:
-            self._unindex(key, old.rect)
         if box is None:
             self._notes.pop(note_id, None)
         else:
             self._notes[note_id] = box
-            self._index(key, box.rect)
+        self._reindex(key, None if old is None else old.rect, None if box is None else box.rect)
         self._touched.add(key)
 
     def _write_frame(self, cluster_id: int, rect: Rect | None) -> None:
         key = frame_key(cluster_id)
         old = self._frames.get(cluster_id)
-        if old is not None:
-            self._unindex(key, old)
         if rect is None:
             self._frames.pop(cluster_id, None)
         else:
             self._frames[cluster_id] = rect
-            self._index(key, rect)
+        self._reindex(key, old, rect)
         self._touched.add(key)
 
-    def _index(self, key: Key, rect: Rect) -> None:
-        cells = cells_of(rect) if rect.w > 0 and rect.h > 0 else None
-        if cells is None:  # huge, or a frame drawn around its notes (its rect follows them)
-            self._own_always().add(key)
+    def _reindex(self, key: Key, old: Rect | None, new: Rect | None) -> None:
+        """Move `key` in the spatial index from where `old` put it to where `new` does (None:
+        not on the board). Only the cells that differ are touched: a thing pushed a step down
+        mostly stays in the cells it was in, and each cell a draft changes is copied first."""
+        was = _slots(old) if old is not None else []
+        now = _slots(new) if new is not None else []
+        if was == now:
             return
-        for cell in cells:
-            self._cell(cell).add(key)
-
-    def _unindex(self, key: Key, rect: Rect) -> None:
-        cells = cells_of(rect) if rect.w > 0 and rect.h > 0 else None
-        if cells is None:
-            self._own_always().discard(key)
+        if was is None or now is None:  # huge, or a frame drawn around its notes: `_always`
+            if was is None:
+                self._own_always().discard(key)
+            else:
+                for cell in was:
+                    self._cell(cell).discard(key)
+            if now is None:
+                self._own_always().add(key)
+            else:
+                for cell in now:
+                    self._cell(cell).add(key)
             return
-        for cell in cells:
-            self._cell(cell).discard(key)
+        kept = set(was) & set(now)
+        for cell in was:
+            if cell not in kept:
+                self._cell(cell).discard(key)
+        for cell in now:
+            if cell not in kept:
+                self._cell(cell).add(key)
 
     def _own_always(self) -> set[Key]:
         if ("a", None) not in self._owned:

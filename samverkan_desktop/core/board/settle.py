@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 from .board import Board, Key, frame_key
 from .geometry import GAP, MIN_FRAME_H, MIN_FRAME_W, PAD, TITLE_H, Rect
@@ -39,15 +40,13 @@ class _Level:
         self.level = level
         self.hidden = hidden
 
-    def hits(self, rect: Rect, margin: float = 0.0) -> list[Key]:
-        board, level, hidden = self.board, self.level, self.hidden
-        return [  # in no particular order: every use of it is order-free
-            k
-            for k in board.near(rect, margin)
-            if k not in hidden
-            and board.container(k) == level
-            and board.rect(k).overlaps(rect, margin)
-        ]
+    def hits(
+        self, rect: Rect, margin: float = 0.0, among: AbstractSet[Key] | None = None
+    ) -> list[Key]:
+        found = self.board.overlapping(rect, self.level, margin, among)
+        hidden = self.hidden
+        # In no particular order: every use of it is order-free.
+        return [k for k in found if k not in hidden] if hidden else found
 
     def bottom(self) -> float:
         keys = [k for k in self.board.contents(self.level) if k not in self.hidden]
@@ -194,7 +193,7 @@ def _push_clear(
     start = board.rect(key)
     for _ in range(_MAX_TRIES):
         r = board.rect(key)
-        hits = [k for k in grid.hits(r) if k in fixed and k != key]
+        hits = [k for k in grid.hits(r, among=fixed) if k != key]
         if not hits:
             break
         if was is not None and all(_stood_left_of(before(k), was) for k in hits):

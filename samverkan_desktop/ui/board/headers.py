@@ -15,6 +15,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
+from ...core.board import Board, Key, Rect, frame_key, note_key
 from ...core.board import headers as hd
 from ...render import board_paint as bp
 from ..document import DocumentModel
@@ -94,17 +95,20 @@ class GroupHeader(QGraphicsItem):
 
 
 class GroupHeaders:
-    """Keeps one header per group in the scene, placed above the group's home."""
+    """Keeps one header per group in the scene, placed above the group's home.
+
+    Change by change, only the headers that may have moved are placed again: a group's whose
+    column changed, or one whose room above the column a thing that changed lies in, or lay
+    in (`core.board.headers.header_room`). A renamed frame moves none."""
 
     def __init__(self, scene: BoardScene) -> None:
         self._scene = scene
         self._items: dict[int, GroupHeader] = {}
         self._zoom = 1.0
-        # What each group has at home (left, top, right), by ("note"|"frame", id), kept up to
-        # date from the changes' ids; and each group's column worked out from it.
-        self._spots: dict[int, dict[tuple[str, int], tuple[float, float, float]]] = {}
-        self._group_of: dict[tuple[str, int], int] = {}
-        self._homes: dict[int, tuple[float, float, float]] = {}
+        self._columns = hd.Columns()  # each group's column, kept up to date from the changes
+        self._labels: dict[int, str] = {}
+        # Each header's room: the strip above its column it looked in, and what it found there.
+        self._rooms: dict[int, tuple[Rect, set[Key]]] = {}
 
     def refresh(
         self,
@@ -115,55 +119,58 @@ class GroupHeaders:
         """Place the headers again; `note_ids`/`cluster_ids`: only these changed (None: look
         at everything, e.g. after the groups changed)."""
         if note_ids is None or cluster_ids is None:
-            self._spots, self._group_of, self._homes = {}, {}, {}
+            self._columns, self._rooms, self._labels = hd.Columns(), {}, {}
             note_ids, cluster_ids = list(doc.notes), list(doc.clusters)
-        touched: set[int] = set()
-        notes = set(note_ids)
-        for cid in cluster_ids:  # whether its notes count as home follows the cluster
-            touched |= self._take(("frame", cid), _frame_spot(doc, cid))
+        notes, clusters = set(note_ids), set(cluster_ids)
+        for cid in clusters:  # whether its notes count as home follows the cluster
+            self._columns.take(("frame", cid), _frame_spot(doc, cid))
             notes |= doc.members(cid) if cid in doc.clusters else set()
         for nid in notes:
-            touched |= self._take(("note", nid), _note_spot(doc, nid))
-        for gid in touched:
-            found = self._spots.get(gid)
-            if found:
-                self._homes[gid] = hd.column(list(found.values()))
-            else:
-                self._spots.pop(gid, None)
-                self._homes.pop(gid, None)
-        homes = self._homes
-        labels = pal.group_labels(sorted(doc.groups.values(), key=lambda g: g.position))
+            self._columns.take(("note", nid), _note_spot(doc, nid))
+        changed = self._columns.update()
+        homes = self._columns.columns()
+        placed = False
         for gid in list(self._items):
             if gid not in homes or gid not in doc.groups:
                 self._scene.removeItem(self._items.pop(gid))
+                self._rooms.pop(gid, None)
+                placed = True
+        moved = _moved(doc.board, notes, clusters)
+        board = doc.board
+        # Where the things that changed are now, of those on the board itself (a header looks
+        # for room among these only).
+        now = [board.rect(k) for k in moved if k in board and board.container(k) is None]
         for gid, (left, top, right) in homes.items():
             group = doc.groups.get(gid)
             if group is None:
                 continue
             item = self._items.get(gid)
+            if item is not None and gid not in changed and not self._in_way(gid, moved, now):
+                continue
             if item is None:
                 item = GroupHeader()
                 self._items[gid] = item
                 self._scene.addItem(item)
-            item.set_group(group, labels[gid], doc.group_index(gid), right - left)
-            item.setPos(left, hd.clear_of(doc.board, left, right, top) - 6)
-        self._keep_apart()
-        self.set_zoom(self._zoom)
+            if gid not in self._labels:  # (the groups changed: everything is looked at)
+                groups = sorted(doc.groups.values(), key=lambda g: g.position)
+                self._labels = pal.group_labels(groups)
+            item.set_group(group, self._labels[gid], doc.group_index(gid), right - left)
+            bottom, strip, found = hd.header_room(doc.board, left, right, top)
+            self._rooms[gid] = (strip, found)
+            item.setPos(left, bottom - 6)
+            placed = True
+        if placed:
+            self._keep_apart()
+            self.set_zoom(self._zoom)
 
-    def _take(self, key: tuple[str, int], spot: hd.Spot | None) -> set[int]:
-        """Record where a note or frame is at its group's home (None: it is not); returns the
-        groups whose home changed."""
-        changed = set()
-        old = self._group_of.pop(key, None)
-        if old is not None:
-            self._spots[old].pop(key, None)
-            changed.add(old)
-        if spot is not None:
-            gid, where = spot
-            self._spots.setdefault(gid, {})[key] = where
-            self._group_of[key] = gid
-            changed.add(gid)
-        return changed
+    def _in_way(self, gid: int, moved: set[Key], now: list[Rect]) -> bool:
+        """Whether a thing that changed lies (`now`), or lay (`moved`: what was found there),
+        where the group's header looked for room."""
+        room = self._rooms.get(gid)
+        if room is None:
+            return True
+        strip, found = room
+        return not found.isdisjoint(moved) or any(r.overlaps(strip) for r in now)
 
     def _keep_apart(self) -> None:
         """A header may not run into the next one to its right."""
@@ -187,6 +194,18 @@ class GroupHeaders:
 
     def items(self) -> list[GroupHeader]:
         return list(self._items.values())
+
+
+def _moved(board: Board, notes: set[int], clusters: set[int]) -> set[Key]:
+    """What may have moved with these changes: the notes and frames, and the frames around the
+    notes (one without a size of its own is drawn around its notes and moves with them)."""
+    moved = {*map(note_key, notes), *map(frame_key, clusters)}
+    for home in {board.home(n) for n in notes if board.has_note(n)}:
+        if home is None:
+            continue
+        moved.add(frame_key(home))
+        moved.update(map(frame_key, board.ancestors(home)))
+    return moved
 
 
 def _note_spot(doc: DocumentModel, note_id: int) -> hd.Spot | None:

@@ -3,6 +3,9 @@ change, and drafts (`copy()`) that never change the board they came from."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from samverkan_desktop.core.board import Board, Rect, frame_key, note_key
 from samverkan_desktop.core.board.geometry import MIN_FRAME_H, MIN_FRAME_W, NOTE_H, frame_around
 
@@ -182,3 +185,58 @@ def test_a_draft_of_a_draft_leaves_both_boards_it_comes_from_alone():
     # changes() is against the board the draft was copied from
     assert set(second.changes().notes) == {1, 2}
     assert second.changes().notes[1] == {"cluster_id": 3}
+
+
+# ---------------------------------------------------------------- the spatial index
+_COORD = st.floats(min_value=-900.0, max_value=900.0, allow_nan=False).map(lambda v: round(v, 1))
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("note"), st.integers(1, 12), _COORD, _COORD, st.integers(0, 4)),
+        st.tuples(st.just("move"), st.integers(1, 12), _COORD, _COORD, st.just(0)),
+        st.tuples(st.just("drop"), st.integers(1, 12), _COORD, _COORD, st.just(0)),
+        st.tuples(st.just("frame"), st.integers(1, 4), _COORD, _COORD, st.integers(0, 3)),
+        st.tuples(st.just("unframe"), st.integers(1, 4), _COORD, _COORD, st.just(0)),
+        st.tuples(st.just("draft"), st.just(0), _COORD, _COORD, st.just(0)),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _STEPS,
+    st.lists(st.tuples(_COORD, _COORD, _COORD, _COORD, st.sampled_from([0.0, 10.0])), max_size=6),
+)
+def test_what_overlaps_a_rect_is_found_through_the_index_after_any_changes(steps, probes):
+    board = Board()
+    for kind, i, x, y, extra in steps:
+        if kind == "note":
+            board.put_note(i, x, y, NOTE_H, extra if board.has_cluster(extra) else None)
+        elif kind == "move" and board.has_note(i):
+            board.move_note(i, x, y)
+        elif kind == "drop" and board.has_note(i):
+            board.remove_note(i)
+        elif kind == "frame":
+            size = (0.0, 0.0) if extra == 0 else (abs(x) + 50.0, abs(y) * extra + 100.0)
+            parent = extra if extra != i and board.has_cluster(extra) else None
+            if parent is not None and board.is_within(parent, i):
+                parent = None
+            board.put_frame(i, Rect(x, y, *size), parent)
+        elif kind == "unframe":
+            board.remove_frame(i)
+        elif kind == "draft":
+            board = board.copy()
+    keys = [*map(note_key, board.note_ids()), *map(frame_key, board.cluster_ids())]
+    for x, y, w, h, margin in probes:
+        rect = Rect(x, y, abs(w), abs(h))
+        for level in [None, *board.cluster_ids()]:
+            expected = {
+                k
+                for k in keys
+                if board.container(k) == level and board.rect(k).overlaps(rect, margin)
+            }
+            found = board.overlapping(rect, level, margin)
+            assert len(found) == len(set(found))
+            assert set(found) == expected
+            among = set(keys[::2])
+            assert set(board.overlapping(rect, level, margin, among)) == expected & among

@@ -5,6 +5,7 @@ gesture reports are exactly what the board shows once the UI has written them to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,7 @@ from samverkan_desktop.core.board import Board, Changes, Rect, frame_key, note_k
 from samverkan_desktop.core.board import gestures as g
 from samverkan_desktop.core.board.geometry import MAX_NOTE_H, TITLE_H, content_area
 from samverkan_desktop.core.board.place import innermost_cluster, pack
-from samverkan_desktop.core.board.settle import settle
+from samverkan_desktop.core.board.settle import _Level, settle
 
 NOTE_HEIGHTS = st.floats(min_value=130.0, max_value=146.0, allow_nan=False)
 MAX_DEPTH = 3  # depth() of the deepest frame: four frames nested in each other
@@ -379,3 +380,57 @@ def test_every_gesture_keeps_the_promise(board: Board, data: st.DataObject) -> N
         check_gesture(board, before, draft, expect)
         board = draft
         done += 1
+
+
+# ---------------------------------------------------------------------------- the same places
+def plain_hits(self, rect: Rect, margin: float = 0.0, among=None) -> list:
+    """What settling asked before `Board.overlapping`: every thing near, looked at one by one."""
+    board, level, hidden = self.board, self.level, self.hidden
+    return [
+        k
+        for k in board.near(rect, margin)
+        if k not in hidden
+        and board.container(k) == level
+        and board.rect(k).overlaps(rect, margin)
+        and (among is None or k in among)
+    ]
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(valid_boards(), st.data())
+def test_settling_places_everything_where_the_plain_reference_does(board, data) -> None:
+    """The gestures that settle most (a drop, Ctrl+G, a frame given a new size), worked out
+    with the board's one-pass overlap query and with the plain one it replaced: the same
+    places, to the last bit."""
+    selection = draw_selection(data, board)
+    dx, dy = data.draw(st.floats(-1500, 1500)), data.draw(st.floats(-1500, 1500))
+    origin = None
+    if data.draw(st.booleans(), label="origin"):
+        origin = (data.draw(st.floats(-2000, 3000)), data.draw(st.floats(-2000, 3000)))
+    frames = sorted(board.cluster_ids())
+    resized = data.draw(st.sampled_from(frames)) if frames else None
+    grow = (data.draw(st.floats(0, 900)), data.draw(st.floats(0, 900)))
+
+    def gestures() -> list[dict]:
+        boards = []
+        if selection:
+            lead = note_key(selection.notes[0]) if selection.notes else None
+            lead = lead or frame_key(selection.clusters[0])
+            point = board.rect(lead).translated(dx, dy).center
+            boards.append(g.drop(board, selection, dx, dy, lead, point)[0])
+            boards.append(g.group(board, selection.free_notes, selection.root_clusters, origin)[0])
+        if resized is not None:
+            r = board.frame(resized)
+            boards.append(
+                g.resize_frame(board, resized, Rect(r.x, r.y, r.w + grow[0], r.h + grow[1]))
+            )
+        return [snapshot(b) for b in boards]
+
+    fast = gestures()
+    with mock.patch.object(_Level, "hits", plain_hits):
+        plain = gestures()
+    assert fast == plain

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 
+from samverkan_desktop.core.board.headers import header_places
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -96,3 +98,73 @@ def test_a_header_narrowed_by_the_next_one_is_wide_again_once_that_one_moves_awa
     board.view.set_zoom(0.6)  # (the undo shows what it changed, zoomed out)
     qtbot.waitUntil(lambda: header(first).width() == full)
     assert header(first).right() < header(second).left()
+
+
+def drawn_headers(board):
+    """Where the board draws each group's header: (left, bottom, width) by group id."""
+    return {
+        h._group.id: (round(h.pos().x(), 3), round(h.pos().y(), 3), round(h._width, 3))
+        for h in board.scene._headers.items()
+    }
+
+
+def headers_from_scratch(board):
+    """Where the exports' rule (core.board.headers.header_places) puts them on this board."""
+    doc = board.doc
+    places = header_places(doc.notes.values(), doc.clusters, doc.board)
+    return {p.group_id: (round(p.x, 3), round(p.bottom, 3), round(p.width, 3)) for p in places}
+
+
+def test_headers_placed_change_by_change_are_where_the_whole_board_puts_them(seed_board, qtbot):
+    """The board places again only the headers a change may move; after every kind of change
+    they are where a look at the whole board puts them (a rename, notes across a column's
+    edge and into the room above another column, a frame growing, undo and redo, a note
+    added and removed, each from the store as from another program, or by a gesture)."""
+    board = seed_board
+    doc, store = board.doc, board.store
+    first, second = sorted(doc.groups.values(), key=lambda g: g.position)[:2]
+
+    def loose(group):
+        return sorted(
+            (n for n in doc.notes.values() if n.group_id == group.id and n.cluster_id is None),
+            key=lambda n: (n.y, n.x),
+        )
+
+    def same() -> None:  # once the headers are placed again, on the next turn of the loop
+        qtbot.waitUntil(lambda: not board.scene._headers_timer.isActive(), timeout=2000)
+        assert drawn_headers(board) == headers_from_scratch(board)
+
+    same()
+    top = loose(first)[0]
+    # Another program's changes, heard through the store:
+    store.update_group(first.id, name="Ett nytt namn på gruppen")
+    same()
+    store.update_cluster(next(iter(doc.clusters)), name="Omdöpt")
+    same()
+    intruder = loose(second)[-1]
+    store.update_note(intruder.id, x=top.x + 20, y=top.y - 150)  # in first's room
+    same()
+    store.update_note(intruder.id, x=intruder.x, y=intruder.y)  # and out of it again
+    same()
+    store.update_note(loose(first)[-1].id, x=top.x + 1500, y=top.y)  # across its column's edge
+    same()
+    store.update_note(top.id, y=top.y + 2000)  # its top note, far down
+    same()
+    added = store.add_note("Ny lapp", group_id=second.id, x=top.x, y=top.y - 400)
+    same()
+    store.delete_notes([added.id])
+    same()
+    # A frame that grows and pushes a column down; undone and done again.
+    frame = min(doc.clusters.values(), key=lambda c: c.x)
+    store.update_cluster(frame.id, width=frame.width + 600, height=frame.height + 900)
+    same()
+    note = loose(second)[0]
+    start = board.scene.note_item(note.id).scene_rect().center()
+    end = QPointF(frame.x + 100, frame.y + 80)
+    board.view.centerOn((start + end) / 2)
+    board.drag(start, end)
+    same()
+    doc.undo_stack.undo()
+    same()
+    doc.undo_stack.redo()
+    same()
