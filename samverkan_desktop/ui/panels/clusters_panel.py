@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,7 +88,19 @@ class ClustersPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        # The counts' column is as wide as its widest count (or its title), as ResizeToContents
+        # would make it; but that mode measures every row again on every count that changes
+        # (0.8 ms with 500 clusters, on every drop): the panel sizes it itself, only when the
+        # widest count may have changed (_count_changed).
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
+        self._widest = 0.0  # the widest count's text (pixels), as the column was last sized
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(0)
+        self._resize_timer.timeout.connect(self._fit_counts)
+        self.tree.installEventFilter(self)
+        self.tree.itemExpanded.connect(self._refit_counts)
+        self.tree.itemCollapsed.connect(self._refit_counts)
         self.tree.headerItem().setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
@@ -109,6 +121,35 @@ class ClustersPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.empty)
         self.empty.hide()
+
+    # ----------------------------------------------------------------- the counts' column
+    def _count_changed(self, old: str, new: str) -> None:
+        """A row's count text goes from `old` to `new` ("" for a row made or taken away): the
+        column is sized again when the widest count may be another."""
+        metrics = self.tree.fontMetrics()
+        wider = bool(new) and metrics.horizontalAdvance(new) > self._widest
+        if wider or (old and metrics.horizontalAdvance(old) >= self._widest):
+            self._refit_counts()
+
+    def _refit_counts(self, *_: object) -> None:
+        self._resize_timer.start()  # once, after the change's every row is filled
+
+    def _fit_counts(self) -> None:
+        self.tree.resizeColumnToContents(COUNT)
+        metrics = self.tree.fontMetrics()
+        self._widest = max(
+            (metrics.horizontalAdvance(item.text(COUNT)) for item in self._items.values()),
+            default=0.0,
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.Show,
+        ):
+            self._refit_counts()
+        return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- document
     def set_document(self, doc: DocumentModel | None) -> None:
@@ -198,6 +239,7 @@ class ClustersPanel(QWidget):
                 parent = self._shape.pop(cluster_id, None)
                 if item is None:
                     continue
+                self._count_changed(item.text(COUNT), "")
                 rows.update(self._with_ancestors([parent]))
                 # Whatever it still holds now lies on the board itself (as in the model).
                 for _, child in self._subtree(item)[1:]:
@@ -331,6 +373,7 @@ class ClustersPanel(QWidget):
                 item.setExpanded(cluster_id not in collapsed)
             if current in self._items:
                 self.tree.setCurrentItem(self._items[current])
+        self._refit_counts()
         self._show_shape()
 
     def _add(self, parent: QTreeWidgetItem | None, cluster_id: int) -> None:
@@ -381,6 +424,7 @@ class ClustersPanel(QWidget):
         if item.text(NAME) != name:
             item.setText(NAME, name)
         if item.text(COUNT) != str(total):
+            self._count_changed(item.text(COUNT), str(total))
             item.setText(COUNT, str(total))
         swatch = f"group {group}" if group is not None else f"notes {main}"
         if item.data(COUNT, SWATCH_ROLE) != swatch:
