@@ -154,12 +154,22 @@ class BoardScene(QGraphicsScene):
     def _on_clusters(self, ids: frozenset[int]) -> None:
         self._overview.invalidate()
         touched: set[int] = set()
+        # The clusters whose group headers may have moved: the headers follow the frames'
+        # places, groups and nesting, never their names (a rename places no header again).
+        placed: set[int] = set()
         for cid in ids:
             cluster = self.doc.clusters.get(cid)
             if cluster is None:
+                placed.add(cid)
                 continue
             rect = qrect(self.doc.board.frame(cid))
             item = self._clusters.get(cid)
+            if item is None or (
+                item.scene_rect() != rect
+                or item.cluster.group_id != cluster.group_id
+                or item.cluster.parent_id != cluster.parent_id
+            ):
+                placed.add(cid)
             if item is None:
                 item = ClusterItem(cluster, rect)
                 item.set_far(self._far)
@@ -181,7 +191,8 @@ class BoardScene(QGraphicsScene):
         for cid in touched:
             self._update_cluster(cid)
         self._grow_scene_rect([self._clusters[c].scene_rect() for c in ids if c in self._clusters])
-        self._schedule_headers(clusters=ids)
+        if placed:
+            self._schedule_headers(clusters=placed)
 
     def _update_cluster(self, cid: int) -> None:
         item = self._clusters.get(cid)
