@@ -93,7 +93,7 @@ class ClustersPanel(QWidget):
         # (0.8 ms with 500 clusters, on every drop): the panel sizes it itself, only when the
         # widest count may have changed (_count_changed).
         header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
-        self._widest = 0.0  # the widest count's text (pixels), as the column was last sized
+        self._widest = 0.0  # the widest count's text (pixels) since the column was last fitted
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(0)
@@ -123,13 +123,25 @@ class ClustersPanel(QWidget):
         self.empty.hide()
 
     # ----------------------------------------------------------------- the counts' column
-    def _count_changed(self, old: str, new: str) -> None:
-        """A row's count text goes from `old` to `new` ("" for a row made or taken away): the
-        column is sized again when the widest count may be another."""
+    def _count_changed(self, old: str, item: QTreeWidgetItem | None) -> None:
+        """A row's count text was `old` ("" for a new row) and is now `item`'s (None: the row
+        was taken away). A count wider than any before widens the column to fit it at once;
+        the widest one narrowing or going away sizes the column again from all rows, later,
+        unless the column's title is what sets its width anyway (most often)."""
         metrics = self.tree.fontMetrics()
-        wider = bool(new) and metrics.horizontalAdvance(new) > self._widest
-        if wider or (old and metrics.horizontalAdvance(old) >= self._widest):
-            self._refit_counts()
+        new = item.text(COUNT) if item is not None else ""
+        if item is not None and metrics.horizontalAdvance(new) > self._widest:
+            self._widest = metrics.horizontalAdvance(new)
+            index = self.tree.indexFromItem(item, COUNT)
+            wanted = self.tree.sizeHintForIndex(index).width()
+            header = self.tree.header()
+            if wanted > header.sectionSize(COUNT):
+                header.resizeSection(COUNT, wanted)
+        elif old and metrics.horizontalAdvance(old) >= self._widest:
+            header = self.tree.header()
+            title = 0 if header.isHidden() else header.sectionSizeHint(COUNT)
+            if header.sectionSize(COUNT) > title:
+                self._refit_counts()
 
     def _refit_counts(self, *_: object) -> None:
         self._resize_timer.start()  # once, after the change's every row is filled
@@ -239,7 +251,7 @@ class ClustersPanel(QWidget):
                 parent = self._shape.pop(cluster_id, None)
                 if item is None:
                     continue
-                self._count_changed(item.text(COUNT), "")
+                self._count_changed(item.text(COUNT), None)
                 rows.update(self._with_ancestors([parent]))
                 # Whatever it still holds now lies on the board itself (as in the model).
                 for _, child in self._subtree(item)[1:]:
@@ -423,9 +435,10 @@ class ClustersPanel(QWidget):
         # Only what differs is set, so that a row that did not change is not redrawn.
         if item.text(NAME) != name:
             item.setText(NAME, name)
-        if item.text(COUNT) != str(total):
-            self._count_changed(item.text(COUNT), str(total))
+        old_count = item.text(COUNT)
+        if old_count != str(total):
             item.setText(COUNT, str(total))
+            self._count_changed(old_count, item)
         swatch = f"group {group}" if group is not None else f"notes {main}"
         if item.data(COUNT, SWATCH_ROLE) != swatch:
             item.setData(COUNT, SWATCH_ROLE, swatch)
