@@ -120,7 +120,9 @@ class ClusterItem(QGraphicsItem):
         self.handle.setPos(width - mt.HANDLE, height - mt.HANDLE)
 
     def set_depth(self, depth: int) -> None:
-        self.depth = depth
+        if depth != self.depth:  # its fill deepens with the nesting
+            self.depth = depth
+            self.update()
         self.setZValue(CLUSTER_Z + depth)
 
     def set_counts(self, notes: int, clusters: int) -> None:

@@ -67,3 +67,17 @@ def test_zoomed_out_a_renamed_frame_shows_its_new_name_in_its_label(board):
     shown = on_screen(board)
     assert shown == drawn_afresh(board, shown)
     assert shown != before
+
+
+def test_frames_nested_and_taken_out_again_are_drawn_at_their_new_depth(board):
+    # A frame's fill deepens with its nesting: nesting A in B redraws A (and what is in it).
+    board.view.set_zoom(0.6)
+    board.view.centerOn(QPointF(610, 440))
+    before = on_screen(board)
+    board.doc.push(cmd.SetParentCommand(board.doc, board.ids["B"], board.ids["A"]))
+    shown = on_screen(board)
+    assert shown == drawn_afresh(board, shown)
+    assert shown != before
+    board.doc.undo_stack.undo()
+    shown = on_screen(board)
+    assert shown == drawn_afresh(board, shown)
