@@ -64,6 +64,9 @@ class ClustersPanel(QWidget):
         self._doc: DocumentModel | None = None
         self._items: dict[int, QTreeWidgetItem] = {}
         self._shape: dict[int, int | None] = {}  # each listed cluster's parent
+        # What each row was last filled from of its cluster itself (its counts follow the
+        # notes' signals): a cluster change that alters neither fills no row.
+        self._row_facts: dict[int, tuple[str, int | None]] = {}
         # What a note's row depends on: its cluster (counts) and group (the cluster's colours).
         self._note_place: dict[int, tuple[int | None, int | None]] = {}
         self._to_select: int | None = None
@@ -214,7 +217,10 @@ class ClustersPanel(QWidget):
                     continue
                 parent = doc.board.parent(cluster_id)
                 if cluster_id in self._items and self._shape.get(cluster_id) == parent:
-                    rows.add(cluster_id)  # a new name, colour or place: its row only
+                    # Its row only, and only for a new name or group: a frame moved or grown on
+                    # the board (a drop pushes the frames below it) shows nothing new here.
+                    if self._row_facts.get(cluster_id) != self._facts(cluster_id):
+                        rows.add(cluster_id)
                     continue
                 if not self._reaches_top(cluster_id):
                     # A parent the file does not have, or a cycle: list what the tree reaches.
@@ -416,10 +422,16 @@ class ClustersPanel(QWidget):
         item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
 
+    def _facts(self, cluster_id: int) -> tuple[str, int | None]:
+        assert self._doc is not None
+        cluster = self._doc.cluster(cluster_id)
+        return cluster.name, cluster.group_id
+
     def _fill(self, item: QTreeWidgetItem, cluster_id: int) -> None:
         doc = self._doc
         assert doc is not None
         cluster = doc.cluster(cluster_id)
+        self._row_facts[cluster_id] = self._facts(cluster_id)
         own = len(doc.members(cluster_id))
         total = len(doc.subtree_notes(cluster_id))
         name = cluster.name or self.tr("(namnlöst)")
