@@ -81,3 +81,22 @@ def test_frames_nested_and_taken_out_again_are_drawn_at_their_new_depth(board):
     board.doc.undo_stack.undo()
     shown = on_screen(board)
     assert shown == drawn_afresh(board, shown)
+
+
+def test_a_note_keeps_the_height_of_its_text_as_it_moves_and_follows_a_new_text(board):
+    from samverkan_desktop.ui.board import metrics as mt
+
+    nid = board.ids["n1"]
+    item = board.scene.note_item(nid)
+    long_text = " ".join(["Trygga mötesplatser för unga i alla stadsdelar"] * 6)
+    board.doc.push(cmd.EditNoteTextCommand(board.doc, nid, long_text))
+    tall = item.height()
+    assert tall > mt.NOTE_H
+    board.doc.push(cmd.MoveCommand(board.doc, notes={nid: (0.0, 1200.0)}))
+    assert item.height() == tall == board.doc.note_height(board.doc.note(nid))
+    assert board.violations() == []
+    board.doc.undo_stack.undo()
+    board.doc.undo_stack.undo()
+    assert item.height() == mt.NOTE_H
+    shown = on_screen(board)
+    assert shown == drawn_afresh(board, shown)
