@@ -93,9 +93,16 @@ class ClusterItem(QGraphicsItem):
         return QRectF(0, 0, self._size.width(), TITLE_H)
 
     def set_cluster(self, cluster: m.Cluster, rect: QRectF) -> None:
-        self.cluster = cluster
+        old, self.cluster = self.cluster, cluster
         self.setPos(rect.topLeft())
         self.set_size(rect.width(), rect.height())
+        # Qt draws a frame again where it moved or grew; what it shows of the cluster itself is
+        # its name (in the title bar) and its colour. A rename redraws the title bar only, not
+        # the frame's whole area with every note in it.
+        if old is cluster or old.colour != cluster.colour:
+            self.update()
+        elif old.name != cluster.name:
+            self.update(self.title_rect())
         tip = f"<b>{html.escape(cluster.name)}</b>"
         if cluster.description:
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
@@ -104,7 +111,6 @@ class ClusterItem(QGraphicsItem):
             label = Frame.tr("Färg:")
             tip += f"<p>{label} {html.escape(name)}</p>"
         self.setToolTip(tip)
-        self.update()
 
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._size.width(), self._size.height()):
@@ -114,7 +120,9 @@ class ClusterItem(QGraphicsItem):
         self.handle.setPos(width - mt.HANDLE, height - mt.HANDLE)
 
     def set_depth(self, depth: int) -> None:
-        self.depth = depth
+        if depth != self.depth:  # its fill deepens with the nesting
+            self.depth = depth
+            self.update()
         self.setZValue(CLUSTER_Z + depth)
 
     def set_counts(self, notes: int, clusters: int) -> None:
@@ -123,8 +131,9 @@ class ClusterItem(QGraphicsItem):
             self.update()
 
     def set_group(self, label: str, colour: QColor | None) -> None:
-        self.group_label, self.group_colour = label, colour
-        self.update()
+        if (label, colour) != (self.group_label, self.group_colour):
+            self.group_label, self.group_colour = label, colour
+            self.update()
 
     def set_drop_target(self, on: bool) -> None:
         if on != self.drop_target:
@@ -209,9 +218,10 @@ class ClusterLabel(QGraphicsItem):
         self._rect = QRectF()
 
     def set_text(self, name: str, count: str, frame_width: float) -> None:
-        self._name = name.strip() or Frame.tr("Namnlöst kluster")
-        self._count = count
-        self._frame_width = frame_width
+        name = name.strip() or Frame.tr("Namnlöst kluster")
+        if (name, count, frame_width) == (self._name, self._count, self._frame_width):
+            return  # the scene passes every frame it looks at again; most did not change
+        self._name, self._count, self._frame_width = name, count, frame_width
         self._relayout()
 
     def set_zoom(self, zoom: float) -> None:

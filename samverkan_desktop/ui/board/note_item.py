@@ -73,7 +73,8 @@ class NoteItem(QGraphicsItem):
             created_at=old.created_at,
             updated_at=old.updated_at,
         )
-        height = mt.note_height(note, self.style.look.text_scale)
+        # Its height follows its text, votes and style: one that looks the same keeps it.
+        height = self._height if same_look else mt.note_height(note, self.style.look.text_scale)
         if height != self._height:
             self.prepareGeometryChange()
         self.note, self._height = note, height

@@ -50,6 +50,8 @@ class BoardScene(QGraphicsScene):
     # While the selection is dragged: how far it is carried (a QPointF); None when it is let go
     # or the drag is given up. Others on a shared workshop see it (ui/presence.py).
     dragMoved = Signal(object)
+    # The room to scroll over grew (a QRectF; see extent()): the board's views follow it.
+    extentChanged = Signal(QRectF)
 
     def __init__(self, doc: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +73,8 @@ class BoardScene(QGraphicsScene):
         self._far = False  # drawn from the overview (see overview.py)
         self._zoom = 1.0
         self._front = 0.0  # grows as notes are dropped; keeps the last dropped on top
+        self._extent = QRectF()  # the room to scroll over; see _grow_scene_rect
+        self._extent_set = False  # the scene rect (the index's room) set from it
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
@@ -154,12 +158,22 @@ class BoardScene(QGraphicsScene):
     def _on_clusters(self, ids: frozenset[int]) -> None:
         self._overview.invalidate()
         touched: set[int] = set()
+        # The clusters whose group headers may have moved: the headers follow the frames'
+        # places, groups and nesting, never their names (a rename places no header again).
+        placed: set[int] = set()
         for cid in ids:
             cluster = self.doc.clusters.get(cid)
             if cluster is None:
+                placed.add(cid)
                 continue
             rect = qrect(self.doc.board.frame(cid))
             item = self._clusters.get(cid)
+            if item is None or (
+                item.scene_rect() != rect
+                or item.cluster.group_id != cluster.group_id
+                or item.cluster.parent_id != cluster.parent_id
+            ):
+                placed.add(cid)
             if item is None:
                 item = ClusterItem(cluster, rect)
                 item.set_far(self._far)
@@ -181,7 +195,8 @@ class BoardScene(QGraphicsScene):
         for cid in touched:
             self._update_cluster(cid)
         self._grow_scene_rect([self._clusters[c].scene_rect() for c in ids if c in self._clusters])
-        self._schedule_headers(clusters=ids)
+        if placed:
+            self._schedule_headers(clusters=placed)
 
     def _update_cluster(self, cid: int) -> None:
         item = self._clusters.get(cid)
@@ -325,15 +340,30 @@ class BoardScene(QGraphicsScene):
         )
         return rect.united(self._headers.rect()) if not self._headers.rect().isNull() else rect
 
+    def extent(self) -> QRectF:
+        """The room to scroll over (the board's views show this much, see extentChanged)."""
+        return QRectF(self._extent)
+
     def _grow_scene_rect(self, rects: list[QRectF]) -> None:
         """Make room for `rects` (what just changed), and to pan past them."""
         if not rects:
             return
         # The rect only grows, so that the view never jumps under the user's hands.
         wanted = united(rects).adjusted(-1500, -1500, 1500, 1500)
-        current = self.sceneRect()
-        if not current.contains(wanted):
-            self.setSceneRect(current.united(wanted))
+        # (The first time: what Qt's own rect has grown to, as the items were added.)
+        current = self._extent if not self._extent.isNull() else self.sceneRect()
+        if not self._extent.isNull() and current.contains(wanted):
+            return
+        self._extent = current.united(wanted)
+        # The scene rect is also the room of Qt's index of the items (a BSP tree), rebuilt
+        # whole whenever it changes (16-20 ms at 10,000 notes, on the next paint): it is kept
+        # a quarter larger on every side than the room to scroll, so that a column that grows
+        # by a row or a frame made at the board's edge seldom changes it.
+        if not self.sceneRect().contains(self._extent) or not self._extent_set:
+            dx, dy = self._extent.width() / 4, self._extent.height() / 4
+            self.setSceneRect(self._extent.adjusted(-dx, -dy, dx, dy))
+            self._extent_set = True
+        self.extentChanged.emit(QRectF(self._extent))
 
     # ----------------------------------------------------------------- selection
     def selected_note_ids(self) -> list[int]:

@@ -61,6 +61,10 @@ class BoardView(QGraphicsView):
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
         self._board = scene
+        # The room to scroll is the scene's extent, not its rect (kept larger for Qt's index).
+        if not scene.extent().isNull():
+            self.setSceneRect(scene.extent())
+        scene.extentChanged.connect(self.setSceneRect)
         self._pan_from: QPoint | None = None
         self._space = False
         self._space_dragged = False  # Space was held to pan, not tapped to select

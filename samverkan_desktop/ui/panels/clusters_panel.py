@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,9 @@ class ClustersPanel(QWidget):
         self._doc: DocumentModel | None = None
         self._items: dict[int, QTreeWidgetItem] = {}
         self._shape: dict[int, int | None] = {}  # each listed cluster's parent
+        # What each row was last filled from of its cluster itself (its counts follow the
+        # notes' signals): a cluster change that alters neither fills no row.
+        self._row_facts: dict[int, tuple[str, int | None]] = {}
         # What a note's row depends on: its cluster (counts) and group (the cluster's colours).
         self._note_place: dict[int, tuple[int | None, int | None]] = {}
         self._to_select: int | None = None
@@ -88,7 +91,19 @@ class ClustersPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        # The counts' column is as wide as its widest count (or its title), as ResizeToContents
+        # would make it; but that mode measures every row again on every count that changes
+        # (0.8 ms with 500 clusters, on every drop): the panel sizes it itself, only when the
+        # widest count may have changed (_count_changed).
+        header.setSectionResizeMode(COUNT, QHeaderView.ResizeMode.Fixed)
+        self._widest = 0.0  # the widest count's text (pixels) since the column was last fitted
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(0)
+        self._resize_timer.timeout.connect(self._fit_counts)
+        self.tree.installEventFilter(self)
+        self.tree.itemExpanded.connect(self._refit_counts)
+        self.tree.itemCollapsed.connect(self._refit_counts)
         self.tree.headerItem().setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight)
         self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemActivated.connect(self._on_clicked)
@@ -109,6 +124,47 @@ class ClustersPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.empty)
         self.empty.hide()
+
+    # ----------------------------------------------------------------- the counts' column
+    def _count_changed(self, old: str, item: QTreeWidgetItem | None) -> None:
+        """A row's count text was `old` ("" for a new row) and is now `item`'s (None: the row
+        was taken away). A count wider than any before widens the column to fit it at once;
+        the widest one narrowing or going away sizes the column again from all rows, later,
+        unless the column's title is what sets its width anyway (most often)."""
+        metrics = self.tree.fontMetrics()
+        new = item.text(COUNT) if item is not None else ""
+        if item is not None and metrics.horizontalAdvance(new) > self._widest:
+            self._widest = metrics.horizontalAdvance(new)
+            index = self.tree.indexFromItem(item, COUNT)
+            wanted = self.tree.sizeHintForIndex(index).width()
+            header = self.tree.header()
+            if wanted > header.sectionSize(COUNT):
+                header.resizeSection(COUNT, wanted)
+        elif old and metrics.horizontalAdvance(old) >= self._widest:
+            header = self.tree.header()
+            title = 0 if header.isHidden() else header.sectionSizeHint(COUNT)
+            if header.sectionSize(COUNT) > title:
+                self._refit_counts()
+
+    def _refit_counts(self, *_: object) -> None:
+        self._resize_timer.start()  # once, after the change's every row is filled
+
+    def _fit_counts(self) -> None:
+        self.tree.resizeColumnToContents(COUNT)
+        metrics = self.tree.fontMetrics()
+        self._widest = max(
+            (metrics.horizontalAdvance(item.text(COUNT)) for item in self._items.values()),
+            default=0.0,
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.Show,
+        ):
+            self._refit_counts()
+        return super().eventFilter(watched, event)
 
     # ----------------------------------------------------------------- document
     def set_document(self, doc: DocumentModel | None) -> None:
@@ -161,7 +217,10 @@ class ClustersPanel(QWidget):
                     continue
                 parent = doc.board.parent(cluster_id)
                 if cluster_id in self._items and self._shape.get(cluster_id) == parent:
-                    rows.add(cluster_id)  # a new name, colour or place: its row only
+                    # Its row only, and only for a new name or group: a frame moved or grown on
+                    # the board (a drop pushes the frames below it) shows nothing new here.
+                    if self._row_facts.get(cluster_id) != self._facts(cluster_id):
+                        rows.add(cluster_id)
                     continue
                 if not self._reaches_top(cluster_id):
                     # A parent the file does not have, or a cycle: list what the tree reaches.
@@ -198,6 +257,7 @@ class ClustersPanel(QWidget):
                 parent = self._shape.pop(cluster_id, None)
                 if item is None:
                     continue
+                self._count_changed(item.text(COUNT), None)
                 rows.update(self._with_ancestors([parent]))
                 # Whatever it still holds now lies on the board itself (as in the model).
                 for _, child in self._subtree(item)[1:]:
@@ -331,6 +391,7 @@ class ClustersPanel(QWidget):
                 item.setExpanded(cluster_id not in collapsed)
             if current in self._items:
                 self.tree.setCurrentItem(self._items[current])
+        self._refit_counts()
         self._show_shape()
 
     def _add(self, parent: QTreeWidgetItem | None, cluster_id: int) -> None:
@@ -361,10 +422,16 @@ class ClustersPanel(QWidget):
         item.setTextAlignment(COUNT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
 
+    def _facts(self, cluster_id: int) -> tuple[str, int | None]:
+        assert self._doc is not None
+        cluster = self._doc.cluster(cluster_id)
+        return cluster.name, cluster.group_id
+
     def _fill(self, item: QTreeWidgetItem, cluster_id: int) -> None:
         doc = self._doc
         assert doc is not None
         cluster = doc.cluster(cluster_id)
+        self._row_facts[cluster_id] = self._facts(cluster_id)
         own = len(doc.members(cluster_id))
         total = len(doc.subtree_notes(cluster_id))
         name = cluster.name or self.tr("(namnlöst)")
@@ -380,8 +447,10 @@ class ClustersPanel(QWidget):
         # Only what differs is set, so that a row that did not change is not redrawn.
         if item.text(NAME) != name:
             item.setText(NAME, name)
-        if item.text(COUNT) != str(total):
+        old_count = item.text(COUNT)
+        if old_count != str(total):
             item.setText(COUNT, str(total))
+            self._count_changed(old_count, item)
         swatch = f"group {group}" if group is not None else f"notes {main}"
         if item.data(COUNT, SWATCH_ROLE) != swatch:
             item.setData(COUNT, SWATCH_ROLE, swatch)

@@ -222,3 +222,27 @@ def test_dragging_a_scroll_bar_pans_the_board(board):
     after = board.view.mapToScene(board.view.viewport().rect().center())
     assert after.x() > before.x() + 20 and after.y() == before.y()
     assert board.doc.undo_stack.count() == 0
+
+
+def test_the_room_to_scroll_grows_with_the_board_and_qts_index_keeps_its_room(board):
+    # The views scroll over the scene's extent; the scene rect (the room of Qt's item index,
+    # rebuilt whole when it changes) is kept larger, so that a board growing a little at its
+    # edge does not change it.
+    from samverkan_desktop.ui import commands as cmd
+
+    view, scene = board.view, board.scene
+    assert view.sceneRect() == scene.extent()
+    index_room = scene.sceneRect()
+    assert index_room.contains(scene.extent())
+    before = scene.extent()
+    below = before.bottom() - 1500 + 100  # just below everything: the room grows a little
+    board.doc.push(cmd.MoveCommand(board.doc, notes={board.ids["n4"]: (0.0, below)}))
+    note = scene.note_item(board.ids["n4"]).scene_rect()
+    assert view.sceneRect() == scene.extent()
+    assert scene.extent().contains(note.adjusted(-1500, -1500, 1500, 1500))
+    assert scene.extent() != before and scene.extent().contains(before)  # it only grows
+    assert scene.sceneRect() == index_room
+    view.centerOn(note.center())  # the view can go there
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(note)
+    board.doc.undo_stack.undo()
+    assert view.sceneRect() == scene.extent() and scene.extent().contains(note)

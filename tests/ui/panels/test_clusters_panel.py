@@ -292,3 +292,28 @@ def test_a_cluster_made_on_the_board_becomes_current_in_the_list_and_is_shown(
     qtbot.waitUntil(lambda: panel.tree.currentItem() is panel.item_for(make.cluster_id))
     row = panel.tree.visualItemRect(panel.item_for(make.cluster_id))
     assert panel.tree.viewport().rect().contains(row)
+
+
+def test_the_counts_column_fits_its_widest_count_as_counts_shrink_and_grow(qtbot, panel, doc):
+    # The panel sizes the column itself (not on every count): it must still fit the widest.
+    # Without its title the column is as wide as its counts alone.
+    tree, header = panel.tree, panel.tree.header()
+    tree.setHeaderHidden(True)
+    header.setMinimumSectionSize(1)
+
+    def fits() -> bool:
+        return header.sectionSize(COUNT) == tree.sizeHintForColumn(COUNT)
+
+    panel._fit_counts()
+    two_digits = header.sectionSize(COUNT)
+    assert fits()
+    big = [c.id for c in doc.clusters.values() if len(doc.subtree_notes(c.id)) >= 10]
+    assert big
+    doc.push(SetMembershipCommand(doc, {n: None for c in big for n in doc.members(c)}))
+    assert max(int(panel.item_for(c).text(COUNT)) for c in doc.clusters) < 10
+    qtbot.waitUntil(lambda: header.sectionSize(COUNT) < two_digits)  # one digit: narrower
+    assert fits()
+    doc.undo_stack.undo()
+    assert panel.item_for(big[0]).text(COUNT) == str(len(doc.members(big[0])))
+    qtbot.waitUntil(lambda: header.sectionSize(COUNT) == two_digits)
+    assert fits()
