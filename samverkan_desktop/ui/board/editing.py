@@ -2,6 +2,11 @@
 
 One editor at a time. What is typed becomes one command when the editor commits (Enter, or a
 click elsewhere); Escape leaves the document as it was.
+
+A new cluster's name (Ctrl+G) is put on the board only once the board has shown the new frame
+(`rename_cluster(..., soon=True)`): the first paint after Ctrl+G does not wait for the editor.
+It is made, and scrolled into view, at once; a key typed, a click or a look at the editor
+before it is shown shows it first, so nothing typed goes anywhere else.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer
 
 from ...core import model as m
 from ...core.board import gestures
@@ -24,16 +29,59 @@ if TYPE_CHECKING:
     from .scene import BoardScene
 
 
+# What reaches the scene from the user: an editor made but not shown yet is shown first.
+_INPUT = frozenset(
+    {
+        QEvent.Type.ShortcutOverride,  # before a shortcut: the editor takes Delete, Ctrl+A...
+        QEvent.Type.KeyPress,
+        QEvent.Type.InputMethod,
+        QEvent.Type.GraphicsSceneMousePress,
+        QEvent.Type.GraphicsSceneMouseDoubleClick,
+        QEvent.Type.GraphicsSceneContextMenu,
+    }
+)
+
+
+class _ShowOnInput(QObject):
+    """On the scene while an editor waits to be shown: input shows it before it is handled."""
+
+    def __init__(self, editing: InlineEditing) -> None:
+        super().__init__()
+        self.editing = editing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self.editing.show_waiting()
+        return False  # the event goes on, to the editor if it now has the focus
+
+
 class InlineEditing:
     def __init__(self, scene: BoardScene) -> None:
         self.scene = scene
         self.editor: InlineEditor | None = None
         self.what: tuple[str, int | None] | None = None
+        # An editor made but not yet on the board: what shows it (see the module's docstring).
+        self._waiting: Callable[[], None] | None = None
+        self._show_on_input = _ShowOnInput(self)
+        # A timer of its own, not a posted call: Qt runs timers after the paint that the
+        # change just made asked for (posted calls run before it).
+        self._show_timer = QTimer(scene)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self.show_waiting)
 
     def active(self) -> tuple[str, int | None, InlineEditor] | None:
+        self.show_waiting()  # whoever asks sees it as the user will: on the board, focused
         if self.editor is None or self.what is None:
             return None
         return self.what[0], self.what[1], self.editor
+
+    def show_waiting(self) -> None:
+        """Put an editor that waits to be shown on the board now (see the module's docstring)."""
+        show, self._waiting = self._waiting, None
+        if show is not None:
+            self._show_timer.stop()
+            self.scene.removeEventFilter(self._show_on_input)
+            show()
 
     def commit(self) -> None:
         if self.editor is not None:
@@ -48,7 +96,9 @@ class InlineEditing:
         if self.what is not None and self.what[0] == kind and self.what[1] in ids:
             self.cancel()
 
-    def rename_cluster(self, cluster_id: int) -> None:
+    def rename_cluster(self, cluster_id: int, *, soon: bool = False) -> None:
+        """Open the cluster's name for typing; `soon`: shown after the next paint (Ctrl+G, see
+        the module's docstring)."""
         scene, doc = self.scene, self.scene.doc
         item = scene.cluster_item(cluster_id)
         if item is None:
@@ -72,7 +122,7 @@ class InlineEditing:
                 command.basis.since(started)  # a rename heard while typing is not overwritten
                 doc.push(command)
 
-        self._open(editor, ("cluster", cluster_id), done)
+        self._open(editor, ("cluster", cluster_id), done, soon=soon)
 
     def edit_note(self, note_id: int) -> None:
         scene, doc = self.scene, self.scene.doc
@@ -130,18 +180,25 @@ class InlineEditing:
         self._open(editor, ("new", group_id), done)
 
     def _open(
-        self, editor: InlineEditor, what: tuple[str, int | None], on_commit: Callable[[str], None]
+        self,
+        editor: InlineEditor,
+        what: tuple[str, int | None],
+        on_commit: Callable[[str], None],
+        soon: bool = False,
     ) -> None:
         scene = self.scene
         if scene.doc.refuse_if_read_only():  # typing that could never be saved: say so at once
             return
         self.commit()
         self.editor, self.what = editor, what
-        scene.addItem(editor)
 
         def finish(text: str | None) -> None:
             if self.editor is not editor:
                 return
+            if self._waiting is not None:  # committed or cancelled before it was shown
+                self._waiting = None
+                self._show_timer.stop()
+                scene.removeEventFilter(self._show_on_input)
             self.editor, self.what = None, None
             editor.hide()
             scene.editingChanged.emit()
@@ -156,7 +213,18 @@ class InlineEditing:
 
         editor.committed.connect(finish)
         editor.cancelled.connect(lambda: finish(None))
+        # Scrolled to now, shown or not (its rect is the same before it is on the board).
         for view in scene.views():
             view.ensureVisible(editor.sceneBoundingRect(), 30, 30)
-        editor.setFocus(Qt.FocusReason.OtherFocusReason)
-        scene.editingChanged.emit()
+
+        def show() -> None:
+            scene.addItem(editor)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            scene.editingChanged.emit()
+
+        if soon:
+            self._waiting = show
+            scene.installEventFilter(self._show_on_input)
+            self._show_timer.start(0)
+        else:
+            show()

@@ -52,6 +52,71 @@ def test_ctrl_g_groups_the_selection_with_its_name_open_for_typing(board):
     assert board.scene.cluster_item(new.id) is not None
 
 
+def new_cluster_id(board) -> int:
+    (cid,) = [c.id for c in board.store.clusters() if c.name == "Nytt kluster"]
+    return cid
+
+
+def test_keys_typed_straight_after_ctrl_g_go_into_the_new_name(board):
+    """The name's editor is put on the board after the first paint; whatever is typed before
+    that, with nothing run in between, lands in the name all the same."""
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+    new = new_cluster_id(board)
+    assert board.scene.focusItem() is None  # not shown yet: the board is painted first
+    board.type("Språk")
+    board.key(Qt.Key.Key_Return)
+    assert board.store.cluster(new).name == "Språk"
+    assert board.scene.active_editor() is None
+    assert board.doc.undo_stack.count() == 2
+
+
+def test_delete_straight_after_ctrl_g_edits_the_name_not_the_board(board):
+    """Delete is also the board's shortcut to delete the selection (the new cluster): typed
+    before the name is shown, it still goes to the name, which has its text selected."""
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+    new = new_cluster_id(board)
+    board.key(Qt.Key.Key_Delete)
+    board.type("Ny")
+    board.key(Qt.Key.Key_Return)
+    assert board.store.cluster(new).name == "Ny"
+    assert board.stored_note("n1").cluster_id == new
+
+
+def test_the_new_name_is_shown_focused_once_the_board_has_had_its_turn(board):
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+    new = new_cluster_id(board)
+    board.qtbot.waitUntil(lambda: board.scene.focusItem() is not None)
+    editor = board.scene.focusItem()
+    assert board.scene.active_editor() == ("cluster", new, editor)
+    assert editor.isVisible() and editor.textCursor().selectedText() == "Nytt kluster"
+    board.view.grab()  # painted with it
+    board.type("Språk")
+    board.key(Qt.Key.Key_Return)
+    assert board.store.cluster(new).name == "Språk"
+
+
+def test_a_click_or_an_undo_before_the_new_name_is_shown_leaves_no_editor(board):
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+    new = new_cluster_id(board)
+    board.click(QPointF(200, 900))  # empty board: the name is kept as proposed
+    board.qtbot.wait(50)
+    assert board.scene.active_editor() is None and board.scene.focusItem() is None
+    assert board.store.cluster(new).name == "Nytt kluster"
+    assert board.doc.undo_stack.count() == 1
+
+    board.doc.undo_stack.undo()
+    select(board, "n3", "n4")
+    board.key(Qt.Key.Key_G, CTRL)
+    board.doc.undo_stack.undo()  # before the name was shown: it goes with its cluster
+    board.qtbot.wait(50)
+    assert board.scene.active_editor() is None and board.scene.focusItem() is None
+    assert [c.name for c in board.store.clusters() if c.name == "Nytt kluster"] == []
+
+
 def test_grouping_notes_inside_a_cluster_nests_the_new_cluster_there(board):
     select(board, "a1", "a2")
     board.key(Qt.Key.Key_G, CTRL)
