@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 
 from samverkan_desktop.ui.board.metrics import NOTE_H, NOTE_W
@@ -115,6 +116,34 @@ def test_a_click_or_an_undo_before_the_new_name_is_shown_leaves_no_editor(board)
     board.qtbot.wait(50)
     assert board.scene.active_editor() is None and board.scene.focusItem() is None
     assert [c.name for c in board.store.clusters() if c.name == "Nytt kluster"] == []
+
+
+def test_ctrl_g_leaves_the_garbage_collector_as_it_found_it(board, monkeypatch):
+    """The collector waits while Ctrl+G's draft of the board lives (grouping.py), and runs
+    again after, also when making the cluster fails; one switched off stays off."""
+    import gc
+
+    from samverkan_desktop.ui.board import grouping
+
+    select(board, "n1", "n2")
+    board.key(Qt.Key.Key_G, CTRL)
+    assert new_cluster_id(board) and gc.isenabled()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("no room")
+
+    select(board, "n3", "n4")
+    monkeypatch.setattr(grouping.gestures, "group", broken)
+    with pytest.raises(RuntimeError):
+        board.scene.group_selection()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(RuntimeError):
+            board.scene.group_selection()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_grouping_notes_inside_a_cluster_nests_the_new_cluster_there(board):
