@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -48,7 +48,12 @@ from .store_lock import (  # noqa: F401 (re-exported)
     WriteLock,
 )
 from .store_open import StoreOpening
-from .store_rows import RowMovedOn, _copy_rows, _stamp  # noqa: F401 (RowMovedOn re-exported)
+from .store_rows import (  # noqa: F401 (RowMovedOn re-exported)
+    RowMovedOn,
+    _copy_rows,
+    _plain,
+    _stamp,
+)
 from .store_writes import ClusterRemoval, NoteRemoval, StoreWrites  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
@@ -175,6 +180,7 @@ class Store(StoreOpening, StoreWrites):
                 raw = None if self.url else session.connection().connection.driver_connection
                 if raw is not None:
                     _stamp(raw)
+                    session.info["raw"] = raw  # for the statements of a gesture (_plain)
                 yield session
                 if self._pending_changed or self._pending_removed:
                     if raw is not None:
@@ -322,20 +328,28 @@ class Store(StoreOpening, StoreWrites):
             raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
     @contextlib.contextmanager
-    def _read_rows(self) -> Iterator[Connection]:
-        """A connection for a read of one statement that needs no ORM objects: the
-        transaction's own (what it has added so far flushed first), else one of its own for
-        the read, without a Session's machinery or a BEGIN (store_rows._begin), which cost
-        more than reading a row or two."""
+    def _read_rows(self) -> Iterator[Any]:
+        """A connection for a read of one statement that needs no ORM objects (for
+        store_rows._rows, _versions, _contents): the transaction's own (what it has added so
+        far flushed first), else one of its own for the read, without a Session's machinery or
+        a BEGIN (store_rows._begin), which cost more than reading a row or two. On a file,
+        the driver's connection (store_plain)."""
         if self._session is not None:
             self._session.flush()
-            yield self._session.connection()
+            yield _plain(self._session)
             return
         try:
-            with self._engine.connect().execution_options(one_statement=True) as conn:
-                yield conn
+            if self.url is None:
+                pooled = self._engine.raw_connection()
+                try:
+                    yield pooled.driver_connection
+                finally:
+                    pooled.close()
+            else:
+                with self._engine.connect().execution_options(one_statement=True) as conn:
+                    yield conn
         # damaged or gone since it opened
-        except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
+        except (SQLAlchemyError, sqlite3.Error, *store_file.DAMAGED_VALUE) as exc:
             raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
     def _failure(self, code: str, exc: BaseException, reading: bool = False) -> StoreError:
