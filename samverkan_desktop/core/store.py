@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -78,7 +78,7 @@ class Store(StoreOpening, StoreWrites):
         self.path = path
         self._engine = engine
         self._session: Session | None = None
-        self._writing: tuple[Engine, Engine] | None = None  # (engine, it for writing): _writer
+        self._held: Connection | None = None  # a file's connection (_connection)
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
         # Versions of notes and clusters (kind -> id -> version) the transaction under way has
@@ -105,6 +105,7 @@ class Store(StoreOpening, StoreWrites):
         for listener in self._listeners:
             listener.stop()
         self._listeners.clear()
+        self._drop_held()  # dispose closes only the connections in the pool
         self._engine.dispose()
         if self._temp_copy is not None:
             shutil.rmtree(self._temp_copy.parent, ignore_errors=True)
@@ -127,6 +128,7 @@ class Store(StoreOpening, StoreWrites):
             return True
         self._lock = None
         reader = type(self)._connect(self.path.resolve(), mode="ro", shown=self.path)
+        self._drop_held()
         self._engine.dispose()
         self._engine, self.readonly = reader._engine, True
         return False
@@ -151,15 +153,38 @@ class Store(StoreOpening, StoreWrites):
         self.close()
 
     # ----------------------------------------------------------------- transactions and changes
-    def _writer(self) -> Engine:
-        """What a write transaction binds to: on a file, the engine with `writing` set (its
-        BEGIN takes the write lock at once, store_rows._begin), made once per engine (making
-        it cost a tenth of an empty transaction)."""
+    def _connection(self) -> Connection:
+        """What a write transaction runs on. A file: one connection held from the first
+        transaction to `close` (a file store is used from one thread; its watcher has a
+        connection of its own), with `writing` set (its BEGIN takes the write lock at once,
+        store_rows._begin): the pool's checkout and reset around every transaction cost more
+        than an UPDATE of a row. A server: one from the pool (given back after the
+        transaction: `_release`)."""
         if self.url is not None:
-            return self._engine
-        if self._writing is None or self._writing[0] is not self._engine:
-            self._writing = (self._engine, self._engine.execution_options(writing=True))
-        return self._writing[1]
+            return self._engine.connect()
+        if self._held is None:
+            self._held = self._engine.connect().execution_options(writing=True)
+        return self._held
+
+    def _release(self, conn: Connection) -> None:
+        """After a transaction on `conn`: a server's goes back to the pool; a file's stays
+        held, unless its transaction could not be ended (the file gone, the disk failing):
+        then it is closed, and the next transaction gets a new one."""
+        if self.url is not None:
+            conn.close()
+        elif conn.invalidated or conn.in_transaction() or self._driver(conn).in_transaction:
+            self._drop_held()
+
+    def _drop_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            with contextlib.suppress(SQLAlchemyError, sqlite3.Error):
+                held.close()
+
+    @staticmethod
+    def _driver(conn: Connection) -> sqlite3.Connection:
+        raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        return raw
 
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after every committed change; returns the unsubscribe."""
@@ -172,16 +197,23 @@ class Store(StoreOpening, StoreWrites):
         if self._session is not None:
             yield self._session
             return
-        session = Session(self._writer(), expire_on_commit=False)
-        self._session = session
+        conn: Connection | None = None
+        session: Session | None = None
         try:
-            with session.begin():
+            conn = self._connection()  # a file's first: opened here, refused in the user's words
+            # Bound to the transaction's connection, the session joins its transaction when
+            # first used (most gestures never use it: store_rows._plain) and leaves the commit
+            # to it.
+            session = Session(conn, expire_on_commit=False)
+            self._session = session
+            with conn.begin():
                 # A file's own statements go to the driver's connection (store_rows._stamp).
-                raw = None if self.url else session.connection().connection.driver_connection
+                raw = None if self.url else self._driver(conn)
                 if raw is not None:
                     _stamp(raw)
                     session.info["raw"] = raw  # for the statements of a gesture (_plain)
                 yield session
+                session.flush()  # what the ORM holds goes in before the commit
                 if self._pending_changed or self._pending_removed:
                     if raw is not None:
                         store_filewatch.log(
@@ -192,7 +224,7 @@ class Store(StoreOpening, StoreWrites):
                         )
                     else:
                         store_server.notify(
-                            session.connection(),
+                            conn,
                             self.path.name,
                             self._client,
                             self._pending_changed,
@@ -207,7 +239,10 @@ class Store(StoreOpening, StoreWrites):
         finally:
             self._session = None
             self._held_versions.clear()
-            session.close()
+            if session is not None:
+                session.close()
+            if conn is not None:
+                self._release(conn)
         self._publish()
 
     def watch(
@@ -339,12 +374,8 @@ class Store(StoreOpening, StoreWrites):
             yield _plain(self._session)
             return
         try:
-            if self.url is None:
-                pooled = self._engine.raw_connection()
-                try:
-                    yield pooled.driver_connection
-                finally:
-                    pooled.close()
+            if self.url is None:  # the held connection, between two transactions
+                yield self._driver(self._connection())
             else:
                 with self._engine.connect().execution_options(one_statement=True) as conn:
                     yield conn

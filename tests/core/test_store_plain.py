@@ -5,6 +5,7 @@ reads, so a file written by either reads the same in the other (and in older ver
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,46 @@ def test_a_value_its_column_cannot_take_is_refused_in_the_users_words(store: Sto
     assert store.note(note.id) == m.Note(
         note.id, "a", created_at=note.created_at, updated_at=note.updated_at
     )
+
+
+def _open_handles(path: Path) -> int:
+    """This process's open handles on the file (Linux: /proc/self/fd)."""
+    fds = Path("/proc/self/fd")
+    count = 0
+    for fd in fds.iterdir():
+        try:
+            count += fd.resolve() == path.resolve()
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
+def test_a_file_store_keeps_one_connection_for_its_writes_and_lets_it_go_on_close(
+    tmp_path: Path,
+):
+    """Writes and reads between them run on one connection held open (no pool round per
+    transaction); a write refused because another program held the file leaves it usable,
+    and closing the store leaves the file open nowhere in this process."""
+    path = tmp_path / "w.samverkan"
+    Store.create(path).close()
+    assert _open_handles(path) == 0
+    store = Store.open(path, shared=True)
+    note = store.add_note("a")
+    held = _open_handles(path)
+    for i in range(20):
+        store.update_note(note.id, text=f"a{i}")
+        store.notes_and_versions([note.id])
+    assert _open_handles(path) == held
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program in the middle of its own write
+        with pytest.raises(StoreError):
+            store.update_note(note.id, text="refused")
+        other.execute("ROLLBACK")
+        store.update_note(note.id, text="saved")  # the file free again: the next write goes in
+        assert other.execute("SELECT text, version FROM notes").fetchall() == [("saved", 22)]
+    finally:
+        other.close()
+    store.close()
+    assert _open_handles(path) == 0
