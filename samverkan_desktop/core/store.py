@@ -8,7 +8,8 @@ follow the document. Whether a file on disk is a workshop that can be opened at 
 
 `Store` keeps the session, transaction and change machinery here; its other parts live beside
 it: making and opening one (`store_open`), its reads (`store_reads`), its writes
-(`store_writes`), and the row helpers they share (`store_rows`).
+(`store_writes`), the row helpers they share (`store_rows`), and the statements of a gesture
+on a file as plain SQL (`store_plain`).
 """
 
 from __future__ import annotations
@@ -377,7 +378,7 @@ class Store(StoreOpening, StoreWrites):
             if self.url is None:  # the held connection, between two transactions
                 yield self._driver(self._connection())
             else:
-                with self._engine.connect().execution_options(one_statement=True) as conn:
+                with self._engine.connect() as conn:
                     yield conn
         # damaged or gone since it opened
         except (SQLAlchemyError, sqlite3.Error, *store_file.DAMAGED_VALUE) as exc:

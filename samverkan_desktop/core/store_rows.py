@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, delete, func, insert, literal, select, union_all, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
 from sqlalchemy.sql.elements import BindParameter
@@ -71,7 +71,7 @@ class StoreParts:
         def close(self) -> None: ...
         def transaction(self) -> contextlib.AbstractContextManager[Session]: ...
         def _read(self) -> contextlib.AbstractContextManager[Session]: ...
-        def _read_rows(self) -> contextlib.AbstractContextManager[Connection]: ...
+        def _read_rows(self) -> contextlib.AbstractContextManager[Any]: ...
         def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
         def _mark(
             self,
@@ -348,12 +348,11 @@ def _begin(conn: Any) -> None:
     """A file's transaction: one that writes takes the file's write lock at once (BEGIN
     IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
     instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
-    writer waits), and its version checks and writes see one state of the file. A read of
-    one statement (`one_statement`, Store._read_rows) needs none: SQLite runs a statement
-    outside a transaction as one of its own."""
-    options = conn.get_execution_options()
-    if not options.get("one_statement", False):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writing", False) else "BEGIN")
+    writer waits), and its version checks and writes see one state of the file. (A read of
+    one statement, Store._read_rows, goes to the driver's connection and sends no BEGIN: SQLite
+    runs a statement outside a transaction as one of its own.)"""
+    writing = conn.get_execution_options().get("writing", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def _stamp(raw: sqlite3.Connection) -> None:
