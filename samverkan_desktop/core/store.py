@@ -8,7 +8,8 @@ follow the document. Whether a file on disk is a workshop that can be opened at 
 
 `Store` keeps the session, transaction and change machinery here; its other parts live beside
 it: making and opening one (`store_open`), its reads (`store_reads`), its writes
-(`store_writes`), and the row helpers they share (`store_rows`).
+(`store_writes`), the row helpers they share (`store_rows`), and the statements of a gesture
+on a file as plain SQL (`store_plain`).
 """
 
 from __future__ import annotations
@@ -48,7 +49,12 @@ from .store_lock import (  # noqa: F401 (re-exported)
     WriteLock,
 )
 from .store_open import StoreOpening
-from .store_rows import RowMovedOn, _copy_rows, _stamp  # noqa: F401 (RowMovedOn re-exported)
+from .store_rows import (  # noqa: F401 (RowMovedOn re-exported)
+    RowMovedOn,
+    _copy_rows,
+    _plain,
+    _stamp,
+)
 from .store_writes import ClusterRemoval, NoteRemoval, StoreWrites  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
@@ -73,7 +79,7 @@ class Store(StoreOpening, StoreWrites):
         self.path = path
         self._engine = engine
         self._session: Session | None = None
-        self._writing: tuple[Engine, Engine] | None = None  # (engine, it for writing): _writer
+        self._held: Connection | None = None  # a file's connection (_connection)
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
         # Versions of notes and clusters (kind -> id -> version) the transaction under way has
@@ -100,6 +106,7 @@ class Store(StoreOpening, StoreWrites):
         for listener in self._listeners:
             listener.stop()
         self._listeners.clear()
+        self._drop_held()  # dispose closes only the connections in the pool
         self._engine.dispose()
         if self._temp_copy is not None:
             shutil.rmtree(self._temp_copy.parent, ignore_errors=True)
@@ -122,6 +129,7 @@ class Store(StoreOpening, StoreWrites):
             return True
         self._lock = None
         reader = type(self)._connect(self.path.resolve(), mode="ro", shown=self.path)
+        self._drop_held()
         self._engine.dispose()
         self._engine, self.readonly = reader._engine, True
         return False
@@ -146,15 +154,38 @@ class Store(StoreOpening, StoreWrites):
         self.close()
 
     # ----------------------------------------------------------------- transactions and changes
-    def _writer(self) -> Engine:
-        """What a write transaction binds to: on a file, the engine with `writing` set (its
-        BEGIN takes the write lock at once, store_rows._begin), made once per engine (making
-        it cost a tenth of an empty transaction)."""
+    def _connection(self) -> Connection:
+        """What a write transaction runs on. A file: one connection held from the first
+        transaction to `close` (a file store is used from one thread; its watcher has a
+        connection of its own), with `writing` set (its BEGIN takes the write lock at once,
+        store_rows._begin): the pool's checkout and reset around every transaction cost more
+        than an UPDATE of a row. A server: one from the pool (given back after the
+        transaction: `_release`)."""
         if self.url is not None:
-            return self._engine
-        if self._writing is None or self._writing[0] is not self._engine:
-            self._writing = (self._engine, self._engine.execution_options(writing=True))
-        return self._writing[1]
+            return self._engine.connect()
+        if self._held is None:
+            self._held = self._engine.connect().execution_options(writing=True)
+        return self._held
+
+    def _release(self, conn: Connection) -> None:
+        """After a transaction on `conn`: a server's goes back to the pool; a file's stays
+        held, unless its transaction could not be ended (the file gone, the disk failing):
+        then it is closed, and the next transaction gets a new one."""
+        if self.url is not None:
+            conn.close()
+        elif conn.invalidated or conn.in_transaction() or self._driver(conn).in_transaction:
+            self._drop_held()
+
+    def _drop_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            with contextlib.suppress(SQLAlchemyError, sqlite3.Error):
+                held.close()
+
+    @staticmethod
+    def _driver(conn: Connection) -> sqlite3.Connection:
+        raw: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        return raw
 
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         """Call `callback(change)` after every committed change; returns the unsubscribe."""
@@ -167,15 +198,23 @@ class Store(StoreOpening, StoreWrites):
         if self._session is not None:
             yield self._session
             return
-        session = Session(self._writer(), expire_on_commit=False)
-        self._session = session
+        conn: Connection | None = None
+        session: Session | None = None
         try:
-            with session.begin():
+            conn = self._connection()  # a file's first: opened here, refused in the user's words
+            # Bound to the transaction's connection, the session joins its transaction when
+            # first used (most gestures never use it: store_rows._plain) and leaves the commit
+            # to it.
+            session = Session(conn, expire_on_commit=False)
+            self._session = session
+            with conn.begin():
                 # A file's own statements go to the driver's connection (store_rows._stamp).
-                raw = None if self.url else session.connection().connection.driver_connection
+                raw = None if self.url else self._driver(conn)
                 if raw is not None:
                     _stamp(raw)
+                    session.info["raw"] = raw  # for the statements of a gesture (_plain)
                 yield session
+                session.flush()  # what the ORM holds goes in before the commit
                 if self._pending_changed or self._pending_removed:
                     if raw is not None:
                         store_filewatch.log(
@@ -186,7 +225,7 @@ class Store(StoreOpening, StoreWrites):
                         )
                     else:
                         store_server.notify(
-                            session.connection(),
+                            conn,
                             self.path.name,
                             self._client,
                             self._pending_changed,
@@ -201,7 +240,10 @@ class Store(StoreOpening, StoreWrites):
         finally:
             self._session = None
             self._held_versions.clear()
-            session.close()
+            if session is not None:
+                session.close()
+            if conn is not None:
+                self._release(conn)
         self._publish()
 
     def watch(
@@ -322,20 +364,24 @@ class Store(StoreOpening, StoreWrites):
             raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
     @contextlib.contextmanager
-    def _read_rows(self) -> Iterator[Connection]:
-        """A connection for a read of one statement that needs no ORM objects: the
-        transaction's own (what it has added so far flushed first), else one of its own for
-        the read, without a Session's machinery or a BEGIN (store_rows._begin), which cost
-        more than reading a row or two."""
+    def _read_rows(self) -> Iterator[Any]:
+        """A connection for a read of one statement that needs no ORM objects (for
+        store_rows._rows, _versions, _contents): the transaction's own (what it has added so
+        far flushed first), else one of its own for the read, without a Session's machinery or
+        a BEGIN (store_rows._begin), which cost more than reading a row or two. On a file,
+        the driver's connection (store_plain)."""
         if self._session is not None:
             self._session.flush()
-            yield self._session.connection()
+            yield _plain(self._session)
             return
         try:
-            with self._engine.connect().execution_options(one_statement=True) as conn:
-                yield conn
+            if self.url is None:  # the held connection, between two transactions
+                yield self._driver(self._connection())
+            else:
+                with self._engine.connect() as conn:
+                    yield conn
         # damaged or gone since it opened
-        except (SQLAlchemyError, *store_file.DAMAGED_VALUE) as exc:
+        except (SQLAlchemyError, sqlite3.Error, *store_file.DAMAGED_VALUE) as exc:
             raise self._failure("store.cannot_read_db", exc, reading=True) from None
 
     def _failure(self, code: str, exc: BaseException, reading: bool = False) -> StoreError:

@@ -17,9 +17,9 @@ from .store_rows import (
     _VERSIONED,
     StoreParts,
     _check_versions,
-    _contents_query,
+    _contents,
     _group,
-    _rows_query,
+    _rows,
     _versions,
 )
 
@@ -42,10 +42,7 @@ class StoreReads(StoreParts):
 
     def notes(self, ids: Iterable[int] | None = None) -> list[m.Note]:
         with self._read_rows() as conn:
-            if ids is None:
-                return [m.Note(*r) for r in conn.execute(_rows_query(NoteRow, every=True))]
-            rows = conn.execute(_rows_query(NoteRow, every=False), {"ids": list(ids)})
-            return [m.Note(*r) for r in rows]
+            return [m.Note(*r) for r in _rows(conn, NoteRow, ids)]
 
     def note(self, note_id: int) -> m.Note:
         found = self.notes([note_id])
@@ -55,10 +52,7 @@ class StoreReads(StoreParts):
 
     def clusters(self, ids: Iterable[int] | None = None) -> list[m.Cluster]:
         with self._read_rows() as conn:
-            if ids is None:
-                return [m.Cluster(*r) for r in conn.execute(_rows_query(ClusterRow, every=True))]
-            rows = conn.execute(_rows_query(ClusterRow, every=False), {"ids": list(ids)})
-            return [m.Cluster(*r) for r in rows]
+            return [m.Cluster(*r) for r in _rows(conn, ClusterRow, ids)]
 
     def cluster(self, cluster_id: int) -> m.Cluster:
         found = self.clusters([cluster_id])
@@ -70,17 +64,13 @@ class StoreReads(StoreParts):
         """`notes(ids)` and `versions("note", ids)` in one read: each version is that of
         the very row read (what follows a change reads both)."""
         with self._read_rows() as conn:
-            rows = conn.execute(_rows_query(NoteRow, False, with_version=True), {"ids": list(ids)})
-            notes = [(m.Note(*r[:-1]), r[-1]) for r in rows]
+            notes = [(m.Note(*r[:-1]), r[-1]) for r in _rows(conn, NoteRow, ids, True)]
         return [n for n, _ in notes], {n.id: v for n, v in notes}
 
     def clusters_and_versions(self, ids: Iterable[int]) -> tuple[list[m.Cluster], dict[int, int]]:
         """`clusters(ids)` and `versions("cluster", ids)` in one read, as `notes_and_versions`."""
         with self._read_rows() as conn:
-            query = _rows_query(ClusterRow, False, with_version=True)
-            clusters = [
-                (m.Cluster(*r[:-1]), r[-1]) for r in conn.execute(query, {"ids": list(ids)})
-            ]
+            clusters = [(m.Cluster(*r[:-1]), r[-1]) for r in _rows(conn, ClusterRow, ids, True)]
         return [c for c, _ in clusters], {c.id: v for c, v in clusters}
 
     def links(self) -> list[m.Link]:
@@ -155,7 +145,7 @@ class StoreReads(StoreParts):
         if not ids:
             return {}
         with self._read_rows() as conn:
-            for kind, i, c in conn.execute(_contents_query(), {"notes_in": ids, "frames_in": ids}):
+            for kind, i, c in _contents(conn, ids):
                 out[c].add((kind, i))
         return {c: frozenset(held) for c, held in out.items()}
 

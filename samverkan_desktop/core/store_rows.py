@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import bindparam, delete, func, insert, literal, select, union_all, update
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlalchemy.schema import Table
 from sqlalchemy.sql.elements import BindParameter
 
-from . import limits, store_file, store_server
+from . import limits, store_file, store_plain, store_server
 from . import model as m
 from .schema import Base, ChangeLogRow, ClusterRow, GroupRow, NoteRow, WorkshopRow
 from .store_file import StoreError
@@ -71,7 +71,7 @@ class StoreParts:
         def close(self) -> None: ...
         def transaction(self) -> contextlib.AbstractContextManager[Session]: ...
         def _read(self) -> contextlib.AbstractContextManager[Session]: ...
-        def _read_rows(self) -> contextlib.AbstractContextManager[Connection]: ...
+        def _read_rows(self) -> contextlib.AbstractContextManager[Any]: ...
         def _snapshot(self) -> contextlib.AbstractContextManager[Any]: ...
         def _mark(
             self,
@@ -141,7 +141,7 @@ def _locked_versions(
     wanted = set(ids)
     found = {i: held[i] for i in wanted if i in held}
     if len(found) < len(wanted):
-        read = _versions(s.connection(), table, wanted - found.keys(), lock=True)
+        read = _versions(_plain(s), table, wanted - found.keys(), lock=True)
         held.update(read)
         found.update(read)
     return found
@@ -190,6 +190,29 @@ def _rows_query(row: Any, every: bool, with_version: bool = False) -> Any:
     return query if every else query.where(table.c.id.in_(_IDS))
 
 
+def _rows(conn: Any, row: Any, ids: Iterable[int] | None, with_version: bool = False) -> list[Any]:
+    """The snapshot's values of the notes or clusters (`row`: NoteRow, ClusterRow) `ids`
+    (None: all), by id; `with_version`: each row's version last. `conn` as `_versions`."""
+    if isinstance(conn, sqlite3.Connection):
+        names = _NOTE_SNAPSHOT if row is NoteRow else _CLUSTER_SNAPSHOT
+        columns = (*names, "version") if with_version else names
+        if ids is None:
+            return store_plain.every_row(conn, _table(row), columns)
+        return store_plain.rows(conn, _table(row), columns, ids)
+    if ids is None:
+        return list(conn.execute(_rows_query(row, True, with_version)))
+    return list(conn.execute(_rows_query(row, False, with_version), {"ids": list(ids)}))
+
+
+def _contents(conn: Any, frames: list[int]) -> list[tuple[str, int, int]]:
+    """What the frames hold directly: ("note", id, frame) and ("cluster", id, frame)."""
+    if isinstance(conn, sqlite3.Connection):
+        return store_plain.contents(conn, frames)
+    return [
+        tuple(r) for r in conn.execute(_contents_query(), {"notes_in": frames, "frames_in": frames})
+    ]
+
+
 @functools.cache
 def _contents_query() -> Any:
     """What frames hold directly: ("note", id, frame) and ("cluster", id, frame), of the
@@ -230,11 +253,21 @@ def _add_row(s: Session, row: Any, values: Mapping[str, Any]) -> tuple[list[Any]
     return [key[0] if f == "id" else written.get(f) for f in names], written["version"]
 
 
+def _plain(s: Session) -> Any:
+    """Where a transaction's statements of a gesture go (`_versions`, `_rows`,
+    `_update_rows`): a file's driver connection (store_plain; Store.transaction puts it in the
+    session's `info`), else the session's connection."""
+    raw = s.info.get("raw")
+    return raw if raw is not None else s.connection()
+
+
 def _versions(
     conn: Any, table: Any, ids: Iterable[int] | None, *, lock: bool = False
 ) -> dict[int, int]:
     """Each row's version (of `ids`, None: every row); `lock`: locked to the end of the
-    transaction (on a server)."""
+    transaction (on a server). `conn`: a file's driver connection, or SQLAlchemy's."""
+    if isinstance(conn, sqlite3.Connection):  # a file locks it all while it writes anyway
+        return store_plain.versions(conn, _table(table), ids)
     if ids is None:
         rows = conn.execute(_versions_query(table, lock, every=True))
     else:
@@ -261,9 +294,12 @@ def _update_rows(
         values = {k: v for k, v in row.items() if k != "id"}
         values["b_id"] = row["id"]
         alike.setdefault(frozenset(values), []).append(values)
-    statement, conn = _update_statement(_table(table)), s.connection()
+    conn = _plain(s)
     for group in alike.values():
-        conn.execute(statement, group)
+        if isinstance(conn, sqlite3.Connection):
+            store_plain.update(conn, _table(table), group)
+        else:
+            conn.execute(_update_statement(_table(table)), group)
     _forget(s, table, ids)
     return {i: found[i] + 1 for i in ids}
 
@@ -312,12 +348,11 @@ def _begin(conn: Any) -> None:
     """A file's transaction: one that writes takes the file's write lock at once (BEGIN
     IMMEDIATE), so that with another writer on the file (a shared lock) it waits its turn
     instead of failing halfway with "busy" (SQLite refuses to upgrade a read lock while another
-    writer waits), and its version checks and writes see one state of the file. A read of
-    one statement (`one_statement`, Store._read_rows) needs none: SQLite runs a statement
-    outside a transaction as one of its own."""
-    options = conn.get_execution_options()
-    if not options.get("one_statement", False):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("writing", False) else "BEGIN")
+    writer waits), and its version checks and writes see one state of the file. (A read of
+    one statement, Store._read_rows, goes to the driver's connection and sends no BEGIN: SQLite
+    runs a statement outside a transaction as one of its own.)"""
+    writing = conn.get_execution_options().get("writing", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def _stamp(raw: sqlite3.Connection) -> None:
@@ -380,7 +415,7 @@ def _table(row: Any) -> Table:
 
 def _require(s: Session, table: Any, ids: Iterable[int]) -> None:
     wanted = set(ids)
-    missing = wanted - _versions(s.connection(), table, wanted).keys()
+    missing = wanted - _versions(_plain(s), table, wanted).keys()
     if missing:
         raise StoreError("store.row_missing", table=table.__tablename__, key=sorted(missing))
 

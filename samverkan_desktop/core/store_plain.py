@@ -1,0 +1,142 @@
+"""The statements every gesture on a file runs, as plain SQL on the driver's connection: the
+versions of the rows it writes, its UPDATE of them, and the rows and versions the board reads
+back. SQLAlchemy's execution of one such statement (compiling from its cache, events, the
+result's machinery) took several times what SQLite took to run it (issue 10: a gesture on a
+note or a frame must cost little more than SQLite's own write).
+
+The values go in and come out exactly as SQLAlchemy's own SQLite types turn them (each
+column's bind and result processors, taken from the dialect), so that a row written or read
+here is the row a statement of `store_rows` writes or reads. A server runs the same statements
+through SQLAlchemy (store_rows); only a file's driver connection comes here.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import StatementError
+from sqlalchemy.schema import Table
+
+# Ids per "IN (...)": below SQLite's limit on a statement's variables (999 in older builds),
+# and the statement for a given count is prepared once (sqlite3 caches it by its text).
+_CHUNK = 500
+_DIALECT = sqlite.dialect()
+
+
+@functools.cache
+def _bind(table: Table, column: str) -> Callable[[Any], Any] | None:
+    processor: Callable[[Any], Any] | None = (
+        table.c[column].type.dialect_impl(_DIALECT).bind_processor(_DIALECT)
+    )
+    return processor
+
+
+@functools.cache
+def _results(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Any], Any] | None, ...]:
+    return tuple(
+        table.c[c].type.dialect_impl(_DIALECT).result_processor(_DIALECT, None) for c in columns
+    )
+
+
+def _processed(
+    processors: tuple[Callable[[Any], Any] | None, ...], rows: list[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    return [
+        tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row, strict=True))
+        for row in rows
+    ]
+
+
+def _chunks(raw: sqlite3.Connection, ids: Iterable[int]) -> Iterator[list[int]]:
+    """`ids` in order, `_CHUNK` at a time; more than one chunk outside a transaction is read
+    in one (a deferred BEGIN: one snapshot, as one statement would have been)."""
+    wanted = sorted(set(ids))
+    if len(wanted) <= _CHUNK:
+        if wanted:
+            yield wanted
+        return
+    own = not raw.in_transaction
+    if own:
+        raw.execute("BEGIN")
+    try:
+        for start in range(0, len(wanted), _CHUNK):
+            yield wanted[start : start + _CHUNK]
+    finally:
+        if own and raw.in_transaction:
+            raw.execute("COMMIT")  # nothing written: only the read ends
+
+
+def _in(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+def versions(raw: sqlite3.Connection, table: Table, ids: Iterable[int] | None) -> dict[int, int]:
+    """Each row's version (of `ids`; None: every row)."""
+    if ids is None:
+        return dict(raw.execute(f"SELECT id, version FROM {table.name}").fetchall())
+    found: dict[int, int] = {}
+    for chunk in _chunks(raw, ids):
+        sql = f"SELECT id, version FROM {table.name} WHERE id IN ({_in(len(chunk))})"
+        found.update(raw.execute(sql, chunk).fetchall())
+    return found
+
+
+def rows(
+    raw: sqlite3.Connection, table: Table, columns: tuple[str, ...], ids: Iterable[int]
+) -> list[tuple[Any, ...]]:
+    """The `columns` of the rows `ids`, by id, each value as SQLAlchemy's type gives it."""
+    processors = _results(table, columns)
+    out: list[tuple[Any, ...]] = []
+    for chunk in _chunks(raw, ids):
+        sql = (
+            f"SELECT {', '.join(columns)} FROM {table.name} "
+            f"WHERE id IN ({_in(len(chunk))}) ORDER BY id"
+        )
+        out.extend(_processed(processors, raw.execute(sql, chunk).fetchall()))
+    return out
+
+
+def update(raw: sqlite3.Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Set the columns each row of `rows` names (all the same ones; "b_id": the row's id) and
+    move the row one version on: one statement for them all. The column names come from the
+    store's own field lists (`store_rows._checked`), never from outside."""
+    names = [k for k in rows[0] if k != "b_id"]
+    sets = ", ".join(f"{n} = ?" for n in names)
+    sql = f"UPDATE {table.name} SET {sets}, version = version + 1 WHERE id = ?"
+    processors = [_bind(table, n) for n in names]
+    try:
+        params = [
+            [v if p is None or v is None else p(v) for p, v in zip(processors, values, strict=True)]
+            for values in ([r[n] for n in names] for r in rows)
+        ]
+    except (TypeError, ValueError) as exc:  # a value its column cannot take: as SQLAlchemy says
+        raise StatementError(str(exc), sql, rows, exc) from None
+    for param, row in zip(params, rows, strict=True):
+        param.append(row["b_id"])
+    raw.executemany(sql, params)
+
+
+def every_row(
+    raw: sqlite3.Connection, table: Table, columns: tuple[str, ...]
+) -> list[tuple[Any, ...]]:
+    """The `columns` of every row, by id, as `rows`."""
+    processors = _results(table, columns)
+    sql = f"SELECT {', '.join(columns)} FROM {table.name} ORDER BY id"
+    return _processed(processors, raw.execute(sql).fetchall())
+
+
+def contents(raw: sqlite3.Connection, frames: Iterable[int]) -> list[tuple[str, int, int]]:
+    """What the frames `frames` hold directly: ("note", id, frame) and ("cluster", id, frame)."""
+    out: list[tuple[str, int, int]] = []
+    for chunk in _chunks(raw, frames):
+        marks = _in(len(chunk))
+        sql = (
+            f"SELECT 'note', id, cluster_id FROM notes WHERE cluster_id IN ({marks}) "
+            f"UNION ALL SELECT 'cluster', id, parent_id FROM clusters WHERE parent_id IN ({marks})"
+        )
+        out.extend(raw.execute(sql, chunk + chunk).fetchall())
+    return out
