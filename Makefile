@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_cli_start.py
 	$(BIN)/python bench/bench_open.py
 	$(BIN)/python bench/bench_theme_map.py
+	$(BIN)/python bench/bench_store_write.py
 	$(BIN)/python bench/bench_scale.py
 
 bench-suggest: $(STAMP)

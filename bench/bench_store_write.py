@@ -8,11 +8,11 @@ that set the same columns, `updated_at` and the version as the store does. An em
 transaction of the store still commits (it stamps the file's header, store_file.next_stamp), so
 its raw equivalent is the smallest commit that writes: one row's update.
 
-    .venv/bin/python bench/bench_store_write.py [--file W.samverkan] [--runs 300]
+    .venv/bin/python bench/bench_store_write.py [--file W.samverkan] [--notes 10000] [--runs 300]
 
-Without --file a 10,000-note workshop is copied from /work/shared/w10k.samverkan when it is
-there, else generated. Prints one line per figure: store median, raw median (ms), ratio, and
-the CPU time of each (medians, ms: steadier than the wall time on a busy machine).
+Without --file a workshop of --notes notes (10,000) is generated. Prints one line per figure:
+store median, raw median (ms), ratio, and the CPU time of each (medians, ms: steadier than the
+wall time on a busy machine).
 """
 
 from __future__ import annotations
@@ -36,21 +36,19 @@ from samverkan_desktop.core import model as m  # noqa: E402
 from samverkan_desktop.core import store_file  # noqa: E402
 from samverkan_desktop.core.store import Store  # noqa: E402
 
-SHARED_10K = Path("/work/shared/w10k.samverkan")
 NOTE_COLUMNS = ", ".join(f.name for f in m.Note.__dataclass_fields__.values())
 CLUSTER_COLUMNS = ", ".join(f.name for f in m.Cluster.__dataclass_fields__.values())
 
 
-def workshop(folder: Path, given: Path | None) -> Path:
-    """A 10,000-note workshop in `folder` (a copy: the original is never written)."""
+def workshop(folder: Path, given: Path | None, notes: int) -> Path:
+    """A workshop in `folder`: a copy of `given` (never written), or `notes` notes made here."""
     path = folder / "store.samverkan"
-    source = given or (SHARED_10K if SHARED_10K.exists() else None)
-    if source is not None:
-        shutil.copyfile(source, path)
+    if given is not None:
+        shutil.copyfile(given, path)
         return path
     with Store.create(path) as store, store.transaction():
         clusters = [store.add_cluster(f"Kluster {c}", x=c * 900.0, width=800.0) for c in range(200)]
-        for i in range(10_000):
+        for i in range(notes):
             store.add_note(
                 f"Lapp {i}",
                 x=float(i % 100) * 200,
@@ -108,11 +106,12 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, help="a workshop to copy (default: 10k notes)")
+    parser.add_argument("--notes", type=int, default=10_000, help="notes of the made workshop")
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="bench-store-write-"))
     try:
-        source = workshop(folder, args.file)
+        source = workshop(folder, args.file, args.notes)
         raw_path = folder / "raw.samverkan"
         shutil.copyfile(source, raw_path)
         store = Store.open(source, shared=True)

@@ -1,6 +1,6 @@
-"""The import and cold-start benchmarks (issue 10) in their quick mode, so that they cannot rot:
-they run, produce every figure beside its floor, and the command they time did its work. What
-the figures are is the benchmark's business, never a test's."""
+"""The import, cold-start and store-write benchmarks (issue 10) in their quick mode, so that
+they cannot rot: they run, produce every figure beside its floor, and the command they time did
+its work. What the figures are is the benchmark's business, never a test's."""
 
 from __future__ import annotations
 
@@ -48,3 +48,12 @@ def test_the_cold_start_benchmark(tmp_path: Path):
     assert set(result["median_s"]) >= {"info", "floor: import sqlalchemy.orm"}
     assert result["alembic"] is False and "alembic imported by info: no" in out
     assert result["sqlalchemy"] is False and "sqlalchemy imported by info: no" in out
+
+
+def test_the_store_write_benchmark_on_a_small_workshop():
+    out = _run("bench_store_write.py", "--notes", "300", "--runs", "3")
+    assert out.startswith("300 notes, 200 clusters")  # the workshop it made holds them all
+    for figure in ("empty write transaction", "move 1 note", "rename 1 cluster", "read 1 note"):
+        (line,) = [row for row in out.splitlines() if row.startswith(figure + " ")]
+        store, raw, ratio, cpu_store, cpu_raw = (float(v) for v in line[len(figure) :].split())
+        assert min(store, raw, ratio, cpu_store, cpu_raw) > 0
