@@ -53,9 +53,10 @@ def move_command(
     else:
         at = (point.x(), point.y()) if point is not None else None
         draft, _ = gestures.drop(board, moves, dx, dy, _lead(pressed), at)
-        if not draft.changes():
-            return None
-    return cmd.MoveCommand.of(scene.doc, draft, moves, nudge=nudge)
+    changes = draft.changes()
+    if not nudge and not changes:
+        return None
+    return cmd.MoveCommand.of(scene.doc, draft, moves, nudge=nudge, changes=changes)
 
 
 def _lead(pressed: NoteItem | ClusterItem | None) -> Key | None:
