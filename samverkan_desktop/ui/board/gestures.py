@@ -118,6 +118,8 @@ class DragGesture:
         if not self.moved:
             self.moved = True
             for item, _, z in self._items:
+                if isinstance(item, NoteItem):
+                    self.scene.lift_out(item)
                 item.setZValue(z + DRAG_Z)
                 item.set_lifted(True)
         for item, origin, _ in self._items:
@@ -154,15 +156,17 @@ class DragGesture:
         self.scene.bring_to_front(self.moves.notes)
 
     def cancel(self) -> None:
-        self._restore()
         for item, origin, _ in self._items:
             item.setPos(origin)
+        self._restore()
 
     def _restore(self) -> None:
         self.scene.show_drop_target(None)
         for item, _, z in self._items:
             item.setZValue(z)
             item.set_lifted(False)
+            if isinstance(item, NoteItem):
+                self.scene.hold(item)
 
 
 class ResizeGesture:
