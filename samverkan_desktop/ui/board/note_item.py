@@ -6,7 +6,9 @@ moving, editing and selecting are the scene's business.
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import operator
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
@@ -20,6 +22,16 @@ from ..i18n import TrContext, current_language
 from . import metrics as mt
 
 NOTE_Z = 1000.0
+
+# What a note shows: every field of it but where it lies, in which cluster, and when it was
+# made or changed (one getter, not a copy of the note to compare: a drop moves dozens).
+_look = operator.attrgetter(
+    *(
+        f.name
+        for f in dataclasses.fields(m.Note)
+        if f.name not in ("x", "y", "cluster_id", "created_at", "updated_at")
+    )
+)
 
 
 class NoteTip(TrContext):
@@ -93,13 +105,7 @@ class NoteItem(QGraphicsItem):
         # A note that only moved (or went into another cluster) looks as it did: Qt moves its
         # cached picture instead of drawing it again, and its tooltip stays (a drop that pushes
         # a column down moves dozens of notes).
-        same_look = self.style is old_style and old == note.with_(
-            x=old.x,
-            y=old.y,
-            cluster_id=old.cluster_id,
-            created_at=old.created_at,
-            updated_at=old.updated_at,
-        )
+        same_look = self.style is old_style and _look(old) == _look(note)
         # Its height follows its text, votes and style: one that looks the same keeps it.
         height = self._height if same_look else mt.note_height(note, self.style.look.text_scale)
         if height != self._height:
