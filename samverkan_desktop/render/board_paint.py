@@ -18,6 +18,7 @@ from . import board_look as lk
 from . import board_text as bt
 from .group_colours import NO_GROUP, mix, note_fill
 
+FAR_LOD = 0.3  # below this zoom a note is a patch of colour (no shadow, no text)
 LABEL_LOD = 0.45  # below this zoom a frame paints no title (the screen shows a label instead)
 _SHADOW = QColor(40, 36, 20, 34)
 _LIFTED_SHADOW = QColor(40, 36, 20, 38)
@@ -105,7 +106,7 @@ def paint_note(
     rect = QRectF(0, 0, bt.NOTE_W, height)
     fill = note_paper(note, style)
     hc = style.look.high_contrast
-    if lod < 0.3:
+    if lod < FAR_LOD:
         # Far out: a patch of colour is all anyone can see, and all we draw.
         painter.fillRect(rect, fill)
         if hc:  # a white patch needs its black edge
@@ -116,11 +117,10 @@ def paint_note(
             painter.setPen(QPen(lk.ACCENT, 3 / lod))
             painter.drawRect(rect)
         return
+    if lifted:
+        paint_lift_shadow(painter, height)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    if lifted:
-        painter.setBrush(_LIFTED_SHADOW)
-        painter.drawRoundedRect(rect.translated(5, 8), 4, 4)
     if not opaque:
         painter.setBrush(_SHADOW)
         painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
@@ -148,6 +148,14 @@ def paint_note(
         else:
             painter.setPen(QPen(lk.ACCENT, max(2.5, 1.5 / lod)))
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+
+
+def paint_lift_shadow(painter: QPainter, height: float) -> None:
+    """The longer shadow a note `height` tall casts while it is dragged (under `paint_note`)."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_LIFTED_SHADOW)
+    painter.drawRoundedRect(QRectF(5, 8, bt.NOTE_W, height), 4, 4)
 
 
 def _contrast_edge(painter: QPainter, rect: QRectF, style: NoteStyle) -> None:

@@ -53,9 +53,10 @@ def move_command(
     else:
         at = (point.x(), point.y()) if point is not None else None
         draft, _ = gestures.drop(board, moves, dx, dy, _lead(pressed), at)
-        if not draft.changes():
-            return None
-    return cmd.MoveCommand.of(scene.doc, draft, moves, nudge=nudge)
+    changes = draft.changes()
+    if not nudge and not changes:
+        return None
+    return cmd.MoveCommand.of(scene.doc, draft, moves, nudge=nudge, changes=changes)
 
 
 def _lead(pressed: NoteItem | ClusterItem | None) -> Key | None:
@@ -117,6 +118,8 @@ class DragGesture:
         if not self.moved:
             self.moved = True
             for item, _, z in self._items:
+                if isinstance(item, NoteItem):
+                    self.scene.lift_out(item)
                 item.setZValue(z + DRAG_Z)
                 item.set_lifted(True)
         for item, origin, _ in self._items:
@@ -153,15 +156,17 @@ class DragGesture:
         self.scene.bring_to_front(self.moves.notes)
 
     def cancel(self) -> None:
-        self._restore()
         for item, origin, _ in self._items:
             item.setPos(origin)
+        self._restore()
 
     def _restore(self) -> None:
         self.scene.show_drop_target(None)
         for item, _, z in self._items:
             item.setZValue(z)
             item.set_lifted(False)
+            if isinstance(item, NoteItem):
+                self.scene.hold(item)
 
 
 class ResizeGesture:

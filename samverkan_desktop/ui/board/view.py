@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
+    QPaintEvent,
     QPixmap,
     QWheelEvent,
 )
@@ -384,6 +385,10 @@ class BoardView(QGraphicsView):
             elif action.isEnabled():
                 menu.addAction(action)
         menu.exec(event.globalPos())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._board.painted()  # what waits for the board to show a change first
 
     # ----------------------------------------------------------------- background
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:

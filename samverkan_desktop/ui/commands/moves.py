@@ -11,7 +11,7 @@ from typing import Any, Self
 
 from PySide6.QtGui import QUndoCommand
 
-from ...core.board import Board
+from ...core.board import Board, Changes
 from ...core.board.gestures import Selection
 from ..document import DocumentModel
 from .base import EditCommand, Undo, clusters_n, notes_n, quoted
@@ -76,10 +76,12 @@ class MoveCommand(EditCommand):
         moves: Selection,
         nudge: bool = False,
         text: str | None = None,
+        changes: Changes | None = None,
     ) -> Self:
         """The command for a gesture tried on `draft` (core.board.gestures) that moved `moves`:
-        what else changed made room (it is not named as moved)."""
-        changes = draft.changes()
+        what else changed made room (it is not named as moved). `changes`: `draft.changes()`,
+        when the caller has it already."""
+        changes = changes if changes is not None else draft.changes()
         moved_notes, moved_frames = set(moves.notes), set(moves.clusters)
         notes: dict[int, tuple[float, float]] = {}
         pushed: dict[int, tuple[float, float]] = {}

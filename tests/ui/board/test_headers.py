@@ -168,3 +168,34 @@ def test_headers_placed_change_by_change_are_where_the_whole_board_puts_them(see
     same()
     doc.undo_stack.redo()
     same()
+
+
+def test_after_a_drop_the_headers_wait_for_the_paint_then_are_where_they_belong(board, qtbot):
+    """A gesture's change shows first; the headers it may move are placed right after the
+    board's paint (or, with no view shown, on the next turn of the loop)."""
+    scene = board.scene
+    painted = []
+    scene_painted = scene.painted
+
+    def noted() -> None:
+        painted.append(scene._headers_timer.isActive())
+        scene_painted()
+
+    scene.painted = noted  # type: ignore[method-assign]
+    board.store.add_cluster("Under", x=300.0, y=380.0, width=460.0, height=200.0)
+    qtbot.waitUntil(lambda: not scene._headers_timer.isActive(), timeout=2000)
+    painted.clear()
+    board.drag(board.note_centre("n1"), QPointF(530, 330))  # into A: it grows and pushes
+    assert scene._headers_timer.isActive() and scene._headers_wait  # for the paint
+    qtbot.waitUntil(lambda: not scene._headers_timer.isActive(), timeout=2000)
+    assert painted and painted[0]  # the first paint came while they still waited
+    assert drawn_headers(board) == headers_from_scratch(board)
+    board.doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: not scene._headers_timer.isActive(), timeout=2000)
+    assert drawn_headers(board) == headers_from_scratch(board)
+    # With the board not shown nothing paints: they are placed on the next turn of the loop.
+    board.view.hide()
+    board.doc.undo_stack.redo()
+    assert scene._headers_timer.isActive() and not scene._headers_wait
+    qtbot.waitUntil(lambda: not scene._headers_timer.isActive(), timeout=2000)
+    assert drawn_headers(board) == headers_from_scratch(board)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from samverkan_desktop.ui import commands as cmd
+from samverkan_desktop.ui.board.note_item import LiftShadow
 
 
 def on_screen(board) -> QImage:
@@ -100,3 +101,53 @@ def test_a_note_keeps_the_height_of_its_text_as_it_moves_and_follows_a_new_text(
     assert item.height() == mt.NOTE_H
     shown = on_screen(board)
     assert shown == drawn_afresh(board, shown)
+
+
+def drawn_without_caches(board, like: QImage) -> QImage:
+    """The viewport painted anew with every note's cached picture drawn again first."""
+    for item in board.scene.note_items():
+        item.update()
+    return drawn_afresh(board, like)
+
+
+def test_a_note_casts_its_long_shadow_while_dragged_and_none_once_let_go(board):
+    """The long shadow is an item of its own under the note (its cached picture is not drawn
+    again when it is picked up and let go): it shows while the note is dragged, under it, and
+    once the note is let go the board is as if drawn again with no cached pictures."""
+    item = board.scene.note_item(board.ids["n1"])
+    start = board.note_centre("n1")
+    end = start + QPointF(0, 300)
+    board.press(start)
+    for t in (0.25, 0.5, 0.75, 1.0):
+        board.move(start + (end - start) * t)
+    rect = item.scene_rect()
+    beside = board.at(rect.right() + 3, rect.center().y())  # the long shadow's edge alone
+    dragged = on_screen(board)
+    assert dragged == drawn_without_caches(board, dragged)
+    [shadow] = [c for c in item.childItems() if isinstance(c, LiftShadow)]
+    shadow.hide()
+    assert on_screen(board).pixelColor(beside).lightness() > dragged.pixelColor(beside).lightness()
+    shadow.show()
+    board.release(end)
+    assert board.stored_note("n1").y > rect.top() - 300 + 200
+    assert not shadow.isVisible()
+    shown = on_screen(board)
+    assert shown == drawn_without_caches(board, shown)
+    board.doc.undo_stack.undo()
+    shown = on_screen(board)
+    assert shown == drawn_without_caches(board, shown)
+
+
+def test_a_drop_that_grows_a_frame_and_pushes_notes_shows_them_where_the_model_has_them(board):
+    below = board.store.add_cluster("Under", x=300.0, y=380.0, width=460.0, height=200.0)
+    board.store.add_note("I D", x=320.0, y=420.0, cluster_id=below.id)
+    board.store.add_note("Lös under", x=320.0, y=600.0)
+    board.view.set_zoom(0.5)
+    on_screen(board)
+    board.drag(board.note_centre("n1"), QPointF(530, 330))  # into A, near its bottom
+    assert board.stored_note("n1").cluster_id == board.ids["A"]
+    shown = on_screen(board)
+    assert shown == drawn_without_caches(board, shown)
+    board.doc.undo_stack.undo()
+    shown = on_screen(board)
+    assert shown == drawn_without_caches(board, shown)
