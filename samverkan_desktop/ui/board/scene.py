@@ -339,13 +339,17 @@ class BoardScene(QGraphicsScene):
         self.blockSignals(True)  # as for notes: one selectionChanged once they are all gone
         try:
             for cid in ids:
+                # The label first: it was added after its frame, so it is the last top-level
+                # item, and then its frame is. Removed from the end, Qt's list of top-level
+                # items stays in order; one taken from the middle makes Qt sort the whole
+                # list (~0.8 ms at 10,000 notes) on the next add, i.e. the next Ctrl+G's frame.
+                label = self._labels.pop(cid, None)
+                if label is not None:
+                    self.removeItem(label)
                 item = self._clusters.pop(cid, None)
                 if item is not None:
                     deselected = deselected or item.isSelected()
                     self.removeItem(item)
-                label = self._labels.pop(cid, None)
-                if label is not None:
-                    self.removeItem(label)
         finally:
             self.blockSignals(False)
         if deselected:

@@ -211,6 +211,7 @@ class ClustersPanel(QWidget):
         assert doc is not None
         rows: set[int] = set()
         nested: set[int | None] = set()  # clusters new, moved to another parent, or those parents
+        placed: set[int] = set()  # rows _place has just filled (from the model, as now)
         with QSignalBlocker(self.tree):
             for cluster_id in sorted(ids):
                 if cluster_id not in doc.clusters:
@@ -228,9 +229,10 @@ class ClustersPanel(QWidget):
                     return
                 nested.update((self._shape.get(cluster_id), parent, cluster_id))
                 self._place(cluster_id, parent)
+                placed.add(cluster_id)
             # The counts of every cluster a moved one left or joined, at any depth.
             rows.update(self._with_ancestors(nested))
-            self._fill_rows(rows)
+            self._fill_rows(rows - placed)
         if nested:
             self._show_shape()
 

@@ -246,3 +246,48 @@ def test_the_room_to_scroll_grows_with_the_board_and_qts_index_keeps_its_room(bo
     assert view.mapToScene(view.viewport().rect()).boundingRect().contains(note)
     board.doc.undo_stack.undo()
     assert view.sceneRect() == scene.extent() and scene.extent().contains(note)
+
+
+def test_the_dot_grid_from_a_tile_drawn_at_the_zoom_is_the_plain_grid_pixel_for_pixel(
+    board, monkeypatch
+):
+    """At the zooms where the view repeats a grid tile drawn at that zoom (a fifth of the
+    time), every pixel of the board is what the plain fill under the zoomed transform gives,
+    scrolled to several places, and the tile is really used there."""
+    from samverkan_desktop.ui.board import view as view_module
+
+    view = board.view
+    used = []
+    scaled = view_module._scaled_grid_brush
+
+    def counting(device):
+        brush = scaled(device)
+        used.append(brush is not None)
+        return brush
+
+    def grab():
+        view.resetCachedContent()
+        return view.viewport().grab().toImage()
+
+    for zoom in view_module.PIXEL_GRID_ZOOMS:
+        view.set_zoom(1.0)
+        view.set_zoom(zoom)
+        assert view.zoom() == zoom
+        for dx, dy in ((0, 0), (37, -13), (-251, 119)):
+            bar_x, bar_y = view.horizontalScrollBar(), view.verticalScrollBar()
+            bar_x.setValue(bar_x.value() + dx)
+            bar_y.setValue(bar_y.value() + dy)
+            used.clear()
+            monkeypatch.setattr(view_module, "_scaled_grid_brush", counting)
+            tiled = grab()
+            assert any(used), (zoom, dx, dy)
+            monkeypatch.setattr(view_module, "_scaled_grid_brush", lambda device: None)
+            plain = grab()
+            assert tiled == plain, (zoom, dx, dy)
+    # Where it would not be the same pixels, the plain fill draws.
+    view.set_zoom(1.0)
+    view.set_zoom(0.75)
+    monkeypatch.setattr(view_module, "_scaled_grid_brush", counting)
+    used.clear()
+    grab()
+    assert used and not any(used)
