@@ -16,6 +16,7 @@ from ...core.board.gestures import Selection
 from .. import commands as cmd
 from ..commands import conflicts
 from .cluster_item import ClusterItem
+from .drafts import draft_lifetime
 from .note_item import NoteItem
 from .rects import plain
 
@@ -139,14 +140,15 @@ class DragGesture:
                 self.scene.clearSelection()
                 self.pressed.setSelected(True)
             return
-        command = move_command(
-            self.scene,
-            self.moves,
-            self.delta.x(),
-            self.delta.y(),
-            pressed=self.pressed,
-            point=self.point,
-        )
+        with draft_lifetime():  # the draft is made and let go inside move_command
+            command = move_command(
+                self.scene,
+                self.moves,
+                self.delta.x(),
+                self.delta.y(),
+                pressed=self.pressed,
+                point=self.point,
+            )
         if command is not None:
             command.basis.since(self.shown)
             self.scene.doc.push(command)

@@ -6,13 +6,11 @@ that covers nothing else, else gathered where they are, with what it covers maki
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ...core.board import gestures
 from .. import commands as cmd
+from .drafts import draft_lifetime
 from .rects import qrect
 
 if TYPE_CHECKING:
@@ -25,7 +23,7 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     notes, clusters = scene.selected_note_ids(), scene.selected_cluster_ids()
     if not notes and not clusters:
         return None
-    with _draft_lifetime():
+    with draft_lifetime():
         draft, new = gestures.group(doc.board, notes, clusters)
         command = cmd.GroupAsClusterCommand(doc, draft, new, name)
         del draft  # freed here, before the collector runs again
@@ -39,19 +37,3 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     # painted; whatever is typed before that still goes into it (editing.py).
     scene.editing.rename_cluster(command.cluster_id, soon=True)
     return command.cluster_id
-
-
-@contextlib.contextmanager
-def _draft_lifetime() -> Iterator[None]:
-    """No garbage collection while the gesture's draft of the board lives: the draft is a copy
-    of the board's dicts (10,000 notes: dicts of 10,000 entries, new and so in the youngest
-    generation), and the one collection a Ctrl+G sets off walked them all (1.2 ms of its 15;
-    2 ms more when it reached the next generation). Freed at once when the command is built, the
-    draft is never walked; the collection comes a moment later, over what is left."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

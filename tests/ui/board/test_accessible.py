@@ -5,7 +5,7 @@ focus moves. Keys only, no mouse."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -68,7 +68,8 @@ def test_the_announcement_follows_a_change_to_the_focused_note(board):
     board.view.keys.set_focus(("note", ids["n2"]), "none")
     assert heard(board.view)[0] == "Lapp: Lös lapp 2, grupp AI1"
     board.store.update_note(ids["n2"], text="Ny text\när här", votes=1)
-    assert heard(board.view)[0] == "Lapp: Ny text är här, grupp AI1, 1 röst"
+    # The sentence is worked out once the board has painted the change (keyboard.py).
+    board.qtbot.waitUntil(lambda: heard(board.view)[0] == "Lapp: Ny text är här, grupp AI1, 1 röst")
     board.store.delete_notes([ids["n2"]])
     assert heard(board.view)[0] == "Tavla"
 
@@ -107,3 +108,14 @@ def test_the_sentences_are_translated(board, english):
     )
     board.view.keys.set_focus(("frame", ids["B"]), "none")
     assert heard(board.view)[0] == "Cluster: Samverkan, 1 note, 1 subcluster"
+
+
+def test_the_focused_note_dragged_into_a_frame_is_heard_there_once_the_board_has_painted(board):
+    ids = board.ids
+    board.view.keys.set_focus(("note", ids["n1"]), "none")
+    assert heard(board.view)[0] == "Lapp: Lös lapp 1, grupp AI1"
+    board.drag(board.note_centre("n1"), QPointF(530, 260))  # into frame A, "Trygghet"
+    assert board.stored_note("n1").cluster_id == ids["A"]
+    board.qtbot.waitUntil(
+        lambda: heard(board.view)[0].startswith("Lapp: Lös lapp 1, grupp AI1, i kluster Trygghet")
+    )

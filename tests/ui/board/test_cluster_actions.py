@@ -281,6 +281,20 @@ def test_delete_key_on_a_nested_frame_moves_its_notes_up_into_the_frame_around_i
     assert board.stored_note("c1").cluster_id == board.ids["C"]
 
 
+def test_split_is_offered_for_a_selected_note_with_a_place_to_cut_it(board):
+    a = board.actions
+    board.click(board.note_centre("n1"))  # "Lös lapp 1": cut at a word break
+    assert a.split_note.isEnabled()
+    board.store.update_note(board.ids["n2"], text="Ensam")
+    board.click(board.note_centre("n2"))
+    assert not a.split_note.isEnabled()
+    board.click(board.note_centre("n1"))
+    assert a.split_note.isEnabled()
+    board.store.update_note(board.ids["n2"], text="Två ord")
+    board.click(board.note_centre("n2"))
+    assert a.split_note.isEnabled()
+
+
 def test_actions_follow_the_selection(board):
     a = board.actions
     assert not a.group_as_cluster.isEnabled()

@@ -239,3 +239,23 @@ def test_a_drag_that_settles_back_in_place_leaves_no_undo_step(board):
         assert stack.count() == 1 and stack.undoText() == undo_text  # no "Flytta 0 lappar"
     stack.undo()
     assert board.item_pos("n4") == (0.0, 480.0)
+
+
+def test_a_drop_is_worked_out_with_the_collector_held_off_and_leaves_it_on(board, monkeypatch):
+    """The collector waits while the drop's draft of the board lives (drafts.py), and runs
+    again once the command is built."""
+    import gc
+
+    from samverkan_desktop.ui.board import gestures as board_gestures
+
+    seen = []
+    real_drop = board_gestures.gestures.drop
+
+    def drop(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real_drop(*args, **kwargs)
+
+    monkeypatch.setattr(board_gestures.gestures, "drop", drop)
+    board.drag(board.note_centre("n1"), QPointF(530, 260))
+    assert board.stored_note("n1").cluster_id == board.ids["A"]
+    assert seen == [False] and gc.isenabled()
