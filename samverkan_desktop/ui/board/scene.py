@@ -285,7 +285,10 @@ class BoardScene(QGraphicsScene):
         self._schedule_headers(notes=ids)
 
     def hold(self, item: NoteItem) -> None:
-        """Put the note in the tile of the board it lies in (see NoteTile)."""
+        """Put the note in the tile of the board it lies in (see NoteTile); a note no longer on
+        the board (removed while it was in the hand) stays off it."""
+        if self._notes.get(item.note_id) is not item:
+            return
         pos = item.pos()
         key = (math.floor(pos.x() / TILE), math.floor(pos.y() / TILE))
         tile = self._tiles.get(key)
@@ -310,7 +313,20 @@ class BoardScene(QGraphicsScene):
         for cid in wanted:
             self._update_cluster(cid)
 
+    def _cancel_gesture_on(self, notes: frozenset[int], clusters: frozenset[int]) -> None:
+        """A drag or resize whose notes or frames have just gone (another window or facilitator
+        deleted them, an undo): it ends as Escape would end it, before the items leave, so that
+        none of them is put back on the board afterwards."""
+        gesture = self._gesture
+        if isinstance(gesture, DragGesture):
+            hit = notes & set(gesture.moves.notes) or clusters & set(gesture.moves.clusters)
+        else:
+            hit = gesture is not None and gesture.item.cluster_id in clusters
+        if hit:
+            self.cancel_gesture()
+
     def _on_notes_removed(self, ids: frozenset[int]) -> None:
+        self._cancel_gesture_on(ids, frozenset())
         self._overview.invalidate()
         touched = set()
         deselected = False
@@ -334,6 +350,7 @@ class BoardScene(QGraphicsScene):
         self._schedule_headers(notes=ids)
 
     def _on_clusters_removed(self, ids: frozenset[int]) -> None:
+        self._cancel_gesture_on(frozenset(), ids)
         self._overview.invalidate()
         deselected = False
         self.blockSignals(True)  # as for notes: one selectionChanged once they are all gone

@@ -61,3 +61,26 @@ def test_a_drag_given_up_leaves_the_note_in_its_tile(board):
     board.release(start + QPointF(2400, 0))
     assert misplaced(board) == []
     assert board.item_pos("n2") == (0.0, 160.0)
+
+
+def drawn_notes(board) -> set[int]:
+    return {i.note_id for i in board.scene.items() if isinstance(i, NoteItem)}
+
+
+def test_a_note_deleted_elsewhere_while_in_the_hand_does_not_come_back(board):
+    # Another window or facilitator deletes the note being dragged: the drag ends as Escape
+    # would, the other dragged notes go back, and the deleted one is not put on the board again
+    # when the mouse is let go.
+    gone, kept = board.ids["n2"], board.ids["n3"]
+    board.scene.select_notes([gone, kept])
+    before = board.scene.note_item(kept).pos()
+    start = board.note_centre("n2")
+    board.press(start)
+    for t in (0.5, 1.0):
+        board.move(start + QPointF(300, 0) * t)
+    board.store.delete_notes([gone])
+    board.release(start + QPointF(300, 0))
+    assert gone not in drawn_notes(board)
+    assert board.scene.note_item(kept).pos() == before
+    assert board.stored_note("n3").x == before.x()
+    assert misplaced(board) == []
