@@ -319,7 +319,7 @@ class BoardScene(QGraphicsScene):
         none of them is put back on the board afterwards."""
         gesture = self._gesture
         if isinstance(gesture, DragGesture):
-            hit = notes & set(gesture.moves.notes) or clusters & set(gesture.moves.clusters)
+            hit = bool(notes & set(gesture.moves.notes) or clusters & set(gesture.moves.clusters))
         else:
             hit = gesture is not None and gesture.item.cluster_id in clusters
         if hit:
