@@ -51,11 +51,11 @@ def _processed(
     ]
 
 
-def _chunks(raw: sqlite3.Connection, ids: Iterable[int]) -> Iterator[list[int]]:
-    """`ids` in order, `_CHUNK` at a time; more than one chunk outside a transaction is read
+def _chunks(raw: sqlite3.Connection, ids: Iterable[int], size: int = _CHUNK) -> Iterator[list[int]]:
+    """`ids` in order, `size` at a time; more than one chunk outside a transaction is read
     in one (a deferred BEGIN: one snapshot, as one statement would have been)."""
     wanted = sorted(set(ids))
-    if len(wanted) <= _CHUNK:
+    if len(wanted) <= size:
         if wanted:
             yield wanted
         return
@@ -63,8 +63,8 @@ def _chunks(raw: sqlite3.Connection, ids: Iterable[int]) -> Iterator[list[int]]:
     if own:
         raw.execute("BEGIN")
     try:
-        for start in range(0, len(wanted), _CHUNK):
-            yield wanted[start : start + _CHUNK]
+        for start in range(0, len(wanted), size):
+            yield wanted[start : start + size]
     finally:
         if own and raw.in_transaction:
             raw.execute("COMMIT")  # nothing written: only the read ends
@@ -132,7 +132,7 @@ def every_row(
 def contents(raw: sqlite3.Connection, frames: Iterable[int]) -> list[tuple[str, int, int]]:
     """What the frames `frames` hold directly: ("note", id, frame) and ("cluster", id, frame)."""
     out: list[tuple[str, int, int]] = []
-    for chunk in _chunks(raw, frames):
+    for chunk in _chunks(raw, frames, _CHUNK // 2):  # each chunk goes in twice
         marks = _in(len(chunk))
         sql = (
             f"SELECT 'note', id, cluster_id FROM notes WHERE cluster_id IN ({marks}) "

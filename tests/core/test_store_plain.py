@@ -147,3 +147,19 @@ def test_a_file_store_keeps_one_connection_for_its_writes_and_lets_it_go_on_clos
         other.close()
     store.close()
     assert _open_handles(path) == 0
+
+
+def test_what_500_frames_hold_is_read_under_older_sqlites_limit_of_999_variables(store: Store):
+    # SQLite before 3.32 (still the system library of some Linux machines) takes at most 999
+    # variables a statement; the conflict check of a gesture over 500 frames asks what they hold.
+    with store.transaction():
+        frames = [store.add_cluster(f"Ram {i}").id for i in range(500)]
+        inner = store.add_cluster("Inne", parent_id=frames[-1])
+        note = store.add_note("Lapp", cluster_id=frames[0])
+    store.notes([])  # the file's connection is made
+    store._driver(store._held).setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    held = store.contents(frames)
+    assert held[frames[0]] == frozenset({("note", note.id)})
+    assert held[frames[-1]] == frozenset({("cluster", inner.id)})
+    assert sum(len(h) for h in held.values()) == 2
+    assert len(store.versions("cluster", frames)) == 500
