@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -117,6 +117,7 @@ class KeyboardFocus(QObject):
         self._describe_timer.setInterval(50)
         self._describe_timer.timeout.connect(self._describe)
         self._describe_waits = False
+        self.scene.shown.connect(self._shown)
         accessible.announce(view, accessible.board_name(), accessible.board_description())
         self.scene.selectionChanged.connect(self._follow_selection)
         # Bound methods, not lambdas: Qt drops these connections when this object goes.
@@ -321,14 +322,11 @@ class KeyboardFocus(QObject):
             return
         if not self._describe_waits:
             self._describe_waits = True
-            self.view.viewport().installEventFilter(self)
             self._describe_timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Only installed while a sentence waits: the paint about to happen shows the change.
-        if event.type() == QEvent.Type.Paint and self._describe_waits:
-            QTimer.singleShot(0, self, self._describe)  # right after this paint
-        return False
+    def _shown(self) -> None:
+        if self._describe_waits:  # the paint that shows the change is done
+            QTimer.singleShot(0, self, self._describe)
 
     def _describe(self) -> None:
         if not shiboken6.isValid(self.view):
@@ -336,7 +334,6 @@ class KeyboardFocus(QObject):
         if self._describe_waits:
             self._describe_waits = False
             self._describe_timer.stop()
-            self.view.viewport().removeEventFilter(self)
         name, description = self.text()
         self.view.setAccessibleName(name)
         self.view.setAccessibleDescription(description)

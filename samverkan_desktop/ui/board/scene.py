@@ -82,6 +82,9 @@ class BoardScene(QGraphicsScene):
     dragMoved = Signal(object)
     # The room to scroll over grew (a QRectF; see extent()): the board's views follow it.
     extentChanged = Signal(QRectF)
+    # A view has painted the board (BoardView.paintEvent): what waits to follow a change's
+    # first paint (the group headers here, the focused note's sentence) may go now.
+    shown = Signal()
 
     def __init__(self, doc: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -394,6 +397,7 @@ class BoardScene(QGraphicsScene):
     def painted(self) -> None:
         """A view of the board has painted: the group headers need not wait any longer."""
         self._headers_wait = False
+        self.shown.emit()
 
     def _headers_due(self) -> None:
         if self._headers_wait:  # not painted yet: one more turn
