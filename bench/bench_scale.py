@@ -42,6 +42,9 @@ of a rename, are not counted in these (each is a frame of its own). Floors:
   executemany of the same rows, `info` beside `python -c pass` and `import sqlalchemy.orm`;
   memory beside the board process before anything was opened, or `import sqlalchemy.orm`.
 
+`BENCH_GESTURES_ONLY=1` ends the board process after the gestures (a quick loop while
+working on them: `--app-child FILE OUT` on a workshop written once).
+
 A figure that fails (an exception, a crash, a command that exits non-zero) is printed as
 "error" and the reason follows the table.
 
@@ -786,6 +789,9 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
     record("undo", undo_drop)
     stage("gestures done")
     con.close()
+    if os.environ.get("BENCH_GESTURES_ONLY"):  # a quick loop while working on the gestures
+        board.close()
+        return 0
 
     # ------------------------------------------------------------------ search
     def search_keystroke() -> tuple[float, float]:

@@ -100,9 +100,11 @@ def paint_note(
     selected: bool = False,
     lifted: bool = False,
     opaque: bool = False,
+    clear: bool = False,
 ) -> None:
     """`note` as a sticky note `height` tall at the origin: paper, label, marks, text, votes.
-    `opaque` where no transparency is allowed (PDF/A): no shadow, the rest flattened."""
+    `opaque` where no transparency is allowed (PDF/A): no shadow, the rest flattened. `clear`:
+    the painter draws on a clear picture of this note alone (the board's cached picture of it)."""
     rect = QRectF(0, 0, bt.NOTE_W, height)
     fill = note_paper(note, style)
     hc = style.look.high_contrast
@@ -122,8 +124,7 @@ def paint_note(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     if not opaque:
-        painter.setBrush(_SHADOW)
-        painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
+        _shadow(painter, rect, clear and not lifted)
     painter.setBrush(fill)
     painter.drawRoundedRect(rect, 3, 3)
     if hc:
@@ -148,6 +149,20 @@ def paint_note(
         else:
             painter.setPen(QPen(lk.ACCENT, max(2.5, 1.5 / lod)))
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+
+
+def _shadow(painter: QPainter, rect: QRectF, clear: bool) -> None:
+    """The note's translucent shadow, drawn first. On a clear picture (`clear`) it replaces
+    what is under it, which is nothing, so the pixels are the same: Qt hands a translucent fill
+    of more than about 96 spans (a note over about 32 pixels tall) to its GUI thread pool, which
+    on two cores takes 80-300 µs a note to wake, while a replacing fill is done at once (8-25 µs).
+    """
+    painter.setBrush(_SHADOW)
+    if clear:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
+    if clear:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
 
 
 def paint_lift_shadow(painter: QPainter, height: float) -> None:

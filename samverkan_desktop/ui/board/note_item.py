@@ -22,6 +22,7 @@ from ..i18n import TrContext, current_language
 from . import metrics as mt
 
 NOTE_Z = 1000.0
+_CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 # What a note shows: every field of it but where it lies, in which cluster, and when it was
 # made or changed (one getter, not a copy of the note to compare: a drop moves dozens).
@@ -75,7 +76,7 @@ class NoteItem(QGraphicsItem):
         self._far = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # A note repaints only when it changes or the zoom does, not on every scroll.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHED)
         self.setZValue(NOTE_Z)
         self.setPos(note.x, note.y)
         self._update_tooltip()
@@ -183,4 +184,6 @@ class NoteItem(QGraphicsItem):
             self._height,
             lod=option.levelOfDetailFromTransform(painter.worldTransform()),
             selected=self.isSelected(),
+            # Qt draws a cached item into a clear picture of it alone, and then with no widget.
+            clear=widget is None and self.cacheMode() == _CACHED,
         )
