@@ -8,6 +8,8 @@ painting is seen at (far out, less detail). Text is always drawn as plain text, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
@@ -157,12 +159,21 @@ def _shadow(painter: QPainter, rect: QRectF, clear: bool) -> None:
     of more than about 96 spans (a note over about 32 pixels tall) to its GUI thread pool, which
     on two cores takes 80-300 µs a note to wake, while a replacing fill is done at once (8-25 µs).
     """
-    painter.setBrush(_SHADOW)
+    shadow = rect.translated(1.5, 2.5)
     if clear:
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-    painter.drawRoundedRect(rect.translated(1.5, 2.5), 3, 3)
-    if clear:
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        _replacing(painter, _SHADOW, lambda: painter.drawRoundedRect(shadow, 3, 3))
+    else:
+        painter.setBrush(_SHADOW)
+        painter.drawRoundedRect(shadow, 3, 3)
+
+
+def _replacing(painter: QPainter, colour: QColor, draw: Callable[[], None]) -> None:
+    """`draw` a shape filled with `colour` replacing what is under it (nothing, on a clear
+    picture; then the very pixels of blending it)."""
+    painter.setBrush(colour)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    draw()
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
 
 
 def paint_lift_shadow(painter: QPainter, height: float) -> None:
@@ -313,10 +324,12 @@ def paint_frame(
     selected: bool = False,
     drop_target: bool = False,
     paper: QColor | None = None,
+    clear: bool = False,
 ) -> None:
     """`cluster`'s frame at the origin, with its title bar: the group's chip, the own colour's
     tag, the name and `count`. `paper` replaces the frame's own colour (the exports' opaque
-    frames for PDF/A)."""
+    frames for PDF/A). `clear`: the painter draws on a clear picture of this frame alone (the
+    board's cached picture of it)."""
     lod = max(lod, 0.01)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     hc = look.high_contrast
@@ -332,9 +345,15 @@ def paint_frame(
             pen = QPen(lk.HC_INK, max(lk.HC_FRAME_BORDER, 1.5 / lod))
         else:
             pen = QPen(lk.FRAME_BORDER, max(1.3, 1.0 / lod))
+    body = QRectF(0, 0, width, height)
+    if clear:  # the fill, then the edge over it, as one drawRoundedRect would (see _shadow)
+        painter.setPen(Qt.PenStyle.NoPen)
+        _replacing(painter, fill, lambda: painter.drawRoundedRect(body, 10, 10))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setBrush(fill)
     painter.setPen(pen)
-    painter.setBrush(fill)
-    painter.drawRoundedRect(QRectF(0, 0, width, height), 10, 10)
+    painter.drawRoundedRect(body, 10, 10)
     if lod >= LABEL_LOD:
         _title(painter, cluster, width, count, group_label, group_colour, hc)
 

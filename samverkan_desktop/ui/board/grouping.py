@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsView
+
 from ...core.board import gestures
 from .. import commands as cmd
 from .drafts import draft_lifetime
@@ -15,6 +18,16 @@ from .rects import qrect
 
 if TYPE_CHECKING:
     from .scene import BoardScene
+
+
+def reveal(view: QGraphicsView, rect: QRectF, margin: int) -> None:
+    """Scroll the least that brings `rect` into view with `margin` pixels round it; of a rect
+    bigger than the view, its top left part (where a frame's name is)."""
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    room = 2 * margin / view.transform().m11()
+    width = min(rect.width(), max(seen.width() - room, 1.0))
+    height = min(rect.height(), max(seen.height() - room, 1.0))
+    view.ensureVisible(QRectF(rect.left(), rect.top(), width, height), margin, margin)
 
 
 def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
@@ -32,7 +45,8 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     scene.select_clusters([command.cluster_id])
     scene.clusterCreated.emit(command.cluster_id)
     for view in scene.views():
-        view.ensureVisible(qrect(command.frame), 40, 40)
+        # One scroll: the frame, or as much of it from its name down as the view holds.
+        reveal(view, qrect(command.frame), 40)
     # The name is made and scrolled to now, and put on the board once the new frame has been
     # painted; whatever is typed before that still goes into it (editing.py).
     scene.editing.rename_cluster(command.cluster_id, soon=True)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QPixmapCache,
     QTransform,
     QWheelEvent,
 )
@@ -40,6 +41,7 @@ from .scene import BoardScene
 
 MIN_ZOOM = 0.001  # far enough out to fit 40,000 notes in group columns (Ctrl+0)
 MAX_ZOOM = 4.0
+PICTURES_KB = 64 * 1024  # room for the notes' and frames' cached pictures (see BoardView)
 NUDGE = 10.0
 NUDGE_FAR = 50.0
 GRID = 40.0
@@ -79,7 +81,15 @@ class BoardView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.ContainsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # One rect, not the exact region: under a clip of several rects Qt blends every picture
+        # taller than ~96 pixel rows in its thread pool, 100 µs each to wake on two cores (a note
+        # at 100 %); one rect blits it in 8 µs, so repainting a little more costs less.
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        # Notes and frames keep a picture each (DeviceCoordinateCache): Qt's default room for
+        # pictures, 10 MB, is less than a big or high-DPI screen of them, so they would be
+        # drawn again on every paint. This is Qt's one cache for the whole program.
+        if QPixmapCache.cacheLimit() < PICTURES_KB:
+            QPixmapCache.setCacheLimit(PICTURES_KB)
         # The dot grid is tiled once into a cached picture; a repaint copies it (the tiled
         # fill under a zoomed transform took 2-5 ms of every gesture at 50 %).
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from samverkan_desktop.core.importers import read_source
@@ -84,47 +84,52 @@ def test_zoom_to_fit_leaves_room_for_the_group_headers_above_the_columns(seed_vi
         assert area.contains(on_screen), on_screen
 
 
-def _blend_shadows(monkeypatch, items) -> None:
-    """Every note's shadow blended over what is under it, as before notes drew it on a clear
-    picture of themselves."""
+def _blend_shadows(monkeypatch, scene) -> None:
+    """Every note's shadow and frame's fill blended over what is under it, as before they
+    were drawn replacing it on a clear picture of their own."""
     from samverkan_desktop.render import board_paint
 
-    paint = board_paint.paint_note
-    monkeypatch.setattr(
-        board_paint, "paint_note", lambda *a, **k: paint(*a, **{**k, "clear": False})
-    )
-    for item in items:
+    for name in ("paint_note", "paint_frame"):
+        paint = getattr(board_paint, name)
+        monkeypatch.setattr(
+            board_paint, name, lambda *a, _paint=paint, **k: _paint(*a, **{**k, "clear": False})
+        )
+    for item in [*scene.note_items(), *scene.cluster_items()]:
         item.update()
 
 
 @pytest.mark.parametrize("zoom", [0.5, 0.57, 1.0, 2.0])
-def test_note_shadows_look_exactly_as_when_blended(seed_view, monkeypatch, zoom):
-    """A note's cached picture is drawn on a clear picture of it alone, its shadow replacing
-    what is under it (fast on two cores); on screen that gives the very pixels of the shadow
-    blended, at any zoom, selected or not."""
+def test_notes_and_frames_look_exactly_as_when_blended(seed_view, monkeypatch, zoom):
+    """Notes and frames are drawn into cached pictures of their own, their shadow and fill
+    replacing what is under them (fast on two cores); on screen that gives the very pixels of
+    blending them, at any zoom, selected or not."""
     view = seed_view
     scene = view.board()
-    items = scene.note_items()
-    first = min(items, key=lambda i: (i.pos().y(), i.pos().x()))
+    frame = min(scene.cluster_items(), key=lambda i: (i.pos().y(), i.pos().x()))
+    note = next(i for i in scene.note_items() if i.note.cluster_id == frame.cluster_id)
     view.set_zoom(zoom)
-    view.centerOn(first.scene_rect().center() + QPointF(300, 200))
-    first.setSelected(True)
+    view.centerOn(note.scene_rect().center() + QPointF(150, 100))
+    note.setSelected(True)
+    frame.setSelected(True)
     fast = view.grab().toImage()
-    _blend_shadows(monkeypatch, items)
+    _blend_shadows(monkeypatch, scene)
     assert fast == view.grab().toImage()
     assert len(colours(fast)) > 20  # not a blank board
+    assert QColor(fast.pixel(view.mapFromScene(frame.pos() + QPointF(2, 60)))) != QColor(
+        fast.pixel(view.mapFromScene(frame.pos() + QPointF(-30, 60)))
+    )  # the frame is in view
 
 
-def test_a_rendered_board_keeps_the_background_under_the_note_shadows(seed_view, monkeypatch):
-    """`scene.render` (a picture of the board) draws the notes' cached pictures, or the notes
-    straight when they have none: either way the shadows lie over the board's colour as when
-    blended, never cut holes in it."""
+def test_a_rendered_board_keeps_the_background_under_shadows_and_frames(seed_view, monkeypatch):
+    """`scene.render` (a picture of the board) draws the cached pictures of notes and frames,
+    or draws them straight when they have none: either way shadows and fills lie over the
+    board's colour as when blended, never cut holes in it."""
     scene = seed_view.board()
-    first = min(scene.note_items(), key=lambda i: (i.pos().y(), i.pos().x()))
-    area = first.scene_rect().adjusted(-20, -20, 420, 300)
+    frame = min(scene.cluster_items(), key=lambda i: (i.pos().y(), i.pos().x()))
+    area = QRectF(frame.pos() - QPointF(20, 20), QSizeF(440, 440))
 
     def rendered() -> QImage:
-        image = QImage(440, 300 + int(first.height()), QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(440, 440, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor("#E8E4DA"))
         painter = QPainter(image)
         scene.render(painter, QRectF(image.rect()), area)
@@ -132,13 +137,13 @@ def test_a_rendered_board_keeps_the_background_under_the_note_shadows(seed_view,
         return image
 
     fast = rendered()
-    _blend_shadows(monkeypatch, scene.note_items())
+    _blend_shadows(monkeypatch, scene)
     assert fast == rendered()
     # Notes drawn straight onto the picture (not cached) blend their shadows too.
     monkeypatch.undo()
-    for item in scene.note_items():
+    for item in [*scene.note_items(), *scene.cluster_items()]:
         item.setCacheMode(item.CacheMode.NoCache)
     straight = rendered()
-    _blend_shadows(monkeypatch, scene.note_items())
+    _blend_shadows(monkeypatch, scene)
     assert straight == rendered()
     assert all(QColor(fast.pixel(x, y)).alpha() == 255 for x in range(0, 440, 5) for y in (2, 150))
