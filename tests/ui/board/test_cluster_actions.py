@@ -396,3 +396,23 @@ def test_a_frame_that_grows_when_tidied_pushes_the_frame_below_it_down(board):
     assert board.scene.cluster_item(below.id).pos().y() == d.y
     board.doc.undo_stack.undo()
     assert board.store.cluster(below.id).y == 380.0
+
+
+def test_ctrl_g_on_a_frame_taller_than_the_view_shows_its_name_scrolling_once(board):
+    """A new frame taller than the view: the board scrolls once, to the frame's name (where
+    typing goes), not first to its bottom and then back up."""
+    view = board.view
+    view.set_zoom(2.0)
+    view.centerOn(QPointF(100, 60 + view.viewport().height() / 4))  # n1 at the view's top
+    select(board, "n1", "n2", "n3", "n4")
+    scrolls = []
+    view.verticalScrollBar().valueChanged.connect(scrolls.append)
+    board.key(Qt.Key.Key_G, CTRL)
+    new = new_cluster_id(board)
+    frame = board.scene.cluster_item(new).scene_rect()
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert frame.height() > seen.height()  # the case in hand
+    assert len(scrolls) <= 1
+    assert seen.contains(QRectF(frame.left(), frame.top(), frame.width(), 40))
+    editing = board.scene.active_editor()
+    assert editing is not None and seen.contains(editing[2].sceneBoundingRect())
