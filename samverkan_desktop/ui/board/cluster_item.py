@@ -7,6 +7,7 @@ fill stacks on its parent's, so nesting depth shows without any extra ink.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -104,9 +105,9 @@ class ClusterItem(QGraphicsItem):
         # its name (in the title bar) and its colour. A rename redraws the title bar only, not
         # the frame's whole area with every note in it.
         if old is cluster or old.colour != cluster.colour:
-            self.update()
+            self.draw_again()
         elif old.name != cluster.name:
-            self.update(self.title_rect())
+            self.draw_again(self.title_rect())
         tip = f"<b>{html.escape(cluster.name)}</b>"
         if cluster.description:
             tip += f"<p style='white-space:pre-wrap'>{html.escape(cluster.description)}</p>"
@@ -119,6 +120,7 @@ class ClusterItem(QGraphicsItem):
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._size.width(), self._size.height()):
             self.prepareGeometryChange()
+            self._drop_picture()
             self._size.setWidth(width)
             self._size.setHeight(height)
         self.handle.setPos(width - mt.HANDLE, height - mt.HANDLE)
@@ -126,24 +128,24 @@ class ClusterItem(QGraphicsItem):
     def set_depth(self, depth: int) -> None:
         if depth != self.depth:  # its fill deepens with the nesting
             self.depth = depth
-            self.update()
+            self.draw_again()
         self.setZValue(CLUSTER_Z + depth)
 
     def set_counts(self, notes: int, clusters: int) -> None:
         if (notes, clusters) != (self.notes, self.subclusters):
             self.notes, self.subclusters = notes, clusters
-            self.update()
+            self.draw_again()
 
     def set_group(self, label: str, colour: QColor | None) -> None:
         if (label, colour) != (self.group_label, self.group_colour):
             self.group_label, self.group_colour = label, colour
-            self.update()
+            self.draw_again()
 
     def set_drop_target(self, on: bool) -> None:
         if on != self.drop_target:
             self.drop_target = on
             self._show_contents()
-            self.update()
+            self.draw_again()
 
     def set_far(self, far: bool) -> None:
         """Far out the board's overview draws this frame (see overview.py); it paints nothing
@@ -168,6 +170,37 @@ class ClusterItem(QGraphicsItem):
         return bp.frame_paper(self.cluster, self.depth, pal.look_of(self))
 
     # ----------------------------------------------------------------- painting
+    def draw_again(self, rect: QRectF | None = None) -> None:
+        """Draw the frame again (only `rect` of it, when its picture is whole)."""
+        if self._drop_picture():
+            rect = None
+        if rect is None:
+            self.update()
+        else:
+            self.update(rect)
+
+    def _drop_picture(self) -> bool:
+        """Forget the frame's cached picture when Qt holds only part of it (a frame bigger than
+        the view): Qt, asked to draw such a frame again in the same paint as the view scrolls,
+        draws only the part scrolled into view and keeps the rest as it was (a deselected frame
+        kept its blue edge). Says whether it did."""
+        partial = any(
+            view.mapFromScene(self.sceneBoundingRect()).boundingRect().height()
+            > view.viewport().height()
+            or view.mapFromScene(self.sceneBoundingRect()).boundingRect().width()
+            > view.viewport().width()
+            for view in (self.scene().views() if self.scene() is not None else ())
+        )
+        if partial:
+            self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            self.setCacheMode(_CACHED)
+        return partial
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedChange:
+            self._drop_picture()  # (Qt draws it again itself)
+        return super().itemChange(change, value)
+
     def boundingRect(self) -> QRectF:
         return self.rect().adjusted(-3, -3, 3, 3)
 

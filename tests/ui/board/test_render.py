@@ -147,3 +147,32 @@ def test_a_rendered_board_keeps_the_background_under_shadows_and_frames(seed_vie
     _blend_shadows(monkeypatch, scene)
     assert straight == rendered()
     assert all(QColor(fast.pixel(x, y)).alpha() == 255 for x in range(0, 440, 5) for y in (2, 150))
+
+
+@pytest.mark.parametrize("zoom", [2.0, 4.0])
+def test_a_frame_bigger_than_the_view_shows_as_it_is_after_a_change_and_a_scroll(
+    seed_view, qtbot, zoom
+):
+    """Qt keeps only part of a picture of a frame bigger than the view; a change to the frame
+    (deselected) and a scroll in one go once left the rest as it was (its blue edge)."""
+    view = seed_view
+    scene = view.board()
+    frame = max(scene.cluster_items(), key=lambda i: i.rect().height())
+    view.set_zoom(zoom)
+    centre = frame.scene_rect().center()
+    view.centerOn(centre)
+    frame.setSelected(True)
+    view.viewport().repaint()
+    for step in range(1, 6):
+        frame.setSelected(step % 2 == 0)
+        view.centerOn(centre + QPointF(step * 37.3, step * 61.7 - 200))
+        shown = view.grab().toImage()
+        fresh = BoardView(scene)
+        qtbot.addWidget(fresh)
+        fresh.resize(view.size())
+        fresh.show()
+        fresh.set_zoom(zoom)
+        fresh.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
+        fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
+        assert shown == fresh.grab().toImage(), step
+        fresh.close()
