@@ -118,8 +118,7 @@ def paint_note(
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
         if selected:
-            painter.setPen(QPen(lk.ACCENT, 3 / lod))
-            painter.drawRect(rect)
+            paint_ring(painter, rect, style.look, lod)
         return
     if lifted:
         paint_lift_shadow(painter, height)
@@ -144,13 +143,22 @@ def paint_note(
         _votes(painter, note.votes, height)
     _colour_tag(painter, note.colour, style)
     if selected:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if hc:
-            painter.setPen(QPen(lk.HC_ACCENT, max(4.0, 2.5 / lod)))
-            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 5, 5)
-        else:
-            painter.setPen(QPen(lk.ACCENT, max(2.5, 1.5 / lod)))
-            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
+        paint_ring(painter, rect, style.look, lod)
+
+
+def paint_ring(painter: QPainter, rect: QRectF, look: lk.BoardLook, lod: float) -> None:
+    """The ring round a selected note at `rect` (far out, where a note is a patch of colour:
+    a plain frame)."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if lod < FAR_LOD:
+        painter.setPen(QPen(lk.ACCENT, 3 / lod))
+        painter.drawRect(rect)
+    elif look.high_contrast:
+        painter.setPen(QPen(lk.HC_ACCENT, max(4.0, 2.5 / lod)))
+        painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 5, 5)
+    else:
+        painter.setPen(QPen(lk.ACCENT, max(2.5, 1.5 / lod)))
+        painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 4, 4)
 
 
 def _shadow(painter: QPainter, rect: QRectF, clear: bool) -> None:

@@ -109,6 +109,7 @@ class BoardScene(QGraphicsScene):
         self._front = 0.0  # grows as notes are dropped; keeps the last dropped on top
         self._extent = QRectF()  # the room to scroll over; see _grow_scene_rect
         self._extent_set = False  # the scene rect (the index's room) set from it
+        self._ringed: set[NoteItem] = set()  # the notes told they are selected
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
@@ -139,8 +140,19 @@ class BoardScene(QGraphicsScene):
         doc.clustersRemoved.connect(self._on_clusters_removed)
 
     def _selection_drawn(self) -> None:
-        # Far out the overview draws the selection; the scene may be going away (a board
-        # picture's scene is made and dropped), and its items with it.
+        # A note draws its own ring only while selected (note_item.NoteFace): it is told.
+        # The scene may be going away (a board picture's scene is made and dropped), and its
+        # items with it.
+        if not shiboken6.isValid(self):
+            return
+        ringed = {i for i in self.selectedItems() if isinstance(i, NoteItem)}
+        for item in self._ringed - ringed:
+            if shiboken6.isValid(item):
+                item.set_ringed(False)
+        for item in ringed - self._ringed:
+            item.set_ringed(True)
+        self._ringed = ringed
+        # Far out the overview draws the selection.
         if self._far and shiboken6.isValid(self._overview):
             self._overview.update()
 

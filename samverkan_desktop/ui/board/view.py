@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QBrush,
     QContextMenuEvent,
     QFocusEvent,
+    QGuiApplication,
     QImage,
     QKeyEvent,
     QMouseEvent,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QPixmapCache,
+    QScreen,
     QTransform,
     QWheelEvent,
 )
@@ -41,7 +43,6 @@ from .scene import BoardScene
 
 MIN_ZOOM = 0.001  # far enough out to fit 40,000 notes in group columns (Ctrl+0)
 MAX_ZOOM = 4.0
-PICTURES_KB = 64 * 1024  # room for the notes' and frames' cached pictures (see BoardView)
 NUDGE = 10.0
 NUDGE_FAR = 50.0
 GRID = 40.0
@@ -56,6 +57,15 @@ READABLE_ZOOM = 0.75
 # ... nor closer than this: a cluster of two notes is not blown up to fill a big screen.
 FOCUS_MOST_ZOOM = 1.5
 FOCUS_MARGIN = 30.0  # pixels around a place gone to
+
+
+def pictures_kb(screen: QScreen | None) -> int:
+    """Room (KB) for the cached pictures of notes and frames: notes over frames over the board
+    fill a screen about twice over; kept for two and a half screens' worth of them."""
+    if screen is None:
+        return 0
+    size, ratio = screen.size(), screen.devicePixelRatio()
+    return int(size.width() * size.height() * ratio * ratio * 4 * 2.5 / 1024)
 
 
 class BoardView(QGraphicsView):
@@ -88,8 +98,9 @@ class BoardView(QGraphicsView):
         # Notes and frames keep a picture each (DeviceCoordinateCache): Qt's default room for
         # pictures, 10 MB, is less than a big or high-DPI screen of them, so they would be
         # drawn again on every paint. This is Qt's one cache for the whole program.
-        if QPixmapCache.cacheLimit() < PICTURES_KB:
-            QPixmapCache.setCacheLimit(PICTURES_KB)
+        room = pictures_kb(QGuiApplication.primaryScreen())
+        if QPixmapCache.cacheLimit() < room:
+            QPixmapCache.setCacheLimit(room)
         # The dot grid is tiled once into a cached picture; a repaint copies it (the tiled
         # fill under a zoomed transform took 2-5 ms of every gesture at 50 %).
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
