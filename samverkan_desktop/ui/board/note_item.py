@@ -12,7 +12,7 @@ import operator
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
 from ...core import note_colours
@@ -33,6 +33,11 @@ _look = operator.attrgetter(
         if f.name not in ("x", "y", "cluster_id", "created_at", "updated_at")
     )
 )
+
+
+def _bounds(height: float) -> QRectF:
+    """A note's bounding rect: the note, its ring and its shadow."""
+    return QRectF(-3, -3, mt.NOTE_W + 7, height + 8)
 
 
 class NoteTip(TrContext):
@@ -66,21 +71,18 @@ class LiftShadow(QGraphicsItem):
             bp.paint_lift_shadow(painter, self._height())
 
 
-class NoteFace(QGraphicsItem):
+class NoteFace(QGraphicsRectItem):
     """What a note shows (paper, label, marks, text), drawn behind its NoteItem into a cached
     picture of its own; the NoteItem draws only the ring of a selected note. Qt forgets an
     item's cached picture whenever it is selected or deselected, and a note's picture takes
     ~65 µs to draw again: Ctrl+G deselects 20 notes, a rubber band hundreds."""
 
     def __init__(self, note: NoteItem) -> None:
-        super().__init__(note)
+        super().__init__(note.boundingRect(), note)
+        self.setPen(Qt.PenStyle.NoPen)  # (its bounding rect is then its rect, worked out by Qt)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(_CACHED)
-        self.bounds = note.boundingRect()
-
-    def boundingRect(self) -> QRectF:
-        return self.bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -104,6 +106,7 @@ class NoteItem(QGraphicsItem):
         self.note = note
         self.style = style
         self._height = mt.note_height(note, style.look.text_scale)
+        self._bounds = _bounds(self._height)  # its ring's and shadows' too
         self._lifted = False
         self._shadow: LiftShadow | None = None
         self._far = False
@@ -145,13 +148,15 @@ class NoteItem(QGraphicsItem):
         same_look = self.style is old_style and _look(old) == _look(note)
         # Its height follows its text, votes and style: one that looks the same keeps it.
         height = self._height if same_look else mt.note_height(note, self.style.look.text_scale)
-        if height != self._height:
+        grows = height != self._height
+        if grows:
             self.prepareGeometryChange()
-            self.face.prepareGeometryChange()
             if self._shadow is not None:
                 self._shadow.prepareGeometryChange()
         self.note, self._height = note, height
-        self.face.bounds = self.boundingRect()
+        if grows:
+            self._bounds = _bounds(height)
+            self.face.setRect(self._bounds)
         self.setPos(note.x, note.y)
         if not same_look:
             self._update_tooltip()
@@ -216,7 +221,7 @@ class NoteItem(QGraphicsItem):
             self._show_contents()
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, mt.NOTE_W + 7, self._height + 8)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

@@ -25,6 +25,7 @@ from ...core.board.geometry import TITLE_H
 from ...render.board_paint import group_style
 from ..document import DocumentModel
 from . import grouping
+from . import metrics as mt
 from . import palette as pal
 from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, count_text
 from .editing import InlineEditing
@@ -296,7 +297,12 @@ class BoardScene(QGraphicsScene):
             self._apply_emphasis(item)
         self._refresh_counts(touched)
         self._overview.invalidate()
-        self._grow_scene_rect([self._notes[n].scene_rect() for n in ids if n in self._notes])
+        shown = [self._notes[n] for n in ids if n in self._notes]
+        if shown:  # (their rects from the notes: one QRectF, not one per note)
+            left, top = min(i.note.x for i in shown), min(i.note.y for i in shown)
+            right = max(i.note.x for i in shown) + mt.NOTE_W
+            bottom = max(i.note.y + i.height() for i in shown)
+            self._grow_scene_rect([QRectF(left, top, right - left, bottom - top)])
         self._schedule_headers(notes=ids)
 
     def hold(self, item: NoteItem) -> None:
