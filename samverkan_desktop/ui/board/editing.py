@@ -3,10 +3,11 @@
 One editor at a time. What is typed becomes one command when the editor commits (Enter, or a
 click elsewhere); Escape leaves the document as it was.
 
-A new cluster's name (Ctrl+G) is put on the board only once the board has shown the new frame
-(`rename_cluster(..., soon=True)`): the first paint after Ctrl+G does not wait for the editor.
-It is made, and scrolled into view, at once; a key typed, a click or a look at the editor
-before it is shown shows it first, so nothing typed goes anywhere else.
+A new cluster's name (Ctrl+G) is made and put on the board only once the board has shown the
+new frame (`rename_cluster(..., soon=True)`): the first paint after Ctrl+G does not wait for
+the editor. A key typed, a click or a look at the editor before then makes and shows it first,
+so nothing typed goes anywhere else; a commit or cancel before then (another edit begins, an
+undo takes the cluster away) leaves it unmade.
 """
 
 from __future__ import annotations
@@ -60,8 +61,10 @@ class InlineEditing:
         self.scene = scene
         self.editor: InlineEditor | None = None
         self.what: tuple[str, int | None] | None = None
-        # An editor made but not yet on the board: what shows it (see the module's docstring).
+        # An editor to be made and put on the board after the next paint: what does it, and
+        # what it will edit (see the module's docstring).
         self._waiting: Callable[[], None] | None = None
+        self._waiting_for: tuple[str, int | None] | None = None
         self._show_on_input = _ShowOnInput(self)
         # A timer of its own, not a posted call: Qt runs timers after the paint that the
         # change just made asked for (posted calls run before it).
@@ -76,29 +79,48 @@ class InlineEditing:
         return self.what[0], self.what[1], self.editor
 
     def show_waiting(self) -> None:
-        """Put an editor that waits to be shown on the board now (see the module's docstring)."""
-        show, self._waiting = self._waiting, None
+        """Make and show an editor that waits for the next paint now (see the module's
+        docstring)."""
+        show = self._drop_waiting()
+        if show is not None:
+            show()
+
+    def _later(self, what: tuple[str, int | None], show: Callable[[], None]) -> None:
+        self._waiting, self._waiting_for = show, what
+        self.scene.installEventFilter(self._show_on_input)
+        self._show_timer.start(0)
+
+    def _drop_waiting(self) -> Callable[[], None] | None:
+        show, self._waiting, self._waiting_for = self._waiting, None, None
         if show is not None:
             self._show_timer.stop()
             self.scene.removeEventFilter(self._show_on_input)
-            show()
+        return show
 
     def commit(self) -> None:
+        self._drop_waiting()  # (an editor not shown yet has nothing typed to keep)
         if self.editor is not None:
             self.editor.commit()
 
     def cancel(self) -> None:
+        self._drop_waiting()
         if self.editor is not None:
             self.editor.cancel()
 
     def forget(self, kind: str, ids: frozenset[int]) -> None:
         """What was being edited has gone (an undo removed it): close without applying."""
+        waiting = self._waiting_for
+        if waiting is not None and waiting[0] == kind and waiting[1] in ids:
+            self._drop_waiting()
         if self.what is not None and self.what[0] == kind and self.what[1] in ids:
             self.cancel()
 
     def rename_cluster(self, cluster_id: int, *, soon: bool = False) -> None:
-        """Open the cluster's name for typing; `soon`: shown after the next paint (Ctrl+G, see
-        the module's docstring)."""
+        """Open the cluster's name for typing; `soon`: made and shown after the next paint
+        (Ctrl+G, see the module's docstring)."""
+        if soon:
+            self._later(("cluster", cluster_id), lambda: self.rename_cluster(cluster_id))
+            return
         scene, doc = self.scene, self.scene.doc
         item = scene.cluster_item(cluster_id)
         if item is None:
@@ -122,7 +144,7 @@ class InlineEditing:
                 command.basis.since(started)  # a rename heard while typing is not overwritten
                 doc.push(command)
 
-        self._open(editor, ("cluster", cluster_id), done, soon=soon)
+        self._open(editor, ("cluster", cluster_id), done)
 
     def edit_note(self, note_id: int) -> None:
         scene, doc = self.scene, self.scene.doc
@@ -184,7 +206,6 @@ class InlineEditing:
         editor: InlineEditor,
         what: tuple[str, int | None],
         on_commit: Callable[[str], None],
-        soon: bool = False,
     ) -> None:
         scene = self.scene
         if scene.doc.refuse_if_read_only():  # typing that could never be saved: say so at once
@@ -195,10 +216,6 @@ class InlineEditing:
         def finish(text: str | None) -> None:
             if self.editor is not editor:
                 return
-            if self._waiting is not None:  # committed or cancelled before it was shown
-                self._waiting = None
-                self._show_timer.stop()
-                scene.removeEventFilter(self._show_on_input)
             self.editor, self.what = None, None
             editor.hide()
             scene.editingChanged.emit()
@@ -213,18 +230,8 @@ class InlineEditing:
 
         editor.committed.connect(finish)
         editor.cancelled.connect(lambda: finish(None))
-        # Scrolled to now, shown or not (its rect is the same before it is on the board).
         for view in scene.views():
             view.ensureVisible(editor.sceneBoundingRect(), 30, 30)
-
-        def show() -> None:
-            scene.addItem(editor)
-            editor.setFocus(Qt.FocusReason.OtherFocusReason)
-            scene.editingChanged.emit()
-
-        if soon:
-            self._waiting = show
-            scene.installEventFilter(self._show_on_input)
-            self._show_timer.start(0)
-        else:
-            show()
+        scene.addItem(editor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        scene.editingChanged.emit()
