@@ -42,7 +42,7 @@ def _painted(item) -> QColor:
     painter = QPainter(image)
     painter.scale(20 / rect.width(), 20 / rect.height())
     painter.translate(-rect.topLeft())
-    item.face.paint(painter, QStyleOptionGraphicsItem(), None)  # what the note shows
+    item.picture.paint(painter, QStyleOptionGraphicsItem(), None)  # what the note shows
     painter.end()
     return image.pixelColor(10, 10)
 

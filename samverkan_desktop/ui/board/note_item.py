@@ -11,7 +11,7 @@ import html
 import operator
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
 from ...core import model as m
@@ -23,6 +23,7 @@ from . import metrics as mt
 
 NOTE_Z = 1000.0
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 # What a note shows: every field of it but where it lies, in which cluster, and when it was
 # made or changed (one getter, not a copy of the note to compare: a drop moves dozens).
@@ -73,15 +74,18 @@ class LiftShadow(QGraphicsItem):
 
 class NoteFace(QGraphicsRectItem):
     """What a note shows (paper, label, marks, text), drawn behind its NoteItem into a cached
-    picture of its own; the NoteItem draws only the ring of a selected note. Qt forgets an
-    item's cached picture whenever it is selected or deselected, and a note's picture takes
-    ~65 µs to draw again: Ctrl+G deselects 20 notes, a rubber band hundreds."""
+    picture of its own, once the note has been selected; the NoteItem then draws only its ring
+    while it is selected. Qt forgets an item's cached picture whenever it is selected or
+    deselected, and a note's picture takes ~65 µs to draw again: Ctrl+G deselects 20 notes, a
+    rubber band hundreds. (Made at the first selection, not for every note: 10,000 faces
+    would add 0.1 s to opening a board.)"""
 
-    def __init__(self, note: NoteItem) -> None:
-        super().__init__(note.boundingRect(), note)
-        self.setPen(Qt.PenStyle.NoPen)  # (its bounding rect is then its rect, worked out by Qt)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    def __init__(self, note: NoteItem, bounds: QRectF) -> None:
+        super().__init__(bounds, note)
+        self.setPen(_NO_PEN)  # (its bounding rect is then its rect, worked out by Qt)
+        # (It takes no clicks: the scene's hit test looks for NoteItems, and Qt passes a click
+        # it ignores on to what lies below.)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self.setCacheMode(_CACHED)
 
     def paint(
@@ -106,19 +110,23 @@ class NoteItem(QGraphicsItem):
         self.note = note
         self.style = style
         self._height = mt.note_height(note, style.look.text_scale)
-        self._bounds = _bounds(self._height)  # its ring's and shadows' too
         self._lifted = False
         self._shadow: LiftShadow | None = None
         self._far = False
         self._ringed = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)  # (the ring: see paint)
+        # Its picture repaints only when it changes or the zoom does, not on every scroll; from
+        # its first selection on, not when it is (de)selected either (see NoteFace).
+        self.setCacheMode(_CACHED)
+        self.face: NoteFace | None = None
         self.setZValue(NOTE_Z)
         self.setPos(note.x, note.y)
-        # The note's face repaints only when it changes or the zoom does, not on every scroll
-        # or selection.
-        self.face = NoteFace(self)
         self._update_tooltip()
+
+    @property
+    def picture(self) -> QGraphicsItem:
+        """The item that draws the note into its cached picture: its face, once it has one."""
+        return self if self.face is None else self.face
 
     @property
     def note_id(self) -> int:
@@ -154,14 +162,14 @@ class NoteItem(QGraphicsItem):
             if self._shadow is not None:
                 self._shadow.prepareGeometryChange()
         self.note, self._height = note, height
-        if grows:
-            self._bounds = _bounds(height)
-            self.face.setRect(self._bounds)
+        if grows and self.face is not None:
+            self.face.setRect(_bounds(height))
         self.setPos(note.x, note.y)
         if not same_look:
             self._update_tooltip()
-            self.face.update()
-            self.update()  # its ring, in the look's contrast
+            if self.face is not None:
+                self.face.update()
+            self.update()  # (with a face: its ring, in the look's contrast)
 
     def _update_tooltip(self) -> None:
         n = self.note
@@ -204,10 +212,16 @@ class NoteItem(QGraphicsItem):
         """The scene says whether the note is selected, as soon as that changes: only then is
         the note's ring painted (and its paint called at all)."""
         self._ringed = ringed
+        if ringed and self.face is None:  # from now on its face keeps its picture
+            self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            self.face = NoteFace(self, _bounds(self._height))
         self._show_contents()
 
     def _show_contents(self) -> None:
         hidden = self._far and not self._lifted
+        if self.face is None:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
+            return
         self.face.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden or not self._ringed)
 
@@ -221,7 +235,8 @@ class NoteItem(QGraphicsItem):
             self._show_contents()
 
     def boundingRect(self) -> QRectF:
-        return self._bounds
+        # (Made anew each time: a QRectF kept on each of 10,000 notes made opening 50 ms slower.)
+        return _bounds(self._height)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -231,6 +246,17 @@ class NoteItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.isSelected():  # the rest of the note is its face's
-            lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.face is None:  # the whole note, into its cached picture
+            bp.paint_note(
+                painter,
+                self.note,
+                self.style,
+                self._height,
+                lod=lod,
+                selected=self.isSelected(),
+                # Qt draws a cached item into a clear picture of it alone, with no widget.
+                clear=widget is None and self.cacheMode() == _CACHED,
+            )
+        elif self.isSelected():  # the rest of the note is its face's
             bp.paint_ring(painter, self.rect(), self.style.look, lod)

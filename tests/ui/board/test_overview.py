@@ -31,7 +31,9 @@ def test_far_out_every_note_is_drawn_in_its_colour_where_it_is(board):
     # (Far out a frame's name is drawn at screen size over its frame: loose notes are looked at.)
     for name in ("n1", "n2", "n3", "n4"):
         item = board.scene.note_item(board.ids[name])
-        assert item.face.flags() & item.GraphicsItemFlag.ItemHasNoContents  # the picture draws it
+        assert (
+            item.picture.flags() & item.GraphicsItemFlag.ItemHasNoContents
+        )  # the picture draws it
         assert _close(_colour_at(board, image, item.scene_rect().center()), item.fill())
     empty = QPointF(150, 1200)  # below everything
     assert _close(_colour_at(board, image, empty), board.scene.backgroundBrush().color())
@@ -66,7 +68,7 @@ def test_far_out_a_search_dims_the_notes_outside_it_and_zooming_in_ends_the_pict
     assert not _close(_colour_at(board, image, dim.scene_rect().center()), dim.fill())
     board.scene.set_highlight(None)
     board.view.set_zoom(1.0)
-    assert not dim.face.flags() & dim.GraphicsItemFlag.ItemHasNoContents  # it draws itself again
+    assert not dim.picture.flags() & dim.GraphicsItemFlag.ItemHasNoContents  # it draws itself again
     board.view.centerOn(dim.scene_rect().center())
     image = _shot(board)
     assert _close(_colour_at(board, image, dim.scene_rect().center() + QPointF(0, 40)), dim.fill())
