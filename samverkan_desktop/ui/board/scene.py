@@ -12,10 +12,11 @@ from collections.abc import Iterable
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QTransform
+from PySide6.QtGui import QPen, QTransform
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
@@ -42,7 +43,7 @@ DIMMED = 0.18
 TILE = 2000.0  # board units: the side of a NoteTile
 
 
-class NoteTile(QGraphicsItem):
+class NoteTile(QGraphicsRectItem):
     """The notes lying in one square of the board (TILE a side), held as its children.
 
     Each time anything on the board changes, Qt looks at every top-level item of the scene for
@@ -57,16 +58,10 @@ class NoteTile(QGraphicsItem):
     tile looked at in every paint, and every note with it."""
 
     def __init__(self, square: QRectF) -> None:
-        super().__init__()
-        self._square = square
+        super().__init__(square)  # (a rect item: Qt works out its bounds without Python)
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setZValue(NOTE_Z)
-
-    def boundingRect(self) -> QRectF:
-        return self._square
-
-    def paint(self, *_args: object) -> None:
-        pass
 
 
 class BoardScene(QGraphicsScene):
