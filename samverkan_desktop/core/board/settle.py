@@ -129,9 +129,9 @@ def _settle_level(
     fixed: set[Key] = set()
     queue: list[tuple[float, float, Key]] = []
 
-    def fix(key: Key) -> None:
+    def fix(key: Key, overlapped: list[Key]) -> None:
         fixed.add(key)
-        for other in grid.hits(board.rect(key)):
+        for other in overlapped:
             if other not in fixed:
                 r = board.rect(other)
                 heapq.heappush(queue, (r.y, r.x, other))
@@ -139,8 +139,7 @@ def _settle_level(
     moved: dict[Key, tuple[float, float]] = {}  # how far each pushed thing went
     for key in anchors:
         _clamp(board, key, bounds)
-        _push_clear(board, key, grid, fixed, before, moved)
-        fix(key)
+        fix(key, _push_clear(board, key, grid, fixed, before, moved))
     if bounds is not None or everything:  # (a frame holds few things; the board many)
         for key in board.contents(level):
             if key in fixed or key in grid.hidden:
@@ -156,8 +155,7 @@ def _settle_level(
         if key in fixed:
             continue
         _clamp(board, key, bounds)
-        _push_clear(board, key, grid, fixed, before, moved)
-        fix(key)
+        fix(key, _push_clear(board, key, grid, fixed, before, moved))
     room = board.frame(level) if level is not None else None
     for key in newcomers:
         _clamp(board, key, bounds)
@@ -182,9 +180,10 @@ def _push_clear(
     fixed: set[Key],
     before: Callable[[Key], Rect | None],
     moved: dict[Key, tuple[float, float]],
-) -> None:
+) -> list[Key]:
     """Move `key` down until it overlaps nothing already fixed; right instead when everything
     it runs into stood beside it, on its left, before the gesture (a frame that grew sideways).
+    Returns what it overlaps where it ends (nothing fixed: what is to be pushed next).
 
     It goes at least as far as what it runs into was pushed: a column pushed down by a frame
     then moves as one, each thing tried once at its new place instead of hopping past every
@@ -193,7 +192,9 @@ def _push_clear(
     start = board.rect(key)
     for _ in range(_MAX_TRIES):
         r = board.rect(key)
-        hits = [k for k in grid.hits(r, among=fixed) if k != key]
+        # (One question of the index for both: what is fixed stops it, the rest it pushes.)
+        overlapped = [k for k in grid.hits(r) if k != key]
+        hits = [k for k in overlapped if k in fixed]
         if not hits:
             break
         if was is not None and all(_stood_left_of(before(k), was) for k in hits):
@@ -207,9 +208,11 @@ def _push_clear(
     else:
         r = board.rect(key)
         board.move(key, 0.0, max(grid.bottom(), r.y) + GAP - r.y)
+        overlapped = [k for k in grid.hits(board.rect(key)) if k != key]
     end = board.rect(key)
     if end != start:
         moved[key] = (end.x - start.x, end.y - start.y)
+    return overlapped
 
 
 def _stood_left_of(pusher: Rect | None, was: Rect) -> bool:
