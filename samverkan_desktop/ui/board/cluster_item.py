@@ -266,7 +266,8 @@ class ClusterLabel(QGraphicsItem):
     def set_zoom(self, zoom: float) -> None:
         if zoom != self._zoom:
             self._zoom = zoom
-            self._relayout()
+            if self._name:  # (a new label is laid out when it gets its text)
+                self._relayout()
 
     def _relayout(self) -> None:
         font = mt.label_font()

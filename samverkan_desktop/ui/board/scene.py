@@ -570,6 +570,8 @@ class BoardScene(QGraphicsScene):
         self._overview.invalidate()
 
     def _apply_emphasis(self, item: NoteItem) -> None:
+        if self._group_filter is None and self._highlight is None:
+            return  # every note is shown, and lit (set_group_filter and set_highlight see to it)
         note = item.note
         item.setVisible(self._group_filter is None or note.group_id in self._group_filter)
         lit = self._highlight is None or note.id in self._highlight
