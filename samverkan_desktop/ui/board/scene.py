@@ -145,8 +145,17 @@ class BoardScene(QGraphicsScene):
         for item in self._ringed - ringed:
             if shiboken6.isValid(item):
                 item.set_ringed(False)
-        for item in ringed - self._ringed:
-            item.set_ringed(True)
+        new = ringed - self._ringed
+        seen = [v.mapToScene(v.viewport().rect()).boundingRect() for v in self.views()]
+        if len(new) > 200:  # (Ctrl+A: ask what is in view once, not where each note is)
+            near = Qt.ItemSelectionMode.IntersectsItemBoundingRect
+            shown = {i for rect in seen for i in self.items(rect, near) if isinstance(i, NoteItem)}
+            for item in new:
+                item.set_ringed(True, item in shown)
+        else:
+            for item in new:
+                box = item.sceneBoundingRect() if item.face is None else None
+                item.set_ringed(True, box is None or any(box.intersects(r) for r in seen))
         self._ringed = ringed
         # Far out the overview draws the selection.
         if self._far and shiboken6.isValid(self._overview):
@@ -166,6 +175,7 @@ class BoardScene(QGraphicsScene):
         return list(self._clusters.values())
 
     def _rebuild(self) -> None:
+        self._ringed = set()
         for item in [*self._notes.values(), *self._clusters.values(), *self._labels.values()]:
             self.removeItem(item)
         self._notes.clear()

@@ -217,3 +217,41 @@ def test_a_selected_note_is_ringed_and_selecting_draws_no_note_again(seed_view, 
         assert not any(ring_shown(n, plain) for n in notes)
         assert plain == before
     assert drawn == []
+
+
+def test_notes_selected_out_of_view_show_their_ring_when_scrolled_to(seed_view, qtbot):
+    """Ctrl+A: the notes in view get a picture of their own (see NoteItem.set_ringed), those
+    out of view draw their ring into theirs; either way the board shows every selected note
+    ringed, and none after the selection is cleared, as a fresh view of it does."""
+    from samverkan_desktop.ui.board import palette as pal
+
+    view = seed_view
+    scene = view.board()
+    notes = sorted(scene.note_items(), key=lambda i: (i.pos().x(), i.pos().y()))
+    near, far = notes[0], notes[-1]
+    view.set_zoom(2.0)
+    view.centerOn(near.scene_rect().center())
+    view.viewport().repaint()
+    scene.select_all()
+    assert near.face is not None and far.face is None  # (the case in hand)
+
+    def ring_at(item) -> bool:
+        image = view.grab().toImage()
+        edge = view.mapFromScene(item.scene_rect().topLeft() + QPointF(60, -0.5))
+        return any(
+            QColor(image.pixel(edge.x(), edge.y() + d)) == pal.ACCENT for d in (-2, -1, 0, 1)
+        )
+
+    assert ring_at(near)
+    view.centerOn(far.scene_rect().center())
+    assert ring_at(far)
+    scene.clearSelection()
+    assert not ring_at(far)
+    fresh = BoardView(scene)
+    qtbot.addWidget(fresh)
+    fresh.resize(view.size())
+    fresh.show()
+    fresh.set_zoom(2.0)
+    fresh.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
+    fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
+    assert view.grab().toImage() == fresh.grab().toImage()
