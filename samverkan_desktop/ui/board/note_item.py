@@ -74,8 +74,8 @@ class LiftShadow(QGraphicsItem):
 
 class NoteFace(QGraphicsRectItem):
     """What a note shows (paper, label, marks, text), drawn behind its NoteItem into a cached
-    picture of its own, once the note has been selected in view; the NoteItem then draws only
-    its ring while it is selected. Qt forgets an item's cached picture whenever it is selected or
+    picture of its own, once the note has been selected; the NoteItem then draws only its ring
+    while it is selected. Qt forgets an item's cached picture whenever it is selected or
     deselected, and a note's picture takes ~65 µs to draw again: Ctrl+G deselects 20 notes, a
     rubber band hundreds. (Made at the first selection, not for every note: 10,000 faces
     would add 0.1 s to opening a board.)"""
@@ -215,9 +215,9 @@ class NoteItem(QGraphicsRectItem):
         self._show_contents()
 
     def set_ringed(self, ringed: bool, in_view: bool = True) -> None:
-        """The scene says whether the note is selected, as soon as that changes, and whether it
-        is in view: a note selected in view gets its face (a note out of view draws nothing
-        again until it is shown; 10,000 faces for Ctrl+A took 0.2 s and 27 MB)."""
+        """The scene says whether the note is selected, as soon as that changes; a selected
+        note gets its face unless the scene says it is out of view in a big selection
+        (scene.FACES_AT_ONCE)."""
         self._ringed = ringed
         if self.face is None:
             if not (ringed and in_view):
