@@ -60,6 +60,9 @@ def racing(script: str, workshop: Path, go: Path, count: int = 4) -> Iterator[li
     finally:
         for p in racers:
             if p.poll() is None and p.stdin is not None:
-                p.stdin.write("\n")
-                p.stdin.flush()
+                try:
+                    p.stdin.write("\n")
+                    p.stdin.flush()
+                except BrokenPipeError:
+                    pass  # it ended between the poll and the write (a refused racer exits)
             p.communicate(timeout=30)
