@@ -45,10 +45,19 @@ def _results(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Any], An
 def _processed(
     processors: tuple[Callable[[Any], Any] | None, ...], rows: list[tuple[Any, ...]]
 ) -> list[tuple[Any, ...]]:
-    return [
-        tuple(v if p is None or v is None else p(v) for p, v in zip(processors, row, strict=True))
-        for row in rows
-    ]
+    # Only the columns that have a processor are touched (a note: 4 of 18).
+    todo = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not todo:
+        return rows
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, p in todo:
+            v = values[i]
+            if v is not None:
+                values[i] = p(v)
+        out.append(tuple(values))
+    return out
 
 
 def _chunks(raw: sqlite3.Connection, ids: Iterable[int], size: int = _CHUNK) -> Iterator[list[int]]:
