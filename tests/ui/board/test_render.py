@@ -168,16 +168,7 @@ def test_a_frame_bigger_than_the_view_shows_as_it_is_after_a_change_and_a_scroll
     for step in range(1, 6):
         frame.setSelected(step % 2 == 0)
         view.centerOn(centre + QPointF(step * 37.3, step * 61.7 - 200))
-        shown = view.grab().toImage()
-        fresh = BoardView(scene)
-        qtbot.addWidget(fresh)
-        fresh.resize(view.size())
-        fresh.show()
-        fresh.set_zoom(zoom)
-        fresh.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
-        fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
-        assert shown == fresh.grab().toImage(), step
-        fresh.close()
+        assert view.grab().toImage() == _fresh_grab(qtbot, view, zoom), step
 
 
 def test_a_selected_note_is_ringed_and_selecting_draws_no_note_again(seed_view, qtbot, monkeypatch):
@@ -247,11 +238,18 @@ def test_notes_selected_out_of_view_show_their_ring_when_scrolled_to(seed_view, 
     assert ring_at(far)
     scene.clearSelection()
     assert not ring_at(far)
-    fresh = BoardView(scene)
+    assert view.grab().toImage() == _fresh_grab(qtbot, view, 2.0)
+
+
+def _fresh_grab(qtbot, view, zoom: float) -> QImage:
+    """What a new view of the same board shows where `view` is (no picture cached yet)."""
+    fresh = BoardView(view.board())
     qtbot.addWidget(fresh)
     fresh.resize(view.size())
     fresh.show()
-    fresh.set_zoom(2.0)
+    fresh.set_zoom(zoom)
     fresh.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
     fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
-    assert view.grab().toImage() == fresh.grab().toImage()
+    image = fresh.grab().toImage()
+    fresh.close()
+    return image
