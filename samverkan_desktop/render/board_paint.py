@@ -8,8 +8,6 @@ painting is seen at (far out, less detail). Text is always drawn as plain text, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
@@ -167,21 +165,20 @@ def _shadow(painter: QPainter, rect: QRectF, clear: bool) -> None:
     of more than about 96 spans (a note over about 32 pixels tall) to its GUI thread pool, which
     on two cores takes 80-300 µs a note to wake, while a replacing fill is done at once (8-25 µs).
     """
-    shadow = rect.translated(1.5, 2.5)
-    if clear:
-        _replacing(painter, _SHADOW, lambda: painter.drawRoundedRect(shadow, 3, 3))
-    else:
-        painter.setBrush(_SHADOW)
-        painter.drawRoundedRect(shadow, 3, 3)
+    _rounded_fill(painter, rect.translated(1.5, 2.5), 3, _SHADOW, clear)
 
 
-def _replacing(painter: QPainter, colour: QColor, draw: Callable[[], None]) -> None:
-    """`draw` a shape filled with `colour` replacing what is under it (nothing, on a clear
-    picture; then the very pixels of blending it)."""
+def _rounded_fill(
+    painter: QPainter, rect: QRectF, radius: float, colour: QColor, clear: bool
+) -> None:
+    """`rect` with round corners filled with `colour` (with the painter's pen); `clear`: on a
+    clear picture, replacing what is under it, which there gives the very pixels of blending."""
     painter.setBrush(colour)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-    draw()
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    if clear:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.drawRoundedRect(rect, radius, radius)
+    if clear:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
 
 
 def paint_lift_shadow(painter: QPainter, height: float) -> None:
@@ -356,12 +353,13 @@ def paint_frame(
     body = QRectF(0, 0, width, height)
     if clear:  # the fill, then the edge over it, as one drawRoundedRect would (see _shadow)
         painter.setPen(Qt.PenStyle.NoPen)
-        _replacing(painter, fill, lambda: painter.drawRoundedRect(body, 10, 10))
+        _rounded_fill(painter, body, 10, fill, clear=True)
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(body, 10, 10)
     else:
-        painter.setBrush(fill)
-    painter.setPen(pen)
-    painter.drawRoundedRect(body, 10, 10)
+        painter.setPen(pen)
+        _rounded_fill(painter, body, 10, fill, clear=False)
     if lod >= LABEL_LOD:
         _title(painter, cluster, width, count, group_label, group_colour, hc)
 

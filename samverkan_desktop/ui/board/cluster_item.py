@@ -184,13 +184,11 @@ class ClusterItem(QGraphicsItem):
         the view): Qt, asked to draw such a frame again in the same paint as the view scrolls,
         draws only the part scrolled into view and keeps the rest as it was (a deselected frame
         kept its blue edge). Says whether it did."""
-        partial = any(
-            view.mapFromScene(self.sceneBoundingRect()).boundingRect().height()
-            > view.viewport().height()
-            or view.mapFromScene(self.sceneBoundingRect()).boundingRect().width()
-            > view.viewport().width()
-            for view in (self.scene().views() if self.scene() is not None else ())
-        )
+        scene, bounds = self.scene(), self.sceneBoundingRect()
+        partial = False
+        for view in scene.views() if scene is not None else ():
+            on_screen, room = view.mapFromScene(bounds).boundingRect(), view.viewport().rect()
+            partial |= on_screen.width() > room.width() or on_screen.height() > room.height()
         if partial:
             self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
             self.setCacheMode(_CACHED)

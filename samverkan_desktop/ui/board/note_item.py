@@ -119,7 +119,6 @@ class NoteItem(QGraphicsRectItem):
         self._lifted = False
         self._shadow: LiftShadow | None = None
         self._far = False
-        self._ringed = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         # Its picture repaints only when it changes or the zoom does, not on every scroll; from
         # its first selection on, not when it is (de)selected either (see NoteFace).
@@ -162,14 +161,13 @@ class NoteItem(QGraphicsRectItem):
         same_look = self.style is old_style and _look(old) == _look(note)
         # Its height follows its text, votes and style: one that looks the same keeps it.
         height = self._height if same_look else mt.note_height(note, self.style.look.text_scale)
-        grows = height != self._height
-        if grows and self._shadow is not None:
-            self._shadow.prepareGeometryChange()
-        self.note, self._height = note, height
-        if grows:
+        if height != self._height:
+            if self._shadow is not None:
+                self._shadow.prepareGeometryChange()  # (its bounds follow the note's height)
             self.setRect(_bounds(height))
             if self.face is not None:
                 self.face.setRect(_bounds(height))
+        self.note, self._height = note, height
         self.setPos(note.x, note.y)
         if not same_look:
             self._update_tooltip()
@@ -218,7 +216,6 @@ class NoteItem(QGraphicsRectItem):
         """The scene says whether the note is selected, as soon as that changes; a selected
         note gets its face unless the scene says it is out of view in a big selection
         (scene.FACES_AT_ONCE)."""
-        self._ringed = ringed
         if self.face is None:
             if not (ringed and in_view):
                 return  # (it draws its ring into its own picture)
@@ -232,7 +229,8 @@ class NoteItem(QGraphicsRectItem):
             self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
             return
         self.face.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, hidden or not self._ringed)
+        shown = self.isSelected() and not hidden  # (its ring: all it draws itself)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not shown)
 
     def set_lifted(self, lifted: bool) -> None:
         """While it is dragged, a note casts a longer shadow: it is in the hand, not the wall."""

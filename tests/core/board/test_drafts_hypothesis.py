@@ -95,26 +95,28 @@ def assert_alike(draft: Board, own: Board, data: st.DataObject) -> None:
         assert set(found) <= draft.near(rect, margin)
 
 
+def steps(count: int, data, own, *others) -> None:
+    """`count` steps drawn for `own`, each done to it and to `others` alike."""
+    for _ in range(count):
+        change = step(own, data)
+        for each in (*others, own):
+            do(each, change)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), first=st.integers(0, 12), second=st.integers(0, 12))
 def test_a_draft_is_the_board_its_steps_make_and_says_what_they_changed(data, first, second):
     board = start_board()
     before = snapshot(board)
     draft, full, own = board.copy(), full_copy(board), start_board()
-    for _ in range(first):
-        change = step(own, data)
-        for each in (draft, full, own):
-            do(each, change)
+    steps(first, data, own, draft, full)
     assert_alike(draft, own, data)
     assert draft.changes() == full.changes()
 
     # a draft of the draft: the first draft, and the board under both, stay as they were
     after_first = snapshot(draft)
     second_draft, second_full = draft.copy(), full_copy(draft)
-    for _ in range(second):
-        change = step(own, data)
-        for each in (second_draft, second_full, own):
-            do(each, change)
+    steps(second, data, own, second_draft, second_full)
     assert_alike(second_draft, own, data)
     assert second_draft.changes() == second_full.changes()
     assert snapshot(draft) == after_first
