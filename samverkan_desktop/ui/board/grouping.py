@@ -8,36 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QGraphicsView
-
 from ...core.board import gestures
 from .. import commands as cmd
 from .drafts import draft_lifetime
 from .rects import qrect
+from .scrolling import reveal
 
 if TYPE_CHECKING:
     from .scene import BoardScene
-
-
-def reveal(view: QGraphicsView, rect: QRectF, margin: int) -> None:
-    """Scroll the least that brings `rect` into view with `margin` pixels round it; of a rect
-    bigger than the view, its top left part (where a frame's name is)."""
-    seen = view.mapToScene(view.viewport().rect()).boundingRect()
-    room = 2 * margin / view.transform().m11()
-    width = min(rect.width(), max(seen.width() - room, 1.0))
-    height = min(rect.height(), max(seen.height() - room, 1.0))
-    # The whole view is drawn again after this anyway: no copying of what was on it to its
-    # new place first, and no replay of the last mouse move over what scrolled under the
-    # pointer (Qt's two extras of a scroll, 0.5 ms at 10,000 notes).
-    mode, interactive = view.viewportUpdateMode(), view.isInteractive()
-    view.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
-    view.setInteractive(False)
-    try:
-        view.ensureVisible(QRectF(rect.left(), rect.top(), width, height), margin, margin)
-    finally:
-        view.setViewportUpdateMode(mode)
-        view.setInteractive(interactive)
 
 
 def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
@@ -56,7 +34,7 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     scene.clusterCreated.emit(command.cluster_id)
     for view in scene.views():
         # One scroll: the frame, or as much of it from its name down as the view holds.
-        reveal(view, qrect(command.frame), 40)
+        reveal(view, qrect(command.frame), 40, whole=True)
     # The name is made and scrolled to now, and put on the board once the new frame has been
     # painted; whatever is typed before that still goes into it (editing.py).
     scene.editing.rename_cluster(command.cluster_id, soon=True)

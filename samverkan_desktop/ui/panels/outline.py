@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QRectF,
     QSize,
     Qt,
     Signal,
@@ -43,6 +42,7 @@ from ...core.board import gestures
 from ...core.board.gestures import Selection
 from .. import commands as cmd
 from ..board.scene import BoardScene
+from ..board.scrolling import reveal
 from ..board.view import BoardView
 from ..document import DocumentModel
 from .outline_model import (
@@ -345,11 +345,7 @@ class OutlinePanel(QWidget):
             item = scene.cluster_item(id_of(node))
         if item is None:
             return
-        rect = item.sceneBoundingRect()
-        seen = view.mapToScene(view.viewport().rect()).boundingRect()
-        width = min(rect.width(), seen.width() * 0.8)
-        height = min(rect.height(), seen.height() * 0.8)
-        view.ensureVisible(QRectF(rect.x(), rect.y(), width, height), 20, 20)
+        reveal(view, item.sceneBoundingRect(), 20)
 
     # ----------------------------------------------------------------- board -> outline
     def _board_selected(self) -> None:
