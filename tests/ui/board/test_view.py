@@ -291,3 +291,34 @@ def test_the_dot_grid_from_a_tile_drawn_at_the_zoom_is_the_plain_grid_pixel_for_
     used.clear()
     grab()
     assert used and not any(used)
+
+
+def test_the_view_paints_every_pixel_itself_so_nothing_behind_it_shows(board):
+    """Qt paints nothing behind the board's view (it says it is opaque: 0.2 ms of every
+    paint): whatever the view is scrolled or zoomed to, even past the board's edge, each
+    pixel is the view's own. Drawn over magenta, none of it may be left."""
+    from PySide6.QtGui import QColor, QPixmap
+    from PySide6.QtWidgets import QWidget
+
+    view = board.view
+    viewport = view.viewport()
+    assert viewport.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    magenta = QColor(255, 0, 255)
+
+    def left_over() -> int:
+        canvas = QPixmap(viewport.size())
+        canvas.fill(magenta)
+        viewport.render(canvas, QPoint(), renderFlags=QWidget.RenderFlag.DrawChildren)
+        image = canvas.toImage()
+        return sum(
+            image.pixelColor(x, y) == magenta
+            for x in range(0, image.width(), 7)
+            for y in range(0, image.height(), 7)
+        )
+
+    for zoom in (1.0, 0.6, 0.3, 0.05):
+        view.set_zoom(zoom)
+        for dx, dy in ((0, 0), (4000, 3000), (-8000, -6000)):
+            view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + dx)
+            view.verticalScrollBar().setValue(view.verticalScrollBar().value() + dy)
+            assert left_over() == 0, (zoom, dx, dy)
