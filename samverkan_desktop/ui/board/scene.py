@@ -207,6 +207,8 @@ class BoardScene(QGraphicsScene):
         self._on_groups(frozenset())
         for item in [*self._clusters.values(), *self._labels.values(), *self._headers.items()]:
             item.update()
+        for frame in self._clusters.values():
+            frame.handle.update()  # (its picture is its own, not its frame's)
 
     def note_style(self, group_id: int | None) -> NoteStyle:
         return self._styles.get(group_id) or self._styles[None]

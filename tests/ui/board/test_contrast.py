@@ -162,3 +162,37 @@ def test_far_out_a_white_note_keeps_its_black_edge(board, zoom):
     assert min(row) < 100, row  # the edge shows against the light board
     assert QColor(image.pixel(middle.x(), middle.y())).lightness() > 230  # white paper
     assert top >= 0
+
+
+def test_a_frames_resize_grip_is_drawn_again_in_the_new_look(board, qtbot):
+    """The grip in a frame's corner keeps a picture of its own: switched to high contrast
+    (and back), it shows in the new look's ink, as on a view that never saw the old look."""
+    from samverkan_desktop.ui.board import BoardView
+
+    view = board.view
+    grip = board.scene.cluster_items()[0].handle
+    view.centerOn(grip.sceneBoundingRect().center())
+
+    def grip_pixels(shown: BoardView) -> object:
+        spot = shown.mapFromScene(grip.sceneBoundingRect()).boundingRect().adjusted(-2, -2, 2, 2)
+        return shown.viewport().grab().toImage().copy(spot)
+
+    def fresh_pixels() -> object:
+        fresh = BoardView(board.scene)
+        qtbot.addWidget(fresh)
+        fresh.resize(view.size())
+        fresh.show()
+        fresh.set_zoom(view.zoom())
+        fresh.horizontalScrollBar().setValue(view.horizontalScrollBar().value())
+        fresh.verticalScrollBar().setValue(view.verticalScrollBar().value())
+        pixels = grip_pixels(fresh)
+        fresh.close()
+        return pixels
+
+    normal = grip_pixels(view)
+    board.scene.set_look(HIGH)
+    high = grip_pixels(view)
+    assert high != normal
+    assert high == fresh_pixels()
+    board.scene.set_look(pal.NORMAL_LOOK)
+    assert grip_pixels(view) == normal == fresh_pixels()
