@@ -62,6 +62,13 @@ def _swedish_plural_forms(qapp):
 
 
 @pytest.fixture
+def followed(qtbot):
+    """Let the clusters list catch up with the document: it follows a change a turn of the
+    event loop after the board (ui/panels/clusters_panel.py)."""
+    return lambda: qtbot.wait(1)
+
+
+@pytest.fixture
 def settings(tmp_path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 

@@ -36,7 +36,7 @@ def _preview(when_dialog, click: str = "import", *, take_duplicates: bool = Fals
 
 
 def test_import_into_an_empty_workshop_is_undone_in_one_step(
-    when_dialog, window, interaction, tmp_path, seed_path
+    when_dialog, window, interaction, tmp_path, seed_path, followed
 ):
     interaction.will_select_files(tmp_path / "tom", seed_path)
     window.files.new.trigger()
@@ -47,12 +47,14 @@ def test_import_into_an_empty_workshop_is_undone_in_one_step(
     window.files.import_.trigger()
     assert seen
     assert len(window.doc.notes) == 216
+    followed()
     assert window.clusters_panel.tree.topLevelItemCount() == 16
     assert window.progress.label.text().endswith("av 216 lappar klustrade")
     assert window.undo_action.text() == "Ångra Importera orebro-2021-11-10.txt"
 
     window.undo_action.trigger()
     assert len(window.doc.notes) == 0 and window.doc.groups == {}
+    followed()
     assert window.clusters_panel.empty.isVisible()
     with Store.open(tmp_path / "tom.samverkan", readonly=True) as store:  # the window writes it
         assert store.notes() == []

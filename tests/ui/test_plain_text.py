@@ -35,7 +35,7 @@ def type_on_board(window, text: str) -> None:
         )
 
 
-def test_tags_typed_into_a_note_and_a_cluster_name_show_as_typed(window):
+def test_tags_typed_into_a_note_and_a_cluster_name_show_as_typed(window, followed):
     view, scene, store = window.view, window.scene, window.doc.store
     view.zoom_100()
     item = min(
@@ -62,6 +62,7 @@ def test_tags_typed_into_a_note_and_a_cluster_name_show_as_typed(window):
     assert store.cluster(cluster_id).name == "<b>Tema</b>"
     assert shown(scene.cluster_item(cluster_id).toolTip()).startswith("<b>Tema</b>")
 
+    followed()
     row = window.clusters_panel.item_for(cluster_id)
     assert row.text(NAME) == "<b>Tema</b>"
     assert shown(row.toolTip(NAME)).startswith("<b>Tema</b>\n")

@@ -7,13 +7,19 @@ change names (and the counts of the clusters around them) are filled again, and 
 is new, gone or moved to another parent moves its own row, so that the list keeps its
 selection, what is expanded and where it is scrolled to. A note that only moved on the board
 changes no row.
+
+The list follows the document a turn of the event loop after the board does, once the board
+has painted the change: making a new cluster's row was 0.4 ms of Ctrl+G's first paint at
+10,000 notes. The changes are followed in the order they came, and a row to select waits for
+them.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -74,6 +80,21 @@ class ClustersPanel(QWidget):
         self._select_timer.setSingleShot(True)
         self._select_timer.setInterval(0)
         self._select_timer.timeout.connect(self._select_now)
+        # The document's changes not followed yet, in order (see the module's docstring).
+        self._pending: list[tuple[Callable[[frozenset[int]], None], frozenset[int]]] = []
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.setInterval(0)
+        self._follow_timer.timeout.connect(self._follow)
+        self._heard = {
+            slot: partial(self._hear, slot)
+            for slot in (
+                self._on_clusters_changed,
+                self._on_clusters_removed,
+                self._on_notes_changed,
+                self._on_notes_removed,
+            )
+        }
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("clustersTree")
@@ -172,6 +193,7 @@ class ClustersPanel(QWidget):
             for signal, slot in self._slots(self._doc):
                 signal.disconnect(slot)
         self._doc = doc
+        self._pending.clear()  # (the list is made again from the new document)
         self._note_place = (
             {n.id: (n.cluster_id, n.group_id) for n in doc.notes.values()} if doc else {}
         )
@@ -181,12 +203,24 @@ class ClustersPanel(QWidget):
         self._rebuild()
 
     def _slots(self, doc: DocumentModel) -> tuple:
+        heard = self._heard
         return (
-            (doc.clustersChanged, self._on_clusters_changed),
-            (doc.clustersRemoved, self._on_clusters_removed),
-            (doc.notesChanged, self._on_notes_changed),
-            (doc.notesRemoved, self._on_notes_removed),
+            (doc.clustersChanged, heard[self._on_clusters_changed]),
+            (doc.clustersRemoved, heard[self._on_clusters_removed]),
+            (doc.notesChanged, heard[self._on_notes_changed]),
+            (doc.notesRemoved, heard[self._on_notes_removed]),
         )
+
+    def _hear(self, slot: Callable[[frozenset[int]], None], ids: frozenset[int]) -> None:
+        self._pending.append((slot, ids))
+        self._follow_timer.start()
+
+    def _follow(self) -> None:
+        """Follow the document's changes heard so far, in order."""
+        self._follow_timer.stop()
+        while self._pending:
+            slot, ids = self._pending.pop(0)
+            slot(ids)
 
     def item_for(self, cluster_id: int) -> QTreeWidgetItem | None:
         return self._items.get(cluster_id)
@@ -198,6 +232,7 @@ class ClustersPanel(QWidget):
         self._select_timer.start()
 
     def _select_now(self) -> None:
+        self._follow()  # (a cluster just made has its row first)
         item = self._items.get(self._to_select) if self._to_select is not None else None
         self._to_select = None
         if item is not None:
@@ -491,6 +526,8 @@ class ClustersPanel(QWidget):
         if column != NAME or self._doc is None:
             return
         cluster_id = item.data(NAME, ID_ROLE)
+        if cluster_id not in self._doc.clusters:  # gone a moment ago; its row goes soon
+            return
         old = self._doc.cluster(cluster_id).name
         new = item.text(NAME).strip()
         # Show the model's name again; the rename command's change brings the new one.
