@@ -70,6 +70,31 @@ class Change:
     changed: Mapping[str, frozenset[int]] = field(default_factory=dict)
     removed: Mapping[str, frozenset[int]] = field(default_factory=dict)
     everything: bool = False
+    # This store's own commit: the rows it changed only by setting fields (update_notes,
+    # update_clusters), kind -> id -> what it wrote (see Written).
+    written: Mapping[str, Mapping[int, Written]] = field(default_factory=dict)
+
+
+def _as_read(key: str, value: Any) -> Any:
+    """A field's value as a read of the row gives it (a place written as 100 reads 100.0)."""
+    if value is None:
+        return None
+    if key in ("x", "y", "width", "height"):
+        return float(value)
+    if key in ("uncertain", "personal_data"):
+        return bool(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Written:
+    """The fields a commit set on one row, and its version before and after: whoever holds
+    the row at `since` may set them on it instead of reading it again (the row is then the
+    store's at `version`)."""
+
+    fields: Mapping[str, Any]
+    since: int
+    version: int
 
 
 class Store(StoreOpening, StoreWrites):
@@ -82,6 +107,9 @@ class Store(StoreOpening, StoreWrites):
         self._held: Connection | None = None  # a file's connection (_connection)
         self._pending_changed: dict[str, set[int]] = {}
         self._pending_removed: dict[str, set[int]] = {}
+        # What the transaction under way set on each row it changed (kind -> id -> Written);
+        # None: changed some other way too, to be read again.
+        self._pending_written: dict[str, dict[int, Written | None]] = {}
         # Versions of notes and clusters (kind -> id -> version) the transaction under way has
         # read locked or written itself: nobody else can change those rows before it ends
         # (store_rows._locked_versions), so they need not be read again.
@@ -323,12 +351,26 @@ class Store(StoreOpening, StoreWrites):
         ids: Iterable[int],
         removed: bool = False,
         versions: Mapping[int, int] | None = None,
+        values: Mapping[int, Mapping[str, Any]] | None = None,
     ) -> None:
         """The transaction under way changed (or removed) these rows of `kind`; `versions`:
-        the versions it left them at, when known (the others are read again when asked)."""
+        the versions it left them at, when known (the others are read again when asked);
+        `values`: the fields it set on them, one version on, when that is all it did."""
         ids = set(ids)
         target = self._pending_removed if removed else self._pending_changed
         target.setdefault(kind, set()).update(ids)
+        written = self._pending_written.setdefault(kind, {})
+        for i in ids:
+            given = None if removed or values is None else values.get(i)
+            version = None if versions is None else versions.get(i)
+            if given is None or version is None:
+                written[i] = None
+                continue
+            fields = {k: _as_read(k, v) for k, v in given.items() if k != "id"}
+            if i not in written:
+                written[i] = Written(fields, version - 1, version)
+            elif (before := written[i]) is not None:
+                written[i] = Written({**before.fields, **fields}, before.since, version)
         held = self._held_versions.get(kind)
         if held:
             for i in ids:
@@ -339,6 +381,7 @@ class Store(StoreOpening, StoreWrites):
     def _discard_pending(self) -> None:
         self._pending_changed.clear()
         self._pending_removed.clear()
+        self._pending_written.clear()
 
     def _publish(self) -> None:
         if not (self._pending_changed or self._pending_removed):
@@ -346,6 +389,11 @@ class Store(StoreOpening, StoreWrites):
         change = Change(
             {k: frozenset(v) for k, v in self._pending_changed.items()},
             {k: frozenset(v) for k, v in self._pending_removed.items()},
+            written={
+                kind: known
+                for kind, rows in self._pending_written.items()
+                if (known := {i: w for i, w in rows.items() if w is not None})
+            },
         )
         self._discard_pending()
         for callback in list(self._subscribers):

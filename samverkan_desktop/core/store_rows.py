@@ -79,6 +79,7 @@ class StoreParts:
             ids: Iterable[int],
             removed: bool = False,
             versions: Mapping[int, int] | None = None,
+            values: Mapping[int, Mapping[str, Any]] | None = None,
         ) -> None: ...
         def workshop(self) -> m.Workshop: ...
 

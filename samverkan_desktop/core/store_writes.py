@@ -150,9 +150,8 @@ class StoreWrites(StoreReads):
         ]
         with self.transaction() as s:
             held = self._held_versions.setdefault("note", {})
-            self._mark(
-                "note", changes.keys(), versions=_update_rows(s, NoteRow, rows, based_on, held)
-            )
+            versions = _update_rows(s, NoteRow, rows, based_on, held)
+            self._mark("note", changes.keys(), versions=versions, values=_by_id(rows))
 
     def move_notes(self, positions: Mapping[int, tuple[float, float]]) -> None:
         self.update_notes({i: {"x": x, "y": y} for i, (x, y) in positions.items()})
@@ -228,7 +227,7 @@ class StoreWrites(StoreReads):
                 for i, parent in parents.items():
                     self._check_parent(s, i, parent)
             versions = _update_rows(s, ClusterRow, rows, based_on, held)
-            self._mark("cluster", changes.keys(), versions=versions)
+            self._mark("cluster", changes.keys(), versions=versions, values=_by_id(rows))
 
     def _check_parent(self, s: Session, cluster_id: int | None, parent_id: int | None) -> None:
         """Refuse a cycle, and nesting deeper than the limit (the parent's depth plus the
@@ -452,3 +451,8 @@ class StoreWrites(StoreReads):
                     }
                 )
             return self.add_document(plan.document, into_clusters=plan.into_clusters)
+
+
+def _by_id(rows: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Rows written by `_update_rows`, by id: what `_mark` tells the subscribers was set."""
+    return {row["id"]: row for row in rows}

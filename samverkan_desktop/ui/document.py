@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -18,8 +19,19 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core import model as m
 from ..core.board import Board, Rect
 from ..core.messages import describe
-from ..core.store import Change, Store, StoreError
+from ..core.store import Change, Store, StoreError, Written
 from .i18n import current_language
+
+Row = TypeVar("Row", m.Note, m.Cluster)
+
+
+def _with_fields(row: Row, fields: Mapping[str, object]) -> Row:
+    """`dataclasses.replace(row, **fields)` for the store's own field names, without going
+    through `__init__` again (3.4 µs a row against 0.6: 88 notes of a Ctrl+G)."""
+    new = object.__new__(type(row))
+    new.__dict__.update(row.__dict__)
+    new.__dict__.update(fields)
+    return new
 
 
 class DocumentModel(QObject):
@@ -293,6 +305,34 @@ class DocumentModel(QObject):
         except StoreError as exc:
             self.report_error(exc)
 
+    def _rows(
+        self,
+        kind: str,
+        ids: frozenset[int],
+        written: Mapping[int, Written],
+        held: Mapping[int, Row],
+        read: Callable[[list[int]], tuple[list[Row], dict[int, int]]],
+    ) -> tuple[list[Row], dict[int, int]]:
+        """The rows `ids` as the store has them now, with their versions: one this model holds
+        at the version a commit of its own changed only by setting fields gets them set (88
+        notes of a Ctrl+G at 10,000 notes were read back in 0.5 ms); the others are read."""
+        seen = self.seen_versions[kind]
+        rows: list[Row] = []
+        versions: dict[int, int] = {}
+        unread = []
+        for i in ids:
+            done, old = written.get(i), held.get(i)
+            if done is not None and old is not None and seen.get(i) == done.since:
+                rows.append(_with_fields(old, done.fields))
+                versions[i] = done.version
+            else:
+                unread.append(i)
+        if unread:
+            more, more_versions = read(unread)
+            rows += more
+            versions.update(more_versions)
+        return rows, versions
+
     def _on_heard(self, change: Change) -> None:
         """Another client's commit, now on the UI thread: re-read what it changed (everything
         when the listener could not say what) and tell the board as for our own edits."""
@@ -351,10 +391,17 @@ class DocumentModel(QObject):
         self._drop_clusters(gone_clusters)
         # Each row with its version, in one read: the version is never newer than the row
         # the board shows (what a gesture on it is based on, commands/conflicts.py).
-        clusters, cluster_versions = (
-            self._store.clusters_and_versions(cluster_ids) if cluster_ids else ([], {})
+        written = change.written
+        clusters, cluster_versions = self._rows(
+            "cluster",
+            cluster_ids,
+            written.get("cluster", {}),
+            self._clusters,
+            self._store.clusters_and_versions,
         )
-        notes, note_versions = self._store.notes_and_versions(note_ids) if note_ids else ([], {})
+        notes, note_versions = self._rows(
+            "note", note_ids, written.get("note", {}), self._notes, self._store.notes_and_versions
+        )
         self._see("note", note_versions, gone_notes)
         self._see("cluster", cluster_versions, gone_clusters)
         self._put_clusters(clusters)

@@ -9,6 +9,7 @@ test_store_server.py.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -473,6 +474,46 @@ def test_each_write_notifies_what_it_changed(store: Store, changes):
     assert changes[-1].changed == {"note": {a.id}}
     store.delete_cluster(c.id)
     assert changes[-1].removed == {"cluster": {c.id}}
+
+
+def test_a_commit_that_only_set_fields_says_what_it_set_and_the_row_is_that(store: Store, changes):
+    """What a commit set on a row, with the row's version before and after: the row held at
+    the version before, with those fields set, is the row a read gives (so it need not be
+    read again); a row changed some other way too is named for reading, not described."""
+    a, b = store.add_note("a"), store.add_note("b")
+    c = store.add_cluster("Tema", x=10.0)
+    before = {n.id: n for n in store.notes()}
+    versions = store.versions("note", [a.id, b.id])
+    with store.transaction():
+        store.move_notes({a.id: (100, 200)})  # (ints: a read gives floats)
+        store.set_membership({a.id: c.id, b.id: c.id})
+        store.update_note(b.id, text="b igen")
+        store.update_cluster(c.id, name="Nytt", width=300)
+    change = changes[-1]
+    assert change.changed == {"note": {a.id, b.id}, "cluster": {c.id}}
+    done = change.written["note"][a.id]
+    assert (done.since, done.version) == (versions[a.id], store.versions("note", [a.id])[a.id])
+    assert set(done.fields) == {"x", "y", "cluster_id", "updated_at"}
+    assert replace(before[a.id], **done.fields) == store.note(a.id)
+    assert type(done.fields["x"]) is float
+    done_b = change.written["note"][b.id]
+    assert replace(before[b.id], **done_b.fields) == store.note(b.id)
+    assert done_b.version == done_b.since + 2  # two updates, each one version on
+    assert change.written["cluster"][c.id].fields["width"] == 300.0
+
+    store.update_note(a.id, text="a igen")
+    removal = store.delete_notes([b.id])
+    with store.transaction():
+        store.restore_notes(removal)  # not by setting fields: read again
+        store.move_notes({b.id: (5.0, 5.0)})
+    assert changes[-1].changed == {"note": {b.id}}
+    assert changes[-1].written == {}
+    with pytest.raises(StoreError):
+        with store.transaction():
+            store.move_notes({a.id: (7.0, 7.0)})
+            store.update_note(4711, text="finns inte")
+    store.add_note("c")  # nothing of the failed one is told with the next commit
+    assert changes[-1].written == {}
 
 
 def test_unsubscribed_callbacks_hear_nothing(store: Store):

@@ -42,3 +42,60 @@ def test_what_the_board_has_seen_is_each_row_as_shown_with_its_version(qapp, see
         assert doc.note(first).cluster_id == frame.id and doc.cluster(frame.id).name == "Trygghet 2"
     finally:
         doc.close()
+
+
+def test_a_row_its_own_commit_only_set_fields_on_is_the_stored_row(qapp, seed_workshop):
+    """The board's own gesture set fields on rows it held: it sets them on what it holds
+    (no read), and holds each row as the store has it, with its version, gesture after
+    gesture, undo and redo included."""
+    from samverkan_desktop.core.board import gestures
+    from samverkan_desktop.ui.commands import GroupAsClusterCommand
+
+    store = Store.open(seed_workshop)
+    doc = DocumentModel(store)
+    reads: list[int] = []
+    plain_read = store.notes_and_versions
+
+    def counted(ids):
+        ids = list(ids)
+        reads.extend(ids)
+        return plain_read(ids)
+
+    store.notes_and_versions = counted
+    try:
+        loose = sorted(n.id for n in doc.notes.values() if n.cluster_id is None)[:12]
+        for step in range(3):
+            command = GroupAsClusterCommand(doc, *gestures.group(doc.board, loose[step::3]))
+            assert doc.push(command)
+            assert reads == []  # every changed note was set, none read back
+            assert doc.snapshot() == store.document()
+            assert doc.seen_versions == {k: store.versions(k) for k in ("note", "cluster")}
+        for _ in range(3):
+            doc.undo_stack.undo()
+        for _ in range(3):
+            doc.undo_stack.redo()
+        assert doc.snapshot() == store.document()
+        assert doc.seen_versions == {k: store.versions(k) for k in ("note", "cluster")}
+    finally:
+        doc.close()
+
+
+def test_a_row_changed_elsewhere_since_the_board_saw_it_is_read_again_not_patched(
+    qapp, seed_workshop
+):
+    """Another window changed a note a moment ago and this board has not heard yet; its own
+    commit then sets a field on that note: the board reads the row, rather than setting the
+    field on what it held, and shows the other window's change too."""
+    store = Store.open(seed_workshop, shared=True)
+    doc = DocumentModel(store)
+    other = Store.open(seed_workshop, shared=True)
+    try:
+        note = min(doc.notes)
+        other.update_note(note, text="Ändrad i det andra fönstret")
+        store.move_notes({note: (7000.0, 50.0)})
+        assert doc.note(note).text == "Ändrad i det andra fönstret"
+        assert doc.note(note) == store.note(note) and doc.note(note).x == 7000.0
+        assert doc.seen_versions["note"][note] == store.versions("note", [note])[note]
+    finally:
+        other.close()
+        doc.close()
