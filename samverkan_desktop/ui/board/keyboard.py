@@ -117,6 +117,7 @@ class KeyboardFocus(QObject):
         self._describe_timer.setInterval(50)
         self._describe_timer.timeout.connect(self._describe)
         self._describe_waits = False
+        self._focus_moved = False  # ... and it is news that the focus moved (`announce`)
         self.scene.shown.connect(self._shown)
         accessible.announce(view, accessible.board_name(), accessible.board_description())
         self.scene.selectionChanged.connect(self._follow_selection)
@@ -166,9 +167,12 @@ class KeyboardFocus(QObject):
         self.set_focus(order[-1] if last else order[0], "only")
         return True
 
-    def set_focus(self, key: Key, mode: str = "none", show_ring: bool = True) -> None:
+    def set_focus(
+        self, key: Key, mode: str = "none", show_ring: bool = True, soon: bool = False
+    ) -> None:
         """Put the focus on `key`; select it per `mode` (see `go`), bring it into view, draw
-        the ring (`show_ring`) and tell a screen reader."""
+        the ring (`show_ring`) and tell a screen reader (`soon`: once the board has painted,
+        see `_describe_soon`)."""
         if self._item(key) is None:
             return
         self.key = key
@@ -180,7 +184,10 @@ class KeyboardFocus(QObject):
         self._place_ring()
         if show_ring:
             self.scroll_to(key)
-        self.announce()
+        if soon:
+            self._describe_soon(moved=True)
+        else:
+            self.announce()
         self.view.focusedItemChanged.emit()
 
     def toggle(self) -> None:
@@ -299,7 +306,8 @@ class KeyboardFocus(QObject):
             if key != self.key:
                 # A click (or a new cluster) moves the focus along; the ring shows only while
                 # the keyboard is in use (a press of the mouse takes it away: `pointer_used`).
-                self.set_focus(key, "none", show_ring=self._ring_wanted)
+                # What it is, is said once the board has shown it (Ctrl+G: 0.2 ms sooner).
+                self.set_focus(key, "none", show_ring=self._ring_wanted, soon=True)
                 return
         if self.key is not None:
             self.announce()  # "markerad" may have come or gone
@@ -313,10 +321,12 @@ class KeyboardFocus(QObject):
             self._place_ring()
             self._describe_soon()
 
-    def _describe_soon(self) -> None:
+    def _describe_soon(self, moved: bool = False) -> None:
         """Give the view the focused item's sentence once the board has painted the change
         (working it out was 0.1 ms before the first paint of a drag of the focused note); at
-        once when the board is not shown."""
+        once when the board is not shown. `moved`: the focus moved to it; a screen reader is
+        told so then (`announce`)."""
+        self._focus_moved = self._focus_moved or moved
         if not self.view.isVisible():
             self._describe()
             return
@@ -334,6 +344,10 @@ class KeyboardFocus(QObject):
         if self._describe_waits:
             self._describe_waits = False
             self._describe_timer.stop()
+        if self._focus_moved:
+            self._focus_moved = False
+            self.announce()
+            return
         name, description = self.text()
         self.view.setAccessibleName(name)
         self.view.setAccessibleDescription(description)
@@ -343,9 +357,7 @@ class KeyboardFocus(QObject):
             return
         # A frame's name is in its notes' sentences, and a note's count in its frame's.
         self._place_ring()
-        name, description = self.text()
-        self.view.setAccessibleName(name)
-        self.view.setAccessibleDescription(description)
+        self._describe_soon()
 
     def _notes_removed(self, ids: frozenset[int]) -> None:
         if self.key is not None and self.key[0] == "note" and self.key[1] in ids:
