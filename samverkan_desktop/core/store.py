@@ -75,22 +75,11 @@ class Change:
     written: Mapping[str, Mapping[int, Written]] = field(default_factory=dict)
 
 
-def _as_read(key: str, value: Any) -> Any:
-    """A field's value as a read of the row gives it (a place written as 100 reads 100.0)."""
-    if value is None:
-        return None
-    if key in ("x", "y", "width", "height"):
-        return float(value)
-    if key in ("uncertain", "personal_data"):
-        return bool(value)
-    return value
-
-
 @dataclass(frozen=True)
 class Written:
-    """The fields a commit set on one row, and its version before and after: whoever holds
-    the row at `since` may set them on it instead of reading it again (the row is then the
-    store's at `version`)."""
+    """The fields a commit set on one row (with its id), as a read gives them, and its version
+    before and after: whoever holds the row at `since` may set them on it instead of reading
+    it again (the row is then the store's at `version`)."""
 
     fields: Mapping[str, Any]
     since: int
@@ -355,7 +344,8 @@ class Store(StoreOpening, StoreWrites):
     ) -> None:
         """The transaction under way changed (or removed) these rows of `kind`; `versions`:
         the versions it left them at, when known (the others are read again when asked);
-        `values`: the fields it set on them, one version on, when that is all it did."""
+        `values`: the fields it set on them (as a read gives them, store_rows._checked), one
+        version on, when that is all it did."""
         ids = set(ids)
         target = self._pending_removed if removed else self._pending_changed
         target.setdefault(kind, set()).update(ids)
@@ -366,11 +356,10 @@ class Store(StoreOpening, StoreWrites):
             if given is None or version is None:
                 written[i] = None
                 continue
-            fields = {k: _as_read(k, v) for k, v in given.items() if k != "id"}
             if i not in written:
-                written[i] = Written(fields, version - 1, version)
+                written[i] = Written(given, version - 1, version)
             elif (before := written[i]) is not None:
-                written[i] = Written({**before.fields, **fields}, before.since, version)
+                written[i] = Written({**before.fields, **given}, before.since, version)
         held = self._held_versions.get(kind)
         if held:
             for i in ids:

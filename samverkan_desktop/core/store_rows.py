@@ -426,12 +426,17 @@ def _mapped(ids: Mapping[int, int], key: int | None) -> int | None:
 
 
 def _checked(values: Mapping[str, Any], allowed: frozenset[str]) -> dict[str, Any]:
+    """The fields, refused when unknown or out of limits; a place (given as 100, say) as the
+    float a read of it gives (`Change.written` passes them on)."""
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
+    checked = dict(values)
     for key, value in values.items():
         _within_limits(key, value)
-    return dict(values)
+        if key in _PLACES and type(value) is not float:
+            checked[key] = float(value)
+    return checked
 
 
 _TEXTS = frozenset({"text", "comment", "section", "source", "name", "description", "colour"})

@@ -493,7 +493,7 @@ def test_a_commit_that_only_set_fields_says_what_it_set_and_the_row_is_that(stor
     assert change.changed == {"note": {a.id, b.id}, "cluster": {c.id}}
     done = change.written["note"][a.id]
     assert (done.since, done.version) == (versions[a.id], store.versions("note", [a.id])[a.id])
-    assert set(done.fields) == {"x", "y", "cluster_id", "updated_at"}
+    assert set(done.fields) == {"id", "x", "y", "cluster_id", "updated_at"}
     assert replace(before[a.id], **done.fields) == store.note(a.id)
     assert type(done.fields["x"]) is float
     done_b = change.written["note"][b.id]
