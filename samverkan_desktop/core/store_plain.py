@@ -129,6 +129,46 @@ def update(raw: sqlite3.Connection, table: Table, rows: Sequence[Mapping[str, An
     raw.executemany(sql, params)
 
 
+@functools.cache
+def _defaults(table: Table) -> tuple[tuple[str, Any], ...]:
+    """The columns (not the key) that SQLAlchemy fills in on an insert, with their defaults."""
+    found = []
+    for column in table.c:
+        default = column.default
+        if column.primary_key or default is None:
+            continue
+        if not (default.is_scalar or default.is_callable):  # (none of the store's tables)
+            raise NotImplementedError(f"{table.name}.{column.name}: a default of SQL")
+        found.append((column.name, default))
+    return tuple(found)
+
+
+def insert(
+    raw: sqlite3.Connection, table: Table, values: Mapping[str, Any]
+) -> tuple[dict[str, Any], int]:
+    """Add one row: the columns `values` names and, for the others, the defaults SQLAlchemy's
+    insert would fill in. Returns what was written (those given and the defaults) and the
+    row's new id. The column names come from the store's own field lists, as in `update`."""
+    written = dict(values)
+    for name, default in _defaults(table):
+        if name not in written:
+            written[name] = default.arg(None) if default.is_callable else default.arg
+    names = list(written)
+    marks = ", ".join("?" * len(names))
+    sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+    try:
+        params = [
+            value if value is None or (p := _bind(table, name)) is None else p(value)
+            for name, value in written.items()
+        ]
+    except (TypeError, ValueError) as exc:  # a value its column cannot take: as SQLAlchemy says
+        raise StatementError(str(exc), sql, values, exc) from None
+    cursor = raw.execute(sql, params)
+    key = cursor.lastrowid
+    assert key is not None
+    return written, key
+
+
 def every_row(
     raw: sqlite3.Connection, table: Table, columns: tuple[str, ...]
 ) -> list[tuple[Any, ...]]:

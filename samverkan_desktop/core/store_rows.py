@@ -244,14 +244,21 @@ def _add_row(s: Session, row: Any, values: Mapping[str, Any]) -> tuple[list[Any]
     """Insert one row of `row`'s table (NoteRow, ClusterRow); returns its snapshot's values
     as written (those given, the defaults the insert filled in, None for the rest, its new
     id), in the order of the snapshot's fields, and its version. A Core insert: the ORM's unit
-    of work for one object cost more than SQLite's commit."""
+    of work for one object cost more than SQLite's commit; on a file, plain SQL (store_plain):
+    SQLAlchemy's execution of the one statement was most of a new cluster's write."""
     s.flush()  # what the session has pending goes first, as it did in the ORM's flush
-    result = s.connection().execute(_insert_statement(row), values)
-    written = cast(Mapping[str, Any], result.last_inserted_params())  # one row: one mapping
-    key = result.inserted_primary_key
-    assert key is not None
+    conn = _plain(s)
+    written: Mapping[str, Any]
+    if isinstance(conn, sqlite3.Connection):
+        written, new_id = store_plain.insert(conn, _table(row), values)
+    else:
+        result = s.connection().execute(_insert_statement(row), values)
+        written = cast(Mapping[str, Any], result.last_inserted_params())  # one row: one mapping
+        key = result.inserted_primary_key
+        assert key is not None
+        new_id = key[0]
     names = _NOTE_SNAPSHOT if row is NoteRow else _CLUSTER_SNAPSHOT
-    return [key[0] if f == "id" else written.get(f) for f in names], written["version"]
+    return [new_id if f == "id" else written.get(f) for f in names], written["version"]
 
 
 def _plain(s: Session) -> Any:

@@ -62,6 +62,40 @@ def test_a_written_row_is_stored_as_sqlalchemy_stores_it(store: Store):
     assert store.versions("note") == {a.id: 2, b.id: 2}
 
 
+def test_an_added_row_is_stored_as_sqlalchemys_insert_stores_it(store: Store):
+    """A note and a cluster added by the plain statement: the same columns, types and literals
+    (the defaults filled in alike) as SQLAlchemy's own insert of the same fields, and what
+    the store returns is what it reads back."""
+    from sqlalchemy import insert
+
+    given = {
+        NoteRow: {"text": "Långt ”citat”", "uncertain": True, "votes": 3, "x": 12, "y": 4.5},
+        ClusterRow: {"name": "Ram", "description": "", "width": 300, "colour": "#ff0000"},
+    }
+    for row, fields in given.items():
+        values = dict(fields)
+        if row is NoteRow:
+            added = store.add_note(values.pop("text"), **values)
+            assert store.note(added.id) == added
+        else:
+            added = store.add_cluster(values.pop("name"), **values)
+            assert store.cluster(added.id) == added
+        with store._engine.begin() as conn:
+            other = conn.execute(insert(_table(row)), fields).inserted_primary_key[0]
+        table = _table(row).name
+        raw = store._engine.raw_connection()
+        try:  # (when each was made differs, and only that)
+            for column in ("created_at", "updated_at"):
+                raw.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (WHEN, added.id))
+                raw.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (WHEN, other))
+            raw.commit()
+        finally:
+            raw.close()
+        assert _stored(store, table, added.id) == _stored(store, table, other)
+        kind = "note" if row is NoteRow else "cluster"
+        assert store.versions(kind)[added.id] == 1
+
+
 def test_rows_read_are_the_rows_sqlalchemy_reads(store: Store):
     cluster = store.add_cluster("Ram", x=1.5, width=300)
     notes = [store.add_note(f"n{i}", uncertain=i % 2 == 0, votes=i) for i in range(3)]
