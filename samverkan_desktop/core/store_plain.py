@@ -109,6 +109,10 @@ def rows(
     return out
 
 
+def _same(done: Any, _value: Any) -> Any:
+    return done
+
+
 def update(raw: sqlite3.Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
     """Set the columns each row of `rows` names (all the same ones; "b_id": the row's id) and
     move the row one version on: one statement for them all. The column names come from the
@@ -117,7 +121,13 @@ def update(raw: sqlite3.Connection, table: Table, rows: Sequence[Mapping[str, An
     sets = ", ".join(f"{n} = ?" for n in names)
     sql = f"UPDATE {table.name} SET {sets}, version = version + 1 WHERE id = ?"
     processors = [_bind(table, n) for n in names]
+    first = rows[0]
     try:
+        # A value every row shares (the same `updated_at`) is turned into SQLite's once.
+        for index, name in enumerate(names):
+            shared, p = first[name], processors[index]
+            if p is not None and shared is not None and all(r[name] is shared for r in rows):
+                processors[index] = functools.partial(_same, p(shared))
         params = [
             [v if p is None or v is None else p(v) for p, v in zip(processors, values, strict=True)]
             for values in ([r[n] for n in names] for r in rows)

@@ -41,7 +41,7 @@ def _stored(store: Store, table: str, key: int) -> dict[str, tuple[str, str]]:
 
 def test_a_written_row_is_stored_as_sqlalchemy_stores_it(store: Store):
     cluster = store.add_cluster("Ram")
-    a, b = store.add_note("a"), store.add_note("b")
+    a, b, c = store.add_note("a"), store.add_note("b"), store.add_note("c")
     fields = {
         "text": "Långt ”citat”",
         "uncertain": True,
@@ -52,14 +52,15 @@ def test_a_written_row_is_stored_as_sqlalchemy_stores_it(store: Store):
         "cluster_id": cluster.id,
         "colour": "#ff0000",
     }
-    store.update_notes({a.id: fields})  # the plain statement
+    store.update_notes({a.id: fields, c.id: fields})  # the plain statement (its time shared)
     when = store.note(a.id).updated_at
     with store._engine.begin() as conn:  # SQLAlchemy's own
         conn.execute(
             _update_statement(_table(NoteRow)), [{**fields, "updated_at": when, "b_id": b.id}]
         )
     assert _stored(store, "notes", a.id) == _stored(store, "notes", b.id)
-    assert store.versions("note") == {a.id: 2, b.id: 2}
+    assert _stored(store, "notes", c.id) == _stored(store, "notes", b.id)
+    assert store.versions("note") == {a.id: 2, b.id: 2, c.id: 2}
 
 
 def test_an_added_row_is_stored_as_sqlalchemys_insert_stores_it(store: Store):
