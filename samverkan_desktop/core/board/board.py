@@ -46,6 +46,7 @@ def _slots(rect: Rect) -> list[Cell] | None:
 
 
 _NOTHING: Mapping[Any, Any] = MappingProxyType({})  # what a board that is no draft reads through to
+_UNREAD: Any = object()  # (Board._write_note: the old box not looked up yet)
 
 
 def note_key(note_id: int) -> Key:
@@ -314,7 +315,7 @@ class Board:
 
     def move_note(self, note_id: int, x: float, y: float) -> None:
         box = self.note(note_id)
-        self._write_note(note_id, NoteBox(x, y, box.h, box.home))
+        self._write_note(note_id, NoteBox(x, y, box.h, box.home), box)
 
     def set_home(self, note_id: int, home: int | None) -> None:
         box = self.note(note_id)
@@ -336,13 +337,13 @@ class Board:
         kind, i = key
         if kind == "note":
             box = self.note(i)
-            self.move_note(i, box.x + dx, box.y + dy)
+            self._write_note(i, NoteBox(box.x + dx, box.y + dy, box.h, box.home), box)
             return
         for cid in (i, *self.descendants(i)):
             self._write_frame(cid, self.frame(cid).translated(dx, dy))
             for n in self._members.get(cid, ()):
                 box = self.note(n)
-                self._write_note(n, NoteBox(box.x + dx, box.y + dy, box.h, box.home))
+                self._write_note(n, NoteBox(box.x + dx, box.y + dy, box.h, box.home), box)
 
     def move_to(self, key: Key, x: float, y: float) -> None:
         rect = self.rect(key)
@@ -366,10 +367,12 @@ class Board:
         self._next_id -= 1
         return fresh
 
-    def _write_note(self, note_id: int, box: NoteBox | None) -> None:
-        """The one place a note's box changes: keeps the spatial index and `changes()` true."""
-        key = note_key(note_id)
-        old = self._box(note_id)
+    def _write_note(self, note_id: int, box: NoteBox | None, old: Any = _UNREAD) -> None:
+        """The one place a note's box changes: keeps the spatial index and `changes()` true.
+        `old`: its box now, when the caller has it at hand."""
+        key = ("note", note_id)
+        if old is _UNREAD:
+            old = self._box(note_id)
         if box is None:
             if note_id in self._notes_under:
                 self._notes[note_id] = None  # gone from this draft, not from the board under it
