@@ -114,7 +114,7 @@ def test_unticking_a_group_hides_its_notes_in_the_view(window):
     assert all(window.scene.note_item(n.id).isVisible() for n in notes if n.group_id != group.id)
 
 
-def test_progress_follows_a_membership_change_and_its_undo(window):
+def test_progress_follows_a_membership_change_and_its_undo(window, followed):
     doc = window.doc
     label = window.progress.label
     clustered = sum(1 for n in doc.notes.values() if n.cluster_id is not None)
@@ -124,10 +124,12 @@ def test_progress_follows_a_membership_change_and_its_undo(window):
     cluster = next(iter(doc.clusters))
     loose = [n.id for n in doc.notes.values() if n.cluster_id is None][:4]
     doc.push(SetMembershipCommand(doc, {i: cluster for i in loose}))
+    followed()
     assert label.text() == f"{clustered + 4} av 216 lappar klustrade"
     assert window.undo_action.text().startswith("Ångra ")
 
     window.undo_action.trigger()
+    followed()
     assert label.text() == f"{clustered} av 216 lappar klustrade"
     assert window.redo_action.isEnabled()
 

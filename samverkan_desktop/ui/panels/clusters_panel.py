@@ -8,18 +8,15 @@ is new, gone or moved to another parent moves its own row, so that the list keep
 selection, what is expanded and where it is scrolled to. A note that only moved on the board
 changes no row.
 
-The list follows the document a turn of the event loop after the board does, once the board
-has painted the change: making a new cluster's row was 0.4 ms of Ctrl+G's first paint at
-10,000 notes. The changes are followed in the order they came, and a row to select waits for
-them.
+The list follows the document a turn of the event loop after the board does (following.py),
+and a row to select waits for the changes heard before it.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
-from functools import partial
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
@@ -35,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from .. import icons, plaintext
 from ..document import DocumentModel
+from .following import Following
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SWATCH_ROLE = Qt.ItemDataRole.UserRole + 1  # what the row's swatch was drawn from
@@ -80,21 +78,7 @@ class ClustersPanel(QWidget):
         self._select_timer.setSingleShot(True)
         self._select_timer.setInterval(0)
         self._select_timer.timeout.connect(self._select_now)
-        # The document's changes not followed yet, in order (see the module's docstring).
-        self._pending: list[tuple[Callable[[frozenset[int]], None], frozenset[int]]] = []
-        self._follow_timer = QTimer(self)
-        self._follow_timer.setSingleShot(True)
-        self._follow_timer.setInterval(0)
-        self._follow_timer.timeout.connect(self._follow)
-        self._heard = {
-            slot: partial(self._hear, slot)
-            for slot in (
-                self._on_clusters_changed,
-                self._on_clusters_removed,
-                self._on_notes_changed,
-                self._on_notes_removed,
-            )
-        }
+        self._following = Following(self)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("clustersTree")
@@ -193,7 +177,7 @@ class ClustersPanel(QWidget):
             for signal, slot in self._slots(self._doc):
                 signal.disconnect(slot)
         self._doc = doc
-        self._pending.clear()  # (the list is made again from the new document)
+        self._following.drop()  # (the list is made again from the new document)
         self._note_place = (
             {n.id: (n.cluster_id, n.group_id) for n in doc.notes.values()} if doc else {}
         )
@@ -203,24 +187,13 @@ class ClustersPanel(QWidget):
         self._rebuild()
 
     def _slots(self, doc: DocumentModel) -> tuple:
-        heard = self._heard
+        later = self._following.later
         return (
-            (doc.clustersChanged, heard[self._on_clusters_changed]),
-            (doc.clustersRemoved, heard[self._on_clusters_removed]),
-            (doc.notesChanged, heard[self._on_notes_changed]),
-            (doc.notesRemoved, heard[self._on_notes_removed]),
+            (doc.clustersChanged, later(self._on_clusters_changed)),
+            (doc.clustersRemoved, later(self._on_clusters_removed)),
+            (doc.notesChanged, later(self._on_notes_changed)),
+            (doc.notesRemoved, later(self._on_notes_removed)),
         )
-
-    def _hear(self, slot: Callable[[frozenset[int]], None], ids: frozenset[int]) -> None:
-        self._pending.append((slot, ids))
-        self._follow_timer.start()
-
-    def _follow(self) -> None:
-        """Follow the document's changes heard so far, in order."""
-        self._follow_timer.stop()
-        while self._pending:
-            slot, ids = self._pending.pop(0)
-            slot(ids)
 
     def item_for(self, cluster_id: int) -> QTreeWidgetItem | None:
         return self._items.get(cluster_id)
@@ -232,7 +205,7 @@ class ClustersPanel(QWidget):
         self._select_timer.start()
 
     def _select_now(self) -> None:
-        self._follow()  # (a cluster just made has its row first)
+        self._following.now()  # (a cluster just made has its row first)
         item = self._items.get(self._to_select) if self._to_select is not None else None
         self._to_select = None
         if item is not None:

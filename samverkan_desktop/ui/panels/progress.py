@@ -1,7 +1,8 @@
 """How far the sorting has come: "N av M lappar klustrade", for the status bar.
 
 The clustered notes are counted once when a workshop is shown and then kept up to date from the
-ids each change names, so a change costs what it touched, not a count of every note.
+ids each change names, so a change costs what it touched, not a count of every note; a turn of
+the event loop after the board has shown it (following.py).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QWidget
 
 from ..document import DocumentModel
+from .following import Following
 
 
 class ProgressIndicator(QWidget):
@@ -16,6 +18,7 @@ class ProgressIndicator(QWidget):
         super().__init__(parent)
         self._doc: DocumentModel | None = None
         self._clustered: set[int] = set()
+        self._following = Following(self)
         self.label = QLabel()
         self.label.setObjectName("progressLabel")
         self.bar = QProgressBar()
@@ -30,16 +33,18 @@ class ProgressIndicator(QWidget):
         self.update_counts()
 
     def set_document(self, doc: DocumentModel | None) -> None:
+        later = self._following.later
         if self._doc is not None:
-            self._doc.notesChanged.disconnect(self._on_notes_changed)
-            self._doc.notesRemoved.disconnect(self._on_notes_removed)
+            self._doc.notesChanged.disconnect(later(self._on_notes_changed))
+            self._doc.notesRemoved.disconnect(later(self._on_notes_removed))
+        self._following.drop()
         self._doc = doc
         self._clustered = (
             {n.id for n in doc.notes.values() if n.cluster_id is not None} if doc else set()
         )
         if doc is not None:
-            doc.notesChanged.connect(self._on_notes_changed)
-            doc.notesRemoved.connect(self._on_notes_removed)
+            doc.notesChanged.connect(later(self._on_notes_changed))
+            doc.notesRemoved.connect(later(self._on_notes_removed))
         self.update_counts()
 
     def counts(self) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from samverkan_desktop.ui.document import DocumentModel
 from samverkan_desktop.ui.panels.progress import ProgressIndicator
 
 
-def test_counts_clustered_notes_and_follows_undo(qtbot, seed_workshop):
+def test_counts_clustered_notes_and_follows_undo(qtbot, seed_workshop, followed):
     doc = DocumentModel(Store.open(seed_workshop))
     widget = ProgressIndicator()
     qtbot.addWidget(widget)
@@ -20,8 +20,10 @@ def test_counts_clustered_notes_and_follows_undo(qtbot, seed_workshop):
     cluster = next(iter(doc.clusters))
     loose = [n.id for n in doc.notes.values() if n.cluster_id is None][:2]
     doc.push(SetMembershipCommand(doc, {i: cluster for i in loose}))
+    followed()
     assert widget.label.text() == f"{clustered + 2} av {total} lappar klustrade"
     assert widget.bar.value() == clustered + 2
     doc.undo_stack.undo()
+    followed()
     assert widget.label.text() == f"{clustered} av {total} lappar klustrade"
     doc.close()
