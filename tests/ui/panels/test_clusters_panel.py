@@ -342,3 +342,23 @@ def test_the_counts_column_fits_its_widest_count_as_counts_shrink_and_grow(
     assert panel.item_for(big[0]).text(COUNT) == str(len(doc.members(big[0])))
     qtbot.waitUntil(lambda: header.sectionSize(COUNT) == two_digits)
     assert fits()
+
+
+def test_changes_heard_in_one_turn_are_followed_in_their_order(panel, doc, followed):
+    """A cluster deleted and its deletion undone before the list's turn comes: the list
+    follows both, in order, and ends as a fresh list of the document."""
+    from samverkan_desktop.ui.commands import DeleteClusterCommand
+
+    cluster = next(c for c in doc.clusters.values() if c.name == "Trygghet")
+    before = rows(panel)
+    doc.push(DeleteClusterCommand(doc, cluster.id))
+    doc.undo_stack.undo()
+    doc.push(RenameClusterCommand(doc, cluster.id, "Trygga platser"))
+    assert rows(panel) == before  # (not followed yet)
+    followed()
+    fresh = ClustersPanel()
+    fresh.set_document(doc)
+    assert rows(panel) == rows(fresh)
+    assert ("Trygga platser", len(doc.members(cluster.id))) in rows(panel)
+    fresh.set_document(None)
+    fresh.deleteLater()
