@@ -18,7 +18,8 @@ event loop running as in the program, and reported three ways beside the same fl
 
 - "committed and repainted": until the board's first paint after that event ends (the view's
   drawForeground, after every item is drawn): the command, the store, the model, the scene and
-  whatever else ran before Qt painted (the panels, which follow the model's signals at once);
+  whatever else ran before Qt painted (the search panel follows the model's signals at once;
+  the clusters list and the progress counter a turn later, after the paint);
 - "the store's part": from the start of the outermost transaction to its commit, before
   the UI hears of it (the rows' Python work, SQLAlchemy, SQLite);
 - "until the panels have settled": until the event loop is idle again (group headers, panels,
