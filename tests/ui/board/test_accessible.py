@@ -126,16 +126,19 @@ def test_the_focused_note_dragged_into_a_frame_is_heard_there_once_the_board_has
 
 def test_a_cluster_made_with_ctrl_g_is_heard_once_the_board_has_drawn_it(board):
     """Ctrl+G moves the focus to the new frame with the selection; what it is, is said once the
-    board has painted it (not before: 0.2 ms of the gesture), as a focus event."""
+    board has painted it (not before: 0.2 ms of the gesture)."""
     ids = board.ids
     board.view.keys.set_focus(("note", ids["n1"]), "none")
     board.scene.select_notes([ids["n1"], ids["n2"]])
+    at_paint: list[str] = []  # what the view says as each paint ends
+    board.scene.shown.connect(lambda: at_paint.append(heard(board.view)[0]))
     board.key(Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     made = board.scene.selected_cluster_ids()
     assert board.view.keys.key == ("frame", made[0])
     said = "Kluster: Nytt kluster, 2 lappar"
     board.qtbot.waitUntil(lambda: heard(board.view)[0].startswith(said))
     assert heard(board.view)[0].endswith("markerat")
+    assert at_paint and not at_paint[0].startswith(said)  # the first paint came first
 
 
 def test_a_focused_notes_sentence_follows_its_frame_being_renamed(board):
