@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6.QtCore import QPointF, Qt
 
 from samverkan_desktop.core.board.headers import header_places
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.board import BoardScene, BoardView
+from samverkan_desktop.ui.document import DocumentModel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -199,3 +204,26 @@ def test_after_a_drop_the_headers_wait_for_the_paint_then_are_where_they_belong(
     assert scene._headers_timer.isActive() and not scene._headers_wait
     qtbot.waitUntil(lambda: not scene._headers_timer.isActive(), timeout=2000)
     assert drawn_headers(board) == headers_from_scratch(board)
+
+
+def test_an_opened_board_has_its_headers_placed_once_with_nothing_left_to_place(
+    qtbot, seed_workshop
+):
+    """Opening places every header before the first paint, where the whole board puts them;
+    nothing is left scheduled to place them all again (at 10,000 notes that was 0.1-0.3 s of
+    the UI thread right after the board first showed)."""
+    doc = DocumentModel(Store.open(seed_workshop))
+    try:
+        scene = BoardScene(doc)
+        board = SimpleNamespace(scene=scene, doc=doc)
+        assert drawn_headers(board) and drawn_headers(board) == headers_from_scratch(board)
+        placed_again = []
+        scene._headers.refresh = lambda *args: placed_again.append(args)  # type: ignore[method-assign]
+        view = BoardView(scene)
+        qtbot.addWidget(view)
+        view.show()
+        qtbot.waitExposed(view)
+        qtbot.wait(50)  # turns of the loop, and the board's first paints
+        assert placed_again == []
+    finally:
+        doc.close()
