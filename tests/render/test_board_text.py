@@ -1,0 +1,96 @@
+"""A note's height without laying its text out (render/board_text.py `text_height`): wherever
+that shortcut says a text fits the note, the text laid out by Qt fits it, whole; so a note is
+never drawn shorter than its text, and the shortcut is right for most of a real workshop."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samverkan_desktop.core.board.geometry import NOTE_H
+from samverkan_desktop.render import board_text as bt
+
+# Words of the kind notes hold, and what sits around them: brackets and quotes that Qt does
+# not break after, punctuation it does not break before, hyphens it breaks after, long words,
+# digits, a space no line breaks at, kana (some may not start a line).
+WORDS = st.sampled_from(
+    [
+        "Mötesplatser",
+        "för",
+        "unga",
+        "i",
+        "Vivalla",
+        "trygghet",
+        "kvällstid",
+        "(fritidsgård)",
+        "«samverkan»",
+        '"hej"',
+        "—",
+        "?",
+        "!",
+        ":",
+        ";",
+        ",",
+        ")",
+        "(",
+        "[",
+        "]",
+        "„citat“",
+        "barn-och-ungdomsförvaltningen",
+        "kommunikationsstrategiarbetsgruppsmöte",
+        "2021-11-10",
+        "100 %",
+        "WWWWWWWW",
+        "iiiiiiii",
+        "\u00a0",
+        "ぁ",
+        "漢字",
+        "é",
+        "ÅÄÖ",
+        "T.",
+        "AVA",
+    ]
+)
+TEXTS = st.lists(WORDS, min_size=1, max_size=40).map(" ".join) | st.lists(
+    st.one_of(WORDS, st.just(""), st.just("  ")), min_size=1, max_size=40
+).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, with_footer=st.booleans(), scale=st.sampled_from([1.0, 1.25, 1.5]))
+def test_where_the_shortcut_says_a_text_fits_qt_lays_it_out_in_the_note(
+    qapp, text, with_footer, scale
+):
+    if bt._surely_fits(text, with_footer, scale):
+        lines = bt.note_lines(text, with_footer, scale)
+        assert lines.height == NOTE_H and not lines.elided, text
+        assert bt.text_height(text, with_footer, scale) == NOTE_H
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_the_sample_workshop_notes_are_as_tall_as_their_text_laid_out(qapp, seed_doc, scale):
+    """Every note of the Örebro sample: the height the board gives it is the height of its
+    text laid out, and most of those that fit the note are answered without a layout."""
+    fitting, shortcut = 0, 0
+    for note in seed_doc.notes:
+        with_footer = note.votes > 0
+        laid = bt.note_lines(note.text, with_footer, scale)
+        assert bt.text_height(note.text, with_footer, scale) == laid.height, note.text
+        if laid.height == NOTE_H and not laid.elided:
+            fitting += 1
+            shortcut += bt._surely_fits(note.text, with_footer, scale)
+    assert fitting > 50 and shortcut >= 0.8 * fitting
+
+
+def test_a_text_one_word_too_long_is_laid_out_and_one_word_less_is_not(qapp):
+    """Right at the edge: a text one word too long for the note at every size is laid out and
+    makes the note taller; one word less fits, and is answered without a layout."""
+    words = ["Mötesplatser", "för", "unga", "kvällstid"]
+    count = 1
+    while bt.note_lines(" ".join((words * 20)[:count])).height == NOTE_H:
+        count += 1
+    text, shorter = " ".join((words * 20)[:count]), " ".join((words * 20)[: count - 1])
+    assert not bt._surely_fits(text, False, 1.0)
+    assert bt.text_height(text) == bt.note_lines(text).height > NOTE_H
+    assert bt._surely_fits(shorter, False, 1.0) and bt.text_height(shorter) == NOTE_H
