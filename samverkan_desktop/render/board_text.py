@@ -204,20 +204,17 @@ _SLACK, _SLACK_ONE = 2.0, 0.5
 _NO_BREAK_AFTER = frozenset("([{«»\"'„‚“”‘’‹›¡¿")
 
 
-def _starts_line(char: str) -> bool:
-    return char.isalnum() and char < "\u3000"
-
-
 def _wrapped_lines(paragraph: str, pixels: int, width: float) -> int:
     """How many lines greedy breaking at spaces makes of one paragraph, breaking only where Qt
     surely may (see _NO_BREAK_AFTER). Qt also breaks where this does not (after a hyphen, in a
     word too long for a line) and a greedy break at more places never needs more lines, so
     Qt's own lines are at most this many (each measured here no wider than it is shaped)."""
-    space = _advance(" ", pixels)
+    advance = _advances(pixels)
+    space = advance[" "]
     # Pieces no line may break inside: words joined by the spaces Qt may not break at; a
     # space more than one between two words, or before the first, is counted with the line.
     pieces: list[float] = []
-    previous = ""
+    joined = True  # whether the next word stays with the piece before it
     for word in paragraph.split(" "):
         if not word:
             if pieces:
@@ -225,13 +222,12 @@ def _wrapped_lines(paragraph: str, pixels: int, width: float) -> int:
             else:
                 pieces.append(space)
             continue
-        if pieces and (
-            not previous or not _starts_line(word[0]) or previous[-1] in _NO_BREAK_AFTER
-        ):
-            pieces[-1] += space + _advance(word, pixels)
+        first = word[0]
+        if pieces and (joined or not first.isalnum() or first >= "\u3000"):
+            pieces[-1] += space + advance[word]
         else:
-            pieces.append(_advance(word, pixels))
-        previous = word
+            pieces.append(advance[word])
+        joined = word[-1] in _NO_BREAK_AFTER
     count, used = 0, 0.0  # lines so far, and how much of the last one is used
     for piece in pieces:
         if piece > width - _SLACK_ONE:
@@ -255,9 +251,21 @@ def _lines_that_fit(pixels: int, bottom_room: float) -> int:
     return int((NOTE_H - bottom_room - NOTE_HEADER) // spacing)
 
 
-@lru_cache(maxsize=100_000)
-def _advance(word: str, pixels: int) -> float:
-    return QFontMetricsF(note_font(pixels)).horizontalAdvance(word)
+class _Advances(dict[str, float]):
+    """How wide each word is at one size, measured once (a word's first use)."""
+
+    def __init__(self, pixels: int) -> None:
+        super().__init__()
+        self._metrics = QFontMetricsF(note_font(pixels))
+
+    def __missing__(self, word: str) -> float:
+        width = self[word] = self._metrics.horizontalAdvance(word)
+        return width
+
+
+@lru_cache(maxsize=32)
+def _advances(pixels: int) -> _Advances:
+    return _Advances(pixels)
 
 
 @lru_cache(maxsize=1)
