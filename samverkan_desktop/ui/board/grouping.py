@@ -35,7 +35,8 @@ def group_selection(scene: BoardScene, name: str | None = None) -> int | None:
     for view in scene.views():
         # One scroll: the frame, or as much of it from its name down as the view holds.
         reveal(view, qrect(command.frame), 40, whole=True)
-    # The name is made and scrolled to now, and put on the board once the new frame has been
-    # painted; whatever is typed before that still goes into it (editing.py).
+    # The name's editor is made and put on the board once the new frame has been painted (the
+    # scroll above has brought its place into view); whatever is typed before that still goes
+    # into it (editing.py).
     scene.editing.rename_cluster(command.cluster_id, soon=True)
     return command.cluster_id
