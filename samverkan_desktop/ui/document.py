@@ -263,9 +263,12 @@ class DocumentModel(QObject):
         self._group_order = {g.id: i for i, g in enumerate(ordered)}
 
     def _put_notes(self, notes: Iterable[m.Note]) -> None:
+        held, height = self._notes, self.note_height
+        rows = []
         for note in notes:
-            self._notes[note.id] = note
-            self.board.put_note(note.id, note.x, note.y, self.note_height(note), note.cluster_id)
+            held[note.id] = note
+            rows.append((note.id, note.x, note.y, height(note), note.cluster_id))
+        self.board.put_notes(rows)
 
     def _drop_notes(self, ids: Iterable[int]) -> None:
         for note_id in ids:

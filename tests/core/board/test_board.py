@@ -240,3 +240,54 @@ def test_what_overlaps_a_rect_is_found_through_the_index_after_any_changes(steps
             assert set(found) == expected
             among = set(keys[::2])
             assert set(board.overlapping(rect, level, margin, among)) == expected & among
+
+
+_ROWS = st.lists(
+    st.tuples(
+        st.integers(1, 12),  # ids repeat: a note put again moves, and may change its cluster
+        _COORD,
+        _COORD,
+        st.sampled_from([NOTE_H, 180.0, 400_000.0]),  # the last: over too many cells to index
+        st.sampled_from([None, 1, 2]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_ROWS, st.booleans(), st.lists(st.tuples(_COORD, _COORD, _COORD, _COORD), max_size=4))
+def test_notes_put_all_at_once_make_the_board_they_make_one_by_one(rows, draft, probes):
+    def made(bulk: bool) -> Board:
+        board = Board()
+        board.put_frame(1, Rect(0, 0, 400, 300))
+        board.put_frame(2, Rect(500, 0, 0, 0), 1)  # drawn around its notes
+        board.put_note(5, 10, 10, NOTE_H, 2)
+        if draft:
+            board = board.copy()
+        if bulk:
+            board.put_notes(rows)
+        else:
+            for row in rows:
+                board.put_note(*row)
+        return board
+
+    one_by_one, at_once = made(False), made(True)
+    ids = sorted(one_by_one.note_ids())
+    assert sorted(at_once.note_ids()) == ids
+    assert [at_once.note(i) for i in ids] == [one_by_one.note(i) for i in ids]
+    for level in (None, 1, 2):
+        assert at_once.members(level) == one_by_one.members(level)
+        for x, y, w, h in probes:
+            rect = Rect(x, y, abs(w), abs(h))
+            assert sorted(at_once.overlapping(rect, level)) == sorted(
+                one_by_one.overlapping(rect, level)
+            )
+    if draft:  # what the gesture did, as the board under it reports it
+        assert at_once.changes() == one_by_one.changes()
+    # A gesture on a draft of it finds the notes where they are and leaves the board alone.
+    for board in (at_once, one_by_one):
+        gesture = board.copy()
+        for i in ids:
+            gesture.move(note_key(i), 5, 5)
+        assert {i: gesture.note(i).x for i in ids} == {i: board.note(i).x + 5 for i in ids}
+        assert set(gesture.changes().notes) == set(ids)
