@@ -183,11 +183,12 @@ def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:
         return False
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
     paragraphs = [p for p in text.split("\n") if p.strip()]  # as _break lays them out
+    # At the smallest size only: a text that fits at a larger one fits at it too (every word
+    # narrower, as many lines), and one that does not costs its layout, whatever the size.
+    pixels = min(sizes(scale))
     width = NOTE_W - 2 * NOTE_PAD
-    return any(
-        sum(_wrapped_lines(p, pixels, width) for p in paragraphs)
-        <= _lines_that_fit(pixels, bottom_room)
-        for pixels in sizes(scale)
+    return sum(_wrapped_lines(p, pixels, width) for p in paragraphs) <= _lines_that_fit(
+        pixels, bottom_room
     )
 
 
