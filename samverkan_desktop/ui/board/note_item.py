@@ -126,7 +126,9 @@ class NoteItem(QGraphicsRectItem):
         self.face: NoteFace | None = None
         self.setZValue(NOTE_Z)
         self.setPos(note.x, note.y)
-        self._update_tooltip()
+        # Its tooltip is written when it is first asked for (the scene's helpEvent): writing
+        # 10,000 of them was a tenth of opening a big board.
+        self._tip_written = False
 
     @property
     def picture(self) -> QGraphicsItem:
@@ -170,12 +172,20 @@ class NoteItem(QGraphicsRectItem):
         self.note, self._height = note, height
         self.setPos(note.x, note.y)
         if not same_look:
-            self._update_tooltip()
+            self._tip_written = False
             if self.face is not None:
                 self.face.update()
             self.update()  # (with a face: its ring, in the look's contrast)
 
-    def _update_tooltip(self) -> None:
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name; Qt itself asks through the scene)
+        self.write_tooltip()
+        return super().toolTip()
+
+    def write_tooltip(self) -> None:
+        """Give the note its tooltip, if it has changed since it was last written."""
+        if self._tip_written:
+            return
+        self._tip_written = True
         n = self.note
         parts = [f"<p style='white-space:pre-wrap'>{html.escape(n.text)}</p>"]
         details = [self.style.group_name]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
     QGraphicsView,
 )
@@ -673,6 +674,22 @@ class BoardScene(QGraphicsScene):
                     return "title", item
                 # A frame's body lets clicks through: a rubber band can start inside a frame.
         return None
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802
+        """Qt shows the tooltip of the first item under the pointer that has one: the notes
+        there write theirs first (see NoteItem.write_tooltip)."""
+        widget = event.widget()
+        view = widget.parentWidget() if widget is not None else None
+        if isinstance(view, QGraphicsView):
+            for item in self.items(
+                event.scenePos(),
+                Qt.ItemSelectionMode.IntersectsItemShape,
+                Qt.SortOrder.DescendingOrder,
+                view.viewportTransform(),
+            ):
+                if isinstance(item, NoteItem):
+                    item.write_tooltip()
+        super().helpEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         hit = self._hit(event)

@@ -255,3 +255,29 @@ def test_marks_for_uncertain_reading_comment_personal_data_and_votes_are_drawn(b
     assert pixels("n1", *dots, dark) > 60 and pixels("n2", *dots, dark) == 0
     tip = board.scene.note_item(board.ids["n1"]).toolTip()
     assert "Svårläst" in tip and "Osäker läsning" in tip and "personuppgifter" in tip
+
+
+def _tooltip_at(board, point: QPointF) -> str:
+    """What the tooltip says when the pointer rests at `point` (Qt's ToolTip event)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    QToolTip.hideText()
+    viewport = board.view.viewport()
+    pos = board.at(point.x(), point.y())
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+def test_the_pointer_resting_on_a_note_shows_its_text_as_it_is_now(board):
+    tip = _tooltip_at(board, board.note_centre("n1"))
+    assert "Lös lapp 1" in tip
+    assert "Lös lapp 1" not in _tooltip_at(board, board.note_centre("n2"))
+    board.double_click(board.note_centre("n1"))
+    board.type("Fler <i>bänkar</i>")
+    board.key(Qt.Key.Key_Return)
+    tip = _tooltip_at(board, board.note_centre("n1"))
+    assert "&lt;i&gt;bänkar&lt;/i&gt;" in tip and "Lös lapp 1" not in tip
+    board.doc.undo_stack.undo()
+    assert "Lös lapp 1" in _tooltip_at(board, board.note_centre("n1"))
