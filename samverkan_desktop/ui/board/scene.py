@@ -70,6 +70,15 @@ class NoteTile(QGraphicsRectItem):
         self.setZValue(NOTE_Z)
 
 
+def _around(items: Iterable[NoteItem]) -> QRectF:
+    """The rect around these notes, from their numbers (one QRectF, not one per note)."""
+    boxes = [(i.note.x, i.note.y, i.height()) for i in items]
+    left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right = max(b[0] for b in boxes) + mt.NOTE_W
+    bottom = max(b[1] + b[2] for b in boxes)
+    return QRectF(left, top, right - left, bottom - top)
+
+
 class BoardScene(QGraphicsScene):
     """Follows `doc`; see the board contract in docs/ARCHITECTURE.md."""
 
@@ -112,6 +121,7 @@ class BoardScene(QGraphicsScene):
         self._extent = QRectF()  # the room to scroll over; see _grow_scene_rect
         self._extent_set = False  # the scene rect (the index's room) set from it
         self._ringed: set[NoteItem] = set()  # the notes told they are selected
+        self._building = False  # _rebuild: each frame's counts and name once, at its end
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
@@ -187,8 +197,14 @@ class BoardScene(QGraphicsScene):
         self._clusters.clear()
         self._labels.clear()
         self._refresh_styles()
-        self._on_clusters(frozenset(self.doc.clusters))
-        self._on_notes(frozenset(self.doc.notes))
+        self._building = True
+        try:
+            self._on_clusters(frozenset(self.doc.clusters))
+            self._on_notes(frozenset(self.doc.notes))
+        finally:
+            self._building = False
+        for cid in self._clusters:  # (their counts known: once, not once before the notes)
+            self._update_cluster(cid)
         self._headers.refresh(self.doc)
         # That placed every header: what _on_clusters and _on_notes scheduled (every note and
         # frame again, 0.1-0.3 s at 10,000 notes right after the first paint) is done already.
@@ -272,6 +288,8 @@ class BoardScene(QGraphicsScene):
             self._schedule_headers(clusters=placed)
 
     def _update_cluster(self, cid: int) -> None:
+        if self._building:
+            return
         item = self._clusters.get(cid)
         if item is None or cid not in self.doc.clusters:
             return  # removed; its item goes when clustersRemoved arrives
@@ -314,11 +332,8 @@ class BoardScene(QGraphicsScene):
         self._refresh_counts(touched)
         self._overview.invalidate()
         shown = [self._notes[n] for n in ids if n in self._notes]
-        if shown:  # (their rects from the notes: one QRectF, not one per note)
-            left, top = min(i.note.x for i in shown), min(i.note.y for i in shown)
-            right = max(i.note.x for i in shown) + mt.NOTE_W
-            bottom = max(i.note.y + i.height() for i in shown)
-            self._grow_scene_rect([QRectF(left, top, right - left, bottom - top)])
+        if shown:
+            self._grow_scene_rect([_around(shown)])
         self._schedule_headers(notes=ids)
 
     def hold(self, item: NoteItem) -> None:
@@ -470,10 +485,10 @@ class BoardScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         """Everything on the board (notes, frames, group headers)."""
-        rect = united(
-            [i.scene_rect() for i in self._notes.values()]
-            + [i.scene_rect() for i in self._clusters.values()]
-        )
+        rects = [i.scene_rect() for i in self._clusters.values()]
+        if self._notes:  # (from the notes' numbers: one QRectF, not 10,000)
+            rects.append(_around(self._notes.values()))
+        rect = united(rects)
         return rect.united(self._headers.rect()) if not self._headers.rect().isNull() else rect
 
     def extent(self) -> QRectF:
