@@ -15,6 +15,7 @@ that changed, not a count of every note.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from PySide6.QtCore import QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import model as m
 from ...core.textfold import FoldCache, fold
 from .. import icons, plaintext
 from ..board import palette
@@ -51,6 +53,8 @@ class SearchPanel(QWidget):
         self._in_order = True
         self._cursor = -1
         self._folded = FoldCache()
+        # The last search: its words, the groups shown, its hits (see _typed).
+        self._last: tuple[list[str], frozenset[int] | None, list[int]] | None = None
         self._unfolded: list[int] = []  # notes still to fold while idle
         self._warm_up = QTimer(self)
         self._warm_up.setInterval(0)
@@ -72,7 +76,7 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         # The placeholder goes once something is typed; a screen reader needs a lasting name.
         self.field.setAccessibleName(self.tr("Sök i lapparna"))
-        self.field.textChanged.connect(self._search)
+        self.field.textChanged.connect(self._typed)
         self.field.returnPressed.connect(self.next_hit)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.field, self.field.clear)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -199,9 +203,15 @@ class SearchPanel(QWidget):
         return None if all_checked else frozenset(ids)
 
     # ----------------------------------------------------------------- searching
-    def _search(self, _ids: object = None, *, force: bool = False) -> None:
+    def _typed(self, _text: str) -> None:
+        # A key typed at the end of a word narrows the search: only the last hits are looked
+        # at again (nothing else changed since, or that search would have been done afresh).
+        self._search(narrowing=True)
+
+    def _search(self, _ids: object = None, *, force: bool = False, narrowing: bool = False) -> None:
         doc = self._doc
         words = fold(self.field.text()).split()
+        last, self._last = self._last, None
         if doc is None or not words:
             self._hits = []
             self._cursor = -1
@@ -212,12 +222,16 @@ class SearchPanel(QWidget):
             return
         shown = self.selected_groups()
         folded = self._folded.get
+        notes: Iterable[m.Note] = doc.notes.values()
+        if narrowing and last is not None and last[1] == shown and _narrower(words, last[0]):
+            notes = [doc.notes[i] for i in last[2] if i in doc.notes]
         self._hits = [
             n.id
-            for n in doc.notes.values()
+            for n in notes
             if (shown is None or n.group_id in shown)
             and all(w in folded(n.id, n.text) for w in words)
         ]
+        self._last = (words, shown, list(self._hits))
         self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1
         self._show_count()
@@ -336,3 +350,9 @@ class SearchPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(320, super().sizeHint().height())
+
+
+def _narrower(words: list[str], than: list[str]) -> bool:
+    """Whether every note these words find is among those `than` found: each word of `than`
+    is within one of them."""
+    return all(any(old in new for new in words) for old in than)

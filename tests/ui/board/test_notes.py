@@ -266,7 +266,9 @@ def _tooltip_at(board, point: QPointF) -> str:
     QToolTip.hideText()
     viewport = board.view.viewport()
     pos = board.at(point.x(), point.y())
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    )
     return QToolTip.text() if QToolTip.isVisible() else ""
 
 

@@ -181,3 +181,48 @@ def test_the_group_filter_hides_and_shows_the_groups_notes_on_the_board(panel, b
     }
     panel.set_group_checked(groups[1].id, True)
     assert all(i.isVisible() for i in board.note_items())
+
+
+def test_typing_and_deleting_key_by_key_finds_what_the_whole_query_finds(qtbot, panel, doc):
+    """Each key narrows or widens the search; after every key the hits are those of the
+    query typed at once, also after a note changed in between and a group was unticked."""
+
+    def expected() -> set[int]:
+        words = fold(panel.field.text()).split()
+        shown = panel.selected_groups()
+        return {
+            n.id
+            for n in doc.notes.values()
+            if words
+            and (shown is None or n.group_id in shown)
+            and all(w in fold(n.text) for w in words)
+        }
+
+    def check() -> None:
+        assert set(panel.hits()) == expected(), panel.field.text()
+
+    for ch in "ung mot":
+        qtbot.keyClicks(panel.field, ch)
+        check()
+    # A note that did not match comes to match while the search is on: the next key finds it.
+    note = next(n for n in doc.notes.values() if n.id not in expected())
+    doc.push(EditNoteTextCommand(doc, note.id, note.text + " unga mötesplatser"))
+    check()
+    qtbot.keyClicks(panel.field, "e")
+    assert note.id in panel.hits()
+    check()
+    for _ in range(3):  # back out: wider again
+        qtbot.keyClick(panel.field, Qt.Key.Key_Backspace)
+        check()
+    qtbot.keyClicks(panel.field, "u")  # "ung mu": not within "ung mote", a new search
+    check()
+    first = panel.groups.topLevelItem(0)
+    first.setCheckState(0, Qt.CheckState.Unchecked)
+    check()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(panel.field, "o")
+    check()
+    first.setCheckState(0, Qt.CheckState.Checked)  # its notes are found again
+    check()
+    qtbot.keyClicks(panel.field, "t")
+    check()
