@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from samverkan_desktop.cli_argparse import UsageError
 from samverkan_desktop.cli_text import say
-from samverkan_desktop.core import atomic, store_file
 from samverkan_desktop.core import model as m
+from samverkan_desktop.core import store_file
 from samverkan_desktop.core.messages import Message, describe
 from samverkan_desktop.core.store_file import SUFFIX, is_server_url
 
@@ -197,7 +197,7 @@ def _create_atomically(target: Path, doc: m.Document, lang: str) -> None:
     for path in (tmp, journal):  # left by a crashed run of this process id
         path.unlink(missing_ok=True)
     # The file Store.create and add_document would make, written with sqlite3 alone.
-    from samverkan_desktop.core import store_new
+    from samverkan_desktop.core import atomic, store_new
 
     with atomic.replacing(target, tmp, leftovers=[journal]):
         store_new.create(tmp, doc)

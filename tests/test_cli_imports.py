@@ -48,6 +48,10 @@ NOT_FOR_INFO = (
     "samverkan_desktop.core.board",
     "samverkan_desktop.render",
     "samverkan_desktop.ui",
+    # what writes files (atomic replacement, a journal's trial roll-back, a long name's hash)
+    "samverkan_desktop.core.atomic",
+    "tempfile",
+    "hashlib",
 )
 
 # An import into a new file writes it with sqlite3 alone (core.store_new), as `info` reads one.
