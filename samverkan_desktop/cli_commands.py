@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from samverkan_desktop.cli_argparse import UsageError
 from samverkan_desktop.cli_text import say
-from samverkan_desktop.core import atomic, store_file
 from samverkan_desktop.core import model as m
+from samverkan_desktop.core import store_file
 from samverkan_desktop.core.messages import Message, describe
 from samverkan_desktop.core.store_file import SUFFIX, is_server_url
 
@@ -59,7 +59,6 @@ def exporters() -> dict[str, Exporter]:
 # ----------------------------------------------------------------------------- import
 def cmd_import(ns: argparse.Namespace) -> int:
     from samverkan_desktop.core.importers import load_source
-    from samverkan_desktop.core.store import Store
 
     lang = ns.ui_language
     if is_server_url(ns.into):
@@ -78,6 +77,8 @@ def cmd_import(ns: argparse.Namespace) -> int:
     again: Repeat | None = None
     plan: MergePlan | None = None
     if target.exists():
+        from samverkan_desktop.core.store import Store  # a new file needs neither it nor SQLAlchemy
+
         with Store.open(target) as store:
             doc, notes_before, again, plan = _add_to(store, doc)
         done = "import.added"
@@ -195,11 +196,11 @@ def _create_atomically(target: Path, doc: m.Document, lang: str) -> None:
     journal = store_file.journal_path(tmp)
     for path in (tmp, journal):  # left by a crashed run of this process id
         path.unlink(missing_ok=True)
-    from samverkan_desktop.core.store import Store
+    # The file Store.create and add_document would make, written with sqlite3 alone.
+    from samverkan_desktop.core import atomic, store_new
 
     with atomic.replacing(target, tmp, leftovers=[journal]):
-        with Store.create(tmp, doc.workshop) as store:
-            store.add_document(doc)
+        store_new.create(tmp, doc)
 
 
 def _open_readonly(path: str, lang: str) -> Store:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from samverkan_desktop import cli
+from samverkan_desktop.core import store_filewatch
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store, StoreError
 
@@ -227,9 +228,19 @@ def test_a_store_failure_halfway_through_leaves_the_file_as_it_was(
     assert_one_line_error(err, "disk I/O error")
     assert _bytes(workshop) == before
 
+    # A new file is written by core.store_new: its last write in the document's transaction,
+    # the change log row, fails after the rest is in.
+    original_log = store_filewatch.log
+
+    def log_fails(conn, *args):
+        original_log(conn, *args)
+        raise StoreError("Kunde inte spara i ny.samverkan: disk I/O error")
+
+    monkeypatch.setattr(store_filewatch, "log", log_fails)
     new = tmp_path / "ny.samverkan"
     code, _, err = call(capsys, "import", seed_path, "--into", new)
     assert code == 1
+    assert_one_line_error(err, "disk I/O error")
     assert not new.exists()
     assert _files(tmp_path) == ["orebro.samverkan"]  # the half-built temporary file is gone
 

@@ -48,6 +48,25 @@ NOT_FOR_INFO = (
     "samverkan_desktop.core.board",
     "samverkan_desktop.render",
     "samverkan_desktop.ui",
+    # what writes files (atomic replacement, a journal's trial roll-back, a long name's hash)
+    "samverkan_desktop.core.atomic",
+    "tempfile",
+    "hashlib",
+)
+
+# An import into a new file writes it with sqlite3 alone (core.store_new), as `info` reads one.
+NOT_FOR_A_NEW_FILE = (
+    "alembic",
+    "sqlalchemy",
+    "psycopg",
+    "keyring",
+    "samverkan_desktop.core.store",
+    "samverkan_desktop.core.schema",
+    "samverkan_desktop.core.store_server",
+    "PySide6",
+    "samverkan_desktop.core.analysis",
+    "samverkan_desktop.core.export",
+    "samverkan_desktop.ui",
 )
 
 _RUN = """
@@ -73,12 +92,16 @@ print(json.dumps({{"code": code, "out": out.getvalue(), "loaded": loaded, "opene
 
 
 def _run(
-    argv: list[str], path: Path, migrations: Path | None = None, then_open: bool = False
+    argv: list[str],
+    path: Path,
+    migrations: Path | None = None,
+    then_open: bool = False,
+    watched: tuple[str, ...] = NOT_FOR_INFO,
 ) -> dict:
     script = _RUN.format(
         migrations=str(migrations or ""),
         argv=argv,
-        watched=NOT_FOR_INFO,
+        watched=watched,
         then_open=then_open,
         path=str(path),
     )
@@ -127,3 +150,20 @@ def test_export_still_lists_every_format_and_refuses_as_before(workshop: Path, t
     assert result["code"] == 0 and "pdf" in result["out"] and "docx" in result["out"]
     bad = _run(["export", str(workshop), "--output", str(tmp_path / "ut.xyz")], workshop)
     assert bad["code"] == 2
+
+
+def test_import_into_a_new_file_loads_neither_sqlalchemy_nor_alembic(
+    workshop: Path, tmp_path: Path
+):
+    new = tmp_path / "ny.samverkan"
+    source = tmp_path / "orebro.json"
+    exported = _run(["export", str(workshop), "--output", str(source)], workshop)
+    assert exported["code"] == 0
+    result = _run(["import", str(source), "--into", str(new)], new, watched=NOT_FOR_A_NEW_FILE)
+    assert result["code"] == 0 and "Lappar: 216" in result["out"]
+    assert result["loaded"] == []
+    # ... and the file is one the store opens for writing as it is (no upgrade, no repair)
+    assert _run(["info", str(new)], new, then_open=True)["opened"] == [
+        216,
+        FIXTURE.stem.removeprefix("schema-"),
+    ]

@@ -9,12 +9,9 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import functools
-import hashlib
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote
@@ -230,6 +227,8 @@ def beside(real: Path, suffix: str) -> Path:
     name = f"{real.name}{suffix}"
     if len(os.fsencode(name)) <= 255:
         return real.with_name(name)
+    import hashlib  # only here, as shutil and tempfile below: `info` starts without them
+
     digest = hashlib.sha1(os.fsencode(real.name)).hexdigest()[:8]
     stem = real.name
     while len(os.fsencode(f"{stem}~{digest}{suffix}")) > 255:
@@ -364,6 +363,9 @@ def _page_size(header: bytes) -> int:
 def _rolls_back_cleanly(real: Path) -> bool:
     """Play the journal back into a copy: a journal of this file always gives a sound file,
     down to every index matching its table (integrity_check; rare, so its cost is fine)."""
+    import shutil
+    import tempfile
+
     folder = Path(tempfile.mkdtemp(prefix="samverkan-check-"))
     try:
         copy = folder / "check.samverkan"

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+import threading
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samverkan_desktop.core import model as m
-from samverkan_desktop.core import store_summary
+from samverkan_desktop.core import store_file, store_summary
 from samverkan_desktop.core.importers import read_source
-from samverkan_desktop.core.store import Store
+from samverkan_desktop.core.store import DamagedFile, Store, StoreError
 
 
 def _expected(doc: m.Document) -> tuple:
@@ -101,3 +104,71 @@ def test_counts_match_for_any_mix_of_groups_clusters_and_flags(tmp_path_factory,
     assert summary.notes == len(rows)
     assert _got(summary) == _expected(dataclasses.replace(stored))
     assert summary == m.Summary.of(stored)
+
+
+def _file(tmp_path: Path, seed_path: Path) -> Path:
+    doc = read_source(seed_path)
+    path = tmp_path / "w.samverkan"
+    with Store.create(path, doc.workshop) as store:
+        store.add_document(doc)
+    return path
+
+
+def _counting_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "samverkan-info-count"]
+
+
+def test_the_count_runs_while_the_checks_run(tmp_path: Path, seed_path: Path, monkeypatch):
+    """The checks (store_file.revision) wait here until the count has started: one after the
+    other, they would wait in vain."""
+    path = _file(tmp_path, seed_path)
+    counting = threading.Event()
+    original_counted, original_revision = store_summary.counted, store_file.revision
+
+    def counted(con: sqlite3.Connection, name: str) -> m.Summary:
+        counting.set()
+        return original_counted(con, name)
+
+    def revision(real: Path, name: str | None = None) -> str | None:
+        assert counting.wait(30), "the count waited for the checks"
+        return original_revision(real, name)
+
+    monkeypatch.setattr(store_summary, "counted", counted)
+    monkeypatch.setattr(store_file, "revision", revision)
+    assert store_summary.read(path).notes > 200
+    assert _counting_threads() == []
+
+
+@pytest.mark.parametrize("count_fails", [False, True])
+def test_a_file_the_checks_refuse_is_refused_in_their_words(
+    tmp_path: Path, seed_path: Path, monkeypatch, count_fails: bool
+):
+    """Whatever the count made of it meanwhile (here: nothing wrong, or an error of its own),
+    and no count is left running."""
+    path = _file(tmp_path, seed_path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE notes SET updated_at = '2021-02-29 10:00:00.000000' WHERE id = 3")
+    con.commit()
+    con.close()
+    if count_fails:
+
+        def counted(con: sqlite3.Connection, name: str) -> m.Summary:
+            raise StoreError("store.cannot_read_db", name=name, why="")
+
+        monkeypatch.setattr(store_summary, "counted", counted)
+    with pytest.raises(DamagedFile) as refused:
+        store_summary.read(path)
+    assert refused.value.message.code == "store.damaged_database"
+    assert _counting_threads() == []
+
+
+def test_text_that_is_not_utf8_is_found_by_the_count(tmp_path: Path, seed_path: Path):
+    """The cell rules pass such a file (its type is text); the count reads every text."""
+    path = _file(tmp_path, seed_path)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE notes SET text = CAST(x'e4ff' AS TEXT) WHERE id = 3")
+    con.commit()
+    con.close()
+    with pytest.raises(DamagedFile):
+        store_summary.read(path)
+    assert _counting_threads() == []

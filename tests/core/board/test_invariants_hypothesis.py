@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from samverkan_desktop.core.board import Board, Changes, Rect, frame_key, note_key, violations
 from samverkan_desktop.core.board import gestures as g
 from samverkan_desktop.core.board.geometry import MAX_NOTE_H, TITLE_H, content_area
+from samverkan_desktop.core.board.invariants import _name
 from samverkan_desktop.core.board.place import innermost_cluster, pack
 from samverkan_desktop.core.board.settle import _Level, settle
 
@@ -434,3 +435,37 @@ def test_settling_places_everything_where_the_plain_reference_does(board, data) 
     with mock.patch.object(_Level, "hits", plain_hits):
         plain = gestures()
     assert fast == plain
+
+
+# ---------------------------------------------------------------------------- the check itself
+def _overlaps_pairwise(board: Board) -> list[str]:
+    """The overlaps `violations` reports, found as its sweep found them before it compared the
+    edges itself: Rect.overlaps on each pair of the sweep, in the sweep's order."""
+    found = []
+    for level in [None, *board.cluster_ids()]:
+        rects = sorted(((board.rect(k), k) for k in board.contents(level)), key=lambda rk: rk[0].x)
+        for i, (a, ka) in enumerate(rects):
+            for b, kb in rects[i + 1 :]:
+                if b.x >= a.right:
+                    break
+                if a.overlaps(b):
+                    found.append(f"{_name(ka)} och {_name(kb)} överlappar")
+    return found
+
+
+# Places on a coarse grid, sizes near a note's, so that touching edges, EPS apart and equal
+# x's (the sweep's ties) all come up.
+COORD = st.integers(0, 12).map(lambda i: i * 50.0) | st.sampled_from([0.005, 99.995, 100.02])
+SIZE = st.sampled_from([50.0, 100.0, 100.005, 130.0, 149.99])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(COORD, COORD, SIZE), max_size=25), st.integers(0, 3))
+def test_the_sweep_finds_the_overlaps_rect_overlaps_finds(notes, frames):
+    board = Board()
+    for c in range(frames):
+        board.put_frame(c, Rect(c * 200.0, 0.0, 260.0, 400.0))
+    for n, (x, y, h) in enumerate(notes):
+        board.put_note(n, x, y, h, n % (frames + 1) if n % (frames + 1) < frames else None)
+    overlaps = [v for v in violations(board, limit=10_000) if v.endswith("överlappar")]
+    assert overlaps == _overlaps_pairwise(board)
