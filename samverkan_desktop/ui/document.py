@@ -20,6 +20,7 @@ from ..core import model as m
 from ..core.board import Board, Rect
 from ..core.messages import describe
 from ..core.store import Change, Store, StoreError, Written
+from . import collector
 from .i18n import current_language
 
 Row = TypeVar("Row", m.Note, m.Cluster)
@@ -248,6 +249,10 @@ class DocumentModel(QObject):
 
     # ----------------------------------------------------------------- following the store
     def _reload(self) -> None:
+        with collector.paused():  # every row at once: see collector.py
+            self._read_all()
+
+    def _read_all(self) -> None:
         self._workshop = self._store.workshop()
         self._set_groups(self._store.groups())
         self._clusters = {}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.board.geometry import TITLE_H
 from ...render.board_paint import group_style
+from .. import collector
 from ..document import DocumentModel
 from . import grouping
 from . import metrics as mt
@@ -197,6 +198,10 @@ class BoardScene(QGraphicsScene):
         self._clusters.clear()
         self._labels.clear()
         self._refresh_styles()
+        with collector.paused():  # every item at once: see collector.py
+            self._build()
+
+    def _build(self) -> None:
         self._building = True
         try:
             self._on_clusters(frozenset(self.doc.clusters))
