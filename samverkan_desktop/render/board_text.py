@@ -102,13 +102,18 @@ def note_lines(text: str, with_footer: bool = False, scale: float = 1.0) -> Text
     """The largest of TEXT_SIZES at which the text fits the note, else the smallest, grown."""
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
     wanted = sizes(scale)
-    for pixels in wanted:
-        if pixels != wanted[-1] and _surely_too_long(text, pixels, bottom_room):
+    # First at the smallest: a text it does not fit fits no larger size either (most of those
+    # laid out when a big board opens grow the note), so it is laid out once, not three times.
+    smallest = _break(text, wanted[-1], bottom_room, max_height(scale))
+    if smallest.height > NOTE_H or smallest.elided:
+        return smallest
+    for pixels in wanted[:-1]:
+        if _surely_too_long(text, pixels, bottom_room):
             continue
         lines = _break(text, pixels, bottom_room, max_height(scale))
         if lines.height <= NOTE_H and not lines.elided:
             return lines
-    return lines
+    return smallest
 
 
 def max_height(scale: float = 1.0) -> float:

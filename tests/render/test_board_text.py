@@ -94,3 +94,22 @@ def test_a_text_one_word_too_long_is_laid_out_and_one_word_less_is_not(qapp):
     assert not bt._surely_fits(text, False, 1.0)
     assert bt.text_height(text) == bt.note_lines(text).height > NOTE_H
     assert bt._surely_fits(shorter, False, 1.0) and bt.text_height(shorter) == NOTE_H
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, with_footer=st.booleans(), scale=st.sampled_from([1.0, 1.25, 1.5]))
+def test_a_text_is_drawn_at_the_largest_size_it_fits_else_the_smallest_grown(
+    qapp, text, with_footer, scale
+):
+    """note_lines, laid out size by size from the largest: the first size at which the whole
+    text fits the standard note (a size it is surely too long for, measured in one line, is not
+    tried); a text that fits at none is drawn at the smallest, the note grown."""
+    bottom = bt.NOTE_PAD + (bt.NOTE_FOOTER if with_footer else 0.0)
+    wanted = bt.sizes(scale)
+    each = [
+        bt._break(text, px, bottom, bt.max_height(scale))
+        for px in wanted
+        if px == wanted[-1] or not bt._surely_too_long(text, px, bottom)
+    ]
+    fitting = [lines for lines in each if lines.height <= NOTE_H and not lines.elided]
+    assert bt.note_lines(text, with_footer, scale) == (fitting[0] if fitting else each[-1])
