@@ -16,10 +16,12 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .text import DEFAULT_STEPS, Steps, Term, term_lookup, words
+
+if TYPE_CHECKING:
+    import networkx as nx  # only the evaluation's networkx graphs: suggesting needs none
 
 Vector = dict[str, float]
 Cancelled = Callable[[], bool]
@@ -367,6 +369,8 @@ _WEIGHT_THEN_KEY = operator.itemgetter(1, 0)
 
 def similarity_graph(near: Sequence[Sequence[tuple[int, float]]]) -> nx.Graph:
     """An undirected graph over indices 0..n-1 with the neighbour similarities as weights."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(range(len(near)))
     for i, row in enumerate(near):
