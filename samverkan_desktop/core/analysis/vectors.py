@@ -14,7 +14,7 @@ import math
 import operator
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable, ItemsView, Iterable, Iterator, Sequence
+from collections.abc import Callable, ItemsView, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -455,22 +455,20 @@ def _degrees(adj: _Adjacency) -> list[float]:
     return [sum(nbrs.values()) + (u in nbrs and nbrs[u]) for u, nbrs in enumerate(adj)]
 
 
-def _edges(adj: _Adjacency, nbunch: Iterable[int]) -> Iterator[tuple[int, int, float]]:
-    """Each edge once, from the nodes of `nbunch` in its order (networkx's `G.edges(...)`)."""
-    seen: set[int] = set()
-    for u in nbunch:
-        for v, w in adj[u].items():
-            if v not in seen:
-                yield u, v, w
-        seen.add(u)
+# networkx lists each edge of an undirected graph once, from the first of its ends met
+# (`G.edges(nbunch)`): over all nodes in index order, from its lower end. That order decides
+# the order of each node's neighbours in a copy and of every sum, so the loops below keep it.
 
 
 def _copy(adj: _Adjacency) -> _Adjacency:
-    """A new graph with the edges added in `_edges` order, as louvain_partitions copies G."""
+    """A new graph with the edges added in networkx's order, as louvain_partitions copies G."""
     out: _Adjacency = [{} for _ in adj]
-    for u, v, w in _edges(adj, range(len(adj))):
-        out[u][v] = w
-        out[v][u] = w
+    for u, row in enumerate(adj):
+        mine = out[u]
+        for v, w in row.items():
+            if v >= u:
+                mine[v] = w
+                out[v][u] = w
     return out
 
 
@@ -483,7 +481,15 @@ def _modularity(adj: _Adjacency, partition: Sequence[set[int]], resolution: floa
 
     def contribution(community: set[int]) -> float:
         comm = set(community)
-        inside = sum(w for _, v, w in _edges(adj, dict.fromkeys(comm)) if v in comm)
+        # The weights of the edges inside comm, in networkx's order from comm's nodes.
+        seen: set[int] = set()
+        weights = []
+        for u in comm:
+            for v, w in adj[u].items():
+                if v in comm and v not in seen:
+                    weights.append(w)
+            seen.add(u)
+        inside = sum(weights)
         degree_sum = sum(degree[u] for u in comm)
         return inside / m - resolution * degree_sum * degree_sum * norm
 
@@ -509,6 +515,7 @@ def _one_level(
     rng.shuffle(rand_nodes)
     nb_moves = 1
     improvement = False
+    two_m2 = 2 * m**2  # the same number networkx computes for every gain
     while nb_moves > 0:
         nb_moves = 0
         for u in rand_nodes:
@@ -519,11 +526,11 @@ def _one_level(
                 weights2com[node2com[nbr]] += wt
             degree = degrees[u]
             stot[best_com] -= degree
-            remove_cost = -weights2com[best_com] / m + resolution * (stot[best_com] * degree) / (
-                2 * m**2
+            remove_cost = (
+                -weights2com[best_com] / m + resolution * (stot[best_com] * degree) / two_m2
             )
             for nbr_com, wt in weights2com.items():
-                gain = remove_cost + wt / m - resolution * (stot[nbr_com] * degree) / (2 * m**2)
+                gain = remove_cost + wt / m - resolution * (stot[nbr_com] * degree) / two_m2
                 if gain > best_mod:
                     best_mod = gain
                     best_com = nbr_com
@@ -545,7 +552,7 @@ def _one_level(
 def _merged(
     graph: _Adjacency, members: list[set[int]] | None, partition: list[set[int]]
 ) -> tuple[_Adjacency, list[set[int]]]:
-    """One node per community, edges summed in `_edges` order (networkx's `_gen_graph`)."""
+    """One node per community, edges summed in networkx's order (its `_gen_graph`)."""
     node2com: dict[int, int] = {}
     merged_members: list[set[int]] = []
     for i, part in enumerate(partition):
@@ -555,10 +562,12 @@ def _merged(
             nodes.update(members[node] if members is not None else {node})
         merged_members.append(nodes)
     out: _Adjacency = [{} for _ in partition]
-    for node1, node2, wt in _edges(graph, range(len(graph))):
+    for node1, row in enumerate(graph):
         com1 = node2com[node1]
-        com2 = node2com[node2]
-        total = wt + out[com1].get(com2, 0)
-        out[com1][com2] = total
-        out[com2][com1] = total
+        for node2, wt in row.items():
+            if node2 >= node1:
+                com2 = node2com[node2]
+                total = wt + out[com1].get(com2, 0)
+                out[com1][com2] = total
+                out[com2][com1] = total
     return out, merged_members
