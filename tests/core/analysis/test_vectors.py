@@ -87,6 +87,12 @@ def test_no_notes_one_note_and_empty_vectors() -> None:
     assert neighbours([{"a": 1.0}, {"a": 1.0}, {}]) == [[(1, 1.0)], [(0, 1.0)], []]
 
 
+def test_the_pruned_search_with_empty_vectors(monkeypatch) -> None:
+    monkeypatch.setattr(vec_mod, "EXACT_LIMIT", 1)
+    assert neighbours([{}, {}, {}]) == [[], [], []]
+    assert neighbours([{"a": 1.0}, {}, {"a": 1.0}]) == [[(2, 1.0)], [], [(0, 1.0)]]
+
+
 def test_progress_and_cancel_between_blocks() -> None:
     vectors = random_vectors(1000, 40, 0)
     seen: list[tuple[int, int]] = []
