@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import operator
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -101,10 +102,7 @@ def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str
     the strongest few, damped for a term with many partners so that no term spreads far."""
     together: Counter[tuple[str, str]] = Counter()
     for bag in bags:
-        keys = sorted(bag)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                together[(a, b)] += 1
+        together.update(itertools.combinations(sorted(bag), 2))  # counted in C
     n = len(bags)
     found: dict[str, dict[str, float]] = defaultdict(dict)
     for (a, b), count in together.items():
@@ -124,9 +122,13 @@ def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str
 
 def _expanded(vector: Vector, related: dict[str, Vector], weight: float) -> Vector:
     out = dict(vector)
+    get = out.get
     for term, w in vector.items():
-        for other, a in related.get(term, {}).items():
-            out[other] = out.get(other, 0.0) + weight * w * a
+        partners = related.get(term)
+        if partners:
+            scaled = weight * w  # `weight * w * a` multiplies in this order
+            for other, a in partners.items():
+                out[other] = get(other, 0.0) + scaled * a
     return _normalised(out)
 
 
@@ -139,7 +141,8 @@ def _bag(found: Sequence[str], lookup: Callable[[str], tuple[Term, ...]]) -> dic
 
 
 def _normalised(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
+    weights = vector.values()
+    norm = math.sqrt(sum(map(operator.mul, weights, weights)))  # w * w, summed in order
     return {k: w / norm for k, w in vector.items()} if norm else {}
 
 
