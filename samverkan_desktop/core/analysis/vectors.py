@@ -100,14 +100,9 @@ def vectorise(
 def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str, Vector]:
     """For each term, the terms that share notes with it more than chance would: positive PMI,
     the strongest few, damped for a term with many partners so that no term spreads far."""
-    together: Counter[tuple[str, str]] = Counter()
-    for bag in bags:
-        together.update(itertools.combinations(sorted(bag), 2))  # counted in C
     n = len(bags)
     found: dict[str, dict[str, float]] = defaultdict(dict)
-    for (a, b), count in together.items():
-        if count < MIN_COOCCURRENCE:
-            continue
+    for a, b, count in _pairs_together(bags, MIN_COOCCURRENCE):
         pmi = math.log(count * n / (df[a] * df[b]))
         if pmi > 0:
             found[a][b] = pmi
@@ -118,6 +113,37 @@ def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str
         damping = 1 / math.sqrt(1 + len(top))
         out[term] = {k: v * damping for k, v in top.items()}
     return out
+
+
+def _pairs_together(bags: Sequence[dict[str, float]], least: int) -> list[tuple[str, str, int]]:
+    """(a, b, in how many bags both are) for the pairs of terms a < b in at least `least`
+    bags. Every pair of every bag is made and counted with numpy: a bag's terms as numbers in
+    the terms' order, and each bag size's pairs taken at once from a table of its bags."""
+    import numpy as np
+
+    names = sorted({key for bag in bags for key in bag})
+    ids = {key: i for i, key in enumerate(names)}
+    sizes = np.fromiter(map(len, bags), np.int64, len(bags))
+    flat = np.fromiter(
+        map(ids.__getitem__, itertools.chain.from_iterable(bags)), np.int64, int(sizes.sum())
+    )
+    starts = np.zeros(len(bags), np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    bag_of = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
+    flat = np.sort(bag_of * len(names) + flat) - bag_of * len(names)  # each bag's in order
+    codes = []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        table = flat[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        codes.append((table[:, first] * len(names) + table[:, second]).reshape(-1))
+    if not codes:
+        return []
+    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    often = counts >= least
+    return [
+        (names[code // len(names)], names[code % len(names)], count)
+        for code, count in zip(pairs[often].tolist(), counts[often].tolist(), strict=True)
+    ]
 
 
 def _expanded(vector: Vector, related: dict[str, Vector], weight: float) -> Vector:
