@@ -87,7 +87,8 @@ def vectorise(
     for bag in reference:
         df.update(bag.keys())
     n = len(reference) + 1
-    idf = {key: math.log(n / (df.get(key, 0) + 1)) + 1.0 for bag in bags for key in bag}
+    met = dict.fromkeys(itertools.chain.from_iterable(bags))  # each key once, in order
+    idf = {key: math.log(n / (df.get(key, 0) + 1)) + 1.0 for key in met}
     lexical = [_normalised({k: tf * idf[k] for k, tf in bag.items()}) for bag in bags]
     vectors = lexical
     if expansion > 0:
