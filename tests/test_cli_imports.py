@@ -167,3 +167,25 @@ def test_import_into_a_new_file_loads_neither_sqlalchemy_nor_alembic(
         216,
         FIXTURE.stem.removeprefix("schema-"),
     ]
+
+
+# `suggest` needs the store and the analysis, but not networkx (only the theme graph's exports
+# and the evaluation build networkx graphs), nor what draws, exports or serves.
+NOT_FOR_SUGGEST = (
+    "networkx",
+    "scipy",
+    "PySide6",
+    "docx",
+    "samverkan_desktop.core.export",
+    "samverkan_desktop.render",
+    "samverkan_desktop.ui",
+    "alembic",
+)
+
+
+@pytest.mark.parametrize("options", [["--all", "--json"], ["--place", "--json"]])
+def test_suggest_loads_no_networkx(workshop: Path, options: list[str]):
+    result = _run(["suggest", str(workshop), *options], workshop)
+    assert result["code"] == 0 and json.loads(result["out"])
+    assert "samverkan_desktop.core.analysis" in result["loaded"]
+    assert not set(NOT_FOR_SUGGEST) & set(result["loaded"])

@@ -32,3 +32,8 @@ def data_dir() -> Path:
 
 def backup_dir() -> Path:
     return data_dir() / "backups"
+
+
+def cache_dir() -> Path:
+    """Files the program can make again but keeps to start faster (the dictionary's index)."""
+    return data_dir() / "cache"

@@ -10,12 +10,14 @@ A term keeps a display form so that a suggested cluster name reads as Swedish, n
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..textfold import fold
+from ..userdata import cache_dir
+from .lemma_dictionary import StreamDictionaryFactory
 
 LANG = "sv"
 # Parts of a compound count less than the whole word: two notes that share "mötesplats" are
@@ -250,21 +252,24 @@ def _lookup(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _dictionary():  # type: ignore[no-untyped-def]
-    # The stream-backed dictionary: ~0.5 s to open, ~15 MB instead of ~100 MB for a plain dict.
-    from simplemma.strategies import LOW_MEMORY_DICTIONARY_FACTORY
+def _factory() -> StreamDictionaryFactory:
+    # The stream-backed dictionary: ~15 MB instead of ~100 MB for a plain dict; its index is
+    # kept in the user's cache folder, so only the first run builds it (lemma_dictionary).
+    return StreamDictionaryFactory(cache_dir())
 
-    return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary(LANG)
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Mapping[str, str]:
+    return _factory().get_dictionary(LANG)
 
 
 @lru_cache(maxsize=1)
 def _lemmatizer():  # type: ignore[no-untyped-def]
     from simplemma import Lemmatizer
-    from simplemma.strategies import LOW_MEMORY_DICTIONARY_FACTORY, DefaultStrategy
+    from simplemma.strategies import DefaultStrategy
 
-    return Lemmatizer(
-        lemmatization_strategy=DefaultStrategy(dictionary_factory=LOW_MEMORY_DICTIONARY_FACTORY)
-    )
+    # The same factory as `_dictionary`: the dictionary is opened once for both.
+    return Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=_factory()))
 
 
 @lru_cache(maxsize=1)

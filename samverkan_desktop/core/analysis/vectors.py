@@ -14,12 +14,14 @@ import math
 import operator
 import random
 from collections import Counter, defaultdict
-from collections.abc import Callable, ItemsView, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .text import DEFAULT_STEPS, Steps, Term, term_lookup, words
+
+if TYPE_CHECKING:
+    import networkx as nx  # only the evaluation's networkx graphs: suggesting needs none
 
 Vector = dict[str, float]
 Cancelled = Callable[[], bool]
@@ -85,7 +87,8 @@ def vectorise(
     for bag in reference:
         df.update(bag.keys())
     n = len(reference) + 1
-    idf = {key: math.log(n / (df.get(key, 0) + 1)) + 1.0 for bag in bags for key in bag}
+    met = dict.fromkeys(itertools.chain.from_iterable(bags))  # each key once, in order
+    idf = {key: math.log(n / (df.get(key, 0) + 1)) + 1.0 for key in met}
     lexical = [_normalised({k: tf * idf[k] for k, tf in bag.items()}) for bag in bags]
     vectors = lexical
     if expansion > 0:
@@ -98,17 +101,9 @@ def vectorise(
 def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str, Vector]:
     """For each term, the terms that share notes with it more than chance would: positive PMI,
     the strongest few, damped for a term with many partners so that no term spreads far."""
-    together: Counter[tuple[str, str]] = Counter()
-    for bag in bags:
-        keys = sorted(bag)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1 :]:
-                together[(a, b)] += 1
     n = len(bags)
     found: dict[str, dict[str, float]] = defaultdict(dict)
-    for (a, b), count in together.items():
-        if count < MIN_COOCCURRENCE:
-            continue
+    for a, b, count in _pairs_together(bags, MIN_COOCCURRENCE):
         pmi = math.log(count * n / (df[a] * df[b]))
         if pmi > 0:
             found[a][b] = pmi
@@ -121,11 +116,46 @@ def associations(bags: Sequence[dict[str, float]], df: Counter[str]) -> dict[str
     return out
 
 
+def _pairs_together(bags: Sequence[dict[str, float]], least: int) -> list[tuple[str, str, int]]:
+    """(a, b, in how many bags both are) for the pairs of terms a < b in at least `least`
+    bags. Every pair of every bag is made and counted with numpy: a bag's terms as numbers in
+    the terms' order, and each bag size's pairs taken at once from a table of its bags."""
+    import numpy as np
+
+    names = sorted({key for bag in bags for key in bag})
+    ids = {key: i for i, key in enumerate(names)}
+    sizes = np.fromiter(map(len, bags), np.int64, len(bags))
+    flat = np.fromiter(
+        map(ids.__getitem__, itertools.chain.from_iterable(bags)), np.int64, int(sizes.sum())
+    )
+    starts = np.zeros(len(bags), np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    bag_of = np.repeat(np.arange(len(bags), dtype=np.int64), sizes)
+    flat = np.sort(bag_of * len(names) + flat) - bag_of * len(names)  # each bag's in order
+    codes = []
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        table = flat[starts[sizes == size][:, None] + np.arange(size)]
+        first, second = np.triu_indices(size, 1)
+        codes.append((table[:, first] * len(names) + table[:, second]).reshape(-1))
+    if not codes:
+        return []
+    pairs, counts = np.unique(np.concatenate(codes), return_counts=True)
+    often = counts >= least
+    return [
+        (names[code // len(names)], names[code % len(names)], count)
+        for code, count in zip(pairs[often].tolist(), counts[often].tolist(), strict=True)
+    ]
+
+
 def _expanded(vector: Vector, related: dict[str, Vector], weight: float) -> Vector:
     out = dict(vector)
+    get = out.get
     for term, w in vector.items():
-        for other, a in related.get(term, {}).items():
-            out[other] = out.get(other, 0.0) + weight * w * a
+        partners = related.get(term)
+        if partners:
+            scaled = weight * w  # `weight * w * a` multiplies in this order
+            for other, a in partners.items():
+                out[other] = get(other, 0.0) + scaled * a
     return _normalised(out)
 
 
@@ -138,7 +168,8 @@ def _bag(found: Sequence[str], lookup: Callable[[str], tuple[Term, ...]]) -> dic
 
 
 def _normalised(vector: Vector) -> Vector:
-    norm = math.sqrt(sum(w * w for w in vector.values()))
+    weights = vector.values()
+    norm = math.sqrt(sum(map(operator.mul, weights, weights)))  # w * w, summed in order
     return {k: w / norm for k, w in vector.items()} if norm else {}
 
 
@@ -187,53 +218,52 @@ def neighbours(
 
     n = len(vectors)
     exact = n <= EXACT_LIMIT
-    ids: dict[str, int] = {}
-    entry_term = np.array(
-        [ids.setdefault(key, len(ids)) for vec in vectors for key in vec], dtype=np.int64
-    )
+    keys = list(itertools.chain.from_iterable(vectors))
+    ids = {key: i for i, key in enumerate(dict.fromkeys(keys))}  # in the order first met
+    entry_term = np.fromiter(map(ids.__getitem__, keys), np.int64, len(keys))
     entry_w = np.fromiter(
-        itertools.chain.from_iterable(vec.values() for vec in vectors),
-        np.float64,
-        len(entry_term),
+        itertools.chain.from_iterable(vec.values() for vec in vectors), np.float64, len(keys)
     )
-    entry_doc = np.repeat(np.arange(n, dtype=np.int64), [len(vec) for vec in vectors])
-    # Postings: each term's notes in index order (a stable sort by term keeps it)...
-    by_term = np.argsort(entry_term, kind="stable")
+    sizes = np.fromiter(map(len, vectors), np.int64, n)
+    entry_doc = np.repeat(np.arange(n, dtype=np.int64), sizes)
     lengths = np.bincount(entry_term, minlength=len(ids)).astype(np.int64)
     starts = np.zeros(len(ids) + 1, np.int64)
     np.cumsum(lengths, out=starts[1:])
-    p_doc = entry_doc[by_term]
-    p_w = entry_w[by_term]
-    if not exact:
-        # ...or, for a term in more than POSTINGS_CAP notes, its heaviest notes, the earlier
-        # first on a tie (a stable sort of the weights keeps index order).
-        kept_doc, kept_w = [], []
-        for t in range(len(ids)):
-            doc_t, w_t = p_doc[starts[t] : starts[t + 1]], p_w[starts[t] : starts[t + 1]]
-            if len(doc_t) > POSTINGS_CAP:
-                heaviest = np.argsort(-w_t, kind="stable")[:POSTINGS_CAP]
-                doc_t, w_t = doc_t[heaviest], w_t[heaviest]
-            kept_doc.append(doc_t)
-            kept_w.append(w_t)
+    doc_starts = np.zeros(n + 1, np.int64)
+    np.cumsum(sizes, out=doc_starts[1:])
+    position = np.arange(len(keys), dtype=np.int64)
+    if exact:
+        # Postings: each term's notes in index order; the query: each note's terms in order.
+        by_term = _order((entry_term, len(ids)), (entry_doc, n))
+        query = position
+    else:
+        # Postings: for a term in more than POSTINGS_CAP notes, its heaviest notes, the
+        # earlier first on a tie; the query: for a note of more than QUERY_TERMS terms, its
+        # strongest, the later key first on a tie (as sorting (weight, key) pairs in reverse
+        # did). Otherwise as above.
+        weight_rank = np.unique(entry_w, return_inverse=True)[1].reshape(-1)
+        lightness = len(keys) - weight_rank  # the heavier, the less
+        heavy_first = np.where((lengths > POSTINGS_CAP)[entry_term], lightness, 0)
+        by_term = _order((entry_term, len(ids)), (heavy_first, len(keys) + 1), (entry_doc, n))
+        by_term = by_term[position - starts[entry_term[by_term]] < POSTINGS_CAP]
         lengths = np.minimum(lengths, POSTINGS_CAP)
         np.cumsum(lengths, out=starts[1:])
-        p_doc = np.concatenate(kept_doc) if kept_doc else p_doc
-        p_w = np.concatenate(kept_w) if kept_w else p_w
-
-    # The query: each note's terms (the strongest few when pruned), note by note.
-    q_term: list[int] = []
-    q_w: list[float] = []
-    row_ends = [0] * n
-    for i, vec in enumerate(vectors):
-        items: Sequence[tuple[str, float]] | ItemsView[str, float] = vec.items()
-        if not exact and len(vec) > QUERY_TERMS:
-            items = sorted(items, key=_WEIGHT_THEN_KEY, reverse=True)[:QUERY_TERMS]
-        for key, w in items:
-            q_term.append(ids[key])
-            q_w.append(w)
-        row_ends[i] = len(q_term)
-    terms = np.array(q_term, np.int64)
-    weights = np.array(q_w, np.float64)
+        names = list(ids)
+        key_rank = np.empty(len(ids), np.int64)
+        key_rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(ids))
+        within = np.where(
+            (sizes > QUERY_TERMS)[entry_doc],
+            lightness * len(ids) + (len(ids) - 1 - key_rank[entry_term]),
+            position - doc_starts[entry_doc],
+        )
+        query = _order((entry_doc, n), (within, (len(keys) + 1) * len(ids)))
+        query = query[position - doc_starts[entry_doc[query]] < QUERY_TERMS]
+        sizes = np.minimum(sizes, QUERY_TERMS)
+    p_doc = entry_doc[by_term]
+    p_w = entry_w[by_term]
+    terms = entry_term[query]
+    weights = entry_w[query]
+    row_ends: list[int] = np.cumsum(sizes).tolist()
     per_entry = lengths[terms] if len(terms) else np.zeros(0, np.int64)
     # Products each note makes, and where each note's entries end.
     entry_end = np.array(row_ends, np.int64)
@@ -276,6 +306,40 @@ def neighbours(
 _PRODUCTS_PER_BLOCK = 1 << 20
 
 
+def _order(*parts):  # type: ignore[no-untyped-def]
+    """The positions sorted by the parts, the first foremost: each part an array of whole
+    numbers and their bound (each number below it). Sorting one number made of them all is
+    several times faster than numpy's lexsort; the parts here never tie (a note has a term
+    once), so any sort gives the one order."""
+    import numpy as np
+
+    bits = [max(1, (bound - 1).bit_length()) for _, bound in parts]
+    if sum(bits) > 63:
+        return np.lexsort([values for values, _ in reversed(parts)])
+    combined = np.zeros(len(parts[0][0]), np.int64)
+    for (values, _), width in zip(parts, bits, strict=True):
+        combined = (combined << width) | values
+    return np.argsort(combined)
+
+
+def _contenders(row, other, score, met, notes: int, k: int):  # type: ignore[no-untyped-def]
+    """Of the candidates (by note in the block, in order), those that can be among their
+    note's k best: a score at least the note's k-th highest. Ranking only these, ties and
+    all, gives the same k best as ranking them all, and costs a sort of a few per note."""
+    import numpy as np
+
+    count = np.bincount(row, minlength=notes)
+    if not len(row) or int(count.max()) <= k:
+        return row, other, score, met
+    first = np.zeros(notes, np.int64)
+    np.cumsum(count[:-1], out=first[1:])
+    table = np.full((notes, int(count.max())), -np.inf)
+    table[row, np.arange(len(row), dtype=np.int64) - first[row]] = score
+    kth = np.partition(table, -k, axis=1)[:, -k]  # -inf for a note with fewer than k
+    good = score >= kth[row]
+    return row[good], other[good], score[good], met[good]
+
+
 def _block_neighbours(  # type: ignore[no-untyped-def]
     r0: int,
     r1: int,
@@ -303,15 +367,15 @@ def _block_neighbours(  # type: ignore[no-untyped-def]
     if total == 0:
         return rows
     # One product per (query entry, posting), entry by entry: a loop's order.
-    entry = np.repeat(np.arange(len(terms), dtype=np.int64), per_entry)
     first_of_entry = np.cumsum(per_entry) - per_entry
-    source = starts[terms][entry] + (np.arange(total, dtype=np.int64) - first_of_entry[entry])
+    source = np.repeat(starts[terms] - first_of_entry, per_entry)
+    source += np.arange(total, dtype=np.int64)
     doc = p_doc[source]
-    product = weights[entry] * p_w[source]
+    product = np.repeat(weights, per_entry) * p_w[source]
     # (note in the block, other note) as one number; shifts and masks, not / and %: faster.
     # At most 7 + 31 bits here, and 24 more for the position below: it fits in an int64.
     note_bits = max(1, (n - 1).bit_length())
-    pair = ((entry_rows[entry] - r0) << note_bits) | doc
+    pair = (np.repeat(entry_rows - r0, per_entry) << note_bits) | doc
     if min_similarity > 0 and (r1 - r0) << note_bits <= 4 * total:
         # Few notes, many shared terms: a dense row per note is the smaller array. bincount
         # adds in the order it is given: the same sums as `get(j, 0.0) + w * wj`.
@@ -332,12 +396,15 @@ def _block_neighbours(  # type: ignore[no-untyped-def]
         new[0] = True
         np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
         score = np.bincount(np.cumsum(new) - 1, weights=product[order])
-        met = order[new]
-        unique = pairs[new]
+        # Only the pairs that are near enough go on (most are not).
+        near = np.flatnonzero(score >= min_similarity)
+        at = np.flatnonzero(new)[near]
+        score, met, unique = score[near], order[at], pairs[at]
     row = unique >> note_bits
     other = unique & ((1 << note_bits) - 1)
-    keep = (other != row + r0) & (score >= min_similarity)
+    keep = other != row + r0
     row, other, score, met = row[keep], other[keep], score[keep], met[keep]
+    row, other, score, met = _contenders(row, other, score, met, r1 - r0, k)
     if not len(row):
         return rows
     # Per note: highest score first, a tie to the note met first; then the k best. Again one
@@ -356,17 +423,18 @@ def _block_neighbours(  # type: ignore[no-untyped-def]
     position = np.arange(candidates, dtype=np.int64)
     first_in_row = np.maximum.accumulate(np.where(boundary, position, 0))
     take = position - first_in_row < k
-    for r, j, s in zip(row[take].tolist(), other[take].tolist(), score[take].tolist(), strict=True):
-        rows[r].append((j, s))
+    found = list(zip(other[take].tolist(), score[take].tolist(), strict=True))
+    done = 0
+    for r, count in enumerate(np.bincount(row[take], minlength=r1 - r0).tolist()):
+        rows[r] = found[done : done + count]
+        done += count
     return rows
-
-
-# (weight, key): the strongest terms first, on a tie the later key (as nlargest did).
-_WEIGHT_THEN_KEY = operator.itemgetter(1, 0)
 
 
 def similarity_graph(near: Sequence[Sequence[tuple[int, float]]]) -> nx.Graph:
     """An undirected graph over indices 0..n-1 with the neighbour similarities as weights."""
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(range(len(near)))
     for i, row in enumerate(near):
@@ -451,22 +519,20 @@ def _degrees(adj: _Adjacency) -> list[float]:
     return [sum(nbrs.values()) + (u in nbrs and nbrs[u]) for u, nbrs in enumerate(adj)]
 
 
-def _edges(adj: _Adjacency, nbunch: Iterable[int]) -> Iterator[tuple[int, int, float]]:
-    """Each edge once, from the nodes of `nbunch` in its order (networkx's `G.edges(...)`)."""
-    seen: set[int] = set()
-    for u in nbunch:
-        for v, w in adj[u].items():
-            if v not in seen:
-                yield u, v, w
-        seen.add(u)
+# networkx lists each edge of an undirected graph once, from the first of its ends met
+# (`G.edges(nbunch)`): over all nodes in index order, from its lower end. That order decides
+# the order of each node's neighbours in a copy and of every sum, so the loops below keep it.
 
 
 def _copy(adj: _Adjacency) -> _Adjacency:
-    """A new graph with the edges added in `_edges` order, as louvain_partitions copies G."""
+    """A new graph with the edges added in networkx's order, as louvain_partitions copies G."""
     out: _Adjacency = [{} for _ in adj]
-    for u, v, w in _edges(adj, range(len(adj))):
-        out[u][v] = w
-        out[v][u] = w
+    for u, row in enumerate(adj):
+        mine = out[u]
+        for v, w in row.items():
+            if v >= u:
+                mine[v] = w
+                out[v][u] = w
     return out
 
 
@@ -479,7 +545,15 @@ def _modularity(adj: _Adjacency, partition: Sequence[set[int]], resolution: floa
 
     def contribution(community: set[int]) -> float:
         comm = set(community)
-        inside = sum(w for _, v, w in _edges(adj, dict.fromkeys(comm)) if v in comm)
+        # The weights of the edges inside comm, in networkx's order from comm's nodes.
+        seen: set[int] = set()
+        weights = []
+        for u in comm:
+            for v, w in adj[u].items():
+                if v in comm and v not in seen:
+                    weights.append(w)
+            seen.add(u)
+        inside = sum(weights)
         degree_sum = sum(degree[u] for u in comm)
         return inside / m - resolution * degree_sum * degree_sum * norm
 
@@ -505,6 +579,7 @@ def _one_level(
     rng.shuffle(rand_nodes)
     nb_moves = 1
     improvement = False
+    two_m2 = 2 * m**2  # the same number networkx computes for every gain
     while nb_moves > 0:
         nb_moves = 0
         for u in rand_nodes:
@@ -515,11 +590,11 @@ def _one_level(
                 weights2com[node2com[nbr]] += wt
             degree = degrees[u]
             stot[best_com] -= degree
-            remove_cost = -weights2com[best_com] / m + resolution * (stot[best_com] * degree) / (
-                2 * m**2
+            remove_cost = (
+                -weights2com[best_com] / m + resolution * (stot[best_com] * degree) / two_m2
             )
             for nbr_com, wt in weights2com.items():
-                gain = remove_cost + wt / m - resolution * (stot[nbr_com] * degree) / (2 * m**2)
+                gain = remove_cost + wt / m - resolution * (stot[nbr_com] * degree) / two_m2
                 if gain > best_mod:
                     best_mod = gain
                     best_com = nbr_com
@@ -541,7 +616,7 @@ def _one_level(
 def _merged(
     graph: _Adjacency, members: list[set[int]] | None, partition: list[set[int]]
 ) -> tuple[_Adjacency, list[set[int]]]:
-    """One node per community, edges summed in `_edges` order (networkx's `_gen_graph`)."""
+    """One node per community, edges summed in networkx's order (its `_gen_graph`)."""
     node2com: dict[int, int] = {}
     merged_members: list[set[int]] = []
     for i, part in enumerate(partition):
@@ -551,10 +626,12 @@ def _merged(
             nodes.update(members[node] if members is not None else {node})
         merged_members.append(nodes)
     out: _Adjacency = [{} for _ in partition]
-    for node1, node2, wt in _edges(graph, range(len(graph))):
+    for node1, row in enumerate(graph):
         com1 = node2com[node1]
-        com2 = node2com[node2]
-        total = wt + out[com1].get(com2, 0)
-        out[com1][com2] = total
-        out[com2][com1] = total
+        for node2, wt in row.items():
+            if node2 >= node1:
+                com2 = node2com[node2]
+                total = wt + out[com1].get(com2, 0)
+                out[com1][com2] = total
+                out[com2][com1] = total
     return out, merged_members

@@ -4,8 +4,9 @@ and Louvain gives what networkx's Louvain gives."""
 from __future__ import annotations
 
 import heapq
+import math
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import networkx as nx
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from samverkan_desktop.core.analysis import vectors as vec_mod
 from samverkan_desktop.core.analysis.vectors import (
     Vector,
+    associations,
     communities,
     near_communities,
     neighbours,
@@ -87,6 +89,12 @@ def test_no_notes_one_note_and_empty_vectors() -> None:
     assert neighbours([{"a": 1.0}, {"a": 1.0}, {}]) == [[(1, 1.0)], [(0, 1.0)], []]
 
 
+def test_the_pruned_search_with_empty_vectors(monkeypatch) -> None:
+    monkeypatch.setattr(vec_mod, "EXACT_LIMIT", 1)
+    assert neighbours([{}, {}, {}]) == [[], [], []]
+    assert neighbours([{"a": 1.0}, {}, {"a": 1.0}]) == [[(2, 1.0)], [], [(0, 1.0)]]
+
+
 def test_progress_and_cancel_between_blocks() -> None:
     vectors = random_vectors(1000, 40, 0)
     seen: list[tuple[int, int]] = []
@@ -130,3 +138,42 @@ def test_communities_without_edges_are_single_notes() -> None:
     graph.add_nodes_from(range(3))
     assert communities(graph) == [[0], [1], [2]]
     assert communities(nx.Graph()) == []
+
+
+def reference_associations(bags: list[dict[str, float]], df: Counter[str]) -> dict[str, Vector]:
+    """The plain loop: every pair of every bag counted in a dict, then PMI as associations."""
+    together: dict[tuple[str, str], int] = defaultdict(int)
+    for bag in bags:
+        keys = sorted(bag)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                together[(a, b)] += 1
+    found: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), count in together.items():
+        if count >= vec_mod.MIN_COOCCURRENCE:
+            pmi = math.log(count * len(bags) / (df[a] * df[b]))
+            if pmi > 0:
+                found[a][b] = found[b][a] = pmi
+    out = {}
+    for term, row in found.items():
+        top = heapq.nlargest(vec_mod.ASSOCIATES, row.items(), key=lambda kv: (kv[1], kv[0]))
+        damping = 1 / math.sqrt(1 + len(top))
+        out[term] = {k: v * damping for k, v in top}
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_associations_are_those_of_the_plain_loop(seed) -> None:
+    rng = random.Random(seed)
+    words = [f"w{i}" for i in range(40)] + ["möte", "mötesplats", "Ö", "a b"]
+    bags: list[dict[str, float]] = [{}, {"ensam": 1.0}]
+    for _ in range(400):
+        bags.append({w: 1.0 for w in rng.sample(words, rng.choice((0, 1, 2, 3, 5, 9, 30)))})
+    df: Counter[str] = Counter()
+    for bag in bags:
+        df.update(bag.keys())
+    got = associations(bags, df)
+    expected = reference_associations(bags, df)
+    assert got == expected and len(got) > 20
+    assert all(list(got[t].items()) == list(expected[t].items()) for t in got)  # in order
+    assert associations([], Counter()) == {} and associations([{}, {"a": 1.0}], df) == {}
