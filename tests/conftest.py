@@ -496,3 +496,21 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(20_000, 50, 100)
+
+
+@pytest.fixture
+def collections():
+    """Every collection the collector starts while the test runs."""
+    started: list[int] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    # As the program runs: Python's own thresholds (the suite collects less often, conftest.py).
+    thresholds = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.callbacks.append(note)
+    yield started
+    gc.callbacks.remove(note)
+    gc.set_threshold(*thresholds)

@@ -16,11 +16,11 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core import collector
 from ..core import model as m
 from ..core.board import Board, Rect
 from ..core.messages import describe
 from ..core.store import Change, Store, StoreError, Written
-from . import collector
 from .i18n import current_language
 
 Row = TypeVar("Row", m.Note, m.Cluster)

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import collector
 from .. import model as m
 from .text import DEFAULT_STEPS, Steps, looks_like_adjective, looks_like_verb
 from .vectors import (
@@ -74,10 +75,11 @@ def cluster_texts(
     progress: Progress | None = None,
 ) -> tuple[list[list[int]], Vectors]:
     """Communities among texts (indices, singletons included) and the vectors they came from."""
-    vectors = vectorise(texts, background=background, steps=steps, expansion=expansion)
-    check(cancelled)
-    near = neighbours(vectors.vectors, cancelled=cancelled, progress=progress)
-    found = near_communities(near, seed=seed, cancelled=cancelled)
+    with collector.paused():  # many small objects, few cycles: see core/collector.py
+        vectors = vectorise(texts, background=background, steps=steps, expansion=expansion)
+        check(cancelled)
+        near = neighbours(vectors.vectors, cancelled=cancelled, progress=progress)
+        found = near_communities(near, seed=seed, cancelled=cancelled)
     if progress is not None:
         progress(len(texts), len(texts))
     return found, vectors

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QGraphicsView,
 )
 
+from ...core import collector
 from ...core.board.geometry import TITLE_H
 from ...render.board_paint import group_style
-from .. import collector
 from ..document import DocumentModel
 from . import grouping
 from . import metrics as mt

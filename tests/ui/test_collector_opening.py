@@ -1,35 +1,15 @@
-"""The garbage collector waits while a board's rows and items are made (ui/collector.py)."""
+"""The garbage collector waits while a board's rows and items are made (core/collector.py;
+the fixture `collections` is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import gc
 
-import pytest
-
 from samverkan_desktop.core.analysis.evaluation import recombined_document
 from samverkan_desktop.core.layout import layout_document
 from samverkan_desktop.core.store import Store
-from samverkan_desktop.ui import collector
 from samverkan_desktop.ui.board import BoardScene
 from samverkan_desktop.ui.document import DocumentModel
-
-
-@pytest.fixture
-def collections():
-    """Every collection the collector starts while the test runs."""
-    started: list[int] = []
-
-    def note(phase: str, info: dict) -> None:
-        if phase == "start":
-            started.append(info["generation"])
-
-    # As the program runs: Python's own thresholds (the suite collects less often, conftest.py).
-    thresholds = gc.get_threshold()
-    gc.set_threshold(700, 10, 10)
-    gc.callbacks.append(note)
-    yield started
-    gc.callbacks.remove(note)
-    gc.set_threshold(*thresholds)
 
 
 def test_opening_a_big_board_makes_its_rows_and_items_without_a_collection(
@@ -57,16 +37,3 @@ def test_opening_a_big_board_makes_its_rows_and_items_without_a_collection(
         assert collections[-1:] != [] and young
     finally:
         model.close()
-
-
-def test_the_collector_runs_again_after_a_failure_and_stays_off_if_it_was(collections):
-    with pytest.raises(ValueError), collector.paused():
-        raise ValueError("a damaged value")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector.paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
