@@ -156,7 +156,7 @@ def create(path: str | os.PathLike[str], doc: m.Document) -> None:
     if not path.parent.is_dir():
         raise StoreError("store.no_folder", folder=str(path.parent))
     store_file.check_name(path)
-    _check(doc)
+    check_references(doc, {c.id for c in doc.clusters})  # as add_document, first
     lock = WriteLock.acquire(path)
     try:
         try:
@@ -182,9 +182,10 @@ def create(path: str | os.PathLike[str], doc: m.Document) -> None:
         lock.release()
 
 
-def _check(doc: m.Document) -> None:
-    """What `add_document` refuses before it writes anything, in its order and words."""
-    cluster_keys = {c.id for c in doc.clusters}
+def check_references(doc: m.Document, cluster_keys: set[int]) -> None:
+    """A document's references to clusters (`cluster_keys`: the document's and any it is
+    added into) and notes, as `Store.add_document` and `create` here check them before they
+    write: a missing parent, a link or theme to nothing, a link of an unknown kind."""
     for c in doc.clusters:
         if c.parent_id is not None and c.parent_id not in cluster_keys:
             raise StoreError("store.missing_parent", id=c.id)

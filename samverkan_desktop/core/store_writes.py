@@ -17,6 +17,7 @@ from . import limits
 from . import model as m
 from .schema import ClusterRow, GroupRow, LinkRow, MetaRow, NoteRow, ThemeLinkRow, WorkshopRow
 from .store_file import StoreError
+from .store_new import check_references
 from .store_reads import StoreReads
 from .store_rows import (
     CLUSTER_FIELDS,
@@ -349,18 +350,7 @@ class StoreWrites(StoreReads):
             # document says the same as before; nothing has been written then.
             cluster_keys = {c.id for c in doc.clusters} | set(into)
             _require(s, ClusterRow, into.values())
-            for c in doc.clusters:
-                if c.parent_id is not None and c.parent_id not in cluster_keys:
-                    raise StoreError("store.missing_parent", id=c.id)
-            note_keys = {n.id for n in doc.notes}
-            for lk in doc.links:
-                if lk.source not in note_keys or lk.target not in note_keys:
-                    raise StoreError("store.link_to_missing")
-                if lk.kind not in m.LINK_KINDS:
-                    raise StoreError("store.unknown_link_kind", kind=lk.kind)
-            for t in doc.themes:
-                if t.note_id not in note_keys or t.cluster_id not in cluster_keys:
-                    raise StoreError("store.theme_to_missing")
+            check_references(doc, cluster_keys)
             # Each table in one executemany; the ids are the ones SQLite would have given row
             # by row (see `_insert`). Timestamps a document leaves out are the moment of import.
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
