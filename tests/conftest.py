@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -503,8 +504,10 @@ def collections():
     """Every collection the collector starts while the test runs."""
     started: list[int] = []
 
+    here = threading.get_ident()
+
     def note(phase: str, info: dict) -> None:
-        if phase == "start":
+        if phase == "start" and threading.get_ident() == here:  # (not a thread left running)
             started.append(info["generation"])
 
     # As the program runs: Python's own thresholds (the suite collects less often, conftest.py).

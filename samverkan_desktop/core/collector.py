@@ -12,16 +12,29 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
+
+_lock = threading.Lock()
+_pauses = 0  # how many paused() blocks are running now, on any thread
+_was_enabled = False  # whether the collector ran before the first of them
 
 
 @contextlib.contextmanager
 def paused() -> Iterator[None]:
-    """No collection inside; the collector runs as before afterwards, also after an error."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """No collection inside, also while another thread's pause ends first (a suggestions
+    worker and a gesture on the board); once the last pause ends the collector runs as it did
+    before the first, also after an error."""
+    global _pauses, _was_enabled
+    with _lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()
