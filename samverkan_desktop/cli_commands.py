@@ -213,6 +213,17 @@ def _open_readonly(path: str, lang: str) -> Store:
     return Store.open(_workshop_file(path, lang), readonly=True)
 
 
+def _read_document(path: str, lang: str) -> m.Document:
+    """The whole workshop, for a command that only reads it: a file is read without SQLAlchemy
+    where it can be (core/store_document.py)."""
+    if is_server_url(path):
+        with _open_readonly(path, lang) as store:
+            return store.document()
+    from samverkan_desktop.core import store_document
+
+    return store_document.read(_workshop_file(path, lang))
+
+
 def _workshop_file(path: str, lang: str) -> Path:
     p = Path(path)
     if p.exists() and p.is_file() and p.suffix.lower() in {".txt", ".json"}:
@@ -297,8 +308,7 @@ def cmd_suggest(ns: argparse.Namespace) -> int:
     from samverkan_desktop.core.textfold import fold
 
     lang = ns.ui_language
-    with _open_readonly(ns.file, lang) as store:
-        doc = store.document()
+    doc = _read_document(ns.file, lang)
     group_id = None
     if ns.group is not None:
         matches = [g for g in doc.groups if fold(g.name.strip()) == fold(ns.group.strip())]

@@ -169,9 +169,12 @@ def test_import_into_a_new_file_loads_neither_sqlalchemy_nor_alembic(
     ]
 
 
-# `suggest` needs the store and the analysis, but not networkx (only the theme graph's exports
-# and the evaluation build networkx graphs), nor what draws, exports or serves.
+# `suggest` needs the analysis, but not the store or SQLAlchemy, nor networkx (only the theme
+# graph's exports and the evaluation build networkx graphs), nor what draws, exports or serves.
 NOT_FOR_SUGGEST = (
+    # a file of the current schema is read with sqlite3 alone (core/store_document.py)
+    "sqlalchemy",
+    "samverkan_desktop.core.store",
     "networkx",
     "scipy",
     "PySide6",

@@ -11,14 +11,12 @@ too, so `info` and the store cannot count differently.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
 import threading
 from pathlib import Path
 
 from . import model as m
-from . import store_file
+from . import store_document, store_file
 
 # The counts, the notes per group and each cluster's direct members: plain SQL, the same on
 # SQLite and PostgreSQL (StoreReads.summary counts a server's workshop with them).
@@ -44,8 +42,6 @@ MEMBERS = (
     "SELECT c.id, c.name, c.group_id, count(n.id) FROM clusters c "
     "LEFT OUTER JOIN notes n ON n.cluster_id = c.id GROUP BY c.id ORDER BY c.id"
 )
-_WORKSHOP = "SELECT title, date, description FROM workshop LIMIT 1"
-_GROUPS = "SELECT id, name, facilitators, position FROM groups ORDER BY position, id"
 
 
 def read(path: Path) -> m.Summary:
@@ -114,16 +110,8 @@ def counted(con: sqlite3.Connection, name: str) -> m.Summary:
         total, clustered, uncertain, personal, *_texts = con.execute(_NOTES).fetchone()
         per_group = dict(con.execute(PER_GROUP).fetchall())
         members = tuple(con.execute(MEMBERS).fetchall())
-        row = con.execute(_WORKSHOP).fetchone()
-        workshop = m.Workshop()
-        if row is not None:
-            title, date, description = row
-            day = None if date is None else dt.date.fromisoformat(date)
-            workshop = m.Workshop(title, day, description)
-        groups = tuple(
-            m.Group(i, group, tuple(json.loads(people) or ()), position)
-            for i, group, people, position in con.execute(_GROUPS)
-        )
+        workshop = store_document.workshop(con)
+        groups = store_document.groups(con)
     except (sqlite3.DatabaseError, *store_file.DAMAGED_VALUE) as exc:
         raise store_file.failure("store.cannot_read_db", exc, name, reading=True) from None
     return m.Summary(workshop, groups, total, clustered, uncertain, personal, per_group, members)
