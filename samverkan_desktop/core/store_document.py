@@ -77,11 +77,48 @@ def groups(con: sqlite3.Connection) -> tuple[m.Group, ...]:
 
 def _document(con: sqlite3.Connection) -> m.Document:
     clusters = tuple(
-        m.Cluster(*r[:10], _moment(r[10]), _moment(r[11])) for r in con.execute(_CLUSTERS)
+        m.Cluster(
+            i, name, about, colour, x, y, w, h, parent, group, _moment(made), _moment(changed)
+        )
+        for i, name, about, colour, x, y, w, h, parent, group, made, changed in con.execute(
+            _CLUSTERS
+        )
     )
     notes = tuple(
-        m.Note(*r[:5], _bool(r[5]), r[6], _bool(r[7]), *r[8:13], _moment(r[13]), _moment(r[14]))
-        for r in con.execute(_NOTES)
+        m.Note(
+            i,
+            text,
+            group,
+            section,
+            source,
+            bool(uncertain),  # (NOT NULL columns: SQLAlchemy's Boolean gives bool(value))
+            comment,
+            bool(personal),
+            votes,
+            colour,
+            x,
+            y,
+            home,
+            _moment(made),
+            _moment(changed),
+        )
+        for (
+            i,
+            text,
+            group,
+            section,
+            source,
+            uncertain,
+            comment,
+            personal,
+            votes,
+            colour,
+            x,
+            y,
+            home,
+            made,
+            changed,
+        ) in con.execute(_NOTES)
     )
     links = tuple(m.Link(*r) for r in con.execute(_LINKS))
     themes = tuple(m.ThemeLink(*r) for r in con.execute(_THEMES))
@@ -95,10 +132,6 @@ def _moment(value: str | None) -> dt.datetime | None:
 
 def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
-
-
-def _bool(value: int | None) -> bool | None:
-    return None if value is None else bool(value)
 
 
 def _json(value: str | None) -> Any:
