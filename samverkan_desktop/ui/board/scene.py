@@ -671,14 +671,23 @@ class BoardScene(QGraphicsScene):
         return self._drop_target
 
     # ----------------------------------------------------------------- mouse
-    def _hit(self, event: QGraphicsSceneMouseEvent) -> tuple[str, QGraphicsItem] | None:
-        pos = event.scenePos()
+    def _items_at(
+        self, event: QGraphicsSceneMouseEvent | QGraphicsSceneHelpEvent
+    ) -> list[QGraphicsItem]:
+        """What lies under the pointer, topmost first."""
         view = event.widget().parentWidget() if event.widget() is not None else None
         # The view's transform, so that the screen-sized cluster labels are hit where they show.
         transform = view.viewportTransform() if isinstance(view, QGraphicsView) else QTransform()
-        for item in self.items(
-            pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, transform
-        ):
+        return self.items(
+            event.scenePos(),
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            transform,
+        )
+
+    def _hit(self, event: QGraphicsSceneMouseEvent) -> tuple[str, QGraphicsItem] | None:
+        pos = event.scenePos()
+        for item in self._items_at(event):
             if not item.isVisible():
                 continue
             if isinstance(item, InlineEditor):
@@ -698,17 +707,9 @@ class BoardScene(QGraphicsScene):
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802
         """Qt shows the tooltip of the first item under the pointer that has one: the notes
         there write theirs first (see NoteItem.write_tooltip)."""
-        widget = event.widget()
-        view = widget.parentWidget() if widget is not None else None
-        if isinstance(view, QGraphicsView):
-            for item in self.items(
-                event.scenePos(),
-                Qt.ItemSelectionMode.IntersectsItemShape,
-                Qt.SortOrder.DescendingOrder,
-                view.viewportTransform(),
-            ):
-                if isinstance(item, NoteItem):
-                    item.write_tooltip()
+        for item in self._items_at(event):
+            if isinstance(item, NoteItem):
+                item.write_tooltip()
         super().helpEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:

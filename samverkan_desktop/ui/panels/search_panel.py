@@ -53,8 +53,8 @@ class SearchPanel(QWidget):
         self._in_order = True
         self._cursor = -1
         self._folded = FoldCache()
-        # The last search: its words, the groups shown, its hits (see _typed).
-        self._last: tuple[list[str], frozenset[int] | None, list[int]] | None = None
+        # The last search's words and hits (see _typed); any other search starts afresh.
+        self._last: tuple[list[str], list[int]] | None = None
         self._unfolded: list[int] = []  # notes still to fold while idle
         self._warm_up = QTimer(self)
         self._warm_up.setInterval(0)
@@ -223,15 +223,15 @@ class SearchPanel(QWidget):
         shown = self.selected_groups()
         folded = self._folded.get
         notes: Iterable[m.Note] = doc.notes.values()
-        if narrowing and last is not None and last[1] == shown and _narrower(words, last[0]):
-            notes = [doc.notes[i] for i in last[2] if i in doc.notes]
+        if narrowing and last is not None and _narrower(words, last[0]):
+            notes = [doc.notes[i] for i in last[1] if i in doc.notes]
         self._hits = [
             n.id
             for n in notes
             if (shown is None or n.group_id in shown)
             and all(w in folded(n.id, n.text) for w in words)
         ]
-        self._last = (words, shown, list(self._hits))
+        self._last = (words, list(self._hits))
         self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1
         self._show_count()
