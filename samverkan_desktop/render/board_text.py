@@ -62,6 +62,7 @@ def system_scale() -> float:
 _USUAL_POINTS = {"win32": 9.0, "darwin": 13.0}
 
 
+@lru_cache(maxsize=16)
 def sizes(scale: float = 1.0) -> tuple[int, ...]:
     """TEXT_SIZES at this text scale."""
     return tuple(max(8, round(p * scale)) for p in TEXT_SIZES)
@@ -187,14 +188,15 @@ def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:
     if _OTHER_SPACE.search(text):  # a tab stop, a space no line breaks at
         return False
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
-    paragraphs = [p for p in text.split("\n") if p.strip()]  # as _break lays them out
     # At the smallest size only: a text that fits at a larger one fits at it too (every word
     # narrower, as many lines), and one that does not costs its layout, whatever the size.
     pixels = min(sizes(scale))
     width = NOTE_W - 2 * NOTE_PAD
-    return sum(_wrapped_lines(p, pixels, width) for p in paragraphs) <= _lines_that_fit(
-        pixels, bottom_room
-    )
+    most = _lines_that_fit(pixels, bottom_room)
+    if "\n" not in text:
+        return _wrapped_lines(text, pixels, width) <= most
+    paragraphs = [p for p in text.split("\n") if p.strip()]  # as _break lays them out
+    return sum(_wrapped_lines(p, pixels, width) for p in paragraphs) <= most
 
 
 _OTHER_SPACE = re.compile(r"[^\S \n]")  # any white space but the plain space and a new line
@@ -215,8 +217,8 @@ def _wrapped_lines(paragraph: str, pixels: int, width: float) -> int:
     surely may (see _NO_BREAK_AFTER). Qt also breaks where this does not (after a hyphen, in a
     word too long for a line) and a greedy break at more places never needs more lines, so
     Qt's own lines are at most this many (each measured here no wider than it is shaped)."""
-    advance = _advances(pixels)
-    space = advance[" "]
+    words = _words(pixels)
+    space = words.space
     # Pieces no line may break inside: words joined by the spaces Qt may not break at; a
     # space more than one between two words, or before the first, is counted with the line.
     pieces: list[float] = []
@@ -228,17 +230,18 @@ def _wrapped_lines(paragraph: str, pixels: int, width: float) -> int:
             else:
                 pieces.append(space)
             continue
-        first = word[0]
-        if pieces and (joined or not first.isalnum() or first >= "\u3000"):
-            pieces[-1] += space + advance[word]
+        advance, breaks_before, joins_next = words[word]
+        if pieces and (joined or not breaks_before):
+            pieces[-1] += space + advance
         else:
-            pieces.append(advance[word])
-        joined = word[-1] in _NO_BREAK_AFTER
+            pieces.append(advance)
+        joined = joins_next
     count, used = 0, 0.0  # lines so far, and how much of the last one is used
+    longest, fits = width - _SLACK_ONE, width - _SLACK
     for piece in pieces:
-        if piece > width - _SLACK_ONE:
+        if piece > longest:
             return sys.maxsize  # (Qt breaks it anywhere) left to the layout
-        if count and used + space + piece <= width - _SLACK:
+        if count and used + space + piece <= fits:
             used += space + piece
         else:
             count, used = count + 1, piece
@@ -257,21 +260,30 @@ def _lines_that_fit(pixels: int, bottom_room: float) -> int:
     return int((NOTE_H - bottom_room - NOTE_HEADER) // spacing)
 
 
-class _Advances(dict[str, float]):
-    """How wide each word is at one size, measured once (a word's first use)."""
+class _Words(dict[str, tuple[float, bool, bool]]):
+    """Each word at one size, looked at once (its first use): how wide it is, whether a line
+    may break before it after a space (a letter or digit below the CJK blocks, see
+    _NO_BREAK_AFTER), and whether the word after it stays with it. One lookup a word: opening
+    a board answers this for every word of every note."""
 
     def __init__(self, pixels: int) -> None:
         super().__init__()
         self._metrics = QFontMetricsF(note_font(pixels))
+        self.space = self._metrics.horizontalAdvance(" ")
 
-    def __missing__(self, word: str) -> float:
-        width = self[word] = self._metrics.horizontalAdvance(word)
-        return width
+    def __missing__(self, word: str) -> tuple[float, bool, bool]:
+        first = word[0]
+        seen = self[word] = (
+            self._metrics.horizontalAdvance(word),
+            first.isalnum() and first < "\u3000",
+            word[-1] in _NO_BREAK_AFTER,
+        )
+        return seen
 
 
 @lru_cache(maxsize=32)
-def _advances(pixels: int) -> _Advances:
-    return _Advances(pixels)
+def _words(pixels: int) -> _Words:
+    return _Words(pixels)
 
 
 @lru_cache(maxsize=1)

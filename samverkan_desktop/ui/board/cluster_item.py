@@ -31,6 +31,7 @@ from . import palette as pal
 CLUSTER_Z = 10.0  # plus the nesting depth; notes are far above at NOTE_Z
 LABEL_Z = 4000.0
 _CACHED = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_SELECTED_CHANGE = QGraphicsItem.GraphicsItemChange.ItemSelectedChange
 
 
 class Frame(TrContext):
@@ -199,9 +200,11 @@ class ClusterItem(QGraphicsItem):
         return partial
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedChange:
+        # Qt calls this for every change (a dozen as a frame is made: flags, place, tooltip),
+        # so it does no more than it must; Qt's own itemChange returns the value as it is.
+        if change == _SELECTED_CHANGE:
             self._drop_picture()  # (Qt draws it again itself)
-        return super().itemChange(change, value)
+        return value
 
     def boundingRect(self) -> QRectF:
         return self.rect().adjusted(-3, -3, 3, 3)

@@ -118,15 +118,28 @@ class GroupHeaders:
     ) -> None:
         """Place the headers again; `note_ids`/`cluster_ids`: only these changed (None: look
         at everything, e.g. after the groups changed)."""
+        board = doc.board
+        moved: set[Key] = set()
+        now: list[Rect] = []
         if note_ids is None or cluster_ids is None:
+            # Every header is placed afresh (every column is new): what moved is not asked.
             self._columns, self._rooms, self._labels = hd.Columns(), {}, {}
-            note_ids, cluster_ids = list(doc.notes), list(doc.clusters)
-        notes, clusters = set(note_ids), set(cluster_ids)
-        for cid in clusters:  # whether its notes count as home follows the cluster
-            self._columns.take(("frame", cid), _frame_spot(doc, cid))
-            notes |= doc.members(cid) if cid in doc.clusters else set()
-        for nid in notes:
-            self._columns.take(("note", nid), _note_spot(doc, nid))
+            take = self._columns.take
+            for cid, cluster in doc.clusters.items():
+                take(("frame", cid), hd.frame_spot(cluster, board.frame(cid)))
+            for nid, note in doc.notes.items():
+                take(("note", nid), hd.note_spot(note, doc.clusters))
+        else:
+            notes, clusters = set(note_ids), set(cluster_ids)
+            for cid in clusters:  # whether its notes count as home follows the cluster
+                self._columns.take(("frame", cid), _frame_spot(doc, cid))
+                notes |= doc.members(cid) if cid in doc.clusters else set()
+            for nid in notes:
+                self._columns.take(("note", nid), _note_spot(doc, nid))
+            moved = _moved(board, notes, clusters)
+            # Where the things that changed are now, of those on the board itself (a header
+            # looks for room among these only).
+            now = [board.rect(k) for k in moved if k in board and board.container(k) is None]
         changed = self._columns.update()
         homes = self._columns.columns()
         placed = False
@@ -135,11 +148,6 @@ class GroupHeaders:
                 self._scene.removeItem(self._items.pop(gid))
                 self._rooms.pop(gid, None)
                 placed = True
-        moved = _moved(doc.board, notes, clusters)
-        board = doc.board
-        # Where the things that changed are now, of those on the board itself (a header looks
-        # for room among these only).
-        now = [board.rect(k) for k in moved if k in board and board.container(k) is None]
         for gid, (left, top, right) in homes.items():
             group = doc.groups.get(gid)
             if group is None:
