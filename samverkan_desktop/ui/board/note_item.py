@@ -111,6 +111,16 @@ class NoteItem(QGraphicsRectItem):
     shadow), so that Qt works that out itself in every paint and change, without calling into
     Python (a tenth of a full repaint); `rect()` here is the note's own."""
 
+    # What every note starts with is set here, once, not on each of 10,000 (an attribute set
+    # on a Qt item goes through its wrapper).
+    _lifted = False
+    _shadow: LiftShadow | None = None
+    _far = False
+    face: NoteFace | None = None
+    # Its tooltip is written when it is first asked for (the scene's helpEvent): writing
+    # 10,000 of them was a tenth of opening a big board.
+    _tip_written = False
+
     def __init__(self, note: m.Note, style: NoteStyle) -> None:
         height = mt.note_height(note, style.look.text_scale)
         super().__init__(_bounds(height))
@@ -118,20 +128,13 @@ class NoteItem(QGraphicsRectItem):
         self.note = note
         self.style = style
         self._height = height
-        self._lifted = False
-        self._shadow: LiftShadow | None = None
-        self._far = False
         # (It has no flags yet: setFlags is a third of what setFlag costs, 10,000 times.)
         self.setFlags(_SELECTABLE)
         # Its picture repaints only when it changes or the zoom does, not on every scroll; from
         # its first selection on, not when it is (de)selected either (see NoteFace).
         self.setCacheMode(_CACHED)
-        self.face: NoteFace | None = None
         self.setZValue(NOTE_Z)
         self.setPos(note.x, note.y)
-        # Its tooltip is written when it is first asked for (the scene's helpEvent): writing
-        # 10,000 of them was a tenth of opening a big board.
-        self._tip_written = False
 
     @property
     def picture(self) -> QGraphicsItem:
