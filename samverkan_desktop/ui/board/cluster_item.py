@@ -7,6 +7,7 @@ fill stacks on its parent's, so nesting depth shows without any extra ink.
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -70,6 +71,8 @@ class ResizeHandle(QGraphicsRectItem):
 
 
 class ClusterItem(QGraphicsItem):
+    _drawn = False  # painted yet: until then Qt holds no picture of it to draw again
+
     def __init__(self, cluster: m.Cluster, rect: QRectF) -> None:
         super().__init__()
         self.cluster = cluster
@@ -177,6 +180,8 @@ class ClusterItem(QGraphicsItem):
     # ----------------------------------------------------------------- painting
     def draw_again(self, rect: QRectF | None = None) -> None:
         """Draw the frame again (only `rect` of it, when its picture is whole)."""
+        if not self._drawn:
+            return  # (its first paint draws it as it is then; a board opened makes 552 at 10k)
         if self._drop_picture():
             rect = None
         if rect is None:
@@ -189,6 +194,8 @@ class ClusterItem(QGraphicsItem):
         the view): Qt, asked to draw such a frame again in the same paint as the view scrolls,
         draws only the part scrolled into view and keeps the rest as it was (a deselected frame
         kept its blue edge). Says whether it did."""
+        if not self._drawn:
+            return False  # (no picture yet)
         scene, bounds = self.scene(), self.sceneBoundingRect()
         partial = False
         for view in scene.views() if scene is not None else ():
@@ -222,6 +229,7 @@ class ClusterItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        self._drawn = True
         # Below LABEL_LOD the title is not painted: the scene shows a screen-sized ClusterLabel.
         bp.paint_frame(
             painter,
@@ -239,6 +247,11 @@ class ClusterItem(QGraphicsItem):
             # Qt draws a cached item into a clear picture of it alone, and then with no widget.
             clear=widget is None and self.cacheMode() == _CACHED,
         )
+
+
+@cache
+def _label_metrics() -> QFontMetricsF:
+    return QFontMetricsF(mt.label_font())
 
 
 class ClusterLabel(QGraphicsItem):
@@ -275,8 +288,7 @@ class ClusterLabel(QGraphicsItem):
                 self._relayout()
 
     def _relayout(self) -> None:
-        font = mt.label_font()
-        metrics = QFontMetricsF(font)
+        metrics = _label_metrics()
         room = max(self._frame_width * self._zoom - 10, 60.0)
         full = f"{self._name} · {self._count}"
         if metrics.horizontalAdvance(full) <= room - 10:
