@@ -86,3 +86,31 @@ def test_the_gestures_wrote_what_they_should(quick):
     assert written["drag"] >= 1 and written["rename"] >= 1
     assert written["drop"] > 2  # the note, the frame, and what was pushed below it
     assert written["group"] >= 21  # the new cluster and its 20 notes
+
+
+def test_the_board_figures_are_the_medians_of_their_runs():
+    """Three board runs: each number of a figure (value, floor, the store's part, each part) is
+    its median over the runs; a figure that failed in one run is reported as that failure."""
+    bench = _bench()
+    runs = [
+        {
+            "open": {"value": 1.9, "floor": 0.5},
+            "group": {"value": 30.0, "floor": 15.0, "rows": 89, "parts": {"store": 9.0}},
+            "paint_fit": {"value": 9.0, "floor": 300.0},
+        },
+        {
+            "open": {"value": 1.2, "floor": 0.7},
+            "group": {"value": 45.0, "floor": 14.0, "rows": 89, "parts": {"store": 12.0}},
+            "paint_fit": {"error": "RuntimeError: no paint"},
+        },
+        {
+            "open": {"value": 1.3, "floor": 0.6},
+            "group": {"value": 33.0, "floor": 19.0, "rows": 89, "parts": {"store": 8.0}},
+            "paint_fit": {"value": 11.0, "floor": 280.0},
+        },
+    ]
+    got = bench.median_of_runs(runs)
+    assert got["open"] == {"value": 1.3, "floor": 0.6}
+    assert got["group"] == {"value": 33.0, "floor": 15.0, "rows": 89, "parts": {"store": 9.0}}
+    assert got["paint_fit"] == {"error": "RuntimeError: no paint"}
+    assert bench.median_of_runs(runs[:1]) == runs[0]

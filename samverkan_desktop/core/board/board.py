@@ -532,8 +532,8 @@ class Board:
                 fields["cluster_id"] = box.home
             if fields:
                 out.notes[i] = fields
-        reparented = {c for c, p in self._parent.items() if base._parent.get(c, p) != p}
-        for i in {i for kind, i in self._touched if kind == "frame"} | reparented:
+        # (A frame given another parent is touched too: put_frame writes it.)
+        for i in {i for kind, i in self._touched if kind == "frame"}:
             rect = self._frames.get(i)
             if rect is None:
                 if i in base._frames:

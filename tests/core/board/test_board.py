@@ -187,6 +187,21 @@ def test_a_draft_of_a_draft_leaves_both_boards_it_comes_from_alone():
     assert second.changes().notes[1] == {"cluster_id": 3}
 
 
+def test_a_frame_that_only_changed_parent_is_in_the_drafts_changes():
+    """Nesting a frame elsewhere, or removing the frame around it, moves no rect: its new
+    parent is still a change to save."""
+    board = tree()
+    draft = board.copy()
+    draft.set_parent(3, None)
+    assert draft.changes().clusters == {3: {"parent_id": None}}
+    draft = board.copy()
+    draft.remove_frame(2)  # 3 (with its notes) moves up into 1
+    changes = draft.changes()
+    assert changes.removed_clusters == {2}
+    assert changes.clusters == {3: {"parent_id": 1}}
+    assert changes.notes == {3: {"cluster_id": 1}}
+
+
 # ---------------------------------------------------------------- the spatial index
 _COORD = st.floats(min_value=-900.0, max_value=900.0, allow_nan=False).map(lambda v: round(v, 1))
 _STEPS = st.lists(
