@@ -273,6 +273,10 @@ class ClusterLabel(QGraphicsItem):
         self._zoom = 0.1
         self._text = ""
         self._rect = QRectF()
+        # Its text and size are worked out when first asked for (drawn, or looked at by Qt's
+        # index): most labels wait hidden until the board is zoomed out, and shaping 552 names
+        # was a tenth of a second of opening a big board.
+        self._due = False
 
     def set_text(self, name: str, count: str, frame_width: float) -> None:
         name = name.strip() or Frame.tr("Namnlöst kluster")
@@ -288,6 +292,14 @@ class ClusterLabel(QGraphicsItem):
                 self._relayout()
 
     def _relayout(self) -> None:
+        self.prepareGeometryChange()  # (its size is asked for afresh from here on)
+        self._due = True
+        self.update()
+
+    def _lay_out(self) -> None:
+        if not self._due:
+            return
+        self._due = False
         metrics = _label_metrics()
         room = max(self._frame_width * self._zoom - 10, 60.0)
         full = f"{self._name} · {self._count}"
@@ -295,12 +307,16 @@ class ClusterLabel(QGraphicsItem):
             text = full
         else:
             text = metrics.elidedText(self._name, Qt.TextElideMode.ElideRight, room - 10)
-        self.prepareGeometryChange()
         self._text = text
         self._rect = QRectF(0, 0, metrics.horizontalAdvance(text) + 10, metrics.height() + 6)
-        self.update()
+
+    def text(self) -> str:
+        """What it shows: the name and count, or as much of the name as fits."""
+        self._lay_out()
+        return self._text
 
     def boundingRect(self) -> QRectF:
+        self._lay_out()
         return self._rect
 
     def paint(
@@ -310,6 +326,7 @@ class ClusterLabel(QGraphicsItem):
         hc = pal.look_of(self).high_contrast
         painter.setPen(QPen(pal.HC_INK, 2) if hc else QPen(pal.FRAME_BORDER, 1))
         painter.setBrush(pal.HC_PAPER if hc else QColor(255, 255, 255, 230))
+        self._lay_out()
         painter.drawRoundedRect(self._rect, 4, 4)
         painter.setFont(mt.label_font())
         painter.setPen(pal.HC_INK if hc else pal.TEXT)

@@ -319,9 +319,11 @@ class BoardScene(QGraphicsScene):
             self._group_labels.get(gid, "") if gid else "",
             pal.note_fill(index) if index is not None else None,
         )
+        # Placed before its text is set: moving a label asks Qt for its size, which would lay
+        # out the new text at once (a hidden one's waits until it is shown, see ClusterLabel).
+        self._place_label(cid)
         label = self._labels[cid]
         label.set_text(cluster.name, count_text(item.notes, item.subclusters), item.rect().width())
-        self._place_label(cid)
         self._apply_emphasis_cluster(item)
 
     def _on_notes(self, ids: frozenset[int]) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from samverkan_desktop.core.importers import read_source
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.board import BoardScene, BoardView, palette
-from samverkan_desktop.ui.board.cluster_item import ClusterLabel
+from samverkan_desktop.ui.board.cluster_item import LABEL_LOD, ClusterLabel
 from samverkan_desktop.ui.document import DocumentModel
 
 
@@ -69,6 +69,30 @@ def test_the_seed_zoomed_out_shows_every_cluster_name(seed_view, tmp_path):
     assert len(colours(image)) > 20
     view.zoom_100()
     assert not any(label.isVisible() for label in labels)
+
+
+def test_a_frame_renamed_while_zoomed_in_shows_its_new_name_once_zoomed_out(seed_view):
+    """The names far out are laid out only when they are shown: one renamed while the board
+    was close up shows the new name (with its count, where there is room) as soon as the board
+    is zoomed out."""
+    from samverkan_desktop.ui.commands import RenameClusterCommand
+
+    view = seed_view
+    scene = view.board()
+    cid = max(scene.doc.clusters, key=lambda c: scene.cluster_item(c).rect().width())
+    label = next(i for i in scene.items() if isinstance(i, ClusterLabel) and i.cluster_id == cid)
+    view.set_zoom(LABEL_LOD * 0.95)  # far enough out for the names, the widest frame's whole
+    view.grab()
+    old = scene.doc.cluster(cid).name
+    assert label.isVisible() and label.text().startswith(old[:5])
+    view.zoom_100()
+    scene.doc.push(RenameClusterCommand(scene.doc, cid, "Trygga mötesplatser"))
+    view.set_zoom(LABEL_LOD * 0.95)
+    view.grab()
+    assert label.isVisible()
+    count = len(scene.doc.subtree_notes(cid))
+    assert label.text() in (f"Trygga mötesplatser · {count}", "Trygga mötesplatser")
+    assert label.boundingRect().width() > 100
 
 
 def test_zoom_to_fit_leaves_room_for_the_group_headers_above_the_columns(seed_view):
