@@ -123,7 +123,12 @@ def max_height(scale: float = 1.0) -> float:
     return MAX_NOTE_H * max(1.0, scale)
 
 
-def _break(text: str, pixels: int, bottom_room: float, tallest: float = MAX_NOTE_H) -> TextLines:
+def _break(
+    text: str, pixels: int, bottom_room: float, tallest: float = MAX_NOTE_H, keep: bool = True
+) -> TextLines:
+    """The text laid out at `pixels` as the note draws it; `keep=False`: only how tall it is
+    and whether it is cut short, without the lines (a third of the time: what opening a board
+    asks of every note that grows)."""
     font = note_font(pixels)
     metrics = QFontMetricsF(font)
     width = NOTE_W - 2 * NOTE_PAD
@@ -144,20 +149,22 @@ def _break(text: str, pixels: int, bottom_room: float, tallest: float = MAX_NOTE
             if not line.isValid():
                 break
             line.setLineWidth(width)
-            pieces.append((line.textStart(), line.textLength()))
+            pieces.append((line.textStart(), line.textLength()) if keep else (0, 0))
         layout.endLayout()
         for i, (start, length) in enumerate(pieces):
             more = i < len(pieces) - 1 or p_index < len(paragraphs) - 1
             if more and y + 2 * metrics.lineSpacing() > limit:
                 # The last line that fits: as much as fits, ended with an ellipsis.
-                rest = " ".join([paragraph[start:], *paragraphs[p_index + 1 :]])
-                shown = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
-                lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), shown))
+                if keep:
+                    rest = " ".join([paragraph[start:], *paragraphs[p_index + 1 :]])
+                    shown = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+                    lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), shown))
                 y += metrics.lineSpacing()
                 elided = True
                 break
-            piece = paragraph[start : start + length].rstrip()
-            lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), piece))
+            if keep:
+                piece = paragraph[start : start + length].rstrip()
+                lines.append((QPointF(NOTE_PAD, y + metrics.ascent()), piece))
             y += metrics.lineSpacing()
         if elided:
             break
@@ -175,7 +182,10 @@ def text_height(text: str, with_footer: bool = False, scale: float = 1.0) -> flo
     laying out every text was 40 % of opening the board)."""
     if _surely_fits(text, with_footer, scale):
         return NOTE_H
-    return note_lines(text, with_footer, scale).height
+    # note_lines' height is always that of the text at the smallest size: what fits there is
+    # as tall as the note at any size it is drawn at, and what does not is drawn there.
+    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
+    return _break(text, min(sizes(scale)), bottom_room, max_height(scale), keep=False).height
 
 
 def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:

@@ -113,3 +113,26 @@ def test_a_text_is_drawn_at_the_largest_size_it_fits_else_the_smallest_grown(
     ]
     fitting = [lines for lines in each if lines.height <= NOTE_H and not lines.elided]
     assert bt.note_lines(text, with_footer, scale) == (fitting[0] if fitting else each[-1])
+
+
+# Long texts of several paragraphs: notes that grow, up to those cut short at the tallest.
+LONG_TEXTS = st.lists(
+    st.lists(WORDS, min_size=1, max_size=70).map(" ".join), min_size=1, max_size=5
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=LONG_TEXTS | TEXTS, with_footer=st.booleans(), scale=st.sampled_from([1.0, 1.5]))
+def test_a_note_is_as_tall_as_its_text_drawn_also_when_it_grows_or_is_cut_short(
+    qapp, text, with_footer, scale
+):
+    """The height a board gives a note without keeping the lines is the height of the text
+    as it is drawn (note_lines), and says as it does whether the text is cut short."""
+    drawn = bt.note_lines(text, with_footer, scale)
+    assert bt.text_height(text, with_footer, scale) == drawn.height
+    bottom = bt.NOTE_PAD + (bt.NOTE_FOOTER if with_footer else 0.0)
+    smallest = min(bt.sizes(scale))
+    kept = bt._break(text, smallest, bottom, bt.max_height(scale))
+    measured = bt._break(text, smallest, bottom, bt.max_height(scale), keep=False)
+    assert (measured.height, measured.elided) == (kept.height, kept.elided)
+    assert measured.lines == () and len(kept.lines) >= 1
