@@ -29,9 +29,14 @@ MAX_CELLS = 1024  # a rectangle over more cells than this is not put in cells bu
 
 def cells_of(rect: Rect, margin: float = 0.0) -> list[Cell] | None:
     """The index cells `rect` (grown by `margin`) touches; None when they are too many."""
+    return cells_at(rect.x, rect.y, rect.w, rect.h, margin)
+
+
+def cells_at(x: float, y: float, w: float, h: float, margin: float = 0.0) -> list[Cell] | None:
+    """`cells_of` a rect given by its numbers (a board read from its file: no Rect asked)."""
     floor = math.floor  # (asked for every thing settling moves: `right`/`bottom` written out)
-    x0, x1 = floor((rect.x - margin) / CELL), floor((rect.x + rect.w + margin) / CELL)
-    y0, y1 = floor((rect.y - margin) / CELL), floor((rect.y + rect.h + margin) / CELL)
+    x0, x1 = floor((x - margin) / CELL), floor((x + w + margin) / CELL)
+    y0, y1 = floor((y - margin) / CELL), floor((y + h + margin) / CELL)
     if x0 == x1 and y0 == y1:
         return [(x0, y0)]
     if (x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS:
@@ -300,13 +305,14 @@ class Board:
             if note_id in notes:  # (already on the board: it may move out of a cluster)
                 self.put_note(note_id, x, y, h, home)
                 continue
-            box = notes[note_id] = NoteBox(x, y, h, home)
+            notes[note_id] = NoteBox(x, y, h, home)
             if ("m", home) not in owned:
                 self._set("m", home)
             members[home].add(note_id)
             key = ("note", note_id)
             touched.add(key)
-            slots = _slots(box.rect)
+            # (_slots of the box's rect, from its numbers: a note is NOTE_W wide)
+            slots = cells_at(x, y, NOTE_W, h) if h > 0 else None
             if slots is None:
                 self._own_always().add(key)
                 continue
