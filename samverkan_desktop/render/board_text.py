@@ -103,6 +103,10 @@ def note_lines(text: str, with_footer: bool = False, scale: float = 1.0) -> Text
     """The largest of TEXT_SIZES at which the text fits the note, else the smallest, grown."""
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
     wanted = sizes(scale)
+    # A text that surely fits at the largest size is drawn at it: laid out once, there (most
+    # notes; each note's first paint lays it out).
+    if _fits_surely(text, wanted[0], bottom_room):
+        return _break(text, wanted[0], bottom_room, max_height(scale))
     # First at the smallest: a text it does not fit fits no larger size either (most of those
     # laid out when a big board opens grow the note), so it is laid out once, not three times.
     smallest = _break(text, wanted[-1], bottom_room, max_height(scale))
@@ -192,15 +196,19 @@ def _surely_fits(text: str, with_footer: bool, scale: float = 1.0) -> bool:
     """Whether the text fits the note at one of its sizes (so that note_lines gives it the
     note's height), answered without laying it out where that is safe: a False only costs the
     layout (_break), a wrong True would cut the text short."""
+    # At the smallest size only: a text that fits at a larger one fits at it too (every word
+    # narrower, as many lines), and one that does not costs its layout, whatever the size.
+    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
+    return _fits_surely(text, min(sizes(scale)), bottom_room)
+
+
+def _fits_surely(text: str, pixels: int, bottom_room: float) -> bool:
+    """Whether the text laid out at `pixels` surely fits the note (see _surely_fits)."""
     text = text.strip()
     if not text:
         return True
     if _OTHER_SPACE.search(text):  # a tab stop, a space no line breaks at
         return False
-    bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
-    # At the smallest size only: a text that fits at a larger one fits at it too (every word
-    # narrower, as many lines), and one that does not costs its layout, whatever the size.
-    pixels = min(sizes(scale))
     width = NOTE_W - 2 * NOTE_PAD
     most = _lines_that_fit(pixels, bottom_room)
     if "\n" not in text:
