@@ -162,10 +162,10 @@ class Columns:
             self._touched.add(old_gid)
         if spot is not None:
             gid, where = spot
-            group = self._groups.get(gid)
-            if group is None:  # (not setdefault: that would make a _Group for every spot)
-                group = self._groups[gid] = _Group()
-            group.add(key, where)
+            found = self._groups.get(gid)
+            if found is None:  # (not setdefault: that would make a _Group for every spot)
+                found = self._groups[gid] = _Group()
+            found.add(key, where)
             self._group_of[key] = gid
             self._touched.add(gid)
 

@@ -31,6 +31,7 @@ from . import grouping
 from . import metrics as mt
 from . import palette as pal
 from .cluster_item import LABEL_LOD, ClusterItem, ClusterLabel, ResizeHandle, count_text
+from .dimming import Dimming
 from .editing import InlineEditing
 from .editor import InlineEditor
 from .gestures import DragGesture, ResizeGesture, move_command, selection
@@ -149,6 +150,8 @@ class BoardScene(QGraphicsScene):
                 scene._selection_drawn()
 
         self.selectionChanged.connect(selection_drawn)
+        # A search's dimming: the notes in view at once, on a big board the rest a turn later.
+        self._dimming = Dimming(self, self.note_opacity, self._notes.get)
         self._headers_timer = QTimer(self)
         self._headers_timer.setSingleShot(True)
         self._headers_timer.timeout.connect(self._headers_due)
@@ -583,8 +586,8 @@ class BoardScene(QGraphicsScene):
             changed = self._notes.keys() - search
         else:
             changed = set((old ^ new) & self._notes.keys())
-        for nid in changed:
-            self._notes[nid].setOpacity(1.0 if new is None or nid in new else DIMMED)
+        # Far out the overview draws every note from its opacity: all are told at once.
+        self._dimming.show(changed, everything=self._far)
         self._overview.invalidate()
         if old is None or new is None:
             clusters: Iterable[int] = self._clusters  # empty frames are dimmed too
@@ -596,12 +599,23 @@ class BoardScene(QGraphicsScene):
             if item is not None:
                 item.setOpacity(1.0 if lit is None or cid in lit else 0.45)
 
+    def note_opacity(self, note_id: int) -> float:
+        """A note's opacity for the search: dimmed when a search does not find it."""
+        found = self._highlight
+        return 1.0 if found is None or note_id in found else DIMMED
+
+    def dimming_waiting(self) -> int:
+        """How many notes out of view have not been dimmed or lit for the search yet."""
+        return self._dimming.waiting()
+
     def _clusters_of(self, note_ids: Iterable[int]) -> set[int]:
         """The frames holding these notes, at any depth."""
         found: set[int] = set()
+        shown = self._notes
+        notes = self.doc.notes  # (a note's cluster read from the model, not through its item)
         for nid in note_ids:
-            item = self._notes.get(nid)
-            cid = item.note.cluster_id if item is not None else None
+            note = notes.get(nid) if nid in shown else None
+            cid = note.cluster_id if note is not None else None
             if cid is not None and cid not in found:
                 found.add(cid)
                 for above in self.doc.ancestors(cid):
@@ -632,8 +646,7 @@ class BoardScene(QGraphicsScene):
             return  # every note is shown, and lit (set_group_filter and set_highlight see to it)
         note = item.note
         item.setVisible(self._group_filter is None or note.group_id in self._group_filter)
-        lit = self._highlight is None or note.id in self._highlight
-        item.setOpacity(1.0 if lit else DIMMED)
+        item.setOpacity(self.note_opacity(note.id))
 
     def _apply_emphasis_cluster(self, item: ClusterItem) -> None:
         if self._highlight is None:
@@ -650,6 +663,8 @@ class BoardScene(QGraphicsScene):
         far = zoom < OVERVIEW_ZOOM
         if far != self._far:
             self._far = far
+            if far:
+                self._dimming.finish()  # the overview draws every note as it was told
             for item in self._notes.values():
                 item.set_far(far)
             for frame in self._clusters.values():

@@ -221,16 +221,12 @@ class SearchPanel(QWidget):
                 self.highlightChanged.emit(None)
             return
         shown = self.selected_groups()
-        folded = self._folded.get
         notes: Iterable[m.Note] = doc.notes.values()
         if narrowing and last is not None and _narrower(words, last[0]):
             notes = [doc.notes[i] for i in last[1] if i in doc.notes]
-        self._hits = [
-            n.id
-            for n in notes
-            if (shown is None or n.group_id in shown)
-            and all(w in folded(n.id, n.text) for w in words)
-        ]
+        self._hits = self._folded.holding(
+            ((n.id, n.text) for n in notes if shown is None or n.group_id in shown), words
+        )
         self._last = (words, list(self._hits))
         self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1

@@ -1,0 +1,35 @@
+"""Matching as a Swedish reader expects (core/textfold.py): the search's fold cache."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from samverkan_desktop.core.textfold import FoldCache, fold
+
+TEXTS = st.lists(
+    st.sampled_from(["Mötesplats", "för", "UNGA", "Åse", "trygghet", "café", "ÖREBRO", "x"]),
+    max_size=6,
+).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(TEXTS, min_size=1, max_size=12),
+    edited=st.lists(TEXTS, max_size=12),
+    words=st.lists(
+        st.sampled_from(["mote", "unga", "ase", "cafe", "orebro", "x", "ö"]), max_size=3
+    ),
+)
+def test_the_cache_finds_the_texts_holding_every_word_also_after_edits(texts, edited, words):
+    """`holding` answers as folding every text afresh would, in the order given, also for a
+    text that changed since it was folded (a caller that missed an edit)."""
+    cache = FoldCache()
+    items = list(enumerate(texts))
+    folded = [fold(w) for w in words]
+    expected = [k for k, t in items if all(w in fold(t) for w in folded)]
+    assert cache.holding(items, folded) == expected
+    items = [(k, edited[k] if k < len(edited) else t) for k, t in items]
+    expected = [k for k, t in items if all(w in fold(t) for w in folded)]
+    assert cache.holding(items, folded) == expected
+    assert all(cache.get(k, t) == fold(t) for k, t in items)

@@ -1,0 +1,97 @@
+"""A search on a big board dims the notes in view at once and the others a turn later
+(ui/board/dimming.py): what the user sees is always the search as typed, and every note ends
+up as the last search says, however fast the keys come."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from samverkan_desktop.core.analysis.evaluation import recombined_document
+from samverkan_desktop.core.layout import layout_document
+from samverkan_desktop.core.store import Store
+from samverkan_desktop.ui.board import BoardScene, BoardView
+from samverkan_desktop.ui.board.dimming import AT_ONCE
+from samverkan_desktop.ui.board.scene import DIMMED
+from samverkan_desktop.ui.document import DocumentModel
+from samverkan_desktop.ui.panels.search_panel import SearchPanel
+
+
+@pytest.fixture
+def big(qtbot, seed_workshop, tmp_path):
+    seed = Store.open(seed_workshop)
+    try:
+        doc = layout_document(recombined_document(seed.document(), 3_000, seed=4))
+    finally:
+        seed.close()
+    path = tmp_path / "stor.samverkan"
+    with Store.create(path, doc.workshop) as store:
+        store.add_document(doc)
+    model = DocumentModel(Store.open(path))
+    scene = BoardScene(model)
+    view = BoardView(scene)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.first_view()
+    panel = SearchPanel()
+    qtbot.addWidget(panel)
+    panel.highlightChanged.connect(scene.set_highlight)
+    panel.set_document(model)
+    yield model, scene, view, panel
+    panel.set_document(None)
+    model.close()
+
+
+def _wrong(scene, model) -> list[int]:
+    """The notes whose opacity is not what the search as it is now gives them."""
+    found = scene._highlight
+    return [
+        i
+        for i in model.notes
+        if scene.note_item(i).opacity() != (1.0 if found is None or i in found else DIMMED)
+    ]
+
+
+def _in_view(view) -> list:
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    return [i for i in view.board().note_items() if i.scene_rect().intersects(seen)]
+
+
+def test_a_search_dims_the_notes_in_view_at_once_and_the_rest_soon(qtbot, big):
+    model, scene, view, panel = big
+    qtbot.keyClicks(panel.field, "x")  # few notes hold an x: most are dimmed
+    found = scene._highlight  # (no turn of the event loop since the key)
+    assert found is not None and AT_ONCE < len(model.notes) - len(found)
+    shown = _in_view(view)
+    assert len(shown) > 20
+    assert all(i.opacity() == (1.0 if i.note_id in found else DIMMED) for i in shown)
+    assert scene.dimming_waiting() > 0  # out of view: not yet
+    qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
+    assert _wrong(scene, model) == []
+
+
+def test_keys_typed_faster_than_the_dimming_leave_every_note_as_the_last_search_says(qtbot, big):
+    model, scene, view, panel = big
+    for keys in ("x", "\b", "mo", "t", "\b\b", "x"):
+        for key in keys:
+            if key == "\b":
+                qtbot.keyClick(panel.field, Qt.Key.Key_Backspace)
+            else:
+                qtbot.keyClicks(panel.field, key)
+    qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
+    assert panel.field.text() == "mx" and _wrong(scene, model) == []
+    panel.field.clear()  # the search ends: everything is lit again
+    qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
+    assert scene._highlight is None and _wrong(scene, model) == []
+
+
+def test_far_out_every_note_is_dimmed_before_the_overview_draws_it(qtbot, big):
+    model, scene, view, panel = big
+    qtbot.keyClicks(panel.field, "x")
+    assert scene.dimming_waiting() > 0
+    view.zoom_to_fit()  # the overview draws the whole board from the notes' opacities
+    assert scene.dimming_waiting() == 0 and _wrong(scene, model) == []
+    panel.field.clear()  # and far out a search tells every note at once
+    assert scene.dimming_waiting() == 0 and _wrong(scene, model) == []
