@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Hashable, Iterable
-from typing import TypeVar
+from typing import Protocol
 
-K = TypeVar("K", bound=Hashable)
+
+class _Texted(Protocol):  # a note, as `FoldCache.holding` reads it
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 def _fold_slowly(text: str) -> str:
@@ -62,12 +68,14 @@ class FoldCache:
         self._entries[key] = (text, folded)
         return folded
 
-    def holding(self, items: Iterable[tuple[K, str]], words: list[str]) -> list[K]:
-        """The keys of `items` (key, text) whose folded text holds every one of `words`, in
-        their order: `get` for each, in one loop (a search's first key looks at every note)."""
+    def holding(self, notes: Iterable[_Texted], words: list[str]) -> list[int]:
+        """The ids of `notes` whose folded text holds every one of `words`, in their order:
+        `get(note.id, note.text)` for each, in one loop (a search's first key looks at every
+        note of the board)."""
         entries = self._entries
-        found: list[K] = []
-        for key, text in items:
+        found: list[int] = []
+        for note in notes:
+            key, text = note.id, note.text
             entry = entries.get(key)
             if entry is not None and (entry[0] is text or entry[0] == text):
                 folded = entry[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from samverkan_desktop.core.model import Note
 from samverkan_desktop.core.textfold import FoldCache, fold
 
 TEXTS = st.lists(
@@ -25,11 +26,11 @@ def test_the_cache_finds_the_texts_holding_every_word_also_after_edits(texts, ed
     """`holding` answers as folding every text afresh would, in the order given, also for a
     text that changed since it was folded (a caller that missed an edit)."""
     cache = FoldCache()
-    items = list(enumerate(texts))
+    notes = [Note(i, t) for i, t in enumerate(texts)]
     folded = [fold(w) for w in words]
-    expected = [k for k, t in items if all(w in fold(t) for w in folded)]
-    assert cache.holding(items, folded) == expected
-    items = [(k, edited[k] if k < len(edited) else t) for k, t in items]
-    expected = [k for k, t in items if all(w in fold(t) for w in folded)]
-    assert cache.holding(items, folded) == expected
-    assert all(cache.get(k, t) == fold(t) for k, t in items)
+    expected = [n.id for n in notes if all(w in fold(n.text) for w in folded)]
+    assert cache.holding(notes, folded) == expected
+    notes = [Note(n.id, edited[n.id]) if n.id < len(edited) else n for n in notes]
+    expected = [n.id for n in notes if all(w in fold(n.text) for w in folded)]
+    assert cache.holding(notes, folded) == expected
+    assert all(cache.get(n.id, n.text) == fold(n.text) for n in notes)

@@ -593,11 +593,11 @@ class BoardScene(QGraphicsScene):
             clusters: Iterable[int] = self._clusters  # empty frames are dimmed too
         else:
             clusters = self._clusters_of(changed)
-        lit = self._clusters_of(new) if new is not None else None
-        for cid in clusters:
+        for cid in clusters:  # (as _apply_emphasis_cluster: lit while it holds a hit)
             item = self._clusters.get(cid)
             if item is not None:
-                item.setOpacity(1.0 if lit is None or cid in lit else 0.45)
+                lit = new is None or not self.doc.subtree_notes(cid).isdisjoint(new)
+                item.setOpacity(1.0 if lit else 0.45)
 
     def note_opacity(self, note_id: int) -> float:
         """A note's opacity for the search: dimmed when a search does not find it."""

@@ -221,12 +221,13 @@ class SearchPanel(QWidget):
                 self.highlightChanged.emit(None)
             return
         shown = self.selected_groups()
-        notes: Iterable[m.Note] = doc.notes.values()
+        every = doc.notes
+        notes: Iterable[m.Note] = every.values()
         if narrowing and last is not None and _narrower(words, last[0]):
-            notes = [doc.notes[i] for i in last[1] if i in doc.notes]
-        self._hits = self._folded.holding(
-            ((n.id, n.text) for n in notes if shown is None or n.group_id in shown), words
-        )
+            notes = [every[i] for i in last[1] if i in every]
+        if shown is not None:
+            notes = [n for n in notes if n.group_id in shown]
+        self._hits = self._folded.holding(notes, words)
         self._last = (words, list(self._hits))
         self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1
