@@ -68,12 +68,13 @@ class FoldCache:
         self._entries[key] = (text, folded)
         return folded
 
-    def holding(self, notes: Iterable[_Texted], words: list[str]) -> list[int]:
-        """The ids of `notes` whose folded text holds every one of `words`, in their order:
-        `get(note.id, note.text)` for each, in one loop (a search's first key looks at every
-        note of the board)."""
+    def holding(self, notes: Iterable[_Texted], words: list[str]) -> list[tuple[int, str]]:
+        """(id, folded text) of each of `notes` whose folded text holds every one of `words`,
+        in their order: `get(note.id, note.text)` for each, in one loop (a search's first key
+        looks at every note of the board)."""
         entries = self._entries
-        found: list[int] = []
+        found: list[tuple[int, str]] = []
+        one = words[0] if len(words) == 1 else None
         for note in notes:
             key, text = note.id, note.text
             entry = entries.get(key)
@@ -81,11 +82,15 @@ class FoldCache:
                 folded = entry[1]
             else:
                 folded = self.get(key, text)
+            if one is not None:  # (most searches: one word, no loop over the words)
+                if one in folded:
+                    found.append((key, folded))
+                continue
             for word in words:
                 if word not in folded:
                     break
             else:
-                found.append(key)
+                found.append((key, folded))
         return found
 
     def forget(self, keys: Iterable[Hashable]) -> None:

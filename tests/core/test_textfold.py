@@ -23,14 +23,15 @@ TEXTS = st.lists(
     ),
 )
 def test_the_cache_finds_the_texts_holding_every_word_also_after_edits(texts, edited, words):
-    """`holding` answers as folding every text afresh would, in the order given, also for a
-    text that changed since it was folded (a caller that missed an edit)."""
+    """`holding` answers as folding every text afresh would (each hit with its folded text),
+    in the order given, also for a text that changed since it was folded (a caller that
+    missed an edit)."""
     cache = FoldCache()
     notes = [Note(i, t) for i, t in enumerate(texts)]
     folded = [fold(w) for w in words]
-    expected = [n.id for n in notes if all(w in fold(n.text) for w in folded)]
+    expected = [(n.id, fold(n.text)) for n in notes if all(w in fold(n.text) for w in folded)]
     assert cache.holding(notes, folded) == expected
     notes = [Note(n.id, edited[n.id]) if n.id < len(edited) else n for n in notes]
-    expected = [n.id for n in notes if all(w in fold(n.text) for w in folded)]
+    expected = [(n.id, fold(n.text)) for n in notes if all(w in fold(n.text) for w in folded)]
     assert cache.holding(notes, folded) == expected
     assert all(cache.get(n.id, n.text) == fold(n.text) for n in notes)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from .note_item import NoteItem
 
 AT_ONCE = 1000  # a change of up to this many notes is shown whole at once
-CHUNK = 500  # notes out of view told per turn of the event loop
+CHUNK = 250  # notes out of view told per turn of the event loop
 
 
 class Dimming:
@@ -79,11 +79,11 @@ class Dimming:
                 item.setOpacity(opacity(note_id))
 
     def _in_view(self) -> set[int]:
-        """The notes in every view of the board, and half a view around it."""
+        """The notes in every view of the board, and a quarter of a view around it."""
         found: set[int] = set()
         for view in self._scene.views():
             seen = view.mapToScene(view.viewport().rect()).boundingRect()
-            dx, dy = seen.width() / 2, seen.height() / 2
+            dx, dy = seen.width() / 4, seen.height() / 4
             around = QRectF(seen).adjusted(-dx, -dy, dx, dy)
             mode = Qt.ItemSelectionMode.IntersectsItemBoundingRect
             for item in self._scene.items(around, mode):

@@ -589,8 +589,10 @@ class BoardScene(QGraphicsScene):
         # Far out the overview draws every note from its opacity: all are told at once.
         self._dimming.show(changed, everything=self._far)
         self._overview.invalidate()
-        if old is None or new is None:
-            clusters: Iterable[int] = self._clusters  # empty frames are dimmed too
+        if old is None or new is None or len(changed) > len(self._clusters):
+            # (every frame: empty ones are dimmed too; and asking each frame is cheaper than
+            # finding the frames of many notes)
+            clusters: Iterable[int] = self._clusters
         else:
             clusters = self._clusters_of(changed)
         for cid in clusters:  # (as _apply_emphasis_cluster: lit while it holds a hit)

@@ -53,8 +53,9 @@ class SearchPanel(QWidget):
         self._in_order = True
         self._cursor = -1
         self._folded = FoldCache()
-        # The last search's words and hits (see _typed); any other search starts afresh.
-        self._last: tuple[list[str], list[int]] | None = None
+        # The last search's words and what it found (id, folded text): a longer query looks
+        # only at these (see _typed); any other search starts afresh.
+        self._last: tuple[list[str], list[tuple[int, str]]] | None = None
         self._unfolded: list[int] = []  # notes still to fold while idle
         self._warm_up = QTimer(self)
         self._warm_up.setInterval(0)
@@ -220,15 +221,16 @@ class SearchPanel(QWidget):
                 self._highlight = None
                 self.highlightChanged.emit(None)
             return
-        shown = self.selected_groups()
-        every = doc.notes
-        notes: Iterable[m.Note] = every.values()
         if narrowing and last is not None and _narrower(words, last[0]):
-            notes = [every[i] for i in last[1] if i in every]
-        if shown is not None:
-            notes = [n for n in notes if n.group_id in shown]
-        self._hits = self._folded.holding(notes, words)
-        self._last = (words, list(self._hits))
+            found = [(i, f) for i, f in last[1] if all(w in f for w in words)]
+        else:
+            shown = self.selected_groups()
+            notes: Iterable[m.Note] = doc.notes.values()
+            if shown is not None:
+                notes = [n for n in notes if n.group_id in shown]
+            found = self._folded.holding(notes, words)
+        self._hits = [i for i, _ in found]
+        self._last = (words, found)
         self._in_order = False  # put in reading order when someone steps through them
         self._cursor = -1
         self._show_count()
