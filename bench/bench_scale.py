@@ -118,7 +118,7 @@ FIGURES: dict[str, tuple[str, str, str]] = {
     "undo": ("undo the drop (Ctrl+Z)", "ms", "raw sqlite3 write of the rows changed"),
     "search": ("one search keystroke", "ms", "`word in text` over folded texts"),
     "search_slowest": (
-        "- the slowest keystroke (a search's first keys)",
+        "- the slowest of those keystrokes",
         "ms",
         "`word in text` over folded texts",
     ),
