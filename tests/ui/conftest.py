@@ -42,6 +42,24 @@ def seed_workshop(_seed_template, tmp_path) -> Path:
     return path
 
 
+@pytest.fixture
+def big_workshop(seed_workshop, tmp_path):
+    """`make(notes, seed)`: a .samverkan of that many notes, the seed's clauses recombined
+    (core.analysis.evaluation) and laid out as an import lays them out: a big board."""
+    from samverkan_desktop.core.analysis.evaluation import recombined_document
+    from samverkan_desktop.core.layout import layout_document
+
+    def make(notes: int, seed: int) -> Path:
+        with Store.open(seed_workshop) as source:
+            doc = layout_document(recombined_document(source.document(), notes, seed=seed))
+        path = tmp_path / f"stor-{notes}-{seed}.samverkan"
+        with Store.create(path, doc.workshop) as store:
+            store.add_document(doc)
+        return path
+
+    return make
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _swedish_plural_forms(qapp):
     """The app always runs with our translator: in Swedish it gives the plural forms ("Flytta

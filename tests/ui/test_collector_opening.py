@@ -5,24 +5,15 @@ from __future__ import annotations
 
 import gc
 
-from samverkan_desktop.core.analysis.evaluation import recombined_document
-from samverkan_desktop.core.layout import layout_document
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.board import BoardScene
 from samverkan_desktop.ui.document import DocumentModel
 
 
 def test_opening_a_big_board_makes_its_rows_and_items_without_a_collection(
-    qapp, seed_workshop, tmp_path, collections
+    qapp, big_workshop, collections
 ):
-    seed = Store.open(seed_workshop)
-    try:
-        doc = layout_document(recombined_document(seed.document(), 3_000, seed=2))
-    finally:
-        seed.close()
-    path = tmp_path / "stor.samverkan"
-    with Store.create(path, doc.workshop) as store:
-        store.add_document(doc)
+    path = big_workshop(3_000, seed=2)
     gc.collect()
     collections.clear()
     model = DocumentModel(Store.open(path))

@@ -7,8 +7,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from samverkan_desktop.core.analysis.evaluation import recombined_document
-from samverkan_desktop.core.layout import layout_document
 from samverkan_desktop.core.store import Store
 from samverkan_desktop.ui.board import BoardScene, BoardView
 from samverkan_desktop.ui.board.dimming import AT_ONCE
@@ -18,16 +16,8 @@ from samverkan_desktop.ui.panels.search_panel import SearchPanel
 
 
 @pytest.fixture
-def big(qtbot, seed_workshop, tmp_path):
-    seed = Store.open(seed_workshop)
-    try:
-        doc = layout_document(recombined_document(seed.document(), 3_000, seed=4))
-    finally:
-        seed.close()
-    path = tmp_path / "stor.samverkan"
-    with Store.create(path, doc.workshop) as store:
-        store.add_document(doc)
-    model = DocumentModel(Store.open(path))
+def big(qtbot, big_workshop):
+    model = DocumentModel(Store.open(big_workshop(3_000, seed=4)))
     scene = BoardScene(model)
     view = BoardView(scene)
     qtbot.addWidget(view)
