@@ -104,8 +104,11 @@ def note_lines(text: str, with_footer: bool = False, scale: float = 1.0) -> Text
     bottom_room = NOTE_PAD + (NOTE_FOOTER if with_footer else 0.0)
     wanted = sizes(scale)
     # A text that surely fits at the largest size is drawn at it: laid out once, there (most
-    # notes; each note's first paint lays it out).
-    if _fits_surely(text, wanted[0], bottom_room):
+    # notes; each note's first paint lays it out). As below, not one measured surely too long
+    # for it (spaces around the words count in that measure).
+    if _fits_surely(text, wanted[0], bottom_room) and not _surely_too_long(
+        text, wanted[0], bottom_room
+    ):
         return _break(text, wanted[0], bottom_room, max_height(scale))
     # First at the smallest: a text it does not fit fits no larger size either (most of those
     # laid out when a big board opens grow the note), so it is laid out once, not three times.

@@ -136,3 +136,13 @@ def test_a_note_is_as_tall_as_its_text_drawn_also_when_it_grows_or_is_cut_short(
     measured = bt._break(text, smallest, bottom, bt.max_height(scale), keep=False)
     assert (measured.height, measured.elided) == (kept.height, kept.elided)
     assert measured.lines == () and len(kept.lines) >= 1
+
+
+def test_a_text_with_spaces_around_its_words_is_drawn_at_the_size_laid_out_size_by_size(qapp):
+    """Found by the test above: spaces around the words count when a text is measured in one
+    line, so a size is skipped as surely too long although the words would fit; the shortcut
+    for the largest size skips it alike."""
+    text = "  WWWWWWWW WWWWWWWW WWWWWWWW       "
+    wanted = bt.sizes(1.5)
+    assert bt._surely_too_long(text, wanted[0], bt.NOTE_PAD)
+    assert bt.note_lines(text, False, 1.5).pixels == wanted[1]
