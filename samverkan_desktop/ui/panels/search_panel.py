@@ -222,7 +222,11 @@ class SearchPanel(QWidget):
                 self.highlightChanged.emit(None)
             return
         if narrowing and last is not None and _narrower(words, last[0]):
-            found = [(i, f) for i, f in last[1] if all(w in f for w in words)]
+            if len(words) == 1:  # (no generator a hit: 8,000 of those were 10 ms a key)
+                word = words[0]
+                found = [(i, f) for i, f in last[1] if word in f]
+            else:
+                found = [(i, f) for i, f in last[1] if all(w in f for w in words)]
         else:
             shown = self.selected_groups()
             notes: Iterable[m.Note] = doc.notes.values()
