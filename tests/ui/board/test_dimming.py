@@ -34,9 +34,14 @@ def big(qtbot, big_workshop):
     model.close()
 
 
-def _wrong(scene, model) -> list[int]:
-    """The notes whose opacity is not what the search as it is now gives them."""
-    found = scene._highlight
+def _found(panel) -> set[int] | None:
+    """What the search as typed finds (None: no search)."""
+    return set(panel.hits()) if panel.field.text().strip() else None
+
+
+def _wrong(scene, model, panel) -> list[int]:
+    """The notes whose opacity is not what the search as typed gives them."""
+    found = _found(panel)
     return [
         i
         for i in model.notes
@@ -52,14 +57,14 @@ def _in_view(view) -> list:
 def test_a_search_dims_the_notes_in_view_at_once_and_the_rest_soon(qtbot, big):
     model, scene, view, panel = big
     qtbot.keyClicks(panel.field, "x")  # few notes hold an x: most are dimmed
-    found = scene._highlight  # (no turn of the event loop since the key)
+    found = _found(panel)  # (no turn of the event loop since the key)
     assert found is not None and AT_ONCE < len(model.notes) - len(found)
     shown = _in_view(view)
     assert len(shown) > 20
     assert all(i.opacity() == (1.0 if i.note_id in found else DIMMED) for i in shown)
     assert scene.dimming_waiting() > 0  # out of view: not yet
     qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
-    assert _wrong(scene, model) == []
+    assert _wrong(scene, model, panel) == []
 
 
 def test_keys_typed_faster_than_the_dimming_leave_every_note_as_the_last_search_says(qtbot, big):
@@ -71,10 +76,10 @@ def test_keys_typed_faster_than_the_dimming_leave_every_note_as_the_last_search_
             else:
                 qtbot.keyClicks(panel.field, key)
     qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
-    assert panel.field.text() == "mx" and _wrong(scene, model) == []
+    assert panel.field.text() == "mx" and _wrong(scene, model, panel) == []
     panel.field.clear()  # the search ends: everything is lit again
     qtbot.waitUntil(lambda: scene.dimming_waiting() == 0)
-    assert scene._highlight is None and _wrong(scene, model) == []
+    assert _found(panel) is None and _wrong(scene, model, panel) == []
 
 
 def test_far_out_every_note_is_dimmed_before_the_overview_draws_it(qtbot, big):
@@ -82,6 +87,6 @@ def test_far_out_every_note_is_dimmed_before_the_overview_draws_it(qtbot, big):
     qtbot.keyClicks(panel.field, "x")
     assert scene.dimming_waiting() > 0
     view.zoom_to_fit()  # the overview draws the whole board from the notes' opacities
-    assert scene.dimming_waiting() == 0 and _wrong(scene, model) == []
+    assert scene.dimming_waiting() == 0 and _wrong(scene, model, panel) == []
     panel.field.clear()  # and far out a search tells every note at once
-    assert scene.dimming_waiting() == 0 and _wrong(scene, model) == []
+    assert scene.dimming_waiting() == 0 and _wrong(scene, model, panel) == []
