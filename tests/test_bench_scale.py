@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,24 @@ def test_the_board_figures_are_the_medians_of_their_runs():
     assert got["group"] == {"value": 33.0, "floor": 15.0, "rows": 89, "parts": {"store": 9.0}}
     assert got["paint_fit"] == {"error": "RuntimeError: no paint"}
     assert bench.median_of_runs(runs[:1]) == runs[0]
+
+
+def test_each_write_of_a_gesture_floor_follows_a_pause_that_is_not_counted():
+    """A commit right after another is faster than any gesture's own (bench_write_pause.py):
+    each of the floor's writes starts a pause after the last one ended, and only the writes
+    themselves are timed."""
+    bench = _bench()
+    calls: list[tuple[float, float]] = []
+
+    def write() -> None:
+        start = time.perf_counter()
+        time.sleep(0.002 * (len(calls) + 1))
+        calls.append((start, time.perf_counter()))
+
+    took = bench.paused_median(write, 3, pause=0.05)
+    assert len(calls) == 3
+    gaps = [later[0] - earlier[1] for earlier, later in zip(calls, calls[1:], strict=False)]
+    assert min(gaps) >= 0.05
+    durations = sorted((end - start) * 1000 for start, end in calls)
+    assert took == pytest.approx(durations[1], abs=1.0)
+    assert took < 50  # the pause is not in it
