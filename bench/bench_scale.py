@@ -597,14 +597,14 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
         deadline = start + 10
         while not painted and time.perf_counter() < deadline:
             QApplication.processEvents()  # as the program's event loop: Qt decides the order
-        if profile is not None:
-            profile.disable()
-            profile.dump_stats(Path(os.environ["BENCH_PROFILE"]) / f"{measuring['key']}.prof")
         if not painted:
             raise _Failed("the board was not painted after the gesture")
         took = (painted[0] - start) * 1000
         settle()
         settled = (time.perf_counter() - start) * 1000
+        if profile is not None:  # the whole gesture, until the panels have settled
+            profile.disable()
+            profile.dump_stats(Path(os.environ["BENCH_PROFILE"]) / f"{measuring['key']}.prof")
         if after is not None:
             after()
             settle()

@@ -57,6 +57,10 @@ class SearchPanel(QWidget):
         # only at these (see _typed); any other search starts afresh.
         self._last: tuple[list[str], list[tuple[int, str]]] | None = None
         self._unfolded: list[int] = []  # notes still to fold while idle
+        # Every note's folded text, once each has been folded (while idle, see _fold_some), kept
+        # up to date from the document's signals: a search's first key then looks at 10,000
+        # strings in one comprehension, not at each note and its text (2 against 9 ms).
+        self._every: dict[int, str] = {}
         self._warm_up = QTimer(self)
         self._warm_up.setInterval(0)
         self._warm_up.timeout.connect(self._fold_some)
@@ -128,6 +132,7 @@ class SearchPanel(QWidget):
             self._doc.groupsChanged.disconnect(self._fill_groups)
         self._doc = doc
         self._folded.clear()
+        self._every = {}
         self._unfolded = list(doc.notes) if doc else []
         if self._unfolded:
             self._warm_up.start()
@@ -149,11 +154,11 @@ class SearchPanel(QWidget):
         doc = self._doc
         batch, self._unfolded = self._unfolded[-count:], self._unfolded[:-count]
         if doc is not None:
-            notes = doc.notes
+            notes, every = doc.notes, self._every
             for note_id in batch:
                 note = notes.get(note_id)
                 if note is not None:
-                    self._folded.get(note_id, note.text)
+                    every[note_id] = self._folded.get(note_id, note.text)
         if not self._unfolded or doc is None:
             self._unfolded = []
             self._warm_up.stop()
@@ -162,10 +167,12 @@ class SearchPanel(QWidget):
         doc = self._doc
         assert doc is not None
         groups = set()
+        every = self._every
         for note_id in ids:
             note = doc.notes.get(note_id)
             if note is None:
                 continue
+            every[note_id] = self._folded.get(note_id, note.text)
             known = note_id in self._note_group
             if not known or self._note_group[note_id] != note.group_id:
                 if known:
@@ -182,6 +189,7 @@ class SearchPanel(QWidget):
         self._folded.forget(ids)
         groups = set()
         for note_id in ids:
+            self._every.pop(note_id, None)
             if note_id in self._note_group:
                 group_id = self._note_group.pop(note_id)
                 self._group_counts[group_id] -= 1
@@ -229,10 +237,18 @@ class SearchPanel(QWidget):
                 found = [(i, f) for i, f in last[1] if all(w in f for w in words)]
         else:
             shown = self.selected_groups()
-            notes: Iterable[m.Note] = doc.notes.values()
-            if shown is not None:
-                notes = [n for n in notes if n.group_id in shown]
-            found = self._folded.holding(notes, words)
+            every = self._every
+            if shown is None and len(every) == len(doc.notes):  # every note folded already
+                if len(words) == 1:
+                    word = words[0]
+                    found = [(i, f) for i, f in every.items() if word in f]
+                else:
+                    found = [(i, f) for i, f in every.items() if all(w in f for w in words)]
+            else:
+                notes: Iterable[m.Note] = doc.notes.values()
+                if shown is not None:
+                    notes = [n for n in notes if n.group_id in shown]
+                found = self._folded.holding(notes, words)
         self._hits = [i for i, _ in found]
         self._last = (words, found)
         self._in_order = False  # put in reading order when someone steps through them

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from samverkan_desktop.core.textfold import fold
-from samverkan_desktop.ui.commands import EditNoteTextCommand
+from samverkan_desktop.ui.commands import DeleteNotesCommand, EditNoteTextCommand
 from samverkan_desktop.ui.panels.search_panel import SearchPanel
 
 
@@ -226,3 +228,76 @@ def test_typing_and_deleting_key_by_key_finds_what_the_whole_query_finds(qtbot, 
     check()
     qtbot.keyClicks(panel.field, "t")
     check()
+
+
+_WORDS = ["mötesplats", "unga", "Åsa", "bibliotek", "ÖPPET", "mot", "ung"]
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    steps=st.lists(
+        st.one_of(
+            st.tuples(st.just("edit"), st.integers(0, 10_000), st.lists(st.sampled_from(_WORDS))),
+            st.tuples(st.just("delete"), st.integers(0, 10_000)),
+            st.tuples(st.just("add"), st.lists(st.sampled_from(_WORDS), min_size=1)),
+            st.tuples(st.just("undo")),
+        ),
+        max_size=6,
+    ),
+    query=st.lists(st.sampled_from(["mot", "ung", "a", "öppet", "bibliotek s"]), min_size=1),
+)
+def test_once_every_text_is_folded_a_first_key_finds_what_folding_every_note_finds(
+    qtbot, panel, doc, type_text, steps, query
+):
+    """The panel folds every note's text while idle and keeps those folds as notes are edited,
+    added (here by another window: through the store), removed and restored by an undo; a
+    search typed afterwards finds exactly the notes whose text holds every word."""
+    qtbot.waitUntil(lambda: not panel._warm_up.isActive())
+    qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+    for step in steps:
+        ids = sorted(doc.notes)
+        if step[0] == "edit" and ids:
+            doc.push(EditNoteTextCommand(doc, ids[step[1] % len(ids)], " ".join(step[2]) or "x"))
+        elif step[0] == "delete" and len(ids) > 1:
+            doc.push(DeleteNotesCommand(doc, [ids[step[1] % len(ids)]]))
+        elif step[0] == "add":
+            doc.store.add_note(" ".join(step[1]), x=0.0, y=-5000.0 - 300 * len(ids))
+        elif step[0] == "undo":
+            doc.undo_stack.undo()
+    for text in query:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+        type_text(panel.field, text)
+        words = fold(text).split()
+        expected = {n.id for n in doc.notes.values() if all(w in fold(n.text) for w in words)}
+        assert set(panel.hits()) == expected, text
+
+
+def test_the_folds_kept_for_a_first_key_follow_every_edit_removal_and_undo(
+    qtbot, panel, doc, type_text
+):
+    """Once every text is folded (while idle), each change to a note shows in the next search:
+    a match edited away, a text edited to match, a removal and its undo, a note added."""
+
+    def found(text: str) -> set[int]:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Escape)
+        type_text(panel.field, text)
+        return set(panel.hits())
+
+    qtbot.waitUntil(lambda: not panel._warm_up.isActive())
+    before = found("mötesplats")
+    assert before == containing(doc, "mötesplats") and before
+    matching, other = min(before), min(set(doc.notes) - before)
+    doc.push(EditNoteTextCommand(doc, matching, "Bibliotek"))
+    doc.push(EditNoteTextCommand(doc, other, "Fler mötesplatser"))
+    assert found("mötesplats") == before - {matching} | {other}
+    doc.push(DeleteNotesCommand(doc, [other]))
+    assert found("mötesplats") == before - {matching}
+    doc.undo_stack.undo()
+    assert found("mötesplats") == before - {matching} | {other}
+    added = doc.store.add_note("Mötesplats vid torget", x=0.0, y=-5000.0)
+    assert found("mötesplats") == before - {matching} | {other, added.id}
+    assert found("bibliotek") == containing(doc, "bibliotek")
