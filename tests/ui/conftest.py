@@ -44,15 +44,31 @@ def seed_workshop(_seed_template, tmp_path) -> Path:
 
 @pytest.fixture
 def big_workshop(seed_workshop, tmp_path):
-    """`make(notes, seed)`: a .samverkan of that many notes, the seed's clauses recombined
-    (core.analysis.evaluation) and laid out as an import lays them out: a big board."""
+    """`make(notes, seed, clustered=False)`: a .samverkan of that many notes, the seed's clauses
+    recombined (core.analysis.evaluation) and laid out as an import lays them out: a big
+    board. `clustered`: every other note in a frame of up to nine, every third frame inside
+    the frame before it."""
+    import dataclasses
+
+    from samverkan_desktop.core import model as m
     from samverkan_desktop.core.analysis.evaluation import recombined_document
     from samverkan_desktop.core.layout import layout_document
 
-    def make(notes: int, seed: int) -> Path:
+    def make(notes: int, seed: int, clustered: bool = False) -> Path:
         with Store.open(seed_workshop) as source:
-            doc = layout_document(recombined_document(source.document(), notes, seed=seed))
-        path = tmp_path / f"stor-{notes}-{seed}.samverkan"
+            doc = recombined_document(source.document(), notes, seed=seed)
+        if clustered:
+            frames: list[m.Cluster] = []
+            placed = list(doc.notes)
+            for index in range(0, len(placed), 18):
+                cid = len(frames) + 1
+                parent = cid - 1 if cid % 3 == 0 else None
+                frames.append(m.Cluster(id=cid, name=f"Tema {cid}", parent_id=parent))
+                for i in range(index, min(index + 9, len(placed))):
+                    placed[i] = dataclasses.replace(placed[i], cluster_id=cid)
+            doc = dataclasses.replace(doc, clusters=tuple(frames), notes=tuple(placed))
+        doc = layout_document(doc)
+        path = tmp_path / f"stor-{notes}-{seed}{'-k' if clustered else ''}.samverkan"
         with Store.create(path, doc.workshop) as store:
             store.add_document(doc)
         return path

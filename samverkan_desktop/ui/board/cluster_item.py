@@ -72,6 +72,7 @@ class ResizeHandle(QGraphicsRectItem):
 
 class ClusterItem(QGraphicsItem):
     _drawn = False  # painted yet: until then Qt holds no picture of it to draw again
+    lit = True  # not dimmed by a search (BoardScene._light)
 
     def __init__(self, cluster: m.Cluster, rect: QRectF) -> None:
         super().__init__()

@@ -17,7 +17,7 @@ from samverkan_desktop.ui.panels.search_panel import SearchPanel
 
 @pytest.fixture
 def big(qtbot, big_workshop):
-    model = DocumentModel(Store.open(big_workshop(3_000, seed=4)))
+    model = DocumentModel(Store.open(big_workshop(3_000, seed=4, clustered=True)))
     scene = BoardScene(model)
     view = BoardView(scene)
     qtbot.addWidget(view)
@@ -39,13 +39,20 @@ def _found(panel) -> set[int] | None:
     return set(panel.hits()) if panel.field.text().strip() else None
 
 
-def _wrong(scene, model, panel) -> list[int]:
-    """The notes whose opacity is not what the search as typed gives them."""
+def _wrong(scene, model, panel) -> list[int | str]:
+    """The notes whose opacity is not what the search as typed gives them, and the frames
+    ("frame N") not lit exactly while they hold a hit at any depth."""
     found = _found(panel)
-    return [
+    notes: list[int | str] = [
         i
         for i in model.notes
         if scene.note_item(i).opacity() != (1.0 if found is None or i in found else DIMMED)
+    ]
+    return notes + [
+        f"frame {c}"
+        for c in model.clusters
+        if (scene.cluster_item(c).opacity() == 1.0)
+        != (found is None or bool(model.subtree_notes(c) & found))
     ]
 
 
@@ -90,3 +97,27 @@ def test_far_out_every_note_is_dimmed_before_the_overview_draws_it(qtbot, big):
     assert scene.dimming_waiting() == 0 and _wrong(scene, model, panel) == []
     panel.field.clear()  # and far out a search tells every note at once
     assert scene.dimming_waiting() == 0 and _wrong(scene, model, panel) == []
+
+
+def test_a_frame_is_lit_exactly_while_it_holds_a_hit_at_any_depth(qtbot, big):
+    """Searches that find most notes, a few, and none: each frame is dimmed exactly when
+    no note in it or in a frame inside it is found, whichever way the scene works it out."""
+    model, scene, view, _ = big
+
+    def wrong(found: set[int] | None) -> list[int]:
+        return [
+            c
+            for c in model.clusters
+            if (scene.cluster_item(c).opacity() == 1.0)
+            != (found is None or bool(model.subtree_notes(c) & found))
+        ]
+
+    inner = [c for c, k in model.clusters.items() if k.parent_id is not None][:3]
+    outer = [c for c, k in model.clusters.items() if k.parent_id is None][:3]
+    hidden = set().union(*(model.subtree_notes(c) for c in inner + outer))
+    most = set(model.notes) - hidden  # more hits than frames: each frame asked on its own
+    few = set(sorted(model.subtree_notes(inner[0]))[:2])  # a frame's parent lit by its hits
+    for found in (most, few, most, None, few, None):
+        scene.set_highlight(found)
+        assert wrong(found) == [], found is None or len(found)
+    assert len(most) > 4 * len(model.clusters)
