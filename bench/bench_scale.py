@@ -10,7 +10,8 @@ of nine (frames in the group's column, notes inside below the title, laid out by
 The board figures run in a fresh interpreter per size (so that its peak memory is its own),
 three of them up to 10,000 notes (one above, and with --quick; `--board-runs`), each number of
 a figure the median of those runs (`median_of_runs`: this machine's speed varies by half from
-one run to the next): the board (DocumentModel + BoardScene + BoardView + BoardActions in a
+one run to the next; the slow commands, suggest, pdf and import, likewise run three times up to
+10,000 notes, `--runs`): the board (DocumentModel + BoardScene + BoardView + BoardActions in a
 window, with the search, clusters and progress panels, the outline panel in a hidden dock and
 an undo action on Ctrl+Z, as the main window has them; the garbage collector frozen after
 opening, as ui/workspace.py does from FREEZE_FROM notes) is opened and painted, then every
@@ -1316,8 +1317,9 @@ def main() -> int:
     parser.add_argument(
         "--runs",
         type=int,
-        default=1,
-        help="runs of each slow command (suggest, pdf, import); median",
+        default=None,
+        help="runs of each slow command (suggest, pdf, import), each figure their median "
+        "(default: 3 up to 10,000 notes, 1 above and with --quick)",
     )
     parser.add_argument(
         "--board-runs",
@@ -1365,9 +1367,8 @@ def main() -> int:
             folder.mkdir()
             started = time.perf_counter()
             board_runs = args.board_runs or (1 if args.quick or n > 10_000 else 3)
-            got, errors = measure_size(
-                n, seed, folder, args.quick, args.timeout, args.runs, board_runs
-            )
+            runs = args.runs or (1 if args.quick or n > 10_000 else 3)
+            got, errors = measure_size(n, seed, folder, args.quick, args.timeout, runs, board_runs)
             for key in FIGURES:
                 row = table_row(key, n, got.get(key, {"error": "not measured"}))
                 table.append(row)
