@@ -27,11 +27,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
-import networkx as nx
-
 from .. import model as m
 
 if TYPE_CHECKING:
+    import networkx as nx
     import numpy as np
 
 MEMBER, THEME, PARENT, GROUP = "member", "theme", "parent", "group"
@@ -56,6 +55,8 @@ def node_id(node: str) -> int:
 def build_graph(doc: m.Document) -> nx.MultiDiGraph:
     """The whole document as a graph; for a few thousand notes this takes milliseconds, so
     rebuilding after a change is fine. `update_graph` does less work for small changes."""
+    import networkx as nx  # (0.3 s to import: only where a graph is made, not for a report)
+
     graph = nx.MultiDiGraph(title=doc.workshop.title)
     for group in doc.groups:
         _put_group(graph, group)
@@ -733,6 +734,8 @@ def theme_layout(
     if len(ids) >= LARGE_LAYOUT:
         pos = _spring_layout(ids, edges, seed=seed, iterations=iterations)
         return _separated(_rescaled(pos), min_distance)
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(ids)
     for e in edges:
@@ -933,11 +936,15 @@ def _rescaled(pos: dict[int, tuple[float, float]]) -> dict[int, tuple[float, flo
 # --------------------------------------------------------------------------- export
 def write_graphml(doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False) -> None:
     """The theme graph as GraphML (yEd, Gephi, Cytoscape); `redact` as the other exports."""
+    import networkx as nx
+
     nx.write_graphml(build_graph(_maybe_redacted(doc, redact)), os.fspath(path), encoding="utf-8")
 
 
 def write_gexf(doc: m.Document, path: str | os.PathLike[str], *, redact: bool = False) -> None:
     """The theme graph as GEXF (Gephi)."""
+    import networkx as nx
+
     nx.write_gexf(build_graph(_maybe_redacted(doc, redact)), os.fspath(path), encoding="utf-8")
 
 
