@@ -221,3 +221,15 @@ def test_an_old_report_open_in_a_reader_is_kept_and_the_message_says_why(
     assert "\n" not in message
     assert old.read_bytes() == b"gammal rapport"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rapport.pdf", "small.samverkan"]
+
+
+def test_a_colour_given_to_one_heading_never_reaches_text_of_the_same_size(qapp) -> None:
+    """The report's character formats are made once and handed out as copies: the cover's
+    title, coloured after it was made, leaves other 26 pt bold text as it was."""
+    from PySide6.QtGui import QBrush, QColor
+
+    title = report_text._char(26, bold=True)
+    title.setForeground(QBrush(QColor("#123456")))
+    again = report_text._char(26, bold=True)
+    assert again.foreground().color() == report_text.TEXT
+    assert again.fontPointSize() == 26 and again.fontWeight() > 500
