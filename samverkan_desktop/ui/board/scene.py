@@ -6,6 +6,7 @@ updates only the items whose ids a change names.
 
 from __future__ import annotations
 
+import itertools
 import math
 import weakref
 from collections.abc import Iterable
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import collector
+from ...core import model as m
+from ...core.board import Rect
 from ...core.board.geometry import TITLE_H
 from ...render.board_paint import group_style
 from ..document import DocumentModel
@@ -44,6 +47,7 @@ MIN_LABEL_PX = 48.0  # on screen: a frame narrower than this far out shows no na
 
 DIMMED = 0.18
 TILE = 2000.0  # board units: the side of a NoteTile
+LATER_CHUNK = 250  # notes given their items in one turn of the loop after the first paint
 
 
 # A selection of more notes than this at once gives faces (note_item.NoteFace) only to the notes
@@ -109,10 +113,26 @@ class BoardScene(QGraphicsScene):
     # A view has painted the board (BoardView.paintEvent): what waits to follow a change's
     # first paint (the group headers here, the focused note's sentence) may go now.
     shown = Signal()
+    # Every note has its item (see `later_from`): what waits for the whole board may go now.
+    built = Signal()
 
-    def __init__(self, doc: DocumentModel, parent: QObject | None = None) -> None:
+    def __init__(
+        self, doc: DocumentModel, parent: QObject | None = None, later_from: int | None = None
+    ) -> None:
+        """`later_from`: from this many notes on, a note gets its item when a view is about to
+        show it, or in a turn of the loop after the first paint (LATER_CHUNK a turn), or when
+        asked for (`note_item`, `note_items`), whichever comes first: opening a board of 10,000
+        notes made 10,000 items before its first paint, of which a window shows a few hundred
+        (0.4 s of the 1.3-1.5 s it took). None: every item at once (a board's picture)."""
         super().__init__(parent)
         self.doc = doc
+        self._later_from = later_from
+        # The notes with no item yet, and the turn of the loop that gives them theirs.
+        self._later: set[int] = set()
+        self._built_told = True  # `built` emitted since the last lazy build began
+        self._later_timer = QTimer(self)
+        self._later_timer.setSingleShot(True)
+        self._later_timer.timeout.connect(self._make_some_later)
         # The reader's look (high contrast, text size); a board picture for a report keeps the
         # normal one. The workspace sets it with set_look, together with the document's heights.
         self.look = pal.NORMAL_LOOK
@@ -193,19 +213,67 @@ class BoardScene(QGraphicsScene):
 
     # ----------------------------------------------------------------- items
     def note_item(self, note_id: int) -> NoteItem | None:
+        if note_id in self._later:
+            self._make_later((note_id,))
         return self._notes.get(note_id)
 
     def cluster_item(self, cluster_id: int) -> ClusterItem | None:
         return self._clusters.get(cluster_id)
 
     def note_items(self) -> list[NoteItem]:
+        self.make_every_item()
         return list(self._notes.values())
+
+    def building(self) -> bool:
+        """Whether some notes have no item yet (see `later_from`; `built` follows)."""
+        return bool(self._later)
+
+    def make_every_item(self) -> None:
+        """Every note's item now (see `later_from`)."""
+        self._make_later(list(self._later))
+
+    def make_items_in(self, rect: QRectF) -> None:
+        """The items of the notes that may lie in `rect` (see `later_from`): what a view is
+        about to paint."""
+        if self._later:
+            near = self.doc.board.near(Rect(rect.x(), rect.y(), rect.width(), rect.height()))
+            self._make_later([i for kind, i in near if kind == "note"])
+
+    def _make_some_later(self) -> None:
+        self._make_later(list(itertools.islice(self._later, LATER_CHUNK)))
+        if self._later:
+            self._later_timer.start(0)
+        elif not self._built_told:
+            self._built_told = True
+            self.built.emit()
+
+    def _make_later(self, ids: Iterable[int]) -> None:
+        """Items for those of these notes that have none yet."""
+        later = self._later
+        wanted = [i for i in ids if i in later] if later else []
+        if wanted:
+            later.difference_update(wanted)
+            notes = self.doc.notes
+            with collector.paused():  # (see collector.py)
+                for nid in wanted:
+                    self._new_item(notes[nid])
+            self._overview.invalidate()
+
+    def _new_item(self, note: m.Note) -> NoteItem:
+        item = NoteItem(note, self.note_style(note.group_id))
+        item.set_far(self._far)
+        self._notes[note.id] = item
+        self._hold_at(item, note.x, note.y)
+        self._apply_emphasis(item)
+        return item
 
     def cluster_items(self) -> list[ClusterItem]:
         return list(self._clusters.values())
 
     def _rebuild(self) -> None:
         self._ringed = set()
+        self._later = set()
+        self._later_timer.stop()
         for item in [*self._notes.values(), *self._clusters.values(), *self._labels.values()]:
             self.removeItem(item)
         self._notes.clear()
@@ -219,7 +287,13 @@ class BoardScene(QGraphicsScene):
         self._building = True
         try:
             self._on_clusters(frozenset(self.doc.clusters))
-            self._on_notes(frozenset(self.doc.notes))
+            if self._later_from is not None and len(self.doc.notes) >= self._later_from:
+                self._later = set(self.doc.notes)
+                self._built_told = False
+                self._grow_scene_rect([self._notes_rect(self._later)])
+                self._later_timer.start(0)
+            else:
+                self._on_notes(frozenset(self.doc.notes))
         finally:
             self._building = False
         for cid in self._clusters:  # (their counts known: once, not once before the notes)
@@ -331,25 +405,24 @@ class BoardScene(QGraphicsScene):
 
     def _on_notes(self, ids: frozenset[int]) -> None:
         touched: set[int] = set()
+        if self._later:  # (those with no item yet get it now, as it is)
+            self._later.difference_update(ids)
         for nid in ids:
             note = self.doc.notes.get(nid)
             if note is None:
                 continue
             item = self._notes.get(nid)
             if item is None:
-                item = NoteItem(note, self.note_style(note.group_id))
-                item.set_far(self._far)
-                self._notes[nid] = item
-                self._hold_at(item, note.x, note.y)
+                self._new_item(note)
             else:
                 if item.note.cluster_id is not None:
                     touched.add(item.note.cluster_id)
                 item.set_note(note, self.note_style(note.group_id))
                 if item.parentItem() is not None:  # not while it is dragged
                     self.hold(item)
+                self._apply_emphasis(item)
             if note.cluster_id is not None:
                 touched.add(note.cluster_id)
-            self._apply_emphasis(item)
         self._refresh_counts(touched)
         self._overview.invalidate()
         shown = [self._notes[n] for n in ids if n in self._notes]
@@ -404,6 +477,8 @@ class BoardScene(QGraphicsScene):
 
     def _on_notes_removed(self, ids: frozenset[int]) -> None:
         self._cancel_gesture_on(ids, frozenset())
+        if self._later:
+            self._later.difference_update(ids)
         self._overview.invalidate()
         touched = set()
         deselected = False
@@ -513,8 +588,21 @@ class BoardScene(QGraphicsScene):
         rects = [i.scene_rect() for i in self._clusters.values()]
         if self._notes:  # (from the notes' numbers: one QRectF, not 10,000)
             rects.append(_around(self._notes.values()))
+        if self._later:
+            rects.append(self._notes_rect(self._later))
         rect = united(rects)
         return rect.united(self._headers.rect()) if not self._headers.rect().isNull() else rect
+
+    def _notes_rect(self, ids: Iterable[int]) -> QRectF:
+        """The rect around these notes, from the model's boxes (as `_around` from items)."""
+        box = self.doc.board.note
+        left = top = math.inf
+        right = bottom = -math.inf
+        for nid in ids:
+            b = box(nid)
+            left, right = min(left, b.x), max(right, b.x)
+            top, bottom = min(top, b.y), max(bottom, b.y + b.h)
+        return QRectF(left, top, right + mt.NOTE_W - left, bottom - top)
 
     def extent(self) -> QRectF:
         """The room to scroll over (the board's views show this much, see extentChanged)."""
@@ -549,12 +637,15 @@ class BoardScene(QGraphicsScene):
         return sorted(i.cluster_id for i in self.selectedItems() if isinstance(i, ClusterItem))
 
     def select_notes(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        self._make_later(ids)
         self._select([self._notes[i] for i in ids if i in self._notes])
 
     def select_clusters(self, ids: Iterable[int]) -> None:
         self._select([self._clusters[i] for i in ids if i in self._clusters])
 
     def select_all(self) -> None:
+        self.make_every_item()
         self._select(
             [i for i in [*self._notes.values(), *self._clusters.values()] if i.isVisible()]
         )
@@ -626,10 +717,10 @@ class BoardScene(QGraphicsScene):
     def _clusters_of(self, note_ids: Iterable[int]) -> set[int]:
         """The frames holding these notes, at any depth."""
         found: set[int] = set()
-        shown = self._notes
+        shown, later = self._notes, self._later
         notes = self.doc.notes  # (a note's cluster read from the model, not through its item)
         for nid in note_ids:
-            note = notes.get(nid) if nid in shown else None
+            note = notes.get(nid) if nid in shown or nid in later else None
             cid = note.cluster_id if note is not None else None
             if cid is not None and cid not in found:
                 found.add(cid)

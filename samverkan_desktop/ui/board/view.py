@@ -414,6 +414,8 @@ class BoardView(QGraphicsView):
         menu.exec(event.globalPos())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # (A big board's notes get their items as they come into view: see BoardScene.)
+        self._board.make_items_in(self.mapToScene(event.rect()).boundingRect())
         super().paintEvent(event)
         self._board.painted()  # what waits for the board to show a change first
 
