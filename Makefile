@@ -53,6 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_theme_map.py
 	$(BIN)/python bench/bench_store_write.py
 	$(BIN)/python bench/bench_write_pause.py
+	$(BIN)/python bench/bench_gui_pool.py
 	$(BIN)/python bench/bench_scale.py
 
 bench-suggest: $(STAMP)

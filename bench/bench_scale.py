@@ -359,6 +359,9 @@ def app_child(path: Path, out: Path, floors: bool = True) -> int:
             super().drawForeground(painter, rect)
             painted.append(time.perf_counter())
 
+    from samverkan_desktop.ui.app import prepare_qt_environment
+
+    prepare_qt_environment()  # as the program does before its QApplication
     app = QApplication.instance() or QApplication(sys.argv)
     left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     ctrl = Qt.KeyboardModifier.ControlModifier

@@ -6,9 +6,10 @@ and passed in; nothing is kept in module globals.
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from types import TracebackType
 
@@ -81,6 +82,20 @@ def _excepthook(interaction: Interaction) -> Callable[..., None]:
     return hook
 
 
+# Qt's raster engine hands every fill (and smooth scaling) of more than about 96 rows to a pool
+# of threads and waits for them; on a laptop of two cores waking them costs more than the fill:
+# a Fusion scrollbar's repaint took 1.4-2.4 ms with the pool, 0.55-0.66 ms without, and Ctrl+G
+# repaints two (bench/bench_gui_pool.py prints both). Qt reads this once, when the pool is
+# first wanted, and only asks whether the variable is set.
+QT_ENVIRONMENT = {"QT_NO_GUI_THREADPOOL": "1"}
+
+
+def prepare_qt_environment(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Qt's settings for the GUI (QT_ENVIRONMENT), before the QApplication is made."""
+    for name, value in QT_ENVIRONMENT.items():
+        environ.setdefault(name, value)
+
+
 def main(
     path: str | None = None,
     *,
@@ -90,6 +105,7 @@ def main(
 ) -> int:
     """Run the GUI until its window closes; `ctx` lets a test bring its own settings.
     `language` ("sv", "en": the command line's --language) wins over the setting for this run."""
+    prepare_qt_environment()
     existing = QApplication.instance()  # typed as the QCoreApplication it may be
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)

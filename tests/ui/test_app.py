@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -104,7 +105,9 @@ def test_english_translation_changes_the_menus(qapp, qtbot, ctx):
     assert QCoreApplication.translate("MainWindow", "&Arkiv") == "&Arkiv"
 
 
-def test_main_opens_the_file_and_returns_when_the_window_closes(qapp, ctx, seed_workshop, tmp_path):
+def test_main_opens_the_file_and_returns_when_the_window_closes(
+    qapp, ctx, seed_workshop, tmp_path, monkeypatch
+):
     path = tmp_path / "kopia.samverkan"
     shutil.copyfile(seed_workshop, path)
     seen = []
@@ -118,9 +121,21 @@ def test_main_opens_the_file_and_returns_when_the_window_closes(qapp, ctx, seed_
             w.close()
 
     QTimer.singleShot(200, close_it)
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
     assert app_module.main(str(path), ctx=ctx) == 0
     assert seen == ["kopia.samverkan — Fördjupningsdag om samverkan — Samverkan Desktop"]
     assert ctx.settings.recent_files() == [str(path.resolve())]
+    # Qt's GUI thread pool is off for the program (see ui/app.py QT_ENVIRONMENT).
+    assert os.environ["QT_NO_GUI_THREADPOOL"] == "1"
+
+
+def test_qt_settings_the_user_made_are_kept():
+    environ = {"QT_NO_GUI_THREADPOOL": "0"}
+    app_module.prepare_qt_environment(environ)
+    assert environ == {"QT_NO_GUI_THREADPOOL": "0"}
+    fresh: dict[str, str] = {}
+    app_module.prepare_qt_environment(fresh)
+    assert fresh == app_module.QT_ENVIRONMENT
 
 
 def test_swedish_counts_say_one_lapp_and_many_lappar(qapp, qtbot, ctx, seed_workshop, type_text):
