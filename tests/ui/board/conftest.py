@@ -160,11 +160,18 @@ def build_store(path: Path) -> tuple[Store, dict[str, int]]:
 
 
 def open_board(
-    qtbot, path: Path, store: Store, ids: dict[str, int], zoom: float, centre: QPointF
+    qtbot,
+    path: Path,
+    store: Store,
+    ids: dict[str, int],
+    zoom: float,
+    centre: QPointF,
+    later_from: int | None = None,
 ) -> Board:
-    """A real board on `store`, shown at 1400 x 1000 with the given zoom and centre."""
+    """A real board on `store`, shown at 1400 x 1000 with the given zoom and centre;
+    `later_from`: BoardScene's (a big board's notes get their items as they come into view)."""
     doc = DocumentModel(store)
-    scene = BoardScene(doc)
+    scene = BoardScene(doc, later_from=later_from)
     view = BoardView(scene)
     actions = BoardActions(view, doc, choose_group=lambda groups: groups[0].id)
     qtbot.addWidget(view)

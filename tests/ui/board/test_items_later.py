@@ -17,26 +17,17 @@ from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
 from samverkan_desktop.core.store import Store
-from samverkan_desktop.ui.board import BoardActions, BoardScene, BoardView
 from samverkan_desktop.ui.board.note_item import NoteItem
 from samverkan_desktop.ui.board.scene import DIMMED
-from samverkan_desktop.ui.document import DocumentModel
 
+from . import conftest
 from .conftest import drawn_membership_errors
 
 
 def open_board(qtbot, path, later_from):
-    doc = DocumentModel(Store.open(path, shared=True))  # (two windows on one file)
-    scene = BoardScene(doc, later_from=later_from)
-    view = BoardView(scene)
-    actions = BoardActions(view, doc, choose_group=lambda groups: groups[0].id)
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    view.setFocus()
-    return doc, scene, view, actions
+    store = Store.open(path, shared=True)  # (two windows on one file)
+    board = conftest.open_board(qtbot, path, store, {}, 1.0, QPointF(0, 0), later_from)
+    return board.doc, board.scene, board.view, board.actions
 
 
 def drawn_notes(scene) -> dict[int, NoteItem]:
