@@ -259,6 +259,22 @@ class Board:
             ids.update(self._members.get(child, ()))
         return ids
 
+    def frames_holding(self, note_ids: AbstractSet[int]) -> set[int]:
+        """Every frame holding one of these notes, directly or in a frame nested in it: those
+        whose `subtree_notes` meet `note_ids`, found from each frame's own notes (a search's
+        first key, holding most of 10,000 notes, asked each of 552 frames for its subtree)."""
+        found: set[int] = set()
+        members, parent, frames = self._members, self._parent, self._frames
+        for cluster_id in self.cluster_ids():
+            own = members.get(cluster_id)
+            if not own or own.isdisjoint(note_ids):
+                continue
+            current: int | None = cluster_id
+            while current is not None and current not in found and current in frames:
+                found.add(current)
+                current = parent.get(current)
+        return found
+
     def ancestors(self, cluster_id: int | None) -> Iterator[int]:
         """The cluster's parent, grandparent and so on (not the cluster itself)."""
         seen: set[int] = set()

@@ -687,23 +687,18 @@ class BoardScene(QGraphicsScene):
         else:
             clusters = self._clusters_of(changed)
         # A frame is lit while it holds a hit (as _apply_emphasis_cluster). With fewer hits
-        # than a few per frame, the frames holding them are found from the hits at once.
-        holding = (
-            self._clusters_of(new)
-            if new is not None and len(new) <= 4 * len(self._clusters)
-            else None
-        )
-        subtree_notes = self.doc.subtree_notes
+        # than a few per frame, the frames holding them are found from the hits; with more,
+        # from each frame's own notes.
+        holding: set[int] = set()
+        if new is not None:
+            if len(new) <= 4 * len(self._clusters):
+                holding = self._clusters_of(new)
+            else:
+                holding = self.doc.board.frames_holding(new)
         for cid in clusters:
             item = self._clusters.get(cid)
             if item is not None:
-                if new is None:
-                    lit = True
-                elif holding is not None:
-                    lit = cid in holding
-                else:
-                    lit = not subtree_notes(cid).isdisjoint(new)
-                self._light(item, lit)
+                self._light(item, new is None or cid in holding)
 
     def note_opacity(self, note_id: int) -> float:
         """A note's opacity for the search: dimmed when a search does not find it."""

@@ -306,3 +306,20 @@ def test_notes_put_all_at_once_make_the_board_they_make_one_by_one(rows, draft, 
             gesture.move(note_key(i), 5, 5)
         assert {i: gesture.note(i).x for i in ids} == {i: board.note(i).x + 5 for i in ids}
         assert set(gesture.changes().notes) == set(ids)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parents=st.lists(st.integers(0, 12), min_size=1, max_size=12),
+    homes=st.lists(st.integers(0, 13), max_size=40),
+    wanted=st.sets(st.integers(0, 45)),
+)
+def test_the_frames_holding_some_notes_are_those_whose_subtree_holds_one(parents, homes, wanted):
+    """(A search lights every frame holding a hit, at any depth.)"""
+    board = Board()
+    for cid, parent in enumerate(parents, start=1):  # a parent made before it, or the board
+        board.put_frame(cid, Rect(0, 0, 400, 300), parent if 0 < parent < cid else None)
+    for nid, home in enumerate(homes):
+        board.put_note(nid, 0.0, 0.0, NOTE_H, home if 0 < home <= len(parents) else None)
+    expected = {c for c in board.cluster_ids() if board.subtree_notes(c) & wanted}
+    assert board.frames_holding(frozenset(wanted)) == expected
