@@ -301,7 +301,7 @@ class Board:
             self._set("m", old.home).discard(note_id)
         if old is None or old.home != home:
             self._set("m", home).add(note_id)
-        self._write_note(note_id, NoteBox(x, y, h, home))
+        self._write_note(note_id, NoteBox(x, y, h, home), old)
 
     def put_notes(self, rows: Iterable[tuple[int, float, float, float, int | None]]) -> None:
         """Many notes at once, (id, x, y, h, home) each, as `put_note` puts them one by one: a

@@ -407,20 +407,25 @@ class BoardScene(QGraphicsScene):
         touched: set[int] = set()
         if self._later:  # (those with no item yet get it now, as it is)
             self._later.difference_update(ids)
+        # The scene's attributes once, not once a note: each is looked up through Qt's wrapper
+        # (a drop or Ctrl+G moves dozens of notes; 88 were 2.4 ms, a third of it lookups).
+        notes, items, styles = self.doc.notes, self._notes, self._styles
+        plain, hold_at, emphasis = styles[None], self._hold_at, self._apply_emphasis
         for nid in ids:
-            note = self.doc.notes.get(nid)
+            note = notes.get(nid)
             if note is None:
                 continue
-            item = self._notes.get(nid)
+            item = items.get(nid)
             if item is None:
                 self._new_item(note)
             else:
-                if item.note.cluster_id is not None:
-                    touched.add(item.note.cluster_id)
-                item.set_note(note, self.note_style(note.group_id))
+                was_in = item.note.cluster_id
+                if was_in is not None:
+                    touched.add(was_in)
+                item.set_note(note, styles.get(note.group_id) or plain)  # (`note_style`)
                 if item.parentItem() is not None:  # not while it is dragged
-                    self.hold(item)
-                self._apply_emphasis(item)
+                    hold_at(item, note.x, note.y)  # (`hold`: where set_note has put it)
+                emphasis(item)
             if note.cluster_id is not None:
                 touched.add(note.cluster_id)
         self._refresh_counts(touched)
