@@ -234,7 +234,7 @@ class BoardScene(QGraphicsScene):
 
     def make_items_in(self, rect: QRectF) -> None:
         """The items of the notes that may lie in `rect` (see `later_from`): what a view is
-        about to paint."""
+        about to paint (it asks only while `building`)."""
         if self._later:
             near = self.doc.board.near(Rect(rect.x(), rect.y(), rect.width(), rect.height()))
             self._make_later([i for kind, i in near if kind == "note"])
@@ -717,10 +717,9 @@ class BoardScene(QGraphicsScene):
     def _clusters_of(self, note_ids: Iterable[int]) -> set[int]:
         """The frames holding these notes, at any depth."""
         found: set[int] = set()
-        shown, later = self._notes, self._later
         notes = self.doc.notes  # (a note's cluster read from the model, not through its item)
         for nid in note_ids:
-            note = notes.get(nid) if nid in shown or nid in later else None
+            note = notes.get(nid)
             cid = note.cluster_id if note is not None else None
             if cid is not None and cid not in found:
                 found.add(cid)

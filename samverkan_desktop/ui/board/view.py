@@ -93,7 +93,8 @@ class BoardView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         # One rect, not the exact region: under a clip of several rects Qt blends every picture
         # taller than ~96 pixel rows in its thread pool, 100 µs each to wake on two cores (a note
-        # at 100 %); one rect blits it in 8 µs, so repainting a little more costs less.
+        # at 100 %); one rect blits it in 8 µs, so repainting a little more costs less. (Measured
+        # with the pool on; the program now turns it off, ui/app.py, and keeps one rect.)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         # Notes and frames keep a picture each (DeviceCoordinateCache): Qt's default room for
         # pictures, 10 MB, is less than a big or high-DPI screen of them, so they would be
@@ -414,8 +415,8 @@ class BoardView(QGraphicsView):
         menu.exec(event.globalPos())
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # (A big board's notes get their items as they come into view: see BoardScene.)
-        self._board.make_items_in(self.mapToScene(event.rect()).boundingRect())
+        if self._board.building():  # (a big board's notes get their items as they come into view)
+            self._board.make_items_in(self.mapToScene(event.rect()).boundingRect())
         super().paintEvent(event)
         self._board.painted()  # what waits for the board to show a change first
 
