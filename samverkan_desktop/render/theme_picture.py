@@ -63,11 +63,11 @@ def shared_needed(themes: int) -> int | None:
     """How many of the strongest "shared" edges `theme_overview(strongest=...)` must keep for
     `theme_map` to lay out and draw the same map as from all of them: all (None) below
     `LARGE_LAYOUT` themes, where networkx's layout pulls along every pair; else those that
-    `_spring_layout` pulls along and those that `shared_threshold` looks at (one past its room).
+    `shared_threshold` looks at (one past its room: `_spring_layout` pulls through the groups).
     """
     if themes < tg.LARGE_LAYOUT:
         return None
-    return max(tg.SHARED_PULLS_PER_THEME * themes, int(SHARED_PER_THEME * themes) + 1)
+    return int(SHARED_PER_THEME * themes) + 1
 
 
 def shown_edges(edges: Sequence[tg.ThemeEdge], themes: int) -> list[tg.ThemeEdge]:

@@ -176,17 +176,20 @@ def ref_theme_overview(graph):
     return nodes, edges
 
 
-def ref_spring_layout(ids, edges, *, seed, iterations):
+def ref_spring_layout(ids, edges, *, seed, iterations, groups=()):
     n = len(ids)
     index = {cid: i for i, cid in enumerate(ids)}
-    shared = sorted(
-        (e for e in edges if e.kind != "link" and e.a in index and e.b in index),
-        key=lambda e: (-e.weight, e.a, e.b),
-    )[: g.SHARED_PULLS_PER_THEME * n]
     pulls = defaultdict(float)
-    for e in [*(e for e in edges if e.kind == "link"), *shared]:
-        if e.a in index and e.b in index and e.a != e.b:
-            pulls[(index[e.a], index[e.b])] += e.weight * (1.0 if e.kind == "link" else 0.05)
+    for e in edges:
+        if e.kind == "link" and e.a in index and e.b in index and e.a != e.b:
+            pulls[(index[e.a], index[e.b])] += e.weight
+    numbered = {}
+    theme_of = np.array([i for i, gs in enumerate(groups) for _ in gs], dtype=np.int64)
+    group_of = np.array(
+        [numbered.setdefault(gid, len(numbered)) for gs in groups for gid in gs], dtype=np.int64
+    )
+    sizes = np.bincount(group_of, minlength=len(numbered)).astype(float)
+    group_pull = g.SHARED_PULL * np.minimum(sizes[group_of] - 1, g.GROUP_PULLS)
     src = np.array([a for a, _ in pulls], dtype=np.int64)
     dst = np.array([b for _, b in pulls], dtype=np.int64)
     weight = np.array(list(pulls.values()), dtype=float)
@@ -208,6 +211,15 @@ def ref_spring_layout(ids, edges, *, seed, iterations):
             if len(src):
                 force[:, axis] -= np.bincount(src, pull[:, axis], n)
                 force[:, axis] += np.bincount(dst, pull[:, axis], n)
+        if len(theme_of):  # towards the middle of each of its groups' themes
+            middle = np.stack(
+                [np.bincount(group_of, pos[theme_of, axis], len(sizes)) / sizes for axis in (0, 1)],
+                axis=1,
+            )
+            d = pos[theme_of] - middle[group_of]
+            pull = d * (np.sqrt((d**2).sum(axis=1)) * group_pull / k)[:, None]
+            for axis in (0, 1):
+                force[:, axis] -= np.bincount(theme_of, pull[:, axis], n)
         length = np.maximum(np.sqrt((force**2).sum(axis=1)), 0.01)
         pos += force * (np.minimum(length, step) / length)[:, None]
         step -= cool
@@ -301,7 +313,8 @@ def ref_theme_layout(nodes, edges, *, min_distance):
     if len(ids) == 1:
         return {ids[0]: (0.0, 0.0)}
     if len(ids) >= g.LARGE_LAYOUT:
-        pos = ref_spring_layout(ids, edges, seed=1, iterations=120)
+        groups = [node.groups for node in nodes]
+        pos = ref_spring_layout(ids, edges, seed=1, iterations=120, groups=groups)
         return ref_separated(g._rescaled(pos), min_distance)
     graph = nx.Graph()
     graph.add_nodes_from(ids)
@@ -508,6 +521,41 @@ def test_a_large_map_keeps_only_the_strongest_shared_pairs_and_looks_the_same(
     assert any(e.kind == "shared" for e in new.edges)
 
 
+@pytest.mark.parametrize("themes", [60, 250, 600])
+def test_each_groups_themes_lie_together_on_the_map_small_or_large(themes: int) -> None:
+    """Six groups, each theme raised by one: on networkx's layout (below `LARGE_LAYOUT`) and on
+    ours (from there on) a group's themes lie closer to each other than to the other groups'."""
+    groups = 6
+    doc = m.Document(
+        groups=tuple(m.Group(i + 1, f"G{i + 1}", position=i) for i in range(groups)),
+        clusters=tuple(m.Cluster(c + 1, f"Tema {c + 1}") for c in range(themes)),
+        notes=tuple(
+            m.Note(c + 1, "x", group_id=c % groups + 1, cluster_id=c + 1) for c in range(themes)
+        ),
+    )
+    data = theme_map.compute_map(doc)
+    by_group: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for node in data.nodes:
+        by_group[node.groups[0]].append(data.layout[node.cluster_id])
+    assert len(by_group) == groups
+    middles = {
+        gid: (sum(x for x, _ in ps) / len(ps), sum(y for _, y in ps) / len(ps))
+        for gid, ps in by_group.items()
+    }
+    own = [math.dist(p, middles[gid]) for gid, ps in by_group.items() for p in ps]
+    nearest_other = [
+        min(math.dist(p, middles[other]) for other in middles if other != gid)
+        for gid, ps in by_group.items()
+        for p in ps
+    ]
+    # Nearer its own group's middle than any other group's, for nine in ten themes.
+    closer = sum(a < b for a, b in zip(own, nearest_other, strict=True))
+    assert closer >= 0.9 * themes
+
+
+WEIGHTS = [0.3, *[0.1] * 7]
+
+
 def test_the_layout_moves_the_themes_as_it_did() -> None:
     """The force layout of many themes, and its grid of near pairs, number for number."""
     rng = np.random.default_rng(3)
@@ -520,10 +568,15 @@ def test_the_layout_moves_the_themes_as_it_did() -> None:
             for a, b in rng.integers(0, n, (links, 2))
             if a != b
         ]
-        assert g._spring_layout(ids, edges, seed=n, iterations=60) == ref_spring_layout(
-            ids, edges, seed=n, iterations=60
-        )
-        layout = g._rescaled(ref_spring_layout(ids, edges, seed=n, iterations=60))
+        # Each theme in one to three of eight groups, one of them in most.
+        groups = [
+            tuple(sorted(set(rng.choice(8, int(rng.integers(1, 4)), p=WEIGHTS).tolist())))
+            for _ in ids
+        ]
+        assert g._spring_layout(
+            ids, edges, seed=n, iterations=60, groups=groups
+        ) == ref_spring_layout(ids, edges, seed=n, iterations=60, groups=groups)
+        layout = g._rescaled(ref_spring_layout(ids, edges, seed=n, iterations=60, groups=groups))
         for distance in (0.01, 0.05, 0.2):
             assert g._separated(layout, distance) == ref_separated(layout, distance)
     for n, spread in ((50, 1.0), (800, 1.0), (800, 1e4)):
