@@ -709,17 +709,12 @@ def note_themes_own(graph: nx.MultiDiGraph | ThemeIndex, note: str) -> list[int]
 # networkx pulls along every pair of themes that share a group (nearly the square of the themes)
 # and pushes every theme from every other in each of its rounds: 67 ms at 108 themes, 0.3 s at
 # 222 and 1.4 s at 498 here (and from 500 on it needs scipy). Ours costs in proportion to the
-# themes (20-40 ms up to 500). Below this, networkx's layout takes at most about 60 ms.
+# themes (about 30 ms at 222, 150 ms at 2,220). Below this, networkx's takes at most about 60 ms.
 LARGE_LAYOUT = 100
 
-# How hard two themes raised by the same group pull together, beside a link's 1 (networkx's
-# layout weighs each pair that shares a group so).
+# How hard two themes raised by the same group pull together in networkx's layout, beside a
+# link's 1.
 SHARED_PULL = 0.05
-# Our layout pulls a theme towards the middle of its group as hard as this many of the group's
-# other themes would, at most: networkx pushes every theme from every other, ours only from its
-# neighbours, so a group of hundreds pulling with all of them would be packed tight (and its
-# every theme near hundreds of others: no longer a cost in proportion to the themes).
-GROUP_PULLS = 5
 
 
 def theme_layout(
@@ -775,14 +770,22 @@ def _spring_layout(
     iterations: int,
     groups: Sequence[Iterable[int]] = (),
 ) -> dict[int, tuple[float, float]]:
-    """Fruchterman-Reingold as networkx does it (the same optimal distance `k`, start in the
-    unit square, a cooling step), except that a theme is pushed only by the themes within 2k
-    of it (found through a grid), so one round costs about as much as there are themes.
+    """Fruchterman-Reingold as networkx does it (the same optimal distance `k`, a cooling
+    step), except that a theme is pushed only by the themes within 2k of it (found through a
+    grid), so one round costs about as much as there are themes.
 
     It pulls along the links. The pairs of themes that share a group (nearly the square of
-    the themes: networkx pulls along each) pull instead through the group: each theme towards
-    the middle of its group's themes, as hard as the rest of them together would (`groups`:
-    each theme's groups, in the order of `ids`). So a group's themes still lie together."""
+    the themes: networkx pulls along each) pull through the group instead (`groups`: each
+    theme's groups, in the order of `ids`):
+    - each theme starts near the middle of its groups' places, set out round a circle in the
+      groups' order (networkx starts everything at random in the unit square, and every
+      group's middle at the same place: which group lies where has to come out of that);
+    - each round, each theme is pulled towards the middle of each of its groups' themes, as
+      hard as a link at `k` pulls when it is as far out as a group of that size fills (k times
+      the root of its themes), weaker within, harder beyond. A pull as hard as all of a big
+      group's pairs packed its themes tight (every one within reach of dozens: a cost that
+      grew faster than the themes).
+    Themes without a group start at random in the unit square."""
     import numpy as np
 
     n = len(ids)
@@ -795,19 +798,16 @@ def _spring_layout(
     dst = np.array([b for _, b in pulls], dtype=np.int64)
     weight = np.array(list(pulls.values()), dtype=float)
     # Each theme's place in each of its groups: (theme, group) pairs, the groups numbered.
-    numbered: dict[int, int] = {}
+    numbered = {g: i for i, g in enumerate(sorted({g for gs in groups for g in gs}))}
     theme_of = np.array([i for i, gs in enumerate(groups) for _ in gs], dtype=np.int64)
-    group_of = np.array(
-        [numbered.setdefault(g, len(numbered)) for gs in groups for g in gs], dtype=np.int64
-    )
+    group_of = np.array([numbered[g] for gs in groups for g in gs], dtype=np.int64)
     sizes = np.bincount(group_of, minlength=len(numbered)).astype(float)
-    group_pull = SHARED_PULL * np.minimum(sizes[group_of] - 1, GROUP_PULLS)
-    # The coordinates as two arrays (x, y): numpy gathers and sums pairs of rows slowly. Each
-    # step computes what networkx's would, number for number: (dx, dy) ** 2 summed is dx * dx +
-    # dy * dy, in the same order.
-    start = np.random.default_rng(seed).random((n, 2))
-    x, y = start[:, 0].copy(), start[:, 1].copy()
     k = 1.6 / math.sqrt(n)
+    group_pull = 1.0 / (k * sizes[group_of])
+    x, y = _start(n, seed, theme_of, group_of, len(sizes))
+    # The coordinates as two arrays (x, y): numpy gathers and sums pairs of rows slowly. Each
+    # push and link's pull is what networkx's would be, number for number: (dx, dy) ** 2 summed
+    # is dx * dx + dy * dy, in the same order.
     step = 0.1
     cool = step / (iterations + 1)
     for _ in range(iterations):
@@ -828,7 +828,7 @@ def _spring_layout(
             middle_x = np.bincount(group_of, x[theme_of], len(sizes)) / sizes
             middle_y = np.bincount(group_of, y[theme_of], len(sizes)) / sizes
             px, py = x[theme_of] - middle_x[group_of], y[theme_of] - middle_y[group_of]
-            scale = np.sqrt(px * px + py * py) * group_pull / k
+            scale = np.sqrt(px * px + py * py) * group_pull
             fx -= np.bincount(theme_of, px * scale, n)
             fy -= np.bincount(theme_of, py * scale, n)
         length = np.maximum(np.sqrt(fx * fx + fy * fy), 0.01)
@@ -837,6 +837,31 @@ def _spring_layout(
         y += fy * scale
         step -= cool
     return {cid: (float(x[i]), float(y[i])) for i, cid in enumerate(ids)}
+
+
+def _start(
+    n: int, seed: int, theme_of: np.ndarray, group_of: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where `_spring_layout` starts the themes: at random in the unit square, or, for a theme
+    in groups (`theme_of`/`group_of` pairs of `count` groups), at random in a square round the
+    middle of its groups' places on a circle (each group's side one over the root of the
+    groups: a group's themes start near each other, and no two groups where the other is)."""
+    import numpy as np
+
+    start = np.random.default_rng(seed).random((n, 2))
+    x, y = start[:, 0].copy(), start[:, 1].copy()
+    if not len(theme_of):
+        return x, y
+    # math's cos and sin, not numpy's: the same bits on every machine.
+    turn = [2 * math.pi * i / count for i in range(count)]
+    place_x = np.array([0.5 + 0.5 * math.cos(t) for t in turn])
+    place_y = np.array([0.5 + 0.5 * math.sin(t) for t in turn])
+    groups = np.bincount(theme_of, minlength=n).astype(float)
+    has = groups > 0
+    side = 1.0 / math.sqrt(count)
+    x[has] = np.bincount(theme_of, place_x[group_of], n)[has] / groups[has] + (x[has] - 0.5) * side
+    y[has] = np.bincount(theme_of, place_y[group_of], n)[has] / groups[has] + (y[has] - 0.5) * side
+    return x, y
 
 
 def _near_pairs(

@@ -183,18 +183,32 @@ def ref_spring_layout(ids, edges, *, seed, iterations, groups=()):
     for e in edges:
         if e.kind == "link" and e.a in index and e.b in index and e.a != e.b:
             pulls[(index[e.a], index[e.b])] += e.weight
-    numbered = {}
+    numbered = {gid: i for i, gid in enumerate(sorted({gid for gs in groups for gid in gs}))}
     theme_of = np.array([i for i, gs in enumerate(groups) for _ in gs], dtype=np.int64)
-    group_of = np.array(
-        [numbered.setdefault(gid, len(numbered)) for gs in groups for gid in gs], dtype=np.int64
-    )
+    group_of = np.array([numbered[gid] for gs in groups for gid in gs], dtype=np.int64)
     sizes = np.bincount(group_of, minlength=len(numbered)).astype(float)
-    group_pull = g.SHARED_PULL * np.minimum(sizes[group_of] - 1, g.GROUP_PULLS)
+    k = 1.6 / math.sqrt(n)
+    group_pull = 1.0 / (k * sizes[group_of])
     src = np.array([a for a, _ in pulls], dtype=np.int64)
     dst = np.array([b for _, b in pulls], dtype=np.int64)
     weight = np.array(list(pulls.values()), dtype=float)
     pos = np.random.default_rng(seed).random((n, 2))
-    k = 1.6 / math.sqrt(n)
+    # A theme in groups starts round the middle of its groups' places on a circle.
+    places = [
+        (
+            0.5 + 0.5 * math.cos(2 * math.pi * i / len(numbered)),
+            0.5 + 0.5 * math.sin(2 * math.pi * i / len(numbered)),
+        )
+        for i in range(len(numbered))
+    ]
+    for i, gs in enumerate(groups):
+        if gs:
+            side = 1.0 / math.sqrt(len(numbered))
+            for axis in (0, 1):
+                middle = 0.0
+                for gid in gs:
+                    middle += places[numbered[gid]][axis]
+                pos[i, axis] = middle / len(gs) + (pos[i, axis] - 0.5) * side
     step = 0.1
     cool = step / (iterations + 1)
     for _ in range(iterations):
@@ -217,7 +231,7 @@ def ref_spring_layout(ids, edges, *, seed, iterations, groups=()):
                 axis=1,
             )
             d = pos[theme_of] - middle[group_of]
-            pull = d * (np.sqrt((d**2).sum(axis=1)) * group_pull / k)[:, None]
+            pull = d * (np.sqrt((d**2).sum(axis=1)) * group_pull)[:, None]
             for axis in (0, 1):
                 force[:, axis] -= np.bincount(theme_of, pull[:, axis], n)
         length = np.maximum(np.sqrt((force**2).sum(axis=1)), 0.01)
