@@ -842,10 +842,11 @@ def _spring_layout(
 def _start(
     n: int, seed: int, theme_of: np.ndarray, group_of: np.ndarray, count: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Where `_spring_layout` starts the themes: at random in the unit square, or, for a theme
-    in groups (`theme_of`/`group_of` pairs of `count` groups), at random in a square round the
-    middle of its groups' places on a circle (each group's side one over the root of the
-    groups: a group's themes start near each other, and no two groups where the other is)."""
+    """Where `_spring_layout` starts the themes (x, y). A theme in no group: at random in the
+    unit square. A theme in groups (`theme_of`/`group_of`: its pairs with `count` groups): at
+    random in a square of side 1/√count round the middle of its groups' places, which are set
+    round a circle in the groups' order. So a group's themes start near each other, and each
+    group somewhere else."""
     import numpy as np
 
     start = np.random.default_rng(seed).random((n, 2))
@@ -856,11 +857,13 @@ def _start(
     turn = [2 * math.pi * i / count for i in range(count)]
     place_x = np.array([0.5 + 0.5 * math.cos(t) for t in turn])
     place_y = np.array([0.5 + 0.5 * math.sin(t) for t in turn])
-    groups = np.bincount(theme_of, minlength=n).astype(float)
-    has = groups > 0
+    memberships = np.bincount(theme_of, minlength=n).astype(float)
+    has = memberships > 0
     side = 1.0 / math.sqrt(count)
-    x[has] = np.bincount(theme_of, place_x[group_of], n)[has] / groups[has] + (x[has] - 0.5) * side
-    y[has] = np.bincount(theme_of, place_y[group_of], n)[has] / groups[has] + (y[has] - 0.5) * side
+    middle_x = np.bincount(theme_of, place_x[group_of], n)[has] / memberships[has]
+    middle_y = np.bincount(theme_of, place_y[group_of], n)[has] / memberships[has]
+    x[has] = middle_x + (x[has] - 0.5) * side
+    y[has] = middle_y + (y[has] - 0.5) * side
     return x, y
 
 
