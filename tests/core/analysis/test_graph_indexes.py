@@ -183,31 +183,31 @@ def ref_spring_layout(ids, edges, *, seed, iterations, groups=()):
     for e in edges:
         if e.kind == "link" and e.a in index and e.b in index and e.a != e.b:
             pulls[(index[e.a], index[e.b])] += e.weight
-    numbered = {gid: i for i, gid in enumerate(sorted({gid for gs in groups for gid in gs}))}
-    theme_of = np.array([i for i, gs in enumerate(groups) for _ in gs], dtype=np.int64)
-    group_of = np.array([numbered[gid] for gs in groups for gid in gs], dtype=np.int64)
-    sizes = np.bincount(group_of, minlength=len(numbered)).astype(float)
+    order = sorted({gid for gs in groups for gid in gs})
+    size = dict.fromkeys(order, 0)
+    for gs in groups:
+        for gid in gs:
+            size[gid] += 1
     k = 1.6 / math.sqrt(n)
-    group_pull = 1.0 / (k * sizes[group_of])
     src = np.array([a for a, _ in pulls], dtype=np.int64)
     dst = np.array([b for _, b in pulls], dtype=np.int64)
     weight = np.array(list(pulls.values()), dtype=float)
     pos = np.random.default_rng(seed).random((n, 2))
     # A theme in groups starts round the middle of its groups' places on a circle.
-    places = [
-        (
-            0.5 + 0.5 * math.cos(2 * math.pi * i / len(numbered)),
-            0.5 + 0.5 * math.sin(2 * math.pi * i / len(numbered)),
+    places = {
+        gid: (
+            0.5 + 0.5 * math.cos(2 * math.pi * i / len(order)),
+            0.5 + 0.5 * math.sin(2 * math.pi * i / len(order)),
         )
-        for i in range(len(numbered))
-    ]
+        for i, gid in enumerate(order)
+    }
     for i, gs in enumerate(groups):
         if gs:
-            side = 1.0 / math.sqrt(len(numbered))
+            side = 1.0 / math.sqrt(len(order))
             for axis in (0, 1):
                 middle = 0.0
                 for gid in gs:
-                    middle += places[numbered[gid]][axis]
+                    middle += places[gid][axis]
                 pos[i, axis] = middle / len(gs) + (pos[i, axis] - 0.5) * side
     step = 0.1
     cool = step / (iterations + 1)
@@ -225,15 +225,21 @@ def ref_spring_layout(ids, edges, *, seed, iterations, groups=()):
             if len(src):
                 force[:, axis] -= np.bincount(src, pull[:, axis], n)
                 force[:, axis] += np.bincount(dst, pull[:, axis], n)
-        if len(theme_of):  # towards the middle of each of its groups' themes
-            middle = np.stack(
-                [np.bincount(group_of, pos[theme_of, axis], len(sizes)) / sizes for axis in (0, 1)],
-                axis=1,
-            )
-            d = pos[theme_of] - middle[group_of]
-            pull = d * (np.sqrt((d**2).sum(axis=1)) * group_pull)[:, None]
-            for axis in (0, 1):
-                force[:, axis] -= np.bincount(theme_of, pull[:, axis], n)
+        if order:  # towards the middle of each of its groups' themes
+            total = {gid: [0.0, 0.0] for gid in order}
+            for i, gs in enumerate(groups):
+                for gid in gs:
+                    total[gid][0] += pos[i, 0]
+                    total[gid][1] += pos[i, 1]
+            middle = {gid: (total[gid][0] / size[gid], total[gid][1] / size[gid]) for gid in order}
+            toward = np.zeros((n, 2))
+            for i, gs in enumerate(groups):
+                for gid in gs:
+                    dx, dy = pos[i, 0] - middle[gid][0], pos[i, 1] - middle[gid][1]
+                    scale = math.sqrt(dx * dx + dy * dy) * (1.0 / (k * size[gid]))
+                    toward[i, 0] += dx * scale
+                    toward[i, 1] += dy * scale
+            force -= toward
         length = np.maximum(np.sqrt((force**2).sum(axis=1)), 0.01)
         pos += force * (np.minimum(length, step) / length)[:, None]
         step -= cool
