@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+import random
 from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from samverkan_desktop.core import model as m
 from samverkan_desktop.core.analysis import graph as g
@@ -182,3 +186,41 @@ def test_the_theme_layout_is_repeatable_and_keeps_themes_apart() -> None:
         for e in edges
     ]
     assert sum(linked) / len(linked) < 0.6  # linked themes sit near each other
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.integers(g.LARGE_LAYOUT, 260),
+    st.integers(1, 40),
+    st.randoms(use_true_random=False),
+)
+def test_a_large_theme_layout_of_any_groups_is_finite_repeatable_and_apart(
+    themes: int, groups: int, rng: random.Random
+) -> None:
+    """Our own layout (from `LARGE_LAYOUT` themes on), whatever the groups: themes in none, in
+    one, in many, groups of one theme, links between any two (a theme to itself too). Every
+    theme gets a place, the same one again, and no two are closer than asked."""
+    nodes = [
+        g.ThemeNode(
+            i,
+            f"Tema {i}",
+            1,
+            tuple(sorted(rng.sample(range(groups), rng.randint(0, min(4, groups))))),
+        )
+        for i in range(themes)
+    ]
+    edges = [
+        g.ThemeEdge(rng.randrange(themes), rng.randrange(themes), "link", rng.randint(1, 5))
+        for _ in range(rng.randint(0, themes))
+    ]
+    distance = 0.5 / math.sqrt(themes)
+    layout = g.theme_layout(nodes, edges, min_distance=distance)
+    assert layout == g.theme_layout(nodes, edges, min_distance=distance)
+    assert set(layout) == set(range(themes))
+    assert all(math.isfinite(x) and math.isfinite(y) for x, y in layout.values())
+    points = sorted(layout.values())
+    for i, (ax, ay) in enumerate(points):  # (sorted by x: only those within `distance` of it)
+        for bx, by in points[i + 1 :]:
+            if bx - ax >= distance:
+                break
+            assert math.hypot(ax - bx, ay - by) >= distance * 0.999
