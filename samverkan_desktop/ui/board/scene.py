@@ -154,7 +154,7 @@ class BoardScene(QGraphicsScene):
         self._extent = QRectF()  # the room to scroll over; see _grow_scene_rect
         self._extent_set = False  # the scene rect (the index's room) set from it
         self._ringed: set[NoteItem] = set()  # the notes told they are selected
-        self._building = False  # _rebuild: each frame's counts and name once, at its end
+        self._rebuilding = False  # _rebuild: each frame's counts and name once, at its end
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.setBackgroundBrush(pal.BOARD_BACKGROUND)
         self._headers = GroupHeaders(self)
@@ -284,7 +284,7 @@ class BoardScene(QGraphicsScene):
             self._build()
 
     def _build(self) -> None:
-        self._building = True
+        self._rebuilding = True
         try:
             self._on_clusters(frozenset(self.doc.clusters))
             if self._later_from is not None and len(self.doc.notes) >= self._later_from:
@@ -295,7 +295,7 @@ class BoardScene(QGraphicsScene):
             else:
                 self._on_notes(frozenset(self.doc.notes))
         finally:
-            self._building = False
+            self._rebuilding = False
         for cid in self._clusters:  # (their counts known: once, not once before the notes)
             self._update_cluster(cid)
         self._headers.refresh(self.doc)
@@ -381,7 +381,7 @@ class BoardScene(QGraphicsScene):
             self._schedule_headers(clusters=placed)
 
     def _update_cluster(self, cid: int) -> None:
-        if self._building:
+        if self._rebuilding:
             return
         item = self._clusters.get(cid)
         if item is None or cid not in self.doc.clusters:
