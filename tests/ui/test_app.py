@@ -121,7 +121,10 @@ def test_main_opens_the_file_and_returns_when_the_window_closes(
             w.close()
 
     QTimer.singleShot(200, close_it)
-    monkeypatch.delenv("QT_NO_GUI_THREADPOOL", raising=False)
+    # main() sets it for the whole process: set here first, so that the test leaves the
+    # environment as it found it (a delenv of a name not set puts nothing back).
+    monkeypatch.setenv("QT_NO_GUI_THREADPOOL", "")
+    monkeypatch.delenv("QT_NO_GUI_THREADPOOL")
     assert app_module.main(str(path), ctx=ctx) == 0
     assert seen == ["kopia.samverkan — Fördjupningsdag om samverkan — Samverkan Desktop"]
     assert ctx.settings.recent_files() == [str(path.resolve())]
