@@ -16,7 +16,8 @@ window, with the search, clusters and progress panels, the outline panel in a hi
 an undo action on Ctrl+Z, as the main window has them; the notes out of view given their
 items after the first paint and the garbage collector frozen once they all have one, as
 ui/workspace.py does from LATER_FROM and FREEZE_FROM notes) is opened and painted, and once
-every note has its item ("open_whole"), every gesture goes through the view's viewport with QTest's mouse and keys. Each gesture is timed
+every note has its item ("open_whole"), every gesture goes through the view's viewport with
+QTest's mouse and keys. Each gesture is timed
 from the event that commits it (the mouse release of a drag or drop, Ctrl+G, the Enter that
 ends a rename, Ctrl+Z) with the event loop running as in the program, and reported three ways
 beside the same floor:
